@@ -1,0 +1,217 @@
+// The one module that reads process.env. Every setting is parsed here, once, with zod; a bad configuration
+// fails with every problem listed at once (not the first one only), so a newcomer fixes them in one pass.
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { z } from 'zod';
+import { AppError } from './core/errors.js';
+
+const emptyToUndefined = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
+const optionalString = z.preprocess(emptyToUndefined, z.string().trim().optional());
+const csvList = z.preprocess(
+  emptyToUndefined,
+  z
+    .string()
+    .optional()
+    .transform((value) =>
+      (value ?? '')
+        .split(',')
+        .map((item) => item.trim())
+        .filter((item) => item.length > 0),
+    ),
+);
+const port = z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(65535).optional());
+const positiveInt = (fallback: number, max: number) =>
+  z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(max).default(fallback));
+
+const ianaTimeZone = z.string().refine(
+  (zone) => {
+    try {
+      new Intl.DateTimeFormat('en', { timeZone: zone });
+      return true;
+    } catch {
+      return false;
+    }
+  },
+  { message: 'not an IANA time zone (e.g. Europe/Zurich)' },
+);
+
+export const envSchema = z
+  .object({
+    NODE_ENV: z.preprocess(emptyToUndefined, z.enum(['development', 'production', 'test']).default('development')),
+    LOG_LEVEL: z.preprocess(
+      emptyToUndefined,
+      z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    ),
+    WAREHOUSE: z.preprocess(emptyToUndefined, z.enum(['duckdb', 'databricks']).default('duckdb')),
+    DATA_PATH: z.preprocess(emptyToUndefined, z.string().default('data/marketing.csv')),
+    MAPPING_PATH: optionalString,
+    DUCKDB_PATH: z.preprocess(emptyToUndefined, z.string().default('.data/marketing.duckdb')),
+    STATE_DIR: z.preprocess(emptyToUndefined, z.string().default('.data/state')),
+    QUERY_TIMEOUT_MS: positiveInt(15_000, 600_000),
+    QUERY_MAX_ROWS: positiveInt(10_000, 1_000_000),
+    DATABRICKS_SERVER_HOSTNAME: optionalString,
+    DATABRICKS_HTTP_PATH: optionalString,
+    DATABRICKS_ACCESS_TOKEN: optionalString,
+    DATABRICKS_PORT: port,
+    DATABRICKS_CATALOG: optionalString,
+    DATABRICKS_SCHEMA: optionalString,
+    OPENAI_API_KEY: optionalString,
+    OPENAI_BASE_URL: z.preprocess(emptyToUndefined, z.string().url().optional()),
+    LLM_MODEL: z.preprocess(emptyToUndefined, z.string().default('gpt-4o-mini')),
+    SLACK_BOT_TOKEN: optionalString,
+    SLACK_SIGNING_SECRET: optionalString,
+    SLACK_APP_TOKEN: optionalString,
+    SLACK_API_URL: z.preprocess(emptyToUndefined, z.string().url().optional()),
+    MICROSOFT_APP_ID: optionalString,
+    MICROSOFT_APP_PASSWORD: optionalString,
+    MICROSOFT_APP_TENANT_ID: optionalString,
+    MICROSOFT_APP_TYPE: z.preprocess(
+      emptyToUndefined,
+      z.enum(['SingleTenant', 'MultiTenant', 'UserAssignedMSI']).default('MultiTenant'),
+    ),
+    PUBLIC_BASE_URL: z.preprocess(emptyToUndefined, z.string().url().optional()),
+    PORT: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(65535).default(3978)),
+    HOST: z.preprocess(emptyToUndefined, z.string().default('127.0.0.1')),
+    CURRENCY: z.preprocess(
+      emptyToUndefined,
+      z
+        .string()
+        .regex(/^[A-Z]{3}$/, 'a three-letter ISO 4217 code such as CHF or EUR')
+        .default('CHF'),
+    ),
+    TZ: z.preprocess(emptyToUndefined, ianaTimeZone.default('Europe/Zurich')),
+    SLACK_ALLOWED_TEAM_IDS: csvList,
+    SLACK_ALLOWED_CHANNEL_IDS: csvList,
+    TEAMS_ALLOWED_TENANT_IDS: csvList,
+  })
+  .superRefine((env, ctx) => {
+    if (env.WAREHOUSE === 'databricks') {
+      for (const key of ['DATABRICKS_SERVER_HOSTNAME', 'DATABRICKS_HTTP_PATH', 'DATABRICKS_ACCESS_TOKEN'] as const) {
+        if (!env[key]) ctx.addIssue({ code: 'custom', path: [key], message: 'required when WAREHOUSE=databricks' });
+      }
+    }
+    if (env.SLACK_BOT_TOKEN && !env.SLACK_APP_TOKEN && !env.SLACK_SIGNING_SECRET) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['SLACK_SIGNING_SECRET'],
+        message: 'required with SLACK_BOT_TOKEN in HTTP mode (or set SLACK_APP_TOKEN for Socket Mode)',
+      });
+    }
+    if (env.MICROSOFT_APP_ID && env.MICROSOFT_APP_TYPE !== 'UserAssignedMSI' && !env.MICROSOFT_APP_PASSWORD) {
+      ctx.addIssue({ code: 'custom', path: ['MICROSOFT_APP_PASSWORD'], message: 'required with MICROSOFT_APP_ID' });
+    }
+    if (env.MICROSOFT_APP_TYPE === 'SingleTenant' && env.MICROSOFT_APP_ID && !env.MICROSOFT_APP_TENANT_ID) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['MICROSOFT_APP_TENANT_ID'],
+        message: 'required when MICROSOFT_APP_TYPE=SingleTenant',
+      });
+    }
+  });
+
+export type Env = z.infer<typeof envSchema>;
+
+export interface Config {
+  env: Env['NODE_ENV'];
+  logLevel: Env['LOG_LEVEL'];
+  warehouse: WarehouseConfig;
+  stateDir: string;
+  llm: { apiKey?: string; baseUrl?: string; model: string } | undefined;
+  slack: {
+    botToken?: string;
+    signingSecret?: string;
+    appToken?: string;
+    apiUrl?: string;
+    allowedTeamIds: string[];
+    allowedChannelIds: string[];
+  };
+  teams: {
+    appId?: string;
+    appPassword?: string;
+    tenantId?: string;
+    appType: Env['MICROSOFT_APP_TYPE'];
+    allowedTenantIds: string[];
+  };
+  http: { port: number; host: string; publicBaseUrl?: string };
+  currency: string;
+  timeZone: string;
+}
+
+export interface WarehouseConfig {
+  kind: 'duckdb' | 'databricks';
+  dataPath: string;
+  mappingPath?: string;
+  duckdbPath: string;
+  queryTimeoutMs: number;
+  maxRows: number;
+  databricks?: {
+    host: string;
+    path: string;
+    token: string;
+    port?: number;
+    catalog?: string;
+    schema?: string;
+  };
+}
+
+/** Parses a whole environment (process.env by default) into the typed Config, or throws CONFIG_INVALID listing every problem. */
+export function loadConfig(source: NodeJS.ProcessEnv = readProcessEnv()): Config {
+  const parsed = envSchema.safeParse(source);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`);
+    throw new AppError('CONFIG_INVALID', `Invalid configuration:\n  - ${problems.join('\n  - ')}`, {
+      details: { problems },
+    });
+  }
+  const env = parsed.data;
+  return {
+    env: env.NODE_ENV,
+    logLevel: env.LOG_LEVEL,
+    warehouse: {
+      kind: env.WAREHOUSE,
+      dataPath: env.DATA_PATH,
+      mappingPath: env.MAPPING_PATH,
+      duckdbPath: env.DUCKDB_PATH,
+      queryTimeoutMs: env.QUERY_TIMEOUT_MS,
+      maxRows: env.QUERY_MAX_ROWS,
+      databricks:
+        env.DATABRICKS_SERVER_HOSTNAME && env.DATABRICKS_HTTP_PATH && env.DATABRICKS_ACCESS_TOKEN
+          ? {
+              host: env.DATABRICKS_SERVER_HOSTNAME,
+              path: env.DATABRICKS_HTTP_PATH,
+              token: env.DATABRICKS_ACCESS_TOKEN,
+              port: env.DATABRICKS_PORT,
+              catalog: env.DATABRICKS_CATALOG,
+              schema: env.DATABRICKS_SCHEMA,
+            }
+          : undefined,
+    },
+    stateDir: env.STATE_DIR,
+    llm: env.OPENAI_API_KEY ? { apiKey: env.OPENAI_API_KEY, baseUrl: env.OPENAI_BASE_URL, model: env.LLM_MODEL } : undefined,
+    slack: {
+      botToken: env.SLACK_BOT_TOKEN,
+      signingSecret: env.SLACK_SIGNING_SECRET,
+      appToken: env.SLACK_APP_TOKEN,
+      apiUrl: env.SLACK_API_URL,
+      allowedTeamIds: env.SLACK_ALLOWED_TEAM_IDS,
+      allowedChannelIds: env.SLACK_ALLOWED_CHANNEL_IDS,
+    },
+    teams: {
+      appId: env.MICROSOFT_APP_ID,
+      appPassword: env.MICROSOFT_APP_PASSWORD,
+      tenantId: env.MICROSOFT_APP_TENANT_ID,
+      appType: env.MICROSOFT_APP_TYPE,
+      allowedTenantIds: env.TEAMS_ALLOWED_TENANT_IDS,
+    },
+    http: { port: env.PORT, host: env.HOST, publicBaseUrl: env.PUBLIC_BASE_URL },
+    currency: env.CURRENCY,
+    timeZone: env.TZ,
+  };
+}
+
+/** process.env, plus a `.env` file in the working directory when there is one (real environment wins). */
+function readProcessEnv(): NodeJS.ProcessEnv {
+  const dotenv = resolve('.env');
+  if (existsSync(dotenv) && process.env.NODE_ENV !== 'test') process.loadEnvFile(dotenv);
+  return process.env;
+}
