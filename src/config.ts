@@ -5,7 +5,8 @@ import { resolve } from 'node:path';
 import { z } from 'zod';
 import { AppError } from './core/errors.js';
 
-const emptyToUndefined = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
+const emptyToUndefined = (value: unknown) =>
+  typeof value === 'string' && value.trim() === '' ? undefined : value;
 const optionalString = z.preprocess(emptyToUndefined, z.string().trim().optional());
 const csvList = z.preprocess(
   emptyToUndefined,
@@ -37,7 +38,10 @@ const ianaTimeZone = z.string().refine(
 
 export const envSchema = z
   .object({
-    NODE_ENV: z.preprocess(emptyToUndefined, z.enum(['development', 'production', 'test']).default('development')),
+    NODE_ENV: z.preprocess(
+      emptyToUndefined,
+      z.enum(['development', 'production', 'test']).default('development'),
+    ),
     LOG_LEVEL: z.preprocess(
       emptyToUndefined,
       z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -86,8 +90,13 @@ export const envSchema = z
   })
   .superRefine((env, ctx) => {
     if (env.WAREHOUSE === 'databricks') {
-      for (const key of ['DATABRICKS_SERVER_HOSTNAME', 'DATABRICKS_HTTP_PATH', 'DATABRICKS_ACCESS_TOKEN'] as const) {
-        if (!env[key]) ctx.addIssue({ code: 'custom', path: [key], message: 'required when WAREHOUSE=databricks' });
+      for (const key of [
+        'DATABRICKS_SERVER_HOSTNAME',
+        'DATABRICKS_HTTP_PATH',
+        'DATABRICKS_ACCESS_TOKEN',
+      ] as const) {
+        if (!env[key])
+          ctx.addIssue({ code: 'custom', path: [key], message: 'required when WAREHOUSE=databricks' });
       }
     }
     if (env.SLACK_BOT_TOKEN && !env.SLACK_APP_TOKEN && !env.SLACK_SIGNING_SECRET) {
@@ -98,7 +107,11 @@ export const envSchema = z
       });
     }
     if (env.MICROSOFT_APP_ID && env.MICROSOFT_APP_TYPE !== 'UserAssignedMSI' && !env.MICROSOFT_APP_PASSWORD) {
-      ctx.addIssue({ code: 'custom', path: ['MICROSOFT_APP_PASSWORD'], message: 'required with MICROSOFT_APP_ID' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['MICROSOFT_APP_PASSWORD'],
+        message: 'required with MICROSOFT_APP_ID',
+      });
     }
     if (env.MICROSOFT_APP_TYPE === 'SingleTenant' && env.MICROSOFT_APP_ID && !env.MICROSOFT_APP_TENANT_ID) {
       ctx.addIssue({
@@ -158,7 +171,9 @@ export interface WarehouseConfig {
 export function loadConfig(source: NodeJS.ProcessEnv = readProcessEnv()): Config {
   const parsed = envSchema.safeParse(source);
   if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`);
+    const problems = parsed.error.issues.map(
+      (issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`,
+    );
     throw new AppError('CONFIG_INVALID', `Invalid configuration:\n  - ${problems.join('\n  - ')}`, {
       details: { problems },
     });
@@ -187,7 +202,9 @@ export function loadConfig(source: NodeJS.ProcessEnv = readProcessEnv()): Config
           : undefined,
     },
     stateDir: env.STATE_DIR,
-    llm: env.OPENAI_API_KEY ? { apiKey: env.OPENAI_API_KEY, baseUrl: env.OPENAI_BASE_URL, model: env.LLM_MODEL } : undefined,
+    llm: env.OPENAI_API_KEY
+      ? { apiKey: env.OPENAI_API_KEY, baseUrl: env.OPENAI_BASE_URL, model: env.LLM_MODEL }
+      : undefined,
     slack: {
       botToken: env.SLACK_BOT_TOKEN,
       signingSecret: env.SLACK_SIGNING_SECRET,

@@ -5,18 +5,24 @@ export const ERROR_CODES = {
   CONFIG_INVALID: 'La configuration du bot est invalide. Un administrateur doit corriger les réglages.',
   DATA_FILE_MISSING: 'Le fichier de données est introuvable. Vérifiez DATA_PATH.',
   DATA_FILE_UNREADABLE: "Le fichier de données n'a pas pu être lu. Vérifiez son format (CSV ou Parquet).",
-  DATA_COLUMN_MISSING: 'Une colonne obligatoire manque dans les données. Vérifiez le fichier ou le mapping de colonnes.',
-  DATA_VALUE_INVALID: 'Les données contiennent une valeur invalide. Corrigez la ligne indiquée puis rechargez.',
+  DATA_COLUMN_MISSING:
+    'Une colonne obligatoire manque dans les données. Vérifiez le fichier ou le mapping de colonnes.',
+  DATA_VALUE_INVALID:
+    'Les données contiennent une valeur invalide. Corrigez la ligne indiquée puis rechargez.',
   MAPPING_INVALID: 'Le fichier de mapping de colonnes est invalide. Vérifiez MAPPING_PATH.',
   SQL_REJECTED: "Cette requête n'est pas autorisée. Reformulez votre question.",
-  WAREHOUSE_UNAVAILABLE: "L'entrepôt de données ne répond pas pour le moment. Réessayez dans quelques minutes.",
+  WAREHOUSE_UNAVAILABLE:
+    "L'entrepôt de données ne répond pas pour le moment. Réessayez dans quelques minutes.",
   WAREHOUSE_AUTH: "L'entrepôt de données a refusé l'accès. Un administrateur doit vérifier le jeton d'accès.",
-  WAREHOUSE_TIMEOUT: "La requête a pris trop de temps. Réduisez la période ou ajoutez un filtre, puis réessayez.",
-  WAREHOUSE_QUERY_FAILED: "La requête a échoué dans l'entrepôt de données. Réessayez ou reformulez la question.",
-  KPI_NOT_BUILT: "Les indicateurs ne sont pas encore calculés. Lancez « npm run kpi -- build ».",
-  INVALID_ARGUMENTS: 'Je n’ai pas compris certains paramètres de la question. Reformulez-la, par exemple « Top 5 des campagnes par ROI ».',
-  CAMPAIGN_NOT_FOUND: "Je ne trouve pas cette campagne. Vérifiez son nom.",
-  CATEGORY_NOT_FOUND: "Je ne connais pas cette catégorie. Vérifiez son nom.",
+  WAREHOUSE_TIMEOUT:
+    'La requête a pris trop de temps. Réduisez la période ou ajoutez un filtre, puis réessayez.',
+  WAREHOUSE_QUERY_FAILED:
+    "La requête a échoué dans l'entrepôt de données. Réessayez ou reformulez la question.",
+  KPI_NOT_BUILT: 'Les indicateurs ne sont pas encore calculés. Lancez « npm run kpi -- build ».',
+  INVALID_ARGUMENTS:
+    'Je n’ai pas compris certains paramètres de la question. Reformulez-la, par exemple « Top 5 des campagnes par ROI ».',
+  CAMPAIGN_NOT_FOUND: 'Je ne trouve pas cette campagne. Vérifiez son nom.',
+  CATEGORY_NOT_FOUND: 'Je ne connais pas cette catégorie. Vérifiez son nom.',
   NOT_IMPLEMENTED: "Cette fonction n'est pas encore disponible.",
   INTERNAL: "Une erreur inattendue s'est produite. Réessayez ; si cela persiste, prévenez un administrateur.",
 } as const;

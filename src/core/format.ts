@@ -1,0 +1,52 @@
+// French-Swiss number formatting for answers: « CHF 48 231 », « +8,8 % », « 1,40 ». Ratios are fractions in the
+// data (0.088 = 8.8 %); these helpers are the only place that turns them into text.
+
+const NBSP = '\u00a0';
+const NARROW_NBSP = '\u202f';
+
+const integerFormat = new Intl.NumberFormat('fr-CH', { maximumFractionDigits: 0 });
+const decimalFormats = new Map<number, Intl.NumberFormat>();
+
+function decimals(digits: number): Intl.NumberFormat {
+  let format = decimalFormats.get(digits);
+  if (!format) {
+    format = new Intl.NumberFormat('fr-CH', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+    decimalFormats.set(digits, format);
+  }
+  return format;
+}
+
+const DASH = '–';
+
+/** « CHF 48 231 » (no decimals) or « CHF 654,66 » with `digits`. Null → « – ». */
+export function formatMoney(value: number | null | undefined, currency: string, digits = 0): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return DASH;
+  const sign = value < 0 ? '−' : '';
+  const body =
+    digits === 0 ? integerFormat.format(Math.abs(value)) : decimals(digits).format(Math.abs(value));
+  return `${sign}${currency}${NBSP}${body}`;
+}
+
+/** A signed money delta: « +CHF 1 234 » / « −CHF 56 ». */
+export function formatMoneyDelta(value: number | null | undefined, currency: string): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return DASH;
+  return `${value > 0 ? '+' : ''}${formatMoney(value, currency)}`;
+}
+
+/** A fraction as a percentage: 0.088 → « 8,8 % »; signed → « +8,8 % ». */
+export function formatPercent(
+  fraction: number | null | undefined,
+  options: { signed?: boolean; digits?: number } = {},
+): string {
+  if (fraction === null || fraction === undefined || !Number.isFinite(fraction)) return DASH;
+  const percent = fraction * 100;
+  const body = decimals(options.digits ?? 1).format(Math.abs(percent));
+  const sign = percent < 0 ? '−' : options.signed && percent > 0 ? '+' : '';
+  return `${sign}${body}${NARROW_NBSP}%`;
+}
+
+/** A plain number: integers grouped (« 1 577 722 399 »), others with `digits` decimals. */
+export function formatNumber(value: number | null | undefined, digits = 0): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return DASH;
+  return digits === 0 ? integerFormat.format(value) : decimals(digits).format(value);
+}

@@ -1,0 +1,137 @@
+// The embedded default warehouse: DuckDB in-process (`@duckdb/node-api`), a file under .data/ or ':memory:'.
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { type DuckDBConnection, DuckDBInstance, type DuckDBType, DuckDBTypeId } from '@duckdb/node-api';
+import { AppError } from '../core/errors.js';
+import type { Cell, Column, ColumnType, QueryResult, Row, RunOptions, SqlDriver, SqlValue } from './port.js';
+
+export interface DuckDbDriver extends SqlDriver {
+  readonly kind: 'duckdb';
+  /** Runs trusted, parameter-free maintenance SQL (loading files, building tables). Never reached by tools. */
+  exec(sql: string, params?: readonly SqlValue[]): Promise<void>;
+}
+
+export async function createDuckDbDriver(options: { path: string }): Promise<DuckDbDriver> {
+  if (options.path !== ':memory:') mkdirSync(dirname(options.path), { recursive: true });
+  // Extensions must never be fetched or loaded behind our back: this bot may run where the network is closed.
+  const instance = await DuckDBInstance.create(options.path, {
+    autoinstall_known_extensions: 'false',
+    autoload_known_extensions: 'false',
+  });
+  const open = new Set<DuckDBConnection>();
+
+  // One connection per statement: connections are cheap, concurrent questions do not queue behind each
+  // other, and a timeout interrupts only its own statement.
+  async function withConnection<T>(work: (connection: DuckDBConnection) => Promise<T>): Promise<T> {
+    const connection = await instance.connect();
+    open.add(connection);
+    try {
+      return await work(connection);
+    } finally {
+      open.delete(connection);
+      connection.closeSync();
+    }
+  }
+
+  return {
+    kind: 'duckdb',
+    async run(sql: string, params: readonly SqlValue[], runOptions: RunOptions): Promise<QueryResult> {
+      return withConnection(async (connection) => {
+        let timedOut = false;
+        const timer = setTimeout(() => {
+          timedOut = true;
+          connection.interrupt();
+        }, runOptions.timeoutMs);
+        try {
+          const reader = await connection.streamAndReadUntil(sql, runOptions.maxRows + 1, [...params]);
+          const columns = reader.columnNames().map((name, index) => ({
+            name,
+            type: portableType(reader.columnTypes()[index]),
+          }));
+          const all = reader.getRowObjectsJson();
+          const rows = all.slice(0, runOptions.maxRows).map((row) => normalizeRow(row, columns));
+          return { columns, rows, truncated: all.length > runOptions.maxRows || !reader.done };
+        } catch (error) {
+          if (timedOut) {
+            throw new AppError('WAREHOUSE_TIMEOUT', `DuckDB statement exceeded ${runOptions.timeoutMs} ms`, {
+              cause: error,
+            });
+          }
+          throw new AppError('WAREHOUSE_QUERY_FAILED', `DuckDB: ${messageOf(error)}`, { cause: error });
+        } finally {
+          clearTimeout(timer);
+        }
+      });
+    },
+    async exec(sql: string, params: readonly SqlValue[] = []): Promise<void> {
+      await withConnection(async (connection) => {
+        await connection.run(sql, [...params]);
+      });
+    },
+    async close(): Promise<void> {
+      for (const connection of open) connection.closeSync();
+      open.clear();
+      instance.closeSync();
+    },
+  };
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+function portableType(type: DuckDBType | undefined): ColumnType {
+  switch (type?.typeId) {
+    case DuckDBTypeId.TINYINT:
+    case DuckDBTypeId.SMALLINT:
+    case DuckDBTypeId.INTEGER:
+    case DuckDBTypeId.BIGINT:
+    case DuckDBTypeId.HUGEINT:
+    case DuckDBTypeId.UTINYINT:
+    case DuckDBTypeId.USMALLINT:
+    case DuckDBTypeId.UINTEGER:
+    case DuckDBTypeId.UBIGINT:
+    case DuckDBTypeId.UHUGEINT:
+      return 'integer';
+    case DuckDBTypeId.FLOAT:
+    case DuckDBTypeId.DOUBLE:
+    case DuckDBTypeId.DECIMAL:
+      return 'double';
+    case DuckDBTypeId.BOOLEAN:
+      return 'boolean';
+    case DuckDBTypeId.DATE:
+      return 'date';
+    case DuckDBTypeId.TIMESTAMP:
+    case DuckDBTypeId.TIMESTAMP_S:
+    case DuckDBTypeId.TIMESTAMP_MS:
+    case DuckDBTypeId.TIMESTAMP_NS:
+    case DuckDBTypeId.TIMESTAMP_TZ:
+      return 'timestamp';
+    default:
+      return 'string';
+  }
+}
+
+/** JSON-converted DuckDB values (big integers and decimals arrive as strings) → the port's plain cells. */
+function normalizeRow(row: Record<string, unknown>, columns: Column[]): Row {
+  const out: Row = {};
+  for (const column of columns) out[column.name] = normalizeCell(row[column.name], column.type);
+  return out;
+}
+
+function normalizeCell(value: unknown, type: ColumnType): Cell {
+  if (value === null || value === undefined) return null;
+  switch (type) {
+    case 'integer':
+    case 'double': {
+      const number = typeof value === 'number' ? value : Number(value);
+      return Number.isFinite(number) ? number : null;
+    }
+    case 'boolean':
+      return Boolean(value);
+    case 'timestamp':
+      return new Date(`${String(value).replace(' ', 'T')}Z`).toISOString();
+    default:
+      return String(value);
+  }
+}
