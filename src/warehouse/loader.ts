@@ -116,7 +116,9 @@ export async function loadMarketingData(
       const source = sources.get(column.name);
       if (source) return `${typedExpression(column, source, mapping)} AS ${column.name}`;
       // Optional columns the file lacks: a row number for id, the campaign name for campaign_id.
-      return column.name === 'id' ? 'CAST(rowid + 1 AS BIGINT) AS id' : `${textOf(sources.get('campaign_name')!)} AS campaign_id`;
+      return column.name === 'id'
+        ? 'CAST(rowid + 1 AS BIGINT) AS id'
+        : `${textOf(sources.get('campaign_name')!)} AS campaign_id`;
     });
     await warehouse.maintain({
       name: 'load_clean',

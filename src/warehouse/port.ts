@@ -2,12 +2,9 @@
 // Drivers are dumb pipes: they run one already-guarded statement with ordinal `?` parameters and hand back
 // plain JavaScript values, identical whatever the engine (the shared contract suite checks that).
 
-/** A bound parameter value. Dates travel as 'YYYY-MM-DD' strings and are CAST in SQL. */
-export type SqlValue = string | number | boolean | null;
+import type { Row, SqlValue } from '../core/rows.js';
 
-/** A cell as every driver returns it: numbers as JS numbers (never bigint, never NaN/Infinity), dates as 'YYYY-MM-DD'. */
-export type Cell = string | number | boolean | null;
-export type Row = Record<string, Cell>;
+export type { Cell, Row, SqlValue } from '../core/rows.js';
 
 /** The portable column type a driver reports (enough to render and to re-encode results). */
 export type ColumnType = 'string' | 'integer' | 'double' | 'boolean' | 'date' | 'timestamp';

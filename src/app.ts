@@ -1,0 +1,26 @@
+// The composition root: builds every component from the parsed config. Components are factories; nothing
+// here is module-level state, so tests build as many apps as they like.
+import type { ToolContext } from '../agent/tools/types.js';
+import type { Config } from './config.js';
+import { createLogger, type Logger } from './core/logger.js';
+import { type OpenedWarehouse, openWarehouse } from './warehouse/open.js';
+
+export interface App {
+  config: Config;
+  logger: Logger;
+  data: OpenedWarehouse;
+  tools: ToolContext;
+  close(): Promise<void>;
+}
+
+export async function createApp(config: Config, deps: { logger?: Logger } = {}): Promise<App> {
+  const logger = deps.logger ?? createLogger({ level: config.logLevel });
+  const data = await openWarehouse(config.warehouse, { logger });
+  return {
+    config,
+    logger,
+    data,
+    tools: { warehouse: data.warehouse, catalog: data.catalog, currency: config.currency },
+    close: () => data.warehouse.close(),
+  };
+}

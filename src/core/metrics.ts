@@ -1,0 +1,41 @@
+// The KPI vocabulary shared by every layer: metric names (the warehouse column names), their French and
+// English labels, and how each is shown to a person.
+import { formatMoney, formatNumber, formatPercent } from './format.js';
+
+export const METRICS = [
+  'roi', 'roas', 'revenue', 'mark_spent', 'ctr', 'cvr', 'cpl', 'cpa', 'clicks', 'impressions', 'leads', 'orders',
+] as const; // biome-ignore format: one list
+export type Metric = (typeof METRICS)[number];
+
+type MetricUnit = 'percent' | 'ratio' | 'money' | 'count';
+
+export const METRIC_INFO: Record<Metric, { fr: string; en: string; unit: MetricUnit }> = {
+  roi: { fr: 'ROI', en: 'ROI', unit: 'percent' },
+  roas: { fr: 'ROAS', en: 'ROAS', unit: 'ratio' },
+  revenue: { fr: "chiffre d'affaires", en: 'revenue', unit: 'money' },
+  mark_spent: { fr: 'dépenses', en: 'spend', unit: 'money' },
+  ctr: { fr: 'taux de clic (CTR)', en: 'click-through rate (CTR)', unit: 'percent' },
+  cvr: { fr: 'taux de conversion (CVR)', en: 'conversion rate (CVR)', unit: 'percent' },
+  cpl: { fr: 'coût par lead (CPL)', en: 'cost per lead (CPL)', unit: 'money' },
+  cpa: { fr: 'coût par commande (CPA)', en: 'cost per order (CPA)', unit: 'money' },
+  clicks: { fr: 'clics', en: 'clicks', unit: 'count' },
+  impressions: { fr: 'impressions', en: 'impressions', unit: 'count' },
+  leads: { fr: 'leads', en: 'leads', unit: 'count' },
+  orders: { fr: 'commandes', en: 'orders', unit: 'count' },
+};
+
+/** A metric value as a person reads it: ROI « +277,3 % », CTR « 1,03 % », CPL « CHF 654,66 », ROAS « 1,40 ». */
+export function formatMetric(metric: Metric, value: number | null | undefined, currency: string): string {
+  switch (METRIC_INFO[metric].unit) {
+    case 'percent':
+      return metric === 'roi'
+        ? formatPercent(value, { signed: true })
+        : formatPercent(value, { digits: metric === 'ctr' || metric === 'cvr' ? 2 : 1 });
+    case 'ratio':
+      return formatNumber(value, 2);
+    case 'money':
+      return formatMoney(value, currency, metric === 'cpl' || metric === 'cpa' ? 2 : 0);
+    case 'count':
+      return formatNumber(value);
+  }
+}

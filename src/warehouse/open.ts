@@ -1,0 +1,99 @@
+// Opens the configured warehouse: the driver (DuckDB embedded or Databricks SQL), the guarded facade and the
+// catalog. On DuckDB it also loads the data file and builds the KPI tables when the file (or the mapping)
+// changed since the last start, so a restart is instant and a new file is picked up without a command.
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { WarehouseConfig } from '../config.js';
+import { AppError } from '../core/errors.js';
+import type { Logger } from '../core/logger.js';
+import { type CatalogProvider, createCatalogProvider } from './catalog.js';
+import { createDuckDbDriver } from './duckdb.js';
+import { buildKpiTables, type KpiBuildReport } from './kpi.js';
+import { loadMarketingData } from './loader.js';
+import { loadMapping } from './mapping.js';
+import type { SqlDriver } from './port.js';
+import { TABLES } from './schema.js';
+import { createWarehouse, type Warehouse } from './warehouse.js';
+
+export interface OpenedWarehouse {
+  warehouse: Warehouse;
+  catalog: CatalogProvider;
+  /** Reloads the data file (DuckDB) and rebuilds the KPI tables. */
+  rebuild(options?: { dateFrom?: string; dateTo?: string }): Promise<KpiBuildReport>;
+}
+
+const MAINTENANCE_TIMEOUT_MS = 300_000;
+
+async function createDriver(config: WarehouseConfig, logger: Logger): Promise<SqlDriver> {
+  if (config.kind === 'duckdb') return createDuckDbDriver({ path: config.duckdbPath });
+  if (!config.databricks)
+    throw new AppError('CONFIG_INVALID', 'WAREHOUSE=databricks needs the DATABRICKS_* settings');
+  // Loaded on demand: DuckDB users never pay for the Databricks driver's start-up.
+  const { createDatabricksDriver } = await import('./databricks.js');
+  return createDatabricksDriver(config.databricks, { logger });
+}
+
+/** A fingerprint of what marketing_clean was loaded from: path, size, mtime and the mapping's text. */
+function dataVersion(config: WarehouseConfig): string {
+  const data = statSync(config.dataPath, { throwIfNoEntry: false });
+  const mapping =
+    config.mappingPath && existsSync(config.mappingPath) ? readFileSync(config.mappingPath, 'utf8') : '';
+  return createHash('sha256')
+    .update(JSON.stringify([resolve(config.dataPath), data?.size, data?.mtimeMs, mapping]))
+    .digest('hex');
+}
+
+export async function openWarehouse(
+  config: WarehouseConfig,
+  deps: { logger: Logger },
+): Promise<OpenedWarehouse> {
+  const driver = await createDriver(config, deps.logger);
+  const warehouse = createWarehouse(
+    driver,
+    {
+      maxRows: config.maxRows,
+      timeoutMs: config.queryTimeoutMs,
+      maintenanceTimeoutMs: MAINTENANCE_TIMEOUT_MS,
+    },
+    deps,
+  );
+  const catalog = createCatalogProvider(warehouse);
+  const versionFile = config.duckdbPath === ':memory:' ? undefined : `${config.duckdbPath}.version`;
+
+  async function rebuild(period: { dateFrom?: string; dateTo?: string } = {}): Promise<KpiBuildReport> {
+    if (config.kind === 'duckdb') {
+      const version = dataVersion(config);
+      const loaded = await loadMarketingData(warehouse, config.dataPath, loadMapping(config.mappingPath));
+      deps.logger.info(
+        { file: loaded.file, rows: loaded.rows, ms: loaded.ms },
+        'data loaded into marketing_clean',
+      );
+      if (versionFile) writeFileSync(versionFile, version);
+    }
+    const report = await buildKpiTables(warehouse, period);
+    deps.logger.info(report, 'KPI tables built');
+    catalog.invalidate();
+    return report;
+  }
+
+  const stale =
+    config.kind === 'duckdb' &&
+    !(versionFile && existsSync(versionFile) && readFileSync(versionFile, 'utf8') === dataVersion(config));
+  if (stale || !(await kpiTablesPresent(warehouse))) await rebuild();
+  return { warehouse, catalog, rebuild };
+}
+
+async function kpiTablesPresent(warehouse: Warehouse): Promise<boolean> {
+  try {
+    await warehouse.select({
+      name: 'kpi_present',
+      sql: `SELECT COUNT(*) AS n FROM ${TABLES.kpi}`,
+      params: [],
+    });
+    return true;
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'KPI_NOT_BUILT') return false;
+    throw error;
+  }
+}

@@ -1,0 +1,157 @@
+// The named, reviewed queries: the only SQL the tools can send. Values are bound `?` parameters; identifiers
+// (metric, dimension, direction, grain) come from the enums below, never from text. The SQL runs unchanged on
+// DuckDB and Databricks SQL.
+import type { Metric } from '../core/metrics.js';
+import type { Statement } from './guard.js';
+import { dateRangeFilter, type KpiPeriod, ratioColumns, sumColumns, where } from './kpi.js';
+import type { SqlValue } from './port.js';
+import { TABLES } from './schema.js';
+
+export { METRICS, type Metric } from '../core/metrics.js';
+
+export const DIRECTIONS = ['top', 'bottom'] as const;
+export type Direction = (typeof DIRECTIONS)[number];
+
+export const DIMENSIONS = ['category', 'campaign_name', 'day', 'week', 'month'] as const;
+export type Dimension = (typeof DIMENSIONS)[number];
+
+export const GRAINS = ['day', 'week', 'month'] as const;
+export type Grain = (typeof GRAINS)[number];
+
+/** The columns of every per-campaign or per-group row, in display order. */
+export const KPI_ROW_COLUMNS = [
+  'impressions', 'clicks', 'leads', 'orders', 'mark_spent', 'revenue', 'ctr', 'cvr', 'cpl', 'cpa', 'roi', 'roas',
+] as const; // biome-ignore format: one list
+
+const SORT: Record<Direction, string> = { top: 'DESC', bottom: 'ASC' };
+
+// Week and month buckets as DATEs (Spark's date_trunc returns a timestamp, DuckDB's a date: cast both).
+const BUCKET_SQL: Record<Dimension, string> = {
+  category: 'category',
+  campaign_name: 'campaign_name',
+  day: 'c_date',
+  week: "CAST(date_trunc('week', c_date) AS DATE)",
+  month: "CAST(date_trunc('month', c_date) AS DATE)",
+};
+
+export interface Filters extends KpiPeriod {
+  category?: string;
+  campaignName?: string;
+}
+
+function filterClauses(filters: Filters): { clauses: string[]; params: SqlValue[] } {
+  const range = dateRangeFilter(filters);
+  const clauses = [...range.clauses];
+  const params = [...range.params];
+  if (filters.category) {
+    clauses.push('lower(category) = lower(?)');
+    params.push(filters.category);
+  }
+  if (filters.campaignName) {
+    clauses.push('lower(campaign_name) = lower(?)');
+    params.push(filters.campaignName);
+  }
+  return { clauses, params };
+}
+
+/**
+ * One row per campaign with sums and ratios. Without a date range the precomputed marketing_kpi answers;
+ * with one, the daily table is re-aggregated (ratio of sums over the range).
+ */
+function campaignRows(filters: Filters): { sql: string; params: SqlValue[] } {
+  const filter = filterClauses(filters);
+  if (!filters.dateFrom && !filters.dateTo) {
+    return {
+      sql: `SELECT campaign_name, category, ${KPI_ROW_COLUMNS.join(', ')} FROM ${TABLES.kpi}${where(filter.clauses)}`,
+      params: filter.params,
+    };
+  }
+  return {
+    sql:
+      `SELECT campaign_name, category, ${sumColumns()}, ${ratioColumns()} FROM ${TABLES.kpiDaily}` +
+      `${where(filter.clauses)} GROUP BY campaign_name, category`,
+    params: filter.params,
+  };
+}
+
+export function rankCampaignsQuery(
+  args: { metric: Metric; direction: Direction; limit: number } & Filters,
+): Statement {
+  const source = campaignRows(args);
+  return {
+    name: 'rank_campaigns',
+    sql:
+      `WITH campaigns AS (${source.sql}) SELECT * FROM campaigns ` +
+      `ORDER BY ${args.metric} ${SORT[args.direction]} NULLS LAST, campaign_name LIMIT ?`,
+    params: [...source.params, args.limit],
+  };
+}
+
+export function underperformingQuery(args: { roiThreshold: number; limit: number } & Filters): Statement {
+  const source = campaignRows(args);
+  return {
+    name: 'get_underperforming_campaigns',
+    sql:
+      `WITH campaigns AS (${source.sql}) SELECT * FROM campaigns WHERE roi < ? ` +
+      'ORDER BY roi ASC, campaign_name LIMIT ?',
+    params: [...source.params, args.roiThreshold, args.limit],
+  };
+}
+
+export function aggregateQuery(args: { groupBy: Dimension } & Filters): Statement {
+  const filter = filterClauses(args);
+  const bucket = BUCKET_SQL[args.groupBy];
+  const isTime = args.groupBy === 'day' || args.groupBy === 'week' || args.groupBy === 'month';
+  return {
+    name: 'aggregate_by_dimension',
+    sql:
+      `SELECT ${bucket} AS ${args.groupBy}, COUNT(DISTINCT campaign_name) AS campaigns, ${sumColumns()}, ${ratioColumns()} ` +
+      `FROM ${TABLES.kpiDaily}${where(filter.clauses)} GROUP BY ${bucket} ` +
+      `ORDER BY ${isTime ? args.groupBy : `roi DESC NULLS LAST, ${args.groupBy}`} LIMIT ?`,
+    params: [...filter.params, 1000],
+  };
+}
+
+export function describeCampaignQuery(args: { campaignName: string } & KpiPeriod): Statement {
+  const filter = filterClauses(args);
+  return {
+    name: 'describe_campaign',
+    sql:
+      'SELECT campaign_name, category, MIN(c_date) AS period_start, MAX(c_date) AS period_end, ' +
+      `COUNT(DISTINCT c_date) AS days, ${sumColumns()}, ${ratioColumns()} FROM ${TABLES.kpiDaily}` +
+      `${where(filter.clauses)} GROUP BY campaign_name, category`,
+    params: filter.params,
+  };
+}
+
+export function kpiTrendQuery(args: { metric: Metric; grain: Grain } & Filters): Statement {
+  const filter = filterClauses(args);
+  const bucket = BUCKET_SQL[args.grain];
+  return {
+    name: 'kpi_trend',
+    sql:
+      `WITH periods AS (SELECT ${bucket} AS period, ${sumColumns()}, ${ratioColumns()} FROM ${TABLES.kpiDaily}` +
+      `${where(filter.clauses)} GROUP BY ${bucket}) SELECT period, ${args.metric} AS value, ` +
+      `${KPI_ROW_COLUMNS.join(', ')} FROM periods ORDER BY period LIMIT ?`,
+    params: [...filter.params, 1000],
+  };
+}
+
+/** Every campaign with its category and the data's date range: for name matching and relative dates. */
+export function catalogQuery(): Statement {
+  return {
+    name: 'catalog',
+    sql:
+      `SELECT campaign_name, category, MIN(c_date) AS first_day, MAX(c_date) AS last_day FROM ${TABLES.kpiDaily} ` +
+      'GROUP BY campaign_name, category ORDER BY campaign_name LIMIT ?',
+    params: [10_000],
+  };
+}
+
+export function kpiTableQuery(): Statement {
+  return {
+    name: 'show_kpi',
+    sql: `SELECT * FROM ${TABLES.kpi} ORDER BY campaign_name LIMIT ?`,
+    params: [10_000],
+  };
+}
