@@ -36,91 +36,85 @@ const ianaTimeZone = z.string().refine(
   { message: 'not an IANA time zone (e.g. Europe/Zurich)' },
 );
 
-export const envSchema = z
-  .object({
-    NODE_ENV: z.preprocess(
-      emptyToUndefined,
-      z.enum(['development', 'production', 'test']).default('development'),
-    ),
-    LOG_LEVEL: z.preprocess(
-      emptyToUndefined,
-      z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-    ),
-    WAREHOUSE: z.preprocess(emptyToUndefined, z.enum(['duckdb', 'databricks']).default('duckdb')),
-    DATA_PATH: z.preprocess(emptyToUndefined, z.string().default('data/marketing.csv')),
-    MAPPING_PATH: optionalString,
-    DUCKDB_PATH: z.preprocess(emptyToUndefined, z.string().default('.data/marketing.duckdb')),
-    STATE_DIR: z.preprocess(emptyToUndefined, z.string().default('.data/state')),
-    QUERY_TIMEOUT_MS: positiveInt(15_000, 600_000),
-    QUERY_MAX_ROWS: positiveInt(10_000, 1_000_000),
-    DATABRICKS_SERVER_HOSTNAME: optionalString,
-    DATABRICKS_HTTP_PATH: optionalString,
-    DATABRICKS_ACCESS_TOKEN: optionalString,
-    DATABRICKS_PORT: port,
-    DATABRICKS_CATALOG: optionalString,
-    DATABRICKS_SCHEMA: optionalString,
-    OPENAI_API_KEY: optionalString,
-    OPENAI_BASE_URL: z.preprocess(emptyToUndefined, z.string().url().optional()),
-    LLM_MODEL: z.preprocess(emptyToUndefined, z.string().default('gpt-4o-mini')),
-    SLACK_BOT_TOKEN: optionalString,
-    SLACK_SIGNING_SECRET: optionalString,
-    SLACK_APP_TOKEN: optionalString,
-    SLACK_API_URL: z.preprocess(emptyToUndefined, z.string().url().optional()),
-    MICROSOFT_APP_ID: optionalString,
-    MICROSOFT_APP_PASSWORD: optionalString,
-    MICROSOFT_APP_TENANT_ID: optionalString,
-    MICROSOFT_APP_TYPE: z.preprocess(
-      emptyToUndefined,
-      z.enum(['SingleTenant', 'MultiTenant', 'UserAssignedMSI']).default('MultiTenant'),
-    ),
-    PUBLIC_BASE_URL: z.preprocess(emptyToUndefined, z.string().url().optional()),
-    PORT: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(65535).default(3978)),
-    HOST: z.preprocess(emptyToUndefined, z.string().default('127.0.0.1')),
-    CURRENCY: z.preprocess(
-      emptyToUndefined,
-      z
-        .string()
-        .regex(/^[A-Z]{3}$/, 'a three-letter ISO 4217 code such as CHF or EUR')
-        .default('CHF'),
-    ),
-    TZ: z.preprocess(emptyToUndefined, ianaTimeZone.default('Europe/Zurich')),
-    SLACK_ALLOWED_TEAM_IDS: csvList,
-    SLACK_ALLOWED_CHANNEL_IDS: csvList,
-    TEAMS_ALLOWED_TENANT_IDS: csvList,
-  })
-  .superRefine((env, ctx) => {
-    if (env.WAREHOUSE === 'databricks') {
-      for (const key of [
-        'DATABRICKS_SERVER_HOSTNAME',
-        'DATABRICKS_HTTP_PATH',
-        'DATABRICKS_ACCESS_TOKEN',
-      ] as const) {
-        if (!env[key])
-          ctx.addIssue({ code: 'custom', path: [key], message: 'required when WAREHOUSE=databricks' });
-      }
+export const envSchema = z.object({
+  NODE_ENV: z.preprocess(
+    emptyToUndefined,
+    z.enum(['development', 'production', 'test']).default('development'),
+  ),
+  LOG_LEVEL: z.preprocess(
+    emptyToUndefined,
+    z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  ),
+  WAREHOUSE: z.preprocess(emptyToUndefined, z.enum(['duckdb', 'databricks']).default('duckdb')),
+  DATA_PATH: z.preprocess(emptyToUndefined, z.string().default('data/marketing.csv')),
+  MAPPING_PATH: optionalString,
+  DUCKDB_PATH: z.preprocess(emptyToUndefined, z.string().default('.data/marketing.duckdb')),
+  STATE_DIR: z.preprocess(emptyToUndefined, z.string().default('.data/state')),
+  QUERY_TIMEOUT_MS: positiveInt(15_000, 600_000),
+  QUERY_MAX_ROWS: positiveInt(10_000, 1_000_000),
+  DATABRICKS_SERVER_HOSTNAME: optionalString,
+  DATABRICKS_HTTP_PATH: optionalString,
+  DATABRICKS_ACCESS_TOKEN: optionalString,
+  DATABRICKS_PORT: port,
+  DATABRICKS_CATALOG: optionalString,
+  DATABRICKS_SCHEMA: optionalString,
+  OPENAI_API_KEY: optionalString,
+  OPENAI_BASE_URL: z.preprocess(emptyToUndefined, z.string().url().optional()),
+  LLM_MODEL: z.preprocess(emptyToUndefined, z.string().default('gpt-4o-mini')),
+  SLACK_BOT_TOKEN: optionalString,
+  SLACK_SIGNING_SECRET: optionalString,
+  SLACK_APP_TOKEN: optionalString,
+  SLACK_API_URL: z.preprocess(emptyToUndefined, z.string().url().optional()),
+  MICROSOFT_APP_ID: optionalString,
+  MICROSOFT_APP_PASSWORD: optionalString,
+  MICROSOFT_APP_TENANT_ID: optionalString,
+  MICROSOFT_APP_TYPE: z.preprocess(
+    emptyToUndefined,
+    z.enum(['SingleTenant', 'MultiTenant', 'UserAssignedMSI']).default('MultiTenant'),
+  ),
+  PUBLIC_BASE_URL: z.preprocess(emptyToUndefined, z.string().url().optional()),
+  PORT: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(65535).default(3978)),
+  HOST: z.preprocess(emptyToUndefined, z.string().default('127.0.0.1')),
+  CURRENCY: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .regex(/^[A-Z]{3}$/, 'a three-letter ISO 4217 code such as CHF or EUR')
+      .default('CHF'),
+  ),
+  TZ: z.preprocess(emptyToUndefined, ianaTimeZone.default('Europe/Zurich')),
+  SLACK_ALLOWED_TEAM_IDS: csvList,
+  SLACK_ALLOWED_CHANNEL_IDS: csvList,
+  TEAMS_ALLOWED_TENANT_IDS: csvList,
+});
+
+/**
+ * Checks that span several settings. They read the raw environment, not the parsed one, so they are reported
+ * even when another setting is invalid (zod skips object refinements once a field fails).
+ */
+function crossFieldProblems(source: NodeJS.ProcessEnv): string[] {
+  const set = (key: string) => (source[key] ?? '').trim() !== '';
+  const value = (key: string) => (source[key] ?? '').trim();
+  const problems: string[] = [];
+  if (value('WAREHOUSE') === 'databricks') {
+    for (const key of ['DATABRICKS_SERVER_HOSTNAME', 'DATABRICKS_HTTP_PATH', 'DATABRICKS_ACCESS_TOKEN']) {
+      if (!set(key)) problems.push(`${key}: required when WAREHOUSE=databricks`);
     }
-    if (env.SLACK_BOT_TOKEN && !env.SLACK_APP_TOKEN && !env.SLACK_SIGNING_SECRET) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['SLACK_SIGNING_SECRET'],
-        message: 'required with SLACK_BOT_TOKEN in HTTP mode (or set SLACK_APP_TOKEN for Socket Mode)',
-      });
-    }
-    if (env.MICROSOFT_APP_ID && env.MICROSOFT_APP_TYPE !== 'UserAssignedMSI' && !env.MICROSOFT_APP_PASSWORD) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['MICROSOFT_APP_PASSWORD'],
-        message: 'required with MICROSOFT_APP_ID',
-      });
-    }
-    if (env.MICROSOFT_APP_TYPE === 'SingleTenant' && env.MICROSOFT_APP_ID && !env.MICROSOFT_APP_TENANT_ID) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['MICROSOFT_APP_TENANT_ID'],
-        message: 'required when MICROSOFT_APP_TYPE=SingleTenant',
-      });
-    }
-  });
+  }
+  if (set('SLACK_BOT_TOKEN') && !set('SLACK_APP_TOKEN') && !set('SLACK_SIGNING_SECRET')) {
+    problems.push(
+      'SLACK_SIGNING_SECRET: required with SLACK_BOT_TOKEN in HTTP mode (or set SLACK_APP_TOKEN for Socket Mode)',
+    );
+  }
+  const appType = value('MICROSOFT_APP_TYPE') || 'MultiTenant';
+  if (set('MICROSOFT_APP_ID') && appType !== 'UserAssignedMSI' && !set('MICROSOFT_APP_PASSWORD')) {
+    problems.push('MICROSOFT_APP_PASSWORD: required with MICROSOFT_APP_ID');
+  }
+  if (set('MICROSOFT_APP_ID') && appType === 'SingleTenant' && !set('MICROSOFT_APP_TENANT_ID')) {
+    problems.push('MICROSOFT_APP_TENANT_ID: required when MICROSOFT_APP_TYPE=SingleTenant');
+  }
+  return problems;
+}
 
 export type Env = z.infer<typeof envSchema>;
 
@@ -170,10 +164,13 @@ export interface WarehouseConfig {
 /** Parses a whole environment (process.env by default) into the typed Config, or throws CONFIG_INVALID listing every problem. */
 export function loadConfig(source: NodeJS.ProcessEnv = readProcessEnv()): Config {
   const parsed = envSchema.safeParse(source);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map(
-      (issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`,
-    );
+  const problems = [
+    ...(parsed.success
+      ? []
+      : parsed.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`)),
+    ...crossFieldProblems(source),
+  ];
+  if (!parsed.success || problems.length > 0) {
     throw new AppError('CONFIG_INVALID', `Invalid configuration:\n  - ${problems.join('\n  - ')}`, {
       details: { problems },
     });

@@ -1,7 +1,8 @@
 // Loads a CSV or Parquet file into marketing_clean on the embedded warehouse. The file is first staged as
 // text, so every problem can be reported precisely: the file, the column and, for a bad value, the line.
-import { accessSync, constants, statSync } from 'node:fs';
+import { accessSync, constants, createReadStream, statSync } from 'node:fs';
 import { extname } from 'node:path';
+import { createInterface } from 'node:readline';
 import { AppError } from '../core/errors.js';
 import { STAGING_TABLE } from './guard.js';
 import { type ColumnMapping, sourceColumnFor } from './mapping.js';
@@ -43,7 +44,9 @@ function textOf(source: string): string {
 function dateExpression(source: string, mapping: ColumnMapping): string {
   const formats = mapping.date_format ? [mapping.date_format] : DATE_FORMATS;
   const column = textOf(source);
-  return `COALESCE(${formats.map((format) => `CAST(try_strptime(${column}, '${format}') AS DATE)`).join(', ')})`;
+  // A typed DATE/TIMESTAMP column (Parquet) or ISO text casts directly; other spellings go through strptime.
+  const parsed = formats.map((format) => `CAST(try_strptime(${column}, '${format}') AS DATE)`);
+  return `COALESCE(TRY_CAST(${quoteIdentifier(source)} AS DATE), ${parsed.join(', ')})`;
 }
 
 /** SQL for a column's typed value (NULL when the text does not parse). */
@@ -53,7 +56,7 @@ function typedExpression(column: CleanColumn, source: string, mapping: ColumnMap
     case 'date':
       return dateExpression(source, mapping);
     case 'integer':
-      return `CAST(TRY_CAST(${text} AS DOUBLE) AS BIGINT)`;
+      return `TRY_CAST(TRY_CAST(${text} AS DOUBLE) AS BIGINT)`;
     case 'amount':
       return `TRY_CAST(${text} AS DOUBLE)`;
     case 'text':
@@ -111,6 +114,16 @@ export async function loadMarketingData(
     });
     const fileColumns = staged.columns.map((column) => column.name);
     const sources = resolveColumns(file, fileColumns, mapping);
+    const stagedRows = await warehouse.maintain({
+      name: 'stage_count',
+      sql: `SELECT COUNT(*) AS n FROM ${STAGING_TABLE}`,
+      params: [],
+    });
+    if (Number(stagedRows.rows[0]?.n ?? 0) === 0) {
+      throw new AppError('DATA_VALUE_INVALID', `${file}: the file has no data rows`, {
+        hint: `Le fichier ${file} ne contient aucune ligne de données.`,
+      });
+    }
     await validateValues(warehouse, file, sources, mapping, isParquet);
     const selectList = CLEAN_COLUMNS.map((column) => {
       const source = sources.get(column.name);
@@ -131,11 +144,6 @@ export async function loadMarketingData(
       params: [],
     });
     const rows = Number(counted.rows[0]?.n ?? 0);
-    if (rows === 0) {
-      throw new AppError('DATA_VALUE_INVALID', `${file}: the file has no data rows`, {
-        hint: `Le fichier ${file} ne contient aucune ligne de données.`,
-      });
-    }
     return { file, rows, ms: Math.round(performance.now() - started) };
   } finally {
     await warehouse.maintain({
@@ -187,15 +195,37 @@ async function validateValues(
     const bad = found.rows[0];
     if (!bad) continue;
     const position = Number(bad.position);
-    const where = isParquet ? `row ${position + 1}` : `line ${position + 2}`;
+    const line = isParquet ? position + 1 : await csvLineOfRecord(file, position);
+    const where = `${isParquet ? 'row' : 'line'} ${line}`;
     const raw = bad.raw === null ? '(empty)' : JSON.stringify(String(bad.raw).slice(0, 40));
     throw new AppError(
       'DATA_VALUE_INVALID',
       `${file}, ${where}, column ${column.name}${source === column.name ? '' : ` (${source})`}: ${raw} is not ${EXPECTED[column.kind]}`,
       {
-        hint: `Fichier : ${file}, ${isParquet ? 'rangée' : 'ligne'} ${isParquet ? position + 1 : position + 2}, colonne ${column.name} : valeur ${raw} invalide.`,
-        details: { file, line: isParquet ? undefined : position + 2, column: column.name, value: bad.raw },
+        hint: `Fichier : ${file}, ${isParquet ? 'rangée' : 'ligne'} ${line}, colonne ${column.name} : valeur ${raw} invalide.`,
+        details: { file, line, column: column.name, value: bad.raw },
       },
     );
   }
+}
+
+/**
+ * The physical line of the CSV record at `position` (0-based, header excluded). DuckDB skips blank lines, so the
+ * record index alone is not the line; only read on the error path. (Quoted fields spanning lines are not counted.)
+ */
+async function csvLineOfRecord(file: string, position: number): Promise<number> {
+  const lines = createInterface({ input: createReadStream(file), crlfDelay: Number.POSITIVE_INFINITY });
+  let lineNumber = 0;
+  let record = -1; // the header is record -1
+  try {
+    for await (const text of lines) {
+      lineNumber++;
+      if (text.trim() === '') continue;
+      if (record === position) return lineNumber;
+      record++;
+    }
+  } finally {
+    lines.close();
+  }
+  return position + 2;
 }
