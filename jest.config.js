@@ -9,7 +9,12 @@ export default {
     ],
   },
   // Sources import './x.js' (NodeNext style); map those to the .ts files.
-  moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
+  moduleNameMapper: {
+    '^(\\.{1,2}/.*)\\.js$': '$1',
+    // thrift 0.23 (inside @databricks/sql) requires uuid 13, which is ESM-only and cannot be require()d by jest on
+    // Node < 24.9; uuid 11's CommonJS build has the same parse/stringify API. Tests only: Node itself loads 13.
+    '^uuid$': '<rootDir>/node_modules/uuid/dist/cjs/index.js',
+  },
   testMatch: ['<rootDir>/tests/**/*.test.ts'],
   testTimeout: 30000,
 };

@@ -1,7 +1,7 @@
 // The scale-out warehouse: a Databricks SQL warehouse through the official driver (@databricks/sql, pinned 2.0.0,
 // Thrift over HTTPS). One lazily opened session is reused; a lost session is replaced once, transparently.
-// Results are requested as plain columnar row sets (no Arrow, no Cloud Fetch, no LZ4): fewer moving parts, and
-// DATE/TIMESTAMP/DECIMAL arrive as text that converts exactly. Telemetry is off: the bot talks to nobody else.
+// Results come as plain columnar row sets (no Arrow, Cloud Fetch or LZ4): fewer moving parts, and DATE,
+// TIMESTAMP and DECIMAL arrive as text that converts exactly. Telemetry is off: the bot talks to nobody else.
 import http from 'node:http';
 import https from 'node:https';
 import { connections, DBSQLClient, LogLevel, thrift } from '@databricks/sql';
@@ -14,14 +14,14 @@ export interface DatabricksSettings {
   host: string;
   /** The warehouse's HTTP path, e.g. /sql/1.0/warehouses/abc123. */
   path: string;
-  /** Personal access token or service-principal token. Never logged, never put in an error message. */
+  /** Personal access or service-principal token. Never logged, never put in an error message. */
   token: string;
   port?: number;
   catalog?: string;
   schema?: string;
   /**
-   * Plain HTTP instead of HTTPS. ONLY for a local test server (tests/fakes): the token would travel in clear.
-   * The driver has no public option for this (it hard-codes https), so we set it on our own connection provider.
+   * Plain HTTP instead of HTTPS: ONLY for a local test server (tests/fakes), the token travels in clear.
+   * The driver has no option for it (it hard-codes https), so our own connection provider applies it.
    */
   insecure?: boolean;
 }
@@ -30,35 +30,42 @@ type Session = Awaited<ReturnType<DBSQLClient['openSession']>>;
 type Operation = Awaited<ReturnType<Session['executeStatement']>>;
 type DriverLogger = NonNullable<NonNullable<ConstructorParameters<typeof DBSQLClient>[0]>['logger']>;
 type ConnectOptions = Parameters<DBSQLClient['connect']>[0];
-/** The driver's TTableSchema (its generated .d.ts does not export usable types). */
-interface Schema {
-  columns: {
-    columnName: string;
-    position: number;
-    typeDesc: { types: { primitiveEntry?: { type: number } }[] };
-  }[];
+type ColumnDesc = {
+  columnName: string;
+  position: number;
+  typeDesc: { types: { primitiveEntry?: { type: number } }[] };
+};
+type RawRow = Record<string, unknown>;
+/** One run() call: the statement, its limits, and whether its deadline has passed. */
+interface Job {
+  sql: string;
+  params: readonly SqlValue[];
+  options: RunOptions;
+  timedOut: boolean;
+  operation?: Operation;
 }
 
-const TTypeId = (thrift.TCLIService_types as unknown as { TTypeId: Record<string, number> }).TTypeId;
-const SOCKET_TIMEOUT_MS = 60_000;
+// The generated enum maps both ways (3 ↔ 'INT_TYPE'); its .d.ts exports nothing usable, hence the cast.
+const TTypeId = (thrift.TCLIService_types as unknown as { TTypeId: Record<number, string> }).TTypeId;
+// The driver's own default: OpenSession on a stopped warehouse waits while it starts (minutes). run()'s timer
+// still bounds every caller; a slow start only delays the shared session.
+const SOCKET_TIMEOUT_MS = 15 * 60_000;
 
 /**
  * The driver's HttpConnection with our own agent: plain HTTP for local tests, and for HTTPS an agent that
- * VERIFIES the server certificate (the stock 2.0.0 agent sets rejectUnauthorized:false, which would hand the
- * token to anyone in the middle).
+ * VERIFIES the certificate (2.0.0's agent sets rejectUnauthorized:false and would hand the token to a MITM).
  */
 class VerifiedHttpConnection extends connections.HttpConnection {
   #agent: http.Agent | undefined;
-  readonly #tls: boolean;
-  constructor(tls: boolean, ...args: ConstructorParameters<typeof connections.HttpConnection>) {
+  constructor(
+    readonly tls: boolean,
+    ...args: ConstructorParameters<typeof connections.HttpConnection>
+  ) {
     super(...args);
-    this.#tls = tls;
   }
   override async getAgent(): Promise<http.Agent> {
     const common = { keepAlive: true, keepAliveMsecs: 10_000, timeout: SOCKET_TIMEOUT_MS };
-    this.#agent ??= this.#tls
-      ? new https.Agent({ ...common, minVersion: 'TLSv1.2' })
-      : new http.Agent(common);
+    this.#agent ??= this.tls ? new https.Agent({ ...common, minVersion: 'TLSv1.2' }) : new http.Agent(common);
     return this.#agent;
   }
   destroy(): void {
@@ -77,41 +84,29 @@ export async function createDatabricksDriver(
   deps: { logger: Logger },
 ): Promise<SqlDriver> {
   const logger = deps.logger.child({ component: 'databricks' });
-  const scrub = (text: string): string =>
-    settings.token ? text.split(settings.token).join('[redacted]') : text;
+  const scrub = (text: string) => (settings.token ? text.split(settings.token).join('[redacted]') : text);
   let current: Connection | undefined;
   let opening: Promise<Connection> | undefined;
+  let closed = false;
 
   async function connect(): Promise<Connection> {
     const client = new DBSQLClient({ logger: driverLogger(logger, scrub) });
-    client.on('error', (error: Error) =>
-      logger.debug({ error: scrub(error.message) }, 'driver connection error'),
-    );
-    // Columnar results only: the driver reads these from its config, and connect() does not expose them.
-    Object.assign(client.getConfig(), {
-      arrowEnabled: false,
-      useCloudFetch: false,
-      useLZ4Compression: false,
-    });
-    let transport: VerifiedHttpConnection | undefined;
-    // 2.0.0's only connection seam is its private createConnectionProvider(); fail loudly if an upgrade drops it.
+    client.on('error', (e: Error) => logger.debug({ error: scrub(e.message) }, 'driver connection error'));
+    // Columnar results only: read from the client config, which connect() does not expose.
+    const columnar = { arrowEnabled: false, useCloudFetch: false, useLZ4Compression: false };
+    Object.assign(client.getConfig(), columnar);
+    // 2.0.0's only transport seam is its private createConnectionProvider(); fail loudly if an upgrade drops it.
     const seam = client as unknown as { createConnectionProvider?: (options: ConnectOptions) => unknown };
     if (typeof seam.createConnectionProvider !== 'function') {
-      throw new AppError(
-        'WAREHOUSE_UNAVAILABLE',
-        'Databricks: unsupported @databricks/sql version (no connection seam)',
-      );
+      throw new AppError('WAREHOUSE_UNAVAILABLE', 'Databricks: @databricks/sql has no connection seam');
     }
+    let transport: VerifiedHttpConnection | undefined;
     seam.createConnectionProvider = (options) => {
       const path = options.path.startsWith('/') ? options.path : `/${options.path}`;
-      const port = options.port ?? 443;
+      const tls = !settings.insecure;
       const headers = { 'User-Agent': 'marketing-decision-bot' };
-      const https = !settings.insecure;
-      transport = new VerifiedHttpConnection(
-        https,
-        { host: options.host, port, path, https, headers },
-        client,
-      );
+      const target = { host: options.host, port: options.port ?? 443, path, https: tls, headers };
+      transport = new VerifiedHttpConnection(tls, target, client);
       return transport;
     };
     try {
@@ -122,16 +117,14 @@ export async function createDatabricksDriver(
         token: settings.token,
         telemetryEnabled: false, // hard opt-out: no telemetry POSTs, no feature-flag GETs
         socketTimeout: SOCKET_TIMEOUT_MS,
-        // Bounded retries (idempotent RPCs only; the driver never retries OpenSession/ExecuteStatement).
+        // Bounded retries; the driver only retries idempotent RPCs (never OpenSession or ExecuteStatement).
         retryMaxAttempts: 3,
         retriesTimeout: 15_000,
         retryDelayMin: 250,
         retryDelayMax: 2_000,
       });
-      const session = await client.openSession({
-        initialCatalog: settings.catalog,
-        initialSchema: settings.schema,
-      });
+      const namespace = { initialCatalog: settings.catalog, initialSchema: settings.schema };
+      const session = await client.openSession(namespace);
       logger.debug('Databricks session opened');
       return { client, session, transport: transport! };
     } catch (error) {
@@ -149,151 +142,127 @@ export async function createDatabricksDriver(
     return { connection: current, reused: false };
   }
 
-  /** Forget a connection without talking to the server (it is unreachable or has forgotten the session). */
+  /** Forgets a connection without talking to the server (unreachable, or it has forgotten the session). */
   function drop(connection: Connection): void {
     if (current === connection) current = undefined;
     connection.transport.destroy();
   }
 
-  async function attempt(sql: string, params: readonly SqlValue[], options: RunOptions, state: RunState) {
+  async function attempt(job: Job): Promise<QueryResult> {
     for (let retry = 0; ; retry++) {
       const { connection, reused } = await acquire();
       try {
-        return await execute(connection.session, sql, params, options, state);
+        return await execute(connection.session, job);
       } catch (error) {
         const appError = toAppError(error, 'query', scrub);
-        if (state.timedOut) throw appError;
-        if (appError.code !== 'WAREHOUSE_UNAVAILABLE' && appError.code !== 'WAREHOUSE_AUTH') throw appError;
+        const lost = appError.code === 'WAREHOUSE_UNAVAILABLE' || appError.code === 'WAREHOUSE_AUTH';
+        if (job.timedOut || !lost) throw appError;
         drop(connection);
-        // A reused session may have expired or the server restarted: one fresh session, one more try (SELECT only).
+        // A reused session may have expired or the server restarted: one fresh session, one more try (SELECTs).
         if (!reused || retry > 0) throw appError;
         logger.info({ reason: appError.message }, 'Databricks session lost; reopening');
       }
     }
   }
 
-  async function execute(
-    session: Session,
-    sql: string,
-    params: readonly SqlValue[],
-    options: RunOptions,
-    state: RunState,
-  ) {
-    const limit = options.maxRows + 1; // one extra row tells us whether more existed
-    const operation = await session.executeStatement(sql, {
-      ordinalParameters: [...params],
+  async function execute(session: Session, job: Job): Promise<QueryResult> {
+    const { options } = job;
+    const limit = options.maxRows + 1; // one extra row tells whether more existed
+    const operation = await session.executeStatement(job.sql, {
+      ordinalParameters: [...job.params],
       queryTimeout: Math.max(1, Math.ceil(options.timeoutMs / 1000)), // server-side net (clusters honour it)
-      maxRows: limit, // rows returned with the execute response itself (direct results)
+      maxRows: limit, // rows sent back with the ExecuteStatement answer itself (direct results)
       useCloudFetch: false,
       useLZ4Compression: false,
     });
-    state.operation = operation;
-    if (state.timedOut) {
-      void cancelQuietly(operation); // the timer fired while ExecuteStatement was in flight
+    job.operation = operation;
+    if (job.timedOut) {
+      void cancelQuietly(operation); // the deadline passed while ExecuteStatement was in flight
       throw new AppError('WAREHOUSE_TIMEOUT', 'Databricks: statement timed out');
     }
     try {
       await operation.finished(); // surfaces SQL errors even when the server reports no result set
-      const columns = columnsOf((await operation.getSchema()) as Schema | null);
-      const raw: Record<string, unknown>[] = [];
+      const schema = (await operation.getSchema()) as { columns: ColumnDesc[] } | null;
+      const columns = [...(schema?.columns ?? [])]
+        .sort((a, b) => a.position - b.position)
+        .map((c) => ({ name: c.columnName, type: portableType(c) }));
+      const raw: RawRow[] = [];
       while (raw.length < limit) {
-        const chunk = (await operation.fetchChunk({ maxRows: limit - raw.length })) as Record<
-          string,
-          unknown
-        >[];
+        const chunk = (await operation.fetchChunk({ maxRows: limit - raw.length })) as RawRow[];
         raw.push(...chunk);
         if (chunk.length === 0 || !(await operation.hasMoreRows())) break;
       }
       const rows = raw.slice(0, options.maxRows).map((row) => toRow(row, columns));
-      return { columns, rows, truncated: raw.length > options.maxRows } satisfies QueryResult;
+      return { columns, rows, truncated: raw.length > options.maxRows };
     } finally {
-      if (!state.timedOut) await operation.close().catch(() => undefined);
+      if (!job.timedOut) await operation.close().catch(() => undefined);
     }
   }
 
   return {
     kind: 'databricks',
     async run(sql: string, params: readonly SqlValue[], options: RunOptions): Promise<QueryResult> {
-      const state: RunState = { timedOut: false };
-      const work = attempt(sql, params, options, state);
+      if (closed) throw new AppError('WAREHOUSE_UNAVAILABLE', 'Databricks: driver closed');
+      const started = Date.now();
+      const job: Job = { sql, params, options, timedOut: false };
+      const work = attempt(job);
       work.catch(() => undefined); // after a timeout the abandoned attempt may still reject
       let timer: NodeJS.Timeout | undefined;
-      const timeout = new Promise<never>((_, reject) => {
+      const deadline = new Promise<never>((_, reject) => {
         timer = setTimeout(() => {
-          state.timedOut = true;
-          if (state.operation) void cancelQuietly(state.operation);
+          job.timedOut = true;
+          if (job.operation) void cancelQuietly(job.operation);
           reject(new AppError('WAREHOUSE_TIMEOUT', `Databricks: statement exceeded ${options.timeoutMs} ms`));
         }, options.timeoutMs);
       });
       try {
-        return await Promise.race([work, timeout]);
+        const result = await Promise.race([work, deadline]);
+        logger.debug({ ms: Date.now() - started, rows: result.rows.length }, 'Databricks statement done');
+        return result;
       } finally {
         clearTimeout(timer);
       }
     },
     async close(): Promise<void> {
-      const connection = current ?? (await opening?.catch(() => undefined));
-      current = undefined;
-      if (!connection) return;
-      const bounded = new Promise((resolve) => setTimeout(resolve, 5_000).unref());
-      await Promise.race([connection.client.close().catch(() => undefined), bounded]);
-      connection.transport.destroy();
+      closed = true;
+      const goodbye = (async () => {
+        const connection = current ?? (await opening?.catch(() => undefined));
+        current = undefined;
+        await connection?.client.close().catch(() => undefined); // CloseSession
+        connection?.transport.destroy();
+      })();
+      // Bounded: a warehouse that is starting or gone must not hold the bot's shutdown.
+      await Promise.race([goodbye, new Promise((resolve) => setTimeout(resolve, 5_000).unref())]);
     },
   };
-}
-
-interface RunState {
-  timedOut: boolean;
-  operation?: Operation;
 }
 
 async function cancelQuietly(operation: Operation): Promise<void> {
   await operation.cancel().catch(() => undefined);
 }
 
-/** The driver's own logger, bridged into ours (its default is a winston console logger that traps exceptions). */
+/** The driver's logger, bridged into ours (its default is a winston console logger that traps exceptions). */
 function driverLogger(logger: Logger, scrub: (text: string) => string): DriverLogger {
   return {
-    log(level: LogLevel, message: string) {
-      const text = scrub(message);
-      if (level === LogLevel.error) logger.error(text);
-      else if (level === LogLevel.warn) logger.warn(text);
-      else logger.debug(text);
+    log(level, message) {
+      if (level === LogLevel.error) logger.error(scrub(message));
+      else if (level === LogLevel.warn) logger.warn(scrub(message));
+      else logger.debug(scrub(message));
     },
   };
 }
 
-function columnsOf(schema: Schema | null): Column[] {
-  const columns = [...(schema?.columns ?? [])].sort((a, b) => a.position - b.position);
-  return columns.map((column) => ({
-    name: column.columnName,
-    type: portableType(column.typeDesc.types[0]?.primitiveEntry?.type),
-  }));
+function portableType(column: ColumnDesc): ColumnType {
+  const name = TTypeId[column.typeDesc.types[0]?.primitiveEntry?.type ?? -1] ?? '';
+  if (/^(TINYINT|SMALLINT|INT|BIGINT)_TYPE$/.test(name)) return 'integer';
+  if (/^(FLOAT|DOUBLE|DECIMAL)_TYPE$/.test(name)) return 'double';
+  if (name === 'BOOLEAN_TYPE') return 'boolean';
+  if (name === 'DATE_TYPE') return 'date';
+  if (name === 'TIMESTAMP_TYPE') return 'timestamp';
+  return 'string'; // strings, and complex types as their JSON text
 }
 
-function portableType(typeId: number | undefined): ColumnType {
-  switch (typeId) {
-    case TTypeId.TINYINT_TYPE:
-    case TTypeId.SMALLINT_TYPE:
-    case TTypeId.INT_TYPE:
-    case TTypeId.BIGINT_TYPE:
-      return 'integer';
-    case TTypeId.FLOAT_TYPE:
-    case TTypeId.DOUBLE_TYPE:
-    case TTypeId.DECIMAL_TYPE:
-      return 'double';
-    case TTypeId.BOOLEAN_TYPE:
-      return 'boolean';
-    case TTypeId.DATE_TYPE:
-      return 'date';
-    case TTypeId.TIMESTAMP_TYPE:
-      return 'timestamp';
-    default:
-      return 'string';
-  }
-}
-
-function toRow(raw: Record<string, unknown>, columns: Column[]): Row {
+function toRow(raw: RawRow, columns: Column[]): Row {
   const row: Row = {};
   for (const column of columns) row[column.name] = toCell(raw[column.name], column.type);
   return row;
@@ -305,7 +274,7 @@ function toCell(value: unknown, type: ColumnType): Cell {
   switch (type) {
     case 'integer':
     case 'double': {
-      const number = Number(value); // also handles bigint, Int64 (valueOf) and decimal strings
+      const number = Number(value); // also bigint, Int64 (valueOf) and decimal text
       return Number.isFinite(number) ? number : null;
     }
     case 'boolean':
@@ -315,10 +284,8 @@ function toCell(value: unknown, type: ColumnType): Cell {
     case 'timestamp': {
       // Columnar TIMESTAMP is text in the session time zone (UTC on warehouses): '2021-02-01 10:00:00[.123456]'.
       const text = String(value);
-      const date =
-        value instanceof Date
-          ? value
-          : new Date(/[zZ]|[+-]\d\d:?\d\d$/.test(text) ? text : `${text.replace(' ', 'T')}Z`);
+      const zoned = /(Z|[+-]\d\d:?\d\d)$/i.test(text);
+      const date = value instanceof Date ? value : new Date(zoned ? text : `${text.replace(' ', 'T')}Z`);
       return Number.isNaN(date.getTime()) ? text : date.toISOString();
     }
     default:
@@ -326,50 +293,35 @@ function toCell(value: unknown, type: ColumnType): Cell {
   }
 }
 
-const NETWORK_CODES = new Set([
-  'ECONNREFUSED',
-  'ECONNRESET',
-  'ENOTFOUND',
-  'EAI_AGAIN',
-  'ETIMEDOUT',
-  'EHOSTUNREACH',
-  'ENETUNREACH',
-  'EPIPE',
-]);
+const NETWORK_CODES = /^(ECONN(REFUSED|RESET)|ENOTFOUND|EAI_AGAIN|ETIMEDOUT|EHOSTUNREACH|ENETUNREACH|EPIPE)$/;
+// Retries exhausted, socket timeout/hang-up, or a server that forgot our session (expiry, restart).
+const UNAVAILABLE_TEXT =
+  /when connecting to resource|request timed out|socket hang up|invalid sessionhandle|session .* is closed/i;
 
-/** Any driver failure → one AppError with a token-free message and a few structured details. */
+type DriverError = {
+  name?: string;
+  message?: string;
+  statusCode?: unknown;
+  code?: unknown;
+  errorCode?: unknown;
+};
+
+/** Any driver failure → one AppError with a token-free message and a few structured details (no raw cause). */
 function toAppError(error: unknown, phase: 'connect' | 'query', scrub: (text: string) => string): AppError {
   if (error instanceof AppError) return error;
-  const e = (error ?? {}) as {
-    name?: string;
-    message?: string;
-    statusCode?: unknown;
-    code?: unknown;
-    errorCode?: unknown;
-  };
+  const e = (error ?? {}) as DriverError;
   const message = scrub(`Databricks: ${e.message ?? String(error)}`);
   const details = { driverError: e.name, httpStatus: e.statusCode, code: e.code ?? e.errorCode };
   return new AppError(classify(e, message, phase), message, { details });
 }
 
-function classify(
-  e: { name?: string; statusCode?: unknown; code?: unknown; errorCode?: unknown },
-  message: string,
-  phase: 'connect' | 'query',
-): ErrorCode {
+function classify(e: DriverError, message: string, phase: 'connect' | 'query'): ErrorCode {
   if (typeof e.statusCode === 'number') {
-    // THTTPException: the HTTP layer refused the request.
+    // THTTPException: the HTTP layer refused the request (401/403: token; anything else: the endpoint).
     return e.statusCode === 401 || e.statusCode === 403 ? 'WAREHOUSE_AUTH' : 'WAREHOUSE_UNAVAILABLE';
   }
-  if (e.name === 'FetchError' || (typeof e.code === 'string' && NETWORK_CODES.has(e.code)))
-    return 'WAREHOUSE_UNAVAILABLE';
-  if (
-    /when connecting to resource|request timed out|socket hang up|invalid sessionhandle|session .* is closed/i.test(
-      message,
-    )
-  ) {
-    return 'WAREHOUSE_UNAVAILABLE'; // retries exhausted, socket timeout, or the server forgot our session
-  }
+  if (e.name === 'FetchError' || NETWORK_CODES.test(String(e.code))) return 'WAREHOUSE_UNAVAILABLE';
+  if (UNAVAILABLE_TEXT.test(message)) return 'WAREHOUSE_UNAVAILABLE';
   if (e.errorCode === 'TIMEOUT') return 'WAREHOUSE_TIMEOUT'; // OperationStateError: server-side query timeout
   return phase === 'connect' ? 'WAREHOUSE_UNAVAILABLE' : 'WAREHOUSE_QUERY_FAILED';
 }

@@ -57,11 +57,12 @@ export function createWarehouse(
 
   return {
     kind: driver.kind,
-    select(statement) {
+    // async: a guard refusal is a rejected promise like any other failure, never a synchronous throw.
+    async select(statement) {
       const options = guardStatement(statement, 'read', settings);
       return timed(statement, () => driver.run(statement.sql, statement.params, options));
     },
-    maintain(statement) {
+    async maintain(statement) {
       const options = guardStatement(statement, 'maintenance', settings);
       return timed(statement, () =>
         driver.run(statement.sql, statement.params, { ...options, timeoutMs: settings.maintenanceTimeoutMs }),
