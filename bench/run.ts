@@ -1,9 +1,20 @@
 // `npm run bench -- [--json] [SUITE…]`: runs the benchmark suites and prints their figures (`--json`: one object).
 import { parseArgs } from 'node:util';
+import { benchMl, printMl } from './ml.js';
 import { benchWarehouse, printWarehouse } from './warehouse.js';
 
+/** A suite runs, then prints its figures as text unless the caller wants JSON; it returns them either way. */
+const suite =
+  <T>(run: () => Promise<T>, print: (result: T) => void) =>
+  async (json: boolean): Promise<T> => {
+    const result = await run();
+    if (!json) print(result);
+    return result;
+  };
+
 const SUITES = {
-  warehouse: { run: () => benchWarehouse(), print: printWarehouse },
+  warehouse: suite(benchWarehouse, printWarehouse),
+  ml: suite(benchMl, printMl),
 } as const;
 
 type SuiteName = keyof typeof SUITES;
@@ -24,9 +35,7 @@ async function main(): Promise<void> {
   }
   const results: Record<string, unknown> = {};
   for (const name of names) {
-    const result = await SUITES[name].run();
-    results[name] = result;
-    if (!values.json) SUITES[name].print(result);
+    results[name] = await SUITES[name](values.json);
   }
   if (values.json) console.log(JSON.stringify(results));
 }

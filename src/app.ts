@@ -3,6 +3,8 @@
 import type { ToolContext } from '../agent/tools/types.js';
 import type { Config } from './config.js';
 import { createLogger, type Logger } from './core/logger.js';
+import { createMlService } from './ml/service.js';
+import { createWorkerTrainer } from './ml/worker-trainer.js';
 import { type OpenedWarehouse, openWarehouse } from './warehouse/open.js';
 
 export interface App {
@@ -20,7 +22,22 @@ export async function createApp(config: Config, deps: { logger?: Logger } = {}):
     config,
     logger,
     data,
-    tools: { warehouse: data.warehouse, catalog: data.catalog, currency: config.currency },
+    tools: {
+      warehouse: data.warehouse,
+      catalog: data.catalog,
+      currency: config.currency,
+      ml: createMlService(
+        { maxTrainingRows: config.warehouse.maxRows, currency: config.currency },
+        {
+          warehouse: data.warehouse,
+          catalog: data.catalog,
+          trainer: createWorkerTrainer({
+            onFallback: (error) =>
+              logger.warn({ err: error }, 'training worker unavailable; training in-process'),
+          }),
+        },
+      ),
+    },
     close: () => data.warehouse.close(),
   };
 }

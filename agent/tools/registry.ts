@@ -5,7 +5,10 @@ import { aggregateByDimension } from './aggregate_by_dimension.js';
 import { describeCampaign } from './describe_campaign.js';
 import { getUnderperformingCampaigns } from './get_underperforming_campaigns.js';
 import { kpiTrend } from './kpi_trend.js';
+import { predictRevenue } from './predict_revenue.js';
 import { rankCampaigns } from './rank_campaigns.js';
+import { segmentCampaigns } from './segment_campaigns.js';
+import { simulateBudget } from './simulate_budget.js';
 import type { ToolContext, ToolDefinition, ToolOutput } from './types.js';
 
 export const SQL_TOOLS = [
@@ -16,10 +19,13 @@ export const SQL_TOOLS = [
   kpiTrend,
 ] as const;
 
-export type ToolName = (typeof SQL_TOOLS)[number]['name'];
+/** The ML simulators: they need `context.ml` (NOT_IMPLEMENTED without it). */
+export const ML_TOOLS = [simulateBudget, predictRevenue, segmentCampaigns] as const;
+
+export type ToolName = (typeof SQL_TOOLS)[number]['name'] | (typeof ML_TOOLS)[number]['name'];
 
 const BY_NAME = new Map<string, ToolDefinition>(
-  SQL_TOOLS.map((tool) => [tool.name, tool as unknown as ToolDefinition]),
+  [...SQL_TOOLS, ...ML_TOOLS].map((tool) => [tool.name, tool as unknown as ToolDefinition]),
 );
 
 export function findTool(name: string): ToolDefinition | undefined {

@@ -3,6 +3,7 @@
 import type { z } from 'zod';
 import type { Provenance } from '../../src/core/provenance.js';
 import type { Row } from '../../src/core/rows.js';
+import type { MlService } from '../../src/ml/service.js';
 import type { CatalogProvider } from '../../src/warehouse/catalog.js';
 import type { Column } from '../../src/warehouse/port.js';
 import type { Warehouse } from '../../src/warehouse/warehouse.js';
@@ -11,6 +12,8 @@ export interface ToolContext {
   warehouse: Warehouse;
   catalog: CatalogProvider;
   currency: string;
+  /** The ML simulators (simulate_budget, predict_revenue, segment_campaigns); without it they are NOT_IMPLEMENTED. */
+  ml?: MlService;
 }
 
 export interface ToolOutput {

@@ -1,6 +1,6 @@
 // `npm run tool -- NAME ['{"json":"args"}'] [--json]`: runs one SQL tool directly, as the agent would.
 import { parseArgs } from 'node:util';
-import { runTool, SQL_TOOLS } from '../../agent/tools/registry.js';
+import { ML_TOOLS, runTool, SQL_TOOLS } from '../../agent/tools/registry.js';
 import type { App } from '../app.js';
 import { AppError } from '../core/errors.js';
 
@@ -12,7 +12,7 @@ export async function toolCommand(app: App, argv: string[]): Promise<void> {
   });
   const [name, rawArgs] = positionals;
   if (!name) {
-    console.log(`Outils : ${SQL_TOOLS.map((tool) => tool.name).join(', ')}`);
+    console.log(`Outils : ${[...SQL_TOOLS, ...ML_TOOLS].map((tool) => tool.name).join(', ')}`);
     return;
   }
   let args: unknown = {};

@@ -23,6 +23,11 @@ export const ERROR_CODES = {
     'Je n’ai pas compris certains paramètres de la question. Reformulez-la, par exemple « Top 5 des campagnes par ROI ».',
   CAMPAIGN_NOT_FOUND: 'Je ne trouve pas cette campagne. Vérifiez son nom.',
   CATEGORY_NOT_FOUND: 'Je ne connais pas cette catégorie. Vérifiez son nom.',
+  INSUFFICIENT_DATA:
+    'Pas assez de données pour apprendre un modèle fiable. Élargissez la catégorie ou chargez plus de jours.',
+  BUDGET_CHANGE_OUT_OF_RANGE:
+    'La variation de budget doit être comprise entre −50 % et +200 %, par exemple « +20 % ».',
+  ML_INPUT_INVALID: 'Un paramètre de la simulation est hors des valeurs acceptées. Corrigez-le et réessayez.',
   NOT_IMPLEMENTED: "Cette fonction n'est pas encore disponible.",
   INTERNAL: "Une erreur inattendue s'est produite. Réessayez ; si cela persiste, prévenez un administrateur.",
 } as const;

@@ -1,0 +1,30 @@
+// The graph's state: one question's journey through route → plan → execute → compose. It is checkpointed per
+// conversation, so the next question in the same thread sees this turn's plan as `previous`.
+import { Annotation } from '@langchain/langgraph';
+import type { Answer } from '../src/core/answer.js';
+import type { ErrorCode } from '../src/core/errors.js';
+import type { Plan, PreviousTurn } from './plan.js';
+import type { ToolOutput } from './tools/types.js';
+
+/** A failed tool call, kept as plain data (checkpoints hold JSON, not class instances). */
+export interface ToolFailure {
+  tool: string;
+  code: ErrorCode;
+  hint?: string;
+}
+
+const replace = <T>(initial: () => T) =>
+  Annotation<T>({ reducer: (_previous: T, next: T) => next, default: initial });
+
+export const AgentState = Annotation.Root({
+  question: replace<string>(() => ''),
+  plan: replace<Plan | undefined>(() => undefined),
+  previous: replace<PreviousTurn | undefined>(() => undefined),
+  planner: replace<Answer['planner']>(() => 'offline'),
+  outputs: replace<ToolOutput[]>(() => []),
+  failures: replace<ToolFailure[]>(() => []),
+  answer: replace<Answer | undefined>(() => undefined),
+});
+
+export type AgentStateType = typeof AgentState.State;
+export type AgentUpdate = typeof AgentState.Update;
