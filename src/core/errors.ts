@@ -28,6 +28,7 @@ export const ERROR_CODES = {
   BUDGET_CHANGE_OUT_OF_RANGE:
     'La variation de budget doit être comprise entre −50 % et +200 %, par exemple « +20 % ».',
   ML_INPUT_INVALID: 'Un paramètre de la simulation est hors des valeurs acceptées. Corrigez-le et réessayez.',
+  QUESTION_TOO_LONG: 'Votre message est trop long. Posez une question plus courte (2000 caractères au plus).',
   NOT_IMPLEMENTED: "Cette fonction n'est pas encore disponible.",
   INTERNAL: "Une erreur inattendue s'est produite. Réessayez ; si cela persiste, prévenez un administrateur.",
 } as const;

@@ -1,0 +1,59 @@
+// The agent: a LangGraph StateGraph route_intent → plan_tools → execute_tools → compose_answer, checkpointed
+// per conversation (one Slack thread, one Teams conversation, one web-chat session = one thread_id).
+import { type BaseCheckpointSaver, END, MemorySaver, START, StateGraph } from '@langchain/langgraph';
+import type { Answer } from '../src/core/answer.js';
+import { toAppError, userMessage } from '../src/core/errors.js';
+import { simpleAnswer } from './compose/template-composer.js';
+import { composeAnswerNode } from './nodes/compose-answer.js';
+import type { AgentDeps } from './nodes/deps.js';
+import { executeToolsNode } from './nodes/execute-tools.js';
+import { planToolsNode } from './nodes/plan-tools.js';
+import { routeIntentNode } from './nodes/route-intent.js';
+import { AgentState } from './state.js';
+
+export interface AgentQuestion {
+  /** The ConversationRef: the memory key (follow-ups in the same thread build on the previous turn). */
+  conversation: string;
+  text: string;
+}
+
+export interface Agent {
+  ask(question: AgentQuestion): Promise<Answer>;
+}
+
+export function buildGraph(deps: AgentDeps, checkpointer: BaseCheckpointSaver) {
+  return new StateGraph(AgentState)
+    .addNode('route_intent', routeIntentNode(deps))
+    .addNode('plan_tools', planToolsNode(deps))
+    .addNode('execute_tools', executeToolsNode(deps))
+    .addNode('compose_answer', composeAnswerNode(deps))
+    .addEdge(START, 'route_intent')
+    .addEdge('route_intent', 'plan_tools')
+    .addEdge('plan_tools', 'execute_tools')
+    .addEdge('execute_tools', 'compose_answer')
+    .addEdge('compose_answer', END)
+    .compile({ checkpointer });
+}
+
+export function createAgent(deps: AgentDeps & { checkpointer?: BaseCheckpointSaver }): Agent {
+  const graph = buildGraph(deps, deps.checkpointer ?? new MemorySaver());
+  return {
+    async ask(question) {
+      try {
+        const state = await graph.invoke(
+          { question: question.text },
+          { configurable: { thread_id: question.conversation } },
+        );
+        if (state.answer) return state.answer;
+        throw new Error('the graph ended without an answer');
+      } catch (error) {
+        const appError = toAppError(error);
+        deps.logger.error({ code: appError.code, err: appError.message }, 'question failed');
+        return simpleAnswer({ intent: 'out_of_scope', language: 'fr' }, userMessage(appError), {
+          errorCode: appError.code,
+          examples: false,
+        });
+      }
+    },
+  };
+}

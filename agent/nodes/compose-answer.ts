@@ -1,0 +1,115 @@
+// compose_answer: the Answer for this turn. No-data intents get a short text with example questions; data
+// intents get the template answer, whose text and recommendations an LLM may rewrite when one planned the turn,
+// provided every number it writes is grounded in the tool outputs.
+import type { Answer } from '../../src/core/answer.js';
+import { AppError, ERROR_CODES } from '../../src/core/errors.js';
+import { tr } from '../compose/i18n.js';
+import { composeAnswer, simpleAnswer } from '../compose/template-composer.js';
+import type { AgentStateType, AgentUpdate } from '../state.js';
+import type { AgentDeps } from './deps.js';
+
+function noDataAnswer(state: AgentStateType): Answer | undefined {
+  const plan = state.plan!;
+  const language = plan.language;
+  if (plan.clarification) return simpleAnswer(plan, plan.clarification, { planner: state.planner });
+  switch (plan.intent) {
+    case 'help':
+      return simpleAnswer(
+        plan,
+        tr(
+          language,
+          "J'analyse vos campagnes marketing : classements par KPI (ROI, CPL, CTR…), campagnes sous-performantes, performance par catégorie ou par période, simulations de budget et segments de campagnes. Par exemple :",
+          'I analyse your marketing campaigns: rankings by KPI (ROI, CPL, CTR…), underperforming campaigns, performance by category or period, budget simulations and campaign segments. For example:',
+        ),
+        { planner: state.planner },
+      );
+    case 'out_of_scope':
+      return simpleAnswer(
+        plan,
+        tr(
+          language,
+          'Je ne peux répondre qu’à des questions sur la performance de vos campagnes marketing. Essayez par exemple :',
+          'I can only answer questions about your marketing campaigns’ performance. Try for example:',
+        ),
+        { planner: state.planner },
+      );
+    case 'digest_admin':
+      return simpleAnswer(
+        plan,
+        `${ERROR_CODES.NOT_IMPLEMENTED} ${tr(language, 'Les digests programmés arrivent bientôt.', 'Scheduled digests are coming soon.')}`,
+        {
+          planner: state.planner,
+          errorCode: 'NOT_IMPLEMENTED',
+        },
+      );
+    default:
+      return undefined;
+  }
+}
+
+export function composeAnswerNode(deps: AgentDeps) {
+  return async (state: AgentStateType): Promise<AgentUpdate> => {
+    if (state.answer || !state.plan) return {};
+    const canned = noDataAnswer(state);
+    if (canned) return { answer: canned };
+    const failures = state.failures.map(
+      (failure) => new AppError(failure.code, failure.tool, { hint: failure.hint }),
+    );
+    let answer = composeAnswer({
+      plan: state.plan,
+      outputs: state.outputs,
+      failures,
+      currency: deps.tools.currency,
+      planner: state.planner,
+    });
+    const composer = deps.llm?.composer;
+    if (state.planner === 'llm' && composer && state.outputs.length > 0 && failures.length === 0) {
+      try {
+        const written = await composer.compose({
+          question: state.question,
+          language: answer.language,
+          outputs: state.outputs,
+        });
+        const grounded = [written.text, ...written.recommendations].every((text) =>
+          composer.isGrounded(text, state.outputs),
+        );
+        if (grounded && written.recommendations.length >= 2) {
+          answer = {
+            ...answer,
+            text: written.text,
+            recommendations: written.recommendations.slice(0, 4),
+            blocks: answer.blocks.map((block, index) =>
+              index === 0 && block.type === 'text' ? { ...block, text: written.text } : block,
+            ),
+          };
+        } else {
+          deps.logger.info('LLM answer not grounded in the tool results; template answer kept');
+        }
+      } catch (error) {
+        deps.logger.warn(
+          { err: error instanceof Error ? error.message : String(error) },
+          'LLM composer failed; template answer kept',
+        );
+      }
+    }
+    if (state.planner === 'offline_fallback') {
+      answer = {
+        ...answer,
+        blocks: [
+          ...answer.blocks.slice(0, -1),
+          {
+            type: 'notice',
+            level: 'info',
+            text: tr(
+              answer.language,
+              'Réponse calculée sans le modèle de langage (indisponible).',
+              'Answered without the language model (unavailable).',
+            ),
+          },
+          ...answer.blocks.slice(-1),
+        ],
+      };
+    }
+    return { answer };
+  };
+}

@@ -1,0 +1,51 @@
+// plan_tools: when the offline plan is not confident and an LLM is configured, ask the LLM (one call); if it
+// fails or times out, keep the offline plan and say so discreetly. Then validate every call with its tool's
+// zod schema: invalid calls are dropped, never executed; if nothing valid is left, ask the user to rephrase.
+import type { Plan } from '../plan.js';
+import type { AgentStateType, AgentUpdate } from '../state.js';
+import { findTool } from '../tools/registry.js';
+import type { AgentDeps } from './deps.js';
+
+const NO_TOOL_INTENTS = new Set(['help', 'out_of_scope', 'digest_admin']);
+
+function validated(plan: Plan): Plan {
+  const calls = plan.calls
+    .filter((call) => findTool(call.tool)?.schema.safeParse(call.args).success === true)
+    .slice(0, 2);
+  if (calls.length > 0 || plan.calls.length === 0) return { ...plan, calls };
+  return {
+    ...plan,
+    calls: [],
+    clarification:
+      plan.language === 'en'
+        ? 'I could not read some parameters of the question. Could you rephrase it, e.g. "Top 5 campaigns by ROI"?'
+        : 'Je n’ai pas pu lire certains paramètres de la question. Pouvez-vous la reformuler, par exemple « Top 5 des campagnes par ROI » ?',
+  };
+}
+
+export function planToolsNode(deps: AgentDeps) {
+  return async (state: AgentStateType): Promise<AgentUpdate> => {
+    if (state.answer || !state.plan) return {};
+    const offline = state.plan;
+    const consultLlm =
+      deps.llm !== undefined && offline.confidence < deps.llm.confidenceThreshold && !offline.clarification;
+    if (!consultLlm || !deps.llm) return { plan: validated(offline) };
+    try {
+      const catalog = await deps.tools.catalog.get();
+      const llmPlan = await deps.llm.planner.plan({
+        text: state.question,
+        previous: state.previous,
+        catalog,
+      });
+      // An LLM that found nothing to do does not override a confident-enough offline intent with no tools.
+      const plan = llmPlan.calls.length === 0 && !NO_TOOL_INTENTS.has(llmPlan.intent) ? offline : llmPlan;
+      return { plan: validated({ ...plan, language: offline.language }), planner: 'llm' };
+    } catch (error) {
+      deps.logger.warn(
+        { err: error instanceof Error ? error.message : String(error) },
+        'LLM planner failed; offline plan used',
+      );
+      return { plan: validated(offline), planner: 'offline_fallback' };
+    }
+  };
+}

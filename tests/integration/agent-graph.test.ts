@@ -1,0 +1,207 @@
+// The LangGraph agent end to end on the bundled data, with scripted planners: routing, validation of planned
+// calls, execution, composition, LLM fallback, grounding, and memory across turns and across a restart.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+import { createAgent } from '../../agent/graph.js';
+import { FileCheckpointSaver } from '../../agent/memory/file-checkpointer.js';
+import type { LlmComposer } from '../../agent/nodes/deps.js';
+import type { Plan, Planner, PlannerInput } from '../../agent/plan.js';
+import { silentLogger } from '../../src/core/logger.js';
+import { openSampleWarehouse, type SampleWarehouse } from '../fixtures/sample-warehouse.js';
+
+let sample: SampleWarehouse;
+beforeAll(async () => {
+  sample = await openSampleWarehouse();
+});
+afterAll(async () => {
+  await sample.close();
+});
+
+/** A planner that returns scripted plans in order and records what it was given. */
+function scripted(name: 'offline' | 'llm', plans: (Plan | Error)[]): Planner & { inputs: PlannerInput[] } {
+  const inputs: PlannerInput[] = [];
+  return {
+    name,
+    inputs,
+    async plan(input) {
+      inputs.push(input);
+      const next = plans.shift();
+      if (!next) throw new Error('no scripted plan left');
+      if (next instanceof Error) throw next;
+      return next;
+    },
+  };
+}
+
+const underperformers: Plan = {
+  intent: 'diagnostic',
+  language: 'fr',
+  confidence: 0.95,
+  calls: [{ tool: 'get_underperforming_campaigns', args: {} }],
+};
+
+function agentWith(offline: Planner, extra: Partial<Parameters<typeof createAgent>[0]> = {}) {
+  return createAgent({
+    tools: sample.context,
+    offline,
+    logger: silentLogger(),
+    maxQuestionChars: 2000,
+    ...extra,
+  });
+}
+
+describe('offline path', () => {
+  test('a diagnostic question: figures, 2–4 recommendations, provenance, table, chart, buttons', async () => {
+    const agent = agentWith(scripted('offline', [underperformers]));
+    const answer = await agent.ask({
+      conversation: 't1',
+      text: 'Quelles campagnes sont sous-performantes ?',
+    });
+    expect(answer.intent).toBe('diagnostic');
+    expect(answer.planner).toBe('offline');
+    expect(answer.text).toContain('5 campagne(s)');
+    expect(answer.text).toContain('facebook_lal (−88,6\u202f%)');
+    expect(answer.recommendations.length).toBeGreaterThanOrEqual(2);
+    expect(answer.recommendations.length).toBeLessThanOrEqual(4);
+    expect(answer.recommendations.join(' ')).toContain('facebook_lal');
+    expect(answer.provenance).toHaveLength(1);
+    expect(answer.provenance[0]?.sql).toMatch(/roi < \?/);
+    expect(answer.blocks.map((block) => block.type)).toEqual(['text', 'table', 'chart', 'actions']);
+    expect(answer.charts[0]?.kind).toBe('ranking');
+  });
+
+  test('two calls run together and a failing one becomes a French message next to the other result', async () => {
+    const plan: Plan = {
+      intent: 'kpi_qa',
+      language: 'fr',
+      confidence: 0.9,
+      calls: [
+        { tool: 'rank_campaigns', args: { metric: 'roi', limit: 3 } },
+        { tool: 'describe_campaign', args: { campaign_name: 'facebok_tier2' } },
+      ],
+    };
+    const answer = await agentWith(scripted('offline', [plan])).ask({ conversation: 't2', text: 'x' });
+    expect(answer.provenance.map((item) => item.tool)).toEqual(['rank_campaigns']);
+    expect(answer.text).toContain('youtube_blogger');
+    expect(answer.text).toContain('Campagnes proches : facebOOK_tier2');
+  });
+
+  test('invalid planned arguments are never executed: the user is asked to rephrase', async () => {
+    const plan: Plan = {
+      intent: 'kpi_qa',
+      language: 'fr',
+      confidence: 0.9,
+      calls: [{ tool: 'rank_campaigns', args: { limit: 10_000, metric: 'password' } }],
+    };
+    const answer = await agentWith(scripted('offline', [plan])).ask({ conversation: 't3', text: 'x' });
+    expect(answer.provenance).toEqual([]);
+    expect(answer.text).toMatch(/reformuler/);
+  });
+
+  test('a question over the length limit is refused before any planner runs', async () => {
+    const planner = scripted('offline', [underperformers]);
+    const answer = await agentWith(planner).ask({ conversation: 't4', text: 'a'.repeat(2001) });
+    expect(answer.errorCode).toBe('QUESTION_TOO_LONG');
+    expect(planner.inputs).toHaveLength(0);
+  });
+
+  test('help and out-of-scope answers carry example questions and no data', async () => {
+    const agent = agentWith(
+      scripted('offline', [
+        { intent: 'help', language: 'en', confidence: 1, calls: [] },
+        { intent: 'out_of_scope', language: 'fr', confidence: 1, calls: [] },
+      ]),
+    );
+    const help = await agent.ask({ conversation: 't5', text: 'help' });
+    expect(help.followUps).toContain('Top 5 campaigns by ROI');
+    const out = await agent.ask({ conversation: 't5', text: 'météo ?' });
+    expect(out.text).toMatch(/campagnes marketing/);
+    expect(out.provenance).toEqual([]);
+  });
+});
+
+describe('LLM path', () => {
+  const lowConfidence: Plan = { ...underperformers, confidence: 0.3 };
+
+  test('the LLM is consulted only below the confidence threshold', async () => {
+    const llm = scripted('llm', [
+      {
+        ...underperformers,
+        intent: 'kpi_qa',
+        calls: [{ tool: 'rank_campaigns', args: { metric: 'cpl', direction: 'bottom', limit: 2 } }],
+      },
+    ]);
+    const agent = agentWith(scripted('offline', [underperformers, lowConfidence]), {
+      llm: { planner: llm, confidenceThreshold: 0.8 },
+    });
+    const confident = await agent.ask({ conversation: 'l1', text: 'sous-performantes ?' });
+    expect(confident.planner).toBe('offline');
+    expect(llm.inputs).toHaveLength(0);
+    const unsure = await agent.ask({ conversation: 'l1', text: 'les moins chères ?' });
+    expect(unsure.planner).toBe('llm');
+    expect(llm.inputs).toHaveLength(1);
+    expect(unsure.provenance[0]?.args).toMatchObject({ metric: 'cpl', direction: 'bottom', limit: 2 });
+  });
+
+  test('an LLM failure falls back to the offline plan and says so discreetly', async () => {
+    const agent = agentWith(scripted('offline', [lowConfidence]), {
+      llm: { planner: scripted('llm', [new Error('timeout')]), confidenceThreshold: 0.8 },
+    });
+    const answer = await agent.ask({ conversation: 'l2', text: 'x' });
+    expect(answer.planner).toBe('offline_fallback');
+    expect(answer.provenance[0]?.tool).toBe('get_underperforming_campaigns');
+    expect(
+      answer.blocks.some((block) => block.type === 'notice' && /sans le modèle de langage/.test(block.text)),
+    ).toBe(true);
+  });
+
+  test('an LLM-written answer replaces the template only when grounded', async () => {
+    const composerFor = (text: string): LlmComposer => ({
+      compose: async () => ({
+        text,
+        recommendations: ['Couper facebook_lal.', 'Renforcer youtube_blogger.'],
+      }),
+      isGrounded: (candidate) => !candidate.includes('999'),
+    });
+    const run = async (text: string) =>
+      agentWith(scripted('offline', [lowConfidence]), {
+        llm: {
+          planner: scripted('llm', [underperformers]),
+          composer: composerFor(text),
+          confidenceThreshold: 0.8,
+        },
+      }).ask({ conversation: `g-${text}`, text: 'x' });
+    const grounded = await run('Cinq campagnes perdent de l’argent.');
+    expect(grounded.text).toBe('Cinq campagnes perdent de l’argent.');
+    const invented = await run('Le ROI moyen est de 999 %.');
+    expect(invented.text).toContain('5 campagne(s)');
+  });
+});
+
+describe('memory', () => {
+  test('the next question in the same thread sees the previous plan; another thread does not', async () => {
+    const planner = scripted('offline', [underperformers, underperformers, underperformers]);
+    const agent = agentWith(planner);
+    await agent.ask({ conversation: 'm1', text: 'sous-performantes ?' });
+    await agent.ask({ conversation: 'm1', text: 'et pour search ?' });
+    await agent.ask({ conversation: 'm2', text: 'et pour search ?' });
+    expect(planner.inputs[0]?.previous).toBeUndefined();
+    expect(planner.inputs[1]?.previous).toEqual({ intent: 'diagnostic', calls: underperformers.calls });
+    expect(planner.inputs[2]?.previous).toBeUndefined();
+  });
+
+  test('memory survives a restart through the file checkpointer', async () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'agent-memory-')), 'checkpoints.json');
+    const first = scripted('offline', [underperformers, underperformers, underperformers]);
+    const before = agentWith(first, { checkpointer: new FileCheckpointSaver({ path, keepPerThread: 2 }) });
+    await before.ask({ conversation: 'slack:T1:C1:1.1', text: 'sous-performantes ?' });
+    await before.ask({ conversation: 'slack:T1:C1:1.1', text: 'sous-performantes ?' });
+    const second = scripted('offline', [underperformers]);
+    const after = agentWith(second, { checkpointer: new FileCheckpointSaver({ path, keepPerThread: 2 }) });
+    const answer = await after.ask({ conversation: 'slack:T1:C1:1.1', text: 'et pour search ?' });
+    expect(second.inputs[0]?.previous).toEqual({ intent: 'diagnostic', calls: underperformers.calls });
+    expect(answer.intent).toBe('diagnostic');
+  });
+});
