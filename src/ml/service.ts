@@ -14,7 +14,7 @@ import {
   DEFAULT_VOLUME_ELASTICITY,
   simulateBudget,
 } from './budget-simulation.js';
-import { campaignDaysFrom, datasetVersion } from './features.js';
+import { type CampaignDay, campaignDaysFrom, datasetVersion } from './features.js';
 import { createModelCache, type ModelCache } from './model-cache.js';
 import {
   type Prediction,
@@ -134,17 +134,40 @@ export function createMlService(settings: MlSettings, deps: MlDeps): MlService {
     });
   }
 
+  // Training rows per scope, kept while the catalog object lives: it is replaced after every data load or KPI
+  // build, so a cached simulation neither re-reads nor re-hashes thousands of rows (the 100 ms budget).
+  const rowsByCatalog = new WeakMap<object, Map<string, { rows: CampaignDay[]; version: string }>>();
+
+  async function trainingRows(
+    category: string | undefined,
+    traces: QueryTrace[],
+  ): Promise<{ rows: CampaignDay[]; version: string }> {
+    const catalog = await deps.catalog.get();
+    let byScope = rowsByCatalog.get(catalog);
+    if (!byScope) {
+      byScope = new Map();
+      rowsByCatalog.set(catalog, byScope);
+    }
+    const scope = category ?? ALL;
+    let entry = byScope.get(scope);
+    if (!entry) {
+      const rows = campaignDaysFrom(
+        await select(mlTrainingRowsQuery({ category, limit: settings.maxTrainingRows }), traces),
+      );
+      entry = { rows, version: datasetVersion(rows) };
+      byScope.set(scope, entry);
+    }
+    return entry;
+  }
+
   async function loadModel(category: string | undefined, traces: QueryTrace[], warnings: string[]) {
-    const rows = campaignDaysFrom(
-      await select(mlTrainingRowsQuery({ category, limit: settings.maxTrainingRows }), traces),
-    );
+    const { rows, version } = await trainingRows(category, traces);
     if (rows.length >= settings.maxTrainingRows) {
       warnings.push(
         `Modèle appris sur les ${settings.maxTrainingRows} jours-campagne les plus récents (limite QUERY_MAX_ROWS).`,
       );
     }
     const scope = category ?? ALL;
-    const version = datasetVersion(rows);
     const fromCache = cache.has({ version, scope });
     const model = await cache.get({ version, scope }, () =>
       trainer.train({ rows, scope, version, options: { seed, ...settings.model } }),
