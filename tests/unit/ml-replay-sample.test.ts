@@ -38,7 +38,7 @@ test('small lists are replayed whole; large ones are sampled evenly', () => {
 
 test('the sampled simulation ratio stays close to replaying every row, well inside the model interval', () => {
   const rows = manyRows();
-  const model = trainRevenueModel(rows, { scope: 'all', version: 'test' }, { trees: 30 });
+  const model = trainRevenueModel(rows, { scope: 'all', version: 'test' }, { forest: { trees: 30 } });
   const totals = {
     budget: rows.reduce((sum, row) => sum + row.mark_spent, 0),
     revenue: rows.reduce((sum, row) => sum + row.revenue, 0),
