@@ -61,6 +61,9 @@ export const envSchema = z.object({
   OPENAI_API_KEY: optionalString,
   OPENAI_BASE_URL: z.preprocess(emptyToUndefined, z.string().url().optional()),
   LLM_MODEL: z.preprocess(emptyToUndefined, z.string().default('gpt-4o-mini')),
+  LLM_TIMEOUT_MS: positiveInt(10_000, 120_000),
+  LLM_CONFIDENCE_THRESHOLD: z.preprocess(emptyToUndefined, z.coerce.number().min(0).max(1).default(0.8)),
+  MAX_QUESTION_CHARS: positiveInt(2000, 20_000),
   SLACK_BOT_TOKEN: optionalString,
   SLACK_SIGNING_SECRET: optionalString,
   SLACK_APP_TOKEN: optionalString,
@@ -123,7 +126,10 @@ export interface Config {
   logLevel: Env['LOG_LEVEL'];
   warehouse: WarehouseConfig;
   stateDir: string;
-  llm: { apiKey?: string; baseUrl?: string; model: string } | undefined;
+  llm:
+    | { apiKey?: string; baseUrl?: string; model: string; timeoutMs: number; confidenceThreshold: number }
+    | undefined;
+  maxQuestionChars: number;
   slack: {
     botToken?: string;
     signingSecret?: string;
@@ -200,8 +206,15 @@ export function loadConfig(source: NodeJS.ProcessEnv = readProcessEnv()): Config
     },
     stateDir: env.STATE_DIR,
     llm: env.OPENAI_API_KEY
-      ? { apiKey: env.OPENAI_API_KEY, baseUrl: env.OPENAI_BASE_URL, model: env.LLM_MODEL }
+      ? {
+          apiKey: env.OPENAI_API_KEY,
+          baseUrl: env.OPENAI_BASE_URL,
+          model: env.LLM_MODEL,
+          timeoutMs: env.LLM_TIMEOUT_MS,
+          confidenceThreshold: env.LLM_CONFIDENCE_THRESHOLD,
+        }
       : undefined,
+    maxQuestionChars: env.MAX_QUESTION_CHARS,
     slack: {
       botToken: env.SLACK_BOT_TOKEN,
       signingSecret: env.SLACK_SIGNING_SECRET,

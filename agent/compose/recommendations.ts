@@ -17,7 +17,8 @@ function campaignRules(rows: Row[], language: Language, currency: string): strin
   const worst = ranked.at(-1);
   const out: string[] = [];
   const roi = (row: Row) => formatMetric('roi', num(row.roi), currency);
-  if (best && worst && best !== worst && num(worst.roi)! < num(best.roi)!) {
+  // Only move money towards a campaign that earns it back.
+  if (best && worst && best !== worst && num(best.roi)! > 0 && num(worst.roi)! < num(best.roi)!) {
     out.push(
       tr(
         language,

@@ -19,10 +19,10 @@ export interface ComposeInput {
   planner: Answer['planner'];
 }
 
+// KPI facts shown as fields (Slack section fields, Teams FactSet). The simulation and prediction texts already
+// are the original platform's figure block, so they get no duplicate facts.
 const FACT_KEYS: Record<string, string[]> = {
   describe_campaign: ['mark_spent', 'revenue', 'roi', 'roas', 'ctr', 'cvr', 'cpl', 'cpa'],
-  simulate_budget: ['current_budget', 'simulated_budget', 'current_revenue', 'simulated_revenue', 'delta_revenue', 'delta_revenue_pct', 'incremental_roi'],
-  predict_revenue: ['budget', 'expected_revenue', 'revenue_low', 'revenue_high'],
 }; // biome-ignore format: one line per tool
 
 function actionsFor(language: Language, followUps: string[], hasSql: boolean): AnswerAction[] {

@@ -146,14 +146,15 @@ function aggregateView(output: ToolOutput, language: Language, currency: string)
 
 function describeView(output: ToolOutput, language: Language, currency: string): ToolView {
   const row: Row = output.rows[0] ?? {};
-  const facts = (['mark_spent', 'revenue', 'roi', 'roas', 'ctr', 'cvr', 'cpl', 'cpa'] as const)
-    .map((metric) => `${METRIC_INFO[metric][language]} ${formatMetric(metric, num(row[metric]), currency)}`)
-    .join(', ');
+  const scope = `${row.campaign_name} (${row.category})${filtersText({ ...output.provenance.args, campaign_name: undefined }, language)}`;
+  const roi = formatMetric('roi', num(row.roi), currency);
+  const revenue = formatMetric('revenue', num(row.revenue), currency);
+  const spend = formatMetric('mark_spent', num(row.mark_spent), currency);
   return {
     headline: tr(
       language,
-      `${row.campaign_name} (${row.category})${filtersText({ ...output.provenance.args, campaign_name: undefined }, language)} : ${facts}.`,
-      `${row.campaign_name} (${row.category})${filtersText({ ...output.provenance.args, campaign_name: undefined }, language)}: ${facts}.`,
+      `${scope} : ROI ${roi}, ${revenue} de chiffre d'affaires pour ${spend} de dépenses.`,
+      `${scope}: ROI ${roi}, ${revenue} of revenue for ${spend} of spend.`,
     ),
     tableKeys: [],
     followUps: [

@@ -65,13 +65,20 @@ export function composeAnswerNode(deps: AgentDeps) {
     const composer = deps.llm?.composer;
     if (state.planner === 'llm' && composer && state.outputs.length > 0 && failures.length === 0) {
       try {
+        const facts = answer.blocks.flatMap((block) => (block.type === 'facts' ? block.facts : []));
         const written = await composer.compose({
           question: state.question,
           language: answer.language,
           outputs: state.outputs,
+          facts,
         });
-        const grounded = [written.text, ...written.recommendations].every((text) =>
-          composer.isGrounded(text, state.outputs),
+        const grounded = composer.isGrounded(
+          [written.text, ...written.recommendations].join('\n'),
+          state.outputs,
+          {
+            question: state.question,
+            plan: state.plan,
+          },
         );
         if (grounded && written.recommendations.length >= 2) {
           answer = {

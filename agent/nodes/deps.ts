@@ -1,7 +1,7 @@
 // What the graph's nodes need: the tools, the two planners, an optional LLM composer, and limits.
-import type { Language } from '../../src/core/answer.js';
+import type { Fact, Language } from '../../src/core/answer.js';
 import type { Logger } from '../../src/core/logger.js';
-import type { Planner } from '../plan.js';
+import type { Plan, Planner } from '../plan.js';
 import type { ToolContext, ToolOutput } from '../tools/types.js';
 
 export interface LlmComposer {
@@ -10,9 +10,13 @@ export interface LlmComposer {
     question: string;
     language: Language;
     outputs: ToolOutput[];
+    facts: Fact[];
   }): Promise<{ text: string; recommendations: string[] }>;
-  /** Every number of the text must appear in the outputs; otherwise the template answer is kept. */
-  isGrounded(text: string, outputs: ToolOutput[]): boolean;
+  /**
+   * Every number of the text must appear in the outputs (or in the question / the plan's arguments);
+   * otherwise the template answer is kept.
+   */
+  isGrounded(text: string, outputs: ToolOutput[], context: { question: string; plan: Plan }): boolean;
 }
 
 export interface AgentDeps {

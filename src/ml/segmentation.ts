@@ -142,7 +142,9 @@ function describe(
 ): { label: string; commentary: string } {
   const roi = formatPercent(kpis.roi, { signed: true });
   const share = formatPercent(kpis.spend_share);
-  if ((kpis.roi ?? 0) < 0 && centroid.spend_share >= 0)
+  // A money pit loses clearly (below −20 %) on a real share of the budget; a segment just under break-even is
+  // « déficitaire », not a pit.
+  if ((kpis.roi ?? 0) < -0.2 && centroid.spend_share >= 0)
     return {
       label: 'Gouffres budgétaires',
       commentary: `ROI ${roi} sur ${share} des dépenses : réduire ou couper le budget, revoir ciblage et créations.`,
@@ -150,7 +152,7 @@ function describe(
   if ((kpis.roi ?? 0) < 0)
     return {
       label: 'Campagnes déficitaires',
-      commentary: `ROI ${roi} avec peu de budget engagé (${share} des dépenses) : tester d'autres créations ou arrêter.`,
+      commentary: `ROI ${roi} pour ${share} des dépenses : isoler les campagnes qui perdent de l'argent, tester d'autres créations ou arrêter.`,
     };
   if (centroid.roi >= 0.5)
     return {

@@ -163,7 +163,7 @@ describe('LLM path', () => {
         text,
         recommendations: ['Couper facebook_lal.', 'Renforcer youtube_blogger.'],
       }),
-      isGrounded: (candidate) => !candidate.includes('999'),
+      isGrounded: (candidate: string) => !candidate.includes('999'),
     });
     const run = async (text: string) =>
       agentWith(scripted('offline', [lowConfidence]), {

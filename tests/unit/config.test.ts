@@ -55,6 +55,8 @@ describe('loadConfig defaults', () => {
       apiKey: 'sk-test',
       baseUrl: undefined,
       model: 'gpt-4o-mini',
+      timeoutMs: 10_000,
+      confidenceThreshold: 0.8,
     });
   });
 
