@@ -1,17 +1,19 @@
-// CLI entry: serve | kpi | tool | ask | chat | digest | eval. Errors end here as a short French message
+// CLI entry: serve | ask | chat | eval | kpi | tool (digest arrives with its issue). Errors end here as a short French message
 // (plus the technical detail on stderr for the operator); never a stack trace.
+
+import { parseArgs } from 'node:util';
 import { type App, createApp } from './app.js';
+import { ASK_OPTIONS, askCommand } from './cli/ask.js';
+import { chatCommand } from './cli/chat.js';
+import { evalCommand } from './cli/eval.js';
 import { kpiCommand } from './cli/kpi.js';
 import { toolCommand } from './cli/tool.js';
-import { loadConfig } from './config.js';
+import { type Config, loadConfig } from './config.js';
 import { toAppError, userMessage } from './core/errors.js';
 import { startServer } from './http/server.js';
 
 const LATER: Record<string, string> = {
-  ask: "l'agent (issue « The agent »)",
-  chat: "l'agent (issue « The agent »)",
   digest: 'les digests (issue « Scheduled channel digests »)',
-  eval: "l'agent (issue « The agent »)",
 };
 
 async function serve(app: App): Promise<void> {
@@ -27,21 +29,38 @@ async function serve(app: App): Promise<void> {
   process.once('SIGTERM', stop);
 }
 
+/** `ask --data FILE [--mapping FILE]` answers from another file, in memory, leaving the bot's database alone. */
+function useAskDataOverrides(config: Config, argv: string[]): void {
+  const { values } = parseArgs({ args: argv, allowPositionals: true, options: ASK_OPTIONS, strict: false });
+  if (typeof values.data === 'string') {
+    config.warehouse.dataPath = values.data;
+    config.warehouse.duckdbPath = ':memory:';
+    config.warehouse.kind = 'duckdb';
+  }
+  if (typeof values.mapping === 'string') config.warehouse.mappingPath = values.mapping;
+}
+
 async function main(argv: string[]): Promise<void> {
   const [command = 'serve', ...rest] = argv;
   if (command in LATER) {
-    console.error(`« ${command} » arrive avec ${LATER[command]}. Disponible aujourd'hui : serve, kpi, tool.`);
+    console.error(
+      `« ${command} » arrive avec ${LATER[command]}. Disponible aujourd'hui : serve, ask, chat, eval, kpi, tool.`,
+    );
     process.exitCode = 2;
     return;
   }
   const config = loadConfig();
+  if (command === 'ask') useAskDataOverrides(config, rest);
   const app = await createApp(config);
   try {
     if (command === 'serve') return await serve(app);
     if (command === 'kpi') await kpiCommand(app, rest);
+    else if (command === 'ask') await askCommand(app, rest);
+    else if (command === 'chat') await chatCommand(app);
+    else if (command === 'eval') await evalCommand(app, rest);
     else if (command === 'tool') await toolCommand(app, rest);
     else {
-      console.error(`Commande inconnue : ${command}. Commandes : serve, kpi, tool.`);
+      console.error(`Commande inconnue : ${command}. Commandes : serve, ask, chat, eval, kpi, tool.`);
       process.exitCode = 2;
     }
   } finally {

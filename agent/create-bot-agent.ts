@@ -1,0 +1,77 @@
+// Builds the bot's agent from settings: the offline planner always, the LLM planner and composer when an
+// OpenAI-compatible model is configured, and the conversation memory persisted in the state directory.
+import { join } from 'node:path';
+import type { Logger } from '../src/core/logger.js';
+import { type Agent, createAgent } from './graph.js';
+import { createChatModel } from './llm/chat-model.js';
+import { composeWithLlm } from './llm/composer.js';
+import { checkGrounding, numbersIn } from './llm/grounding.js';
+import { createLlmPlanner } from './llm/llm-planner.js';
+import { FileCheckpointSaver } from './memory/file-checkpointer.js';
+import { createOfflinePlanner } from './nlu/offline-planner.js';
+import type { LlmComposer } from './nodes/deps.js';
+import type { Plan } from './plan.js';
+import { SQL_TOOLS } from './tools/registry.js';
+import type { ToolContext } from './tools/types.js';
+
+export interface BotAgentSettings {
+  llm?: { apiKey?: string; baseUrl?: string; model: string; timeoutMs: number; confidenceThreshold: number };
+  /** Where conversation memory lives; undefined keeps it in memory only (tests, one-shot CLI). */
+  stateDir?: string;
+  maxQuestionChars: number;
+}
+
+/** Numbers the user or the plan introduced (« +30 % », limit 5): an LLM may repeat them without a tool row. */
+function allowedNumbers(question: string, plan: Plan): number[] {
+  const fromArgs = plan.calls.flatMap((call) =>
+    Object.values(call.args).filter((value): value is number => typeof value === 'number'),
+  );
+  return [...numbersIn(question), ...fromArgs];
+}
+
+export function createBotAgent(
+  settings: BotAgentSettings,
+  deps: { tools: ToolContext; logger: Logger },
+): Agent {
+  const offline = createOfflinePlanner();
+  let llm: Parameters<typeof createAgent>[0]['llm'];
+  if (settings.llm) {
+    const model = createChatModel(settings.llm, { timeoutMs: settings.llm.timeoutMs });
+    const composer: LlmComposer = {
+      compose: ({ question, language, outputs, facts }) =>
+        composeWithLlm(
+          model,
+          { question, language, toolSummaries: outputs.map((output) => output.summary), facts },
+          { timeoutMs: settings.llm!.timeoutMs },
+        ),
+      isGrounded: (text, outputs, context) =>
+        checkGrounding(text, outputs, { allowed: allowedNumbers(context.question, context.plan) }).grounded,
+    };
+    llm = {
+      planner: createLlmPlanner(model, {
+        timeoutMs: settings.llm.timeoutMs,
+        ...(deps.tools.ml ? {} : { tools: SQL_TOOLS }),
+      }),
+      composer,
+      confidenceThreshold: settings.llm.confidenceThreshold,
+    };
+  }
+  const checkpointer = settings.stateDir
+    ? new FileCheckpointSaver({
+        path: join(settings.stateDir, 'conversations.json'),
+        onCorrupt: (error) =>
+          deps.logger.error(
+            { err: String(error) },
+            'conversation memory file was corrupt; set aside, starting empty',
+          ),
+      })
+    : undefined;
+  return createAgent({
+    tools: deps.tools,
+    offline,
+    llm,
+    logger: deps.logger,
+    maxQuestionChars: settings.maxQuestionChars,
+    checkpointer,
+  });
+}

@@ -1,0 +1,103 @@
+// Categories (French and English names) and campaign names (case-insensitive, separators optional, small
+// typos, unique prefixes). Only names present in the catalog ever come out, in the catalog's spelling.
+import { distance } from 'fastest-levenshtein';
+import type { Catalog } from '../../src/warehouse/catalog.js';
+
+// What people call each usual category. Longer phrases first so « social media » is not read as « media ».
+const CATEGORY_SYNONYMS: [RegExp, string][] = [
+  [/\breseaux? sociaux\b|\breseau social\b|\bsocial (media|networks?)\b|\bsocia(l|ux|les?)\b/, 'social'],
+  [/\binfluen\w*|\bcreateurs? de contenus?\b|\bcreators?\b/, 'influencer'],
+  [/\bmoteurs? de recherche\b|\brecherche( payante)?\b|\b(paid )?search\b|\bsea\b|\bsem\b|\bsearch engines?\b/, 'search'],
+  [/\bdisplay\b|\bbannieres?\b|\bbanners?\b|\bmedias?\b|\bprogrammatique\b/, 'media'],
+]; // biome-ignore format: a table
+
+/** Phrases that mean "every category" (for the budget simulation's category 'all', or dropping a filter). */
+export const ALL_CATEGORIES =
+  /\b(toutes (les )?categories|tous (les )?canaux|all categories|all channels|every category|global(e|ement)?|overall|ensemble|entier|whole|total)\b/;
+
+const key = (name: string) => name.toLowerCase().replace(/[\s_\-.]+/g, '');
+
+export interface CampaignMatch {
+  /** The one campaign meant, when there is exactly one. */
+  name?: string;
+  /** Several campaigns fit (« facebook »): the candidates, for a clarification. */
+  candidates: string[];
+  /** How sure the match is: exact 1, typo or prefix less. */
+  score: number;
+  /** Where the name was written, to mask it before looking for categories. */
+  span?: [number, number];
+}
+
+// Words that are never the start of a campaign name even if one begins with them.
+const COMMON = /^(les?|la|des?|du|the|and|et|par|by|top|pour|for|sur|on|in|en|ce|cette|this)$/;
+
+/** The campaign named in the text, if any: exact (separators optional), one typo, or a unique prefix. */
+export function findCampaign(text: string, catalog: Catalog): CampaignMatch {
+  const names = catalog.campaigns.map((campaign) => campaign.campaignName);
+  const keys = names.map(key);
+  const tokens = [...text.matchAll(/[a-z0-9]+/g)].map((match) => ({ word: match[0], at: match.index }));
+  let best: CampaignMatch = { candidates: [], score: 0 };
+  for (let start = 0; start < tokens.length; start++) {
+    for (let size = Math.min(4, tokens.length - start); size >= 1; size--) {
+      const parts = tokens.slice(start, start + size);
+      const first = parts[0];
+      const last = parts.at(-1);
+      if (!first || !last || COMMON.test(first.word)) continue;
+      const joined = parts.map((part) => part.word).join('');
+      const span: [number, number] = [first.at, last.at + last.word.length];
+      const exact = keys.indexOf(joined);
+      if (exact >= 0) return { name: names[exact], candidates: [], score: 1, span };
+      if (joined.length >= 7 && best.score < 0.9) {
+        const scores = keys.map((candidate) => distance(candidate, joined));
+        const closest = Math.min(...scores);
+        const close = names.filter((_, index) => scores[index] === closest);
+        if (closest <= (joined.length >= 11 ? 2 : 1) && close.length === 1)
+          best = { name: close[0], candidates: [], score: 0.9, span };
+      }
+      if (size === 1 && joined.length >= 4 && best.score < 0.85 && !/\d/.test(joined)) {
+        const prefixed = names.filter((_, index) => keys[index]?.startsWith(joined));
+        if (prefixed.length === 1) best = { name: prefixed[0], candidates: [], score: 0.85, span };
+        else if (prefixed.length > 1 && best.candidates.length === 0 && !best.name)
+          best = { candidates: prefixed, score: 0.5, span };
+      }
+    }
+  }
+  return best;
+}
+
+/** Every category named in the text (synonyms or the catalog's own spelling), in reading order; only those
+ * the catalog has. A matched phrase is blanked so « social media » is not also « media ». */
+export function findCategories(text: string, catalog: Catalog): string[] {
+  const known = new Map(catalog.categories.map((category) => [category.toLowerCase(), category]));
+  const patterns: [RegExp, string | undefined][] = [
+    ...CATEGORY_SYNONYMS.map(([pattern, category]): [RegExp, string | undefined] => [
+      pattern,
+      known.get(category),
+    ]),
+    ...[...known].map(([lower, category]): [RegExp, string] => [
+      new RegExp(`\\b${lower.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`),
+      category,
+    ]),
+  ];
+  let rest = text;
+  const found: { category: string; at: number }[] = [];
+  for (const [pattern, category] of patterns) {
+    const global = new RegExp(pattern.source, 'g');
+    for (const match of rest.matchAll(global)) if (category) found.push({ category, at: match.index });
+    rest = rest.replace(global, (matched) => ' '.repeat(matched.length));
+  }
+  found.sort((a, b) => a.at - b.at);
+  return [...new Set(found.map((item) => item.category))];
+}
+
+/** The one category the text names; none when it names several (« compare social and search »). */
+export function findCategory(text: string, catalog: Catalog): string | undefined {
+  const categories = findCategories(text, catalog);
+  return categories.length === 1 ? categories[0] : undefined;
+}
+
+/** The text with a span blanked out (a campaign name must not also be read as a category or metric). */
+export function mask(text: string, span: [number, number] | undefined): string {
+  if (!span) return text;
+  return text.slice(0, span[0]) + ' '.repeat(span[1] - span[0]) + text.slice(span[1]);
+}

@@ -1,0 +1,94 @@
+// Follow-ups in a conversation: « et pour search ? », « et avec +30 % ? », "what about the bottom 3?",
+// « et en février ? » change the previous call's arguments and keep everything else.
+import { BUDGET_CHANGE_RANGE } from '../../src/ml/budget-simulation.js';
+import type { PlannedCall } from '../plan.js';
+import type { Features } from './features.js';
+import { COST_METRICS, directionFor } from './metrics.js';
+
+// The arguments each tool accepts (the schemas are strict: nothing else may be added).
+const KEYS: Record<string, readonly string[]> = {
+  rank_campaigns: ['metric', 'direction', 'limit', 'category', 'date_from', 'date_to'],
+  get_underperforming_campaigns: ['roi_threshold', 'limit', 'category', 'date_from', 'date_to'],
+  aggregate_by_dimension: ['group_by', 'category', 'date_from', 'date_to'],
+  describe_campaign: ['campaign_name', 'date_from', 'date_to'],
+  kpi_trend: ['metric', 'grain', 'category', 'campaign_name', 'date_from', 'date_to'],
+  simulate_budget: ['budget_increase_pct', 'category', 'volume_elasticity'],
+  predict_revenue: ['budget', 'category', 'impressions', 'clicks'],
+  segment_campaigns: ['k'],
+};
+
+/** The previous call with what the follow-up names replaced, or undefined when it names nothing usable. */
+export function applyFollowUp(previous: PlannedCall, f: Features): PlannedCall | undefined {
+  const keys = KEYS[previous.tool];
+  if (!keys) return undefined;
+  const args: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(previous.args)) if (keys.includes(name)) args[name] = value;
+  const accepts = (name: string) => keys.includes(name);
+  let changed = false;
+  const set = (name: string, value: unknown) => {
+    if (!accepts(name) || value === undefined) return;
+    args[name] = value;
+    changed = true;
+  };
+
+  if (f.category) {
+    set('category', f.category);
+    if (accepts('category')) delete args.campaign_name;
+  } else if (f.allCategories && accepts('category')) {
+    if (previous.tool === 'simulate_budget') set('category', 'all');
+    else {
+      delete args.category;
+      changed = true;
+    }
+  }
+  if (f.campaign.name && accepts('campaign_name')) {
+    set('campaign_name', f.campaign.name);
+    delete args.category;
+  }
+  if (f.dates && accepts('date_from')) {
+    delete args.date_from;
+    delete args.date_to;
+    set('date_from', f.dates.date_from);
+    set('date_to', f.dates.date_to);
+    changed = true;
+  }
+  if (previous.tool === 'rank_campaigns' || previous.tool === 'kpi_trend')
+    applyMetric(args, f, previous.tool === 'rank_campaigns', () => {
+      changed = true;
+    });
+  if (previous.tool === 'get_underperforming_campaigns') set('roi_threshold', f.roiThreshold);
+  set('limit', f.count);
+  const pct = f.percent;
+  if (pct !== undefined && pct >= BUDGET_CHANGE_RANGE.min && pct <= BUDGET_CHANGE_RANGE.max)
+    set('budget_increase_pct', pct);
+  set('budget', f.money);
+  set('impressions', f.impressions);
+  set('clicks', f.clicks);
+  set('k', f.k);
+  set('grain', f.grain);
+  if (f.groupBy) set('group_by', f.groupBy);
+  return changed ? { tool: previous.tool, args } : undefined;
+}
+
+/** A new metric and/or direction for a ranking or a trend. */
+function applyMetric(
+  args: Record<string, unknown>,
+  f: Features,
+  ranking: boolean,
+  changed: () => void,
+): void {
+  const before = typeof args.metric === 'string' ? args.metric : 'roi';
+  const metric = (f.metrics[0] ?? before) as Parameters<typeof directionFor>[1];
+  if (metric !== before) {
+    args.metric = metric;
+    changed();
+  }
+  if (!ranking) return; // a trend has no direction
+  if (f.directionWord) {
+    args.direction = directionFor(f.directionWord, metric);
+    changed();
+  } else if (COST_METRICS.has(metric) !== COST_METRICS.has(before as typeof metric)) {
+    // « meilleures par ROI » then « et en CPL ? »: the best CPL is the lowest.
+    args.direction = args.direction === 'top' ? 'bottom' : 'top';
+  }
+}

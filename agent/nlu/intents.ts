@@ -1,0 +1,63 @@
+// The keyword signals the router reads (French and English, on prepared text) and the grain / grouping words.
+// Each is a plain regular expression so a failing golden question points at one line.
+import type { Dimension, Grain } from '../../src/warehouse/queries.js';
+
+export const SIGNALS = {
+  digest:
+    /\bdigests?\b|\brapports? (hebdo\w*|quotidien\w*|automatique\w*|periodique\w*|programme\w*)|\b(weekly|daily|scheduled) reports?\b|\bresume (hebdo\w*|quotidien)|\b(des)?abonn\w*|\b(un)?subscri\w*/,
+  simulation:
+    /\bsimul\w*|\bwhat if\b|\bet si\b|\bsi (on|j'|nous|je)\b|\bif (we|i|you|the)\b|\bscenario\b|\b(augment|hausse|baiss|diminu|reduc|redui|coup|doubl|tripl)\w* (de |du |le |la |l'|notre |nos |mon |mes |les )?(budget|depense)|\b(increas|rais|cut|reduc|doubl|decreas|lower|boost|halv)\w* (the |our |my )?(budget|spend)|\bbudget (increas|goes|is|grows|drops|decreas|rises|falls)\w*|\bbudget (de |by )?[+-]\s?\d/,
+  prediction:
+    /\bpredi\w*|\bprevo\w*|\bprevi\w*|\bforecast\w*|\bexpect\w*|\battend\w*|\bestim\w*|\bprojet\w*|\bprojection\w*|\brapporte\w*|\bgenere\w*|\bwould (bring|generate|make|earn)|\bquel (revenu|chiffre)|\bwhat revenue|\bhow much (revenue|would|will)/,
+  segmentation:
+    /\bsegment\w*|\bcluster\w*|\bgroupes? de campagnes|\bcampaign groups?\b|\bgroups? of campaigns\b|\bregroup\w*|\btypologie\w*|\bprofils? de campagnes\b|\bgroup (the |my |our )?campaigns\b|\bgrouper\b/,
+  diagnostic:
+    /\bsous[- ]?perform\w*|\bunder[- ]?perform\w*|\bperd\w* (de l')?argent|\blos(e|es|ing) money|\bmoney[- ]losing\b|\broi (negatif|negative)|\bnegative roi\b|\b(pas|non|peu) rentables?\b|\bunprofitable\b|\bnot profitable\b|\bdeficitaire\w*|\ben perte\b|\ba perte\b|\bqui ne marchent pas\b|\bnot working\b|\bbleeding\b|\bcouper\b|\ba arreter\b|\bshould (we )?(stop|cut|pause)\b|\broi\b[^.?!]{0,15}?(sous|inferieur|en dessous|below|under|less than|lower than|<)/,
+  trend:
+    /\bevol\w*|\btendance\w*|\btrends?\b|\bover time\b|\bau fil\b|\bcourbe\b|\bhistorique\b|\bprogression\b|\b(jour|semaine|mois) (par|apres) (jour|semaine|mois)\b|\b(day|week|month) (by|over|after) (day|week|month)\b|\bdaily\b|\bweekly\b|\bmonthly\b|\bchanged\b|\bprogressed\b/,
+  aggregate:
+    /\b(par|by|per|selon) (categorie|category|canal|channel|campagne|campaign|type)s?\b|\brepartition\b|\bbreakdown\b|\bventil\w*|\bcompar\w*|\bquelle categorie\b|\bwhich categor\w*|\bwhich channels?\b|\bquels? canal\b|\bquels canaux\b|\bcategor\w* (a|ont|has|have|with|avec)\b|\banaly[sz]\w*|\bbilan\b|\bsynthese\b|\bsummary\b|\boverview\b|\bvue d'ensemble\b|\bperformance (globale|generale|totale)\b|\boverall performance\b/,
+  describe:
+    /\bcomment (va|vont|se porte|marche|performe|s'en sort)|\bhow (is|are|was|did|does|'s)\b|\bhow's\b|\bdetail\w*|\bfiche\b|\b(kpis?|stats?|chiffres|resultats?|results|infos?|performance|metrics) (de|du|of|for|sur)\b|\bparle[- ]moi\b|\btell me about\b|\bzoom\b|\bfocus\b/,
+  list: /\b(lister?|liste|list|montre|show|affiche|voir|see)\b.{0,30}\bcampa(gnes|igns)\b/,
+  rank: /\bclass\w*|\brank\w*|\btop\b|\bbottom\b|\bquelles? campagnes?\b|\bwhich campaigns?\b|\bliste des campagnes\b|\blist (the )?campaigns\b/,
+  help: /^(aide|help|menu|\?+|aide[- ]moi|help me|bonjour|hello|hi|salut)\W*$|\bque (sais|peux)[- ]tu faire\b|\bqu'est-ce que tu (sais|peux) faire\b|\bwhat can you do\b|\bwhat do you do\b|\bhow do(es)? (this|it|you) work\b|\bcomment (ca|tu) (marche|fonctionne)s?\b|\bquelles questions\b|\bwhat (questions|can i ask)\b|\bexemples?\b|\bexamples?\b|\btu sers a quoi\b|\ba quoi sers[- ]tu\b|\bwho are you\b|\bqui es[- ]tu\b|\bmode d'emploi\b|\bhow to use\b|\bcapabilities\b/,
+  offTopic:
+    /\bmeteo\b|\bweather\b|\bpluie\b|\brain\b|\bblagues?\b|\bjokes?\b|\bdrole\b|\bfunny\b|\brecettes? de\b|\brecipe\b|\bcapitale\b|\bcapital of\b|\bfootball\b|\bpresident\b|\bpoeme\b|\bpoem\b|\bchanson\b|\bsong\b|\bbitcoin\b|\bhoroscope\b|\btradui\w*|\btranslate\b|\bfilm\b|\bmovie\b|\bquel temps\b|\bil fait (beau|chaud|froid)\b/,
+  injection:
+    /\b(ignore|ignorez|oublie|oubliez|forget|disregard|override)\b.{0,40}\b(instructions?|consignes?|regles|rules|prompt|above|precedent\w*|previous)|\bsystem prompt\b|\bprompt (systeme|system)\b|\bton prompt\b|\byour prompt\b|\btu es maintenant\b|\byou are now\b|\bact as\b|\bagis comme\b|\bjailbreak\b|\bdeveloper mode\b|\bmode developpeur\b|\breveal\b|\brevele\b|\bapi key\b|\bcle api\b|\bmot de passe\b|\bpassword\b|\bsudo\b/,
+  sql: /\bdrop\s+(table|database)\b|\bdelete\s+from\b|\binsert\s+into\b|\bupdate\s+\w+\s+set\b|\bunion\s+(all\s+)?select\b|\bselect\s+[\w*,\s]+\s+from\b|;\s*--|\bor\s+'?1'?\s*=\s*'?1|\btruncate\b|\balter\s+table\b|\bxp_cmdshell\b|\bexec(ute)?\s*\(/,
+  followUp:
+    /^(et|and|what about|how about|same|idem|pareil|meme chose|now|maintenant|plutot|instead|also|aussi|ok|alors|then|puis|sinon|or|mais|but)\b/,
+} as const;
+
+/** The grain of a trend: « par semaine », "weekly", « jour par jour ». */
+export function findGrain(text: string): Grain | undefined {
+  if (
+    /\b(par|by|per|chaque|each) (jour|day)s?\b|\bjour (par|apres) jour\b|\bday by day\b|\bdaily\b|\bquotidien\w*/.test(
+      text,
+    )
+  )
+    return 'day';
+  if (
+    /\b(par|by|per|chaque|each) (semaine|week)s?\b|\bsemaine (par|apres) semaine\b|\bweek (by|over) week\b|\bweekly\b|\bhebdo\w*/.test(
+      text,
+    )
+  )
+    return 'week';
+  if (/\b(par|by|per|chaque|each) (mois|month)s?\b|\bmonthly\b|\bmensuel\w*/.test(text)) return 'month';
+  return undefined;
+}
+
+/** What to group by: « par catégorie », "by campaign", « par semaine ». */
+export function findGroupBy(text: string): Dimension | undefined {
+  if (
+    /\b(par|by|per|selon|entre (les )?) ?(categorie|category|categories|canal|canaux|channel|type)s?\b/.test(
+      text,
+    )
+  )
+    return 'category';
+  if (/\b(par|by|per) (campagne|campaign)s?\b/.test(text)) return 'campaign_name';
+  const grain = findGrain(text);
+  return grain;
+}

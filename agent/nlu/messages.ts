@@ -1,0 +1,36 @@
+// The questions the offline planner asks back when an argument is missing, in the user's language.
+import type { Language } from '../../src/core/answer.js';
+
+const TEXTS = {
+  campaign: {
+    fr: (list: string) => `Quelle campagne ?${list ? ` Par exemple : ${list}.` : ''}`,
+    en: (list: string) => `Which campaign?${list ? ` For example: ${list}.` : ''}`,
+  },
+  percent: {
+    fr: () => 'De combien voulez-vous faire varier le budget (par exemple « +20 % » ou « baisse de 10 % ») ?',
+    en: () => 'By how much should the budget change (for example "+20%" or "cut by 10%")?',
+  },
+  percentRange: {
+    fr: (range: string) =>
+      `La variation de budget doit être comprise entre ${range}. Quelle valeur voulez-vous ?`,
+    en: (range: string) => `The budget change must be between ${range}. Which value do you want?`,
+  },
+  budget: {
+    fr: () => 'Pour quel budget journalier par campagne (par exemple « 5000 CHF par jour sur search ») ?',
+    en: () => 'For which daily budget per campaign (for example "5000 CHF per day on search")?',
+  },
+  digestSchedule: {
+    fr: () => 'À quel moment envoyer le digest (par exemple « chaque lundi à 9h ») ?',
+    en: () => 'When should the digest be sent (for example "every Monday at 9am")?',
+  },
+  digestId: {
+    fr: () => 'Quel digest faut-il arrêter ? Demandez « mes digests » pour voir leurs numéros.',
+    en: () => 'Which digest should be stopped? Ask "my digests" to see their numbers.',
+  },
+} as const;
+
+export type ClarificationKind = keyof typeof TEXTS;
+
+export function clarificationText(kind: ClarificationKind, language: Language, detail = ''): string {
+  return TEXTS[kind][language](detail);
+}

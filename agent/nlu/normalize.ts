@@ -1,0 +1,91 @@
+// Text normalization for the offline NLU: lower case without accents, one kind of apostrophe and dash,
+// number words turned into digits, and light typo correction against the words the planner looks for.
+import { distance } from 'fastest-levenshtein';
+
+/** Inputs longer than this are cut before parsing: the graph refuses long inputs anyway, this bounds the work. */
+export const MAX_PARSED_CHARS = 1000;
+
+/** Lower case, no diacritics, typographic quotes and dashes unified, spaces collapsed. */
+export function normalize(text: string): string {
+  return text
+    .slice(0, MAX_PARSED_CHARS)
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/œ/g, 'oe')
+    .replace(/[’‘`´]/g, "'")
+    .replace(/[«»“”"]/g, ' ')
+    .replace(/[\u2212\u2013\u2014]/g, '-')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+// Number words a user types for counts (« cinq », "three"). « un », "one" are left alone: they are articles.
+const NUMBER_WORDS: Record<string, number> = {
+  deux: 2, trois: 3, quatre: 4, cinq: 5, six: 6, sept: 7, huit: 8, neuf: 9, dix: 10, onze: 11, douze: 12,
+  treize: 13, quatorze: 14, quinze: 15, seize: 16, vingt: 20, trente: 30, quarante: 40, cinquante: 50,
+  two: 2, three: 3, four: 4, five: 5, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
+  thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, twenty: 20, thirty: 30, forty: 40, fifty: 50,
+}; // biome-ignore format: a table
+
+/** The words the routing and extraction rules look for: typos are corrected towards these only. */
+const VOCABULARY = `
+sous performantes performante performants performant underperforming underperform campagnes campagne
+campaigns campaign meilleures meilleurs meilleure meilleur pires worst lowest highest cheapest expensive
+rentabilite rentables rentable retour investissement profitability profitable conversion conversions taux
+clics clicks impressions commandes orders leads acquisition chiffre affaires revenus revenue ventes sales
+depenses depense budget segmente segmenter segmentation segments segment clusters cluster groupes
+simule simuler simulation simulate prediction predict prevoir prevision forecast evolution tendance trend
+categorie categories category reseaux sociaux influence influenceurs influencers recherche search display
+bannieres banniere media medias janvier fevrier mars avril juin juillet aout septembre octobre novembre
+decembre january february march april june july august september october november december semaine
+semaines derniere dernieres derniers dernier premiere premieres premiers deuxieme troisieme quatrieme digests digest chaque lundi mardi
+mercredi jeudi vendredi samedi dimanche monday tuesday wednesday thursday friday saturday sunday aide
+help instructions argent perdent underperformers negatif negative analyse analyze performance comment
+combien augmente augmentation baisse diminue increase increases decrease reduce classement ranking
+facebook instagram google youtube blogger retargeting partner banner quelles quelle quels which what
+`
+  .split(/\s+/)
+  .filter((word) => word.length > 0);
+// Ordinary words that sit close to a vocabulary word (« percent » is not a typo of « perdent »).
+const KEEP = `percent pourcent percents period please prefer weekly monthly daily social sociales between
+expect expected others number numbers months second minute minutes morning tomorrow yesterday increased
+decreased reduced`;
+const KNOWN = new Set([...VOCABULARY, ...KEEP.split(/\s+/), ...Object.keys(NUMBER_WORDS)]);
+
+/** The closest vocabulary word when the token is a likely typo of it (same first letter, small distance). */
+function correctWord(word: string): string {
+  if (word.length < 6 || KNOWN.has(word)) return word;
+  const allowed = word.length >= 9 ? 2 : 1;
+  let best = word;
+  let bestScore = allowed + 1;
+  for (const known of VOCABULARY) {
+    if (known[0] !== word[0] || Math.abs(known.length - word.length) > allowed) continue;
+    const score = distance(known, word);
+    if (score < bestScore) {
+      best = known;
+      bestScore = score;
+    }
+  }
+  return best;
+}
+
+/** Normalized text with typos corrected and number words written as digits: what the rules parse. */
+export function prepare(text: string): string {
+  return normalize(text).replace(/[a-z]+/g, (word) => {
+    const corrected = correctWord(word);
+    const value = NUMBER_WORDS[corrected];
+    return value === undefined ? corrected : String(value);
+  });
+}
+
+/** A decimal written the French or English way (« 1,5 », "1.5", « 5 000 », « 5'000 », "5,000"). */
+export function parseAmount(text: string): number | undefined {
+  let cleaned = text.replace(/[\s']/g, '');
+  if (/^\d{1,3}(,\d{3})+$/.test(cleaned)) cleaned = cleaned.replace(/,/g, '');
+  else if (/^\d{1,3}(\.\d{3}){2,}$/.test(cleaned)) cleaned = cleaned.replace(/\./g, '');
+  else cleaned = cleaned.replace(',', '.');
+  if (!/^\d+(\.\d+)?$/.test(cleaned)) return undefined;
+  const value = Number(cleaned);
+  return Number.isFinite(value) ? value : undefined;
+}

@@ -1,0 +1,109 @@
+// Counts, percentages and amounts in prepared text (number words are already digits). Each extractor returns
+// undefined when nothing fits, never a value outside what the tools accept.
+import { parseAmount } from './normalize.js';
+
+const NUMBER = String.raw`\d+(?:[.,]\d+)?`;
+const PERCENT = new RegExp(
+  String.raw`([+-]\s?)?(${NUMBER})\s?(?:%|pour ?cents?\b|percent\b|per cent\b|pct\b)`,
+  'g',
+);
+const DECREASE =
+  /\b(baiss|redui|reduc|diminu|coup|cut|reduc|decreas|lower|drop|retir|enlev|minus|moins|shrink|slash)\w*/;
+
+/** What follows a count that makes it something else (a period, a percentage, money, a date). */
+const NOT_A_COUNT = String.raw`(?!\s?(?:[\d.,]|%|pour|percent|derni|last|jours?|days?|semaines?|weeks?|mois|months?|chf|fr|francs?|eur|h\b|:|janv|fevr|mars|avr|mai|juin|juil|aout|sept|oct|nov|dec|jan|feb|mar|apr|may|jun|jul|aug|sep|er\b|st\b|nd\b|rd\b|th\b))`;
+const COUNT_PATTERNS = [
+  new RegExp(
+    String.raw`\b(?:top ?|bottom ?|les |the |des |aux |premiers? |premieres? |first |last )(\d{1,3})\b${NOT_A_COUNT}`,
+  ),
+  /\b(\d{1,3})\s(?:meilleur|pire|premier|best|worst|top|bottom|campagnes?|campaigns?|lowest|highest|cheapest|most|least|plus|moins)/,
+];
+
+// « la meilleure campagne », "which campaign has…" ask for one campaign, not a top 5.
+const SINGULAR =
+  /\b(la meilleure|la pire|le meilleur|le pire|the best|the worst|the top|quelle|which) (campagne|campaign)\b(?!s)/;
+
+/** A ranking size (« top 10 », « les cinq meilleures », "three campaigns"), clamped to 1..50. */
+export function findCount(text: string): number | undefined {
+  for (const pattern of COUNT_PATTERNS) {
+    const match = pattern.exec(text);
+    if (match?.[1]) return Math.min(50, Math.max(1, Number(match[1])));
+  }
+  return SINGULAR.test(text) ? 1 : undefined;
+}
+
+/** A signed budget change in percent: « +20 % », « baisse de 10 % » (−10), « double » (+100), "halve" (−50). */
+export function findPercentChange(text: string): number | undefined {
+  for (const match of text.matchAll(PERCENT)) {
+    const value = parseAmount(match[2] ?? '');
+    if (value === undefined) continue;
+    if (match[1]?.trim() === '-') return -value;
+    if (match[1]?.trim() === '+') return value;
+    const before = text.slice(Math.max(0, match.index - 45), match.index);
+    // "a 15% budget cut", « 20 % de budget en moins »: the decrease can also follow the number.
+    const after = text.slice(match.index + match[0].length, match.index + match[0].length + 40);
+    const decreaseAfter =
+      /^\W*(?:[\w']+\s){0,3}(cut|reduction|decrease|drop|baisse|diminution|moins|less|lower)\b/;
+    return DECREASE.test(before) || decreaseAfter.test(after) ? -value : value;
+  }
+  if (/\bdoubl\w*|\bx ?2\b|\bfois 2\b|\btwice\b/.test(text)) return 100;
+  if (/\btripl\w*|\bx ?3\b/.test(text)) return 200;
+  if (/\bmoitie\b|\bhalf\b|\bhalve\w*|\bdivis\w*(?: [\w']+){0,3} par 2\b/.test(text)) return -50;
+  return undefined;
+}
+
+/** « ROI sous 20 % », "ROI below 20%", « ROI négatif » → the ROI threshold as a fraction (0.2), in −1..100. */
+export function findRoiThreshold(text: string): number | undefined {
+  const below = String.raw`(?:sous|inferieur \w+|en dessous d\w*|moins d\w*|below|under|less than|lower than|<|<=)`;
+  const match = new RegExp(
+    String.raw`\broi\b[^.?!%]{0,15}?${below}\s?(?:a |de |the |of )?([+-]\s?)?(${NUMBER})\s?(%|pour ?cent|percent)?`,
+  ).exec(text);
+  if (match) {
+    const value = parseAmount(match[2] ?? '');
+    if (value !== undefined) {
+      const fraction = (match[1]?.trim() === '-' ? -value : value) / (match[3] || value > 5 ? 100 : 1);
+      return Math.min(100, Math.max(-1, fraction));
+    }
+  }
+  if (/\broi (negatif|negative|en dessous de 0|below 0|under 0)|\bnegative roi\b/.test(text)) return 0;
+  return undefined;
+}
+
+const MONEY_AFTER =
+  /(\d[\d' ]*(?:[.,]\d+)?)\s?(k\b|mille\b|000\b)?\s?(?:chf|francs?|fr\b|fr\.|eur\b|euros?|€|\$|usd|dollars?)/;
+const MONEY_BEFORE = /(?:chf|fr\.|€|\$|usd|eur)\s?(\d[\d' ]*(?:[.,]\d+)?)\s?(k\b)?/;
+const BUDGET_OF =
+  /\b(?:budget|spend|spending|depense|depenses)\s(?:de|of|d'un montant de)?\s?(\d[\d' ]*(?:[.,]\d+)?)\s?(k\b)?(?![\d.,'%]|\s%)/;
+
+/** An absolute amount of money (« 5000 CHF », « CHF 5'000 », "5k", « un budget de 5000 »), if any. */
+export function findMoney(text: string): number | undefined {
+  for (const pattern of [MONEY_AFTER, MONEY_BEFORE, BUDGET_OF]) {
+    const match = pattern.exec(text);
+    if (!match?.[1]) continue;
+    const value = parseAmount(match[1].trim());
+    if (value === undefined) continue;
+    const scaled = match[2] ? value * 1000 : value;
+    if (Number.isFinite(scaled) && scaled > 0 && scaled <= 1e9) return scaled;
+  }
+  return undefined;
+}
+
+/** « avec 100 000 impressions », "500 clicks": expected volumes for a prediction. */
+export function findVolume(text: string, unit: 'impressions' | 'clicks'): number | undefined {
+  const word = unit === 'impressions' ? 'impressions?' : '(?:clics?|clicks?)';
+  const match = new RegExp(String.raw`(\d[\d' ]*(?:[.,]\d+)?)\s?(k\b)?\s?${word}\b`).exec(text);
+  if (!match?.[1]) return undefined;
+  const value = parseAmount(match[1].trim());
+  if (value === undefined) return undefined;
+  const scaled = match[2] ? value * 1000 : value;
+  return Number.isFinite(scaled) && scaled <= 1e12 ? scaled : undefined;
+}
+
+/** A number of segments (« en 3 groupes », "4 clusters", "k=3"), clamped to 2..5. */
+export function findSegmentCount(text: string): number | undefined {
+  const match =
+    /\b(\d{1,2})\s(?:segments?|clusters?|groupes?|groups?|categories de campagnes|profils?|types?)\b/.exec(
+      text,
+    ) ?? /\bk\s?=?\s?(\d{1,2})\b/.exec(text);
+  return match?.[1] ? Math.min(5, Math.max(2, Number(match[1]))) : undefined;
+}

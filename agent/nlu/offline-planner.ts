@@ -1,0 +1,39 @@
+// The offline planner: deterministic, no network, French and English. It reads the question once
+// (features.ts), routes it (router.ts) and, in a conversation, turns short follow-ups into the previous call
+// with new arguments (follow-ups.ts). Every argument comes from the catalog or a strict extractor.
+import type { Plan, Planner, PlannerInput } from '../plan.js';
+import { extractFeatures } from './features.js';
+import { applyFollowUp } from './follow-ups.js';
+import { route } from './router.js';
+
+export function createOfflinePlanner(): Planner {
+  return {
+    name: 'offline',
+    async plan(input: PlannerInput): Promise<Plan> {
+      return planOffline(input);
+    },
+  };
+}
+
+/** The synchronous core (the graph's fast path and the tests call it directly). */
+export function planOffline(input: PlannerInput): Plan {
+  const features = extractFeatures(input.text ?? '', input.catalog);
+  const fresh = route(features);
+  const previousCall = input.previous?.calls[0];
+  if (input.previous && previousCall && !features.empty) {
+    const sameTool = fresh.plan.calls[0]?.tool === previousCall.tool;
+    // A weak reading defers to the conversation; a strong one only when it is the same tool again.
+    if (!fresh.strong || (features.signals.followUp && sameTool)) {
+      const call = applyFollowUp(previousCall, features);
+      if (call) {
+        return {
+          intent: input.previous.intent,
+          language: features.language,
+          calls: [call],
+          confidence: 0.85,
+        };
+      }
+    }
+  }
+  return fresh.plan;
+}

@@ -1,0 +1,175 @@
+// Routing a fresh question: explicit intent signals first (digest, simulation, prediction, segmentation,
+// diagnostic, KPI questions), then hostile or off-topic text, then weak guesses. `strong` says whether an
+// explicit signal chose the plan (a follow-up may override a weak one).
+import { BUDGET_CHANGE_RANGE } from '../../src/ml/budget-simulation.js';
+import type { Plan, PlannedCall } from '../plan.js';
+import { parseDigest } from './digest.js';
+import type { Features } from './features.js';
+import { clarificationText } from './messages.js';
+import { directionFor } from './metrics.js';
+
+export interface Routed {
+  plan: Plan;
+  strong: boolean;
+}
+
+type Args = Record<string, unknown>;
+const TOTAL =
+  /\bhow much\b|\bcombien\b|\bquel(le)? est (le|la|l')|\bwhat (is|was|are|were) (the|our)\b|\bwhat's\b|\btotal\b|\bglobal\w*|\boverall\b/;
+const BUDGET_WORD = /\bbudgets?\b|\bdepenses?\b|\bspend(ing)?\b|\binvestissements?\b/;
+
+const dated = (f: Features, args: Args): Args => ({ ...args, ...f.dates });
+const withCategory = (f: Features, args: Args): Args =>
+  f.category ? { ...args, category: f.category } : args;
+
+export function route(f: Features): Routed {
+  const plan = (
+    intent: Plan['intent'],
+    calls: PlannedCall[],
+    confidence: number,
+    extra: Partial<Plan> = {},
+  ) => ({
+    intent,
+    language: f.language,
+    calls,
+    confidence,
+    ...extra,
+  });
+  const strong = (value: Plan): Routed => ({ plan: value, strong: true });
+  const ask = (intent: Plan['intent'], clarification: string): Routed =>
+    strong(plan(intent, [], 0.6, { clarification }));
+  const s = f.signals;
+
+  if (f.empty) return { plan: plan('out_of_scope', [], 0.95), strong: true };
+
+  if (s.digest) {
+    const parsed = parseDigest(f.text);
+    if ('missing' in parsed)
+      return ask(
+        'digest_admin',
+        clarificationText(parsed.missing === 'id' ? 'digestId' : 'digestSchedule', f.language),
+      );
+    return strong(plan('digest_admin', [], parsed.confident ? 0.9 : 0.7, { digest: parsed.digest }));
+  }
+
+  const budgetChange = f.percent !== undefined && BUDGET_WORD.test(f.text) && f.roiThreshold === undefined;
+  if ((s.simulation && f.money === undefined) || budgetChange) {
+    if (f.percent === undefined) return ask('budget_simulation', clarificationText('percent', f.language));
+    if (f.percent < BUDGET_CHANGE_RANGE.min || f.percent > BUDGET_CHANGE_RANGE.max) {
+      const { min, max } = BUDGET_CHANGE_RANGE;
+      const range = f.language === 'en' ? `${min}% and +${max}%` : `${min} % et +${max} %`;
+      return ask('budget_simulation', clarificationText('percentRange', f.language, range));
+    }
+    const args = { budget_increase_pct: f.percent, category: f.category ?? 'all' };
+    return strong(plan('budget_simulation', [{ tool: 'simulate_budget', args }], s.simulation ? 0.9 : 0.8));
+  }
+
+  if ((s.prediction || s.simulation) && (f.money !== undefined || BUDGET_WORD.test(f.text))) {
+    if (f.money === undefined) return ask('prediction', clarificationText('budget', f.language));
+    // The model predicts one campaign-day: a weekly or monthly budget is spread over its days.
+    const days = /\b(par|per|a|each|chaque) (semaine|week)\b|\bweekly\b|\bhebdo\w*/.test(f.text)
+      ? 7
+      : /\b(par|per|a|each|chaque) (mois|month)\b|\bmonthly\b|\bmensuel\w*/.test(f.text)
+        ? 30
+        : 1;
+    const args: Args = withCategory(f, { budget: Math.round((f.money / days) * 100) / 100 });
+    if (f.impressions !== undefined) args.impressions = f.impressions;
+    if (f.clicks !== undefined) args.clicks = f.clicks;
+    return strong(plan('prediction', [{ tool: 'predict_revenue', args }], days === 1 ? 0.9 : 0.8));
+  }
+
+  if (s.segmentation) {
+    const args = f.k === undefined ? {} : { k: f.k };
+    return strong(plan('segmentation', [{ tool: 'segment_campaigns', args }], 0.9));
+  }
+
+  if (s.diagnostic) {
+    const args: Args = withCategory(f, { roi_threshold: f.roiThreshold ?? 0 });
+    if (f.count !== undefined) args.limit = f.count;
+    return strong(plan('diagnostic', [{ tool: 'get_underperforming_campaigns', args: dated(f, args) }], 0.9));
+  }
+
+  const kpi = routeKpi(f, plan);
+  if (kpi?.strong) return kpi;
+
+  if (s.injection || s.offTopic || s.sql) return strong(plan('out_of_scope', [], 0.9));
+  if (kpi) return kpi;
+  if (s.help) return strong(plan('help', [], 0.9));
+  // A follow-up with nothing to follow, or unreadable text: offer help, and let an LLM (if any) try.
+  if (s.followUp) return { plan: plan('help', [], 0.3), strong: false };
+  return { plan: plan('out_of_scope', [], 0.3), strong: false };
+}
+
+type PlanMaker = (
+  intent: Plan['intent'],
+  calls: PlannedCall[],
+  confidence: number,
+  extra?: Partial<Plan>,
+) => Plan;
+
+/** KPI questions: one campaign (describe or trend), a trend, a breakdown, or a ranking. */
+function routeKpi(f: Features, plan: PlanMaker): Routed | undefined {
+  const s = f.signals;
+  const metric = f.metrics[0];
+  const call = (tool: string, args: Args, confidence: number, isStrong = true): Routed => ({
+    plan: plan('kpi_qa', [{ tool, args: dated(f, args) }], confidence),
+    strong: isStrong,
+  });
+  const timeGrain = f.grain !== undefined && f.groupBy !== 'category' && f.groupBy !== 'campaign_name';
+  const campaign = f.campaign.name;
+  if (campaign) {
+    const sure = f.campaign.score >= 1 ? 0.9 : 0.8;
+    if (s.trend || (timeGrain && metric))
+      return call(
+        'kpi_trend',
+        { metric: metric ?? 'roi', grain: f.grain ?? 'day', campaign_name: campaign },
+        metric ? sure : 0.7,
+      );
+    // « et pour google_wide ? » after a trend of google_hot is a follow-up, not a new description.
+    return call('describe_campaign', { campaign_name: campaign }, sure, s.describe || !s.followUp);
+  }
+  const named = f.campaign.candidates;
+  if (named.length > 1 && s.describe && !s.rank && !s.aggregate && !f.directionWord) {
+    const clarification = named.join(', ');
+    return {
+      plan: plan('kpi_qa', [], 0.6, { clarification: clarificationTextFor(f, clarification) }),
+      strong: true,
+    };
+  }
+  if (s.trend || (timeGrain && metric && !s.rank))
+    return call(
+      'kpi_trend',
+      withCategory(f, { metric: metric ?? 'roi', grain: f.grain ?? 'day' }),
+      metric ? 0.85 : 0.7,
+    );
+  if (s.aggregate || (f.groupBy && !s.rank && !f.directionWord))
+    return call(
+      'aggregate_by_dimension',
+      withCategory(f, { group_by: f.groupBy ?? 'category' }),
+      0.85,
+      Boolean(s.aggregate),
+    );
+  const ranked = s.rank || f.directionWord !== undefined || f.count !== undefined;
+  // « combien a-t-on dépensé en influence ? », "what is the ROI of search?": a total, not a ranking.
+  if (metric && !ranked && TOTAL.test(f.text))
+    return call('aggregate_by_dimension', withCategory(f, { group_by: f.groupBy ?? 'category' }), 0.75);
+  // « montre-moi les campagnes » without a KPI or an order: every campaign's figures.
+  if (s.list && !metric && !f.directionWord && f.count === undefined)
+    return call('aggregate_by_dimension', withCategory(f, { group_by: 'campaign_name' }), 0.75);
+  if (ranked || metric) {
+    const chosen = metric ?? (f.directionWord === 'cheap' || f.directionWord === 'expensive' ? 'cpl' : 'roi');
+    const args = withCategory(f, {
+      metric: chosen,
+      direction: directionFor(f.directionWord, chosen),
+      limit: f.count ?? 5,
+    });
+    return call('rank_campaigns', args, metric && ranked ? 0.9 : 0.7, ranked);
+  }
+  if (s.describe && !s.help)
+    return { plan: plan('kpi_qa', [], 0.6, { clarification: clarificationTextFor(f, '') }), strong: true };
+  return undefined;
+}
+
+function clarificationTextFor(f: Features, list: string): string {
+  return clarificationText('campaign', f.language, list);
+}
