@@ -37,8 +37,11 @@ export function planToolsNode(deps: AgentDeps) {
         previous: state.previous,
         catalog,
       });
-      // An LLM that found nothing to do does not override a confident-enough offline intent with no tools.
-      const plan = llmPlan.calls.length === 0 && !NO_TOOL_INTENTS.has(llmPlan.intent) ? offline : llmPlan;
+      // An LLM that found nothing to do (no call, no question back) does not override the offline plan.
+      const plan =
+        llmPlan.calls.length === 0 && !llmPlan.clarification && !NO_TOOL_INTENTS.has(llmPlan.intent)
+          ? offline
+          : llmPlan;
       return { plan: validated({ ...plan, language: offline.language }), planner: 'llm' };
     } catch (error) {
       deps.logger.warn(
