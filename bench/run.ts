@@ -1,5 +1,6 @@
 // `npm run bench -- [--json] [SUITE…]`: runs the benchmark suites and prints their figures (`--json`: one object).
 import { parseArgs } from 'node:util';
+import { benchAgent, printAgent } from './agent.js';
 import { benchMl, printMl } from './ml.js';
 import { benchWarehouse, printWarehouse } from './warehouse.js';
 
@@ -15,6 +16,7 @@ const suite =
 const SUITES = {
   warehouse: suite(benchWarehouse, printWarehouse),
   ml: suite(benchMl, printMl),
+  agent: suite(benchAgent, printAgent),
 } as const;
 
 type SuiteName = keyof typeof SUITES;

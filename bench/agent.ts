@@ -1,0 +1,134 @@
+// `npm run bench -- agent`: the whole agent on the bundled data. Offline: question → Answer time over every
+// golden question (median and p95, after one untimed pass that trains the ML models). LLM mode: ChatOpenAI
+// against a local fake OpenAI-compatible server, counting LLM calls per question.
+import { createBotAgent } from '../agent/create-bot-agent.js';
+import { loadGolden } from '../agent/eval/harness.js';
+import type { ToolContext } from '../agent/tools/types.js';
+import { silentLogger } from '../src/core/logger.js';
+import { createMlService } from '../src/ml/service.js';
+import { startFakeOpenAi } from '../tests/fakes/openai-server.js';
+import { openSampleWarehouse } from '../tests/fixtures/sample-warehouse.js';
+import { median } from './stats.js';
+
+export const AGENT_TARGETS = { medianMs: 100, p95Ms: 250, llmCallsPerQuestion: 2, llmCallsWhenConfident: 1 };
+const PASSES = 3;
+
+function percentile(values: number[], fraction: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil(fraction * sorted.length) - 1)]!;
+}
+
+export async function benchAgent() {
+  const sample = await openSampleWarehouse();
+  const tools: ToolContext = {
+    ...sample.context,
+    ml: createMlService(
+      { maxTrainingRows: 10_000, currency: 'CHF' },
+      { warehouse: sample.warehouse, catalog: sample.context.catalog },
+    ),
+  };
+  // Follow-ups need their previous turn; they are timed as the second question of a two-question thread.
+  const items = loadGolden('tests/eval/golden.jsonl');
+  const offline = createBotAgent({ maxQuestionChars: 2000 }, { tools, logger: silentLogger() });
+  const times: number[] = [];
+  const perIntent: Record<string, number[]> = {};
+  for (let pass = 0; pass <= PASSES; pass++) {
+    for (const [index, item] of items.entries()) {
+      const conversation = `bench-${pass}-${index}`;
+      if (item.previous)
+        await offline.ask({ conversation, text: 'Quelles campagnes sont sous-performantes ?' });
+      const started = performance.now();
+      const answer = await offline.ask({ conversation, text: item.question });
+      const ms = performance.now() - started;
+      if (pass === 0) continue; // warm-up: JIT, model training, catalog
+      times.push(ms);
+      (perIntent[answer.intent] ??= []).push(ms);
+    }
+  }
+
+  const openai = await startFakeOpenAi({
+    fallback: { toolCalls: [{ name: 'get_underperforming_campaigns', arguments: '{}' }] },
+  });
+  const llmAgent = createBotAgent(
+    {
+      llm: {
+        apiKey: 'sk-bench',
+        baseUrl: openai.url,
+        model: 'gpt-4o-mini',
+        timeoutMs: 5000,
+        confidenceThreshold: 0.8,
+      },
+      maxQuestionChars: 2000,
+    },
+    { tools, logger: silentLogger() },
+  );
+  const calls: number[] = [];
+  const confidentCalls: number[] = [];
+  const { createOfflinePlanner } = await import('../agent/nlu/offline-planner.js');
+  const planner = createOfflinePlanner();
+  const catalog = await tools.catalog.get();
+  for (const [index, item] of items.entries()) {
+    if (item.previous) continue;
+    const before = openai.requests.length;
+    await llmAgent.ask({ conversation: `llm-${index}`, text: item.question });
+    const used = openai.requests.length - before;
+    calls.push(used);
+    if ((await planner.plan({ text: item.question, catalog })).confidence >= 0.8) confidentCalls.push(used);
+  }
+  await openai.close();
+  await sample.close();
+
+  const round = (value: number) => Math.round(value * 10) / 10;
+  const mean = (values: number[]) =>
+    values.length === 0 ? 0 : values.reduce((a, b) => a + b, 0) / values.length;
+  const result = {
+    suite: 'agent',
+    questions: items.length,
+    timedAnswers: times.length,
+    offline: {
+      medianMs: round(median(times)),
+      p95Ms: round(percentile(times, 0.95)),
+      maxMs: round(Math.max(...times)),
+      perIntentMedianMs: Object.fromEntries(
+        Object.entries(perIntent).map(([intent, values]) => [intent, round(median(values))]),
+      ),
+    },
+    llm: {
+      questions: calls.length,
+      callsPerQuestion: round(mean(calls) * 100) / 100,
+      maxCalls: Math.max(...calls),
+      confidentQuestions: confidentCalls.length,
+      callsWhenConfident: round(mean(confidentCalls) * 100) / 100,
+    },
+    targets: AGENT_TARGETS,
+    pass: false,
+  };
+  result.pass =
+    result.offline.medianMs <= AGENT_TARGETS.medianMs &&
+    result.offline.p95Ms <= AGENT_TARGETS.p95Ms &&
+    result.llm.callsPerQuestion <= AGENT_TARGETS.llmCallsPerQuestion &&
+    Math.max(...confidentCalls) <= AGENT_TARGETS.llmCallsWhenConfident;
+  return result;
+}
+
+export function printAgent(result: Awaited<ReturnType<typeof benchAgent>>): void {
+  const { offline, llm } = result;
+  console.log(
+    `agent: ${result.questions} golden questions, ${result.timedAnswers} timed answers (${PASSES} passes after a warm-up)`,
+  );
+  console.log(
+    `offline answer time: median ${offline.medianMs} ms, p95 ${offline.p95Ms} ms, max ${offline.maxMs} ms`,
+  );
+  console.log(
+    `  per intent (median): ${Object.entries(offline.perIntentMedianMs)
+      .map(([intent, ms]) => `${intent} ${ms} ms`)
+      .join(', ')}`,
+  );
+  console.log(
+    `LLM mode (fake server): ${llm.callsPerQuestion} calls per question on average (max ${llm.maxCalls}); ` +
+      `${llm.callsWhenConfident} when the offline planner is confident (${llm.confidentQuestions} questions)`,
+  );
+  console.log(
+    `targets: median ≤ ${result.targets.medianMs} ms, p95 ≤ ${result.targets.p95Ms} ms, ≤ ${result.targets.llmCallsPerQuestion} LLM calls per question, ≤ ${result.targets.llmCallsWhenConfident} when confident → ${result.pass ? 'PASS' : 'FAIL'}`,
+  );
+}
