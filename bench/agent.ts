@@ -42,7 +42,7 @@ export async function benchAgent() {
       const ms = performance.now() - started;
       if (pass === 0) continue; // warm-up: JIT, model training, catalog
       times.push(ms);
-      (perIntent[answer.intent] ??= []).push(ms);
+      perIntent[answer.intent] = [...(perIntent[answer.intent] ?? []), ms];
     }
   }
 
