@@ -45,8 +45,8 @@ function campaignRules(rows: Row[], language: Language, currency: string): strin
     out.push(
       tr(
         language,
-        `Examiner le coût par lead de ${dearest.campaign_name} (CPL ${formatMetric('cpl', num(dearest.cpl), currency)}, le plus élevé) : audiences et pages d'atterrissage.`,
-        `Look into ${dearest.campaign_name}'s cost per lead (CPL ${formatMetric('cpl', num(dearest.cpl), currency)}, the highest): audiences and landing pages.`,
+        `Examiner le coût par lead de ${dearest.campaign_name} (CPL ${formatMetric('cpl', num(dearest.cpl), currency)}, le plus élevé de la liste) : audiences et pages d'atterrissage.`,
+        `Look into ${dearest.campaign_name}'s cost per lead (CPL ${formatMetric('cpl', num(dearest.cpl), currency)}, the highest in the list): audiences and landing pages.`,
       ),
     );
   }
