@@ -9,7 +9,7 @@ import { checkGrounding, numbersIn } from './llm/grounding.js';
 import { createLlmPlanner } from './llm/llm-planner.js';
 import { FileCheckpointSaver } from './memory/file-checkpointer.js';
 import { createOfflinePlanner } from './nlu/offline-planner.js';
-import type { LlmComposer } from './nodes/deps.js';
+import type { DigestAdmin, LlmComposer } from './nodes/deps.js';
 import type { Plan } from './plan.js';
 import { SQL_TOOLS } from './tools/registry.js';
 import type { ToolContext } from './tools/types.js';
@@ -31,7 +31,7 @@ function allowedNumbers(question: string, plan: Plan): number[] {
 
 export function createBotAgent(
   settings: BotAgentSettings,
-  deps: { tools: ToolContext; logger: Logger },
+  deps: { tools: ToolContext; logger: Logger; digests?: DigestAdmin },
 ): Agent {
   const offline = createOfflinePlanner();
   let llm: Parameters<typeof createAgent>[0]['llm'];
@@ -73,5 +73,6 @@ export function createBotAgent(
     logger: deps.logger,
     maxQuestionChars: settings.maxQuestionChars,
     checkpointer,
+    digests: deps.digests,
   });
 }

@@ -41,7 +41,7 @@ export function createAgent(deps: AgentDeps & { checkpointer?: BaseCheckpointSav
     async ask(question) {
       try {
         const state = await graph.invoke(
-          { question: question.text },
+          { question: question.text, conversation: question.conversation },
           { configurable: { thread_id: question.conversation } },
         );
         if (state.answer) return state.answer;

@@ -18,6 +18,8 @@ const replace = <T>(initial: () => T) =>
 
 export const AgentState = Annotation.Root({
   question: replace<string>(() => ''),
+  /** The ConversationRef asking (digest_admin subscribes this conversation). */
+  conversation: replace<string>(() => ''),
   plan: replace<Plan | undefined>(() => undefined),
   previous: replace<PreviousTurn | undefined>(() => undefined),
   planner: replace<Answer['planner']>(() => 'offline'),

@@ -1,7 +1,9 @@
 // `npm run bench -- [--json] [SUITE…]`: runs the benchmark suites and prints their figures (`--json`: one object).
 import { parseArgs } from 'node:util';
 import { benchAgent, printAgent } from './agent.js';
+import { benchCharts, printCharts } from './charts.js';
 import { benchMl, printMl } from './ml.js';
+import { benchStartup, printStartup } from './startup.js';
 import { benchWarehouse, printWarehouse } from './warehouse.js';
 
 /** A suite runs, then prints its figures as text unless the caller wants JSON; it returns them either way. */
@@ -17,6 +19,8 @@ const SUITES = {
   warehouse: suite(benchWarehouse, printWarehouse),
   ml: suite(benchMl, printMl),
   agent: suite(benchAgent, printAgent),
+  charts: suite(() => benchCharts(), printCharts),
+  startup: suite(benchStartup, printStartup),
 } as const;
 
 type SuiteName = keyof typeof SUITES;

@@ -3,8 +3,11 @@
 import { createBotAgent } from '../agent/create-bot-agent.js';
 import type { Agent } from '../agent/graph.js';
 import type { ToolContext } from '../agent/tools/types.js';
+import { type ChartRenderer, createChartRenderer } from '../charts/index.js';
 import type { Config } from './config.js';
 import { createLogger, type Logger } from './core/logger.js';
+import { canCheckPosted, type DeliveryPort, routeDelivery } from './digests/delivery.js';
+import { createDigestService, type DigestService } from './digests/service.js';
 import { createMlService } from './ml/service.js';
 import { createWorkerTrainer } from './ml/worker-trainer.js';
 import { type OpenedWarehouse, openWarehouse } from './warehouse/open.js';
@@ -15,10 +18,20 @@ export interface App {
   data: OpenedWarehouse;
   tools: ToolContext;
   agent: Agent;
+  /** Digest subscriptions, their scheduler (started by `serve`) and ROI alerts (checked after each rebuild). */
+  digests: DigestService;
+  /** Server-side chart rendering (vega-lite → SVG → PNG), shared by every surface. */
+  charts: ChartRenderer;
   close(): Promise<void>;
 }
 
-export async function createApp(config: Config, deps: { logger?: Logger } = {}): Promise<App> {
+export interface AppDeps {
+  logger?: Logger;
+  /** Platform adapters for digests and alerts, by ConversationRef prefix (`slack`, `teams`). */
+  deliveryPorts?: Partial<Record<string, DeliveryPort>>;
+}
+
+export async function createApp(config: Config, deps: AppDeps = {}): Promise<App> {
   const logger = deps.logger ?? createLogger({ level: config.logLevel });
   const data = await openWarehouse(config.warehouse, { logger });
   const tools: ToolContext = {
@@ -37,9 +50,42 @@ export async function createApp(config: Config, deps: { logger?: Logger } = {}):
       },
     ),
   };
+  const ports = deps.deliveryPorts ?? {};
+  const delivery = routeDelivery(ports);
+  const digests = createDigestService(
+    { stateDir: config.stateDir, ...config.digests },
+    {
+      tools,
+      delivery,
+      supports: delivery.supports,
+      canCheckPosted: (target) => canCheckPosted(ports, target),
+      logger,
+    },
+  );
+  // Every data refresh is followed by the ROI alert check (threshold crossings since the previous refresh).
+  const rebuild = data.rebuild;
+  data.rebuild = async (period) => {
+    const report = await rebuild(period);
+    await digests
+      .checkAlerts()
+      .catch((error: unknown) => logger.error({ err: String(error) }, 'ROI alert check failed'));
+    return report;
+  };
   const agent = createBotAgent(
     { llm: config.llm, stateDir: config.stateDir, maxQuestionChars: config.maxQuestionChars },
-    { tools, logger },
+    { tools, logger, digests },
   );
-  return { config, logger, data, tools, agent, close: () => data.warehouse.close() };
+  return {
+    config,
+    logger,
+    data,
+    tools,
+    agent,
+    digests,
+    charts: createChartRenderer(),
+    close: async () => {
+      digests.stop();
+      await data.warehouse.close();
+    },
+  };
 }

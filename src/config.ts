@@ -86,6 +86,12 @@ export const envSchema = z.object({
       .default('CHF'),
   ),
   TZ: z.preprocess(emptyToUndefined, ianaTimeZone.default('Europe/Zurich')),
+  DIGEST_DEFAULT_TIMEZONE: z.preprocess(emptyToUndefined, ianaTimeZone.optional()),
+  DIGEST_GRACE_MINUTES: z.preprocess(
+    emptyToUndefined,
+    z.coerce.number().int().min(0).max(10_080).default(60),
+  ),
+  DIGEST_LEDGER_RETENTION_DAYS: positiveInt(90, 3650),
   SLACK_ALLOWED_TEAM_IDS: csvList,
   SLACK_ALLOWED_CHANNEL_IDS: csvList,
   TEAMS_ALLOWED_TENANT_IDS: csvList,
@@ -148,6 +154,7 @@ export interface Config {
   http: { port: number; host: string; publicBaseUrl?: string };
   currency: string;
   timeZone: string;
+  digests: { defaultTimezone: string; graceMinutes: number; ledgerRetentionDays: number };
 }
 
 export interface WarehouseConfig {
@@ -233,6 +240,11 @@ export function loadConfig(source: NodeJS.ProcessEnv = readProcessEnv()): Config
     http: { port: env.PORT, host: env.HOST, publicBaseUrl: env.PUBLIC_BASE_URL },
     currency: env.CURRENCY,
     timeZone: env.TZ,
+    digests: {
+      defaultTimezone: env.DIGEST_DEFAULT_TIMEZONE ?? env.TZ,
+      graceMinutes: env.DIGEST_GRACE_MINUTES,
+      ledgerRetentionDays: env.DIGEST_LEDGER_RETENTION_DAYS,
+    },
   };
 }
 
@@ -241,4 +253,13 @@ function readProcessEnv(): NodeJS.ProcessEnv {
   const dotenv = resolve('.env');
   if (existsSync(dotenv) && process.env.NODE_ENV !== 'test') process.loadEnvFile(dotenv);
   return process.env;
+}
+
+/**
+ * Points fontconfig (which sharp/librsvg use to draw chart text) at the charts' bundled font config, unless the
+ * operator set FONTCONFIG_FILE. fontconfig reads this variable from the real environment when it first loads, so
+ * charts/ calls this before its first render; it lives here because only this module touches process.env.
+ */
+export function useBundledFontconfig(path: string): void {
+  if (!process.env.FONTCONFIG_FILE) process.env.FONTCONFIG_FILE = path;
 }

@@ -1,25 +1,30 @@
-// CLI entry: serve | ask | chat | eval | kpi | tool (digest arrives with its issue). Errors end here as a short French message
+// CLI entry: serve | ask | chat | eval | kpi | tool | digest. Errors end here as a short French message
 // (plus the technical detail on stderr for the operator); never a stack trace.
 
 import { parseArgs } from 'node:util';
 import { type App, createApp } from './app.js';
 import { ASK_OPTIONS, askCommand } from './cli/ask.js';
 import { chatCommand } from './cli/chat.js';
+import { digestCommand } from './cli/digest.js';
 import { evalCommand } from './cli/eval.js';
 import { kpiCommand } from './cli/kpi.js';
 import { toolCommand } from './cli/tool.js';
 import { type Config, loadConfig } from './config.js';
 import { toAppError, userMessage } from './core/errors.js';
 import { startServer } from './http/server.js';
-
-const LATER: Record<string, string> = {
-  digest: 'les digests (issue « Scheduled channel digests »)',
-};
+import { formatStartupReport, startupReport } from './startup-report.js';
 
 async function serve(app: App): Promise<void> {
   const running = await startServer(app);
+  // The digest scheduler: settles what a previous run left unfinished, catches up a missed slot, arms timers.
+  await app.digests.start();
+  const report = startupReport(app.config);
+  for (const status of report) app.logger.info(status, 'feature');
   app.logger.info({ url: running.url, warehouse: app.data.warehouse.kind }, 'ready');
-  console.log(`Marketing bot prêt : ${running.url} (santé : ${running.url}healthz). Ctrl+C pour arrêter.`);
+  console.log(
+    `Marketing bot prêt : ${running.url} (chat local ; santé : ${running.url}healthz). Ctrl+C pour arrêter.`,
+  );
+  console.log(formatStartupReport(report));
   const stop = async () => {
     await running.close();
     await app.close();
@@ -42,13 +47,6 @@ function useAskDataOverrides(config: Config, argv: string[]): void {
 
 async function main(argv: string[]): Promise<void> {
   const [command = 'serve', ...rest] = argv;
-  if (command in LATER) {
-    console.error(
-      `« ${command} » arrive avec ${LATER[command]}. Disponible aujourd'hui : serve, ask, chat, eval, kpi, tool.`,
-    );
-    process.exitCode = 2;
-    return;
-  }
   const config = loadConfig();
   if (command === 'ask') useAskDataOverrides(config, rest);
   const app = await createApp(config);
@@ -59,8 +57,9 @@ async function main(argv: string[]): Promise<void> {
     else if (command === 'chat') await chatCommand(app);
     else if (command === 'eval') await evalCommand(app, rest);
     else if (command === 'tool') await toolCommand(app, rest);
+    else if (command === 'digest') await digestCommand(app, rest);
     else {
-      console.error(`Commande inconnue : ${command}. Commandes : serve, ask, chat, eval, kpi, tool.`);
+      console.error(`Commande inconnue : ${command}. Commandes : serve, ask, chat, eval, kpi, tool, digest.`);
       process.exitCode = 2;
     }
   } finally {

@@ -183,7 +183,8 @@ function trendView(output: ToolOutput, language: Language, currency: string): To
       `${METRIC_INFO[metric].fr}${filtersText(args, language)} : de ${fmt(first)} (${first?.period}) à ${fmt(last)} (${last?.period}) ; le plus haut ${fmt(best)} (${best?.period}), le plus bas ${fmt(worst)} (${worst?.period}).`,
       `${METRIC_INFO[metric].en}${filtersText(args, language)}: from ${fmt(first)} (${first?.period}) to ${fmt(last)} (${last?.period}); highest ${fmt(best)} (${best?.period}), lowest ${fmt(worst)} (${worst?.period}).`,
     ),
-    tableKeys: ['period', 'value', 'mark_spent', 'revenue'],
+    // The metric's own column (same value as `value`) gets its label and format in every renderer.
+    tableKeys: [...new Set(['period', metric, 'mark_spent', 'revenue'])],
     chart: {
       kind: 'trend',
       title: tr(language, `Évolution : ${METRIC_INFO[metric].fr}`, `Trend: ${METRIC_INFO[metric].en}`),

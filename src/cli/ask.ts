@@ -1,7 +1,12 @@
-// `npm run ask -- [--json] [--conversation ID] "question"`: one answer from the agent, as text or as the Answer
-// JSON (intent, language, text, recommendations, provenance[{tool, args, sql, params, rows}], …).
+// `npm run ask -- [--json | --format text|slack|teams] [--chart FILE.png] [--data FILE] [--mapping FILE] "question"`:
+// one answer from the agent as text, as the Answer JSON, or exactly as Slack / Teams would receive it.
 import { randomUUID } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import { renderSlack } from '../../adapters/slack/render.js';
+import { renderTeams } from '../../adapters/teams/render.js';
 import { renderAnswerText } from '../../adapters/terminal/render.js';
 import type { App } from '../app.js';
 import { AppError } from '../core/errors.js';
@@ -22,19 +27,41 @@ export async function askCommand(app: App, argv: string[]): Promise<void> {
     throw new AppError('INVALID_ARGUMENTS', 'ask: no question given', {
       hint: 'Exemple : npm run ask -- "Top 5 des campagnes par ROI"',
     });
-  if (values.format !== 'text' || values.chart) {
-    throw new AppError(
-      'NOT_IMPLEMENTED',
-      `ask: --format ${values.format} / --chart arrive with the renderers`,
-      {
-        hint: 'Les rendus Slack/Teams et les graphiques PNG arrivent avec l’issue « Charts and rich answers ».',
-      },
-    );
+  if (!['text', 'slack', 'teams'].includes(values.format)) {
+    throw new AppError('INVALID_ARGUMENTS', `ask: unknown format ${values.format}`, {
+      hint: 'Formats : text, slack, teams.',
+    });
   }
   const answer = await app.agent.ask({
     conversation: values.conversation ?? `cli:${randomUUID()}`,
     text: question,
   });
-  console.log(values.json ? JSON.stringify(answer, null, 2) : renderAnswerText(answer, app.config.currency));
+  // The chart is rendered once and written where asked; the platform JSON points at it as a local file.
+  const images: Record<string, { url: string }> = {};
+  const firstChart = answer.charts[0];
+  if (values.chart && firstChart) {
+    const rendered = await app.charts.render(firstChart, {
+      currency: app.config.currency,
+      language: answer.language,
+    });
+    writeFileSync(values.chart, rendered.png);
+    images[firstChart.id] = { url: pathToFileURL(resolve(values.chart)).href };
+    console.error(
+      `Graphique écrit : ${values.chart} (${rendered.width}×${rendered.height}, ${Math.round(rendered.bytes / 1024)} Ko)`,
+    );
+  } else if (values.chart) {
+    console.error('Cette réponse n’a pas de graphique.');
+  }
+  const currency = app.config.currency;
+  if (values.format === 'slack') {
+    const slackImages = Object.fromEntries(
+      Object.entries(images).map(([id, image]) => [id, { imageUrl: image.url }]),
+    );
+    console.log(JSON.stringify(renderSlack(answer, { currency, images: slackImages }), null, 2));
+  } else if (values.format === 'teams') {
+    console.log(JSON.stringify(renderTeams(answer, { currency, images }), null, 2));
+  } else {
+    console.log(values.json ? JSON.stringify(answer, null, 2) : renderAnswerText(answer, currency));
+  }
   if (answer.errorCode) process.exitCode = 1;
 }

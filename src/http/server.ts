@@ -1,7 +1,11 @@
-// The one HTTP server of `npm start`. For now it serves readiness; the Slack, Teams and web-chat routes mount
-// here as their issues land.
-import { createServer, type Server } from 'node:http';
+// The one HTTP server of `npm start` (express): readiness, rendered charts, the local web chat and its API.
+// The Slack and Teams endpoints mount here too as their adapters land.
+import type { Server } from 'node:http';
+import express from 'express';
+import { createPlaygroundRouter } from '../../adapters/playground/router.js';
 import type { App } from '../app.js';
+import type { Answer } from '../core/answer.js';
+import { createChartStore } from './chart-store.js';
 
 export interface RunningServer {
   server: Server;
@@ -9,38 +13,84 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-export async function startServer(app: App): Promise<RunningServer> {
+const CHART_TTL_MS = 24 * 60 * 60 * 1000;
+
+export function createHttpApp(app: App): express.Express {
   const startedAt = Date.now();
-  const server = createServer((request, response) => {
-    const url = new URL(request.url ?? '/', 'http://localhost');
-    if (request.method === 'GET' && url.pathname === '/healthz') {
-      app.data.catalog
-        .get()
-        .then((catalog) => {
-          response.writeHead(200, { 'content-type': 'application/json' });
-          response.end(
-            JSON.stringify({
-              status: 'ok',
-              live: true,
-              ready: true,
-              warehouse: app.data.warehouse.kind,
-              campaigns: catalog.campaigns.length,
-              uptimeSeconds: Math.round((Date.now() - startedAt) / 1000),
-            }),
-          );
-        })
-        .catch(() => {
-          response.writeHead(503, { 'content-type': 'application/json' });
-          response.end(JSON.stringify({ status: 'unavailable', live: true, ready: false }));
-        });
+  const charts = createChartStore({ ttlMs: CHART_TTL_MS, maxEntries: 2000 });
+  const web = express();
+  web.disable('x-powered-by');
+
+  web.get('/healthz', async (_request, response) => {
+    try {
+      const catalog = await app.data.catalog.get();
+      response.json({
+        status: 'ok',
+        live: true,
+        ready: true,
+        warehouse: app.data.warehouse.kind,
+        campaigns: catalog.campaigns.length,
+        uptimeSeconds: Math.round((Date.now() - startedAt) / 1000),
+      });
+    } catch {
+      response.status(503).json({ status: 'unavailable', live: true, ready: false });
+    }
+  });
+
+  web.get('/charts/:file', (request, response) => {
+    const id = /^([0-9a-f]{32})\.png$/.exec(request.params.file)?.[1];
+    const png = id ? charts.get(id) : undefined;
+    if (!png) {
+      response.status(404).json({ error: 'chart_not_found' });
       return;
     }
-    response.writeHead(404, { 'content-type': 'application/json' });
-    response.end(JSON.stringify({ error: 'not_found' }));
+    response.type('png').set('cache-control', 'private, max-age=86400').send(png);
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(app.config.http.port, app.config.http.host, () => resolve());
+
+  async function renderCharts(answer: Answer): Promise<Record<string, { url: string }>> {
+    const images: Record<string, { url: string }> = {};
+    for (const request of answer.charts) {
+      const rendered = await app.charts.render(request, {
+        currency: app.config.currency,
+        language: answer.language,
+      });
+      images[request.id] = { url: `/charts/${charts.put(rendered.png)}.png` };
+    }
+    return images;
+  }
+
+  web.use(
+    createPlaygroundRouter({
+      ask: (question) => app.agent.ask(question),
+      renderCharts,
+      currency: app.config.currency,
+      logger: app.logger,
+    }),
+  );
+
+  web.use((_request, response) => {
+    response.status(404).json({ error: 'not_found' });
+  });
+  // Last resort: never a stack trace to a caller.
+  web.use(
+    (error: unknown, _request: express.Request, response: express.Response, _next: express.NextFunction) => {
+      app.logger.error(
+        { err: error instanceof Error ? error.message : String(error) },
+        'HTTP handler failed',
+      );
+      if (!response.headersSent)
+        response.status(500).json({ error: 'Erreur interne. Réessayez dans un instant.' });
+    },
+  );
+  return web;
+}
+
+export async function startServer(app: App): Promise<RunningServer> {
+  const web = createHttpApp(app);
+  const server = await new Promise<Server>((resolve, reject) => {
+    const listening = web.listen(app.config.http.port, app.config.http.host, (error?: Error) =>
+      error ? reject(error) : resolve(listening),
+    );
   });
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : app.config.http.port;

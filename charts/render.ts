@@ -1,0 +1,106 @@
+// ChartRequest → PNG: vega-lite spec (specs/) → vega View with no renderer (headless, no canvas) → SVG → sharp
+// (librsvg draws the SVG, text through fontconfig and the bundled DejaVu fonts) → PNG. Deterministic:
+// no randomness, no time, no system fonts, so the same request gives the same bytes.
+import type { Sharp, SharpOptions } from 'sharp';
+import { parse, View } from 'vega';
+import { compile } from 'vega-lite';
+import { useBundledFontconfig } from '../src/config.js';
+import type { ChartRequest } from '../src/core/answer.js';
+import { AppError } from '../src/core/errors.js';
+import { altText } from './alt.js';
+import { bundledFontconfigPath } from './fonts.js';
+import { buildSpec } from './specs/index.js';
+import { DEFAULT_SCALE } from './theme.js';
+import type { ChartContext } from './values.js';
+
+export type { ChartContext } from './values.js';
+
+export interface RenderedChart {
+  id: string;
+  png: Buffer;
+  width: number;
+  height: number;
+  title: string;
+  alt: string;
+  bytes: number;
+}
+
+export interface ChartRenderer {
+  render(request: ChartRequest, context: ChartContext): Promise<RenderedChart>;
+}
+
+export interface ChartRendererOptions {
+  /** Pixel ratio: 2 (default) gives a 2000 px wide PNG, sharp on high-density phone screens. */
+  scale?: number;
+  /**
+   * false drops every <text> element from the SVG before drawing: same layout, no glyphs. Tests compare both
+   * renderings; a small difference means fonts are missing and text silently rendered as nothing.
+   */
+  text?: boolean;
+}
+
+/** Above this a true-colour PNG is re-encoded with a palette (the limit for chart images is 200 KB). */
+const PALETTE_ABOVE_BYTES = 190 * 1024;
+
+type SharpFactory = (input: Buffer, options?: SharpOptions) => Sharp;
+
+/** The SVG of a chart, at `scale`. Exported for tests and debugging (open it in a browser). */
+export async function chartSvg(
+  request: ChartRequest,
+  context: ChartContext,
+  options: ChartRendererOptions = {},
+): Promise<string> {
+  if (request.rows.length === 0) {
+    // No empty-state picture: a chart of nothing says less than the answer's text, so callers skip it.
+    throw new AppError('INTERNAL', `chart ${request.id} (${request.kind}) has no rows to draw`);
+  }
+  const view = new View(parse(compile(buildSpec(request, context)).spec), { renderer: 'none' });
+  try {
+    const svg = await view.toSVG(options.scale ?? DEFAULT_SCALE);
+    return options.text === false ? svg.replace(/<text\b[^>]*>[\s\S]*?<\/text>/g, '') : svg;
+  } finally {
+    view.finalize();
+  }
+}
+
+export function createChartRenderer(options: ChartRendererOptions = {}): ChartRenderer {
+  let sharpFactory: Promise<SharpFactory> | undefined;
+  // sharp is loaded on first use, after fontconfig has been pointed at the bundled fonts: fontconfig reads its
+  // configuration once per process and apps that never draw a chart never load libvips.
+  const loadSharp = (): Promise<SharpFactory> => {
+    sharpFactory ??= (async () => {
+      useBundledFontconfig(bundledFontconfigPath());
+      const module = await import('sharp');
+      return module.default as unknown as SharpFactory;
+    })();
+    return sharpFactory;
+  };
+
+  return {
+    async render(request, context) {
+      const svg = await chartSvg(request, context, options);
+      const sharp = await loadSharp();
+      const image = sharp(Buffer.from(svg));
+      let { data, info } = await image
+        .clone()
+        .png({ compressionLevel: 4 })
+        .toBuffer({ resolveWithObject: true });
+      if (data.length > PALETTE_ABOVE_BYTES) {
+        // Busy charts: a 256-colour palette PNG (charts are flat colours plus anti-aliasing, so it looks the same)
+        // is far smaller; it costs ~20 ms of quantization, so only when the plain PNG is too heavy.
+        ({ data, info } = await image
+          .png({ palette: true, colours: 256, dither: 0, compressionLevel: 6, effort: 1 })
+          .toBuffer({ resolveWithObject: true }));
+      }
+      return {
+        id: request.id,
+        png: data,
+        width: info.width,
+        height: info.height,
+        title: request.title,
+        alt: altText(request, context),
+        bytes: data.length,
+      };
+    },
+  };
+}
