@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { benchAgent, printAgent } from './agent.js';
 import { benchCharts, printCharts } from './charts.js';
 import { benchMl, printMl } from './ml.js';
+import { benchSlack, printSlack } from './slack.js';
 import { benchStartup, printStartup } from './startup.js';
 import { benchWarehouse, printWarehouse } from './warehouse.js';
 
@@ -21,6 +22,7 @@ const SUITES = {
   agent: suite(benchAgent, printAgent),
   charts: suite(() => benchCharts(), printCharts),
   startup: suite(benchStartup, printStartup),
+  slack: suite(benchSlack, printSlack),
 } as const;
 
 type SuiteName = keyof typeof SUITES;

@@ -8,6 +8,7 @@ import type { Config } from './config.js';
 import { createLogger, type Logger } from './core/logger.js';
 import { canCheckPosted, type DeliveryPort, routeDelivery } from './digests/delivery.js';
 import { createDigestService, type DigestService } from './digests/service.js';
+import { createFeedbackLog, type FeedbackLog } from './feedback.js';
 import { createMlService } from './ml/service.js';
 import { createWorkerTrainer } from './ml/worker-trainer.js';
 import { type OpenedWarehouse, openWarehouse } from './warehouse/open.js';
@@ -22,6 +23,10 @@ export interface App {
   digests: DigestService;
   /** Server-side chart rendering (vega-lite → SVG → PNG), shared by every surface. */
   charts: ChartRenderer;
+  /** 👍 / 👎 from every surface. */
+  feedback: FeedbackLog;
+  /** Plugs a platform adapter in as the digest/alert sender for its ConversationRef prefix (`slack`, `teams`). */
+  registerDeliveryPort(platform: string, port: DeliveryPort): void;
   close(): Promise<void>;
 }
 
@@ -50,7 +55,8 @@ export async function createApp(config: Config, deps: AppDeps = {}): Promise<App
       },
     ),
   };
-  const ports = deps.deliveryPorts ?? {};
+  // Looked up at send time, so adapters switched on later (serve) are used by digests and alerts.
+  const ports: Partial<Record<string, DeliveryPort>> = { ...deps.deliveryPorts };
   const delivery = routeDelivery(ports);
   const digests = createDigestService(
     { stateDir: config.stateDir, ...config.digests },
@@ -83,6 +89,10 @@ export async function createApp(config: Config, deps: AppDeps = {}): Promise<App
     agent,
     digests,
     charts: createChartRenderer(),
+    feedback: createFeedbackLog(config.stateDir, { logger }),
+    registerDeliveryPort: (platform, port) => {
+      ports[platform] = port;
+    },
     close: async () => {
       digests.stop();
       await data.warehouse.close();

@@ -12,13 +12,16 @@ import { toolCommand } from './cli/tool.js';
 import { type Config, loadConfig } from './config.js';
 import { toAppError, userMessage } from './core/errors.js';
 import { startServer } from './http/server.js';
-import { formatStartupReport, startupReport } from './startup-report.js';
+import { connectPlatforms } from './platforms.js';
+import { formatStartupReport, mergeStatuses, startupReport } from './startup-report.js';
 
 async function serve(app: App): Promise<void> {
-  const running = await startServer(app);
+  const platforms = await connectPlatforms(app);
+  const running = await startServer(app, platforms.routers);
+  await platforms.start();
   // The digest scheduler: settles what a previous run left unfinished, catches up a missed slot, arms timers.
   await app.digests.start();
-  const report = startupReport(app.config);
+  const report = mergeStatuses(startupReport(app.config), platforms.statuses);
   for (const status of report) app.logger.info(status, 'feature');
   app.logger.info({ url: running.url, warehouse: app.data.warehouse.kind }, 'ready');
   console.log(
@@ -26,6 +29,7 @@ async function serve(app: App): Promise<void> {
   );
   console.log(formatStartupReport(report));
   const stop = async () => {
+    await platforms.stop();
     await running.close();
     await app.close();
     process.exit(0);
@@ -57,8 +61,11 @@ async function main(argv: string[]): Promise<void> {
     else if (command === 'chat') await chatCommand(app);
     else if (command === 'eval') await evalCommand(app, rest);
     else if (command === 'tool') await toolCommand(app, rest);
-    else if (command === 'digest') await digestCommand(app, rest);
-    else {
+    else if (command === 'digest') {
+      // Digests posted from the command line go through the same platform adapters as the server's.
+      if (rest[0] === 'run' && !rest.includes('--dry-run')) await connectPlatforms(app);
+      await digestCommand(app, rest);
+    } else {
       console.error(`Commande inconnue : ${command}. Commandes : serve, ask, chat, eval, kpi, tool, digest.`);
       process.exitCode = 2;
     }

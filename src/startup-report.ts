@@ -41,6 +41,7 @@ export function startupReport(config: Config): FeatureStatus[] {
       why: teams.appId ? `POST /api/messages (${teams.appType})` : 'MICROSOFT_APP_ID absent',
     },
     { feature: 'web chat', on: true, why: `http://${config.http.host}:${config.http.port}/` },
+    { feature: 'digests', on: true, why: `planificateur actif (fuseau par défaut ${config.timeZone})` },
   ];
 }
 
@@ -48,4 +49,9 @@ export function formatStartupReport(statuses: FeatureStatus[]): string {
   return statuses
     .map((status) => `  ${status.on ? '✔' : '·'} ${status.feature.padEnd(10)} ${status.why}`)
     .join('\n');
+}
+
+/** The configured view, corrected by what actually happened at start (e.g. Slack refused the token). */
+export function mergeStatuses(configured: FeatureStatus[], actual: FeatureStatus[]): FeatureStatus[] {
+  return configured.map((status) => actual.find((item) => item.feature === status.feature) ?? status);
 }

@@ -15,7 +15,7 @@ export interface RunningServer {
 
 const CHART_TTL_MS = 24 * 60 * 60 * 1000;
 
-export function createHttpApp(app: App): express.Express {
+export function createHttpApp(app: App, platformRouters: express.Router[] = []): express.Express {
   const startedAt = Date.now();
   const charts = createChartStore({ ttlMs: CHART_TTL_MS, maxEntries: 2000 });
   const web = express();
@@ -59,10 +59,14 @@ export function createHttpApp(app: App): express.Express {
     return images;
   }
 
+  // Platform endpoints (POST /slack/events, POST /api/messages) come first: they parse their own bodies.
+  for (const router of platformRouters) web.use(router);
+
   web.use(
     createPlaygroundRouter({
       ask: (question) => app.agent.ask(question),
       renderCharts,
+      recordFeedback: (feedback) => app.feedback.record({ ...feedback, surface: 'web' }),
       currency: app.config.currency,
       logger: app.logger,
     }),
@@ -85,8 +89,8 @@ export function createHttpApp(app: App): express.Express {
   return web;
 }
 
-export async function startServer(app: App): Promise<RunningServer> {
-  const web = createHttpApp(app);
+export async function startServer(app: App, platformRouters: express.Router[] = []): Promise<RunningServer> {
+  const web = createHttpApp(app, platformRouters);
   const server = await new Promise<Server>((resolve, reject) => {
     const listening = web.listen(app.config.http.port, app.config.http.host, (error?: Error) =>
       error ? reject(error) : resolve(listening),

@@ -1,0 +1,156 @@
+// One question → one answer in the thread: access check, « Analyse en cours… » placeholder, the agent, the Block
+// Kit answer written over the placeholder, then the charts uploaded into the thread. Never throws: every failure
+// ends as a short French message in the thread (or, when Slack refuses even that, via `onUnreachable`).
+import { randomUUID } from 'node:crypto';
+import type { Answer } from '../../src/core/answer.js';
+import { userMessage } from '../../src/core/errors.js';
+import type { Logger } from '../../src/core/logger.js';
+import { type AccessRules, checkAccess, refusalMessage } from './access.js';
+import type { ChartImage, Delivery } from './delivery.js';
+import type { Lru } from './lru.js';
+import { conversationKey } from './refs.js';
+import { renderSlack } from './render.js';
+import { describeSlackError } from './slack-errors.js';
+
+export const PLACEHOLDER = 'Analyse en cours…';
+const EMPTY_QUESTION =
+  'Posez-moi une question sur vos campagnes, par exemple « Top 5 des campagnes par ROI » ou « Quel segment a le meilleur ROI ? ».';
+
+export interface RememberedAnswer {
+  conversation: string;
+  answer: Answer;
+  team: string;
+  channel: string;
+  threadTs: string;
+}
+
+export interface FlowDeps {
+  delivery: Delivery;
+  agent: { ask(question: { conversation: string; text: string }): Promise<Answer> };
+  renderCharts(answer: Answer): Promise<ChartImage[]>;
+  currency: string;
+  logger: Logger;
+  access: AccessRules;
+  /** Recent answers by answerId, for the « Voir la requête SQL » and feedback buttons. */
+  answers: Lru<string, RememberedAnswer>;
+}
+
+export interface Question {
+  team: string;
+  channel: string;
+  /** The thread to answer in (the question's own ts when it was not in a thread). */
+  threadTs: string;
+  user: string;
+  text: string;
+}
+
+export interface FlowOptions {
+  /** Called with the French explanation when nothing can be posted in the channel (slash commands reply there). */
+  onUnreachable?(message: string): Promise<void>;
+}
+
+export async function answerQuestion(
+  deps: FlowDeps,
+  question: Question,
+  options: FlowOptions = {},
+): Promise<void> {
+  const { delivery, logger } = deps;
+  const { channel, threadTs } = question;
+  const log = logger.child({ channel, threadTs });
+
+  const decision = checkAccess(deps.access, { team: question.team, channel });
+  if (!decision.allowed) {
+    log.warn({ team: question.team, reason: decision.reason }, 'slack request refused by the allow-lists');
+    await say(deps, question, refusalMessage(decision), options);
+    return;
+  }
+  const text = question.text.trim();
+  if (!text) {
+    await say(deps, question, EMPTY_QUESTION, options);
+    return;
+  }
+
+  let placeholderTs: string;
+  try {
+    placeholderTs = await delivery.post(channel, threadTs, { text: PLACEHOLDER });
+  } catch (error) {
+    log.error({ error: describeSlackError(error) }, 'cannot post in the channel');
+    await options.onUnreachable?.(delivery.explain(error)).catch(() => {});
+    return;
+  }
+
+  const conversation = conversationKey({ team: question.team, channel, threadTs });
+  const answer = await askSafely(deps, conversation, text);
+  const answerId = randomUUID();
+  deps.answers.set(answerId, { conversation, answer, team: question.team, channel, threadTs });
+
+  try {
+    const rendered = renderSlack(answer, { currency: deps.currency, answerId });
+    await delivery.update(channel, placeholderTs, { text: rendered.text, blocks: rendered.blocks });
+  } catch (error) {
+    log.error({ error: describeSlackError(error) }, 'cannot write the answer');
+    await delivery.notify(channel, threadTs, delivery.explain(error));
+    return;
+  }
+  log.info({ intent: answer.intent, errorCode: answer.errorCode, answerId }, 'slack answer posted');
+  await uploadCharts(deps, answer, channel, threadTs);
+}
+
+async function askSafely(deps: FlowDeps, conversation: string, text: string): Promise<Answer> {
+  try {
+    return await deps.agent.ask({ conversation, text });
+  } catch (error) {
+    // The agent is meant never to throw; if it does, the user still gets the generic French message.
+    deps.logger.error({ err: error instanceof Error ? error.message : String(error) }, 'agent failed');
+    return {
+      language: 'fr',
+      intent: 'out_of_scope',
+      text: userMessage(error),
+      recommendations: [],
+      blocks: [],
+      charts: [],
+      provenance: [],
+      followUps: [],
+      planner: 'offline',
+      errorCode: 'INTERNAL',
+    };
+  }
+}
+
+async function uploadCharts(
+  deps: FlowDeps,
+  answer: Answer,
+  channel: string,
+  threadTs: string,
+): Promise<void> {
+  if (answer.charts.length === 0) return;
+  let images: ChartImage[];
+  try {
+    images = await deps.renderCharts(answer);
+  } catch (error) {
+    // The answer is already posted with its figures and table: a missing chart is logged, not announced.
+    deps.logger.warn(
+      { err: error instanceof Error ? error.message : String(error) },
+      'chart rendering failed',
+    );
+    return;
+  }
+  for (const image of images) {
+    try {
+      await deps.delivery.upload(channel, threadTs, image);
+    } catch (error) {
+      deps.logger.warn({ channel, error: describeSlackError(error) }, 'chart upload failed');
+      await deps.delivery.notify(
+        channel,
+        threadTs,
+        `Je n’ai pas pu joindre le graphique « ${image.title} ». ${deps.delivery.explain(error)}`,
+      );
+      return;
+    }
+  }
+}
+
+async function say(deps: FlowDeps, question: Question, text: string, options: FlowOptions): Promise<void> {
+  const posted = await deps.delivery.notify(question.channel, question.threadTs, text);
+  if (!posted) await options.onUnreachable?.(text).catch(() => {});
+}

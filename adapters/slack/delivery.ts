@@ -1,0 +1,120 @@
+// Everything the adapter sends to Slack goes through here: membership repair (`not_in_channel` → join → retry),
+// a plain-text fallback when Slack rejects the blocks, chart uploads with files.uploadV2, and last-resort notes
+// that never throw (a failure must not leave the thread silent, nor crash the process).
+import type { types, webApi } from '@slack/bolt';
+import type { Logger } from '../../src/core/logger.js';
+import { describeSlackError, isSlackError, slackFailureMessage } from './slack-errors.js';
+
+export interface SlackMessage {
+  text: string;
+  blocks?: unknown[];
+}
+
+export interface ChartImage {
+  id: string;
+  png: Buffer;
+  title: string;
+  alt: string;
+}
+
+export interface Delivery {
+  /** Posts in the channel (in the thread when `threadTs` is set); returns the new message's ts. */
+  post(channel: string, threadTs: string | undefined, message: SlackMessage): Promise<string>;
+  /** Replaces a message; when Slack rejects the blocks, sends the text alone rather than nothing. */
+  update(channel: string, ts: string, message: SlackMessage): Promise<void>;
+  upload(channel: string, threadTs: string, chart: ChartImage): Promise<void>;
+  ephemeral(channel: string, user: string, threadTs: string | undefined, text: string): Promise<void>;
+  /** Best effort: says `text` in the thread; false when even that failed (logged). Never throws. */
+  notify(channel: string, threadTs: string | undefined, text: string): Promise<boolean>;
+  /** The French message for a Web API failure. */
+  explain(error: unknown): string;
+}
+
+// Slack rejects a whole message for one bad block; these errors are worth a text-only second try.
+const BLOCK_ERRORS = ['invalid_blocks', 'invalid_blocks_format', 'msg_too_long', 'invalid_arguments'];
+
+export function createDelivery(web: webApi.WebClient, logger: Logger, botUserId: string): Delivery {
+  const blocksOf = (message: SlackMessage) =>
+    message.blocks as (types.KnownBlock | types.Block)[] | undefined;
+
+  // Bots need membership to post where chat:write.public does not apply and to share files: join once, retry once.
+  async function inChannel<T>(channel: string, call: () => Promise<T>): Promise<T> {
+    try {
+      return await call();
+    } catch (error) {
+      if (!isSlackError(error, 'not_in_channel')) throw error;
+      try {
+        await web.conversations.join({ channel });
+        logger.info({ channel }, 'joined the channel after not_in_channel');
+      } catch (joinError) {
+        logger.warn({ channel, error: describeSlackError(joinError) }, 'cannot join the channel');
+        throw error;
+      }
+      return call();
+    }
+  }
+
+  const delivery: Delivery = {
+    async post(channel, threadTs, message) {
+      const result = await inChannel(channel, () =>
+        web.chat.postMessage({
+          channel,
+          text: message.text,
+          ...(threadTs ? { thread_ts: threadTs } : {}),
+          ...(message.blocks ? { blocks: blocksOf(message) } : {}),
+          unfurl_links: false,
+          unfurl_media: false,
+        }),
+      );
+      return String(result.ts);
+    },
+
+    async update(channel, ts, message) {
+      try {
+        await web.chat.update({
+          channel,
+          ts,
+          text: message.text,
+          ...(message.blocks ? { blocks: blocksOf(message) } : {}),
+        });
+      } catch (error) {
+        if (!message.blocks || !isSlackError(error, ...BLOCK_ERRORS)) throw error;
+        logger.warn({ channel, error: describeSlackError(error) }, 'blocks rejected; sending the text alone');
+        await web.chat.update({ channel, ts, text: message.text, blocks: [] });
+      }
+    },
+
+    async upload(channel, threadTs, chart) {
+      await inChannel(channel, () =>
+        web.files.uploadV2({
+          channel_id: channel,
+          thread_ts: threadTs,
+          file: chart.png,
+          filename: `${chart.id}.png`,
+          title: chart.title,
+          alt_text: chart.alt,
+        }),
+      );
+    },
+
+    async ephemeral(channel, user, threadTs, text) {
+      await web.chat.postEphemeral({ channel, user, text, ...(threadTs ? { thread_ts: threadTs } : {}) });
+    },
+
+    async notify(channel, threadTs, text) {
+      try {
+        await delivery.post(channel, threadTs, { text });
+        return true;
+      } catch (error) {
+        logger.error(
+          { channel, error: describeSlackError(error) },
+          'could not tell the user about a failure',
+        );
+        return false;
+      }
+    },
+
+    explain: (error) => slackFailureMessage(describeSlackError(error), botUserId),
+  };
+  return delivery;
+}

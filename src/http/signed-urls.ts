@@ -1,0 +1,39 @@
+// Signed, expiring chart URLs. Chart ids are already random, but a card shared outside the conversation (a
+// forwarded message, a screenshot of the link) must not keep working forever: the URL carries an expiry and an
+// HMAC-SHA256 of `id.expiry` with a server secret, so nobody can extend or forge one without the secret.
+import { createHmac, timingSafeEqual } from 'node:crypto';
+
+/** Unix seconds: short in the URL, and a second is fine-grained enough for an expiry. */
+const toSeconds = (ms: number) => Math.floor(ms / 1000);
+
+function signature(id: string, expires: number, secret: string): string {
+  return createHmac('sha256', secret).update(`${id}.${expires}`).digest('base64url');
+}
+
+/** `<base>/charts/<id>.png?expires=<unix s>&sig=<base64url HMAC>`; `base` may end with a slash. */
+export function signChartUrl(base: string, id: string, secret: string, ttlMs: number, now: number): string {
+  if (!secret) throw new Error('signChartUrl: empty secret');
+  const expires = toSeconds(now + ttlMs);
+  const root = base.replace(/\/+$/, '');
+  return `${root}/charts/${encodeURIComponent(id)}.png?expires=${expires}&sig=${signature(id, expires, secret)}`;
+}
+
+/**
+ * For the GET /charts route: true only for an unexpired URL signed with `secret`. Inputs come straight from the
+ * query string, so anything malformed is simply false (never an exception).
+ */
+export function verifyChartSignature(
+  id: string,
+  expires: string | number | undefined,
+  sig: string | undefined,
+  secret: string,
+  now: number,
+): boolean {
+  if (!secret || !id || typeof sig !== 'string' || sig.length === 0) return false;
+  const expiry = typeof expires === 'number' ? expires : Number(expires);
+  if (!Number.isSafeInteger(expiry) || expiry <= toSeconds(now)) return false;
+  const expected = Buffer.from(signature(id, expiry, secret));
+  const given = Buffer.from(sig);
+  // timingSafeEqual throws on different lengths; the length of a valid signature is public anyway.
+  return given.length === expected.length && timingSafeEqual(given, expected);
+}

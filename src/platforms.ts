@@ -1,0 +1,97 @@
+// Switches on the chat platforms whose settings are present (Slack today, Teams as soon as it is configured)
+// and plugs them in as delivery ports for digests and alerts. Called by `serve` and `digest` only: `ask`,
+// `kpi` and the other commands never reach a platform.
+import type express from 'express';
+import { createSlackAdapter, type SlackAdapter } from '../adapters/slack/slack-adapter.js';
+import type { App } from './app.js';
+import type { Answer } from './core/answer.js';
+import { AppError, isAppError, userMessage } from './core/errors.js';
+import { DeliveryError, type DeliveryPort } from './digests/delivery.js';
+import type { FeatureStatus } from './startup-report.js';
+
+export interface Platforms {
+  /** Routers to mount on the HTTP server (before any body parser: Slack verifies the raw body). */
+  routers: express.Router[];
+  statuses: FeatureStatus[];
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/** The charts of an answer as PNGs, for adapters that upload or link them. */
+export function chartRendererFor(app: App) {
+  return async (answer: Answer) =>
+    Promise.all(
+      answer.charts.map(async (request) => {
+        const chart = await app.charts.render(request, {
+          currency: app.config.currency,
+          language: answer.language,
+        });
+        return { id: request.id, png: chart.png, title: chart.title, alt: chart.alt };
+      }),
+    );
+}
+
+/** A platform's post() as a digest DeliveryPort: bad references are permanent, anything else is retried. */
+function deliveryPortOf(post: (target: string, answer: Answer) => Promise<void>): DeliveryPort {
+  return {
+    async post(target, answer) {
+      try {
+        await post(target, answer);
+      } catch (error) {
+        const permanent =
+          isAppError(error) && (error.code === 'INVALID_ARGUMENTS' || error.code === 'CONFIG_INVALID');
+        throw new DeliveryError(isAppError(error) ? `${error.code}: ${userMessage(error)}` : String(error), {
+          permanent,
+        });
+      }
+    },
+  };
+}
+
+export async function connectPlatforms(app: App): Promise<Platforms> {
+  const routers: express.Router[] = [];
+  const statuses: FeatureStatus[] = [];
+  let slack: SlackAdapter | undefined;
+  const { slack: slackConfig } = app.config;
+  if (slackConfig.botToken) {
+    try {
+      slack = await createSlackAdapter(
+        { ...slackConfig, botToken: slackConfig.botToken },
+        {
+          agent: app.agent,
+          renderCharts: chartRendererFor(app),
+          recordFeedback: (feedback) => app.feedback.record({ ...feedback, surface: 'slack' }),
+          currency: app.config.currency,
+          logger: app.logger,
+        },
+      );
+      if (slack.router) routers.push(slack.router);
+      const adapter = slack;
+      app.registerDeliveryPort(
+        'slack',
+        deliveryPortOf((target, answer) => adapter.post(target, answer)),
+      );
+    } catch (error) {
+      const reason = isAppError(error) ? (error.hint ?? error.message) : String(error);
+      app.logger.error({ err: reason }, 'Slack could not be switched on');
+      statuses.push({ feature: 'slack', on: false, why: `erreur au démarrage : ${reason}` });
+    }
+  }
+  return {
+    routers,
+    statuses,
+    async start() {
+      if (slack) {
+        await slack.start().catch((error: unknown) => {
+          app.logger.error(
+            { err: error instanceof AppError ? (error.hint ?? error.message) : String(error) },
+            'Slack Socket Mode could not connect',
+          );
+        });
+      }
+    },
+    async stop() {
+      await slack?.stop();
+    },
+  };
+}
