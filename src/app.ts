@@ -1,5 +1,6 @@
 // The composition root: builds every component from the parsed config. Components are factories; nothing
 // here is module-level state, so tests build as many apps as they like.
+import { randomBytes } from 'node:crypto';
 import { createBotAgent } from '../agent/create-bot-agent.js';
 import type { Agent } from '../agent/graph.js';
 import type { ToolContext } from '../agent/tools/types.js';
@@ -9,6 +10,7 @@ import { createLogger, type Logger } from './core/logger.js';
 import { canCheckPosted, type DeliveryPort, routeDelivery } from './digests/delivery.js';
 import { createDigestService, type DigestService } from './digests/service.js';
 import { createFeedbackLog, type FeedbackLog } from './feedback.js';
+import { CHART_TTL_MS, type ChartStore, createChartStore } from './http/chart-store.js';
 import { createMlService } from './ml/service.js';
 import { createWorkerTrainer } from './ml/worker-trainer.js';
 import { type OpenedWarehouse, openWarehouse } from './warehouse/open.js';
@@ -25,6 +27,10 @@ export interface App {
   charts: ChartRenderer;
   /** 👍 / 👎 from every surface. */
   feedback: FeedbackLog;
+  /** Rendered chart PNGs served at GET /charts/<id>.png (signed, expiring URLs). */
+  chartStore: ChartStore;
+  /** Signs chart URLs; per process, like the in-memory chart store it protects. */
+  chartUrlSecret: string;
   /** Plugs a platform adapter in as the digest/alert sender for its ConversationRef prefix (`slack`, `teams`). */
   registerDeliveryPort(platform: string, port: DeliveryPort): void;
   close(): Promise<void>;
@@ -90,6 +96,8 @@ export async function createApp(config: Config, deps: AppDeps = {}): Promise<App
     digests,
     charts: createChartRenderer(),
     feedback: createFeedbackLog(config.stateDir, { logger }),
+    chartStore: createChartStore({ ttlMs: CHART_TTL_MS, maxEntries: 2000 }),
+    chartUrlSecret: randomBytes(32).toString('hex'),
     registerDeliveryPort: (platform, port) => {
       ports[platform] = port;
     },

@@ -1,9 +1,12 @@
-// Switches on the chat platforms whose settings are present (Slack today, Teams as soon as it is configured)
+// Switches on the chat platforms whose settings are present (Slack; Teams, always mounted but network-closed
+// without an app id)
 // and plugs them in as delivery ports for digests and alerts. Called by `serve` and `digest` only: `ask`,
 // `kpi` and the other commands never reach a platform.
 import type express from 'express';
 import { createSlackAdapter, type SlackAdapter } from '../adapters/slack/slack-adapter.js';
+import { createTeamsAdapter, type TeamsAdapter } from '../adapters/teams/teams-adapter.js';
 import type { App } from './app.js';
+import { createStoredConversationRefs } from './conversation-refs.js';
 import type { Answer } from './core/answer.js';
 import { AppError, isAppError, userMessage } from './core/errors.js';
 import { DeliveryError, type DeliveryPort } from './digests/delivery.js';
@@ -77,6 +80,25 @@ export async function connectPlatforms(app: App): Promise<Platforms> {
       statuses.push({ feature: 'slack', on: false, why: `erreur au démarrage : ${reason}` });
     }
   }
+  // Teams is always mounted: without MICROSOFT_APP_ID it answers only this machine (the Bot Framework Emulator).
+  const teams: TeamsAdapter = createTeamsAdapter(
+    { ...app.config.teams, publicBaseUrl: app.config.http.publicBaseUrl, chartUrlSecret: app.chartUrlSecret },
+    {
+      agent: app.agent,
+      renderCharts: chartRendererFor(app),
+      chartStore: app.chartStore,
+      conversationRefs: createStoredConversationRefs(app.config.stateDir, { logger: app.logger }),
+      recordFeedback: (feedback) => app.feedback.record({ ...feedback, surface: 'teams' }),
+      currency: app.config.currency,
+      logger: app.logger,
+    },
+  );
+  routers.push(teams.router);
+  app.registerDeliveryPort(
+    'teams',
+    deliveryPortOf((target, answer) => teams.post(target, answer)),
+  );
+
   return {
     routers,
     statuses,
@@ -92,6 +114,7 @@ export async function connectPlatforms(app: App): Promise<Platforms> {
     },
     async stop() {
       await slack?.stop();
+      await teams.idle();
     },
   };
 }

@@ -38,7 +38,9 @@ export function startupReport(config: Config): FeatureStatus[] {
     {
       feature: 'teams',
       on: Boolean(teams.appId),
-      why: teams.appId ? `POST /api/messages (${teams.appType})` : 'MICROSOFT_APP_ID absent',
+      why: teams.appId
+        ? `POST /api/messages (${teams.appType}, JWT vérifié)${config.http.publicBaseUrl ? '' : ' ; PUBLIC_BASE_URL absent : les graphiques trop lourds pour la carte ne sont pas affichés'}`
+        : 'MICROSOFT_APP_ID absent : /api/messages ne répond qu’à cette machine (Bot Framework Emulator)',
     },
     { feature: 'web chat', on: true, why: `http://${config.http.host}:${config.http.port}/` },
     { feature: 'digests', on: true, why: `planificateur actif (fuseau par défaut ${config.timeZone})` },

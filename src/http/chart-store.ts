@@ -2,6 +2,9 @@
 // (unguessable); entries expire and the store is bounded, so memory stays flat however long the bot runs.
 import { randomBytes } from 'node:crypto';
 
+/** How long a rendered chart (and its signed URL) lives. */
+export const CHART_TTL_MS = 24 * 60 * 60 * 1000;
+
 export interface StoredChart {
   png: Buffer;
   expiresAt: number;

@@ -5,7 +5,8 @@ import express from 'express';
 import { createPlaygroundRouter } from '../../adapters/playground/router.js';
 import type { App } from '../app.js';
 import type { Answer } from '../core/answer.js';
-import { createChartStore } from './chart-store.js';
+import { CHART_TTL_MS } from './chart-store.js';
+import { signChartUrl, verifyChartSignature } from './signed-urls.js';
 
 export interface RunningServer {
   server: Server;
@@ -13,11 +14,9 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-const CHART_TTL_MS = 24 * 60 * 60 * 1000;
-
 export function createHttpApp(app: App, platformRouters: express.Router[] = []): express.Express {
   const startedAt = Date.now();
-  const charts = createChartStore({ ttlMs: CHART_TTL_MS, maxEntries: 2000 });
+  const charts = app.chartStore;
   const web = express();
   web.disable('x-powered-by');
 
@@ -39,7 +38,18 @@ export function createHttpApp(app: App, platformRouters: express.Router[] = []):
 
   web.get('/charts/:file', (request, response) => {
     const id = /^([0-9a-f]{32})\.png$/.exec(request.params.file)?.[1];
-    const png = id ? charts.get(id) : undefined;
+    const { expires, sig } = request.query;
+    // Only signed, unexpired links work: a chart URL cannot be guessed or kept forever.
+    const signed =
+      id !== undefined &&
+      verifyChartSignature(
+        id,
+        typeof expires === 'string' ? expires : undefined,
+        typeof sig === 'string' ? sig : undefined,
+        app.chartUrlSecret,
+        Date.now(),
+      );
+    const png = signed ? charts.get(id) : undefined;
     if (!png) {
       response.status(404).json({ error: 'chart_not_found' });
       return;
@@ -54,7 +64,9 @@ export function createHttpApp(app: App, platformRouters: express.Router[] = []):
         currency: app.config.currency,
         language: answer.language,
       });
-      images[request.id] = { url: `/charts/${charts.put(rendered.png)}.png` };
+      images[request.id] = {
+        url: signChartUrl('', charts.put(rendered.png), app.chartUrlSecret, CHART_TTL_MS, Date.now()),
+      };
     }
     return images;
   }

@@ -1,0 +1,73 @@
+// The whole bot as `npm start` wires it, Teams side, with no app id (the Bot Framework Emulator setup): a
+// personal-chat question on loopback is answered with the real agent's Adaptive Card and its real chart; a chart
+// too big to inline is linked through a signed URL that the server serves, and a tampered link is refused.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, expect, test } from '@jest/globals';
+import { type App, createApp } from '../../src/app.js';
+import { loadConfig } from '../../src/config.js';
+import { silentLogger } from '../../src/core/logger.js';
+import { type RunningServer, startServer } from '../../src/http/server.js';
+import { connectPlatforms, type Platforms } from '../../src/platforms.js';
+import { personalMessage } from '../fakes/teams-harness.js';
+
+let app: App;
+let platforms: Platforms;
+let server: RunningServer;
+
+beforeAll(async () => {
+  const config = loadConfig({
+    DUCKDB_PATH: ':memory:',
+    STATE_DIR: mkdtempSync(join(tmpdir(), 'app-teams-')),
+    PORT: '0',
+    // Where Teams fetches linked charts from; the test fetches the same path from the local server.
+    PUBLIC_BASE_URL: 'https://bot.example.com',
+  });
+  app = await createApp(config, { logger: silentLogger() });
+  platforms = await connectPlatforms(app);
+  server = await startServer(app, platforms.routers);
+}, 60_000);
+
+afterAll(async () => {
+  await platforms?.stop();
+  await server?.close();
+  await app?.close();
+});
+
+interface Card {
+  type: string;
+  body: { type: string; url?: string; text?: string }[];
+}
+
+test('a personal-chat question gets the Adaptive Card with a signed, working chart link', async () => {
+  const activity = personalMessage('http://127.0.0.1:9/', 'Quelles campagnes sont sous-performantes ?', {
+    deliveryMode: 'expectReplies',
+  });
+  const response = await fetch(`${server.url}api/messages`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(activity),
+  });
+  expect(response.status).toBe(200);
+  const replies = (
+    (await response.json()) as { activities: { type: string; attachments?: { content: Card }[] }[] }
+  ).activities;
+  const card = replies.find((reply) => reply.attachments?.length)?.attachments?.[0]?.content;
+  expect(card?.type).toBe('AdaptiveCard');
+  expect(JSON.stringify(card)).toContain('facebook_lal');
+  const image = card!.body.find((element) => element.type === 'Image');
+  expect(image?.url).toBeDefined();
+  // Real charts are 80–150 KB: too big to inline in an 80 KB card, so they are linked with a signature.
+  expect(image!.url).toMatch(/^https:\/\/bot\.example\.com\/charts\/[0-9a-f]{32}\.png\?expires=\d+&sig=/);
+  const path = image!.url!.slice(image!.url!.indexOf('/charts/'));
+  const chart = await fetch(new URL(path, server.url));
+  expect(chart.status).toBe(200);
+  expect(chart.headers.get('content-type')).toBe('image/png');
+  // One character of the signature changed (whichever it was).
+  const tamperedPath = path.slice(0, -1) + (path.endsWith('A') ? 'B' : 'A');
+  const tampered = await fetch(new URL(tamperedPath, server.url));
+  expect(tampered.status).toBe(404);
+  const unsigned = await fetch(new URL(path.split('?')[0]!, server.url));
+  expect(unsigned.status).toBe(404);
+});
