@@ -23,6 +23,22 @@ export const COLORS = {
 /** Okabe–Ito based: distinguishable for the common colour-vision deficiencies. */
 export const CATEGORY_PALETTE = ['#0072b2', '#e69f00', '#009e73', '#cc79a7', '#56b4e9', '#d55e00', '#f0e442'];
 
+/** French short month names: vega's time locale and our own date labels share them. */
+export const SHORT_MONTHS = [
+  'janv.',
+  'févr.',
+  'mars',
+  'avr.',
+  'mai',
+  'juin',
+  'juil.',
+  'août',
+  'sept.',
+  'oct.',
+  'nov.',
+  'déc.',
+] as [string, string, string, string, string, string, string, string, string, string, string, string];
+
 export const FONT_SIZE = { title: 28, subtitle: 18, axis: 18, label: 17, legend: 17 };
 
 // Same characters as src/core/format.ts: narrow no-break space between thousands, no-break space after the
@@ -65,20 +81,7 @@ export function chartConfig(currency: string): Config {
           'novembre',
           'décembre',
         ],
-        shortMonths: [
-          'janv.',
-          'févr.',
-          'mars',
-          'avr.',
-          'mai',
-          'juin',
-          'juil.',
-          'août',
-          'sept.',
-          'oct.',
-          'nov.',
-          'déc.',
-        ],
+        shortMonths: SHORT_MONTHS,
       },
     },
     title: {

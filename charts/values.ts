@@ -4,6 +4,7 @@ import type { ChartRequest, Language, ValueFormat } from '../src/core/answer.js'
 import { formatCell, tableColumn } from '../src/core/columns.js';
 import { METRIC_INFO, METRICS, type Metric } from '../src/core/metrics.js';
 import type { Row } from '../src/core/rows.js';
+import { SHORT_MONTHS } from './theme.js';
 
 export interface ChartContext {
   currency: string;
@@ -75,28 +76,13 @@ export function groupKey(rows: Row[]): string {
   return ['campaign_name', 'category', 'segment'].find((key) => typeof first[key] === 'string') ?? 'category';
 }
 
-const MONTHS = [
-  'janv.',
-  'févr.',
-  'mars',
-  'avr.',
-  'mai',
-  'juin',
-  'juil.',
-  'août',
-  'sept.',
-  'oct.',
-  'nov.',
-  'déc.',
-];
-
 /** 'YYYY-MM-DD' → « 01.02 » (day, week) or « févr. 2021 » (every date a first of the month: a monthly grain). */
 export function dateLabels(dates: string[]): string[] {
   const monthly = dates.length > 1 && dates.every((date) => date.endsWith('-01'));
   return dates.map((date) => {
     const [year, month, day] = date.split('-');
     if (!year || !month || !day) return date;
-    return monthly ? `${MONTHS[Number(month) - 1]} ${year}` : `${day}.${month}`;
+    return monthly ? `${SHORT_MONTHS[Number(month) - 1]} ${year}` : `${day}.${month}`;
   });
 }
 
