@@ -266,18 +266,8 @@ export async function benchMl(options: { rows?: number; runs?: number } = {}) {
   const withSklearn = sklearnAvailable();
   const dir = mkdtempSync(join(tmpdir(), 'bench-ml-'));
   try {
-    const { readSampleRows } = await import('../tests/fixtures/sample-figures.js');
-    const bundledRows: CampaignDay[] = readSampleRows().map((row) => ({
-      c_date: row.date,
-      campaign_name: row.campaign,
-      category: row.category,
-      impressions: row.impressions,
-      clicks: row.clicks,
-      leads: row.leads,
-      orders: row.orders,
-      mark_spent: row.spend,
-      revenue: row.revenue,
-    }));
+    const { sampleCampaignDays } = await import('../tests/fixtures/ml-rows.js');
+    const bundledRows: CampaignDay[] = sampleCampaignDays();
     const generated = generateCampaignDays(options.rows ?? 10_000);
     const generatedFile = join(dir, 'generated.csv');
     writeFileSync(generatedFile, toCsv(generated));

@@ -7,12 +7,12 @@ import express from 'express';
 import type { Answer } from '../../src/core/answer.js';
 import { AppError } from '../../src/core/errors.js';
 import type { Logger } from '../../src/core/logger.js';
+import { createDedupe, createLru } from '../shared/lru.js';
 import type { ActionDeps } from './actions.js';
 import type { RememberedAnswer } from './answer-flow.js';
 import { toBoltLogger } from './bolt-logger.js';
 import { type ChartImage, createDelivery } from './delivery.js';
 import { registerListeners } from './listeners.js';
-import { createDedupe, createLru } from './lru.js';
 import { postAnswer } from './post-answer.js';
 import { describeSlackError } from './slack-errors.js';
 

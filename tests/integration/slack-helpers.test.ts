@@ -2,9 +2,9 @@
 // bounded caches behind dedupe and the buttons, and the provenance message's Slack limits.
 import { Writable } from 'node:stream';
 import { expect, test } from '@jest/globals';
+import { createDedupe, createLru } from '../../adapters/shared/lru.js';
 import { checkAccess } from '../../adapters/slack/access.js';
 import { scrubSecrets, toBoltLogger } from '../../adapters/slack/bolt-logger.js';
-import { createDedupe, createLru } from '../../adapters/slack/lru.js';
 import { provenanceMessage } from '../../adapters/slack/provenance-message.js';
 import { conversationKey, parseSlackRef } from '../../adapters/slack/refs.js';
 import { describeSlackError, slackFailureMessage } from '../../adapters/slack/slack-errors.js';

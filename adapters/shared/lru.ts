@@ -1,5 +1,5 @@
-// A small bounded map (least recently used entry evicted first). Used for event-id dedupe and for the recent
-// answers the buttons refer to: both must stay bounded in a long-running process.
+// A small bounded map (least recently used entry evicted first). Used for Slack's event-id dedupe and for the
+// recent answers the Slack and Teams buttons refer to: all must stay bounded in a long-running process.
 export interface Lru<K, V> {
   get(key: K): V | undefined;
   set(key: K, value: V): void;
