@@ -3,6 +3,7 @@
 import { type BaseCheckpointSaver, END, MemorySaver, START, StateGraph } from '@langchain/langgraph';
 import type { Answer } from '../src/core/answer.js';
 import { toAppError, userMessage } from '../src/core/errors.js';
+import type { Question } from '../src/core/question.js';
 import { simpleAnswer } from './compose/template-composer.js';
 import { composeAnswerNode } from './nodes/compose-answer.js';
 import type { AgentDeps } from './nodes/deps.js';
@@ -11,11 +12,11 @@ import { planToolsNode } from './nodes/plan-tools.js';
 import { routeIntentNode } from './nodes/route-intent.js';
 import { AgentState } from './state.js';
 
-export interface AgentQuestion {
-  /** The ConversationRef: the memory key (follow-ups in the same thread build on the previous turn). */
-  conversation: string;
-  text: string;
-}
+/**
+ * conversation + text drive the graph; `user` and `surface` (who asked, from where) are for the audit log and the
+ * rate limit around the agent (src/guarded-agent.ts): the graph ignores them.
+ */
+export type AgentQuestion = Question;
 
 export interface Agent {
   ask(question: AgentQuestion): Promise<Answer>;

@@ -5,14 +5,17 @@ import { createBotAgent } from '../agent/create-bot-agent.js';
 import type { Agent } from '../agent/graph.js';
 import type { ToolContext } from '../agent/tools/types.js';
 import { type ChartRenderer, createChartRenderer } from '../charts/index.js';
+import { type AuditLog, createAuditLog } from './audit.js';
 import type { Config } from './config.js';
 import { createLogger, type Logger } from './core/logger.js';
 import { canCheckPosted, type DeliveryPort, routeDelivery } from './digests/delivery.js';
 import { createDigestService, type DigestService } from './digests/service.js';
 import { createFeedbackLog, type FeedbackLog } from './feedback.js';
+import { createGuardedAgent } from './guarded-agent.js';
 import { CHART_TTL_MS, type ChartStore, createChartStore } from './http/chart-store.js';
 import { createMlService } from './ml/service.js';
 import { createWorkerTrainer } from './ml/worker-trainer.js';
+import { createRateLimiter } from './rate-limit.js';
 import { type OpenedWarehouse, openWarehouse } from './warehouse/open.js';
 
 export interface App {
@@ -20,7 +23,12 @@ export interface App {
   logger: Logger;
   data: OpenedWarehouse;
   tools: ToolContext;
+  /** What every surface calls: the agent behind the per-user rate limit, each question written to the audit log. */
   agent: Agent;
+  /** The agent alone (no rate limit, no audit): for work that is not a user's question. */
+  rawAgent: Agent;
+  /** One entry per question (STATE_DIR/audit.json); read by `npm run audit`. */
+  audit: AuditLog;
   /** Digest subscriptions, their scheduler (started by `serve`) and ROI alerts (checked after each rebuild). */
   digests: DigestService;
   /** Server-side chart rendering (vega-lite → SVG → PNG), shared by every surface. */
@@ -43,7 +51,7 @@ export interface AppDeps {
 }
 
 export async function createApp(config: Config, deps: AppDeps = {}): Promise<App> {
-  const logger = deps.logger ?? createLogger({ level: config.logLevel });
+  const logger = deps.logger ?? createLogger({ level: config.logLevel, secrets: configSecrets(config) });
   const data = await openWarehouse(config.warehouse, { logger });
   const tools: ToolContext = {
     warehouse: data.warehouse,
@@ -83,21 +91,34 @@ export async function createApp(config: Config, deps: AppDeps = {}): Promise<App
       .catch((error: unknown) => logger.error({ err: String(error) }, 'ROI alert check failed'));
     return report;
   };
-  const agent = createBotAgent(
+  const rawAgent = createBotAgent(
     { llm: config.llm, stateDir: config.stateDir, maxQuestionChars: config.maxQuestionChars },
     { tools, logger, digests },
   );
+  const chartUrlSecret = randomBytes(32).toString('hex');
+  const audit = createAuditLog(config.stateDir, config.audit, { logger });
+  const agent = createGuardedAgent(rawAgent, {
+    limiter: createRateLimiter(config.rateLimit),
+    audit,
+    auditSettings: {
+      questionChars: config.audit.questionChars,
+      secrets: [...configSecrets(config), chartUrlSecret],
+    },
+    logger,
+  });
   return {
     config,
     logger,
     data,
     tools,
     agent,
+    rawAgent,
+    audit,
     digests,
     charts: createChartRenderer(),
     feedback: createFeedbackLog(config.stateDir, { logger }),
     chartStore: createChartStore({ ttlMs: CHART_TTL_MS, maxEntries: 2000 }),
-    chartUrlSecret: randomBytes(32).toString('hex'),
+    chartUrlSecret,
     registerDeliveryPort: (platform, port) => {
       ports[platform] = port;
     },
@@ -106,4 +127,16 @@ export async function createApp(config: Config, deps: AppDeps = {}): Promise<App
       await data.warehouse.close();
     },
   };
+}
+
+/** Every credential in the configuration: values the audit log must never contain. */
+export function configSecrets(config: Config): (string | undefined)[] {
+  return [
+    config.llm?.apiKey,
+    config.slack.botToken,
+    config.slack.signingSecret,
+    config.slack.appToken,
+    config.teams.appPassword,
+    config.warehouse.databricks?.token,
+  ];
 }

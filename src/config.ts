@@ -23,6 +23,8 @@ const csvList = z.preprocess(
 const port = z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(65535).optional());
 const positiveInt = (fallback: number, max: number) =>
   z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(max).default(fallback));
+const intInRange = (fallback: number, min: number, max: number) =>
+  z.preprocess(emptyToUndefined, z.coerce.number().int().min(min).max(max).default(fallback));
 
 const ianaTimeZone = z.string().refine(
   (zone) => {
@@ -95,6 +97,11 @@ export const envSchema = z.object({
   SLACK_ALLOWED_TEAM_IDS: csvList,
   SLACK_ALLOWED_CHANNEL_IDS: csvList,
   TEAMS_ALLOWED_TENANT_IDS: csvList,
+  RATE_LIMIT_PER_MINUTE: intInRange(20, 0, 100_000),
+  RATE_LIMIT_BURST: intInRange(10, 0, 100_000),
+  AUDIT_RETENTION_DAYS: positiveInt(90, 3650),
+  AUDIT_MAX_ENTRIES: intInRange(20_000, 100, 1_000_000),
+  AUDIT_QUESTION_CHARS: intInRange(500, 0, 2000),
 });
 
 /**
@@ -155,6 +162,10 @@ export interface Config {
   currency: string;
   timeZone: string;
   digests: { defaultTimezone: string; graceMinutes: number; ledgerRetentionDays: number };
+  /** Questions per user: `perMinute` (0 = no limit) plus `burst` extra questions per 10 minutes. */
+  rateLimit: { perMinute: number; burst: number };
+  /** The audit log (STATE_DIR/audit.json): retention, hard cap, characters of the question kept (0 = none). */
+  audit: { retentionDays: number; maxEntries: number; questionChars: number };
 }
 
 export interface WarehouseConfig {
@@ -244,6 +255,12 @@ export function loadConfig(source: NodeJS.ProcessEnv = readProcessEnv()): Config
       defaultTimezone: env.DIGEST_DEFAULT_TIMEZONE ?? env.TZ,
       graceMinutes: env.DIGEST_GRACE_MINUTES,
       ledgerRetentionDays: env.DIGEST_LEDGER_RETENTION_DAYS,
+    },
+    rateLimit: { perMinute: env.RATE_LIMIT_PER_MINUTE, burst: env.RATE_LIMIT_BURST },
+    audit: {
+      retentionDays: env.AUDIT_RETENTION_DAYS,
+      maxEntries: env.AUDIT_MAX_ENTRIES,
+      questionChars: env.AUDIT_QUESTION_CHARS,
     },
   };
 }

@@ -1,9 +1,10 @@
-// CLI entry: serve | ask | chat | eval | kpi | tool | digest. Errors end here as a short French message
+// CLI entry: serve | ask | chat | eval | kpi | tool | digest | audit. Errors end here as a short French message
 // (plus the technical detail on stderr for the operator); never a stack trace.
 
 import { parseArgs } from 'node:util';
 import { type App, createApp } from './app.js';
 import { ASK_OPTIONS, askCommand } from './cli/ask.js';
+import { auditCommand } from './cli/audit.js';
 import { chatCommand } from './cli/chat.js';
 import { digestCommand } from './cli/digest.js';
 import { evalCommand } from './cli/eval.js';
@@ -53,6 +54,8 @@ async function main(argv: string[]): Promise<void> {
   const [command = 'serve', ...rest] = argv;
   const config = loadConfig();
   if (command === 'ask') useAskDataOverrides(config, rest);
+  // The audit log is a file in the state store: reading it needs no warehouse, model or agent.
+  if (command === 'audit') return await auditCommand(config, rest);
   const app = await createApp(config);
   try {
     if (command === 'serve') return await serve(app);
@@ -66,7 +69,9 @@ async function main(argv: string[]): Promise<void> {
       if (rest[0] === 'run' && !rest.includes('--dry-run')) await connectPlatforms(app);
       await digestCommand(app, rest);
     } else {
-      console.error(`Commande inconnue : ${command}. Commandes : serve, ask, chat, eval, kpi, tool, digest.`);
+      console.error(
+        `Commande inconnue : ${command}. Commandes : serve, ask, chat, eval, kpi, tool, digest, audit.`,
+      );
       process.exitCode = 2;
     }
   } finally {

@@ -10,11 +10,12 @@ import express, { type Router } from 'express';
 import { z } from 'zod';
 import type { Answer } from '../../src/core/answer.js';
 import type { Logger } from '../../src/core/logger.js';
+import type { Question } from '../../src/core/question.js';
 import { renderSlack } from '../slack/render.js';
 import { renderTeams } from '../teams/render.js';
 
 export interface PlaygroundDeps {
-  ask(question: { conversation: string; text: string }): Promise<Answer>;
+  ask(question: Question): Promise<Answer>;
   /** Renders the answer's charts on the server and returns the URL of each PNG by chart id. */
   renderCharts(answer: Answer): Promise<Record<string, { url: string }>>;
   recordFeedback?(feedback: { conversation: string; answerId: string; value: 'up' | 'down' }): Promise<void>;
@@ -22,16 +23,19 @@ export interface PlaygroundDeps {
   logger: Logger;
 }
 
+const WEB_CONVERSATION = /^web:[A-Za-z0-9._-]{1,100}$/;
+
 const askBody = z.object({
   text: z.string().max(20_000),
   conversation: z
     .string()
-    .regex(/^[A-Za-z0-9:._-]{1,120}$/)
+    // Only web-chat conversations: a page must not reach a Slack thread's memory or a channel's digests.
+    .regex(WEB_CONVERSATION)
     .optional(),
 });
 
 const feedbackBody = z.object({
-  conversation: z.string().regex(/^[A-Za-z0-9:._-]{1,120}$/),
+  conversation: z.string().regex(WEB_CONVERSATION),
   answerId: z.string().regex(/^[A-Za-z0-9-]{1,64}$/),
   value: z.enum(['up', 'down']),
 });
@@ -63,7 +67,9 @@ export function createPlaygroundRouter(deps: PlaygroundDeps): Router {
       return;
     }
     const conversation = parsed.data.conversation ?? `web:${randomUUID()}`;
-    const answer = await deps.ask({ conversation, text: parsed.data.text });
+    // The web chat has no login: its conversation id is the closest thing to a user (audit, rate limit).
+    const user = { id: conversation.startsWith('web:') ? conversation : `web:${conversation}` };
+    const answer = await deps.ask({ conversation, text: parsed.data.text, surface: 'web', user });
     const answerId = randomUUID();
     let images: Record<string, { url: string }> = {};
     try {

@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import type { Answer } from '../../src/core/answer.js';
 import { userMessage } from '../../src/core/errors.js';
 import type { Logger } from '../../src/core/logger.js';
+import type { Question as AgentQuestion, Asker } from '../../src/core/question.js';
 import type { Lru } from '../shared/lru.js';
 import { type AccessRules, checkAccess, refusalMessage } from './access.js';
 import type { ChartImage, Delivery } from './delivery.js';
@@ -26,7 +27,7 @@ export interface RememberedAnswer {
 
 export interface FlowDeps {
   delivery: Delivery;
-  agent: { ask(question: { conversation: string; text: string }): Promise<Answer> };
+  agent: { ask(question: AgentQuestion): Promise<Answer> };
   renderCharts(answer: Answer): Promise<ChartImage[]>;
   currency: string;
   logger: Logger;
@@ -80,7 +81,12 @@ export async function answerQuestion(
   }
 
   const conversation = conversationKey({ team: question.team, channel, threadTs });
-  const answer = await askSafely(deps, conversation, text);
+  const answer = await askSafely(deps, {
+    conversation,
+    text,
+    surface: 'slack',
+    user: slackAsker(question.team, question.user),
+  });
   const answerId = randomUUID();
   deps.answers.set(answerId, { conversation, answer, team: question.team, channel, threadTs });
 
@@ -96,9 +102,15 @@ export async function answerQuestion(
   await uploadCharts(deps, answer, channel, threadTs);
 }
 
-async function askSafely(deps: FlowDeps, conversation: string, text: string): Promise<Answer> {
+/** `slack:<team>:<user>` (user ids are only unique within a workspace); none when Slack gave no user. */
+export function slackAsker(team: string, user: string): Asker | undefined {
+  if (!user) return undefined;
+  return { id: team ? `slack:${team}:${user}` : `slack:${user}` };
+}
+
+async function askSafely(deps: FlowDeps, question: AgentQuestion): Promise<Answer> {
   try {
-    return await deps.agent.ask({ conversation, text });
+    return await deps.agent.ask(question);
   } catch (error) {
     // The agent is meant never to throw; if it does, the user still gets the generic French message.
     deps.logger.error({ err: error instanceof Error ? error.message : String(error) }, 'agent failed');

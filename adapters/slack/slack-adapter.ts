@@ -7,6 +7,7 @@ import express from 'express';
 import type { Answer } from '../../src/core/answer.js';
 import { AppError } from '../../src/core/errors.js';
 import type { Logger } from '../../src/core/logger.js';
+import type { Question } from '../../src/core/question.js';
 import { createDedupe, createLru } from '../shared/lru.js';
 import type { ActionDeps } from './actions.js';
 import type { RememberedAnswer } from './answer-flow.js';
@@ -26,7 +27,7 @@ export interface SlackSettings {
 }
 
 export interface SlackDeps {
-  agent: { ask(question: { conversation: string; text: string }): Promise<Answer> };
+  agent: { ask(question: Question): Promise<Answer> };
   renderCharts(answer: Answer): Promise<ChartImage[]>;
   recordFeedback?(feedback: {
     conversation: string;

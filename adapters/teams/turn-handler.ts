@@ -7,6 +7,7 @@ import { type Activity, ActivityTypes, DeliveryModes, TurnContext } from 'botbui
 import type { Answer } from '../../src/core/answer.js';
 import { userMessage } from '../../src/core/errors.js';
 import type { Logger } from '../../src/core/logger.js';
+import type { Asker, Question } from '../../src/core/question.js';
 import { type ActionPayload, parseActionPayload } from '../shared/action-payload.js';
 import { TENANT_REFUSAL, tenantAllowed, tenantOf } from './access.js';
 import { answerCard, type CardDeps, cardAttachment } from './answer-card.js';
@@ -20,7 +21,7 @@ import { provenanceMarkdown } from './provenance-message.js';
 import type { RecentAnswers } from './recent-answers.js';
 
 export interface TeamsAgent {
-  ask(question: { conversation: string; text: string }): Promise<Answer>;
+  ask(question: Question): Promise<Answer>;
 }
 
 /** Same shape as the Slack adapter's, so one feedback store serves both. */
@@ -72,9 +73,17 @@ async function saveReference(deps: TurnDeps, activity: Activity, log: Logger): P
   }
 }
 
-async function askSafely(deps: TurnDeps, conversation: string, text: string, log: Logger): Promise<Answer> {
+/** `teams:<AAD object id>` (stable across chats and devices), else the channel account id; none without either. */
+export function teamsAsker(activity: Partial<Activity>): Asker | undefined {
+  const from = activity.from;
+  const id = from?.aadObjectId ?? from?.id;
+  if (!id) return undefined;
+  return { id: `teams:${id}`, ...(from?.name ? { name: from.name } : {}) };
+}
+
+async function askSafely(deps: TurnDeps, question: Question, log: Logger): Promise<Answer> {
   try {
-    return await deps.agent.ask({ conversation, text });
+    return await deps.agent.ask(question);
   } catch (error) {
     // The agent is meant never to throw; if it does, the user still gets the generic French message.
     log.error({ err: describe(error) }, 'agent failed');
@@ -106,8 +115,10 @@ async function answerQuestion(
   } catch (error) {
     log.warn({ err: describe(error) }, 'teams typing indicator failed');
   }
+  // Read now: a deferred reply runs after this turn's context is revoked.
+  const user = teamsAsker(context.activity);
   const respond = async (turn: TurnContext) => {
-    const answer = await askSafely(deps, conversation, text, log);
+    const answer = await askSafely(deps, { conversation, text, surface: 'teams', user }, log);
     const answerId = randomUUID();
     deps.answers.set(answerId, { conversation, answer });
     const card = await answerCard(deps, answer, answerId);

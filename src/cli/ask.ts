@@ -10,6 +10,7 @@ import { renderTeams } from '../../adapters/teams/render.js';
 import { renderAnswerText } from '../../adapters/terminal/render.js';
 import type { App } from '../app.js';
 import { AppError } from '../core/errors.js';
+import { cliAsker } from './asker.js';
 
 export const ASK_OPTIONS = {
   json: { type: 'boolean', default: false },
@@ -35,6 +36,8 @@ export async function askCommand(app: App, argv: string[]): Promise<void> {
   const answer = await app.agent.ask({
     conversation: values.conversation ?? `cli:${randomUUID()}`,
     text: question,
+    surface: 'cli',
+    user: cliAsker(),
   });
   // The chart is rendered once and written where asked; the platform JSON points at it as a local file.
   const images: Record<string, { url: string }> = {};

@@ -29,6 +29,7 @@ export const ERROR_CODES = {
     'La variation de budget doit être comprise entre −50 % et +200 %, par exemple « +20 % ».',
   ML_INPUT_INVALID: 'Un paramètre de la simulation est hors des valeurs acceptées. Corrigez-le et réessayez.',
   QUESTION_TOO_LONG: 'Votre message est trop long. Posez une question plus courte (2000 caractères au plus).',
+  RATE_LIMITED: 'Trop de questions : réessayez dans une minute.',
   NOT_IMPLEMENTED: "Cette fonction n'est pas encore disponible.",
   INTERNAL: "Une erreur inattendue s'est produite. Réessayez ; si cela persiste, prévenez un administrateur.",
 } as const;

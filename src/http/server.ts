@@ -90,6 +90,15 @@ export function createHttpApp(app: App, platformRouters: express.Router[] = []):
   // Last resort: never a stack trace to a caller.
   web.use(
     (error: unknown, _request: express.Request, response: express.Response, _next: express.NextFunction) => {
+      // A body the parser refused (bad JSON, too large) is the caller's mistake: say so, with its status.
+      const status = (error as { status?: unknown } | null)?.status;
+      if (typeof status === 'number' && status >= 400 && status < 500) {
+        if (!response.headersSent)
+          response
+            .status(status)
+            .json({ error: 'Requête invalide : envoyez un JSON valide et de taille raisonnable.' });
+        return;
+      }
       app.logger.error(
         { err: error instanceof Error ? error.message : String(error) },
         'HTTP handler failed',

@@ -82,6 +82,8 @@ test('an ask button runs its question in the same thread, with the same memory',
   expect(h.agent.questions[1]).toEqual({
     conversation: `slack:T1:C1:${ROOT}`,
     text: 'Top 10 des campagnes par ROI',
+    surface: 'slack',
+    user: { id: 'slack:T1:U2' },
   });
   expect(h.api.callsTo('chat.postMessage')[1]?.body.thread_ts).toBe(ROOT);
   expect(String(h.api.callsTo('chat.update')[1]?.body.text)).toContain('Suite de « Top 5 »');
@@ -150,7 +152,12 @@ test('/marketing acks at once, posts the question as a thread root and answers i
   expect(root?.body.thread_ts).toBeUndefined();
   expect(placeholder?.body.thread_ts).toBe(root?.response?.ts);
   expect(h.agent.questions).toEqual([
-    { conversation: `slack:T1:C1:${String(root?.response?.ts)}`, text: 'Top 5 des campagnes par ROI' },
+    {
+      conversation: `slack:T1:C1:${String(root?.response?.ts)}`,
+      text: 'Top 5 des campagnes par ROI',
+      surface: 'slack',
+      user: { id: 'slack:T1:U1' },
+    },
   ]);
 });
 

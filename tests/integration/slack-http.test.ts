@@ -40,7 +40,12 @@ describe('HTTP mode', () => {
     await h.adapter.whenIdle();
 
     expect(h.agent.questions).toEqual([
-      { conversation: 'slack:T1:C1:1712000000.000001', text: 'Top 5 des campagnes par ROI' },
+      {
+        conversation: 'slack:T1:C1:1712000000.000001',
+        text: 'Top 5 des campagnes par ROI',
+        surface: 'slack',
+        user: { id: 'slack:T1:U1' },
+      },
     ]);
     const [placeholder] = h.api.callsTo('chat.postMessage');
     expect(placeholder?.body).toMatchObject({
@@ -86,7 +91,12 @@ describe('HTTP mode', () => {
     await until(() => h.api.callsTo('chat.update').length === 1, 5000, 'the answer');
     await h.adapter.whenIdle();
     expect(h.agent.questions).toEqual([
-      { conversation: 'slack:T1:D1:1712000001.000001', text: 'Quel segment a le meilleur ROI ?' },
+      {
+        conversation: 'slack:T1:D1:1712000001.000001',
+        text: 'Quel segment a le meilleur ROI ?',
+        surface: 'slack',
+        user: { id: 'slack:T1:U1' },
+      },
     ]);
     expect(h.api.callsTo('chat.postMessage')[0]?.body).toMatchObject({
       channel: 'D1',

@@ -44,7 +44,14 @@ test('Socket Mode: connect, ack the envelope, answer in the thread, once per eve
   await until(() => api.callsTo('chat.update').length === 1, 5000, 'the answer');
   await h.adapter.whenIdle();
 
-  expect(h.agent.questions).toEqual([{ conversation: 'slack:T1:C1:1712000300.000001', text: 'Top 5' }]);
+  expect(h.agent.questions).toEqual([
+    {
+      conversation: 'slack:T1:C1:1712000300.000001',
+      text: 'Top 5',
+      surface: 'slack',
+      user: { id: 'slack:T1:U1' },
+    },
+  ]);
   expect(api.callsTo('chat.postMessage')).toHaveLength(1);
   expect(api.callsTo('files.completeUploadExternal')[0]?.body).toMatchObject({
     thread_ts: '1712000300.000001',

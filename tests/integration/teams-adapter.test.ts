@@ -19,6 +19,8 @@ import {
 import { answerFixture } from '../fixtures/answers/index.js';
 
 const QUESTION = 'Top 5 des campagnes par ROI';
+/** Who asks in these activities (USER of the harness), as the agent receives it. */
+const ALICE = { surface: 'teams', user: { id: 'teams:aad-alice', name: 'Alice' } };
 let connector: FakeConnector;
 let harness: Harness;
 
@@ -44,7 +46,11 @@ describe('questions answered with an Adaptive Card that includes the chart', () 
     const image = card!.body.find((element) => element.type === 'Image');
     expect(image?.url).toMatch(/^data:image\/png;base64,/);
     expect(Buffer.byteLength(JSON.stringify(card))).toBeLessThanOrEqual(80 * 1024);
-    expect(harness.agent.calls.at(-1)).toEqual({ conversation: 'teams:a:personal-chat-1', text: QUESTION });
+    expect(harness.agent.calls.at(-1)).toEqual({
+      conversation: 'teams:a:personal-chat-1',
+      text: QUESTION,
+      ...ALICE,
+    });
     expect(connector.activities).toHaveLength(0); // nothing went through the connector
   });
 
@@ -121,7 +127,7 @@ describe('card actions (Action.Submit)', () => {
     const { action } = await firstCard();
     const ask = action('ask');
     const sent = replies((await press(ask)).body);
-    expect(harness.agent.calls.at(-1)).toEqual({ conversation: 'teams:a:personal-chat-1', text: ask.value });
+    expect(harness.agent.calls.at(-1)).toEqual({ conversation: 'teams:a:personal-chat-1', text: ask.value, ...ALICE }); // biome-ignore format: one call
     expect(cardOf(sent.at(-1)!)?.type).toBe('AdaptiveCard');
   });
 

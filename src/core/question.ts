@@ -1,0 +1,19 @@
+// Who asks what, from where: the question every surface hands to the agent. `user` and `surface` feed the audit
+// log and the per-user rate limit (src/guarded-agent.ts); the agent graph itself only reads conversation + text.
+
+export const SURFACES = ['slack', 'teams', 'web', 'cli'] as const;
+export type Surface = (typeof SURFACES)[number];
+
+export interface Asker {
+  /** Stable and prefixed by platform: `slack:T1:U1`, `teams:<aad object id>`, `web:<conversation>`, `cli:<os user>`. */
+  id: string;
+  name?: string;
+}
+
+export interface Question {
+  /** The ConversationRef: the memory key (follow-ups in the same thread build on the previous turn). */
+  conversation: string;
+  text: string;
+  user?: Asker;
+  surface?: Surface;
+}
