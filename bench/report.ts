@@ -1,0 +1,85 @@
+// BENCHMARKS.md, written by `npm run bench` (every suite) or `npm run bench -- --write SUITE…`: the machine, then
+// each suite's own printed figures, its verdict against the issue's targets, and how to reproduce it. Generated,
+// so the figures in the file are always ones this code printed on this machine.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, totalmem } from 'node:os';
+
+export interface SuiteReport {
+  name: string;
+  /** What the suite printed (its tables), captured while it ran. */
+  text: string;
+  pass: boolean | undefined;
+}
+
+const NOTES: Record<string, string> = {
+  warehouse:
+    'A generated 1,000,000-row `marketing_clean` (1,000 campaigns × 1,000 days). KPI build = `marketing_kpi_daily` + ' +
+    '`marketing_kpi`; each SQL tool through the full tool path (zod, catalog, guard, driver). The Databricks column is ' +
+    'the real `@databricks/sql` 2.0.0 driver over Thrift/HTTP to the local test server, which executes on DuckDB: it ' +
+    'measures driver and protocol overhead, not a real SQL warehouse. Targets: KPI build ≤ 5 s, each query ≤ 150 ms.',
+  ml:
+    'Our histogram random forest (`src/ml/forest.ts`) against `ml-random-forest` and scikit-learn (Debian ' +
+    '`python3-sklearn` at /usr/bin/python3; the column is skipped when absent). Targets: training 10,000 rows ≤ 10 s, ' +
+    'a cached simulation ≤ 100 ms, R² within 0.03 of scikit-learn.',
+  agent:
+    'Every golden question through the whole offline agent on the bundled data (after one warm-up pass that trains ' +
+    'the models), and LLM calls per question with ChatOpenAI against a local fake server. Targets: median ≤ 100 ms, ' +
+    'p95 ≤ 250 ms, ≤ 2 LLM calls per question, ≤ 1 when the offline planner is confident.',
+  charts:
+    'Each chart kind rendered 30 times after a warm-up (vega-lite → SVG → sharp PNG at 2×). Sensitive to machine ' +
+    'load: the CPU time per render is the steadier figure. Target: median ≤ 50 ms per kind.',
+  startup:
+    '`npm start` launched on a fresh database (cold: load + KPI build) and again (warm), until /healthz is ready. Target ≤ 5 s.',
+  slack:
+    'Signed events against the real Bolt app while a slow fake agent is busy (fake Web API in a child process), and ' +
+    'time to the final answer for the golden questions. Target: ack p99 ≤ 50 ms.',
+  load:
+    'Concurrent Slack events and web-chat questions (some hostile) against the whole app on loopback: throughput, ' +
+    'latencies and peak memory.',
+};
+
+function machine(): string {
+  const cpu = cpus();
+  return [
+    `- CPU: ${cpu.length} × ${cpu[0]?.model ?? 'unknown'}`,
+    `- Memory: ${Math.round(totalmem() / 2 ** 30)} GiB; load average at the end: ${loadavg()
+      .map((value) => value.toFixed(2))
+      .join(' / ')}`,
+    `- Node ${process.version}; written ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC`,
+  ].join('\n');
+}
+
+function section(report: SuiteReport): string {
+  const verdict =
+    report.pass === undefined ? '' : `\n\nVerdict against the targets: **${report.pass ? 'PASS' : 'FAIL'}**.`;
+  const body = report.text.trim() ? `\`\`\`text\n${report.text.trim()}\n\`\`\`` : '(no output)';
+  return `## ${report.name}\n\nReproduce: \`npm run bench -- ${report.name}\`. ${NOTES[report.name] ?? ''}\n\n${body}${verdict}`.replace(
+    /\s+$/,
+    '',
+  );
+}
+
+/** Writes BENCHMARKS.md; suites not run this time keep their previous section. */
+export function writeReport(path: string, reports: SuiteReport[], order: string[]): void {
+  let old = '';
+  try {
+    old = readFileSync(path, 'utf8');
+  } catch {
+    // first report
+  }
+  const previous = new Map<string, string>();
+  for (const match of old.matchAll(/^## (\S+)\n([\s\S]*?)(?=^## |(?![\s\S]))/gm))
+    previous.set(match[1]!, `## ${match[1]}\n${match[2]!.trimEnd()}`);
+  const byName = new Map(reports.map((report) => [report.name, report]));
+  const sections = order
+    .map((name) => {
+      const report = byName.get(name);
+      return report ? section(report) : previous.get(name);
+    })
+    .filter((text): text is string => Boolean(text));
+  const header =
+    '# Benchmarks\n\nWritten by `npm run bench` (all suites) or `npm run bench -- --write SUITE…` on this machine; ' +
+    'each section is what the suite printed. Re-run after changing the SQL, the drivers, the agent, the charts or an adapter.\n\n' +
+    machine();
+  writeFileSync(path, `${header}\n\n${sections.join('\n\n')}\n`);
+}
