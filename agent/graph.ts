@@ -37,23 +37,38 @@ export function buildGraph(deps: AgentDeps, checkpointer: BaseCheckpointSaver) {
 }
 
 export function createAgent(deps: AgentDeps & { checkpointer?: BaseCheckpointSaver }): Agent {
-  const graph = buildGraph(deps, deps.checkpointer ?? new MemorySaver());
+  const checkpointer = deps.checkpointer ?? new MemorySaver();
+  const graph = buildGraph(deps, checkpointer);
+  const run = async (question: AgentQuestion): Promise<Answer> => {
+    const state = await graph.invoke(
+      { question: question.text, conversation: question.conversation },
+      { configurable: { thread_id: question.conversation } },
+    );
+    if (state.answer) return state.answer;
+    throw new Error('the graph ended without an answer');
+  };
   return {
     async ask(question) {
       try {
-        const state = await graph.invoke(
-          { question: question.text, conversation: question.conversation },
-          { configurable: { thread_id: question.conversation } },
+        return await run(question);
+      } catch (first) {
+        // Nodes turn their own failures into answers, so a throw here usually means this thread's saved memory
+        // cannot be read back (damaged file, changed format): forget that one conversation and answer afresh.
+        deps.logger.warn(
+          { err: first instanceof Error ? first.message : String(first) },
+          'question failed; retrying with this conversation’s memory reset',
         );
-        if (state.answer) return state.answer;
-        throw new Error('the graph ended without an answer');
-      } catch (error) {
-        const appError = toAppError(error);
-        deps.logger.error({ code: appError.code, err: appError.message }, 'question failed');
-        return simpleAnswer({ intent: 'out_of_scope', language: 'fr' }, userMessage(appError), {
-          errorCode: appError.code,
-          examples: false,
-        });
+        try {
+          await checkpointer.deleteThread(question.conversation);
+          return await run(question);
+        } catch (error) {
+          const appError = toAppError(error);
+          deps.logger.error({ code: appError.code, err: appError.message }, 'question failed');
+          return simpleAnswer({ intent: 'out_of_scope', language: 'fr' }, userMessage(appError), {
+            errorCode: appError.code,
+            examples: false,
+          });
+        }
       }
     },
   };
