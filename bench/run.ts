@@ -3,6 +3,7 @@
 import { parseArgs } from 'node:util';
 import { benchAgent, printAgent } from './agent.js';
 import { benchCharts, printCharts } from './charts.js';
+import { benchLoad, printLoad } from './load.js';
 import { benchMl, printMl } from './ml.js';
 import { writeReport } from './report.js';
 import { benchSlack, printSlack } from './slack.js';
@@ -36,6 +37,7 @@ const SUITES = {
   charts: suite(() => benchCharts(), printCharts),
   startup: suite(benchStartup, printStartup),
   slack: suite(benchSlack, printSlack),
+  load: suite(() => benchLoad(), printLoad),
 } as const;
 
 type SuiteName = keyof typeof SUITES;
