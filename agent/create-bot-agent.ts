@@ -58,12 +58,15 @@ export function createBotAgent(
   }
   const checkpointer = settings.stateDir
     ? new FileCheckpointSaver({
-        path: join(settings.stateDir, 'conversations.json'),
-        onCorrupt: (error) =>
+        directory: join(settings.stateDir, 'conversations'),
+        legacyFile: join(settings.stateDir, 'conversations.json'),
+        onCorrupt: (error, file) =>
           deps.logger.error(
-            { err: String(error) },
-            'conversation memory file was corrupt; set aside, starting empty',
+            { err: String(error), file },
+            'conversation memory file was corrupt; set aside, that conversation starts over',
           ),
+        onWriteError: (error) =>
+          deps.logger.error({ err: String(error) }, 'conversation memory could not be written to disk'),
       })
     : undefined;
   return createAgent({

@@ -20,6 +20,8 @@ export type AgentQuestion = Question;
 
 export interface Agent {
   ask(question: AgentQuestion): Promise<Answer>;
+  /** Waits until conversation memory is on disk (shutdown). */
+  close?(): Promise<void>;
 }
 
 export function buildGraph(deps: AgentDeps, checkpointer: BaseCheckpointSaver) {
@@ -47,7 +49,11 @@ export function createAgent(deps: AgentDeps & { checkpointer?: BaseCheckpointSav
     if (state.answer) return state.answer;
     throw new Error('the graph ended without an answer');
   };
+  const flushable = checkpointer as BaseCheckpointSaver & { flush?: () => Promise<void> };
   return {
+    close: async () => {
+      await flushable.flush?.();
+    },
     async ask(question) {
       try {
         return await run(question);

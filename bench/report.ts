@@ -34,8 +34,11 @@ const NOTES: Record<string, string> = {
     'Signed events against the real Bolt app while a slow fake agent is busy (fake Web API in a child process), and ' +
     'time to the final answer for the golden questions. Target: ack p99 ≤ 50 ms.',
   load:
-    'Concurrent Slack events and web-chat questions (some hostile) against the whole app on loopback: throughput, ' +
-    'latencies and peak memory.',
+    'Signed Slack events (retried deliveries, a third hostile) and web-chat questions against the whole app on ' +
+    'loopback, open loop: 1,000 + 300 at 20 events/s (below capacity), then a burst of 400 + 120 at 100 events/s ' +
+    '(about four times capacity: questions wait in line, ANSWER_CONCURRENCY at a time). Answer latency is from the ' +
+    'event POST to the answer written in Slack (or the web reply). Target: every delivery acked < 3 s, every ' +
+    'question answered exactly once.',
 };
 
 function machine(): string {

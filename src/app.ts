@@ -5,6 +5,7 @@ import { createBotAgent } from '../agent/create-bot-agent.js';
 import type { Agent } from '../agent/graph.js';
 import type { ToolContext } from '../agent/tools/types.js';
 import { type ChartRenderer, createChartRenderer } from '../charts/index.js';
+import { type AnswerQueue, createAnswerQueue } from './answer-queue.js';
 import { type AuditLog, createAuditLog } from './audit.js';
 import type { Config } from './config.js';
 import { createLogger, type Logger } from './core/logger.js';
@@ -29,6 +30,8 @@ export interface App {
   rawAgent: Agent;
   /** One entry per question (STATE_DIR/audit.json); read by `npm run audit`. */
   audit: AuditLog;
+  /** Questions being answered and waiting (ANSWER_CONCURRENCY at once); shown on /healthz. */
+  answerQueue: AnswerQueue;
   /** Digest subscriptions, their scheduler (started by `serve`) and ROI alerts (checked after each rebuild). */
   digests: DigestService;
   /** Server-side chart rendering (vega-lite → SVG → PNG), shared by every surface. */
@@ -97,8 +100,10 @@ export async function createApp(config: Config, deps: AppDeps = {}): Promise<App
   );
   const chartUrlSecret = randomBytes(32).toString('hex');
   const audit = createAuditLog(config.stateDir, config.audit, { logger });
+  const answerQueue = createAnswerQueue(config.answerQueue);
   const agent = createGuardedAgent(rawAgent, {
     limiter: createRateLimiter(config.rateLimit),
+    queue: answerQueue,
     audit,
     auditSettings: {
       questionChars: config.audit.questionChars,
@@ -114,6 +119,7 @@ export async function createApp(config: Config, deps: AppDeps = {}): Promise<App
     agent,
     rawAgent,
     audit,
+    answerQueue,
     digests,
     charts: createChartRenderer(),
     feedback: createFeedbackLog(config.stateDir, { logger }),
@@ -124,6 +130,7 @@ export async function createApp(config: Config, deps: AppDeps = {}): Promise<App
     },
     close: async () => {
       digests.stop();
+      await rawAgent.close?.();
       await data.warehouse.close();
     },
   };

@@ -17,7 +17,7 @@ import { maskSecretValues, SECRET_MASK } from './core/secrets.js';
 import type { StoreBackend } from './store/backend.js';
 import { createJsonCollection } from './store/json-collection.js';
 
-export const OUTCOMES = ['answered', 'error', 'refused', 'rate_limited'] as const;
+export const OUTCOMES = ['answered', 'error', 'refused', 'rate_limited', 'busy'] as const;
 export type Outcome = (typeof OUTCOMES)[number];
 
 const auditToolSchema = z.object({
@@ -126,9 +126,11 @@ const REFUSAL_CODES = new Set([
   'ML_INPUT_INVALID',
 ]);
 
-/** answered · refused (out of scope, or a question the bot cannot take as asked) · error (the bot failed) · rate_limited. */
+/** answered · refused (out of scope, or a question the bot cannot take as asked) · error (the bot failed) ·
+ * rate_limited (this user asked too much) · busy (the line of waiting questions was full). */
 export function outcomeOf(answer: Answer): Outcome {
   if (answer.errorCode === 'RATE_LIMITED') return 'rate_limited';
+  if (answer.errorCode === 'BUSY') return 'busy';
   if (answer.errorCode) return REFUSAL_CODES.has(answer.errorCode) ? 'refused' : 'error';
   return answer.intent === 'out_of_scope' ? 'refused' : 'answered';
 }

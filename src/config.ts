@@ -99,6 +99,8 @@ export const envSchema = z.object({
   TEAMS_ALLOWED_TENANT_IDS: csvList,
   RATE_LIMIT_PER_MINUTE: intInRange(20, 0, 100_000),
   RATE_LIMIT_BURST: intInRange(10, 0, 100_000),
+  ANSWER_CONCURRENCY: intInRange(4, 1, 64),
+  ANSWER_QUEUE_MAX: intInRange(500, 0, 100_000),
   AUDIT_RETENTION_DAYS: positiveInt(90, 3650),
   AUDIT_MAX_ENTRIES: intInRange(20_000, 100, 1_000_000),
   AUDIT_QUESTION_CHARS: intInRange(500, 0, 2000),
@@ -164,6 +166,8 @@ export interface Config {
   digests: { defaultTimezone: string; graceMinutes: number; ledgerRetentionDays: number };
   /** Questions per user: `perMinute` (0 = no limit) plus `burst` extra questions per 10 minutes. */
   rateLimit: { perMinute: number; burst: number };
+  /** Questions answered at once (the rest wait in line, in order) and how many may wait before « trop de monde ». */
+  answerQueue: { concurrency: number; maxWaiting: number };
   /** The audit log (STATE_DIR/audit.json): retention, hard cap, characters of the question kept (0 = none). */
   audit: { retentionDays: number; maxEntries: number; questionChars: number };
 }
@@ -257,6 +261,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = readProcessEnv()): Config
       ledgerRetentionDays: env.DIGEST_LEDGER_RETENTION_DAYS,
     },
     rateLimit: { perMinute: env.RATE_LIMIT_PER_MINUTE, burst: env.RATE_LIMIT_BURST },
+    answerQueue: { concurrency: env.ANSWER_CONCURRENCY, maxWaiting: env.ANSWER_QUEUE_MAX },
     audit: {
       retentionDays: env.AUDIT_RETENTION_DAYS,
       maxEntries: env.AUDIT_MAX_ENTRIES,

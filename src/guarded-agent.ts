@@ -1,17 +1,20 @@
 // The agent every surface talks to: the per-user rate limit first (a refused question never reaches the agent),
-// then the agent, then one audit entry per question. Same `Agent` interface, and like the agent it never throws:
+// then the line of waiting questions (src/answer-queue.ts), then the agent, then one audit entry per question. Same `Agent` interface, and like the agent it never throws:
 // a limiter or audit failure is logged and the user still gets an answer.
 import { simpleAnswer } from '../agent/compose/template-composer.js';
 import type { Agent } from '../agent/graph.js';
+import type { AnswerQueue } from './answer-queue.js';
 import { type AuditLog, buildAuditEntry } from './audit.js';
 import type { Answer } from './core/answer.js';
-import { userMessage } from './core/errors.js';
+import { ERROR_CODES, userMessage } from './core/errors.js';
 import type { Logger } from './core/logger.js';
 import type { Question } from './core/question.js';
 import type { RateLimiter } from './rate-limit.js';
 
 export interface GuardDeps {
   limiter?: RateLimiter;
+  /** Bounds how many questions are answered at once; a full line gets a polite « réessayez » (code BUSY). */
+  queue?: AnswerQueue;
   audit?: AuditLog;
   /** How entries are built: characters of the question kept, secrets to scrub (see src/audit.ts). */
   auditSettings?: { questionChars: number; secrets?: readonly (string | undefined)[] };
@@ -66,7 +69,17 @@ export function createGuardedAgent(agent: Agent, deps: GuardDeps): Agent {
       }
       if (!answer) {
         try {
-          answer = await agent.ask(question);
+          answer = deps.queue ? await deps.queue.run(() => agent.ask(question)) : await agent.ask(question);
+          if (!answer) {
+            answer = simpleAnswer({ intent: 'out_of_scope', language: 'fr' }, ERROR_CODES.BUSY, {
+              errorCode: 'BUSY',
+              examples: false,
+            });
+            deps.logger.warn(
+              { surface: question.surface, ...deps.queue?.stats() },
+              'question turned away: line full',
+            );
+          }
         } catch (error) {
           deps.logger.error({ err: describe(error) }, 'agent failed');
           answer = errorAnswer(error);

@@ -30,6 +30,7 @@ export const ERROR_CODES = {
   ML_INPUT_INVALID: 'Un paramètre de la simulation est hors des valeurs acceptées. Corrigez-le et réessayez.',
   QUESTION_TOO_LONG: 'Votre message est trop long. Posez une question plus courte (2000 caractères au plus).',
   RATE_LIMITED: 'Trop de questions : réessayez dans une minute.',
+  BUSY: 'Je reçois beaucoup de questions en ce moment. Réessayez dans une minute.',
   NOT_IMPLEMENTED: "Cette fonction n'est pas encore disponible.",
   INTERNAL: "Une erreur inattendue s'est produite. Réessayez ; si cela persiste, prévenez un administrateur.",
 } as const;

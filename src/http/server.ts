@@ -29,6 +29,7 @@ export function createHttpApp(app: App, platformRouters: express.Router[] = []):
         ready: true,
         warehouse: app.data.warehouse.kind,
         campaigns: catalog.campaigns.length,
+        questions: app.answerQueue.stats(),
         uptimeSeconds: Math.round((Date.now() - startedAt) / 1000),
       });
     } catch {

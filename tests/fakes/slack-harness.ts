@@ -28,6 +28,8 @@ export interface SignedOptions {
   timestamp?: number;
   signature?: string;
   retryNum?: number;
+  /** Gives up on the request (a hung server is then a failure, not a test that never ends). */
+  signal?: AbortSignal;
 }
 
 export function sign(body: string, timestamp: number, secret = SIGNING_SECRET): string {
@@ -52,6 +54,7 @@ export async function signedPost(
         : {}),
     },
     body,
+    ...(options.signal ? { signal: options.signal } : {}),
   });
 }
 

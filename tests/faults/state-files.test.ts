@@ -1,15 +1,23 @@
 // Faults: corrupt or missing state files on restart, for the collections not covered elsewhere — conversation
-// memory (conversations.json), feedback, audit and Teams conversation references — and feedback exactly-once.
+// memory (one file per conversation), feedback, audit and Teams conversation references — and feedback exactly-once.
 // Injected: garbage / truncated JSON / wrong-shape JSON written into STATE_DIR files before a (simulated) restart,
 // a missing STATE_DIR, and the same feedback button pressed twice. Expected: the bad file is set aside (kept for a
 // human), the collection starts empty, new writes land, the bot still answers, and whatever was written before a
 // clean restart is still there after it, once.
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { createBotAgent } from '../../agent/create-bot-agent.js';
-import { FileCheckpointSaver } from '../../agent/memory/file-checkpointer.js';
+import { FileCheckpointSaver, threadFileName } from '../../agent/memory/file-checkpointer.js';
 import { type AuditEntry, createAuditLog } from '../../src/audit.js';
 import { createStoredConversationRefs } from '../../src/conversation-refs.js';
 import { silentLogger } from '../../src/core/logger.js';
@@ -51,32 +59,37 @@ function botAgent(stateDir: string, corrupt: unknown[]) {
   return createBotAgent({ maxQuestionChars: 2000, stateDir }, { tools: sample.context, logger });
 }
 
-describe('conversation memory (conversations.json)', () => {
+describe('conversation memory (conversations/<hash>.json, one file per conversation)', () => {
+  const memoryDir = (dir: string) => join(dir, 'conversations');
+  const threadFile = (dir: string, thread: string) => join(memoryDir(dir), threadFileName(thread));
+  const saverFor = (dir: string) => new FileCheckpointSaver({ directory: memoryDir(dir) });
+  const TOP5 = 'Top 5 des campagnes par ROI';
+
   test.each(GARBAGE.map((text, index) => [index, text] as [number, string]))(
-    'garbage #%s: set aside, memory starts empty, the bot answers and writes a good file',
+    'garbage #%s in one conversation file: that file set aside, only that conversation starts over',
     async (_index, garbage) => {
       const dir = freshDir();
-      const path = join(dir, 'conversations.json');
-      // First life: one conversation remembered on disk.
+      // First life: two conversations remembered on disk.
       const first = botAgent(dir, []);
-      expect(
-        (await first.ask({ conversation: 'c-before', text: 'Top 5 des campagnes par ROI' })).errorCode,
-      ).toBe(undefined);
-      expect(readFileSync(path, 'utf8')).toContain('c-before');
-      // The file is damaged while the bot is down.
-      writeFileSync(path, garbage);
+      expect((await first.ask({ conversation: 'c-damaged', text: TOP5 })).errorCode).toBe(undefined);
+      expect((await first.ask({ conversation: 'c-kept', text: TOP5 })).errorCode).toBe(undefined);
+      const damaged = threadFile(dir, 'c-damaged');
+      expect(readFileSync(damaged, 'utf8')).toContain('c-damaged');
+      // One file is damaged while the bot is down.
+      writeFileSync(damaged, garbage);
       const corrupt: unknown[] = [];
       const second = botAgent(dir, corrupt);
-      const answer = await second.ask({ conversation: 'c-after', text: 'Top 5 des campagnes par ROI' });
+      const answer = await second.ask({ conversation: 'c-after', text: TOP5 });
       expect(answer.errorCode).toBeUndefined();
       expect(answer.provenance.length).toBeGreaterThan(0);
       expect(corrupt).toHaveLength(1); // said once, in the log
-      const aside = setAside(dir, 'conversations.json');
+      const aside = setAside(memoryDir(dir), threadFileName('c-damaged'));
       expect(aside).toHaveLength(1);
-      expect(readFileSync(join(dir, aside[0]!), 'utf8')).toBe(garbage); // kept for a human, untouched
-      const saver = new FileCheckpointSaver({ path });
+      expect(readFileSync(join(memoryDir(dir), aside[0]!), 'utf8')).toBe(garbage); // kept for a human, untouched
+      const saver = saverFor(dir);
       expect(await saver.getTuple({ configurable: { thread_id: 'c-after' } })).toBeDefined();
-      expect(await saver.getTuple({ configurable: { thread_id: 'c-before' } })).toBeUndefined(); // started empty
+      expect(await saver.getTuple({ configurable: { thread_id: 'c-kept' } })).toBeDefined(); // not lost
+      expect(await saver.getTuple({ configurable: { thread_id: 'c-damaged' } })).toBeUndefined(); // starts over
     },
   );
 
@@ -84,37 +97,91 @@ describe('conversation memory (conversations.json)', () => {
     const dir = freshDir();
     expect(existsSync(dir)).toBe(false);
     const first = botAgent(dir, []);
-    expect((await first.ask({ conversation: 'keep', text: 'Top 5 des campagnes par ROI' })).errorCode).toBe(
-      undefined,
-    );
+    expect((await first.ask({ conversation: 'keep', text: TOP5 })).errorCode).toBe(undefined);
     const corrupt: unknown[] = [];
     const second = botAgent(dir, corrupt);
     expect(corrupt).toHaveLength(0);
-    const saver = new FileCheckpointSaver({ path: join(dir, 'conversations.json') });
-    expect(await saver.getTuple({ configurable: { thread_id: 'keep' } })).toBeDefined();
+    expect(await saverFor(dir).getTuple({ configurable: { thread_id: 'keep' } })).toBeDefined();
     expect((await second.ask({ conversation: 'keep', text: 'et par revenu ?' })).text.length).toBeGreaterThan(
       0,
     );
-    expect(setAside(dir, 'conversations.json')).toHaveLength(0);
+    expect(readdirSync(memoryDir(dir)).filter((name) => !name.endsWith('.json'))).toEqual([]); // no .tmp left
   });
+
+  test('a write the process did not finish (a .tmp file) is removed; the previous state of that conversation loads', async () => {
+    const dir = freshDir();
+    await botAgent(dir, []).ask({ conversation: 'interrupted', text: TOP5 });
+    const file = threadFile(dir, 'interrupted');
+    writeFileSync(`${file}.tmp`, '{"version":2,"thread":"interr'); // killed mid-write
+    const corrupt: unknown[] = [];
+    const saver = new FileCheckpointSaver({
+      directory: memoryDir(dir),
+      onCorrupt: (error) => corrupt.push(error),
+    });
+    expect(await saver.getTuple({ configurable: { thread_id: 'interrupted' } })).toBeDefined();
+    expect(corrupt).toEqual([]);
+    expect(existsSync(`${file}.tmp`)).toBe(false);
+  });
+
+  test('the single file of earlier versions (conversations.json) is imported once, then renamed; a bad one is set aside', async () => {
+    const dir = freshDir();
+    await botAgent(dir, []).ask({ conversation: 'legacy-thread', text: TOP5 });
+    // Rebuild the version-1 layout from what was written: { version 1, recent, storage by thread, writes }.
+    const stored = JSON.parse(readFileSync(threadFile(dir, 'legacy-thread'), 'utf8')) as {
+      storage: unknown;
+      writes: unknown;
+    };
+    rmSync(memoryDir(dir), { recursive: true });
+    const legacyFile = join(dir, 'conversations.json');
+    writeFileSync(
+      legacyFile,
+      JSON.stringify({
+        version: 1,
+        recent: ['legacy-thread'],
+        storage: { 'legacy-thread': stored.storage },
+        writes: stored.writes,
+      }),
+    );
+    const saver = new FileCheckpointSaver({ directory: memoryDir(dir), legacyFile });
+    expect(await saver.getTuple({ configurable: { thread_id: 'legacy-thread' } })).toBeDefined();
+    await saver.flush();
+    await new Promise((resolve) => setTimeout(resolve, 50)); // the rename follows the flush
+    expect(existsSync(legacyFile)).toBe(false);
+    expect(readdirSync(dir).filter((name) => name.startsWith('conversations.json.imported-'))).toHaveLength(
+      1,
+    );
+    expect(await saverFor(dir).getTuple({ configurable: { thread_id: 'legacy-thread' } })).toBeDefined();
+
+    const badDir = freshDir();
+    const badLegacy = join(badDir, 'conversations.json');
+    mkdirSync(badDir, { recursive: true });
+    writeFileSync(badLegacy, GARBAGE[1]!);
+    const corrupt: unknown[] = [];
+    new FileCheckpointSaver({
+      directory: memoryDir(badDir),
+      legacyFile: badLegacy,
+      onCorrupt: (e) => corrupt.push(e),
+    });
+    expect(corrupt).toHaveLength(1);
+    expect(setAside(badDir, 'conversations.json')).toHaveLength(1);
+  });
+
   // Found by this suite: an undecodable checkpoint used to break its conversation for good; the agent now resets
   // that one conversation's memory and answers (agent/graph.ts).
   test('a checkpoint that no longer decodes breaks only its memory, not the conversation', async () => {
     const dir = freshDir();
-    const path = join(dir, 'conversations.json');
-    await botAgent(dir, []).ask({ conversation: 'damaged', text: 'Top 5 des campagnes par ROI' });
-    const data = JSON.parse(readFileSync(path, 'utf8')) as {
-      storage: Record<string, Record<string, Record<string, [string, string, string | null]>>>;
+    await botAgent(dir, []).ask({ conversation: 'damaged', text: TOP5 });
+    const file = threadFile(dir, 'damaged');
+    const data = JSON.parse(readFileSync(file, 'utf8')) as {
+      storage: Record<string, Record<string, [string, string, string | null]>>;
     };
-    for (const checkpoints of Object.values(data.storage.damaged ?? {}))
+    for (const checkpoints of Object.values(data.storage))
       for (const stored of Object.values(checkpoints)) stored[0] = Buffer.from('{"trunc').toString('base64');
-    writeFileSync(path, JSON.stringify(data));
+    writeFileSync(file, JSON.stringify(data));
     const restarted = botAgent(dir, []);
-    expect(
-      (await restarted.ask({ conversation: 'other', text: 'Top 5 des campagnes par ROI' })).errorCode,
-    ).toBe(undefined); // other conversations are fine (this part holds today)
-    const answer = await restarted.ask({ conversation: 'damaged', text: 'Top 5 des campagnes par ROI' });
-    expect(answer.errorCode).toBeUndefined(); // today: 'INTERNAL', on every turn of that conversation
+    expect((await restarted.ask({ conversation: 'other', text: TOP5 })).errorCode).toBe(undefined);
+    const answer = await restarted.ask({ conversation: 'damaged', text: TOP5 });
+    expect(answer.errorCode).toBeUndefined(); // was 'INTERNAL' on every turn of that conversation
   });
 });
 

@@ -193,13 +193,17 @@ describe('memory', () => {
   });
 
   test('memory survives a restart through the file checkpointer', async () => {
-    const path = join(mkdtempSync(join(tmpdir(), 'agent-memory-')), 'checkpoints.json');
+    const directory = mkdtempSync(join(tmpdir(), 'agent-memory-'));
     const first = scripted('offline', [underperformers, underperformers, underperformers]);
-    const before = agentWith(first, { checkpointer: new FileCheckpointSaver({ path, keepPerThread: 2 }) });
+    const before = agentWith(first, {
+      checkpointer: new FileCheckpointSaver({ directory, keepPerThread: 2 }),
+    });
     await before.ask({ conversation: 'slack:T1:C1:1.1', text: 'sous-performantes ?' });
     await before.ask({ conversation: 'slack:T1:C1:1.1', text: 'sous-performantes ?' });
     const second = scripted('offline', [underperformers]);
-    const after = agentWith(second, { checkpointer: new FileCheckpointSaver({ path, keepPerThread: 2 }) });
+    const after = agentWith(second, {
+      checkpointer: new FileCheckpointSaver({ directory, keepPerThread: 2 }),
+    });
     const answer = await after.ask({ conversation: 'slack:T1:C1:1.1', text: 'et pour search ?' });
     expect(second.inputs[0]?.previous).toEqual({ intent: 'diagnostic', calls: underperformers.calls });
     expect(answer.intent).toBe('diagnostic');

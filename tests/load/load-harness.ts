@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { PLACEHOLDER } from '../../adapters/slack/answer-flow.js';
 import { type App, createApp } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
+import { ERROR_CODES } from '../../src/core/errors.js';
 import { silentLogger } from '../../src/core/logger.js';
 import { type RunningServer, startServer } from '../../src/http/server.js';
 import { connectPlatforms, type Platforms } from '../../src/platforms.js';
@@ -40,6 +41,7 @@ export async function startLoadSystem(): Promise<LoadSystem> {
     SLACK_SIGNING_SECRET: SIGNING_SECRET,
     SLACK_API_URL: slackApi.apiUrl,
     RATE_LIMIT_PER_MINUTE: '0',
+    ...(process.env.LOAD_CONCURRENCY ? { ANSWER_CONCURRENCY: process.env.LOAD_CONCURRENCY } : {}),
   });
   const app = await createApp(config, { logger: silentLogger() });
   const platforms = await connectPlatforms(app);
@@ -165,6 +167,8 @@ export function sampleRss(everyMs = 100): RssSampler {
   const timer = setInterval(() => {
     peak = Math.max(peak, process.memoryUsage().rss);
   }, everyMs);
+  // A failed expectation must not leave a timer that keeps jest from exiting (it hung a run until killed).
+  timer.unref();
   return {
     peak: () => peak,
     stop() {
@@ -187,11 +191,16 @@ export interface WaveResult {
   slackAnswerMs: number[];
   webAnswerMs: number[];
   answered: number;
+  /** Answers that were « trop de questions en ce moment » (the line of waiting questions was full). */
+  busy: number;
   healthChecks: number;
   durationMs: number;
   /** Every broken invariant, as a readable line (empty when the wave held). */
   problems: string[];
 }
+
+/** A request still unanswered after this is a failure (reported as a problem), not a wait without end. */
+const REQUEST_TIMEOUT_MS = 60_000;
 
 const STACK = /\n\s+at |node_modules|\.ts:\d+/;
 
@@ -222,7 +231,9 @@ export async function runWave(
   let healthChecks = 0;
   const health = (async () => {
     while (polling) {
-      const response = await fetch(`${server.url}healthz`).catch((error: unknown) => error);
+      const response = await fetch(`${server.url}healthz`, {
+        signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+      }).catch((error: unknown) => error);
       healthChecks++;
       if (!(response instanceof Response)) problems.push(`/healthz unreachable: ${String(response)}`);
       else {
@@ -252,7 +263,10 @@ export async function runWave(
       ),
     );
     const result = await timed(async () => {
-      const response = await signedPost(eventsUrl, body, 'application/json', retryNum ? { retryNum } : {});
+      const response = await signedPost(eventsUrl, body, 'application/json', {
+        ...(retryNum ? { retryNum } : {}),
+        signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+      });
       await response.arrayBuffer();
       return response.status;
     }).catch((error: unknown) => ({ value: String(error), ms: Number.NaN, startedAt: 0 }));
@@ -271,6 +285,7 @@ export async function runWave(
   ]);
 
   const webAnswerMs: number[] = [];
+  let busy = 0;
   const ask = async (item: WebItem) => {
     const body =
       item.kind === 'valid'
@@ -281,6 +296,7 @@ export async function runWave(
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body,
+        signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
       });
       return { status: response.status, text: await response.text() };
     }).catch((error: unknown) => ({
@@ -302,6 +318,7 @@ export async function runWave(
       if (status !== 200) problems.push(`${label}: status ${status}`);
       else if (typeof answerText !== 'string' || answerText.trim() === '')
         problems.push(`${label}: empty answer text`);
+      else if (answerText.includes(ERROR_CODES.BUSY)) busy++;
     } else if (status !== 400) problems.push(`${label}: status ${status}, expected 400`);
     else if (text.trim() === '') problems.push(`${label}: empty 400 body`);
   };
@@ -367,6 +384,14 @@ export async function runWave(
   }
   for (const [id, times] of counts.updatedAt)
     if (times.length > 1) problems.push(`placeholder ${id} written ${times.length} times`);
+  for (let i = firstCall; i < slackApi.calls.length; i++) {
+    const call = slackApi.calls[i]!;
+    if (
+      channels.has(String(call.body.channel ?? '')) &&
+      String(call.body.text ?? '').includes(ERROR_CODES.BUSY)
+    )
+      busy++;
+  }
 
   // Answer latency of the questions alone in their thread: first delivery → the write over its placeholder.
   const slackAnswerMs: number[] = [];
@@ -396,6 +421,7 @@ export async function runWave(
     slackAnswerMs,
     webAnswerMs,
     answered: answeredCount(),
+    busy,
     healthChecks,
     durationMs: performance.now() - started,
     problems,

@@ -19,15 +19,13 @@ import {
 } from './load-harness.js';
 
 const SCALE = loadScale();
-// Per wave (two waves): 120 Slack events (+ ~16 retried deliveries) and 40 web requests in all by default.
-const SLACK_EVENTS = Math.round(60 * SCALE);
-const WEB_QUESTIONS = Math.round(20 * SCALE);
-// Open-loop arrival rate of Slack events (web requests interleaved, a third as many). The app answers only ~5
-// questions/s here: the conversation checkpointer (agent/memory/file-checkpointer.ts) rewrites its whole JSON file
-// synchronously on every checkpoint, which blocks the event loop and grows with the number of threads. Above that
-// rate the backlog grows and the acks queue behind those writes (> 3 s), so the default stays under capacity;
-// `LOAD_RATE=<n>` raises it (the load bench sends a burst).
-const RATE_PER_SECOND = Number(process.env.LOAD_RATE ?? '3');
+// Per wave (two waves): 150 Slack events (+ ~20 retried deliveries) and 50 web requests: 400 questions in all.
+const SLACK_EVENTS = Math.round(150 * SCALE);
+const WEB_QUESTIONS = Math.round(50 * SCALE);
+// Open-loop arrival rate of Slack events (web requests interleaved, a third as many): 50/s is about twice what this
+// machine answers (~25/s), so a line forms. Acks stay fast because questions are answered a few at a time
+// (src/answer-queue.ts); without that line, this wave acked in 4.5 s. `LOAD_RATE=<n>` changes it.
+const RATE_PER_SECOND = Number(process.env.LOAD_RATE ?? '50');
 const PEAK_RSS_BOUND = 1.5 * 1024 ** 3;
 
 let system: LoadSystem;
@@ -58,42 +56,47 @@ function summary(label: string, result: WaveResult, peakRss: number): string {
   );
 }
 
-// Off in the default `npm test` for now: the file checkpointer rewrites the whole conversation store synchronously
-// on every checkpoint, so the second wave's acks climb towards the 3 s limit when other suites share the CPU, and
-// a flaky CI run would block every landing. Run it with LOAD=1 (the next step is batching those writes).
-const enabled = process.env.LOAD === '1';
-(enabled ? test : test.skip)(
-  `${enabled ? '' : '(skipped: set LOAD=1) '}${SLACK_EVENTS} Slack events and ${WEB_QUESTIONS} web questions, twice: all answered once, acks < 3 s, memory bounded`,
+test(
+  `${SLACK_EVENTS} Slack events and ${WEB_QUESTIONS} web questions, twice: all answered once, acks < 3 s, memory bounded`,
   async () => {
     const rss = sampleRss(100);
-    const first = await runWaveOf(0);
-    const firstPeak = rss.peak();
-    console.log(summary('wave 1', first, firstPeak));
-    expect(first.problems).toEqual([]);
-
-    const second = await runWaveOf(1);
-    const afterSecond = process.memoryUsage().rss;
-    const peak = rss.stop();
-    console.log(summary('wave 2', second, peak));
-    console.log(
-      `load memory: peak RSS ${mb(peak)} MB (wave 1 ${mb(firstPeak)} MB), after wave 2 ${mb(afterSecond)} MB`,
-    );
-    expect(second.problems).toEqual([]);
-
-    for (const result of [first, second]) {
-      expect(result.answered).toBe(result.slackEvents);
-      expect(result.slackDeliveries).toBeGreaterThan(result.slackEvents); // retries were sent
-      expect(Math.max(...result.acksMs)).toBeLessThan(3000);
-      expect(result.healthChecks).toBeGreaterThan(0);
+    try {
+      await twoWaves(rss);
+    } finally {
+      rss.stop();
     }
-    expect(peak).toBeLessThan(PEAK_RSS_BOUND);
-    // Each wave adds conversations the app keeps on purpose (checkpointer up to 5,000 threads, recent answers for
-    // the buttons): measured +28 % after the second wave at the default scale; 40 % catches a leak per request.
-    expect(afterSecond).toBeLessThan(firstPeak * 1.6);
-    expect(unhandled).toEqual([]);
   },
-  Math.max(120_000, 120_000 * SCALE),
+  Math.max(180_000, 180_000 * SCALE),
 );
+
+async function twoWaves(rss: ReturnType<typeof sampleRss>) {
+  const first = await runWaveOf(0);
+  const firstPeak = rss.peak();
+  console.log(summary('wave 1', first, firstPeak));
+  expect(first.problems).toEqual([]);
+
+  const second = await runWaveOf(1);
+  const afterSecond = process.memoryUsage().rss;
+  const peak = rss.stop();
+  console.log(summary('wave 2', second, peak));
+  console.log(
+    `load memory: peak RSS ${mb(peak)} MB (wave 1 ${mb(firstPeak)} MB), after wave 2 ${mb(afterSecond)} MB`,
+  );
+  expect(second.problems).toEqual([]);
+
+  for (const result of [first, second]) {
+    expect(result.answered).toBe(result.slackEvents);
+    expect(result.slackDeliveries).toBeGreaterThan(result.slackEvents); // retries were sent
+    expect(Math.max(...result.acksMs)).toBeLessThan(3000);
+    expect(result.healthChecks).toBeGreaterThan(0);
+    expect(result.busy).toBe(0); // the line never filled up: every question got a real answer
+  }
+  expect(peak).toBeLessThan(PEAK_RSS_BOUND);
+  // Each wave adds conversations the app keeps on purpose (checkpointer up to 5,000 threads, recent answers for
+  // the buttons): measured +28 % after the second wave at the default scale; 40 % catches a leak per request.
+  expect(afterSecond).toBeLessThan(firstPeak * 1.6);
+  expect(unhandled).toEqual([]);
+}
 
 function runWaveOf(index: number) {
   return runWave(system, buildWave(index, SLACK_EVENTS, WEB_QUESTIONS), {
