@@ -17,4 +17,7 @@ export default {
   },
   testMatch: ['<rootDir>/tests/**/*.test.ts'],
   testTimeout: 30000,
+  // Workers keep every test file's ESM module graph (DuckDB, vega, sharp…) alive: a worker that grew past this is
+  // replaced before its next file, so late suites (the load test, which measures memory and GC pauses) start lean.
+  workerIdleMemoryLimit: '1GB',
 };

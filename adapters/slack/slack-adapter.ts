@@ -24,6 +24,8 @@ export interface SlackSettings {
   apiUrl?: string;
   allowedTeamIds: string[];
   allowedChannelIds: string[];
+  /** A Web API call with no reply after this long is abandoned and retried (default 20 s; tests shorten it). */
+  apiTimeoutMs?: number;
 }
 
 export interface SlackDeps {
@@ -68,7 +70,7 @@ export async function createSlackAdapter(settings: SlackSettings, deps: SlackDep
     // A 429 waits for Retry-After and then counts as one retry; transport errors back off 0.5 s → 4 s. Three
     // tries keep a question's worst case well under a minute instead of the SDK's default half hour.
     retryConfig: { retries: 3, factor: 2, minTimeout: 500, maxTimeout: 4000, randomize: true },
-    timeout: 20_000,
+    timeout: settings.apiTimeoutMs ?? 20_000,
   };
   const web = new webApi.WebClient(settings.botToken, clientOptions);
   const identity = await whoAmI(web, logger, settings.apiUrl);

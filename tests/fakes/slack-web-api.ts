@@ -17,7 +17,12 @@ export interface RecordedCall {
   at: number;
 }
 
-export type ScriptedFailure = { status: 429; retryAfter: number } | { error: string; needed?: string };
+export type ScriptedFailure =
+  | { status: 429; retryAfter: number }
+  | { status: 500 | 502 | 503 }
+  | { error: string; needed?: string }
+  /** Answers normally, but only after this long (past the client's timeout: the client gives up and retries). */
+  | { hangMs: number };
 
 export interface FakeSlackWebApi {
   /** Base URL to give as slackApiUrl (ends with /api/). */
@@ -84,8 +89,19 @@ export async function startFakeSlackWebApi(): Promise<FakeSlackWebApi> {
     fake.calls.push(call);
 
     const scripted = failures.get(method)?.shift();
-    if (scripted && 'status' in scripted) {
+    if (scripted && 'status' in scripted && scripted.status === 429) {
       reply(429, { ok: false, error: 'ratelimited' }, { 'retry-after': String(scripted.retryAfter) });
+      return;
+    }
+    if (scripted && 'status' in scripted) {
+      response.writeHead(scripted.status, { 'content-type': 'text/html' }).end('<html>upstream error</html>');
+      return;
+    }
+    if (scripted && 'hangMs' in scripted) {
+      await new Promise((resolve) => setTimeout(resolve, scripted.hangMs));
+      if (response.destroyed) return; // the client gave up; Slack would still have done the work
+      call.response = answer(method, body);
+      reply(200, call.response);
       return;
     }
     if (scripted) {

@@ -21,6 +21,8 @@ export interface RecordedActivity {
 export interface Failure {
   status: number;
   headers?: Record<string, string>;
+  /** Hold the request this long first; with status 200 it is then received normally (a slow connector). */
+  hangMs?: number;
 }
 
 export interface FakeConnector {
@@ -46,9 +48,10 @@ export async function startFakeConnector(): Promise<FakeConnector> {
   const web = express();
   web.use(express.json({ limit: '5mb' }));
 
-  function receive(request: express.Request, response: express.Response, replyToId?: string) {
+  async function receive(request: express.Request, response: express.Response, replyToId?: string) {
     const failure = failures.shift();
-    if (failure) {
+    if (failure?.hangMs) await new Promise((resolve) => setTimeout(resolve, failure.hangMs));
+    if (failure && failure.status !== 200) {
       attempts.push({ at: Date.now(), status: failure.status });
       response
         .status(failure.status)

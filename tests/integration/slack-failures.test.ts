@@ -35,6 +35,65 @@ test('a 429 is retried after Retry-After, then the answer goes out', async () =>
   expect(h.agent.questions).toHaveLength(1);
 });
 
+test('a 500 from Slack is retried with backoff: the placeholder and the answer each go out once', async () => {
+  h = await startSlackHarness();
+  h.api.failNext('chat.postMessage', { status: 500 });
+  h.api.failNext('chat.update', { status: 503 }, 2);
+  await h.sendEvent(mention('1712000200.000101'));
+  await until(() => h!.api.callsTo('chat.update').length === 3, 15_000, 'the answer after two 503s');
+  await h.adapter.whenIdle();
+  const posts = h.api.callsTo('chat.postMessage');
+  expect(posts).toHaveLength(2); // the 500, then the placeholder
+  const placeholderTs = posts[1]!.response?.ts;
+  const updates = h.api.callsTo('chat.update');
+  // Every attempt targets the same placeholder: chat.update is idempotent, so a retry cannot duplicate the answer.
+  expect(new Set(updates.map((call) => call.body.ts))).toEqual(new Set([placeholderTs]));
+  expect(String(updates[2]!.body.text)).toContain('youtube_blogger');
+  expect(h.agent.questions).toHaveLength(1);
+});
+
+test('a Slack call that never answers is abandoned after the timeout and retried; the answer is written once', async () => {
+  h = await startSlackHarness({ settings: { apiTimeoutMs: 300 } });
+  h.api.failNext('chat.update', { hangMs: 2_000 });
+  await h.sendEvent(mention('1712000200.000102'));
+  await until(() => h!.api.callsTo('chat.update').length === 2, 15_000, 'the retried update');
+  await h.adapter.whenIdle();
+  const [hung, retried] = h.api.callsTo('chat.update');
+  expect(retried!.at - hung!.at).toBeGreaterThanOrEqual(300);
+  expect(retried!.body.ts).toBe(hung!.body.ts);
+  expect(h.api.callsTo('chat.postMessage')).toHaveLength(1); // no second message in the thread
+  expect(h.agent.questions).toHaveLength(1);
+});
+
+test('Slack down for longer than the retries: the process stays up, the failure is logged, the next question is answered', async () => {
+  h = await startSlackHarness();
+  h.api.failNext('chat.postMessage', { status: 502 }, 4); // the first try and its 3 retries
+  const unhandled: unknown[] = [];
+  const onUnhandled = (reason: unknown) => unhandled.push(reason);
+  process.on('unhandledRejection', onUnhandled);
+  try {
+    const ack = await h.sendEvent(mention('1712000200.000103'));
+    expect(ack.status).toBe(200);
+    await until(() => h!.api.callsTo('chat.postMessage').length === 4, 20_000, 'four failed tries');
+    await h.adapter.whenIdle();
+    // Nobody can be told in Slack while it is down: the log says which thread went unanswered and why.
+    const errors = h
+      .logs()
+      .split('\n')
+      .filter((line) => line.includes('"level":50'));
+    expect(
+      errors.some((line) => line.includes('slack_webapi_http_error') && line.includes('1712000200.000103')),
+    ).toBe(true);
+    // Slack is back: the next mention gets its placeholder and its answer.
+    await h.sendEvent(mention('1712000200.000104'));
+    await until(() => h!.api.callsTo('chat.update').length === 1, 10_000, 'the answer once Slack is back');
+    expect(String(h.api.callsTo('chat.update')[0]!.body.text)).toContain('youtube_blogger');
+    expect(unhandled).toEqual([]);
+  } finally {
+    process.off('unhandledRejection', onUnhandled);
+  }
+}, 30_000);
+
 test('not_in_channel: the bot joins the channel and retries', async () => {
   h = await startSlackHarness();
   h.api.failNext('chat.postMessage', { error: 'not_in_channel' });

@@ -1,4 +1,5 @@
 // Failures around the Teams adapter: connector throttling (429 + Retry-After) and server errors (5xx) are retried,
+// a connector that hangs on one conversation does not hold up the others,
 // a failed turn ends with a short French message, and without an app id only loopback callers are served.
 import { networkInterfaces } from 'node:os';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from '@jest/globals';
@@ -10,6 +11,7 @@ import {
   replies,
   send,
   startHarness,
+  TENANT,
 } from '../fakes/teams-harness.js';
 import { answerFixture } from '../fixtures/answers/index.js';
 
@@ -37,6 +39,25 @@ describe('connector failures are retried', () => {
     expect(connector.attempts.filter((attempt) => attempt.status === 429)).toHaveLength(2);
     // Two Retry-After: 1 waits (the SDK honours the header rather than its own shorter backoff).
     expect(Date.now() - started).toBeGreaterThanOrEqual(1900);
+  });
+
+  test('a connector that hangs on one conversation does not hold up another; the slow card still arrives, once', async () => {
+    // Typing then the card of the first conversation: the card request hangs for 3 s.
+    connector.failNext(1, { status: 200 });
+    connector.failNext(1, { status: 200, hangMs: 3000 });
+    const started = Date.now();
+    await send(harness.url, personalMessage(connector.url, 'Top 5'));
+    const other = personalMessage(connector.url, 'Top 5', {
+      conversation: { id: 'a:personal-chat-2', conversationType: 'personal', tenantId: TENANT },
+    });
+    await send(harness.url, other);
+    const first = await connector.waitFor(1, 'message');
+    expect(first[0]!.conversationId).toBe('a:personal-chat-2');
+    expect(Date.now() - started).toBeLessThan(2500);
+    const both = await connector.waitFor(2, 'message');
+    expect(both.map((item) => item.conversationId)).toEqual(['a:personal-chat-2', 'a:personal-chat-1']);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(connector.activities.filter((item) => item.activity.type === 'message')).toHaveLength(2);
   });
 
   test('500 then success: the card is still delivered', async () => {

@@ -26,9 +26,13 @@ const WEB_QUESTIONS = Math.round(50 * SCALE);
 // machine answers (~25/s), so a line forms. Acks stay fast because questions are answered a few at a time
 // (src/answer-queue.ts); without that line, this wave acked in 4.5 s. `LOAD_RATE=<n>` changes it.
 const RATE_PER_SECOND = Number(process.env.LOAD_RATE ?? '50');
-const PEAK_RSS_BOUND = 1.5 * 1024 ** 3;
+// The test shares its jest worker with other files, so memory is bounded as growth over the RSS measured once the
+// app is started and warmed up: measured +490 MB at the default scale (V8 heap and sharp/libvips buffers under 200
+// answers in flight or waiting, 400 conversations kept); 1 GB leaves room for a busier machine's lazier GC.
+const RSS_GROWTH_BOUND = 1024 ** 3;
 
 let system: LoadSystem;
+let baselineRss = 0;
 const unhandled: unknown[] = [];
 const onUnhandled = (reason: unknown) => {
   unhandled.push(reason);
@@ -60,6 +64,7 @@ test(
   `${SLACK_EVENTS} Slack events and ${WEB_QUESTIONS} web questions, twice: all answered once, acks < 3 s, memory bounded`,
   async () => {
     const rss = sampleRss(100);
+    baselineRss = process.memoryUsage().rss;
     try {
       await twoWaves(rss);
     } finally {
@@ -80,7 +85,7 @@ async function twoWaves(rss: ReturnType<typeof sampleRss>) {
   const peak = rss.stop();
   console.log(summary('wave 2', second, peak));
   console.log(
-    `load memory: peak RSS ${mb(peak)} MB (wave 1 ${mb(firstPeak)} MB), after wave 2 ${mb(afterSecond)} MB`,
+    `load memory: RSS ${mb(baselineRss)} MB before, peak ${mb(peak)} MB (wave 1 ${mb(firstPeak)} MB), after wave 2 ${mb(afterSecond)} MB`,
   );
   expect(second.problems).toEqual([]);
 
@@ -91,9 +96,9 @@ async function twoWaves(rss: ReturnType<typeof sampleRss>) {
     expect(result.healthChecks).toBeGreaterThan(0);
     expect(result.busy).toBe(0); // the line never filled up: every question got a real answer
   }
-  expect(peak).toBeLessThan(PEAK_RSS_BOUND);
+  expect(peak - baselineRss).toBeLessThan(RSS_GROWTH_BOUND);
   // Each wave adds conversations the app keeps on purpose (checkpointer up to 5,000 threads, recent answers for
-  // the buttons): measured +28 % after the second wave at the default scale; 40 % catches a leak per request.
+  // the buttons): measured +28 % after the second wave at the default scale; 60 % catches a leak of a few hundred KB per request.
   expect(afterSecond).toBeLessThan(firstPeak * 1.6);
   expect(unhandled).toEqual([]);
 }
