@@ -80,7 +80,13 @@ export async function openWarehouse(
   const stale =
     config.kind === 'duckdb' &&
     !(versionFile && existsSync(versionFile) && readFileSync(versionFile, 'utf8') === dataVersion(config));
-  if (stale || !(await kpiTablesPresent(warehouse))) await rebuild();
+  try {
+    if (stale || !(await kpiTablesPresent(warehouse))) await rebuild();
+  } catch (error) {
+    // The caller gets the error, not a warehouse: release the driver (DuckDB file lock, Databricks session) here.
+    await warehouse.close().catch(() => undefined);
+    throw error;
+  }
   return { warehouse, catalog, rebuild };
 }
 
