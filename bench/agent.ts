@@ -89,8 +89,11 @@ export async function benchAgent() {
       medianMs: round(median(times)),
       p95Ms: round(percentile(times, 0.95)),
       maxMs: round(Math.max(...times)),
-      perIntentMedianMs: Object.fromEntries(
-        Object.entries(perIntent).map(([intent, values]) => [intent, round(median(values))]),
+      perIntent: Object.fromEntries(
+        Object.entries(perIntent).map(([intent, values]) => [
+          intent,
+          { count: values.length, medianMs: round(median(values)), p95Ms: round(percentile(values, 0.95)) },
+        ]),
       ),
     },
     llm: {
@@ -120,8 +123,8 @@ export function printAgent(result: Awaited<ReturnType<typeof benchAgent>>): void
     `offline answer time: median ${offline.medianMs} ms, p95 ${offline.p95Ms} ms, max ${offline.maxMs} ms`,
   );
   console.log(
-    `  per intent (median): ${Object.entries(offline.perIntentMedianMs)
-      .map(([intent, ms]) => `${intent} ${ms} ms`)
+    `  per intent (answers: median / p95): ${Object.entries(offline.perIntent)
+      .map(([intent, { count, medianMs, p95Ms }]) => `${intent} (${count}) ${medianMs} / ${p95Ms} ms`)
       .join(', ')}`,
   );
   console.log(
