@@ -35,11 +35,16 @@ export function chartRendererFor(app: App) {
 }
 
 /** A platform's post() as a digest DeliveryPort: bad references are permanent, anything else is retried. */
-function deliveryPortOf(post: (target: string, answer: Answer) => Promise<void>): DeliveryPort {
+/** A platform's post (and, where the platform can tell, its alreadyPosted) as the digests' delivery port. */
+function deliveryPortOf(
+  post: (target: string, answer: Answer, key: string) => Promise<void>,
+  alreadyPosted?: (target: string, key: string) => Promise<boolean>,
+): DeliveryPort {
   return {
-    async post(target, answer) {
+    ...(alreadyPosted ? { alreadyPosted } : {}),
+    async post(target, answer, options) {
       try {
-        await post(target, answer);
+        await post(target, answer, options.idempotencyKey);
       } catch (error) {
         const permanent =
           isAppError(error) && (error.code === 'INVALID_ARGUMENTS' || error.code === 'CONFIG_INVALID');
@@ -72,7 +77,10 @@ export async function connectPlatforms(app: App): Promise<Platforms> {
       const adapter = slack;
       app.registerDeliveryPort(
         'slack',
-        deliveryPortOf((target, answer) => adapter.post(target, answer)),
+        deliveryPortOf(
+          (target, answer, key) => adapter.post(target, answer, { deliveryKey: key }),
+          (target, key) => adapter.alreadyPosted(target, key),
+        ),
       );
     } catch (error) {
       const reason = isAppError(error) ? (error.hint ?? error.message) : String(error);

@@ -8,7 +8,14 @@ import { describeSlackError, isSlackError, slackFailureMessage } from './slack-e
 export interface SlackMessage {
   text: string;
   blocks?: unknown[];
+  /** Carried in the message's metadata (digests, alerts): `hasKey` finds it again after a crash. */
+  deliveryKey?: string;
 }
+
+/** The metadata event type of the bot's pushed messages (Slack message metadata, visible to apps only). */
+export const DELIVERY_EVENT_TYPE = 'marketing_bot_delivery';
+/** How far back `hasKey` reads a channel: digests settle within the grace window, far fewer messages than this. */
+const HISTORY_LIMIT = 200;
 
 export interface ChartImage {
   id: string;
@@ -20,6 +27,11 @@ export interface ChartImage {
 export interface Delivery {
   /** Posts in the channel (in the thread when `threadTs` is set); returns the new message's ts. */
   post(channel: string, threadTs: string | undefined, message: SlackMessage): Promise<string>;
+  /**
+   * Whether one of the channel's latest messages (or a thread's replies) carries `deliveryKey` in its metadata.
+   * Needs channels:history / groups:history; throws the Slack error without them (the caller then cannot tell).
+   */
+  hasKey(channel: string, threadTs: string | undefined, deliveryKey: string): Promise<boolean>;
   /** Replaces a message; when Slack rejects the blocks, sends the text alone rather than nothing. */
   update(channel: string, ts: string, message: SlackMessage): Promise<void>;
   upload(channel: string, threadTs: string, chart: ChartImage): Promise<void>;
@@ -62,11 +74,30 @@ export function createDelivery(web: webApi.WebClient, logger: Logger, botUserId:
           text: message.text,
           ...(threadTs ? { thread_ts: threadTs } : {}),
           ...(message.blocks ? { blocks: blocksOf(message) } : {}),
+          ...(message.deliveryKey
+            ? { metadata: { event_type: DELIVERY_EVENT_TYPE, event_payload: { key: message.deliveryKey } } }
+            : {}),
           unfurl_links: false,
           unfurl_media: false,
         }),
       );
       return String(result.ts);
+    },
+
+    async hasKey(channel, threadTs, deliveryKey) {
+      const page = threadTs
+        ? await web.conversations.replies({
+            channel,
+            ts: threadTs,
+            limit: HISTORY_LIMIT,
+            include_all_metadata: true,
+          })
+        : await web.conversations.history({ channel, limit: HISTORY_LIMIT, include_all_metadata: true });
+      return (page.messages ?? []).some(
+        (message) =>
+          message.metadata?.event_type === DELIVERY_EVENT_TYPE &&
+          (message.metadata.event_payload as { key?: unknown } | undefined)?.key === deliveryKey,
+      );
     },
 
     async update(channel, ts, message) {

@@ -8,7 +8,12 @@ import { parseSlackRef } from './refs.js';
 import { renderSlack } from './render.js';
 import { describeSlackError } from './slack-errors.js';
 
-export async function postAnswer(deps: FlowDeps, channelRef: string, answer: Answer): Promise<void> {
+export async function postAnswer(
+  deps: FlowDeps,
+  channelRef: string,
+  answer: Answer,
+  options: { deliveryKey?: string } = {},
+): Promise<void> {
   const target = parseSlackRef(channelRef);
   const answerId = randomUUID();
   const rendered = renderSlack(answer, { currency: deps.currency, answerId });
@@ -17,6 +22,7 @@ export async function postAnswer(deps: FlowDeps, channelRef: string, answer: Ans
     ts = await deps.delivery.post(target.channel, target.threadTs, {
       text: rendered.text,
       blocks: rendered.blocks,
+      ...(options.deliveryKey ? { deliveryKey: options.deliveryKey } : {}),
     });
   } catch (error) {
     throw new AppError('INTERNAL', `Slack refused the post to ${channelRef}`, {
@@ -38,4 +44,14 @@ export async function postAnswer(deps: FlowDeps, channelRef: string, answer: Ans
     // The digest itself went out; a missing chart is worth a log line, not a failed run.
     deps.logger.warn({ channelRef, error: describeSlackError(error) }, 'digest chart not attached');
   }
+}
+
+/** Whether a message pushed with `deliveryKey` is already in the channel (or thread) `channelRef` names. */
+export async function alreadyPosted(
+  deps: FlowDeps,
+  channelRef: string,
+  deliveryKey: string,
+): Promise<boolean> {
+  const target = parseSlackRef(channelRef);
+  return deps.delivery.hasKey(target.channel, target.threadTs, deliveryKey);
 }

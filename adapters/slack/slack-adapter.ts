@@ -14,7 +14,7 @@ import type { RememberedAnswer } from './answer-flow.js';
 import { toBoltLogger } from './bolt-logger.js';
 import { type ChartImage, createDelivery } from './delivery.js';
 import { registerListeners } from './listeners.js';
-import { postAnswer } from './post-answer.js';
+import { alreadyPosted, postAnswer } from './post-answer.js';
 import { describeSlackError } from './slack-errors.js';
 
 export interface SlackSettings {
@@ -48,8 +48,11 @@ export interface SlackAdapter {
   start(): Promise<void>;
   /** Waits (bounded) for answers in progress, then disconnects Socket Mode. */
   stop(): Promise<void>;
-  /** Posts an Answer to 'slack:T:C' (a new message) or 'slack:T:C:ts' (in that thread); digests use it. */
-  post(channelRef: string, answer: Answer): Promise<void>;
+  /** Posts an Answer to 'slack:T:C' (a new message) or 'slack:T:C:ts' (in that thread); digests use it. With a
+   * `deliveryKey`, the key rides in the message's metadata so `alreadyPosted` can find it after a crash. */
+  post(channelRef: string, answer: Answer, options?: { deliveryKey?: string }): Promise<void>;
+  /** Whether a message posted with this key is among the channel's latest (needs channels:history). */
+  alreadyPosted(channelRef: string, deliveryKey: string): Promise<boolean>;
   /** Resolves when no answer is being prepared (tests, benchmarks, graceful shutdown). */
   whenIdle(): Promise<void>;
 }
@@ -163,7 +166,8 @@ export async function createSlackAdapter(settings: SlackSettings, deps: SlackDep
         });
       }
     },
-    post: (channelRef, answer) => postAnswer(flow, channelRef, answer),
+    post: (channelRef, answer, options) => postAnswer(flow, channelRef, answer, options),
+    alreadyPosted: (channelRef, deliveryKey) => alreadyPosted(flow, channelRef, deliveryKey),
     whenIdle,
   };
 }

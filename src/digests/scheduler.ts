@@ -84,7 +84,11 @@ export function createScheduler(settings: { graceMs: number }, deps: SchedulerDe
   async function resolveUnfinished(entry: LedgerEntry): Promise<void> {
     let posted: boolean | undefined;
     if (deps.canCheckPosted(entry.target) && deps.delivery.alreadyPosted) {
-      posted = await deps.delivery.alreadyPosted(entry.target, entry.key).catch(() => undefined);
+      posted = await deps.delivery.alreadyPosted(entry.target, entry.key).catch((error: unknown) => {
+        // e.g. Slack without channels:history: the outcome stays unknown and the entry is not re-posted.
+        logger.warn({ key: entry.key, err: String(error) }, 'cannot check whether the digest was posted');
+        return undefined;
+      });
     }
     const subscription = deps.book.get(entry.subscriptionId);
     if (posted === true) {

@@ -21,8 +21,10 @@ export type ScriptedFailure =
   | { status: 429; retryAfter: number }
   | { status: 500 | 502 | 503 }
   | { error: string; needed?: string }
-  /** Answers normally, but only after this long (past the client's timeout: the client gives up and retries). */
-  | { hangMs: number };
+  /** Replies only after this long (past the client's timeout: the client gives up and retries). With `reached`
+   * (the default) Slack did the work at once, only the reply is late; `reached: false` = the request never got
+   * there (nothing happens, and the late reply is a 504). */
+  | { hangMs: number; reached?: boolean };
 
 export interface FakeSlackWebApi {
   /** Base URL to give as slackApiUrl (ends with /api/). */
@@ -36,6 +38,8 @@ export interface FakeSlackWebApi {
   /** Identity returned by auth.test; set `authError` to make auth.test fail. */
   identity: { user_id: string; bot_id: string; team_id: string };
   authError?: string;
+  /** Set to make conversations.history/replies fail with this error (e.g. 'missing_scope'). */
+  historyError?: string;
   close(): Promise<void>;
 }
 
@@ -98,10 +102,12 @@ export async function startFakeSlackWebApi(): Promise<FakeSlackWebApi> {
       return;
     }
     if (scripted && 'hangMs' in scripted) {
+      const reached = scripted.reached ?? true;
+      if (reached) call.response = answer(method, body);
       await new Promise((resolve) => setTimeout(resolve, scripted.hangMs));
-      if (response.destroyed) return; // the client gave up; Slack would still have done the work
-      call.response = answer(method, body);
-      reply(200, call.response);
+      if (response.destroyed) return; // the client gave up (or was killed)
+      if (reached) reply(200, call.response);
+      else reply(504, { ok: false, error: 'gateway_timeout' });
       return;
     }
     if (scripted) {
@@ -116,8 +122,33 @@ export async function startFakeSlackWebApi(): Promise<FakeSlackWebApi> {
     reply(200, call.response);
   });
 
+  /** Messages posted with chat.postMessage, per channel, newest first (what conversations.history returns). */
+  const history = new Map<string, Record<string, unknown>[]>();
+  const parseJson = (value: unknown) => {
+    if (typeof value !== 'string') return value;
+    try {
+      return JSON.parse(value) as unknown;
+    } catch {
+      return undefined;
+    }
+  };
+
   function answer(method: string, body: Record<string, unknown>): Record<string, unknown> {
     switch (method) {
+      case 'conversations.history':
+      case 'conversations.replies': {
+        if (fake.historyError) return { ok: false, error: fake.historyError, needed: 'channels:history' };
+        const withMetadata = String(body.include_all_metadata) === 'true';
+        const all = history.get(String(body.channel)) ?? [];
+        const inThread =
+          method === 'conversations.replies'
+            ? all.filter((message) => message.thread_ts === body.ts || message.ts === body.ts)
+            : all.filter((message) => !message.thread_ts || message.thread_ts === message.ts);
+        const messages = inThread
+          .slice(0, Number(body.limit ?? 100))
+          .map(({ metadata, ...message }) => (withMetadata && metadata ? { ...message, metadata } : message));
+        return { ok: true, messages, has_more: false };
+      }
       case 'auth.test':
         if (fake.authError) return { ok: false, error: fake.authError };
         return {
@@ -129,6 +160,16 @@ export async function startFakeSlackWebApi(): Promise<FakeSlackWebApi> {
         };
       case 'chat.postMessage': {
         const ts = nextTs();
+        const metadata = parseJson(body.metadata);
+        const stored = {
+          type: 'message',
+          bot_id: fake.identity.bot_id,
+          text: body.text,
+          ts,
+          ...(body.thread_ts ? { thread_ts: body.thread_ts } : {}),
+          ...(metadata ? { metadata } : {}),
+        };
+        history.set(String(body.channel), [stored, ...(history.get(String(body.channel)) ?? [])]);
         return { ok: true, channel: body.channel, ts, message: { text: body.text, ts } };
       }
       case 'chat.update':

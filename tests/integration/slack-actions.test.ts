@@ -161,6 +161,30 @@ test('/marketing acks at once, posts the question as a thread root and answers i
   ]);
 });
 
+test('a digest posted with a delivery key can be found again (message metadata), in a channel or a thread', async () => {
+  const key = 'digest:3:2026-11-23T08:00:00.000Z';
+  expect(await h.adapter.alreadyPosted('slack:T1:C9', key)).toBe(false);
+  await h.adapter.post('slack:T1:C9', cannedAnswer('Digest hebdomadaire'), { deliveryKey: key });
+  expect(JSON.parse(String(h.api.callsTo('chat.postMessage')[0]?.body.metadata))).toEqual({
+    event_type: 'marketing_bot_delivery',
+    event_payload: { key },
+  });
+  expect(await h.adapter.alreadyPosted('slack:T1:C9', key)).toBe(true);
+  expect(await h.adapter.alreadyPosted('slack:T1:C9', 'digest:3:2026-11-30T08:00:00.000Z')).toBe(false);
+  expect(await h.adapter.alreadyPosted('slack:T1:C10', key)).toBe(false); // another channel
+
+  await h.adapter.post('slack:T1:C9:1712000999.000001', cannedAnswer('Alerte ROI'), {
+    deliveryKey: 'alert:1',
+  });
+  expect(await h.adapter.alreadyPosted('slack:T1:C9:1712000999.000001', 'alert:1')).toBe(true);
+  expect(await h.adapter.alreadyPosted('slack:T1:C9', 'alert:1')).toBe(false); // not a channel-level message
+
+  // Without channels:history the bot cannot tell: it says so by throwing (the scheduler then does not re-post).
+  h.api.historyError = 'missing_scope';
+  await expect(h.adapter.alreadyPosted('slack:T1:C9', key)).rejects.toThrow(/missing_scope/);
+  h.api.historyError = undefined;
+});
+
 test('post() puts an Answer (a digest) in a channel, its chart in the new thread; failures are thrown', async () => {
   await h.adapter.post('slack:T1:C7', cannedAnswer('Digest hebdomadaire'));
   const [message] = h.api.callsTo('chat.postMessage');
