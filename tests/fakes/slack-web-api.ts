@@ -38,6 +38,8 @@ export interface FakeSlackWebApi {
   /** Identity returned by auth.test; set `authError` to make auth.test fail. */
   identity: { user_id: string; bot_id: string; team_id: string };
   authError?: string;
+  /** What a channel holds now (chat.postMessage that Slack carried out), newest first. */
+  messagesIn(channel: string): Record<string, unknown>[];
   /** Set to make conversations.history/replies fail with this error (e.g. 'missing_scope'). */
   historyError?: string;
   close(): Promise<void>;
@@ -104,7 +106,8 @@ export async function startFakeSlackWebApi(): Promise<FakeSlackWebApi> {
     if (scripted && 'hangMs' in scripted) {
       const reached = scripted.reached ?? true;
       if (reached) call.response = answer(method, body);
-      await new Promise((resolve) => setTimeout(resolve, scripted.hangMs));
+      // Unref'd: a hang still pending when a test ends must not keep jest's worker alive.
+      await new Promise((resolve) => setTimeout(resolve, scripted.hangMs).unref());
       if (response.destroyed) return; // the client gave up (or was killed)
       if (reached) reply(200, call.response);
       else reply(504, { ok: false, error: 'gateway_timeout' });
@@ -206,6 +209,7 @@ export async function startFakeSlackWebApi(): Promise<FakeSlackWebApi> {
       failures.set(method, queue);
     },
     identity: { user_id: 'UBOT', bot_id: 'BBOT', team_id: 'T1' },
+    messagesIn: (channel) => [...(history.get(channel) ?? [])],
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();
