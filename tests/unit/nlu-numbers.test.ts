@@ -92,6 +92,13 @@ describe('amounts and volumes', () => {
     expect(findMoney(prepare(text))).toBe(amount);
   });
 
+  test.each(['-5000 CHF', 'budget de −5000 CHF', '1e308 CHF', 'x5000 CHF', '+5000 CHF'])(
+    'no amount in « %s » (a sign or an exponent is not dropped silently: the bot asks for the budget)',
+    (text) => {
+      expect(findMoney(prepare(text))).toBeUndefined();
+    },
+  );
+
   test('percentages are not amounts', () => {
     expect(findMoney(prepare('budget de 20 %'))).toBeUndefined();
   });
