@@ -3,9 +3,9 @@
 // ends as a short French message in the thread (or, when Slack refuses even that, via `onUnreachable`).
 import { randomUUID } from 'node:crypto';
 import type { Answer } from '../../src/core/answer.js';
-import { userMessage } from '../../src/core/errors.js';
 import type { Logger } from '../../src/core/logger.js';
 import type { Question as AgentQuestion, Asker } from '../../src/core/question.js';
+import { askSafely } from '../shared/ask-safely.js';
 import type { Lru } from '../shared/lru.js';
 import { type AccessRules, checkAccess, refusalMessage } from './access.js';
 import type { ChartImage, Delivery } from './delivery.js';
@@ -81,12 +81,11 @@ export async function answerQuestion(
   }
 
   const conversation = conversationKey({ team: question.team, channel, threadTs });
-  const answer = await askSafely(deps, {
-    conversation,
-    text,
-    surface: 'slack',
-    user: slackAsker(question.team, question.user),
-  });
+  const answer = await askSafely(
+    deps.agent,
+    { conversation, text, surface: 'slack', user: slackAsker(question.team, question.user) },
+    deps.logger,
+  );
   const answerId = randomUUID();
   deps.answers.set(answerId, { conversation, answer, team: question.team, channel, threadTs });
 
@@ -106,27 +105,6 @@ export async function answerQuestion(
 export function slackAsker(team: string, user: string): Asker | undefined {
   if (!user) return undefined;
   return { id: team ? `slack:${team}:${user}` : `slack:${user}` };
-}
-
-async function askSafely(deps: FlowDeps, question: AgentQuestion): Promise<Answer> {
-  try {
-    return await deps.agent.ask(question);
-  } catch (error) {
-    // The agent is meant never to throw; if it does, the user still gets the generic French message.
-    deps.logger.error({ err: error instanceof Error ? error.message : String(error) }, 'agent failed');
-    return {
-      language: 'fr',
-      intent: 'out_of_scope',
-      text: userMessage(error),
-      recommendations: [],
-      blocks: [],
-      charts: [],
-      provenance: [],
-      followUps: [],
-      planner: 'offline',
-      errorCode: 'INTERNAL',
-    };
-  }
 }
 
 async function uploadCharts(

@@ -5,10 +5,10 @@
 import { randomUUID } from 'node:crypto';
 import { type Activity, ActivityTypes, DeliveryModes, TurnContext } from 'botbuilder';
 import type { Answer } from '../../src/core/answer.js';
-import { userMessage } from '../../src/core/errors.js';
 import type { Logger } from '../../src/core/logger.js';
 import type { Asker, Question } from '../../src/core/question.js';
 import { type ActionPayload, parseActionPayload } from '../shared/action-payload.js';
+import { askSafely } from '../shared/ask-safely.js';
 import { TENANT_REFUSAL, tenantAllowed, tenantOf } from './access.js';
 import { answerCard, type CardDeps, cardAttachment } from './answer-card.js';
 import {
@@ -81,27 +81,6 @@ export function teamsAsker(activity: Partial<Activity>): Asker | undefined {
   return { id: `teams:${id}`, ...(from?.name ? { name: from.name } : {}) };
 }
 
-async function askSafely(deps: TurnDeps, question: Question, log: Logger): Promise<Answer> {
-  try {
-    return await deps.agent.ask(question);
-  } catch (error) {
-    // The agent is meant never to throw; if it does, the user still gets the generic French message.
-    log.error({ err: describe(error) }, 'agent failed');
-    return {
-      language: 'fr',
-      intent: 'out_of_scope',
-      text: userMessage(error),
-      recommendations: [],
-      blocks: [],
-      charts: [],
-      provenance: [],
-      followUps: [],
-      planner: 'offline',
-      errorCode: 'INTERNAL',
-    };
-  }
-}
-
 async function answerQuestion(
   deps: TurnDeps,
   context: TurnContext,
@@ -118,7 +97,7 @@ async function answerQuestion(
   // Read now: a deferred reply runs after this turn's context is revoked.
   const user = teamsAsker(context.activity);
   const respond = async (turn: TurnContext) => {
-    const answer = await askSafely(deps, { conversation, text, surface: 'teams', user }, log);
+    const answer = await askSafely(deps.agent, { conversation, text, surface: 'teams', user }, log);
     const answerId = randomUUID();
     deps.answers.set(answerId, { conversation, answer });
     const card = await answerCard(deps, answer, answerId);
