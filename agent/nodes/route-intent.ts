@@ -6,10 +6,17 @@ import type { Plan } from '../plan.js';
 import type { AgentStateType, AgentUpdate } from '../state.js';
 import type { AgentDeps } from './deps.js';
 
+const CONTEXT_FREE = new Set<Plan['intent']>(['out_of_scope', 'help']);
+
 export function routeIntentNode(deps: AgentDeps) {
   return async (state: AgentStateType): Promise<AgentUpdate> => {
-    // The plan of the previous turn in this thread (from the checkpoint) is what a follow-up builds on.
-    const previous = state.plan ? { intent: state.plan.intent, calls: state.plan.calls } : undefined;
+    // The plan of the previous turn in this thread (from the checkpoint) is what a follow-up builds on. A turn
+    // that asked nothing of the data (« merci », a greeting, help) keeps the context before it, so « et pour
+    // search ? » still works after it.
+    const previous =
+      state.plan && !CONTEXT_FREE.has(state.plan.intent)
+        ? { intent: state.plan.intent, calls: state.plan.calls }
+        : state.previous;
     const reset: AgentUpdate = { previous, outputs: [], failures: [], answer: undefined, planner: 'offline' };
     const text = state.question.trim();
     if (text.length > deps.maxQuestionChars) {

@@ -192,6 +192,17 @@ describe('memory', () => {
     expect(planner.inputs[2]?.previous).toBeUndefined();
   });
 
+  test('a turn that asks nothing of the data (« merci », help) keeps the context before it', async () => {
+    const chitChat: Plan = { intent: 'out_of_scope', language: 'fr', calls: [], confidence: 1 };
+    const help: Plan = { intent: 'help', language: 'fr', calls: [], confidence: 1 };
+    const planner = scripted('offline', [underperformers, chitChat, help, underperformers]);
+    const agent = agentWith(planner);
+    for (const text of ['sous-performantes ?', 'merci !', 'aide', 'et pour search ?'])
+      await agent.ask({ conversation: 'chit-chat', text });
+    const context = { intent: 'diagnostic', calls: underperformers.calls };
+    expect(planner.inputs.map((input) => input.previous)).toEqual([undefined, context, context, context]);
+  });
+
   test('memory survives a restart through the file checkpointer', async () => {
     const directory = mkdtempSync(join(tmpdir(), 'agent-memory-'));
     const first = scripted('offline', [underperformers, underperformers, underperformers]);
