@@ -85,7 +85,9 @@ export function createGuardedAgent(agent: Agent, deps: GuardDeps): Agent {
           answer = errorAnswer(error);
         }
       }
-      if (deps.audit) {
+      // Overheard chatter (not addressed, not a question for the bot) is nobody's question: not audited.
+      const overheard = question.addressed === false && answer.intent === 'out_of_scope' && !answer.errorCode;
+      if (deps.audit && !overheard) {
         try {
           const entry = buildAuditEntry(
             { question, answer, at: new Date(started), durationMs: now() - started },

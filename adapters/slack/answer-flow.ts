@@ -34,7 +34,12 @@ export interface FlowDeps {
   access: AccessRules;
   /** Recent answers by answerId, for the « Voir la requête SQL » and feedback buttons. */
   answers: Lru<string, RememberedAnswer>;
+  /** Threads the bot has answered or posted in (`channel|threadTs`): replies there need no @mention. */
+  threads: Lru<string, true>;
 }
+
+/** The key of a thread in `FlowDeps.threads`. */
+export const threadKey = (channel: string, threadTs: string) => `${channel}|${threadTs}`;
 
 export interface Question {
   team: string;
@@ -48,6 +53,11 @@ export interface Question {
 export interface FlowOptions {
   /** Called with the French explanation when nothing can be posted in the channel (slash commands reply there). */
   onUnreachable?(message: string): Promise<void>;
+  /**
+   * A reply in one of the bot's threads that does not mention it: answered only if the agent finds a question for
+   * it (people also talk to each other there). No placeholder, no refusal, no « je n'ai pas compris ».
+   */
+  passive?: boolean;
 }
 
 export async function answerQuestion(
@@ -59,39 +69,55 @@ export async function answerQuestion(
   const { channel, threadTs } = question;
   const log = logger.child({ channel, threadTs });
 
+  const passive = options.passive === true;
   const decision = checkAccess(deps.access, { team: question.team, channel });
   if (!decision.allowed) {
     log.warn({ team: question.team, reason: decision.reason }, 'slack request refused by the allow-lists');
-    await say(deps, question, refusalMessage(decision), options);
+    if (!passive) await say(deps, question, refusalMessage(decision), options);
     return;
   }
   const text = question.text.trim();
   if (!text) {
-    await say(deps, question, EMPTY_QUESTION, options);
+    if (!passive) await say(deps, question, EMPTY_QUESTION, options);
     return;
   }
 
-  let placeholderTs: string;
-  try {
-    placeholderTs = await delivery.post(channel, threadTs, { text: PLACEHOLDER });
-  } catch (error) {
-    log.error({ error: describeSlackError(error) }, 'cannot post in the channel');
-    await options.onUnreachable?.(delivery.explain(error)).catch(() => {});
-    return;
+  let placeholderTs: string | undefined;
+  if (!passive) {
+    try {
+      placeholderTs = await delivery.post(channel, threadTs, { text: PLACEHOLDER });
+      deps.threads.set(threadKey(channel, threadTs), true);
+    } catch (error) {
+      log.error({ error: describeSlackError(error) }, 'cannot post in the channel');
+      await options.onUnreachable?.(delivery.explain(error)).catch(() => {});
+      return;
+    }
   }
 
   const conversation = conversationKey({ team: question.team, channel, threadTs });
   const answer = await askSafely(
     deps.agent,
-    { conversation, text, surface: 'slack', user: slackAsker(question.team, question.user) },
+    {
+      conversation,
+      text,
+      surface: 'slack',
+      user: slackAsker(question.team, question.user),
+      ...(passive ? { addressed: false } : {}),
+    },
     deps.logger,
   );
+  if (passive && answer.intent === 'out_of_scope') {
+    log.debug('thread reply not meant for the bot; left unanswered');
+    return;
+  }
   const answerId = randomUUID();
   deps.answers.set(answerId, { conversation, answer, team: question.team, channel, threadTs });
 
   try {
     const rendered = renderSlack(answer, { currency: deps.currency, answerId });
-    await delivery.update(channel, placeholderTs, { text: rendered.text, blocks: rendered.blocks });
+    const message = { text: rendered.text, blocks: rendered.blocks };
+    if (placeholderTs) await delivery.update(channel, placeholderTs, message);
+    else await delivery.post(channel, threadTs, message);
   } catch (error) {
     log.error({ error: describeSlackError(error) }, 'cannot write the answer');
     await delivery.notify(channel, threadTs, delivery.explain(error));

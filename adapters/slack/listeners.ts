@@ -1,11 +1,12 @@
 // The Bolt listeners. Each one acknowledges at once and hands the work to `track` without awaiting it, so the
 // HTTP response (or Socket Mode ack) leaves in milliseconds however long the agent takes; Slack would otherwise
-// retry after 3 s. Event deliveries are deduplicated on event_id: one question, exactly one answer.
+// retry after 3 s. Event deliveries are deduplicated on event_id: one question, exactly one answer. Messages come
+// from DMs (message.im) and, for replies in the bot's own threads, from channels (message.channels/groups).
 import type { App } from '@slack/bolt';
 import { parseActionPayload } from '../shared/action-payload.js';
 import { checkAccess, refusalMessage } from './access.js';
 import { type ActionDeps, handleClick } from './actions.js';
-import { answerQuestion } from './answer-flow.js';
+import { answerQuestion, threadKey } from './answer-flow.js';
 import { SLACK_ACTION_PREFIX } from './render.js';
 import { escapeSlack, questionText } from './slack-text.js';
 
@@ -55,18 +56,29 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
       thread_ts?: string;
       team?: string;
     };
-    // Only what a person typed in a DM: no bot messages (ours included), edits, deletions or other subtypes.
-    if (message.channel_type !== 'im' || message.subtype !== undefined || message.bot_id) return;
+    // Only what a person typed: no bot messages (ours included), edits, deletions or other subtypes.
+    if (message.subtype !== undefined || message.bot_id) return;
+    const question = {
+      team: message.team ?? (body as EventEnvelope).team_id ?? '',
+      channel: message.channel,
+      threadTs: message.thread_ts ?? message.ts,
+      user: message.user ?? '',
+      text: questionText(message.text ?? '', deps.botUserId),
+    };
+    if (message.channel_type === 'im') {
+      if (!firstDelivery(body as EventEnvelope, context.retryNum)) return;
+      deps.track(answerQuestion(deps, question));
+      return;
+    }
+    // A reply in a channel thread the bot answered in, without an @mention (app_mention takes those): a follow-up
+    // such as « et pour search ? » is answered; people talking to each other are left alone (passive).
+    const inBotThread =
+      message.thread_ts !== undefined &&
+      message.thread_ts !== message.ts &&
+      deps.threads.has(threadKey(message.channel, message.thread_ts));
+    if (!inBotThread || (message.text ?? '').includes(`<@${deps.botUserId}>`)) return;
     if (!firstDelivery(body as EventEnvelope, context.retryNum)) return;
-    deps.track(
-      answerQuestion(deps, {
-        team: message.team ?? (body as EventEnvelope).team_id ?? '',
-        channel: message.channel,
-        threadTs: message.thread_ts ?? message.ts,
-        user: message.user ?? '',
-        text: questionText(message.text ?? '', deps.botUserId),
-      }),
-    );
+    deps.track(answerQuestion(deps, question, { passive: true }));
   });
 
   app.command('/marketing', async ({ command, ack, respond }) => {

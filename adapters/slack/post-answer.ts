@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Answer } from '../../src/core/answer.js';
 import { AppError } from '../../src/core/errors.js';
-import type { FlowDeps } from './answer-flow.js';
+import { type FlowDeps, threadKey } from './answer-flow.js';
 import { parseSlackRef } from './refs.js';
 import { renderSlack } from './render.js';
 import { describeSlackError } from './slack-errors.js';
@@ -33,6 +33,7 @@ export async function postAnswer(
   }
   // The posted message starts (or continues) a thread: its buttons and follow-ups work like any answer's.
   const threadTs = target.threadTs ?? ts;
+  deps.threads.set(threadKey(target.channel, threadTs), true);
   const conversation = `slack:${target.team}:${target.channel}:${threadTs}`;
   deps.answers.set(answerId, { conversation, answer, team: target.team, channel: target.channel, threadTs });
   if (answer.charts.length === 0) return;

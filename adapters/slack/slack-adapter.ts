@@ -60,6 +60,8 @@ export interface SlackAdapter {
 // Dedupe window: Slack retries within minutes; 5000 ids cover far more than that at any realistic traffic.
 const SEEN_EVENTS = 5000;
 const RECENT_ANSWERS = 500;
+// Threads where a reply needs no @mention. In memory: after a restart, one @mention in an older thread re-arms it.
+const BOT_THREADS = 5000;
 const STOP_GRACE_MS = 10_000;
 
 export async function createSlackAdapter(settings: SlackSettings, deps: SlackDeps): Promise<SlackAdapter> {
@@ -132,6 +134,7 @@ export async function createSlackAdapter(settings: SlackSettings, deps: SlackDep
     logger,
     access: { allowedTeamIds: settings.allowedTeamIds, allowedChannelIds: settings.allowedChannelIds },
     answers: createLru<string, RememberedAnswer>(RECENT_ANSWERS),
+    threads: createLru<string, true>(BOT_THREADS),
   };
   registerListeners(app, {
     ...flow,

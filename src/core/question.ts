@@ -16,4 +16,7 @@ export interface Question {
   text: string;
   user?: Asker;
   surface?: Surface;
+  /** false for a message the bot overheard (a reply in its Slack thread without a mention): if it turns out not to
+   * be a question for the bot, it is neither answered nor written to the audit log. */
+  addressed?: boolean;
 }

@@ -1,14 +1,16 @@
 // A scripted stand-in for the agent: records every question, remembers each conversation's previous question (so
 // tests can see thread follow-ups reach the same memory), and returns a realistic Answer (table, chart, buttons,
 // provenance with SQL) after an optional delay.
+
 import type { Answer } from '../../src/core/answer.js';
+import type { Question } from '../../src/core/question.js';
 
 export interface FakeAgent {
-  questions: { conversation: string; text: string }[];
+  questions: Question[];
   /** Questions being answered right now, and the most at once (the benchmark reports how busy it was). */
   inFlight: number;
   maxInFlight: number;
-  ask(question: { conversation: string; text: string }): Promise<Answer>;
+  ask(question: Question): Promise<Answer>;
   /** Make the next answers carry an error (as the real agent does on a warehouse outage). */
   failWith?: { code: string; text: string };
 }
@@ -96,6 +98,14 @@ export function createFakeAgent(options: { delayMs?: number } = {}): FakeAgent {
           errorCode: agent.failWith.code,
         };
       }
+      // Small talk, like the real agent: out of scope (the adapter stays silent when it only overheard it).
+      if (/^(merci|ok\b|thanks)/i.test(question.text))
+        return {
+          ...cannedAnswer(question.text),
+          intent: 'out_of_scope',
+          text: 'Je n’ai pas compris.',
+          charts: [],
+        };
       return cannedAnswer(question.text, previous);
     },
   };

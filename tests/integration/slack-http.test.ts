@@ -120,6 +120,48 @@ describe('HTTP mode', () => {
     expect(h.api.callsTo('chat.postMessage')[1]?.body.thread_ts).toBe('1712000002.000001');
   });
 
+  test('a reply in the bot’s thread needs no @mention; small talk there, other threads and other bots are left alone', async () => {
+    const root = '1712000012.000001';
+    await h.sendEvent(mention('Top 5 des campagnes par ROI', root));
+    await until(() => h.api.callsTo('chat.update').length === 1);
+    const reply = (text: string, ts: string, extra: Record<string, unknown> = {}) => ({
+      type: 'message',
+      channel_type: 'channel',
+      channel: 'C1',
+      user: 'U2',
+      team: 'T1',
+      text,
+      ts,
+      thread_ts: root,
+      ...extra,
+    });
+    await h.sendEvent(reply('et par CPA ?', '1712000012.000002'));
+    await until(() => h.api.callsTo('chat.postMessage').length === 2, 5000, 'the follow-up answer');
+    await h.sendEvent(reply('merci, je regarde', '1712000012.000003')); // people talking: no answer
+    await h.sendEvent(reply('et par CPL ?', '1712000012.000004', { thread_ts: '1712000099.000001' })); // not ours
+    await h.sendEvent(reply('et par ROI ?', '1712000012.000005', { bot_id: 'B9', subtype: 'bot_message' }));
+    await h.sendEvent(reply('et pour search ?', '1712000012.000006', { thread_ts: undefined })); // not a reply
+    // With a mention, app_mention answers; the message event for the same text must not answer it twice.
+    await h.sendEvent(reply('<@UBOT> et par CTR ?', '1712000012.000007'));
+    await h.sendEvent(mention('et par CTR ?', '1712000012.000007', { thread_ts: root }));
+    await until(() => h.api.callsTo('chat.update').length === 2, 5000, 'the mention in the thread');
+    await h.adapter.whenIdle();
+
+    expect(h.agent.questions.map((q) => [q.text, q.addressed])).toEqual([
+      ['Top 5 des campagnes par ROI', undefined],
+      ['et par CPA ?', false],
+      ['merci, je regarde', false],
+      ['et par CTR ?', undefined],
+    ]);
+    const posts = h.api.callsTo('chat.postMessage');
+    // Placeholder of the root question, the follow-up's answer posted directly (no placeholder), the mention's
+    // placeholder; nothing for the small talk.
+    expect(posts.map((call) => call.body.text === PLACEHOLDER)).toEqual([true, false, true]);
+    expect(String(posts[1]?.body.text)).toContain('Suite de « Top 5 des campagnes par ROI »');
+    expect(posts[1]?.body.thread_ts).toBe(root);
+    expect(JSON.stringify(h.api.calls)).not.toContain('pas compris');
+  });
+
   test('a retried delivery (same event_id, X-Slack-Retry-Num) is answered once', async () => {
     const event = mention('Top 5 des campagnes par ROI', '1712000003.000001');
     const first = await h.sendEvent(event, { eventId: 'EvSAME' });

@@ -144,6 +144,24 @@ describe('entries', () => {
     expect(outcomeOf(answer({ errorCode: 'RATE_LIMITED' }))).toBe('rate_limited');
   });
 
+  test('overheard small talk (not addressed, out of scope) is not audited; an overheard question is', async () => {
+    const { audit } = setup();
+    const agent = createGuardedAgent(
+      scriptedAgent((question) =>
+        question.text.startsWith('merci') ? answer({ intent: 'out_of_scope' }) : ranking,
+      ),
+      { audit, logger: silentLogger() },
+    );
+    await agent.ask({ ...q('merci, je regarde ça'), addressed: false });
+    await agent.ask({ ...q('et par CPA ?'), addressed: false });
+    await agent.ask(q('merci')); // addressed to the bot: audited as refused, as before
+    const entries = await audit.list();
+    expect(entries.map((entry) => [entry.question, entry.outcome])).toEqual([
+      ['et par CPA ?', 'answered'],
+      ['merci', 'refused'],
+    ]);
+  });
+
   test('an agent that throws is still audited (error) and the caller gets the French message', async () => {
     const { audit } = setup();
     const agent = createGuardedAgent(
