@@ -1,6 +1,8 @@
-// The graph's state: one question's journey through route → plan → execute → compose. It is checkpointed per
-// conversation, so the next question in the same thread sees this turn's plan as `previous`.
+// The graph's state: one question's journey through route → plan → execute → compose. Its plan is checkpointed per
+// conversation, so the next question in the same thread sees this turn's plan as `previous`; the rows and the
+// answer are not (they belong to this turn only).
 import { Annotation } from '@langchain/langgraph';
+import { UntrackedValueChannel } from '@langchain/langgraph/channels';
 import type { Answer } from '../src/core/answer.js';
 import type { ErrorCode } from '../src/core/errors.js';
 import type { Plan, PreviousTurn } from './plan.js';
@@ -15,6 +17,10 @@ export interface ToolFailure {
 
 const replace = <T>(initial: () => T) =>
   Annotation<T>({ reducer: (_previous: T, next: T) => next, default: initial });
+/** Lives for one question only, never written to the checkpoint: the rows and the answer can be large (tables,
+ * chart data, SQL) and the next turn needs only the plan. Conversation memory stays ~2 KB per thread. */
+const thisTurnOnly = <T>(initial: () => T) =>
+  new UntrackedValueChannel<T>({ guard: false, initialValueFactory: initial });
 
 export const AgentState = Annotation.Root({
   question: replace<string>(() => ''),
@@ -23,9 +29,9 @@ export const AgentState = Annotation.Root({
   plan: replace<Plan | undefined>(() => undefined),
   previous: replace<PreviousTurn | undefined>(() => undefined),
   planner: replace<Answer['planner']>(() => 'offline'),
-  outputs: replace<ToolOutput[]>(() => []),
-  failures: replace<ToolFailure[]>(() => []),
-  answer: replace<Answer | undefined>(() => undefined),
+  outputs: thisTurnOnly<ToolOutput[]>(() => []),
+  failures: thisTurnOnly<ToolFailure[]>(() => []),
+  answer: thisTurnOnly<Answer | undefined>(() => undefined),
 });
 
 export type AgentStateType = typeof AgentState.State;

@@ -1,6 +1,6 @@
 // The LangGraph agent end to end on the bundled data, with scripted planners: routing, validation of planned
 // calls, execution, composition, LLM fallback, grounding, and memory across turns and across a restart.
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
@@ -201,6 +201,26 @@ describe('memory', () => {
       await agent.ask({ conversation: 'chit-chat', text });
     const context = { intent: 'diagnostic', calls: underperformers.calls };
     expect(planner.inputs.map((input) => input.previous)).toEqual([undefined, context, context, context]);
+  });
+
+  test('memory keeps the plan, not the rows or the answer: a few KB per conversation', async () => {
+    const directory = mkdtempSync(join(tmpdir(), 'agent-memory-slim-'));
+    const agent = agentWith(scripted('offline', [underperformers]), {
+      checkpointer: new FileCheckpointSaver({ directory }),
+    });
+    const answer = await agent.ask({ conversation: 'slim', text: 'sous-performantes ?' });
+    expect(answer.text).toContain('facebook_lal'); // the answer has the rows…
+    const [file] = readdirSync(directory);
+    const stored = readFileSync(join(directory, file!), 'utf8');
+    // Checkpoints are base64 inside the file: decode them to read what is remembered.
+    const plain = JSON.stringify(JSON.parse(stored), (_key, value) =>
+      typeof value === 'string' && /^[A-Za-z0-9+/=]{40,}$/.test(value)
+        ? Buffer.from(value, 'base64').toString()
+        : value,
+    );
+    expect(plain).toContain('get_underperforming_campaigns'); // …the memory has the plan
+    expect(plain).not.toContain('facebook_lal'); // …but not the rows nor the answer
+    expect(Buffer.byteLength(stored)).toBeLessThan(8 * 1024);
   });
 
   test('memory survives a restart through the file checkpointer', async () => {
