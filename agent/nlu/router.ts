@@ -17,6 +17,8 @@ type Args = Record<string, unknown>;
 const TOTAL =
   /\bhow much\b|\bcombien\b|\bquel(le)? est (le|la|l')|\bwhat (is|was|are|were) (the|our)\b|\bwhat's\b|\btotal\b|\bglobal\w*|\boverall\b/;
 const BUDGET_WORD = /\bbudgets?\b|\bdepenses?\b|\bspend(ing)?\b|\binvestissements?\b/;
+// A currency in a prediction question means an amount was meant even when none could be read (« -5000 CHF »).
+const CURRENCY_WORD = /\b(chf|francs?|eur|euros?|usd|dollars?)\b|[€$]/;
 
 const dated = (f: Features, args: Args): Args => ({ ...args, ...f.dates });
 const withCategory = (f: Features, args: Args): Args =>
@@ -64,7 +66,8 @@ export function route(f: Features): Routed {
     return strong(plan('budget_simulation', [{ tool: 'simulate_budget', args }], s.simulation ? 0.9 : 0.8));
   }
 
-  if ((s.prediction || s.simulation) && (f.money !== undefined || BUDGET_WORD.test(f.text))) {
+  const amountMeant = f.money !== undefined || BUDGET_WORD.test(f.text) || CURRENCY_WORD.test(f.text);
+  if ((s.prediction || s.simulation) && amountMeant) {
     if (f.money === undefined) return ask('prediction', clarificationText('budget', f.language));
     // The model predicts one campaign-day: a weekly or monthly budget is spread over its days.
     const days = /\b(par|per|a|each|chaque) (semaine|week)\b|\bweekly\b|\bhebdo\w*/.test(f.text)

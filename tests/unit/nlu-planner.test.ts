@@ -39,6 +39,8 @@ test.each([
   ['Simule une hausse du budget', /De combien/],
   ['Simulate +500% budget', /between -50% and \+200%/],
   ['What revenue can we expect for a daily budget?', /daily budget/],
+  ['Prédis le revenu avec 1e308 CHF', /budget journalier/],
+  ['Predict revenue for -5000 CHF', /daily budget/],
 ])('missing information: « %s » asks back and plans nothing', (text, question) => {
   const result = plan(text);
   expect(result.calls).toEqual([]);
