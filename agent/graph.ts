@@ -22,6 +22,8 @@ export interface Agent {
   ask(question: AgentQuestion): Promise<Answer>;
   /** Waits until conversation memory is on disk (shutdown). */
   close?(): Promise<void>;
+  /** The conversation ids it remembers (persisted memory only), least recent first. */
+  conversations?(): string[];
 }
 
 export function buildGraph(deps: AgentDeps, checkpointer: BaseCheckpointSaver) {
@@ -49,11 +51,15 @@ export function createAgent(deps: AgentDeps & { checkpointer?: BaseCheckpointSav
     if (state.answer) return state.answer;
     throw new Error('the graph ended without an answer');
   };
-  const flushable = checkpointer as BaseCheckpointSaver & { flush?: () => Promise<void> };
+  const persisted = checkpointer as BaseCheckpointSaver & {
+    flush?: () => Promise<void>;
+    threadIds?: () => string[];
+  };
   return {
     close: async () => {
-      await flushable.flush?.();
+      await persisted.flush?.();
     },
+    conversations: () => persisted.threadIds?.() ?? [],
     async ask(question) {
       try {
         return await run(question);

@@ -71,6 +71,7 @@ export async function connectPlatforms(app: App): Promise<Platforms> {
           recordFeedback: (feedback) => app.feedback.record({ ...feedback, surface: 'slack' }),
           currency: app.config.currency,
           logger: app.logger,
+          knownConversations: app.rawAgent.conversations?.() ?? [],
         },
       );
       if (slack.router) routers.push(slack.router);

@@ -8,13 +8,14 @@ import type { Answer } from '../../src/core/answer.js';
 import { AppError } from '../../src/core/errors.js';
 import type { Logger } from '../../src/core/logger.js';
 import type { Question } from '../../src/core/question.js';
-import { createDedupe, createLru } from '../shared/lru.js';
+import { createDedupe, createLru, type Lru } from '../shared/lru.js';
 import type { ActionDeps } from './actions.js';
-import type { RememberedAnswer } from './answer-flow.js';
+import { type RememberedAnswer, threadKey } from './answer-flow.js';
 import { toBoltLogger } from './bolt-logger.js';
 import { type ChartImage, createDelivery } from './delivery.js';
 import { registerListeners } from './listeners.js';
 import { alreadyPosted, postAnswer } from './post-answer.js';
+import { parseSlackRef } from './refs.js';
 import { describeSlackError } from './slack-errors.js';
 
 export interface SlackSettings {
@@ -39,6 +40,8 @@ export interface SlackDeps {
   }): Promise<void>;
   currency: string;
   logger: Logger;
+  /** Conversations remembered from before a restart (`slack:T:C:ts`): their threads again need no @mention. */
+  knownConversations?: string[];
 }
 
 export interface SlackAdapter {
@@ -60,9 +63,24 @@ export interface SlackAdapter {
 // Dedupe window: Slack retries within minutes; 5000 ids cover far more than that at any realistic traffic.
 const SEEN_EVENTS = 5000;
 const RECENT_ANSWERS = 500;
-// Threads where a reply needs no @mention. In memory: after a restart, one @mention in an older thread re-arms it.
+// Threads where a reply needs no @mention; seeded at start from the conversations the agent's memory kept.
 const BOT_THREADS = 5000;
 const STOP_GRACE_MS = 10_000;
+
+/** The bot's threads, seeded from the conversations its memory kept across a restart (most recent last). */
+function knownThreads(conversations: string[], max: number): Lru<string, true> {
+  const threads = createLru<string, true>(max);
+  for (const conversation of conversations.slice(-max)) {
+    if (!conversation.startsWith('slack:')) continue;
+    try {
+      const { channel, threadTs } = parseSlackRef(conversation);
+      if (threadTs) threads.set(threadKey(channel, threadTs), true);
+    } catch {
+      // not a Slack thread reference: nothing to re-arm
+    }
+  }
+  return threads;
+}
 
 export async function createSlackAdapter(settings: SlackSettings, deps: SlackDeps): Promise<SlackAdapter> {
   const logger = deps.logger.child({ component: 'slack' });
@@ -134,7 +152,7 @@ export async function createSlackAdapter(settings: SlackSettings, deps: SlackDep
     logger,
     access: { allowedTeamIds: settings.allowedTeamIds, allowedChannelIds: settings.allowedChannelIds },
     answers: createLru<string, RememberedAnswer>(RECENT_ANSWERS),
-    threads: createLru<string, true>(BOT_THREADS),
+    threads: knownThreads(deps.knownConversations ?? [], BOT_THREADS),
   };
   registerListeners(app, {
     ...flow,

@@ -111,6 +111,11 @@ export class FileCheckpointSaver extends MemorySaver {
     await this.#persist(threadId);
   }
 
+  /** The conversations remembered, least recently written first (the Slack adapter re-arms its threads from them). */
+  threadIds(): string[] {
+    return [...this.#recent.keys()];
+  }
+
   /** Resolves when every change made so far is on disk (called on shutdown). */
   async flush(): Promise<void> {
     while (this.#inFlight.size > 0 || this.#queued.size > 0)

@@ -18,10 +18,11 @@ let slackApi: FakeSlackWebApi;
 let app: App;
 let platforms: Platforms;
 let server: RunningServer;
+let config: ReturnType<typeof loadConfig>;
 
 beforeAll(async () => {
   slackApi = await startFakeSlackWebApi();
-  const config = loadConfig({
+  config = loadConfig({
     DUCKDB_PATH: ':memory:',
     STATE_DIR: mkdtempSync(join(tmpdir(), 'app-slack-')),
     PORT: '0',
@@ -76,4 +77,36 @@ test('a digest runs through the Slack adapter registered at start', async () => 
   const post = slackApi.callsTo('chat.postMessage').at(-1)!;
   expect(post.body.channel).toBe('C9');
   expect(String(post.body.blocks)).toContain('facebook_lal');
+});
+
+test('after a restart, a reply without a mention in a thread answered before is still a follow-up', async () => {
+  // The thread of the first test ('1712.0001', a diagnostic) is remembered on disk; the process restarts.
+  await platforms.stop();
+  await server.close();
+  await app.close();
+  app = await createApp(config, { logger: silentLogger() });
+  platforms = await connectPlatforms(app);
+  server = await startServer(app, platforms.routers);
+  const before = slackApi.callsTo('chat.postMessage').length;
+  const reply = {
+    type: 'message',
+    channel_type: 'channel',
+    user: 'U2',
+    channel: 'C1',
+    ts: '1712.0005',
+    thread_ts: '1712.0001',
+    text: 'et pour search ?',
+  };
+  const response = await signedPost(
+    `${server.url}slack/events`,
+    JSON.stringify(eventEnvelope(reply)),
+    'application/json',
+  );
+  expect(response.status).toBe(200);
+  await until(() => slackApi.callsTo('chat.postMessage').length > before, 20_000, 'the follow-up answer');
+  const answer = slackApi.callsTo('chat.postMessage').at(-1)!;
+  expect(answer.body.thread_ts).toBe('1712.0001');
+  // The follow-up kept the diagnostic (memory) and applied the category: it speaks of search campaigns.
+  expect(String(answer.body.text)).toMatch(/search/i);
+  expect(String(answer.body.text)).not.toMatch(/pas compris/);
 });
