@@ -85,8 +85,13 @@ export function createGuardedAgent(agent: Agent, deps: GuardDeps): Agent {
           answer = errorAnswer(error);
         }
       }
-      // Overheard chatter (not addressed, not a question for the bot) is nobody's question: not audited.
+      // Overheard chatter (not addressed, not a question for the bot) is nobody's question: not audited, and the
+      // rate limit gets its point back.
       const overheard = question.addressed === false && answer.intent === 'out_of_scope' && !answer.errorCode;
+      if (overheard && deps.limiter)
+        await deps.limiter.refund(rateKey(question)).catch((error: unknown) => {
+          deps.logger.warn({ err: describe(error) }, 'rate limit refund failed');
+        });
       if (deps.audit && !overheard) {
         try {
           const entry = buildAuditEntry(

@@ -10,6 +10,8 @@ export type RateDecision = { allowed: true } | { allowed: false; retryAfterMs: n
 export interface RateLimiter {
   /** Spends one question for `key`: allowed, or refused with the time until the next one is allowed. */
   take(key: string): Promise<RateDecision>;
+  /** Gives one question back (overheard small talk was no question); returned to the per-minute allowance. */
+  refund(key: string): Promise<void>;
 }
 
 export interface RateLimitSettings {
@@ -26,7 +28,7 @@ interface Consumer {
 }
 
 export function createRateLimiter(settings: RateLimitSettings): RateLimiter {
-  if (settings.perMinute <= 0) return { take: async () => ({ allowed: true }) };
+  if (settings.perMinute <= 0) return { take: async () => ({ allowed: true }), refund: async () => {} };
   const steady = new RateLimiterMemory({ keyPrefix: 'questions', points: settings.perMinute, duration: 60 });
   const limiter: Consumer =
     settings.burst > 0
@@ -50,6 +52,9 @@ export function createRateLimiter(settings: RateLimitSettings): RateLimiter {
           return { allowed: false, retryAfterMs: Math.max(0, rejection.msBeforeNext) };
         throw rejection;
       }
+    },
+    async refund(key) {
+      await steady.reward(key, 1);
     },
   };
 }

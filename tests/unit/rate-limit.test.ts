@@ -131,6 +131,22 @@ describe('guarded agent', () => {
     ]);
   });
 
+  test('overheard small talk gives its point back; an overheard question does not', async () => {
+    const smallTalk = createGuardedAgent(
+      {
+        async ask(question) {
+          return question.text.startsWith('merci') ? { ...ANSWER, intent: 'out_of_scope' } : ANSWER;
+        },
+      },
+      { limiter: createRateLimiter({ perMinute: 2, burst: 0 }), logger: silentLogger() },
+    );
+    const overheard = (text: string): Question => ({ ...from('U1'), text, addressed: false });
+    for (let i = 0; i < 5; i++) await smallTalk.ask(overheard('merci, je regarde'));
+    expect((await smallTalk.ask(from('U1'))).errorCode).toBeUndefined(); // 1 of 2
+    expect((await smallTalk.ask(overheard('et par CPA ?'))).errorCode).toBeUndefined(); // 2 of 2, kept
+    expect((await smallTalk.ask(from('U1'))).errorCode).toBe('RATE_LIMITED');
+  });
+
   test('a failing limiter serves the question (logged), it never takes the bot down', async () => {
     const agent = countingAgent();
     const guarded = createGuardedAgent(agent, {
@@ -138,6 +154,7 @@ describe('guarded agent', () => {
         take: async () => {
           throw new Error('limiter bug');
         },
+        refund: async () => {},
       },
       logger: silentLogger(),
     });
