@@ -4,17 +4,11 @@
 // scale and the target is log1p(revenue): spend and revenue span three orders of magnitude.
 import { AppError } from '../core/errors.js';
 import type { Row } from '../core/rows.js';
+import type { CampaignKpis } from './segmentation.js';
 
-export interface CampaignDay {
+/** One campaign-day: the same volumes as a campaign's totals (segmentation), for one date. */
+export interface CampaignDay extends CampaignKpis {
   c_date: string;
-  campaign_name: string;
-  category: string;
-  impressions: number;
-  clicks: number;
-  leads: number;
-  orders: number;
-  mark_spent: number;
-  revenue: number;
 }
 
 /** One input to the model: a campaign-day's spend and volumes. */
