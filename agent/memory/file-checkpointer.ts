@@ -57,6 +57,7 @@ export class FileCheckpointSaver extends MemorySaver {
   readonly #onWriteError: ((error: unknown) => void) | undefined;
   /** Thread ids in order of last write, oldest first (a Map keeps insertion order: delete + set moves to the end). */
   readonly #recent = new Map<string, number>();
+  #newestStamp = 0;
   /** Outer `writes` keys of each thread, so a thread's writes are found without scanning them all. */
   readonly #writeKeys = new Map<string, Set<string>>();
   /** Per thread: the write on disk now, and the one queued behind it (which will carry every change made meanwhile). */
@@ -128,9 +129,15 @@ export class FileCheckpointSaver extends MemorySaver {
     return keys;
   }
 
-  #touch(threadId: string, at = Date.now()): void {
+  /**
+   * Stamps are strictly increasing: several threads written in the same millisecond must still reload in the order
+   * they were written, or a restart would evict the wrong one.
+   */
+  #touch(threadId: string, at?: number): void {
+    const stamp = at ?? Math.max(Date.now(), this.#newestStamp + 1);
+    this.#newestStamp = Math.max(this.#newestStamp, stamp);
     this.#recent.delete(threadId);
-    this.#recent.set(threadId, at);
+    this.#recent.set(threadId, stamp);
   }
 
   /** Keeps the newest checkpoints of one thread; ids are time-ordered (uuid v6), so the largest are the newest. */

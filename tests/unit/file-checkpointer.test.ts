@@ -5,7 +5,7 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, test } from '@jest/globals';
+import { describe, expect, jest, test } from '@jest/globals';
 import { type Checkpoint, emptyCheckpoint } from '@langchain/langgraph';
 import { FileCheckpointSaver, threadFileName } from '../../agent/memory/file-checkpointer.js';
 
@@ -109,6 +109,23 @@ describe('FileCheckpointSaver', () => {
     await smaller.flush();
     expect(Object.keys(smaller.storage)).toEqual(['e']);
     expect(threadFiles(dir)).toHaveLength(1);
+  });
+
+  test('threads written within the same millisecond reload in the order they were written', async () => {
+    // CI once wrote a, c and d in one millisecond; equal stamps reloaded in directory order and evicted d.
+    const dir = freshDir();
+    const now = jest.spyOn(Date, 'now').mockReturnValue(1_700_000_000_000);
+    try {
+      const saver = new FileCheckpointSaver({ directory: dir, maxThreads: 4 });
+      const order = ['t9', 't3', 't7', 't1'];
+      for (const thread of order) await putOne(saver, thread);
+      const restarted = new FileCheckpointSaver({ directory: dir, maxThreads: 4 });
+      expect(restarted.threadIds()).toEqual(order);
+      await putOne(restarted, 'new'); // the first written is the one forgotten
+      expect(restarted.threadIds()).toEqual([...order.slice(1), 'new']);
+    } finally {
+      now.mockRestore();
+    }
   });
 
   test('deleteThread removes the file', async () => {
