@@ -23,6 +23,8 @@ export interface Failure {
   headers?: Record<string, string>;
   /** Hold the request this long first; with status 200 it is then received normally (a slow connector). */
   hangMs?: number;
+  /** Only a request to this conversation takes this failure (others pass it by); any request when unset. */
+  conversationId?: string;
 }
 
 export interface FakeConnector {
@@ -32,8 +34,10 @@ export interface FakeConnector {
   activities: RecordedActivity[];
   /** Every request that reached an activity route, failed ones included. */
   attempts: { at: number; status: number }[];
-  /** The next `count` activity requests answer with this failure. */
+  /** The next `count` activity requests (to `failure.conversationId`, if set) answer with this failure. */
   failNext(count: number, failure: Failure): void;
+  /** Requests held by a `hangMs` failure right now. */
+  readonly hanging: number;
   /** Resolves when `count` activities of the given type have arrived (or rejects after `timeoutMs`). */
   waitFor(count: number, type?: string, timeoutMs?: number): Promise<RecordedActivity[]>;
   reset(): void;
@@ -45,12 +49,21 @@ export async function startFakeConnector(): Promise<FakeConnector> {
   const attempts: { at: number; status: number }[] = [];
   const failures: Failure[] = [];
   let counter = 0;
+  let hanging = 0;
   const web = express();
   web.use(express.json({ limit: '5mb' }));
 
   async function receive(request: express.Request, response: express.Response, replyToId?: string) {
-    const failure = failures.shift();
-    if (failure?.hangMs) await new Promise((resolve) => setTimeout(resolve, failure.hangMs));
+    const conversationId = String(request.params.conversationId);
+    const index = failures.findIndex(
+      (item) => !item.conversationId || item.conversationId === conversationId,
+    );
+    const failure = index >= 0 ? failures.splice(index, 1)[0] : undefined;
+    if (failure?.hangMs) {
+      hanging += 1;
+      await new Promise((resolve) => setTimeout(resolve, failure.hangMs));
+      hanging -= 1;
+    }
     if (failure && failure.status !== 200) {
       attempts.push({ at: Date.now(), status: failure.status });
       response
@@ -61,7 +74,7 @@ export async function startFakeConnector(): Promise<FakeConnector> {
     }
     attempts.push({ at: Date.now(), status: 200 });
     activities.push({
-      conversationId: String(request.params.conversationId),
+      conversationId,
       ...(replyToId ? { replyToId } : {}),
       ...(request.headers.authorization ? { authorization: request.headers.authorization } : {}),
       activity: request.body,
@@ -92,6 +105,9 @@ export async function startFakeConnector(): Promise<FakeConnector> {
     url: `http://127.0.0.1:${port}/`,
     activities,
     attempts,
+    get hanging() {
+      return hanging;
+    },
     failNext(count, failure) {
       for (let index = 0; index < count; index += 1) failures.push(failure);
     },

@@ -145,7 +145,9 @@ describe('conversation memory (conversations/<hash>.json, one file per conversat
     const saver = new FileCheckpointSaver({ directory: memoryDir(dir), legacyFile });
     expect(await saver.getTuple({ configurable: { thread_id: 'legacy-thread' } })).toBeDefined();
     await saver.flush();
-    await new Promise((resolve) => setTimeout(resolve, 50)); // the rename follows the flush
+    // The rename follows the flush, asynchronously: wait for it (up to 10 s) rather than for a fixed time.
+    for (let tries = 0; existsSync(legacyFile) && tries < 500; tries += 1)
+      await new Promise((resolve) => setTimeout(resolve, 20));
     expect(existsSync(legacyFile)).toBe(false);
     expect(readdirSync(dir).filter((name) => name.startsWith('conversations.json.imported-'))).toHaveLength(
       1,

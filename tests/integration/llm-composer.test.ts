@@ -107,6 +107,6 @@ describe('composeWithLlm over HTTP (fake OpenAI server)', () => {
     await expect(composeWithLlm(model(), input, { timeoutMs: 200 })).rejects.toMatchObject({
       reason: 'timeout',
     });
-    expect(Date.now() - started).toBeLessThan(1200);
+    expect(Date.now() - started).toBeLessThan(2500); // gave up before the server's 3 s reply
   });
 });

@@ -170,7 +170,7 @@ describe('LLM planner over HTTP (fake OpenAI server)', () => {
       .catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(LlmUnavailableError);
     expect((error as LlmUnavailableError).reason).toBe('timeout');
-    expect(Date.now() - started).toBeLessThan(1500);
+    expect(Date.now() - started).toBeLessThan(4000); // gave up long before the server's 5 s reply
   });
 
   it.each([500, 429, 401])('turns HTTP %i into LlmUnavailableError', async (status) => {

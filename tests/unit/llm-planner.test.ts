@@ -140,7 +140,7 @@ describe('createLlmPlanner with a scripted chat model', () => {
       name: 'LlmUnavailableError',
       reason: 'timeout',
     });
-    expect(Date.now() - started).toBeLessThan(1000);
+    expect(Date.now() - started).toBeLessThan(5000); // the scripted model never answers
   });
 
   it('wraps a model error in LlmUnavailableError', async () => {
