@@ -34,9 +34,12 @@ export function chartRendererFor(app: App) {
     );
 }
 
-/** A platform's post() as a digest DeliveryPort: bad references are permanent, anything else is retried. */
-/** A platform's post (and, where the platform can tell, its alreadyPosted) as the digests' delivery port. */
-function deliveryPortOf(
+/**
+ * A platform's post (and, where the platform can tell, its alreadyPosted) as the digests' delivery port. Bad
+ * references are permanent; so is a post the platform never confirmed (PLATFORM_TIMEOUT), which may have arrived:
+ * retrying it could post the digest twice. Anything else is retried.
+ */
+export function deliveryPortOf(
   post: (target: string, answer: Answer, key: string) => Promise<void>,
   alreadyPosted?: (target: string, key: string) => Promise<boolean>,
 ): DeliveryPort {
@@ -47,7 +50,8 @@ function deliveryPortOf(
         await post(target, answer, options.idempotencyKey);
       } catch (error) {
         const permanent =
-          isAppError(error) && (error.code === 'INVALID_ARGUMENTS' || error.code === 'CONFIG_INVALID');
+          isAppError(error) &&
+          ['INVALID_ARGUMENTS', 'CONFIG_INVALID', 'PLATFORM_TIMEOUT'].includes(error.code);
         throw new DeliveryError(isAppError(error) ? `${error.code}: ${userMessage(error)}` : String(error), {
           permanent,
         });

@@ -3,6 +3,7 @@
 // the endpoint answers loopback callers only (Bot Framework Emulator, local tests): never the network unauthenticated.
 // Sends to the connector are retried by the SDK's HTTP pipeline (@azure/core-rest-pipeline: 3 retries, 429/503
 // after Retry-After, exponential backoff on 5xx), so no retry is layered on top (teams-resilience.test.ts pins it).
+// Each connector call has a deadline (connector-http-client.ts); one that passes it is not retried.
 import { randomUUID } from 'node:crypto';
 import {
   ActivityTypes,
@@ -17,6 +18,7 @@ import type { Answer } from '../../src/core/answer.js';
 import { AppError, userMessage } from '../../src/core/errors.js';
 import type { Logger } from '../../src/core/logger.js';
 import { answerCard, type ChartImage, cardAttachment } from './answer-card.js';
+import { connectorHttpClient } from './connector-http-client.js';
 import type { ConversationRefStore } from './conversation-refs.js';
 import { createMessagesHandler } from './http-handler.js';
 import { createRecentAnswers } from './recent-answers.js';
@@ -33,6 +35,8 @@ export interface TeamsSettings {
   chartUrlSecret: string;
   /** How long a signed chart URL works; the chart store should keep charts at least as long. Default 24 h. */
   chartUrlTtlMs?: number;
+  /** How long a call to the Bot Framework connector may take before it is abandoned. Default 20 s. */
+  connectorTimeoutMs?: number;
   /** Test/sovereign-cloud only: extra ConfigurationBotFrameworkAuthentication keys (e.g. an OpenID metadata URL). */
   authOverrides?: Partial<ConfigurationBotFrameworkAuthenticationOptions>;
 }
@@ -77,13 +81,18 @@ const PUBLIC_CLOUD: Partial<ConfigurationBotFrameworkAuthenticationOptions> = {
 };
 
 function authentication(settings: TeamsSettings): ConfigurationBotFrameworkAuthentication {
-  if (!settings.appId) return new ConfigurationBotFrameworkAuthentication({});
-  return new ConfigurationBotFrameworkAuthentication({
-    MicrosoftAppId: settings.appId,
-    MicrosoftAppPassword: settings.appType === 'UserAssignedMSI' ? undefined : settings.appPassword,
-    MicrosoftAppTenantId: settings.tenantId,
-    MicrosoftAppType: settings.appType,
-    ...(settings.authOverrides ? { ...PUBLIC_CLOUD, ...settings.authOverrides } : {}),
+  const options = settings.appId
+    ? {
+        MicrosoftAppId: settings.appId,
+        MicrosoftAppPassword: settings.appType === 'UserAssignedMSI' ? undefined : settings.appPassword,
+        MicrosoftAppTenantId: settings.tenantId,
+        MicrosoftAppType: settings.appType,
+        ...(settings.authOverrides ? { ...PUBLIC_CLOUD, ...settings.authOverrides } : {}),
+      }
+    : {};
+  // The credentials factory and auth configuration stay the SDK's defaults; only the connector's client changes.
+  return new ConfigurationBotFrameworkAuthentication(options, undefined, undefined, undefined, {
+    httpClient: connectorHttpClient(settings.connectorTimeoutMs ?? 20_000),
   });
 }
 

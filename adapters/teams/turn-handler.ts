@@ -5,6 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { type Activity, ActivityTypes, DeliveryModes, TurnContext } from 'botbuilder';
 import type { Answer } from '../../src/core/answer.js';
+import { isAppError } from '../../src/core/errors.js';
 import type { Logger } from '../../src/core/logger.js';
 import type { Asker, Question } from '../../src/core/question.js';
 import { type ActionPayload, parseActionPayload } from '../shared/action-payload.js';
@@ -104,6 +105,9 @@ async function answerQuestion(
     try {
       await turn.sendActivity({ type: ActivityTypes.Message, attachments: [cardAttachment(card)] });
     } catch (error) {
+      // A card the connector never confirmed may have arrived: the text too would answer twice. The turn fails
+      // instead, and its French message tells the user to look before asking again.
+      if (isAppError(error) && error.code === 'PLATFORM_TIMEOUT') throw error;
       // A card the service rejects (size, schema) must not leave the question unanswered: the text alone.
       log.warn({ err: describe(error) }, 'teams card rejected, sending the text alone');
       await turn.sendActivity({ type: ActivityTypes.Message, text: answer.text });

@@ -29,6 +29,8 @@ export const ERROR_CODES = {
     'La variation de budget doit être comprise entre −50 % et +200 %, par exemple « +20 % ».',
   ML_INPUT_INVALID: 'Un paramètre de la simulation est hors des valeurs acceptées. Corrigez-le et réessayez.',
   QUESTION_TOO_LONG: 'Votre message est trop long. Posez une question plus courte (2000 caractères au plus).',
+  PLATFORM_TIMEOUT:
+    "Teams n'a pas confirmé l'envoi à temps : le message est peut-être arrivé. Vérifiez la conversation avant de réessayer.",
   RATE_LIMITED: 'Trop de questions : réessayez dans une minute.',
   BUSY: 'Je reçois beaucoup de questions en ce moment. Réessayez dans une minute.',
   NOT_IMPLEMENTED: "Cette fonction n'est pas encore disponible.",

@@ -36,8 +36,9 @@ export interface FakeConnector {
   attempts: { at: number; status: number }[];
   /** The next `count` activity requests (to `failure.conversationId`, if set) answer with this failure. */
   failNext(count: number, failure: Failure): void;
-  /** Requests held by a `hangMs` failure right now. */
+  /** Requests held by a `hangMs` failure right now, and since the last reset. */
   readonly hanging: number;
+  readonly hangsStarted: number;
   /** Resolves when `count` activities of the given type have arrived (or rejects after `timeoutMs`). */
   waitFor(count: number, type?: string, timeoutMs?: number): Promise<RecordedActivity[]>;
   reset(): void;
@@ -50,6 +51,7 @@ export async function startFakeConnector(): Promise<FakeConnector> {
   const failures: Failure[] = [];
   let counter = 0;
   let hanging = 0;
+  let hangsStarted = 0;
   const web = express();
   web.use(express.json({ limit: '5mb' }));
 
@@ -61,6 +63,7 @@ export async function startFakeConnector(): Promise<FakeConnector> {
     const failure = index >= 0 ? failures.splice(index, 1)[0] : undefined;
     if (failure?.hangMs) {
       hanging += 1;
+      hangsStarted += 1;
       await new Promise((resolve) => setTimeout(resolve, failure.hangMs));
       hanging -= 1;
     }
@@ -108,6 +111,9 @@ export async function startFakeConnector(): Promise<FakeConnector> {
     get hanging() {
       return hanging;
     },
+    get hangsStarted() {
+      return hangsStarted;
+    },
     failNext(count, failure) {
       for (let index = 0; index < count; index += 1) failures.push(failure);
     },
@@ -124,6 +130,7 @@ export async function startFakeConnector(): Promise<FakeConnector> {
       activities.length = 0;
       attempts.length = 0;
       failures.length = 0;
+      hangsStarted = 0;
     },
     close: () =>
       new Promise<void>((resolve) => {

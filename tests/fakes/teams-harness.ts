@@ -13,7 +13,7 @@ import {
 } from '../../adapters/teams/teams-adapter.js';
 import type { TeamsFeedback } from '../../adapters/teams/turn-handler.js';
 import type { Answer } from '../../src/core/answer.js';
-import { silentLogger } from '../../src/core/logger.js';
+import { type Logger, silentLogger } from '../../src/core/logger.js';
 
 export const TENANT = '11111111-2222-3333-4444-555555555555';
 export const BOT = { id: '28:bot-id', name: 'MarketingBot' };
@@ -59,6 +59,8 @@ export interface HarnessOptions {
   chartPng?: Buffer;
   chartStore?: { put(png: Buffer): string };
   host?: string;
+  /** Where the adapter logs (default: nowhere). */
+  logger?: Logger;
 }
 
 export async function startHarness(options: HarnessOptions): Promise<Harness> {
@@ -88,7 +90,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
         feedback.push(item);
       },
       currency: 'CHF',
-      logger: silentLogger(),
+      logger: options.logger ?? silentLogger(),
     },
   );
   const web = express();

@@ -3,6 +3,7 @@
 // a failed turn ends with a short French message, and without an app id only loopback callers are served.
 import { networkInterfaces } from 'node:os';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from '@jest/globals';
+import { captureLogger } from '../fakes/recording-adapter.js';
 import { type FakeConnector, startFakeConnector } from '../fakes/teams-connector.js';
 import {
   cardOf,
@@ -66,6 +67,56 @@ describe('connector failures are retried', () => {
     const messages = await connector.waitFor(1, 'message');
     expect(cardOf(messages[0]!.activity)?.type).toBe('AdaptiveCard');
     expect(connector.attempts.map((attempt) => attempt.status)).toEqual([500, 500, 200, 200]);
+  });
+});
+
+describe('a connector that accepts the request and never answers', () => {
+  const TIMEOUT_MS = 300;
+  const CHAT = 'a:personal-chat-1';
+  let timed: Harness;
+  let logs: ReturnType<typeof captureLogger>;
+
+  beforeAll(async () => {
+    logs = captureLogger();
+    timed = await startHarness({
+      answer: () => answerFixture('ranking'),
+      settings: { connectorTimeoutMs: TIMEOUT_MS },
+      logger: logs.logger,
+    });
+  });
+  afterAll(() => timed.close());
+  afterEach(async () => {
+    // Let the held request finish on the fake's side before the next test counts anything.
+    for (let tries = 0; connector.hanging > 0 && tries < 200; tries += 1)
+      await new Promise((resolve) => setTimeout(resolve, 20));
+  });
+
+  test('a question: the card is abandoned at the deadline, not retried, and the user is told to check', async () => {
+    connector.failNext(1, { status: 200, conversationId: CHAT }); // typing
+    connector.failNext(1, { status: 200, hangMs: 1500, conversationId: CHAT }); // the card
+    expect((await send(timed.url, personalMessage(connector.url, 'Top 5'))).status).toBe(200);
+    await timed.adapter.idle(); // the turn ends although the connector never answered the card
+    expect(connector.hanging).toBe(1); // ended by the deadline, not by the connector
+    expect(connector.hangsStarted).toBe(1); // abandoned once, never sent again
+    // No text fallback (the card may have arrived); the notice says so.
+    const [notice] = await connector.waitFor(1, 'message');
+    expect(notice!.activity.text).toMatch(/Teams n'a pas confirmé l'envoi à temps/);
+    expect(logs.lines.some((line) => line.msg === 'teams card rejected, sending the text alone')).toBe(false);
+    const failed = logs.lines.find((line) => line.msg === 'teams turn failed');
+    expect(JSON.stringify(failed)).toMatch(new RegExp(`did not answer within ${TIMEOUT_MS} ms`));
+    expect(JSON.stringify(logs.lines)).not.toMatch(/authorization|Bearer/i);
+  });
+
+  test('a proactive post (a digest): rejected with PLATFORM_TIMEOUT after one attempt', async () => {
+    await send(timed.url, personalMessage(connector.url, 'Top 5', { deliveryMode: 'expectReplies' }));
+    connector.reset();
+    connector.failNext(1, { status: 200, hangMs: 1500, conversationId: CHAT });
+    await expect(timed.adapter.post(`teams:${CHAT}`, answerFixture('ranking'))).rejects.toMatchObject({
+      code: 'PLATFORM_TIMEOUT',
+    });
+    expect(connector.hanging).toBe(1);
+    expect(connector.hangsStarted).toBe(1);
+    expect(connector.activities).toHaveLength(0); // no error message posted in the channel either
   });
 });
 
