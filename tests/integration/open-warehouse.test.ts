@@ -1,5 +1,7 @@
 // openWarehouse on a DuckDB file: the first open loads the CSV and builds the KPI tables, a second open of the
 // same file with the same data reuses them, and a changed data file is reloaded on the next open.
+
+import { spawnSync } from 'node:child_process';
 import {
   appendFileSync,
   copyFileSync,
@@ -8,6 +10,7 @@ import {
   readFileSync,
   rmSync,
   statSync,
+  writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -140,6 +143,35 @@ describe('openWarehouse (DuckDB file)', () => {
       expect(await scalar(reopened, 'SELECT COUNT(*) AS n FROM marketing_kpi')).toBe(12);
     } finally {
       await reopened.warehouse.close();
+    }
+  });
+  test('an open that fails on bad data releases the file (another process can take its lock), and opens once the data is fixed', async () => {
+    const good = readFileSync(dataPath, 'utf8');
+    writeFileSync(dataPath, 'id,campaign\n1,lost_header\n'); // the required columns are missing
+    const failed = await openWarehouse(config(), { logger: capturingLogger().logger }).catch(
+      (error: unknown) => error,
+    );
+    expect(failed).toMatchObject({ code: expect.stringMatching(/^DATA_/) });
+    // Another process can take the file: the failed open did not keep DuckDB's lock on it.
+    const child = spawnSync(
+      process.execPath,
+      [
+        '--input-type=module',
+        '-e',
+        `const { DuckDBInstance } = await import('@duckdb/node-api');
+         const instance = await DuckDBInstance.create(${JSON.stringify(duckdbPath)});
+         instance.closeSync();`,
+      ],
+      { encoding: 'utf8', timeout: 30_000 },
+    );
+    expect(child.stderr).not.toMatch(/lock/i);
+    expect(child.status).toBe(0);
+    writeFileSync(dataPath, good);
+    const opened = await openWarehouse(config(), { logger: capturingLogger().logger });
+    try {
+      expect(await scalar(opened, 'SELECT COUNT(*) AS n FROM marketing_kpi')).toBe(12);
+    } finally {
+      await opened.warehouse.close();
     }
   });
 });
