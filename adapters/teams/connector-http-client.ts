@@ -35,6 +35,9 @@ export function connectorHttpClient(
         abortSignal: controller.signal,
         requestId: resource.requestId,
         streamResponseStatusCodes: resource.streamResponseStatusCodes,
+        // Set by the SDK's proxy policy when HTTPS_PROXY is configured: kept, or a proxied bot could not connect.
+        agent: resource.agent,
+        proxySettings: resource.proxySettings,
         // The SDK's own rule (its ServiceClient allows http: when the service URL is http:, e.g. the Emulator).
         allowInsecureConnection: resource.url.startsWith('http:'),
       });
