@@ -3,6 +3,7 @@
 // and plugs them in as delivery ports for digests and alerts. Called by `serve` and `digest` only: `ask`,
 // `kpi` and the other commands never reach a platform.
 import type express from 'express';
+import { unansweredSchema } from '../adapters/slack/retry-later.js';
 import { createSlackAdapter, type SlackAdapter } from '../adapters/slack/slack-adapter.js';
 import { createTeamsAdapter, type TeamsAdapter } from '../adapters/teams/teams-adapter.js';
 import type { App } from './app.js';
@@ -11,6 +12,7 @@ import type { Answer } from './core/answer.js';
 import { AppError, isAppError, userMessage } from './core/errors.js';
 import { DeliveryError, type DeliveryPort } from './digests/delivery.js';
 import type { FeatureStatus } from './startup-report.js';
+import { createJsonCollection } from './store/json-collection.js';
 
 export interface Platforms {
   /** Routers to mount on the HTTP server (before any body parser: Slack verifies the raw body). */
@@ -76,6 +78,10 @@ export async function connectPlatforms(app: App): Promise<Platforms> {
           currency: app.config.currency,
           logger: app.logger,
           knownConversations: app.rawAgent.conversations?.() ?? [],
+          // Questions Slack would not take during an outage survive a restart here.
+          unanswered: createJsonCollection(app.config.stateDir, 'slack-unanswered', unansweredSchema, {
+            logger: app.logger,
+          }),
         },
       );
       if (slack.router) routers.push(slack.router);

@@ -11,7 +11,7 @@ import { type AccessRules, checkAccess, refusalMessage } from './access.js';
 import type { ChartImage, Delivery } from './delivery.js';
 import { conversationKey } from './refs.js';
 import { renderSlack } from './render.js';
-import { describeSlackError } from './slack-errors.js';
+import { describeSlackError, isTransientSlackError } from './slack-errors.js';
 
 export const PLACEHOLDER = 'Analyse en cours…';
 const EMPTY_QUESTION =
@@ -58,13 +58,18 @@ export interface FlowOptions {
    * it (people also talk to each other there). No placeholder, no refusal, no « je n'ai pas compris ».
    */
   passive?: boolean;
+  /** Awaited once the placeholder is in the thread (the retry list forgets the question at that point). */
+  onPlaceholderPosted?(): Promise<unknown>;
 }
+
+/** `slack_unreachable`: Slack would not take the placeholder (down, rate limited): nothing was posted or asked. */
+export type FlowOutcome = 'done' | 'slack_unreachable';
 
 export async function answerQuestion(
   deps: FlowDeps,
   question: Question,
   options: FlowOptions = {},
-): Promise<void> {
+): Promise<FlowOutcome> {
   const { delivery, logger } = deps;
   const { channel, threadTs } = question;
   const log = logger.child({ channel, threadTs });
@@ -74,12 +79,12 @@ export async function answerQuestion(
   if (!decision.allowed) {
     log.warn({ team: question.team, reason: decision.reason }, 'slack request refused by the allow-lists');
     if (!passive) await say(deps, question, refusalMessage(decision), options);
-    return;
+    return 'done';
   }
   const text = question.text.trim();
   if (!text) {
     if (!passive) await say(deps, question, EMPTY_QUESTION, options);
-    return;
+    return 'done';
   }
 
   let placeholderTs: string | undefined;
@@ -89,9 +94,14 @@ export async function answerQuestion(
       deps.threads.set(threadKey(channel, threadTs), true);
     } catch (error) {
       log.error({ error: describeSlackError(error) }, 'cannot post in the channel');
+      // Slack down: the caller may keep the question for later (a slash command can still answer by response_url).
+      if (!options.onUnreachable && isTransientSlackError(error)) return 'slack_unreachable';
       await options.onUnreachable?.(delivery.explain(error)).catch(() => {});
-      return;
+      return 'done';
     }
+    await options.onPlaceholderPosted?.().catch((error: unknown) => {
+      log.error({ err: error instanceof Error ? error.message : String(error) }, 'retry list not updated');
+    });
   }
 
   const conversation = conversationKey({ team: question.team, channel, threadTs });
@@ -108,7 +118,7 @@ export async function answerQuestion(
   );
   if (passive && answer.intent === 'out_of_scope') {
     log.debug('thread reply not meant for the bot; left unanswered');
-    return;
+    return 'done';
   }
   const answerId = randomUUID();
   deps.answers.set(answerId, { conversation, answer, team: question.team, channel, threadTs });
@@ -121,10 +131,11 @@ export async function answerQuestion(
   } catch (error) {
     log.error({ error: describeSlackError(error) }, 'cannot write the answer');
     await delivery.notify(channel, threadTs, delivery.explain(error));
-    return;
+    return 'done';
   }
   log.info({ intent: answer.intent, errorCode: answer.errorCode, answerId }, 'slack answer posted');
   await uploadCharts(deps, answer, channel, threadTs);
+  return 'done';
 }
 
 /** `slack:<team>:<user>` (user ids are only unique within a workspace); none when Slack gave no user. */

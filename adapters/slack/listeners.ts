@@ -6,7 +6,7 @@ import type { App } from '@slack/bolt';
 import { parseActionPayload } from '../shared/action-payload.js';
 import { checkAccess, refusalMessage } from './access.js';
 import { type ActionDeps, handleClick } from './actions.js';
-import { answerQuestion, threadKey } from './answer-flow.js';
+import { answerQuestion, type Question, threadKey } from './answer-flow.js';
 import { SLACK_ACTION_PREFIX } from './render.js';
 import { escapeSlack, questionText } from './slack-text.js';
 
@@ -15,6 +15,8 @@ export interface ListenerDeps extends ActionDeps {
   dedupe: { firstTime(id: string | undefined): boolean };
   /** Runs background work; the adapter waits for it on stop() and logs anything that escapes. */
   track(work: Promise<void>): void;
+  /** Keeps a question Slack would not take, to ask it again when Slack answers. */
+  retryLater: { add(question: Question): Promise<void> };
 }
 
 interface EventEnvelope {
@@ -23,6 +25,14 @@ interface EventEnvelope {
 }
 
 export function registerListeners(app: App, deps: ListenerDeps): void {
+  // A question addressed to the bot (mention, DM) that Slack would not take is kept, not dropped.
+  const answerAddressed = (question: Question) =>
+    deps.track(
+      answerQuestion(deps, question).then(async (outcome) => {
+        if (outcome === 'slack_unreachable') await deps.retryLater.add(question);
+      }),
+    );
+
   const firstDelivery = (body: EventEnvelope, retryNum: number | undefined): boolean => {
     if (deps.dedupe.firstTime(body.event_id)) return true;
     deps.logger.info({ eventId: body.event_id, retryNum }, 'duplicate slack event ignored');
@@ -33,15 +43,13 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
     // In a DM the message.im listener answers; answering here too would give two answers.
     if (event.channel.startsWith('D')) return;
     if (!firstDelivery(body as EventEnvelope, context.retryNum)) return;
-    deps.track(
-      answerQuestion(deps, {
-        team: event.team ?? (body as EventEnvelope).team_id ?? '',
-        channel: event.channel,
-        threadTs: event.thread_ts ?? event.ts,
-        user: event.user ?? '',
-        text: questionText(event.text, deps.botUserId),
-      }),
-    );
+    answerAddressed({
+      team: event.team ?? (body as EventEnvelope).team_id ?? '',
+      channel: event.channel,
+      threadTs: event.thread_ts ?? event.ts,
+      user: event.user ?? '',
+      text: questionText(event.text, deps.botUserId),
+    });
   });
 
   app.event('message', async ({ event, body, context }) => {
@@ -67,7 +75,7 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
     };
     if (message.channel_type === 'im') {
       if (!firstDelivery(body as EventEnvelope, context.retryNum)) return;
-      deps.track(answerQuestion(deps, question));
+      answerAddressed(question);
       return;
     }
     // A reply in a channel thread the bot answered in, without an @mention (app_mention takes those): a follow-up
@@ -78,7 +86,7 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
       deps.threads.has(threadKey(message.channel, message.thread_ts));
     if (!inBotThread || (message.text ?? '').includes(`<@${deps.botUserId}>`)) return;
     if (!firstDelivery(body as EventEnvelope, context.retryNum)) return;
-    deps.track(answerQuestion(deps, question, { passive: true }));
+    deps.track(answerQuestion(deps, question, { passive: true }).then(() => undefined));
   });
 
   app.command('/marketing', async ({ command, ack, respond }) => {

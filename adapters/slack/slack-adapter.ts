@@ -8,14 +8,17 @@ import type { Answer } from '../../src/core/answer.js';
 import { AppError } from '../../src/core/errors.js';
 import type { Logger } from '../../src/core/logger.js';
 import type { Question } from '../../src/core/question.js';
+import { createMemoryBackend } from '../../src/store/backend.js';
+import { createJsonCollection, type JsonCollection } from '../../src/store/json-collection.js';
 import { createDedupe, createLru, type Lru } from '../shared/lru.js';
 import type { ActionDeps } from './actions.js';
-import { type RememberedAnswer, threadKey } from './answer-flow.js';
+import { answerQuestion, type RememberedAnswer, threadKey } from './answer-flow.js';
 import { toBoltLogger } from './bolt-logger.js';
 import { type ChartImage, createDelivery } from './delivery.js';
 import { registerListeners } from './listeners.js';
 import { alreadyPosted, postAnswer } from './post-answer.js';
 import { parseSlackRef } from './refs.js';
+import { createRetryLater, type RetryLater, type Unanswered, unansweredSchema } from './retry-later.js';
 import { describeSlackError } from './slack-errors.js';
 
 export interface SlackSettings {
@@ -42,12 +45,17 @@ export interface SlackDeps {
   logger: Logger;
   /** Conversations remembered from before a restart (`slack:T:C:ts`): their threads again need no @mention. */
   knownConversations?: string[];
+  /** Where questions Slack would not take wait for it to come back (default: in memory, lost on restart). */
+  unanswered?: JsonCollection<Unanswered>;
+  /** How often they are tried again (default 60 s) and for how long (default 1 h). */
+  retryIntervalMs?: number;
+  retryMaxAgeMs?: number;
 }
 
 export interface SlackAdapter {
   /** HTTP mode only: mount at the root of the main express app (serves POST /slack/events). */
   router?: express.Router;
-  /** Socket Mode connects here; in HTTP mode there is nothing to start. */
+  /** Starts retrying the questions Slack would not take; Socket Mode connects here. */
   start(): Promise<void>;
   /** Waits (bounded) for answers in progress, then disconnects Socket Mode. */
   stop(): Promise<void>;
@@ -58,6 +66,8 @@ export interface SlackAdapter {
   alreadyPosted(channelRef: string, deliveryKey: string): Promise<boolean>;
   /** Resolves when no answer is being prepared (tests, benchmarks, graceful shutdown). */
   whenIdle(): Promise<void>;
+  /** The questions Slack would not take, asked again every minute (and at once with `retry`). */
+  unanswered: Pick<RetryLater, 'retry' | 'pending'>;
 }
 
 // Dedupe window: Slack retries within minutes; 5000 ids cover far more than that at any realistic traffic.
@@ -154,17 +164,32 @@ export async function createSlackAdapter(settings: SlackSettings, deps: SlackDep
     answers: createLru<string, RememberedAnswer>(RECENT_ANSWERS),
     threads: knownThreads(deps.knownConversations ?? [], BOT_THREADS),
   };
+  const retryLater = createRetryLater({
+    collection:
+      deps.unanswered ??
+      createJsonCollection('', 'slack-unanswered', unansweredSchema, {
+        logger,
+        backend: createMemoryBackend(),
+      }),
+    ask: (question, options) => answerQuestion(flow, question, options),
+    logger,
+    intervalMs: deps.retryIntervalMs,
+    maxAgeMs: deps.retryMaxAgeMs,
+  });
   registerListeners(app, {
     ...flow,
     botUserId: identity.botUserId,
     dedupe: createDedupe(SEEN_EVENTS),
     track,
+    retryLater,
   });
 
   let connected = false;
   return {
     ...(router ? { router } : {}),
     async start() {
+      // Only the serving process retries (the `digest` command connects platforms too, and must not answer).
+      retryLater.start();
       if (!settings.appToken || connected) return;
       try {
         await app.start();
@@ -179,6 +204,7 @@ export async function createSlackAdapter(settings: SlackSettings, deps: SlackDep
       }
     },
     async stop() {
+      await retryLater.stop();
       await Promise.race([whenIdle(), new Promise((resolve) => setTimeout(resolve, STOP_GRACE_MS).unref())]);
       if (connected) {
         connected = false;
@@ -190,6 +216,7 @@ export async function createSlackAdapter(settings: SlackSettings, deps: SlackDep
     post: (channelRef, answer, options) => postAnswer(flow, channelRef, answer, options),
     alreadyPosted: (channelRef, deliveryKey) => alreadyPosted(flow, channelRef, deliveryKey),
     whenIdle,
+    unanswered: retryLater,
   };
 }
 

@@ -19,6 +19,20 @@ export function describeSlackError(error: unknown): SlackFailure {
   return { error: value?.code ?? 'unknown_error' };
 }
 
+// Slack's own "try again later" errors, beside transport failures (network, HTTP 5xx) and rate limits.
+const TRANSIENT_PLATFORM_ERRORS = ['internal_error', 'fatal_error', 'service_unavailable', 'request_timeout'];
+
+/** A failure that says nothing about the request (Slack down or busy): the same call may work later. */
+export function isTransientSlackError(error: unknown): boolean {
+  const { error: code } = describeSlackError(error);
+  return (
+    code === 'slack_webapi_request_error' ||
+    code === 'slack_webapi_http_error' ||
+    code === 'ratelimited' ||
+    TRANSIENT_PLATFORM_ERRORS.includes(code)
+  );
+}
+
 export function isSlackError(error: unknown, ...codes: string[]): boolean {
   return codes.includes(describeSlackError(error).error);
 }

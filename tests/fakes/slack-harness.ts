@@ -9,6 +9,7 @@ import express from 'express';
 import {
   createSlackAdapter,
   type SlackAdapter,
+  type SlackDeps,
   type SlackSettings,
 } from '../../adapters/slack/slack-adapter.js';
 import type { Answer } from '../../src/core/answer.js';
@@ -100,6 +101,8 @@ export async function startSlackHarness(
     apiUrl?: string;
     /** A real agent instead of the scripted fake (benchmarks); `agent` then records nothing. */
     ask?: (question: { conversation: string; text: string }) => Promise<Answer>;
+    /** Extra adapter dependencies (the retry list's store and timing). */
+    deps?: Pick<SlackDeps, 'unanswered' | 'retryIntervalMs' | 'retryMaxAgeMs'>;
   } = {},
 ): Promise<SlackHarness> {
   const api = options.api ?? (await startFakeSlackWebApi());
@@ -133,6 +136,7 @@ export async function startSlackHarness(
       },
       currency: 'CHF',
       logger,
+      ...options.deps,
     },
   );
   const web = express();
