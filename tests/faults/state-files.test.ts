@@ -16,12 +16,14 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+import { createRetryLater, unansweredSchema } from '../../adapters/slack/retry-later.js';
 import { createBotAgent } from '../../agent/create-bot-agent.js';
 import { FileCheckpointSaver, threadFileName } from '../../agent/memory/file-checkpointer.js';
 import { type AuditEntry, createAuditLog } from '../../src/audit.js';
 import { createStoredConversationRefs } from '../../src/conversation-refs.js';
 import { silentLogger } from '../../src/core/logger.js';
 import { createFeedbackLog } from '../../src/feedback.js';
+import { createJsonCollection } from '../../src/store/json-collection.js';
 import { openSampleWarehouse, type SampleWarehouse } from '../fixtures/sample-warehouse.js';
 
 const GARBAGE = [
@@ -36,7 +38,7 @@ beforeAll(async () => {
   root = mkdtempSync(join(tmpdir(), 'faults-state-'));
   sample = await openSampleWarehouse();
   console.log(
-    `state-file faults: ${GARBAGE.length} kinds of garbage into conversations/feedback/audit/teams-conversations .json, a missing STATE_DIR, duplicate feedback presses`,
+    `state-file faults: ${GARBAGE.length} kinds of garbage into conversations/feedback/audit/teams-conversations/slack-unanswered .json, a missing STATE_DIR, duplicate feedback presses`,
   );
 });
 afterAll(async () => {
@@ -312,4 +314,37 @@ describe('Teams conversation references (teams-conversations.json)', () => {
     };
     expect(file.items.map((item) => item.key).sort()).toEqual(['teams:a', 'teams:b']);
   });
+});
+
+describe('Slack questions kept during an outage (slack-unanswered.json)', () => {
+  const question = (threadTs: string) => ({ team: 'T1', channel: 'C1', threadTs, user: 'U1', text: 'Top 5' });
+  const retryList = (dir: string, asked: string[] = []) =>
+    createRetryLater({
+      collection: createJsonCollection(dir, 'slack-unanswered', unansweredSchema, { logger: silentLogger() }),
+      ask: async (kept, options) => {
+        await options.onPlaceholderPosted?.();
+        asked.push(kept.threadTs);
+        return 'done';
+      },
+      logger: silentLogger(),
+    });
+
+  test.each(GARBAGE.map((text, index) => [index, text] as [number, string]))(
+    'garbage #%s: set aside, a new question is kept, asked once after a clean restart',
+    async (_index, garbage) => {
+      const dir = freshDir();
+      await retryList(dir).add(question('1.1'));
+      writeFileSync(join(dir, 'slack-unanswered.json'), garbage);
+      const list = retryList(dir);
+      expect(await list.pending()).toEqual([]);
+      expect(setAside(dir, 'slack-unanswered.json')).toHaveLength(1);
+      await list.add(question('2.2'));
+      const asked: string[] = [];
+      const restarted = retryList(dir, asked);
+      await restarted.retry();
+      await restarted.retry();
+      expect(asked).toEqual(['2.2']);
+      expect(await restarted.pending()).toEqual([]);
+    },
+  );
 });
