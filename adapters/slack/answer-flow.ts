@@ -1,6 +1,7 @@
 // One question → one answer in the thread: access check, « Analyse en cours… » placeholder, the agent, the Block
 // Kit answer written over the placeholder, then the charts uploaded into the thread. Never throws: every failure
-// ends as a short French message in the thread (or, when Slack refuses even that, via `onUnreachable`).
+// ends as a short French message in the thread (or, when Slack refuses even that, via `onUnreachable`), except
+// Slack being down before anything was posted: `slack_unreachable`, so the caller can keep the question.
 import { randomUUID } from 'node:crypto';
 import type { Answer } from '../../src/core/answer.js';
 import type { Logger } from '../../src/core/logger.js';
