@@ -1,6 +1,9 @@
 // Builds the bot's agent from settings: the offline planner always, the LLM planner and composer when an
 // OpenAI-compatible model is configured, and the conversation memory persisted in the state directory.
 import { join } from 'node:path';
+import type { Plan } from '../src/analysis/plan.js';
+import { SQL_TOOLS } from '../src/analysis/tools/registry.js';
+import type { ToolContext } from '../src/analysis/tools/types.js';
 import type { Logger } from '../src/core/logger.js';
 import { type Agent, createAgent } from './graph.js';
 import { createChatModel } from './llm/chat-model.js';
@@ -10,9 +13,6 @@ import { createLlmPlanner } from './llm/llm-planner.js';
 import { FileCheckpointSaver } from './memory/file-checkpointer.js';
 import { createOfflinePlanner } from './nlu/offline-planner.js';
 import type { DigestAdmin, LlmComposer } from './nodes/deps.js';
-import type { Plan } from './plan.js';
-import { SQL_TOOLS } from './tools/registry.js';
-import type { ToolContext } from './tools/types.js';
 
 export interface BotAgentSettings {
   llm?: { apiKey?: string; baseUrl?: string; model: string; timeoutMs: number; confidenceThreshold: number };

@@ -1,10 +1,10 @@
 // The agent: a LangGraph StateGraph route_intent → plan_tools → execute_tools → compose_answer, checkpointed
 // per conversation (one Slack thread, one Teams conversation, one web-chat session = one thread_id).
 import { type BaseCheckpointSaver, END, MemorySaver, START, StateGraph } from '@langchain/langgraph';
+import { simpleAnswer } from '../src/analysis/compose/template-composer.js';
 import type { Answer } from '../src/core/answer.js';
 import { toAppError, userMessage } from '../src/core/errors.js';
 import type { Question } from '../src/core/question.js';
-import { simpleAnswer } from './compose/template-composer.js';
 import { composeAnswerNode } from './nodes/compose-answer.js';
 import type { AgentDeps } from './nodes/deps.js';
 import { executeToolsNode } from './nodes/execute-tools.js';

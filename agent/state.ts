@@ -3,10 +3,10 @@
 // answer are not (they belong to this turn only).
 import { Annotation } from '@langchain/langgraph';
 import { UntrackedValueChannel } from '@langchain/langgraph/channels';
+import type { Plan, PreviousTurn } from '../src/analysis/plan.js';
+import type { ToolOutput } from '../src/analysis/tools/types.js';
 import type { Answer } from '../src/core/answer.js';
 import type { ErrorCode } from '../src/core/errors.js';
-import type { Plan, PreviousTurn } from './plan.js';
-import type { ToolOutput } from './tools/types.js';
 
 /** A failed tool call, kept as plain data (checkpoints hold JSON, not class instances). */
 export interface ToolFailure {

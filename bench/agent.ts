@@ -3,7 +3,7 @@
 // against a local fake OpenAI-compatible server, counting LLM calls per question.
 import { createBotAgent } from '../agent/create-bot-agent.js';
 import { loadGolden } from '../agent/eval/harness.js';
-import type { ToolContext } from '../agent/tools/types.js';
+import type { ToolContext } from '../src/analysis/tools/types.js';
 import { silentLogger } from '../src/core/logger.js';
 import { createMlService } from '../src/ml/service.js';
 import { startFakeOpenAi } from '../tests/fakes/openai-server.js';

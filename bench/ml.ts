@@ -9,7 +9,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { RandomForestRegression } from 'ml-random-forest';
-import { runTool } from '../agent/tools/registry.js';
+import { runTool } from '../src/analysis/tools/registry.js';
 import { type CampaignDay, featureRow, inputOf, toTarget } from '../src/ml/features.js';
 import { DEFAULT_FOREST_OPTIONS, predictForest, trainForest } from '../src/ml/forest.js';
 import { rSquared, seededRandom } from '../src/ml/random.js';

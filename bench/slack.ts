@@ -6,7 +6,7 @@
 import { loadavg } from 'node:os';
 import { createBotAgent } from '../agent/create-bot-agent.js';
 import { loadGolden } from '../agent/eval/harness.js';
-import type { ToolContext } from '../agent/tools/types.js';
+import type { ToolContext } from '../src/analysis/tools/types.js';
 import { silentLogger } from '../src/core/logger.js';
 import { createMlService } from '../src/ml/service.js';
 import { startSlackHarness } from '../tests/fakes/slack-harness.js';

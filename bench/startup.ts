@@ -38,7 +38,7 @@ async function waitReady(url: string, child: ChildProcess, deadline: number): Pr
 async function startOnce(dataDir: string): Promise<number> {
   const port = await freePort();
   const started = performance.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', 'serve'], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/app/main.ts', 'serve'], {
     env: {
       ...process.env,
       PORT: String(port),

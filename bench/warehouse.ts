@@ -1,7 +1,7 @@
 // `npm run bench -- warehouse`: a generated 1,000,000-row marketing_clean; the KPI build and every SQL tool
 // timed (median of several runs) on the embedded DuckDB driver and on the real Databricks driver talking
 // Thrift to the local test server (backed by the same DuckDB). Targets: KPI build ≤ 5 s, each query ≤ 150 ms.
-import { runTool } from '../agent/tools/registry.js';
+import { runTool } from '../src/analysis/tools/registry.js';
 import { silentLogger } from '../src/core/logger.js';
 import { createCatalogProvider } from '../src/warehouse/catalog.js';
 import { createDatabricksDriver } from '../src/warehouse/databricks.js';

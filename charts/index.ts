@@ -1,4 +1,4 @@
-// The charts package: what src/app.ts wires in (adapters/ and agent/ never import charts/ directly).
+// The charts package: what src/app/app.ts wires in (adapters/ and agent/ never import charts/ directly).
 export { altText } from './alt.js';
 export {
   type ChartContext,

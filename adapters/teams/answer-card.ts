@@ -2,9 +2,9 @@
 // (data URI, no extra request, works without a public URL) when the card stays under the size limit; otherwise
 // every chart is served by the bot at GET /charts/<id>.png behind a signed, expiring URL on PUBLIC_BASE_URL.
 import type { Attachment } from 'botbuilder';
+import { signChartUrl } from '../../src/app/http/signed-urls.js';
 import type { Answer } from '../../src/core/answer.js';
 import type { Logger } from '../../src/core/logger.js';
-import { signChartUrl } from '../../src/http/signed-urls.js';
 import { type AdaptiveCard, renderTeams } from './render.js';
 
 export const ADAPTIVE_CARD_CONTENT_TYPE = 'application/vnd.microsoft.card.adaptive';

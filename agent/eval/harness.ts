@@ -3,10 +3,10 @@
 import { readFileSync } from 'node:fs';
 import { isDeepStrictEqual } from 'node:util';
 import { z } from 'zod';
+import type { Plan, Planner } from '../../src/analysis/plan.js';
+import { findTool } from '../../src/analysis/tools/registry.js';
 import { INTENTS } from '../../src/core/answer.js';
 import type { Catalog } from '../../src/warehouse/catalog.js';
-import type { Plan, Planner } from '../plan.js';
-import { findTool } from '../tools/registry.js';
 
 const callSchema = z.object({ tool: z.string().min(1), args: z.record(z.string(), z.unknown()) }).strict();
 

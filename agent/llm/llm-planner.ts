@@ -3,10 +3,10 @@
 // hostile or confused model can only ever produce a valid call of an existing tool, or nothing.
 import type { BaseChatModel } from '@langchain/core/language_models/chat_models';
 import { AIMessage, type BaseMessage, HumanMessage, SystemMessage } from '@langchain/core/messages';
+import type { Plan, PlannedCall, Planner, PlannerInput } from '../../src/analysis/plan.js';
+import type { ToolName } from '../../src/analysis/tools/registry.js';
+import type { ToolDefinition } from '../../src/analysis/tools/types.js';
 import type { Intent, Language } from '../../src/core/answer.js';
-import type { Plan, PlannedCall, Planner, PlannerInput } from '../plan.js';
-import type { ToolName } from '../tools/registry.js';
-import type { ToolDefinition } from '../tools/types.js';
 import { LlmUnavailableError } from './errors.js';
 import { invokeWithDeadline } from './invoke.js';
 import { detectLanguage } from './language.js';

@@ -1,8 +1,9 @@
 // The system prompts. They describe the data and the rules; the user's text always travels as a separate
 // human message, never spliced into these instructions.
+
+import type { PreviousTurn } from '../../src/analysis/plan.js';
 import type { Fact, Language } from '../../src/core/answer.js';
 import type { Catalog } from '../../src/warehouse/catalog.js';
-import type { PreviousTurn } from '../plan.js';
 
 /** Bounds the prompt on large catalogs; the tools still resolve (and suggest) any other name. */
 const MAX_CAMPAIGNS_LISTED = 150;

@@ -2,8 +2,8 @@
 // JSON Schema is generated for the *input* side: fields with a default stay optional for the model (the
 // output side would mark them required and push the model to invent values).
 import { z } from 'zod';
-import { ML_TOOLS, SQL_TOOLS } from '../tools/registry.js';
-import type { ToolDefinition } from '../tools/types.js';
+import { ML_TOOLS, SQL_TOOLS } from '../../src/analysis/tools/registry.js';
+import type { ToolDefinition } from '../../src/analysis/tools/types.js';
 
 /** The shape `model.bindTools` accepts (LangChain's StructuredToolParams with a JSON Schema). */
 export interface ToolSpec {

@@ -1,6 +1,6 @@
 // Digest administration: « digest chaque lundi à 9h » → add '0 9 * * 1', « mes digests » → list,
 // « arrête le digest 2 » → remove '2'. The digests issue acts on the request; this only reads it.
-import type { Plan } from '../plan.js';
+import type { Plan } from '../../src/analysis/plan.js';
 
 type DigestRequest = NonNullable<Plan['digest']>;
 

@@ -1,7 +1,8 @@
 // Follow-ups in a conversation: « et pour search ? », « et avec +30 % ? », "what about the bottom 3?",
 // « et en février ? » change the previous call's arguments and keep everything else.
+
+import type { PlannedCall } from '../../src/analysis/plan.js';
 import { BUDGET_CHANGE_RANGE } from '../../src/ml/budget-simulation.js';
-import type { PlannedCall } from '../plan.js';
 import type { Features } from './features.js';
 import { COST_METRICS, directionFor } from './metrics.js';
 

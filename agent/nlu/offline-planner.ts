@@ -1,7 +1,7 @@
 // The offline planner: deterministic, no network, French and English. It reads the question once
 // (features.ts), routes it (router.ts) and, in a conversation, turns short follow-ups into the previous call
 // with new arguments (follow-ups.ts). Every argument comes from the catalog or a strict extractor.
-import type { Plan, Planner, PlannerInput } from '../plan.js';
+import type { Plan, Planner, PlannerInput } from '../../src/analysis/plan.js';
 import { extractFeatures } from './features.js';
 import { applyFollowUp } from './follow-ups.js';
 import { route } from './router.js';

@@ -1,8 +1,9 @@
 // Routing a fresh question: explicit intent signals first (digest, simulation, prediction, segmentation,
 // diagnostic, KPI questions), then hostile or off-topic text, then weak guesses. `strong` says whether an
 // explicit signal chose the plan (a follow-up may override a weak one).
+
+import type { Plan, PlannedCall } from '../../src/analysis/plan.js';
 import { BUDGET_CHANGE_RANGE } from '../../src/ml/budget-simulation.js';
-import type { Plan, PlannedCall } from '../plan.js';
 import { parseDigest } from './digest.js';
 import type { Features } from './features.js';
 import { clarificationText } from './messages.js';

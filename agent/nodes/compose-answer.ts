@@ -1,11 +1,12 @@
 // compose_answer: the Answer for this turn. No-data intents get a short text with example questions; data
 // intents get the template answer, whose text and recommendations an LLM may rewrite when one planned the turn,
 // provided every number it writes is grounded in the tool outputs.
+
+import { tr } from '../../src/analysis/compose/i18n.js';
+import { composeAnswer, simpleAnswer } from '../../src/analysis/compose/template-composer.js';
 import type { Answer } from '../../src/core/answer.js';
 import { AppError, ERROR_CODES, toAppError, userMessage } from '../../src/core/errors.js';
 import { formatPercent } from '../../src/core/format.js';
-import { tr } from '../compose/i18n.js';
-import { composeAnswer, simpleAnswer } from '../compose/template-composer.js';
 import type { AgentStateType, AgentUpdate } from '../state.js';
 import type { AgentDeps, DigestAdmin, DigestSubscriptionView } from './deps.js';
 

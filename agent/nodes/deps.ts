@@ -1,8 +1,9 @@
 // What the graph's nodes need: the tools, the two planners, an optional LLM composer, and limits.
+
+import type { Plan, Planner } from '../../src/analysis/plan.js';
+import type { ToolContext, ToolOutput } from '../../src/analysis/tools/types.js';
 import type { Fact, Language } from '../../src/core/answer.js';
 import type { Logger } from '../../src/core/logger.js';
-import type { Plan, Planner } from '../plan.js';
-import type { ToolContext, ToolOutput } from '../tools/types.js';
 
 export interface LlmComposer {
   /** One LLM call: a short answer and 2–4 recommendations written from the tool outputs. */

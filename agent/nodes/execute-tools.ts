@@ -1,9 +1,10 @@
 // execute_tools: runs the plan's one or two calls concurrently. A failing call becomes a ToolFailure (its code
 // and safe French hint); the other call's result is still used.
+
+import { runTool } from '../../src/analysis/tools/registry.js';
+import type { ToolOutput } from '../../src/analysis/tools/types.js';
 import { toAppError } from '../../src/core/errors.js';
 import type { AgentStateType, AgentUpdate, ToolFailure } from '../state.js';
-import { runTool } from '../tools/registry.js';
-import type { ToolOutput } from '../tools/types.js';
 import type { AgentDeps } from './deps.js';
 
 export function executeToolsNode(deps: AgentDeps) {

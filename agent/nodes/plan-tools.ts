@@ -1,9 +1,9 @@
 // plan_tools: when the offline plan is not confident and an LLM is configured, ask the LLM (one call); if it
 // fails or times out, keep the offline plan and say so discreetly. Then validate every call with its tool's
 // zod schema: invalid calls are dropped, never executed; if nothing valid is left, ask the user to rephrase.
-import type { Plan } from '../plan.js';
+import type { Plan } from '../../src/analysis/plan.js';
+import { findTool } from '../../src/analysis/tools/registry.js';
 import type { AgentStateType, AgentUpdate } from '../state.js';
-import { findTool } from '../tools/registry.js';
 import type { AgentDeps } from './deps.js';
 
 const NO_TOOL_INTENTS = new Set(['help', 'out_of_scope', 'digest_admin']);

@@ -1,8 +1,9 @@
 // route_intent: refuse what must not be processed (too long, empty), then let the offline NLU route and plan.
 // It is deterministic and instant; plan_tools decides whether an LLM should take a second look.
+
+import { simpleAnswer } from '../../src/analysis/compose/template-composer.js';
+import type { Plan } from '../../src/analysis/plan.js';
 import { ERROR_CODES } from '../../src/core/errors.js';
-import { simpleAnswer } from '../compose/template-composer.js';
-import type { Plan } from '../plan.js';
 import type { AgentStateType, AgentUpdate } from '../state.js';
 import type { AgentDeps } from './deps.js';
 

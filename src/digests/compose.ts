@@ -1,9 +1,9 @@
 // The digest Answer, built from the same tools and template composer as a chat answer (so it renders with the
 // same adapters and carries the same table, chart request and provenance), plus a « since last time » section.
-import { composeAnswer } from '../../agent/compose/template-composer.js';
-import type { Plan } from '../../agent/plan.js';
-import { runTool } from '../../agent/tools/registry.js';
-import type { ToolContext, ToolOutput } from '../../agent/tools/types.js';
+import { composeAnswer } from '../analysis/compose/template-composer.js';
+import type { Plan } from '../analysis/plan.js';
+import { runTool } from '../analysis/tools/registry.js';
+import type { ToolContext, ToolOutput } from '../analysis/tools/types.js';
 import type { Answer, Block } from '../core/answer.js';
 import { formatPercent } from '../core/format.js';
 import { formatMetric } from '../core/metrics.js';

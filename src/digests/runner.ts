@@ -1,6 +1,6 @@
 // Posting one digest slot (or one alert) under the ledger's exactly-once rule: claim (pending) → compose →
 // deliver with retries and pacing → settle (sent / failed) → keep the rows for the next digest's comparison.
-import type { ToolContext } from '../../agent/tools/types.js';
+import type { ToolContext } from '../analysis/tools/types.js';
 import type { Answer } from '../core/answer.js';
 import type { Logger } from '../core/logger.js';
 import type { JsonCollection } from '../store/json-collection.js';

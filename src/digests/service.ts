@@ -1,6 +1,6 @@
 // The digests feature as one service: subscriptions, scheduler, alerts, over the state store. The app builds
 // it once; the CLI, the agent (digest_admin) and the scheduler all go through it.
-import type { ToolContext } from '../../agent/tools/types.js';
+import type { ToolContext } from '../analysis/tools/types.js';
 import type { Logger } from '../core/logger.js';
 import type { StoreBackend } from '../store/backend.js';
 import { createJsonCollection } from '../store/json-collection.js';

@@ -2,8 +2,8 @@
 // local server backed by DuckDB. Each must build the KPI tables, bind parameters, type its cells the same way,
 // cap rows, and give the same figures, checked against an independent computation from the raw CSV.
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
-import { runTool } from '../../agent/tools/registry.js';
-import type { ToolContext } from '../../agent/tools/types.js';
+import { runTool } from '../../src/analysis/tools/registry.js';
+import type { ToolContext } from '../../src/analysis/tools/types.js';
 import { silentLogger } from '../../src/core/logger.js';
 import { createCatalogProvider } from '../../src/warehouse/catalog.js';
 import { createDatabricksDriver } from '../../src/warehouse/databricks.js';

@@ -6,10 +6,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { type Browser, chromium } from 'playwright-core';
-import { type App, createApp } from '../../src/app.js';
+import { type App, createApp } from '../../src/app/app.js';
+import { type RunningServer, startServer } from '../../src/app/http/server.js';
 import { loadConfig } from '../../src/config.js';
 import { silentLogger } from '../../src/core/logger.js';
-import { type RunningServer, startServer } from '../../src/http/server.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 /** The DOM fields we read (the project's TypeScript has no DOM library). */

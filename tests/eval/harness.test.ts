@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@jest/globals';
 import { evaluatePlanner, formatReport, type GoldenItem, loadGolden } from '../../agent/eval/harness.js';
-import type { Plan, Planner } from '../../agent/plan.js';
+import type { Plan, Planner } from '../../src/analysis/plan.js';
 import { SAMPLE_CATALOG } from './catalog-fixture.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'golden-'));

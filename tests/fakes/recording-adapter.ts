@@ -4,7 +4,7 @@
 // in-memory state "disk" that survives simulated restarts, a composer that needs no warehouse, and a logger
 // whose lines can be read back.
 import { Writable } from 'node:stream';
-import type { ToolContext } from '../../agent/tools/types.js';
+import type { ToolContext } from '../../src/analysis/tools/types.js';
 import type { Answer } from '../../src/core/answer.js';
 import { createLogger } from '../../src/core/logger.js';
 import { type Clock, type ManualClock, manualClock } from '../../src/digests/clock.js';

@@ -1,7 +1,7 @@
 // Faults: the whole app started on a bad data file. Injected: a DATA_PATH that does not exist, a CSV with a
 // non-numeric value on line 4, and — over a DuckDB file loaded earlier from a good CSV — the data file replaced
 // by a malformed one. Expected: createApp rejects with an AppError naming the file, whose French userMessage says
-// what to fix (what `src/main.ts` prints); the earlier data stays in the DuckDB file and serves again once the
+// what to fix (what `src/app/main.ts` prints); the earlier data stays in the DuckDB file and serves again once the
 // file is fixed.
 //
 // Documented behaviour (openWarehouse): a changed data file is reloaded at start-up; when that reload fails, the
@@ -13,7 +13,7 @@ import { copyFileSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileS
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
-import { createApp } from '../../src/app.js';
+import { createApp } from '../../src/app/app.js';
 import { loadConfig } from '../../src/config.js';
 import { AppError, ERROR_CODES, userMessage } from '../../src/core/errors.js';
 import { silentLogger } from '../../src/core/logger.js';
@@ -102,7 +102,7 @@ describe('the CLI on a missing data file', () => {
     const result = await new Promise<{ code: number | null; stdout: string; stderr: string }>((done) => {
       const child = execFile(
         process.execPath,
-        ['--import', 'tsx', 'src/main.ts', 'ask', 'Top 5 des campagnes par ROI'],
+        ['--import', 'tsx', 'src/app/main.ts', 'ask', 'Top 5 des campagnes par ROI'],
         { env, timeout: 15_000 },
         (_error, stdout, stderr) => done({ code: child.exitCode, stdout, stderr }),
       );

@@ -1,4 +1,4 @@
-// Faults: the real bot process (`src/main.ts serve`, Slack on against the fake Web API in this process) killed
+// Faults: the real bot process (`src/app/main.ts serve`, Slack on against the fake Web API in this process) killed
 // with SIGKILL in the middle of posting a digest — no chance to clean up, the ledger entry left `pending` — then
 // started again. Two cases: the post had reached Slack (only the reply was lost) and the post never got there.
 // Expected on restart: the bot asks Slack (message metadata in the channel's history) and either confirms the first
@@ -8,7 +8,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, expect, test } from '@jest/globals';
-import { createApp } from '../../src/app.js';
+import { createApp } from '../../src/app/app.js';
 import { loadConfig } from '../../src/config.js';
 import { silentLogger } from '../../src/core/logger.js';
 import { BOT_TOKEN, SIGNING_SECRET } from '../fakes/slack-harness.js';
@@ -70,7 +70,7 @@ async function subscribeDueDigest(stateDir: string, channel: string): Promise<st
 }
 
 function serve(stateDir: string): { child: ChildProcess; output: () => string } {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', 'serve'], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/app/main.ts', 'serve'], {
     env: env(stateDir),
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -19,10 +19,10 @@ import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { createRetryLater, unansweredSchema } from '../../adapters/slack/retry-later.js';
 import { createBotAgent } from '../../agent/create-bot-agent.js';
 import { FileCheckpointSaver, threadFileName } from '../../agent/memory/file-checkpointer.js';
-import { type AuditEntry, createAuditLog } from '../../src/audit.js';
-import { createStoredConversationRefs } from '../../src/conversation-refs.js';
+import { type AuditEntry, createAuditLog } from '../../src/app/audit.js';
 import { silentLogger } from '../../src/core/logger.js';
-import { createFeedbackLog } from '../../src/feedback.js';
+import { createStoredConversationRefs } from '../../src/store/conversation-refs.js';
+import { createFeedbackLog } from '../../src/store/feedback.js';
 import { createJsonCollection } from '../../src/store/json-collection.js';
 import { openSampleWarehouse, type SampleWarehouse } from '../fixtures/sample-warehouse.js';
 

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { createBotAgent } from '../../agent/create-bot-agent.js';
 import type { Agent } from '../../agent/graph.js';
-import type { ToolContext } from '../../agent/tools/types.js';
+import type { ToolContext } from '../../src/analysis/tools/types.js';
 import type { Answer } from '../../src/core/answer.js';
 import { AppError, ERROR_CODES } from '../../src/core/errors.js';
 import { silentLogger } from '../../src/core/logger.js';

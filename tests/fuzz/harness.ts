@@ -3,7 +3,7 @@
 // the invariants every user-facing reply must hold.
 import { Writable } from 'node:stream';
 import fc from 'fast-check';
-import type { ToolContext } from '../../agent/tools/types.js';
+import type { ToolContext } from '../../src/analysis/tools/types.js';
 import type { Answer } from '../../src/core/answer.js';
 import { createLogger, type Logger, silentLogger } from '../../src/core/logger.js';
 import { METRICS } from '../../src/core/metrics.js';

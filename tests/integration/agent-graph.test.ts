@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { createAgent } from '../../agent/graph.js';
 import { FileCheckpointSaver } from '../../agent/memory/file-checkpointer.js';
 import type { LlmComposer } from '../../agent/nodes/deps.js';
-import type { Plan, Planner, PlannerInput } from '../../agent/plan.js';
+import type { Plan, Planner, PlannerInput } from '../../src/analysis/plan.js';
 import { silentLogger } from '../../src/core/logger.js';
 import { openSampleWarehouse, type SampleWarehouse } from '../fixtures/sample-warehouse.js';
 

@@ -7,10 +7,10 @@ import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, expect, test } from '@jest/globals';
-import { type App, createApp } from '../../src/app.js';
-import type { AuditEntry } from '../../src/audit.js';
+import { type App, createApp } from '../../src/app/app.js';
+import type { AuditEntry } from '../../src/app/audit.js';
+import { type RunningServer, startServer } from '../../src/app/http/server.js';
 import { loadConfig } from '../../src/config.js';
-import { type RunningServer, startServer } from '../../src/http/server.js';
 
 const run = promisify(execFile);
 const dir = mkdtempSync(join(tmpdir(), 'audit-cli-'));
@@ -27,7 +27,7 @@ const env = {
   LLM_CONFIDENCE_THRESHOLD: '0',
 } as const;
 const cli = (command: string, ...args: string[]) =>
-  run(process.execPath, ['--import', 'tsx', 'src/main.ts', command, ...args], {
+  run(process.execPath, ['--import', 'tsx', 'src/app/main.ts', command, ...args], {
     env: { ...process.env, ...env },
     maxBuffer: 8 * 1024 * 1024,
   });

@@ -11,7 +11,7 @@ const run = promisify(execFile);
 const dir = mkdtempSync(join(tmpdir(), 'cli-ask-'));
 const env = { ...process.env, DUCKDB_PATH: ':memory:', STATE_DIR: join(dir, 'state'), LOG_LEVEL: 'silent' };
 const ask = (...args: string[]) =>
-  run(process.execPath, ['--import', 'tsx', 'src/main.ts', 'ask', ...args], {
+  run(process.execPath, ['--import', 'tsx', 'src/app/main.ts', 'ask', ...args], {
     env,
     maxBuffer: 8 * 1024 * 1024,
   });

@@ -4,8 +4,8 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, expect, jest, test } from '@jest/globals';
-import { type App, createApp } from '../../src/app.js';
-import { digestCommand, parseThreshold } from '../../src/cli/digest.js';
+import { type App, createApp } from '../../src/app/app.js';
+import { digestCommand, parseThreshold } from '../../src/app/cli/digest.js';
 import { loadConfig } from '../../src/config.js';
 
 let app: App;

@@ -1,7 +1,7 @@
 // Injection strings in every text argument are bound values, never SQL: the tools answer (with a clear
 // error or no rows) and the tables are intact afterwards.
 import { afterAll, beforeAll, expect, test } from '@jest/globals';
-import { runTool } from '../../agent/tools/registry.js';
+import { runTool } from '../../src/analysis/tools/registry.js';
 import { isAppError, userMessage } from '../../src/core/errors.js';
 import { openSampleWarehouse, type SampleWarehouse } from '../fixtures/sample-warehouse.js';
 

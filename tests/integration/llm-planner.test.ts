@@ -5,8 +5,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, jest } from '@je
 import { createChatModel } from '../../agent/llm/chat-model.js';
 import { LlmUnavailableError } from '../../agent/llm/errors.js';
 import { createLlmPlanner } from '../../agent/llm/llm-planner.js';
-import type { Planner } from '../../agent/plan.js';
-import { findTool } from '../../agent/tools/registry.js';
+import type { Planner } from '../../src/analysis/plan.js';
+import { findTool } from '../../src/analysis/tools/registry.js';
 import type { Catalog } from '../../src/warehouse/catalog.js';
 import { delayed, type FakeOpenAi, startFakeOpenAi } from '../fakes/openai-server.js';
 

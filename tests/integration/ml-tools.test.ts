@@ -1,8 +1,8 @@
 // The three ML tools on the bundled sample in DuckDB, through the registry as the agent calls them. Figures
 // are checked against the CSV parsed by hand (tests/fixtures/sample-figures.ts), never against earlier output.
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
-import { runTool } from '../../agent/tools/registry.js';
-import type { ToolContext } from '../../agent/tools/types.js';
+import { runTool } from '../../src/analysis/tools/registry.js';
+import type { ToolContext } from '../../src/analysis/tools/types.js';
 import { userMessage } from '../../src/core/errors.js';
 import { createMlService } from '../../src/ml/service.js';
 import { createInProcessTrainer } from '../../src/ml/trainer.js';

@@ -1,7 +1,7 @@
 // The Teams adapter over real HTTP: botbuilder's CloudAdapter behind a local express server, no app id (loopback
 // only), answers read from the HTTP response (deliveryMode expectReplies) or from a fake connector at serviceUrl.
 import { afterAll, afterEach, beforeAll, describe, expect, test } from '@jest/globals';
-import { verifyChartSignature } from '../../src/http/signed-urls.js';
+import { verifyChartSignature } from '../../src/app/http/signed-urls.js';
 import { type FakeConnector, startFakeConnector } from '../fakes/teams-connector.js';
 import {
   BOT,

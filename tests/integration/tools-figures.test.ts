@@ -1,7 +1,7 @@
 // The SQL tools on the bundled sample, checked against (1) figures worked out by hand in the source note and
 // (2) an independent computation from the raw CSV in plain TypeScript.
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
-import { runTool } from '../../agent/tools/registry.js';
+import { runTool } from '../../src/analysis/tools/registry.js';
 import { userMessage } from '../../src/core/errors.js';
 import { cpl, ctr, groupTotals, readSampleRows, roi, totals } from '../fixtures/sample-figures.js';
 import { openSampleWarehouse, type SampleWarehouse } from '../fixtures/sample-warehouse.js';

@@ -3,13 +3,13 @@
 // reaching the agent. Nothing is lost: every question admitted gets its own answer.
 import { describe, expect, test } from '@jest/globals';
 import type { Agent } from '../../agent/graph.js';
-import { createAnswerQueue } from '../../src/answer-queue.js';
-import { outcomeOf } from '../../src/audit.js';
+import { createAnswerQueue } from '../../src/app/answer-queue.js';
+import { outcomeOf } from '../../src/app/audit.js';
+import { createGuardedAgent } from '../../src/app/guarded-agent.js';
 import type { Answer } from '../../src/core/answer.js';
 import { ERROR_CODES } from '../../src/core/errors.js';
 import { silentLogger } from '../../src/core/logger.js';
 import type { Question } from '../../src/core/question.js';
-import { createGuardedAgent } from '../../src/guarded-agent.js';
 
 /** An agent whose answers are released by hand, recording how many run at once. */
 function gatedAgent() {

@@ -3,13 +3,13 @@
 // secret from the configuration in it, even when a user pastes one into a question.
 import { describe, expect, test } from '@jest/globals';
 import type { Agent } from '../../agent/graph.js';
-import { configSecrets } from '../../src/app.js';
-import { type AuditEntry, buildAuditEntry, createAuditLog, outcomeOf } from '../../src/audit.js';
+import { configSecrets } from '../../src/app/app.js';
+import { type AuditEntry, buildAuditEntry, createAuditLog, outcomeOf } from '../../src/app/audit.js';
+import { createGuardedAgent } from '../../src/app/guarded-agent.js';
 import { loadConfig } from '../../src/config.js';
 import type { Answer } from '../../src/core/answer.js';
 import { silentLogger } from '../../src/core/logger.js';
 import type { Question } from '../../src/core/question.js';
-import { createGuardedAgent } from '../../src/guarded-agent.js';
 import { createMemoryBackend } from '../../src/store/backend.js';
 
 const DAY = 86_400_000;

@@ -8,9 +8,9 @@ import { composeWithLlm } from '../../agent/llm/composer.js';
 import { LlmUnavailableError } from '../../agent/llm/errors.js';
 import { detectLanguage } from '../../agent/llm/language.js';
 import { createLlmPlanner } from '../../agent/llm/llm-planner.js';
-import { resolveCategory } from '../../agent/tools/common.js';
-import { findTool } from '../../agent/tools/registry.js';
-import type { ToolContext } from '../../agent/tools/types.js';
+import { resolveCategory } from '../../src/analysis/tools/common.js';
+import { findTool } from '../../src/analysis/tools/registry.js';
+import type { ToolContext } from '../../src/analysis/tools/types.js';
 import type { Catalog } from '../../src/warehouse/catalog.js';
 
 type Scripted = AIMessage | Error | 'hang';

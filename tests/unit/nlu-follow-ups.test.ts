@@ -2,7 +2,7 @@
 // and keep the rest; a new intent starts afresh; without a previous turn the text is a fresh question.
 import { describe, expect, test } from '@jest/globals';
 import { planOffline } from '../../agent/nlu/offline-planner.js';
-import type { PreviousTurn } from '../../agent/plan.js';
+import type { PreviousTurn } from '../../src/analysis/plan.js';
 import { SAMPLE_CATALOG } from '../eval/catalog-fixture.js';
 
 const plan = (text: string, previous?: PreviousTurn) =>

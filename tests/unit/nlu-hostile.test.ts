@@ -3,7 +3,7 @@
 import { describe, expect, test } from '@jest/globals';
 import { schemaProblem } from '../../agent/eval/harness.js';
 import { planOffline } from '../../agent/nlu/offline-planner.js';
-import type { PreviousTurn } from '../../agent/plan.js';
+import type { PreviousTurn } from '../../src/analysis/plan.js';
 import { SAMPLE_CATALOG } from '../eval/catalog-fixture.js';
 
 // A small deterministic generator (mulberry32) so a failure can be replayed.

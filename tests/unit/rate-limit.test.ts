@@ -4,14 +4,14 @@
 // fake timers move both.
 import { afterEach, beforeEach, describe, expect, jest, test } from '@jest/globals';
 import type { Agent } from '../../agent/graph.js';
-import { createAuditLog } from '../../src/audit.js';
+import { createAuditLog } from '../../src/app/audit.js';
+import { createGuardedAgent, rateKey, rateLimitedMessage } from '../../src/app/guarded-agent.js';
+import { BURST_WINDOW_SECONDS, createRateLimiter } from '../../src/app/rate-limit.js';
 import { loadConfig } from '../../src/config.js';
 import type { Answer } from '../../src/core/answer.js';
 import { ERROR_CODES } from '../../src/core/errors.js';
 import { silentLogger } from '../../src/core/logger.js';
 import type { Question } from '../../src/core/question.js';
-import { createGuardedAgent, rateKey, rateLimitedMessage } from '../../src/guarded-agent.js';
-import { BURST_WINDOW_SECONDS, createRateLimiter } from '../../src/rate-limit.js';
 import { createMemoryBackend } from '../../src/store/backend.js';
 
 const ANSWER: Answer = {

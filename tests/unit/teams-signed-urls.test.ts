@@ -1,7 +1,7 @@
 // Signed chart URLs: HMAC-SHA256 over id + expiry; checked against an independent HMAC computed here.
 import { createHmac } from 'node:crypto';
 import { describe, expect, test } from '@jest/globals';
-import { signChartUrl, verifyChartSignature } from '../../src/http/signed-urls.js';
+import { signChartUrl, verifyChartSignature } from '../../src/app/http/signed-urls.js';
 
 const SECRET = 'a-long-random-secret';
 const ID = '0123456789abcdef0123456789abcdef';

@@ -1,0 +1,147 @@
+// The template composer: turns a plan and its tool outputs into the platform-neutral Answer, with figures only
+// from the rows, 2–4 rule-based recommendations, tables, chart requests and buttons. It is the offline path
+// and the fallback whenever an LLM-written answer is missing or ungrounded.
+import type { Answer, AnswerAction, Block, ChartRequest, Fact, Language } from '../../core/answer.js';
+import { formatCell, tableColumn } from '../../core/columns.js';
+import { userMessage } from '../../core/errors.js';
+import type { Plan } from '../plan.js';
+import type { ToolOutput } from '../tools/types.js';
+import { exampleQuestions, tr } from './i18n.js';
+import { recommend } from './recommendations.js';
+import { viewOf } from './tool-views.js';
+
+export interface ComposeInput {
+  plan: Plan;
+  outputs: ToolOutput[];
+  /** Tool calls that failed: their AppErrors, already safe to show through userMessage. */
+  failures: unknown[];
+  currency: string;
+  planner: Answer['planner'];
+}
+
+// KPI facts shown as fields (Slack section fields, Teams FactSet). The simulation and prediction texts already
+// are the original platform's figure block, so they get no duplicate facts.
+const FACT_KEYS: Record<string, string[]> = {
+  describe_campaign: ['mark_spent', 'revenue', 'roi', 'roas', 'ctr', 'cvr', 'cpl', 'cpa'],
+}; // biome-ignore format: one line per tool
+
+function actionsFor(language: Language, followUps: string[], hasSql: boolean): AnswerAction[] {
+  const actions: AnswerAction[] = [];
+  if (hasSql)
+    actions.push({
+      id: 'show_sql',
+      label: tr(language, 'Voir la requête SQL', 'Show the SQL'),
+      kind: 'show_sql',
+      value: 'sql',
+    });
+  followUps.slice(0, 2).forEach((question, index) => {
+    actions.push({ id: `ask_${index + 1}`, label: question.slice(0, 75), kind: 'ask', value: question });
+  });
+  actions.push({ id: 'feedback_up', label: '👍', kind: 'feedback', value: 'up' });
+  actions.push({ id: 'feedback_down', label: '👎', kind: 'feedback', value: 'down' });
+  return actions;
+}
+
+/** An answer with no data behind it: help, out of scope, a question back, or an error. */
+export function simpleAnswer(
+  plan: Pick<Plan, 'intent' | 'language'>,
+  text: string,
+  options: { planner?: Answer['planner']; errorCode?: string; examples?: boolean } = {},
+): Answer {
+  const examples = options.examples === false ? [] : exampleQuestions(plan.language);
+  const blocks: Block[] = [{ type: 'text', text }];
+  if (examples.length > 0)
+    blocks.push({
+      type: 'actions',
+      actions: examples.slice(0, 3).map((question, index) => ({
+        id: `ask_${index + 1}`,
+        label: question,
+        kind: 'ask',
+        value: question,
+      })),
+    });
+  return {
+    language: plan.language,
+    intent: plan.intent,
+    text,
+    recommendations: [],
+    blocks,
+    charts: [],
+    provenance: [],
+    followUps: examples,
+    planner: options.planner ?? 'offline',
+    ...(options.errorCode ? { errorCode: options.errorCode } : {}),
+  };
+}
+
+export function composeAnswer(input: ComposeInput): Answer {
+  const { plan, outputs, currency } = input;
+  const language = plan.language;
+  const views = outputs.map((output) => viewOf(output, language, currency));
+  const failureTexts = input.failures.map((failure) => userMessage(failure));
+  const empty = outputs.length > 0 && outputs.every((output) => output.rows.length === 0);
+  const textParts = [...views.map((view) => view.headline), ...failureTexts];
+  if (empty) {
+    textParts.push(
+      tr(
+        language,
+        'Aucune donnée ne correspond : essayez une autre période ou une autre catégorie.',
+        'No data matches: try another period or category.',
+      ),
+    );
+  }
+  const text = textParts.join('\n\n');
+  const blocks: Block[] = [{ type: 'text', text }];
+  const charts: ChartRequest[] = [];
+  outputs.forEach((output, index) => {
+    const view = views[index]!;
+    const factKeys = FACT_KEYS[output.tool];
+    const first = output.rows[0];
+    if (factKeys && first) {
+      const facts: Fact[] = factKeys.map((key) => {
+        const column = tableColumn(key, language);
+        return { label: column.label, value: formatCell(column.format, first[key], currency) };
+      });
+      blocks.push({ type: 'facts', facts });
+    }
+    if (view.tableKeys.length > 0 && output.rows.length > 0) {
+      blocks.push({
+        type: 'table',
+        columns: view.tableKeys.map((key) => tableColumn(key, language)),
+        rows: output.rows,
+        totalRows: output.rows.length,
+      });
+    }
+    if (view.chart && output.rows.length > 0) {
+      const chart: ChartRequest = {
+        ...view.chart,
+        id: `chart-${charts.length + 1}`,
+        alt: `${view.chart.title} — ${tr(language, `${output.rows.length} ligne(s)`, `${output.rows.length} row(s)`)}`,
+      };
+      charts.push(chart);
+      blocks.push({ type: 'chart', chartId: chart.id, title: chart.title, alt: chart.alt });
+    }
+    for (const warning of output.warnings) blocks.push({ type: 'notice', level: 'warning', text: warning });
+  });
+  const followUps = [...new Set(views.flatMap((view) => view.followUps))].slice(0, 3);
+  const hasSql = outputs.some((output) => output.provenance.sql);
+  blocks.push({ type: 'actions', actions: actionsFor(language, followUps, hasSql) });
+  return {
+    language,
+    intent: plan.intent,
+    text,
+    recommendations: outputs.length > 0 && !empty ? recommend(outputs, language, currency) : [],
+    blocks,
+    charts,
+    provenance: outputs.map((output) => output.provenance),
+    followUps,
+    planner: input.planner,
+    ...(outputs.length === 0 && input.failures.length > 0 ? { errorCode: codeOf(input.failures[0]) } : {}),
+  };
+}
+
+function codeOf(error: unknown): string {
+  return typeof error === 'object' && error !== null && 'code' in error
+    ? String((error as { code: unknown }).code)
+    : 'INTERNAL';
+}

@@ -1,0 +1,113 @@
+// Argument schemas and helpers shared by the tools: date ranges, category and campaign resolution (with
+// close-name suggestions), and the ToolOutput built from one timed query.
+import { distance } from 'fastest-levenshtein';
+import { z } from 'zod';
+import { AppError } from '../../core/errors.js';
+import type { Statement } from '../../warehouse/guard.js';
+import type { TimedResult } from '../../warehouse/warehouse.js';
+import type { ToolContext, ToolOutput } from './types.js';
+
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date written YYYY-MM-DD')
+  .refine((text) => {
+    const date = new Date(`${text}T00:00:00Z`);
+    return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(text);
+  }, 'not a real calendar date');
+
+/** A free-text name (category, campaign): bounded, no control characters. It is only ever a bound value. */
+export const nameText = z
+  .string()
+  .trim()
+  .min(1)
+  .max(100)
+  .regex(/^[^\p{Cc}]*$/u, 'no control characters');
+
+export const dateRangeShape = {
+  date_from: isoDate.optional().describe('First day included, YYYY-MM-DD'),
+  date_to: isoDate.optional().describe('Last day included, YYYY-MM-DD'),
+};
+
+export function checkDateOrder(args: { date_from?: string; date_to?: string }, ctx: z.RefinementCtx): void {
+  if (args.date_from && args.date_to && args.date_from > args.date_to) {
+    ctx.addIssue({ code: 'custom', path: ['date_to'], message: 'date_to is before date_from' });
+  }
+}
+
+/** The canonical spelling of a category in the data, or CATEGORY_NOT_FOUND listing the known ones. */
+export async function resolveCategory(
+  context: ToolContext,
+  category: string | undefined,
+): Promise<string | undefined> {
+  if (category === undefined) return undefined;
+  const { categories } = await context.catalog.get();
+  const found = categories.find((known) => known.toLowerCase() === category.toLowerCase());
+  if (found) return found;
+  throw new AppError('CATEGORY_NOT_FOUND', `unknown category ${JSON.stringify(category)}`, {
+    hint: `Catégories disponibles : ${categories.join(', ')}.`,
+  });
+}
+
+/** The campaign's exact name (case-insensitive match), or CAMPAIGN_NOT_FOUND suggesting close names. */
+export async function resolveCampaign(context: ToolContext, name: string): Promise<string> {
+  const { campaigns } = await context.catalog.get();
+  const wanted = name.toLowerCase();
+  const exact = campaigns.find((campaign) => campaign.campaignName.toLowerCase() === wanted);
+  if (exact) return exact.campaignName;
+  const close = campaigns
+    .map((campaign) => ({
+      name: campaign.campaignName,
+      score: distance(campaign.campaignName.toLowerCase(), wanted),
+    }))
+    .filter(
+      (candidate) =>
+        candidate.score <= Math.max(3, Math.floor(wanted.length / 3)) ||
+        candidate.name.toLowerCase().includes(wanted),
+    )
+    .sort((a, b) => a.score - b.score || a.name.localeCompare(b.name))
+    .slice(0, 3)
+    .map((candidate) => candidate.name);
+  const listed = close.length > 0 ? close : campaigns.slice(0, 12).map((campaign) => campaign.campaignName);
+  throw new AppError('CAMPAIGN_NOT_FOUND', `unknown campaign ${JSON.stringify(name)}`, {
+    hint: `${close.length > 0 ? 'Campagnes proches' : 'Campagnes disponibles'} : ${listed.join(', ')}.`,
+    details: { suggestions: close },
+  });
+}
+
+/** Runs one named query and wraps it as a ToolOutput with provenance. */
+export async function runQuery(
+  context: ToolContext,
+  tool: string,
+  args: Record<string, unknown>,
+  statement: Statement,
+  describe: (result: TimedResult) => { summary: string; warnings?: string[] },
+): Promise<ToolOutput> {
+  const result = await context.warehouse.select(statement);
+  const { summary, warnings = [] } = describe(result);
+  if (result.truncated) warnings.push(`Résultat tronqué à ${result.rows.length} lignes.`);
+  return {
+    tool,
+    summary,
+    rows: result.rows,
+    columns: result.columns,
+    warnings,
+    provenance: {
+      tool,
+      args,
+      sql: statement.sql,
+      params: statement.params,
+      rows: result.rows,
+      rowCount: result.rows.length,
+      ms: result.ms,
+    },
+  };
+}
+
+export function periodLabel(args: { date_from?: string; date_to?: string }): string {
+  if (args.date_from && args.date_to) return ` du ${args.date_from} au ${args.date_to}`;
+  if (args.date_from) return ` depuis le ${args.date_from}`;
+  if (args.date_to) return ` jusqu'au ${args.date_to}`;
+  return '';
+}
+
+export const NO_DATA = 'Aucune donnée pour ces filtres (période ou catégorie).';

@@ -1,0 +1,59 @@
+// What `npm start` switched on and why: each platform turns itself on from its settings, and the start-up log
+// says which ones did, so a newcomer sees at once what runs and what to set for the rest.
+import type { Config } from '../config.js';
+
+export interface FeatureStatus {
+  feature: string;
+  on: boolean;
+  why: string;
+}
+
+export function startupReport(config: Config): FeatureStatus[] {
+  const { slack, teams, warehouse, llm } = config;
+  return [
+    {
+      feature: 'warehouse',
+      on: true,
+      why:
+        warehouse.kind === 'databricks'
+          ? `Databricks SQL (${warehouse.databricks?.host})`
+          : `DuckDB embarqué (${warehouse.duckdbPath}, données ${warehouse.dataPath})`,
+    },
+    {
+      feature: 'llm',
+      on: llm !== undefined,
+      why: llm
+        ? `${llm.model}${llm.baseUrl ? ` via ${llm.baseUrl}` : ''}`
+        : 'OPENAI_API_KEY absent : planificateur hors ligne seul',
+    },
+    {
+      feature: 'slack',
+      on: Boolean(slack.botToken),
+      why: !slack.botToken
+        ? 'SLACK_BOT_TOKEN absent'
+        : slack.appToken
+          ? 'Socket Mode (SLACK_APP_TOKEN)'
+          : 'mode HTTP sur POST /slack/events',
+    },
+    {
+      feature: 'teams',
+      on: Boolean(teams.appId),
+      why: teams.appId
+        ? `POST /api/messages (${teams.appType}, JWT vérifié)${config.http.publicBaseUrl ? '' : ' ; PUBLIC_BASE_URL absent : les graphiques trop lourds pour la carte ne sont pas affichés'}`
+        : 'MICROSOFT_APP_ID absent : /api/messages ne répond qu’à cette machine (Bot Framework Emulator)',
+    },
+    { feature: 'web chat', on: true, why: `http://${config.http.host}:${config.http.port}/` },
+    { feature: 'digests', on: true, why: `planificateur actif (fuseau par défaut ${config.timeZone})` },
+  ];
+}
+
+export function formatStartupReport(statuses: FeatureStatus[]): string {
+  return statuses
+    .map((status) => `  ${status.on ? '✔' : '·'} ${status.feature.padEnd(10)} ${status.why}`)
+    .join('\n');
+}
+
+/** The configured view, corrected by what actually happened at start (e.g. Slack refused the token). */
+export function mergeStatuses(configured: FeatureStatus[], actual: FeatureStatus[]): FeatureStatus[] {
+  return configured.map((status) => actual.find((item) => item.feature === status.feature) ?? status);
+}
