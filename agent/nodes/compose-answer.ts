@@ -2,8 +2,8 @@
 // intents get the template answer, whose text and recommendations an LLM may rewrite when one planned the turn,
 // provided every number it writes is grounded in the tool outputs.
 
-import { tr } from '../../src/analysis/compose/i18n.js';
 import { composeAnswer, simpleAnswer } from '../../src/analysis/compose/template-composer.js';
+import { tr } from '../../src/analysis/i18n.js';
 import type { Answer } from '../../src/core/answer.js';
 import { AppError, ERROR_CODES, toAppError, userMessage } from '../../src/core/errors.js';
 import { formatPercent } from '../../src/core/format.js';

@@ -4,11 +4,11 @@
 import type { Answer, AnswerAction, Block, ChartRequest, Fact, Language } from '../../core/answer.js';
 import { formatCell, tableColumn } from '../../core/columns.js';
 import { userMessage } from '../../core/errors.js';
+import { exampleQuestions, tr } from '../i18n.js';
 import type { Plan } from '../plan.js';
+import { toolOf } from '../tools/registry.js';
 import type { ToolOutput } from '../tools/types.js';
-import { exampleQuestions, tr } from './i18n.js';
 import { recommend } from './recommendations.js';
-import { viewOf } from './tool-views.js';
 
 export interface ComposeInput {
   plan: Plan;
@@ -18,12 +18,6 @@ export interface ComposeInput {
   currency: string;
   planner: Answer['planner'];
 }
-
-// KPI facts shown as fields (Slack section fields, Teams FactSet). The simulation and prediction texts already
-// are the original platform's figure block, so they get no duplicate facts.
-const FACT_KEYS: Record<string, string[]> = {
-  describe_campaign: ['mark_spent', 'revenue', 'roi', 'roas', 'ctr', 'cvr', 'cpl', 'cpa'],
-}; // biome-ignore format: one line per tool
 
 function actionsFor(language: Language, followUps: string[], hasSql: boolean): AnswerAction[] {
   const actions: AnswerAction[] = [];
@@ -77,7 +71,7 @@ export function simpleAnswer(
 export function composeAnswer(input: ComposeInput): Answer {
   const { plan, outputs, currency } = input;
   const language = plan.language;
-  const views = outputs.map((output) => viewOf(output, language, currency));
+  const views = outputs.map((output) => toolOf(output.tool).view(output, language, currency));
   const failureTexts = input.failures.map((failure) => userMessage(failure));
   const empty = outputs.length > 0 && outputs.every((output) => output.rows.length === 0);
   const textParts = [...views.map((view) => view.headline), ...failureTexts];
@@ -95,7 +89,8 @@ export function composeAnswer(input: ComposeInput): Answer {
   const charts: ChartRequest[] = [];
   outputs.forEach((output, index) => {
     const view = views[index]!;
-    const factKeys = FACT_KEYS[output.tool];
+    // KPI facts as fields (Slack section fields, Teams FactSet), when the tool's view asks for them.
+    const factKeys = view.factKeys;
     const first = output.rows[0];
     if (factKeys && first) {
       const facts: Fact[] = factKeys.map((key) => {

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { AppError } from '../../core/errors.js';
 import type { Statement } from '../../warehouse/guard.js';
 import type { TimedResult } from '../../warehouse/warehouse.js';
+import type { ToolName } from './names.js';
 import type { ToolContext, ToolOutput } from './types.js';
 
 const isoDate = z
@@ -77,7 +78,7 @@ export async function resolveCampaign(context: ToolContext, name: string): Promi
 /** Runs one named query and wraps it as a ToolOutput with provenance. */
 export async function runQuery(
   context: ToolContext,
-  tool: string,
+  tool: ToolName,
   args: Record<string, unknown>,
   statement: Statement,
   describe: (result: TimedResult) => { summary: string; warnings?: string[] },

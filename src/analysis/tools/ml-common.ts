@@ -4,6 +4,7 @@ import { AppError } from '../../core/errors.js';
 import type { Row } from '../../core/rows.js';
 import type { MlResultBase, MlService } from '../../ml/service.js';
 import type { Column } from '../../warehouse/port.js';
+import type { ToolName } from './names.js';
 import type { ToolContext, ToolOutput } from './types.js';
 
 export function mlOf(context: ToolContext, tool: string): MlService {
@@ -12,7 +13,7 @@ export function mlOf(context: ToolContext, tool: string): MlService {
 }
 
 export function mlOutput(
-  tool: string,
+  tool: ToolName,
   args: Record<string, unknown>,
   result: MlResultBase,
   output: { summary: string; rows: Row[]; columns: Column[]; warnings?: string[] },

@@ -1,35 +1,51 @@
-// The tool registry: looks a tool up by name, validates its arguments with the tool's own zod schema, and
-// runs it. Unknown tools and invalid arguments never reach a query: they become INVALID_ARGUMENTS.
+// The tool registry: every tool of TOOL_NAMES, exactly once (a missing or extra entry does not compile). It
+// looks a tool up by name, validates its arguments with the tool's own zod schema, and runs it. Unknown tools
+// and invalid arguments never reach a query: they become INVALID_ARGUMENTS.
+//
+// Adding a tool: a folder beside this file (tool.ts: schema + run + view + recommend), its name in names.ts,
+// one line below. Nothing else switches on tool names.
+import type { z } from 'zod';
 import { AppError } from '../../core/errors.js';
-import { aggregateByDimension } from './aggregate_by_dimension.js';
-import { describeCampaign } from './describe_campaign.js';
-import { getUnderperformingCampaigns } from './get_underperforming_campaigns.js';
-import { kpiTrend } from './kpi_trend.js';
-import { predictRevenue } from './predict_revenue.js';
-import { rankCampaigns } from './rank_campaigns.js';
-import { segmentCampaigns } from './segment_campaigns.js';
-import { simulateBudget } from './simulate_budget.js';
+import { aggregateByDimension } from './aggregate_by_dimension/tool.js';
+import { describeCampaign } from './describe_campaign/tool.js';
+import { getUnderperformingCampaigns } from './get_underperforming_campaigns/tool.js';
+import { kpiTrend } from './kpi_trend/tool.js';
+import { isToolName, TOOL_NAMES, type ToolName } from './names.js';
+import { predictRevenue } from './predict_revenue/tool.js';
+import { rankCampaigns } from './rank_campaigns/tool.js';
+import { segmentCampaigns } from './segment_campaigns/tool.js';
+import { simulateBudget } from './simulate_budget/tool.js';
 import type { ToolContext, ToolDefinition, ToolOutput } from './types.js';
 
-export const SQL_TOOLS = [
-  rankCampaigns,
-  getUnderperformingCampaigns,
-  aggregateByDimension,
-  describeCampaign,
-  kpiTrend,
-] as const;
+export type { ToolName } from './names.js';
+
+// biome-ignore lint/suspicious/noExplicitAny: each entry keeps its own schema type; the key ties it to its name.
+const TOOLS: { readonly [Name in ToolName]: ToolDefinition<any, Name> } = {
+  rank_campaigns: rankCampaigns,
+  get_underperforming_campaigns: getUnderperformingCampaigns,
+  aggregate_by_dimension: aggregateByDimension,
+  describe_campaign: describeCampaign,
+  kpi_trend: kpiTrend,
+  simulate_budget: simulateBudget,
+  predict_revenue: predictRevenue,
+  segment_campaigns: segmentCampaigns,
+};
+
+const ALL: ToolDefinition<z.ZodType>[] = TOOL_NAMES.map((name) => TOOLS[name] as ToolDefinition<z.ZodType>);
+
+/** The tools that read the warehouse only. */
+export const SQL_TOOLS: readonly ToolDefinition[] = ALL.filter((tool) => tool.kind === 'sql');
 
 /** The ML simulators: they need `context.ml` (NOT_IMPLEMENTED without it). */
-export const ML_TOOLS = [simulateBudget, predictRevenue, segmentCampaigns] as const;
-
-export type ToolName = (typeof SQL_TOOLS)[number]['name'] | (typeof ML_TOOLS)[number]['name'];
-
-const BY_NAME = new Map<string, ToolDefinition>(
-  [...SQL_TOOLS, ...ML_TOOLS].map((tool) => [tool.name, tool as unknown as ToolDefinition]),
-);
+export const ML_TOOLS: readonly ToolDefinition[] = ALL.filter((tool) => tool.kind === 'ml');
 
 export function findTool(name: string): ToolDefinition | undefined {
-  return BY_NAME.get(name);
+  return isToolName(name) ? (TOOLS[name] as ToolDefinition) : undefined;
+}
+
+/** The module of a tool that ran (its output's name is always a registered one). */
+export function toolOf(name: ToolName): ToolDefinition {
+  return TOOLS[name] as ToolDefinition;
 }
 
 export async function runTool(name: string, rawArgs: unknown, context: ToolContext): Promise<ToolOutput> {

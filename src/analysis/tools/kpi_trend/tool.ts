@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { formatMetric, METRIC_INFO, METRICS } from '../../core/metrics.js';
-import { GRAINS, kpiTrendQuery } from '../../warehouse/queries.js';
+import { formatMetric, METRIC_INFO, METRICS } from '../../../core/metrics.js';
+import { GRAINS, kpiTrendQuery } from '../../../warehouse/queries.js';
 import {
   checkDateOrder,
   dateRangeShape,
@@ -9,8 +9,9 @@ import {
   resolveCampaign,
   resolveCategory,
   runQuery,
-} from './common.js';
-import { defineTool } from './types.js';
+} from '../common.js';
+import { defineTool } from '../types.js';
+import { trendView } from './view.js';
 
 export const kpiTrendSchema = z
   .object({
@@ -25,6 +26,7 @@ export const kpiTrendSchema = z
 
 export const kpiTrend = defineTool({
   name: 'kpi_trend',
+  kind: 'sql',
   description: 'How one KPI evolves per day, week or month, overall or for one category or campaign.',
   schema: kpiTrendSchema,
   async run(args, context) {
@@ -53,4 +55,7 @@ export const kpiTrend = defineTool({
       };
     });
   },
+  view: trendView,
+  // No rule specific to this result: the composer tops up with generic good practice.
+  recommend: () => [],
 });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { formatMetric, METRIC_INFO } from '../../core/metrics.js';
-import { describeCampaignQuery } from '../../warehouse/queries.js';
+import { formatMetric, METRIC_INFO } from '../../../core/metrics.js';
+import { describeCampaignQuery } from '../../../warehouse/queries.js';
+import { campaignRules } from '../campaign-rules.js';
 import {
   checkDateOrder,
   dateRangeShape,
@@ -9,8 +10,9 @@ import {
   periodLabel,
   resolveCampaign,
   runQuery,
-} from './common.js';
-import { defineTool } from './types.js';
+} from '../common.js';
+import { defineTool } from '../types.js';
+import { describeView } from './view.js';
 
 export const describeCampaignSchema = z
   .object({
@@ -24,6 +26,7 @@ const SHOWN = ['mark_spent', 'revenue', 'roi', 'roas', 'ctr', 'cvr', 'cpl', 'cpa
 
 export const describeCampaign = defineTool({
   name: 'describe_campaign',
+  kind: 'sql',
   description:
     'All KPIs of one campaign over the period (spend, revenue, ROI, ROAS, CTR, CVR, CPL, CPA, volumes).',
   schema: describeCampaignSchema,
@@ -46,4 +49,6 @@ export const describeCampaign = defineTool({
       },
     );
   },
+  view: describeView,
+  recommend: (output, language, currency) => campaignRules(output.rows, language, currency),
 });

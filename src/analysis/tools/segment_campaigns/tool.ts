@@ -1,8 +1,10 @@
 import { z } from 'zod';
-import { formatPercent } from '../../core/format.js';
-import { K_RANGE } from '../../ml/segmentation.js';
-import { mlOf, mlOutput } from './ml-common.js';
-import { defineTool } from './types.js';
+import { formatPercent } from '../../../core/format.js';
+import { K_RANGE } from '../../../ml/segmentation.js';
+import { mlOf, mlOutput } from '../ml-common.js';
+import { defineTool } from '../types.js';
+import { segmentRules } from './recommendations.js';
+import { segmentationView } from './view.js';
 
 export const segmentCampaignsSchema = z
   .object({
@@ -30,6 +32,7 @@ const COLUMNS = [
 
 export const segmentCampaigns = defineTool({
   name: 'segment_campaigns',
+  kind: 'ml',
   description:
     'Groups campaigns into 2–5 segments (k-means on standardized ROI, CTR, CVR, CPL and share of spend) ' +
     'with a French business label and commentary per segment.',
@@ -60,4 +63,6 @@ export const segmentCampaigns = defineTool({
       warnings,
     });
   },
+  view: (output, language) => segmentationView(output, language),
+  recommend: (output, language) => segmentRules(output, language),
 });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { formatMetric } from '../../core/metrics.js';
-import { aggregateQuery, DIMENSIONS } from '../../warehouse/queries.js';
+import { formatMetric } from '../../../core/metrics.js';
+import { aggregateQuery, DIMENSIONS } from '../../../warehouse/queries.js';
 import {
   checkDateOrder,
   dateRangeShape,
@@ -9,8 +9,10 @@ import {
   periodLabel,
   resolveCategory,
   runQuery,
-} from './common.js';
-import { defineTool } from './types.js';
+} from '../common.js';
+import { defineTool } from '../types.js';
+import { groupRules } from './recommendations.js';
+import { aggregateView } from './view.js';
 
 export const aggregateSchema = z
   .object({
@@ -31,6 +33,7 @@ const GROUP_LABEL: Record<(typeof DIMENSIONS)[number], string> = {
 
 export const aggregateByDimension = defineTool({
   name: 'aggregate_by_dimension',
+  kind: 'sql',
   description: 'Spend, revenue, ROI, ROAS, CTR, CVR, CPL and CPA per category, campaign, day, week or month.',
   schema: aggregateSchema,
   async run(args, context) {
@@ -54,4 +57,6 @@ export const aggregateByDimension = defineTool({
       };
     });
   },
+  view: aggregateView,
+  recommend: groupRules,
 });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { formatMetric, METRIC_INFO, METRICS } from '../../core/metrics.js';
-import { DIRECTIONS, rankCampaignsQuery } from '../../warehouse/queries.js';
+import { formatMetric, METRIC_INFO, METRICS } from '../../../core/metrics.js';
+import { DIRECTIONS, rankCampaignsQuery } from '../../../warehouse/queries.js';
+import { campaignRules } from '../campaign-rules.js';
 import {
   checkDateOrder,
   dateRangeShape,
@@ -9,8 +10,9 @@ import {
   periodLabel,
   resolveCategory,
   runQuery,
-} from './common.js';
-import { defineTool } from './types.js';
+} from '../common.js';
+import { defineTool } from '../types.js';
+import { rankingView } from './view.js';
 
 export const rankCampaignsSchema = z
   .object({
@@ -32,6 +34,7 @@ export const rankCampaignsSchema = z
 
 export const rankCampaigns = defineTool({
   name: 'rank_campaigns',
+  kind: 'sql',
   description:
     'Rank campaigns by one KPI (ROI, ROAS, revenue, spend, CTR, CVR, CPL, CPA, clicks…), highest or lowest first.',
   schema: rankCampaignsSchema,
@@ -56,4 +59,6 @@ export const rankCampaigns = defineTool({
       return { summary: `${head} :\n${lines.join('\n')}` };
     });
   },
+  view: rankingView,
+  recommend: (output, language, currency) => campaignRules(output.rows, language, currency),
 });

@@ -1,8 +1,10 @@
 import { z } from 'zod';
-import { BUDGET_CHANGE_RANGE, simulationText } from '../../ml/budget-simulation.js';
-import { nameText } from './common.js';
-import { mlOf, mlOutput } from './ml-common.js';
-import { defineTool } from './types.js';
+import { BUDGET_CHANGE_RANGE, simulationText } from '../../../ml/budget-simulation.js';
+import { nameText } from '../common.js';
+import { mlOf, mlOutput } from '../ml-common.js';
+import { defineTool } from '../types.js';
+import { simulationRules } from './recommendations.js';
+import { simulationView } from './view.js';
 
 export const simulateBudgetSchema = z
   .object({
@@ -37,6 +39,7 @@ const COLUMNS = [
 
 export const simulateBudget = defineTool({
   name: 'simulate_budget',
+  kind: 'ml',
   description:
     'Simulates revenue when the budget of all campaigns or of one category changes by a percentage ' +
     '(random-forest revenue model, 10th–90th percentile interval).',
@@ -61,4 +64,6 @@ export const simulateBudget = defineTool({
       { summary, rows: [{ ...row }], columns: COLUMNS.map((column) => ({ ...column })) },
     );
   },
+  view: (output, language) => simulationView(output, language),
+  recommend: simulationRules,
 });

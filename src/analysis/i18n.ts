@@ -1,5 +1,5 @@
 // The composer writes French by default and English when the question was English.
-import type { Language } from '../../core/answer.js';
+import type { Language } from '../core/answer.js';
 
 export const tr = (language: Language, fr: string, en: string): string => (language === 'en' ? en : fr);
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { formatMetric } from '../../core/metrics.js';
-import { underperformingQuery } from '../../warehouse/queries.js';
+import { formatMetric } from '../../../core/metrics.js';
+import { underperformingQuery } from '../../../warehouse/queries.js';
+import { campaignRules } from '../campaign-rules.js';
 import {
   checkDateOrder,
   dateRangeShape,
@@ -8,8 +9,9 @@ import {
   periodLabel,
   resolveCategory,
   runQuery,
-} from './common.js';
-import { defineTool } from './types.js';
+} from '../common.js';
+import { defineTool } from '../types.js';
+import { underperformingView } from './view.js';
 
 export const underperformingSchema = z
   .object({
@@ -28,6 +30,7 @@ export const underperformingSchema = z
 
 export const getUnderperformingCampaigns = defineTool({
   name: 'get_underperforming_campaigns',
+  kind: 'sql',
   description:
     'Campaigns whose ROI is strictly below a threshold (default 0, i.e. losing money), worst first.',
   schema: underperformingSchema,
@@ -61,4 +64,6 @@ export const getUnderperformingCampaigns = defineTool({
       },
     );
   },
+  view: underperformingView,
+  recommend: (output, language, currency) => campaignRules(output.rows, language, currency),
 });

@@ -1,8 +1,9 @@
 import { z } from 'zod';
-import { formatMoney, formatNumber } from '../../core/format.js';
-import { nameText } from './common.js';
-import { mlOf, mlOutput } from './ml-common.js';
-import { defineTool } from './types.js';
+import { formatMoney, formatNumber } from '../../../core/format.js';
+import { nameText } from '../common.js';
+import { mlOf, mlOutput } from '../ml-common.js';
+import { defineTool } from '../types.js';
+import { predictionView } from './view.js';
 
 export const predictRevenueSchema = z
   .object({
@@ -31,6 +32,7 @@ const COLUMNS = [
 
 export const predictRevenue = defineTool({
   name: 'predict_revenue',
+  kind: 'ml',
   description:
     'Expected revenue of one campaign-day for a given spend (optionally category, impressions, clicks), ' +
     'with a 10th–90th percentile interval and a flag when the input is outside what the model has seen.',
@@ -75,4 +77,7 @@ export const predictRevenue = defineTool({
       columns: COLUMNS.map((column) => ({ ...column })),
     });
   },
+  view: (output, language) => predictionView(output, language),
+  // No rule specific to this result: the composer tops up with generic good practice.
+  recommend: () => [],
 });
