@@ -1,13 +1,15 @@
-// The agent: a LangGraph StateGraph route_intent → plan_tools → execute_tools → compose_answer, checkpointed
-// per conversation (one Slack thread, one Teams conversation, one web-chat session = one thread_id).
+// The agent: a LangGraph StateGraph route_intent → plan_tools → execute_tools | manage_digests → compose_answer,
+// checkpointed per conversation (one Slack thread, one Teams conversation, one web-chat session = one thread_id).
 import { type BaseCheckpointSaver, END, MemorySaver, START, StateGraph } from '@langchain/langgraph';
-import { simpleAnswer } from '../src/analysis/compose/template-composer.js';
+import type { Agent } from '../src/core/agent.js';
 import type { Answer } from '../src/core/answer.js';
-import { toAppError, userMessage } from '../src/core/errors.js';
+import { errorAnswer } from '../src/core/error-answer.js';
+import { toAppError } from '../src/core/errors.js';
 import type { Question } from '../src/core/question.js';
 import { composeAnswerNode } from './nodes/compose-answer.js';
 import type { AgentDeps } from './nodes/deps.js';
 import { executeToolsNode } from './nodes/execute-tools.js';
+import { isDigestRequest, manageDigestsNode } from './nodes/manage-digests.js';
 import { planToolsNode } from './nodes/plan-tools.js';
 import { routeIntentNode } from './nodes/route-intent.js';
 import { AgentState } from './state.js';
@@ -17,27 +19,29 @@ import { AgentState } from './state.js';
  * rate limit around the agent (src/guarded-agent.ts): the graph ignores them.
  */
 export type AgentQuestion = Question;
-
-export interface Agent {
-  ask(question: AgentQuestion): Promise<Answer>;
-  /** Waits until conversation memory is on disk (shutdown). */
-  close?(): Promise<void>;
-  /** The conversation ids it remembers (persisted memory only), least recent first. */
-  conversations?(): string[];
-}
+export type { Agent } from '../src/core/agent.js';
 
 export function buildGraph(deps: AgentDeps, checkpointer: BaseCheckpointSaver) {
-  return new StateGraph(AgentState)
-    .addNode('route_intent', routeIntentNode(deps))
-    .addNode('plan_tools', planToolsNode(deps))
-    .addNode('execute_tools', executeToolsNode(deps))
-    .addNode('compose_answer', composeAnswerNode(deps))
-    .addEdge(START, 'route_intent')
-    .addEdge('route_intent', 'plan_tools')
-    .addEdge('plan_tools', 'execute_tools')
-    .addEdge('execute_tools', 'compose_answer')
-    .addEdge('compose_answer', END)
-    .compile({ checkpointer });
+  return (
+    new StateGraph(AgentState)
+      .addNode('route_intent', routeIntentNode(deps))
+      .addNode('plan_tools', planToolsNode(deps))
+      .addNode('execute_tools', executeToolsNode(deps))
+      .addNode('manage_digests', manageDigestsNode(deps))
+      .addNode('compose_answer', composeAnswerNode(deps))
+      .addEdge(START, 'route_intent')
+      .addEdge('route_intent', 'plan_tools')
+      // A digest request changes subscriptions in its own node; every other plan runs its tools.
+      .addConditionalEdges(
+        'plan_tools',
+        (state) => (isDigestRequest(state, deps) ? 'manage_digests' : 'execute_tools'),
+        ['manage_digests', 'execute_tools'],
+      )
+      .addEdge('execute_tools', 'compose_answer')
+      .addEdge('manage_digests', 'compose_answer')
+      .addEdge('compose_answer', END)
+      .compile({ checkpointer })
+  );
 }
 
 export function createAgent(deps: AgentDeps & { checkpointer?: BaseCheckpointSaver }): Agent {
@@ -76,10 +80,7 @@ export function createAgent(deps: AgentDeps & { checkpointer?: BaseCheckpointSav
         } catch (error) {
           const appError = toAppError(error);
           deps.logger.error({ code: appError.code, err: appError.message }, 'question failed');
-          return simpleAnswer({ intent: 'out_of_scope', language: 'fr' }, userMessage(appError), {
-            errorCode: appError.code,
-            examples: false,
-          });
+          return errorAnswer(appError, appError.code);
         }
       }
     },

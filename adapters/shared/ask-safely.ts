@@ -1,7 +1,7 @@
 // The last guard of every adapter: the agent is built never to throw, but if it does anyway the user still gets
 // the generic French message (code INTERNAL) instead of silence, and the failure is logged.
 import type { Answer } from '../../src/core/answer.js';
-import { userMessage } from '../../src/core/errors.js';
+import { errorAnswer } from '../../src/core/error-answer.js';
 import type { Logger } from '../../src/core/logger.js';
 import type { Question } from '../../src/core/question.js';
 
@@ -14,17 +14,6 @@ export async function askSafely(
     return await agent.ask(question);
   } catch (error) {
     logger.error({ err: error instanceof Error ? error.message : String(error) }, 'agent failed');
-    return {
-      language: 'fr',
-      intent: 'out_of_scope',
-      text: userMessage(error),
-      recommendations: [],
-      blocks: [],
-      charts: [],
-      provenance: [],
-      followUps: [],
-      planner: 'offline',
-      errorCode: 'INTERNAL',
-    };
+    return errorAnswer(error);
   }
 }

@@ -2,10 +2,10 @@
 // here is module-level state, so tests build as many apps as they like.
 import { randomBytes } from 'node:crypto';
 import { createBotAgent } from '../../agent/create-bot-agent.js';
-import type { Agent } from '../../agent/graph.js';
 import { type ChartRenderer, createChartRenderer } from '../../charts/index.js';
 import type { ToolContext } from '../analysis/tools/types.js';
 import type { Config } from '../config.js';
+import type { Agent } from '../core/agent.js';
 import { createLogger, type Logger } from '../core/logger.js';
 import { canCheckPosted, type DeliveryPort, routeDelivery } from '../digests/delivery.js';
 import { createDigestService, type DigestService } from '../digests/service.js';
@@ -55,7 +55,14 @@ export interface AppDeps {
 
 export async function createApp(config: Config, deps: AppDeps = {}): Promise<App> {
   const logger = deps.logger ?? createLogger({ level: config.logLevel, secrets: configSecrets(config) });
-  const data = await openWarehouse(config.warehouse, { logger });
+  // Every data refresh is followed by the ROI alert check (threshold crossings since the previous refresh). The
+  // hook runs only on refreshes asked after open, so `digests` (built on this warehouse just below) exists by then.
+  const data = await openWarehouse(config.warehouse, {
+    logger,
+    onRebuilt: async () => {
+      await digests.checkAlerts();
+    },
+  });
   const tools: ToolContext = {
     warehouse: data.warehouse,
     catalog: data.catalog,
@@ -85,15 +92,6 @@ export async function createApp(config: Config, deps: AppDeps = {}): Promise<App
       logger,
     },
   );
-  // Every data refresh is followed by the ROI alert check (threshold crossings since the previous refresh).
-  const rebuild = data.rebuild;
-  data.rebuild = async (period) => {
-    const report = await rebuild(period);
-    await digests
-      .checkAlerts()
-      .catch((error: unknown) => logger.error({ err: String(error) }, 'ROI alert check failed'));
-    return report;
-  };
   const rawAgent = createBotAgent(
     { llm: config.llm, stateDir: config.stateDir, maxQuestionChars: config.maxQuestionChars },
     { tools, logger, digests },

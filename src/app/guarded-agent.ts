@@ -2,10 +2,10 @@
 // then the line of waiting questions (src/answer-queue.ts), then the agent, then one audit entry per question. Same `Agent` interface, and like the agent it never throws:
 // a limiter or audit failure is logged and the user still gets an answer.
 
-import type { Agent } from '../../agent/graph.js';
-import { simpleAnswer } from '../analysis/compose/template-composer.js';
+import type { Agent } from '../core/agent.js';
 import type { Answer } from '../core/answer.js';
-import { ERROR_CODES, userMessage } from '../core/errors.js';
+import { errorAnswer, textAnswer } from '../core/error-answer.js';
+import { ERROR_CODES } from '../core/errors.js';
 import type { Logger } from '../core/logger.js';
 import type { Question } from '../core/question.js';
 import type { AnswerQueue } from './answer-queue.js';
@@ -35,13 +35,6 @@ export function rateKey(question: Question): string {
   return question.user?.id ? `user:${question.user.id}` : `conversation:${question.conversation}`;
 }
 
-function errorAnswer(error: unknown): Answer {
-  return simpleAnswer({ intent: 'out_of_scope', language: 'fr' }, userMessage(error), {
-    errorCode: 'INTERNAL',
-    examples: false,
-  });
-}
-
 export function createGuardedAgent(agent: Agent, deps: GuardDeps): Agent {
   const now = deps.now ?? Date.now;
   const describe = (error: unknown) => (error instanceof Error ? error.message : String(error));
@@ -53,11 +46,7 @@ export function createGuardedAgent(agent: Agent, deps: GuardDeps): Agent {
         try {
           const decision = await deps.limiter.take(rateKey(question));
           if (!decision.allowed) {
-            answer = simpleAnswer(
-              { intent: 'out_of_scope', language: 'fr' },
-              rateLimitedMessage(decision.retryAfterMs),
-              { errorCode: 'RATE_LIMITED', examples: false },
-            );
+            answer = textAnswer(rateLimitedMessage(decision.retryAfterMs), { errorCode: 'RATE_LIMITED' });
             deps.logger.warn(
               { user: question.user?.id, surface: question.surface, retryAfterMs: decision.retryAfterMs },
               'question refused by the rate limit',
@@ -72,10 +61,7 @@ export function createGuardedAgent(agent: Agent, deps: GuardDeps): Agent {
         try {
           answer = deps.queue ? await deps.queue.run(() => agent.ask(question)) : await agent.ask(question);
           if (!answer) {
-            answer = simpleAnswer({ intent: 'out_of_scope', language: 'fr' }, ERROR_CODES.BUSY, {
-              errorCode: 'BUSY',
-              examples: false,
-            });
+            answer = textAnswer(ERROR_CODES.BUSY, { errorCode: 'BUSY' });
             deps.logger.warn(
               { surface: question.surface, ...deps.queue?.stats() },
               'question turned away: line full',

@@ -46,7 +46,14 @@ function dataVersion(config: WarehouseConfig): string {
 
 export async function openWarehouse(
   config: WarehouseConfig,
-  deps: { logger: Logger },
+  deps: {
+    logger: Logger;
+    /**
+     * Called after every rebuild asked through `rebuild()` (a data refresh), not after the build at open. The ROI
+     * alerts subscribe here. Its failure is logged; the rebuild still succeeds.
+     */
+    onRebuilt?: (report: KpiBuildReport) => Promise<void>;
+  },
 ): Promise<OpenedWarehouse> {
   const driver = await createDriver(config, deps.logger);
   const warehouse = createWarehouse(
@@ -87,7 +94,20 @@ export async function openWarehouse(
     await warehouse.close().catch(() => undefined);
     throw error;
   }
-  return { warehouse, catalog, rebuild };
+  return {
+    warehouse,
+    catalog,
+    async rebuild(period) {
+      const report = await rebuild(period);
+      await deps.onRebuilt?.(report).catch((error: unknown) => {
+        deps.logger.error(
+          { err: error instanceof Error ? error.message : String(error) },
+          'after-rebuild hook failed',
+        );
+      });
+      return report;
+    },
+  };
 }
 
 async function kpiTablesPresent(warehouse: Warehouse): Promise<boolean> {

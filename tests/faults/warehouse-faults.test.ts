@@ -5,8 +5,8 @@
 // Each time: a French Answer with the error code, no stack trace, and the next question answered normally.
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { createBotAgent } from '../../agent/create-bot-agent.js';
-import type { Agent } from '../../agent/graph.js';
 import type { ToolContext } from '../../src/analysis/tools/types.js';
+import type { Agent } from '../../src/core/agent.js';
 import type { Answer } from '../../src/core/answer.js';
 import { AppError, ERROR_CODES } from '../../src/core/errors.js';
 import { silentLogger } from '../../src/core/logger.js';

@@ -2,10 +2,10 @@
 // `maxWaiting` questions wait, the next one is answered « Je reçois beaucoup de questions… » (code BUSY) without
 // reaching the agent. Nothing is lost: every question admitted gets its own answer.
 import { describe, expect, test } from '@jest/globals';
-import type { Agent } from '../../agent/graph.js';
 import { createAnswerQueue } from '../../src/app/answer-queue.js';
 import { outcomeOf } from '../../src/app/audit.js';
 import { createGuardedAgent } from '../../src/app/guarded-agent.js';
+import type { Agent } from '../../src/core/agent.js';
 import type { Answer } from '../../src/core/answer.js';
 import { ERROR_CODES } from '../../src/core/errors.js';
 import { silentLogger } from '../../src/core/logger.js';

@@ -2,11 +2,11 @@
 // how long, how it ended), append-only, bounded by retention and a hard cap on an injectable clock, and never a
 // secret from the configuration in it, even when a user pastes one into a question.
 import { describe, expect, test } from '@jest/globals';
-import type { Agent } from '../../agent/graph.js';
 import { configSecrets } from '../../src/app/app.js';
 import { type AuditEntry, buildAuditEntry, createAuditLog, outcomeOf } from '../../src/app/audit.js';
 import { createGuardedAgent } from '../../src/app/guarded-agent.js';
 import { loadConfig } from '../../src/config.js';
+import type { Agent } from '../../src/core/agent.js';
 import type { Answer } from '../../src/core/answer.js';
 import { silentLogger } from '../../src/core/logger.js';
 import type { Question } from '../../src/core/question.js';

@@ -3,11 +3,11 @@
 // the window has passed the user is served again. rate-limiter-flexible reads Date.now() and arms timers: jest's
 // fake timers move both.
 import { afterEach, beforeEach, describe, expect, jest, test } from '@jest/globals';
-import type { Agent } from '../../agent/graph.js';
 import { createAuditLog } from '../../src/app/audit.js';
 import { createGuardedAgent, rateKey, rateLimitedMessage } from '../../src/app/guarded-agent.js';
 import { BURST_WINDOW_SECONDS, createRateLimiter } from '../../src/app/rate-limit.js';
 import { loadConfig } from '../../src/config.js';
+import type { Agent } from '../../src/core/agent.js';
 import type { Answer } from '../../src/core/answer.js';
 import { ERROR_CODES } from '../../src/core/errors.js';
 import { silentLogger } from '../../src/core/logger.js';

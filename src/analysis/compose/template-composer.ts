@@ -3,6 +3,7 @@
 // and the fallback whenever an LLM-written answer is missing or ungrounded.
 import type { Answer, AnswerAction, Block, ChartRequest, Fact, Language } from '../../core/answer.js';
 import { formatCell, tableColumn } from '../../core/columns.js';
+import { textAnswer } from '../../core/error-answer.js';
 import { userMessage } from '../../core/errors.js';
 import { exampleQuestions, tr } from '../i18n.js';
 import type { Plan } from '../plan.js';
@@ -36,36 +37,25 @@ function actionsFor(language: Language, followUps: string[], hasSql: boolean): A
   return actions;
 }
 
-/** An answer with no data behind it: help, out of scope, a question back, or an error. */
+/** An answer with no data behind it: help, out of scope, a question back, or an error (with example questions). */
 export function simpleAnswer(
   plan: Pick<Plan, 'intent' | 'language'>,
   text: string,
   options: { planner?: Answer['planner']; errorCode?: string; examples?: boolean } = {},
 ): Answer {
+  const answer = textAnswer(text, { ...options, intent: plan.intent, language: plan.language });
   const examples = options.examples === false ? [] : exampleQuestions(plan.language);
-  const blocks: Block[] = [{ type: 'text', text }];
-  if (examples.length > 0)
-    blocks.push({
-      type: 'actions',
-      actions: examples.slice(0, 3).map((question, index) => ({
-        id: `ask_${index + 1}`,
-        label: question,
-        kind: 'ask',
-        value: question,
-      })),
-    });
-  return {
-    language: plan.language,
-    intent: plan.intent,
-    text,
-    recommendations: [],
-    blocks,
-    charts: [],
-    provenance: [],
-    followUps: examples,
-    planner: options.planner ?? 'offline',
-    ...(options.errorCode ? { errorCode: options.errorCode } : {}),
+  if (examples.length === 0) return answer;
+  const buttons: Block = {
+    type: 'actions',
+    actions: examples.slice(0, 3).map((question, index) => ({
+      id: `ask_${index + 1}`,
+      label: question,
+      kind: 'ask',
+      value: question,
+    })),
   };
+  return { ...answer, blocks: [...answer.blocks, buttons], followUps: examples };
 }
 
 export function composeAnswer(input: ComposeInput): Answer {
