@@ -5,8 +5,8 @@ import { isDeepStrictEqual } from 'node:util';
 import { z } from 'zod';
 import type { Plan, Planner } from '../../src/analysis/plan.js';
 import { findTool } from '../../src/analysis/tools/registry.js';
+import type { Catalog } from '../../src/analysis/vocabulary.js';
 import { INTENTS } from '../../src/core/answer.js';
-import type { Catalog } from '../../src/warehouse/catalog.js';
 
 const callSchema = z.object({ tool: z.string().min(1), args: z.record(z.string(), z.unknown()) }).strict();
 

@@ -2,8 +2,8 @@
 // human message, never spliced into these instructions.
 
 import type { PreviousTurn } from '../../src/analysis/plan.js';
+import type { Catalog } from '../../src/analysis/vocabulary.js';
 import type { Fact, Language } from '../../src/core/answer.js';
-import type { Catalog } from '../../src/warehouse/catalog.js';
 
 /** Bounds the prompt on large catalogs; the tools still resolve (and suggest) any other name. */
 const MAX_CAMPAIGNS_LISTED = 150;

@@ -1,7 +1,7 @@
 // Categories (French and English names) and campaign names (case-insensitive, separators optional, small
 // typos, unique prefixes). Only names present in the catalog ever come out, in the catalog's spelling.
 import { distance } from 'fastest-levenshtein';
-import type { Catalog } from '../../src/warehouse/catalog.js';
+import type { Catalog } from '../../src/analysis/vocabulary.js';
 
 // What people call each usual category. Longer phrases first so « social media » is not read as « media ».
 const CATEGORY_SYNONYMS: [RegExp, string][] = [

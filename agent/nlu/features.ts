@@ -1,9 +1,9 @@
 // Everything the offline planner reads from one question, extracted once: the router and the follow-up
 // logic only combine these values, they never look at the text again.
+
+import type { Catalog, Dimension, Grain } from '../../src/analysis/vocabulary.js';
 import type { Language } from '../../src/core/answer.js';
 import type { Metric } from '../../src/core/metrics.js';
-import type { Catalog } from '../../src/warehouse/catalog.js';
-import type { Dimension, Grain } from '../../src/warehouse/queries.js';
 import { type DateRange, findDateRange } from './dates.js';
 import { ALL_CATEGORIES, type CampaignMatch, findCampaign, findCategory, mask } from './entities.js';
 import { findGrain, findGroupBy, SIGNALS } from './intents.js';

@@ -2,7 +2,7 @@
 // « et en février ? » change the previous call's arguments and keep everything else.
 
 import type { PlannedCall } from '../../src/analysis/plan.js';
-import { BUDGET_CHANGE_RANGE } from '../../src/ml/budget-simulation.js';
+import { BUDGET_CHANGE_RANGE } from '../../src/analysis/vocabulary.js';
 import type { Features } from './features.js';
 import { COST_METRICS, directionFor } from './metrics.js';
 

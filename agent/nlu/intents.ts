@@ -1,6 +1,6 @@
 // The keyword signals the router reads (French and English, on prepared text) and the grain / grouping words.
 // Each is a plain regular expression so a failing golden question points at one line.
-import type { Dimension, Grain } from '../../src/warehouse/queries.js';
+import type { Dimension, Grain } from '../../src/analysis/vocabulary.js';
 
 export const SIGNALS = {
   digest:

@@ -3,7 +3,7 @@
 // explicit signal chose the plan (a follow-up may override a weak one).
 
 import type { Plan, PlannedCall } from '../../src/analysis/plan.js';
-import { BUDGET_CHANGE_RANGE } from '../../src/ml/budget-simulation.js';
+import { BUDGET_CHANGE_RANGE } from '../../src/analysis/vocabulary.js';
 import { parseDigest } from './digest.js';
 import type { Features } from './features.js';
 import { clarificationText } from './messages.js';

@@ -3,20 +3,13 @@
 import { describe, expect, test } from '@jest/globals';
 import { evaluatePlanner, formatReport, loadGolden, schemaProblem } from '../../agent/eval/harness.js';
 import { createOfflinePlanner } from '../../agent/nlu/offline-planner.js';
+import { TOOL_NAMES } from '../../src/analysis/tools/names.js';
 import { INTENTS } from '../../src/core/answer.js';
 import { SAMPLE_CATALOG } from './catalog-fixture.js';
 
 const GOLDEN = loadGolden('tests/eval/golden.jsonl');
-const TOOLS = [
-  'rank_campaigns',
-  'get_underperforming_campaigns',
-  'aggregate_by_dimension',
-  'describe_campaign',
-  'kpi_trend',
-  'simulate_budget',
-  'predict_revenue',
-  'segment_campaigns',
-];
+// Every registered tool: a new tool must come with golden questions.
+const TOOLS = [...TOOL_NAMES];
 
 describe('golden file', () => {
   test('has at least 90 questions in French and English, covering every intent and tool', () => {
