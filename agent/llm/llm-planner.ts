@@ -4,7 +4,7 @@
 import type { BaseChatModel } from '@langchain/core/language_models/chat_models';
 import { AIMessage, type BaseMessage, HumanMessage, SystemMessage } from '@langchain/core/messages';
 import type { Plan, PlannedCall, Planner, PlannerInput } from '../../src/analysis/plan.js';
-import type { ToolName } from '../../src/analysis/tools/registry.js';
+import { findTool } from '../../src/analysis/tools/registry.js';
 import type { ToolDefinition } from '../../src/analysis/tools/types.js';
 import type { Intent, Language } from '../../src/core/answer.js';
 import { LlmUnavailableError } from './errors.js';
@@ -29,17 +29,6 @@ export interface LlmPlannerOptions {
 export const MAX_CALLS = 2;
 /** Longer questions are cut before they reach the model (the graph refuses much longer input anyway). */
 const MAX_QUESTION_CHARS = 2000;
-
-export const INTENT_BY_TOOL: Record<ToolName, Intent> = {
-  rank_campaigns: 'kpi_qa',
-  aggregate_by_dimension: 'kpi_qa',
-  describe_campaign: 'kpi_qa',
-  kpi_trend: 'kpi_qa',
-  get_underperforming_campaigns: 'diagnostic',
-  segment_campaigns: 'segmentation',
-  simulate_budget: 'budget_simulation',
-  predict_revenue: 'prediction',
-};
 
 const CLARIFY: Record<Language, string> = {
   fr: 'Je n’ai pas compris certains paramètres de la question. Pouvez-vous la reformuler, par exemple « Top 5 des campagnes par ROI » ?',
@@ -100,12 +89,12 @@ export function toPlan(reply: AIMessage, tools: Map<string, ToolDefinition>, lan
   }
 
   if (calls.length > 0) {
-    const intent = INTENT_BY_TOOL[calls[0]!.tool as ToolName] ?? 'kpi_qa';
+    const intent = findTool(calls[0]!.tool)?.intent ?? 'kpi_qa';
     return { intent, language, calls, confidence: clamp(confidence) };
   }
   if (firstTool) {
     // It wanted data but every call was invalid: ask back rather than run anything.
-    const intent = INTENT_BY_TOOL[firstTool as ToolName] ?? 'kpi_qa';
+    const intent = findTool(firstTool)?.intent ?? 'kpi_qa';
     return { intent, language, calls: [], confidence: 0.2, clarification: CLARIFY[language] };
   }
   const replyCall = requested.find((call) => call.name === REPLY_WITHOUT_DATA);

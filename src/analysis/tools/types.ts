@@ -3,7 +3,7 @@
 // plus the full rows and provenance; a view (rows → headline, table columns, chart, next questions); and the
 // recommendations its rows support. A tool that forgets a part does not compile.
 import type { z } from 'zod';
-import type { ChartRequest, Language } from '../../core/answer.js';
+import type { ChartRequest, Intent, Language } from '../../core/answer.js';
 import type { Provenance } from '../../core/provenance.js';
 import type { Row } from '../../core/rows.js';
 import type { MlService } from '../../ml/service.js';
@@ -46,6 +46,8 @@ export interface ToolDefinition<Schema extends z.ZodType = z.ZodType, Name exten
   name: Name;
   /** `ml` tools need `context.ml` (NOT_IMPLEMENTED without it); `sql` tools read the warehouse only. */
   kind: 'sql' | 'ml';
+  /** What a question answered by this tool is about (the answer's intent when a planner calls it first). */
+  intent: Intent;
   description: string;
   schema: Schema;
   run(args: z.output<Schema>, context: ToolContext): Promise<ToolOutput>;

@@ -34,6 +34,7 @@ const GROUP_LABEL: Record<(typeof DIMENSIONS)[number], string> = {
 export const aggregateByDimension = defineTool({
   name: 'aggregate_by_dimension',
   kind: 'sql',
+  intent: 'kpi_qa',
   description: 'Spend, revenue, ROI, ROAS, CTR, CVR, CPL and CPA per category, campaign, day, week or month.',
   schema: aggregateSchema,
   async run(args, context) {

@@ -27,6 +27,7 @@ const SHOWN = ['mark_spent', 'revenue', 'roi', 'roas', 'ctr', 'cvr', 'cpl', 'cpa
 export const describeCampaign = defineTool({
   name: 'describe_campaign',
   kind: 'sql',
+  intent: 'kpi_qa',
   description:
     'All KPIs of one campaign over the period (spend, revenue, ROI, ROAS, CTR, CVR, CPL, CPA, volumes).',
   schema: describeCampaignSchema,

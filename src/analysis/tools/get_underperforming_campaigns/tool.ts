@@ -31,6 +31,7 @@ export const underperformingSchema = z
 export const getUnderperformingCampaigns = defineTool({
   name: 'get_underperforming_campaigns',
   kind: 'sql',
+  intent: 'diagnostic',
   description:
     'Campaigns whose ROI is strictly below a threshold (default 0, i.e. losing money), worst first.',
   schema: underperformingSchema,

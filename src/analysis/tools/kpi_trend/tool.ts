@@ -27,6 +27,7 @@ export const kpiTrendSchema = z
 export const kpiTrend = defineTool({
   name: 'kpi_trend',
   kind: 'sql',
+  intent: 'kpi_qa',
   description: 'How one KPI evolves per day, week or month, overall or for one category or campaign.',
   schema: kpiTrendSchema,
   async run(args, context) {

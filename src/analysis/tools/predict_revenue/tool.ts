@@ -33,6 +33,7 @@ const COLUMNS = [
 export const predictRevenue = defineTool({
   name: 'predict_revenue',
   kind: 'ml',
+  intent: 'prediction',
   description:
     'Expected revenue of one campaign-day for a given spend (optionally category, impressions, clicks), ' +
     'with a 10th–90th percentile interval and a flag when the input is outside what the model has seen.',

@@ -35,6 +35,7 @@ export const rankCampaignsSchema = z
 export const rankCampaigns = defineTool({
   name: 'rank_campaigns',
   kind: 'sql',
+  intent: 'kpi_qa',
   description:
     'Rank campaigns by one KPI (ROI, ROAS, revenue, spend, CTR, CVR, CPL, CPA, clicks…), highest or lowest first.',
   schema: rankCampaignsSchema,

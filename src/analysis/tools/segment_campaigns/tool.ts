@@ -33,6 +33,7 @@ const COLUMNS = [
 export const segmentCampaigns = defineTool({
   name: 'segment_campaigns',
   kind: 'ml',
+  intent: 'segmentation',
   description:
     'Groups campaigns into 2–5 segments (k-means on standardized ROI, CTR, CVR, CPL and share of spend) ' +
     'with a French business label and commentary per segment.',

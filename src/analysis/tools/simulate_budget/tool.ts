@@ -40,6 +40,7 @@ const COLUMNS = [
 export const simulateBudget = defineTool({
   name: 'simulate_budget',
   kind: 'ml',
+  intent: 'budget_simulation',
   description:
     'Simulates revenue when the budget of all campaigns or of one category changes by a percentage ' +
     '(random-forest revenue model, 10th–90th percentile interval).',
