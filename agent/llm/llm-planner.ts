@@ -6,7 +6,7 @@ import { AIMessage, type BaseMessage, HumanMessage, SystemMessage } from '@langc
 import type { Plan, PlannedCall, Planner, PlannerInput } from '../../src/analysis/plan.js';
 import { findTool } from '../../src/analysis/tools/registry.js';
 import type { ToolDefinition } from '../../src/analysis/tools/types.js';
-import type { Intent, Language } from '../../src/core/answer.js';
+import type { Language } from '../../src/core/answer.js';
 import { LlmUnavailableError } from './errors.js';
 import { invokeWithDeadline } from './invoke.js';
 import { detectLanguage } from './language.js';

@@ -65,7 +65,7 @@ test('adapters/, agent/ and charts/ never import each other', () => {
 // Bottom-up: core → config → store, warehouse → ml → analysis → digests → agent | adapters | charts → app.
 
 /** The room a path belongs to: `src/<folder>` or `src/config.ts` inside src/, else its top-level folder. */
-export function roomOf(path: string): string {
+function roomOf(path: string): string {
   const parts = path.split('/');
   if (parts[0] === 'src') return parts.length > 2 ? `src/${parts[1]}` : path.replace(/\.js$/, '.ts');
   return parts[0]!;
@@ -86,7 +86,7 @@ const MAY_IMPORT: Record<string, readonly string[]> = {
 }; // biome-ignore format: one line per room
 
 /** Every import that breaks the layer order, as « file imports target: room may import only … ». */
-export function layerViolations(files: readonly { path: string; text: string }[]): string[] {
+function layerViolations(files: readonly { path: string; text: string }[]): string[] {
   return files.flatMap((file) => {
     const from = roomOf(file.path);
     const allowed = MAY_IMPORT[from];
