@@ -20,6 +20,31 @@ const csvList = z.preprocess(
         .filter((item) => item.length > 0),
     ),
 );
+/** `alice=TOKEN,bob=TOKEN`: each bearer token of the MCP endpoint and the user it stands for (audit, rate limit). */
+const mcpTokens = z.preprocess(
+  emptyToUndefined,
+  z
+    .string()
+    .optional()
+    .transform((value, context) =>
+      (value ?? '')
+        .split(',')
+        .map((pair) => pair.trim())
+        .filter((pair) => pair.length > 0)
+        .flatMap((pair, index) => {
+          const [user = '', token = ''] = pair.split('=', 2).map((part) => part.trim());
+          if (!pair.includes('=') || !/^[\w.@-]{1,64}$/.test(user) || token.length < 24 || /\s/.test(token)) {
+            // Named by its position only: an entry may be a token pasted alone, and a secret is never echoed.
+            context.addIssue({
+              code: 'custom',
+              message: `entry ${index + 1} refused: each entry is user=token (user: letters, digits, . _ @ -; token: 24+ characters without spaces)`,
+            });
+            return [];
+          }
+          return [{ user, token }];
+        }),
+    ),
+);
 const port = z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(65535).optional());
 const positiveInt = (fallback: number, max: number) =>
   z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(max).default(fallback));
@@ -104,6 +129,8 @@ export const envSchema = z.object({
   AUDIT_RETENTION_DAYS: positiveInt(90, 3650),
   AUDIT_MAX_ENTRIES: intInRange(20_000, 100, 1_000_000),
   AUDIT_QUESTION_CHARS: intInRange(500, 0, 2000),
+  MCP_TOKENS: mcpTokens,
+  MCP_DISABLED_USERS: csvList,
 });
 
 /**
@@ -170,6 +197,8 @@ export interface Config {
   answerQueue: { concurrency: number; maxWaiting: number };
   /** The audit log (STATE_DIR/audit.json): retention, hard cap, characters of the question kept (0 = none). */
   audit: { retentionDays: number; maxEntries: number; questionChars: number };
+  /** The MCP endpoint at /mcp: on only when tokens are set; a disabled user's token is refused. */
+  mcp: { tokens: { user: string; token: string }[]; disabledUsers: string[] };
 }
 
 export interface WarehouseConfig {
@@ -267,6 +296,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = readProcessEnv()): Config
       maxEntries: env.AUDIT_MAX_ENTRIES,
       questionChars: env.AUDIT_QUESTION_CHARS,
     },
+    mcp: { tokens: env.MCP_TOKENS, disabledUsers: env.MCP_DISABLED_USERS },
   };
 }
 

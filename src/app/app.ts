@@ -18,6 +18,7 @@ import { type AuditLog, createAuditLog } from './audit.js';
 import { createGuardedAgent } from './guarded-agent.js';
 import { CHART_TTL_MS, type ChartStore, createChartStore } from './http/chart-store.js';
 import { createRateLimiter } from './rate-limit.js';
+import { createToolCallAgent } from './tool-call-agent.js';
 
 export interface App {
   config: Config;
@@ -26,6 +27,8 @@ export interface App {
   tools: ToolContext;
   /** What every surface calls: the agent behind the per-user rate limit, each question written to the audit log. */
   agent: Agent;
+  /** Direct tool calls (MCP clients): `question.call` answered by the analysis layer, behind the same pipeline. */
+  toolAgent: Agent;
   /** The agent alone (no rate limit, no audit): for work that is not a user's question. */
   rawAgent: Agent;
   /** One entry per question (STATE_DIR/audit.json); read by `npm run audit`. */
@@ -99,7 +102,8 @@ export async function createApp(config: Config, deps: AppDeps = {}): Promise<App
   const chartUrlSecret = randomBytes(32).toString('hex');
   const audit = createAuditLog(config.stateDir, config.audit, { logger });
   const answerQueue = createAnswerQueue(config.answerQueue);
-  const agent = createGuardedAgent(rawAgent, {
+  // One pipeline for every surface: the same rate limit, line and audit log guard questions and direct tool calls.
+  const guard = {
     limiter: createRateLimiter(config.rateLimit),
     queue: answerQueue,
     audit,
@@ -108,13 +112,16 @@ export async function createApp(config: Config, deps: AppDeps = {}): Promise<App
       secrets: [...configSecrets(config), chartUrlSecret],
     },
     logger,
-  });
+  };
+  const agent = createGuardedAgent(rawAgent, guard);
+  const toolAgent = createGuardedAgent(createToolCallAgent(tools), guard);
   return {
     config,
     logger,
     data,
     tools,
     agent,
+    toolAgent,
     rawAgent,
     audit,
     answerQueue,
@@ -143,5 +150,6 @@ export function configSecrets(config: Config): (string | undefined)[] {
     config.slack.appToken,
     config.teams.appPassword,
     config.warehouse.databricks?.token,
+    ...config.mcp.tokens.map((entry) => entry.token),
   ];
 }

@@ -1,4 +1,4 @@
-// CLI entry: serve | ask | chat | eval | kpi | tool | digest | audit. Errors end here as a short French message
+// CLI entry: serve | ask | chat | eval | kpi | tool | digest | audit | mcp. Errors end here as a short French message
 // (plus the technical detail on stderr for the operator); never a stack trace.
 
 import { parseArgs } from 'node:util';
@@ -13,12 +13,14 @@ import { evalCommand } from './cli/eval.js';
 import { kpiCommand } from './cli/kpi.js';
 import { toolCommand } from './cli/tool.js';
 import { startServer } from './http/server.js';
+import { mcpRouter, serveMcpStdio } from './mcp.js';
 import { connectPlatforms } from './platforms.js';
 import { formatStartupReport, mergeStatuses, startupReport } from './startup-report.js';
 
 async function serve(app: App): Promise<void> {
   const platforms = await connectPlatforms(app);
-  const running = await startServer(app, platforms.routers);
+  const mcp = mcpRouter(app);
+  const running = await startServer(app, [...platforms.routers, ...(mcp ? [mcp] : [])]);
   await platforms.start();
   // The digest scheduler: settles what a previous run left unfinished, catches up a missed slot, arms timers.
   await app.digests.start();
@@ -64,13 +66,14 @@ async function main(argv: string[]): Promise<void> {
     else if (command === 'chat') await chatCommand(app);
     else if (command === 'eval') await evalCommand(app, rest);
     else if (command === 'tool') await toolCommand(app, rest);
+    else if (command === 'mcp') await serveMcpStdio(app);
     else if (command === 'digest') {
       // Digests posted from the command line go through the same platform adapters as the server's.
       if (rest[0] === 'run' && !rest.includes('--dry-run')) await connectPlatforms(app);
       await digestCommand(app, rest);
     } else {
       console.error(
-        `Commande inconnue : ${command}. Commandes : serve, ask, chat, eval, kpi, tool, digest, audit.`,
+        `Commande inconnue : ${command}. Commandes : serve, ask, chat, eval, kpi, tool, digest, audit, mcp.`,
       );
       process.exitCode = 2;
     }

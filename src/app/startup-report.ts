@@ -44,6 +44,14 @@ export function startupReport(config: Config): FeatureStatus[] {
     },
     { feature: 'web chat', on: true, why: `http://${config.http.host}:${config.http.port}/` },
     { feature: 'digests', on: true, why: `planificateur actif (fuseau par défaut ${config.timeZone})` },
+    {
+      feature: 'mcp',
+      on: config.mcp.tokens.length > 0,
+      why:
+        config.mcp.tokens.length > 0
+          ? `POST /mcp (${config.mcp.tokens.length} jeton(s), Streamable HTTP)`
+          : 'MCP_TOKENS absent : /mcp fermé (npm run mcp sert stdio)',
+    },
   ];
 }
 

@@ -140,6 +140,25 @@ describe('loadConfig errors', () => {
     expect(problemKeys(error)).toEqual([key]);
   });
 
+  test('MCP_TOKENS: user=token pairs; a short token or a bad user is refused without echoing the token', () => {
+    const ok = loadConfig({ MCP_TOKENS: 'alice=0123456789abcdef01234567, bob.k=abcdefabcdefabcdefabcdef99' });
+    expect(ok.mcp.tokens).toEqual([
+      { user: 'alice', token: '0123456789abcdef01234567' },
+      { user: 'bob.k', token: 'abcdefabcdefabcdefabcdef99' },
+    ]);
+    expect(loadConfig({}).mcp.tokens).toEqual([]);
+    for (const bad of [
+      'alice=short-secret-42',
+      'al ice=0123456789abcdef01234567',
+      'no-equals-sign-0123456789abcdef',
+    ]) {
+      const error = configError({ MCP_TOKENS: bad });
+      expect(problemKeys(error)).toEqual(['MCP_TOKENS']);
+      expect(JSON.stringify(error.details)).not.toContain('short-secret-42');
+      expect(JSON.stringify(error.details)).not.toContain('0123456789abcdef');
+    }
+  });
+
   test('WAREHOUSE=databricks without its settings names each missing one', () => {
     const error = configError({ WAREHOUSE: 'databricks' });
     expect(problemKeys(error)).toEqual([

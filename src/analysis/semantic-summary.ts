@@ -1,0 +1,40 @@
+// The semantic model as a client sees it (the MCP resource): what the data measures, how each KPI is defined
+// (ratios of sums, NULL on a zero denominator), the breakdowns the tools accept, the campaigns' categories and the
+// dates covered. Read from the catalog, so it always describes the data actually loaded.
+import { METRIC_INFO, METRICS } from '../core/metrics.js';
+import { DIMENSIONS, GRAINS } from '../warehouse/queries.js';
+import type { Catalog } from './vocabulary.js';
+
+const DEFINITIONS: Record<(typeof METRICS)[number], string> = {
+  roi: '(revenue − mark_spent) / mark_spent',
+  roas: 'revenue / mark_spent',
+  revenue: 'SUM(revenue)',
+  mark_spent: 'SUM(mark_spent)',
+  ctr: 'clicks / impressions',
+  cvr: 'orders / clicks',
+  cpl: 'mark_spent / leads (NULL when leads = 0)',
+  cpa: 'mark_spent / orders (NULL when orders = 0)',
+  clicks: 'SUM(clicks)',
+  impressions: 'SUM(impressions)',
+  leads: 'SUM(leads)',
+  orders: 'SUM(orders)',
+};
+
+export function describeSemanticModel(catalog: Catalog, currency: string) {
+  return {
+    currency,
+    grain: 'one row per campaign per day; a campaign is keyed by campaign_name',
+    aggregation: 'every KPI over several rows is a ratio of sums, never an average of ratios',
+    metrics: METRICS.map((name) => ({
+      name,
+      label: { fr: METRIC_INFO[name].fr, en: METRIC_INFO[name].en },
+      unit: METRIC_INFO[name].unit,
+      definition: DEFINITIONS[name],
+    })),
+    dimensions: DIMENSIONS.filter((name) => !(GRAINS as readonly string[]).includes(name)),
+    timeGrains: GRAINS,
+    categories: catalog.categories,
+    campaigns: catalog.campaigns.length,
+    dates: { first: catalog.firstDay, last: catalog.lastDay },
+  };
+}
