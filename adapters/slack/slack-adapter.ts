@@ -5,7 +5,7 @@
 import { App, ExpressReceiver, type Receiver, SocketModeReceiver, webApi } from '@slack/bolt';
 import express from 'express';
 import type { Answer } from '../../src/core/answer.js';
-import { deliveryPortOf } from '../../src/core/delivery-port.js';
+import { type DeliveryPort, deliveryPortOf } from '../../src/core/delivery-port.js';
 import { AppError } from '../../src/core/errors.js';
 import type { Logger } from '../../src/core/logger.js';
 import type { PlatformAdapter } from '../../src/core/platform-adapter.js';
@@ -63,7 +63,7 @@ export interface SlackAdapter extends PlatformAdapter {
   /** HTTP mode only: mount at the root of the main express app (serves POST /slack/events). */
   readonly router?: express.Router;
   /** `post` and `alreadyPosted` for digests and alerts (platform errors become DeliveryErrors). */
-  readonly deliveryPort: NonNullable<PlatformAdapter['deliveryPort']>;
+  readonly deliveryPort: DeliveryPort;
   /** Starts retrying the questions Slack would not take; Socket Mode connects here. */
   start(): Promise<void>;
   /** Waits (bounded) for answers in progress, then disconnects Socket Mode. */

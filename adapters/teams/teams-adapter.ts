@@ -15,7 +15,7 @@ import {
 } from 'botbuilder';
 import express from 'express';
 import type { Answer } from '../../src/core/answer.js';
-import { deliveryPortOf } from '../../src/core/delivery-port.js';
+import { type DeliveryPort, deliveryPortOf } from '../../src/core/delivery-port.js';
 import { AppError, userMessage } from '../../src/core/errors.js';
 import type { Logger } from '../../src/core/logger.js';
 import type { PlatformAdapter } from '../../src/core/platform-adapter.js';
@@ -60,7 +60,7 @@ export interface TeamsAdapter extends PlatformAdapter {
   /** The same handler on a router, for `web.use(teams.router)`. */
   readonly router: express.Router;
   /** `post` for digests and alerts (platform errors become DeliveryErrors). */
-  readonly deliveryPort: NonNullable<PlatformAdapter['deliveryPort']>;
+  readonly deliveryPort: DeliveryPort;
   /** Posts an answer into a conversation the bot knows (`teams:<conversation id>`), e.g. a digest. */
   post(conversationKey: string, answer: Answer): Promise<void>;
   /** Resolves when the answers still being computed in the background have been sent (graceful shutdown, tests). */
