@@ -6,7 +6,6 @@
 // with a warning: an answer that late would puzzle more than help, and the asker will have asked again.
 import { z } from 'zod';
 import type { Logger } from '../../src/core/logger.js';
-import type { JsonCollection } from '../../src/store/json-collection.js';
 import type { FlowOptions, FlowOutcome, Question } from './answer-flow.js';
 
 export const unansweredSchema = z.object({
@@ -20,8 +19,33 @@ export const unansweredSchema = z.object({
 });
 export type Unanswered = z.infer<typeof unansweredSchema>;
 
+/**
+ * Where the kept questions live: a port, so the app decides. It passes the state store's `slack-unanswered`
+ * collection (a JsonCollection fits as is), which survives a restart; `createMemoryUnansweredStore` does not.
+ */
+export interface UnansweredStore {
+  /** Reads the stored list once (later calls reuse it). */
+  load(): Promise<void>;
+  /** A snapshot of the list (load() first). */
+  all(): Unanswered[];
+  /** Replaces the list with `mutate`'s result and persists it before resolving; updates are serialized. */
+  update(mutate: (items: Unanswered[]) => Unanswered[]): Promise<unknown>;
+}
+
+/** The list in memory only (tests, and a Slack adapter given no store): lost on restart. */
+export function createMemoryUnansweredStore(): UnansweredStore {
+  let items: Unanswered[] = [];
+  return {
+    async load() {},
+    all: () => [...items],
+    async update(mutate) {
+      items = mutate([...items]);
+    },
+  };
+}
+
 export interface RetryLaterOptions {
-  collection: JsonCollection<Unanswered>;
+  collection: UnansweredStore;
   ask(question: Question, options: FlowOptions): Promise<FlowOutcome>;
   logger: Logger;
   /** How often the list is tried again. Default 60 s. */

@@ -5,11 +5,11 @@
 import { App, ExpressReceiver, type Receiver, SocketModeReceiver, webApi } from '@slack/bolt';
 import express from 'express';
 import type { Answer } from '../../src/core/answer.js';
+import { type DeliveryPort, deliveryPortOf } from '../../src/core/delivery-port.js';
 import { AppError } from '../../src/core/errors.js';
 import type { Logger } from '../../src/core/logger.js';
+import type { PlatformAdapter } from '../../src/core/platform-adapter.js';
 import type { Question } from '../../src/core/question.js';
-import { createMemoryBackend } from '../../src/store/backend.js';
-import { createJsonCollection, type JsonCollection } from '../../src/store/json-collection.js';
 import { createDedupe, createLru, type Lru } from '../shared/lru.js';
 import type { ActionDeps } from './actions.js';
 import { answerQuestion, type RememberedAnswer, threadKey } from './answer-flow.js';
@@ -18,8 +18,14 @@ import { type ChartImage, createDelivery } from './delivery.js';
 import { registerListeners } from './listeners.js';
 import { alreadyPosted, postAnswer } from './post-answer.js';
 import { parseSlackRef } from './refs.js';
-import { createRetryLater, type RetryLater, type Unanswered, unansweredSchema } from './retry-later.js';
+import {
+  createMemoryUnansweredStore,
+  createRetryLater,
+  type RetryLater,
+  type UnansweredStore,
+} from './retry-later.js';
 import { describeSlackError } from './slack-errors.js';
+import { slackStatus } from './status.js';
 
 export interface SlackSettings {
   botToken: string;
@@ -46,15 +52,18 @@ export interface SlackDeps {
   /** Conversations remembered from before a restart (`slack:T:C:ts`): their threads again need no @mention. */
   knownConversations?: string[];
   /** Where questions Slack would not take wait for it to come back (default: in memory, lost on restart). */
-  unanswered?: JsonCollection<Unanswered>;
+  unanswered?: UnansweredStore;
   /** How often they are tried again (default 60 s) and for how long (default 1 h). */
   retryIntervalMs?: number;
   retryMaxAgeMs?: number;
 }
 
-export interface SlackAdapter {
+export interface SlackAdapter extends PlatformAdapter {
+  readonly platform: 'slack';
   /** HTTP mode only: mount at the root of the main express app (serves POST /slack/events). */
-  router?: express.Router;
+  readonly router?: express.Router;
+  /** `post` and `alreadyPosted` for digests and alerts (platform errors become DeliveryErrors). */
+  readonly deliveryPort: DeliveryPort;
   /** Starts retrying the questions Slack would not take; Socket Mode connects here. */
   start(): Promise<void>;
   /** Waits (bounded) for answers in progress, then disconnects Socket Mode. */
@@ -165,12 +174,7 @@ export async function createSlackAdapter(settings: SlackSettings, deps: SlackDep
     threads: knownThreads(deps.knownConversations ?? [], BOT_THREADS),
   };
   const retryLater = createRetryLater({
-    collection:
-      deps.unanswered ??
-      createJsonCollection('', 'slack-unanswered', unansweredSchema, {
-        logger,
-        backend: createMemoryBackend(),
-      }),
+    collection: deps.unanswered ?? createMemoryUnansweredStore(),
     ask: (question, options) => answerQuestion(flow, question, options),
     logger,
     intervalMs: deps.retryIntervalMs,
@@ -185,8 +189,18 @@ export async function createSlackAdapter(settings: SlackSettings, deps: SlackDep
   });
 
   let connected = false;
+  const post: SlackAdapter['post'] = (channelRef, answer, options) =>
+    postAnswer(flow, channelRef, answer, options);
+  const posted: SlackAdapter['alreadyPosted'] = (channelRef, deliveryKey) =>
+    alreadyPosted(flow, channelRef, deliveryKey);
   return {
+    platform: 'slack',
     ...(router ? { router } : {}),
+    deliveryPort: deliveryPortOf(
+      (target, answer, key) => post(target, answer, { deliveryKey: key }),
+      (target, key) => posted(target, key),
+    ),
+    status: slackStatus(settings),
     async start() {
       // Only the serving process retries (the `digest` command connects platforms too, and must not answer).
       retryLater.start();
@@ -213,8 +227,8 @@ export async function createSlackAdapter(settings: SlackSettings, deps: SlackDep
         });
       }
     },
-    post: (channelRef, answer, options) => postAnswer(flow, channelRef, answer, options),
-    alreadyPosted: (channelRef, deliveryKey) => alreadyPosted(flow, channelRef, deliveryKey),
+    post,
+    alreadyPosted: posted,
     whenIdle,
     unanswered: retryLater,
   };

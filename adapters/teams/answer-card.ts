@@ -1,8 +1,8 @@
 // Answer → the Teams message attachment: the Adaptive Card from renderTeams with its charts. A chart goes inline
 // (data URI, no extra request, works without a public URL) when the card stays under the size limit; otherwise
 // every chart is served by the bot at GET /charts/<id>.png behind a signed, expiring URL on PUBLIC_BASE_URL.
+// Storing and signing are the server's business: the card only receives `publishChart`.
 import type { Attachment } from 'botbuilder';
-import { signChartUrl } from '../../src/app/http/signed-urls.js';
 import type { Answer } from '../../src/core/answer.js';
 import type { Logger } from '../../src/core/logger.js';
 import { type AdaptiveCard, renderTeams } from './render.js';
@@ -18,12 +18,12 @@ export interface ChartImage {
 
 export interface CardDeps {
   renderCharts(answer: Answer): Promise<ChartImage[]>;
-  chartStore: { put(png: Buffer): string };
+  /**
+   * Keeps a chart PNG on the server and returns its public, signed, expiring URL (GET /charts/<id>.png on
+   * PUBLIC_BASE_URL). Absent when the server has no public URL: a chart too large to inline is then left out.
+   */
+  publishChart?(png: Buffer): string;
   currency: string;
-  publicBaseUrl?: string;
-  chartUrlSecret: string;
-  chartUrlTtlMs: number;
-  now(): number;
   logger: Logger;
 }
 
@@ -56,7 +56,8 @@ export async function answerCard(deps: CardDeps, answer: Answer, answerId: strin
   const shown = imageUrls(card);
   const dropped = charts.filter((chart) => !shown.has(dataUri(chart.png)));
   if (dropped.length === 0) return card;
-  if (!deps.publicBaseUrl) {
+  const { publishChart } = deps;
+  if (!publishChart) {
     deps.logger.warn(
       { charts: dropped.length },
       'teams chart too large to inline and PUBLIC_BASE_URL is not set: the card goes without it',
@@ -64,20 +65,8 @@ export async function answerCard(deps: CardDeps, answer: Answer, answerId: strin
     return card;
   }
   // All charts by URL (not only the dropped ones): URLs are tiny, so the card is certain to fit this time.
-  const base = deps.publicBaseUrl;
   const linked: Images = Object.fromEntries(
-    charts.map((chart) => [
-      chart.id,
-      {
-        url: signChartUrl(
-          base,
-          deps.chartStore.put(chart.png),
-          deps.chartUrlSecret,
-          deps.chartUrlTtlMs,
-          deps.now(),
-        ),
-      },
-    ]),
+    charts.map((chart) => [chart.id, { url: publishChart(chart.png) }]),
   );
   return renderTeams(answer, { currency: deps.currency, images: linked, answerId });
 }

@@ -15,13 +15,16 @@ import {
 } from 'botbuilder';
 import express from 'express';
 import type { Answer } from '../../src/core/answer.js';
+import { type DeliveryPort, deliveryPortOf } from '../../src/core/delivery-port.js';
 import { AppError, userMessage } from '../../src/core/errors.js';
 import type { Logger } from '../../src/core/logger.js';
+import type { PlatformAdapter } from '../../src/core/platform-adapter.js';
 import { answerCard, type ChartImage, cardAttachment } from './answer-card.js';
 import { connectorHttpClient } from './connector-http-client.js';
 import type { ConversationRefStore } from './conversation-refs.js';
 import { createMessagesHandler } from './http-handler.js';
 import { createRecentAnswers } from './recent-answers.js';
+import { teamsStatus } from './status.js';
 import { createTurnHandler, type TeamsAgent, type TeamsFeedback } from './turn-handler.js';
 
 export interface TeamsSettings {
@@ -30,11 +33,6 @@ export interface TeamsSettings {
   tenantId?: string;
   appType: 'SingleTenant' | 'MultiTenant' | 'UserAssignedMSI';
   allowedTenantIds: string[];
-  publicBaseUrl?: string;
-  /** Signs chart URLs (HMAC-SHA256); any long random string, stable across restarts so links keep working. */
-  chartUrlSecret: string;
-  /** How long a signed chart URL works; the chart store should keep charts at least as long. Default 24 h. */
-  chartUrlTtlMs?: number;
   /** How long a call to the Bot Framework connector may take before it is abandoned. Default 20 s. */
   connectorTimeoutMs?: number;
   /** Test/sovereign-cloud only: extra ConfigurationBotFrameworkAuthentication keys (e.g. an OpenID metadata URL). */
@@ -44,26 +42,31 @@ export interface TeamsSettings {
 export interface TeamsDeps {
   agent: TeamsAgent;
   renderCharts(answer: Answer): Promise<ChartImage[]>;
-  chartStore: { put(png: Buffer): string };
+  /**
+   * Keeps a chart PNG on the server and returns its signed public URL, for charts too large to inline in a card.
+   * Absent without PUBLIC_BASE_URL (such charts are then left out, with a warning).
+   */
+  publishChart?(png: Buffer): string;
   conversationRefs: ConversationRefStore;
   recordFeedback?(feedback: TeamsFeedback): Promise<void>;
   currency: string;
   logger: Logger;
-  now?: () => number;
 }
 
-export interface TeamsAdapter {
+export interface TeamsAdapter extends PlatformAdapter {
+  readonly platform: 'teams';
   /** POST /api/messages (parses JSON itself when no body parser ran). */
   handler: express.RequestHandler;
   /** The same handler on a router, for `web.use(teams.router)`. */
-  router: express.Router;
+  readonly router: express.Router;
+  /** `post` for digests and alerts (platform errors become DeliveryErrors). */
+  readonly deliveryPort: DeliveryPort;
   /** Posts an answer into a conversation the bot knows (`teams:<conversation id>`), e.g. a digest. */
   post(conversationKey: string, answer: Answer): Promise<void>;
   /** Resolves when the answers still being computed in the background have been sent (graceful shutdown, tests). */
   idle(): Promise<void>;
 }
 
-const DAY_MS = 24 * 60 * 60 * 1000;
 const RECENT_ANSWERS = 500;
 
 // The public Azure cloud's endpoints (botframework-connector's AuthenticationConstants). The SDK uses them by
@@ -103,21 +106,14 @@ const describe = (error: unknown) =>
     : { message: String(error) };
 
 export function createTeamsAdapter(settings: TeamsSettings, deps: TeamsDeps): TeamsAdapter {
-  // A short or empty key would make chart URLs forgeable: refuse to start rather than sign with it.
-  if (settings.chartUrlSecret.length < 16)
-    throw new Error('createTeamsAdapter: chartUrlSecret needs 16+ characters');
   const logger = deps.logger.child({ adapter: 'teams' });
   const authenticated = Boolean(settings.appId);
   const adapter = new CloudAdapter(authentication(settings));
   const answers = createRecentAnswers(RECENT_ANSWERS);
   const cardDeps = {
     renderCharts: deps.renderCharts,
-    chartStore: deps.chartStore,
+    ...(deps.publishChart ? { publishChart: deps.publishChart } : {}),
     currency: deps.currency,
-    publicBaseUrl: settings.publicBaseUrl,
-    chartUrlSecret: settings.chartUrlSecret,
-    chartUrlTtlMs: settings.chartUrlTtlMs ?? DAY_MS,
-    now: deps.now ?? Date.now,
     logger,
   };
   // Answers computed after the request was acknowledged; kept so shutdown (and tests) can wait for them.
@@ -214,5 +210,16 @@ export function createTeamsAdapter(settings: TeamsSettings, deps: TeamsDeps): Te
     while (pending.size > 0) await Promise.allSettled([...pending]);
   }
 
-  return { handler, router, post, idle };
+  return {
+    platform: 'teams',
+    handler,
+    router,
+    deliveryPort: deliveryPortOf((target, answer) => post(target, answer)),
+    status: teamsStatus({ ...settings, chartLinks: deps.publishChart !== undefined }),
+    // Nothing to connect: the Bot Framework calls in through the router.
+    async start() {},
+    stop: idle,
+    post,
+    idle,
+  };
 }

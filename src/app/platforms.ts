@@ -1,25 +1,38 @@
-// Switches on the chat platforms whose settings are present (Slack; Teams, always mounted but network-closed
-// without an app id)
-// and plugs them in as delivery ports for digests and alerts. Called by `serve` and `digest` only: `ask`,
-// `kpi` and the other commands never reach a platform.
+// The chat platforms, as one list of adapters built from the settings (Slack when SLACK_BOT_TOKEN is set; Teams
+// always, network-closed without an app id; the local web chat always). The loop below does the same for each:
+// mount its router, register its delivery port for digests and alerts, start and stop it, report it. Called by
+// `serve` and `digest run` only: `ask`, `kpi` and the other commands never reach a platform.
 import type express from 'express';
+import { createWebChatAdapter, type WebChatAdapter } from '../../adapters/playground/web-chat-adapter.js';
 import { unansweredSchema } from '../../adapters/slack/retry-later.js';
 import { createSlackAdapter, type SlackAdapter } from '../../adapters/slack/slack-adapter.js';
 import { createTeamsAdapter, type TeamsAdapter } from '../../adapters/teams/teams-adapter.js';
 import type { Answer } from '../core/answer.js';
-import { AppError, isAppError, userMessage } from '../core/errors.js';
-import { DeliveryError, type DeliveryPort } from '../digests/delivery.js';
+import { AppError, isAppError } from '../core/errors.js';
+import type { FeatureStatus, PlatformAdapter } from '../core/platform-adapter.js';
 import { createStoredConversationRefs } from '../store/conversation-refs.js';
 import { createJsonCollection } from '../store/json-collection.js';
 import type { App } from './app.js';
-import type { FeatureStatus } from './startup-report.js';
+import { CHART_TTL_MS } from './http/chart-store.js';
+import { createChartPublisher } from './http/signed-urls.js';
 
 export interface Platforms {
+  /** The adapters switched on, in mount order. */
+  adapters: PlatformAdapter[];
   /** Routers to mount on the HTTP server (before any body parser: Slack verifies the raw body). */
   routers: express.Router[];
   statuses: FeatureStatus[];
   start(): Promise<void>;
   stop(): Promise<void>;
+}
+
+/** A platform the settings switch on: its names and its adapter's factory (called once, by connectPlatforms). */
+interface PlatformChoice {
+  /** Its line in the start-up report, should its factory fail. */
+  feature: string;
+  /** How logs name it. */
+  label: string;
+  create(): Promise<PlatformAdapter>;
 }
 
 /** The charts of an answer as PNGs, for adapters that upload or link them. */
@@ -36,104 +49,119 @@ export function chartRendererFor(app: App) {
     );
 }
 
-/**
- * A platform's post (and, where the platform can tell, its alreadyPosted) as the digests' delivery port. Bad
- * references are permanent; so is a post the platform never confirmed (PLATFORM_TIMEOUT), which may have arrived:
- * retrying it could post the digest twice. Anything else is retried.
- */
-export function deliveryPortOf(
-  post: (target: string, answer: Answer, key: string) => Promise<void>,
-  alreadyPosted?: (target: string, key: string) => Promise<boolean>,
-): DeliveryPort {
-  return {
-    ...(alreadyPosted ? { alreadyPosted } : {}),
-    async post(target, answer, options) {
-      try {
-        await post(target, answer, options.idempotencyKey);
-      } catch (error) {
-        const permanent =
-          isAppError(error) &&
-          ['INVALID_ARGUMENTS', 'CONFIG_INVALID', 'PLATFORM_TIMEOUT'].includes(error.code);
-        throw new DeliveryError(isAppError(error) ? `${error.code}: ${userMessage(error)}` : String(error), {
-          permanent,
-        });
-      }
-    },
-  };
-}
-
-export async function connectPlatforms(app: App): Promise<Platforms> {
-  const routers: express.Router[] = [];
-  const statuses: FeatureStatus[] = [];
-  let slack: SlackAdapter | undefined;
-  const { slack: slackConfig } = app.config;
-  if (slackConfig.botToken) {
-    try {
-      slack = await createSlackAdapter(
-        { ...slackConfig, botToken: slackConfig.botToken },
-        {
-          agent: app.agent,
-          renderCharts: chartRendererFor(app),
-          recordFeedback: (feedback) => app.feedback.record({ ...feedback, surface: 'slack' }),
-          currency: app.config.currency,
-          logger: app.logger,
-          knownConversations: app.rawAgent.conversations?.() ?? [],
-          // Questions Slack would not take during an outage survive a restart here.
-          unanswered: createJsonCollection(app.config.stateDir, 'slack-unanswered', unansweredSchema, {
-            logger: app.logger,
-          }),
-        },
-      );
-      if (slack.router) routers.push(slack.router);
-      const adapter = slack;
-      app.registerDeliveryPort(
-        'slack',
-        deliveryPortOf(
-          (target, answer, key) => adapter.post(target, answer, { deliveryKey: key }),
-          (target, key) => adapter.alreadyPosted(target, key),
-        ),
-      );
-    } catch (error) {
-      const reason = isAppError(error) ? (error.hint ?? error.message) : String(error);
-      app.logger.error({ err: reason }, 'Slack could not be switched on');
-      statuses.push({ feature: 'slack', on: false, why: `erreur au démarrage : ${reason}` });
-    }
-  }
-  // Teams is always mounted: without MICROSOFT_APP_ID it answers only this machine (the Bot Framework Emulator).
-  const teams: TeamsAdapter = createTeamsAdapter(
-    { ...app.config.teams, publicBaseUrl: app.config.http.publicBaseUrl, chartUrlSecret: app.chartUrlSecret },
+function slackAdapterFor(app: App, botToken: string): Promise<SlackAdapter> {
+  return createSlackAdapter(
+    { ...app.config.slack, botToken },
     {
       agent: app.agent,
       renderCharts: chartRendererFor(app),
-      chartStore: app.chartStore,
-      conversationRefs: createStoredConversationRefs(app.config.stateDir, { logger: app.logger }),
-      recordFeedback: (feedback) => app.feedback.record({ ...feedback, surface: 'teams' }),
+      recordFeedback: (feedback) => app.feedback.record({ ...feedback, surface: 'slack' }),
+      currency: app.config.currency,
+      logger: app.logger,
+      knownConversations: app.rawAgent.conversations?.() ?? [],
+      // Questions Slack would not take during an outage survive a restart here.
+      unanswered: createJsonCollection(app.config.stateDir, 'slack-unanswered', unansweredSchema, {
+        logger: app.logger,
+      }),
+    },
+  );
+}
+
+function teamsAdapterFor(app: App): TeamsAdapter {
+  const { publicBaseUrl } = app.config.http;
+  return createTeamsAdapter(app.config.teams, {
+    agent: app.agent,
+    renderCharts: chartRendererFor(app),
+    // Charts too large for a card are linked on PUBLIC_BASE_URL; without it they are left out.
+    ...(publicBaseUrl
+      ? {
+          publishChart: createChartPublisher(
+            { baseUrl: publicBaseUrl, secret: app.chartUrlSecret, ttlMs: CHART_TTL_MS },
+            { chartStore: app.chartStore },
+          ),
+        }
+      : {}),
+    conversationRefs: createStoredConversationRefs(app.config.stateDir, { logger: app.logger }),
+    recordFeedback: (feedback) => app.feedback.record({ ...feedback, surface: 'teams' }),
+    currency: app.config.currency,
+    logger: app.logger,
+  });
+}
+
+/** The local web chat: the page and POST /api/ask on the same agent, charts as relative signed URLs. */
+export function webChatFor(app: App): WebChatAdapter {
+  const publishChart = createChartPublisher(
+    { baseUrl: '', secret: app.chartUrlSecret, ttlMs: CHART_TTL_MS },
+    { chartStore: app.chartStore },
+  );
+  return createWebChatAdapter(
+    { url: `http://${app.config.http.host}:${app.config.http.port}/` },
+    {
+      ask: (question) => app.agent.ask(question),
+      async renderCharts(answer) {
+        const images: Record<string, { url: string }> = {};
+        for (const request of answer.charts) {
+          const rendered = await app.charts.render(request, {
+            currency: app.config.currency,
+            language: answer.language,
+          });
+          images[request.id] = { url: publishChart(rendered.png) };
+        }
+        return images;
+      },
+      recordFeedback: (feedback) => app.feedback.record({ ...feedback, surface: 'web' }),
       currency: app.config.currency,
       logger: app.logger,
     },
   );
-  routers.push(teams.router);
-  app.registerDeliveryPort(
-    'teams',
-    deliveryPortOf((target, answer) => teams.post(target, answer)),
-  );
+}
+
+/** The platforms the settings switch on, in mount order (platform endpoints before the web chat's pages). */
+function choosePlatforms(app: App): PlatformChoice[] {
+  const { botToken } = app.config.slack;
+  return [
+    ...(botToken ? [{ feature: 'slack', label: 'Slack', create: () => slackAdapterFor(app, botToken) }] : []),
+    // Teams is always mounted: without MICROSOFT_APP_ID it answers only this machine (the Bot Framework Emulator).
+    { feature: 'teams', label: 'Teams', create: async () => teamsAdapterFor(app) },
+    { feature: 'web chat', label: 'Web chat', create: async () => webChatFor(app) },
+  ];
+}
+
+const reasonOf = (error: unknown) => (isAppError(error) ? (error.hint ?? error.message) : String(error));
+
+export async function connectPlatforms(app: App): Promise<Platforms> {
+  const adapters: { adapter: PlatformAdapter; label: string }[] = [];
+  const failures: FeatureStatus[] = [];
+  for (const choice of choosePlatforms(app)) {
+    try {
+      adapters.push({ adapter: await choice.create(), label: choice.label });
+    } catch (error) {
+      // One platform refusing its settings (a revoked Slack token) does not keep the others from serving.
+      app.logger.error({ err: reasonOf(error) }, `${choice.label} could not be switched on`);
+      failures.push({ feature: choice.feature, on: false, why: `erreur au démarrage : ${reasonOf(error)}` });
+    }
+  }
+  for (const { adapter } of adapters) {
+    if (adapter.deliveryPort) app.registerDeliveryPort(adapter.platform, adapter.deliveryPort);
+  }
 
   return {
-    routers,
-    statuses,
+    adapters: adapters.map(({ adapter }) => adapter),
+    routers: adapters.flatMap(({ adapter }) => (adapter.router ? [adapter.router] : [])),
+    statuses: [...adapters.map(({ adapter }) => adapter.status), ...failures],
     async start() {
-      if (slack) {
-        await slack.start().catch((error: unknown) => {
+      for (const { adapter, label } of adapters) {
+        // A platform that cannot connect (Slack Socket Mode refused) is logged; the others keep serving.
+        await adapter.start().catch((error: unknown) => {
           app.logger.error(
             { err: error instanceof AppError ? (error.hint ?? error.message) : String(error) },
-            'Slack Socket Mode could not connect',
+            `${label} could not start`,
           );
         });
       }
     },
     async stop() {
-      await slack?.stop();
-      await teams.idle();
+      for (const { adapter } of adapters) await adapter.stop();
     },
   };
 }

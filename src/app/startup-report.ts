@@ -1,12 +1,10 @@
 // What `npm start` switched on and why: each platform turns itself on from its settings, and the start-up log
 // says which ones did, so a newcomer sees at once what runs and what to set for the rest.
+import { webChatStatus } from '../../adapters/playground/web-chat-adapter.js';
+import { slackStatus } from '../../adapters/slack/status.js';
+import { teamsStatus } from '../../adapters/teams/status.js';
 import type { Config } from '../config.js';
-
-export interface FeatureStatus {
-  feature: string;
-  on: boolean;
-  why: string;
-}
+import type { FeatureStatus } from '../core/platform-adapter.js';
 
 export function startupReport(config: Config): FeatureStatus[] {
   const { slack, teams, warehouse, llm } = config;
@@ -26,23 +24,10 @@ export function startupReport(config: Config): FeatureStatus[] {
         ? `${llm.model}${llm.baseUrl ? ` via ${llm.baseUrl}` : ''}`
         : 'OPENAI_API_KEY absent : planificateur hors ligne seul',
     },
-    {
-      feature: 'slack',
-      on: Boolean(slack.botToken),
-      why: !slack.botToken
-        ? 'SLACK_BOT_TOKEN absent'
-        : slack.appToken
-          ? 'Socket Mode (SLACK_APP_TOKEN)'
-          : 'mode HTTP sur POST /slack/events',
-    },
-    {
-      feature: 'teams',
-      on: Boolean(teams.appId),
-      why: teams.appId
-        ? `POST /api/messages (${teams.appType}, JWT vérifié)${config.http.publicBaseUrl ? '' : ' ; PUBLIC_BASE_URL absent : les graphiques trop lourds pour la carte ne sont pas affichés'}`
-        : 'MICROSOFT_APP_ID absent : /api/messages ne répond qu’à cette machine (Bot Framework Emulator)',
-    },
-    { feature: 'web chat', on: true, why: `http://${config.http.host}:${config.http.port}/` },
+    // The platforms word their own lines: the adapters report the same ones once switched on (platforms.ts).
+    slackStatus(slack),
+    teamsStatus({ ...teams, chartLinks: Boolean(config.http.publicBaseUrl) }),
+    webChatStatus({ url: `http://${config.http.host}:${config.http.port}/` }),
     { feature: 'digests', on: true, why: `planificateur actif (fuseau par défaut ${config.timeZone})` },
     {
       feature: 'mcp',

@@ -1,38 +1,9 @@
-// The delivery port: how a digest or an alert reaches a conversation. Platform-neutral on purpose: the Slack
-// and Teams adapters implement `post` (Teams as a proactive message); tests use a recording fake.
-import type { Answer } from '../core/answer.js';
+// Routing digests and alerts to the delivery port of each platform, and the retry policy of a failed post.
+import { DeliveryError, type DeliveryPort } from '../core/delivery-port.js';
 
-export interface DeliveryOptions {
-  /** Stable per (subscription, slot) or per alert crossing: an adapter may pass it to the platform to dedupe. */
-  idempotencyKey: string;
-}
-
-export interface DeliveryPort {
-  post(target: string, answer: Answer, options: DeliveryOptions): Promise<void>;
-  /**
-   * Optional: whether a message with this key already reached the target (e.g. by reading the channel's recent
-   * messages for the key in metadata). Used after a crash between "pending" and "sent" in the ledger.
-   */
-  alreadyPosted?(target: string, idempotencyKey: string): Promise<boolean>;
-}
-
-/** A failed post. `status` 429/5xx (or none: network) is retried; other 4xx and `permanent` are not. */
-export class DeliveryError extends Error {
-  readonly status?: number;
-  readonly retryAfterMs?: number;
-  readonly permanent: boolean;
-
-  constructor(
-    message: string,
-    options: { status?: number; retryAfterMs?: number; permanent?: boolean } = {},
-  ) {
-    super(message);
-    this.name = 'DeliveryError';
-    this.status = options.status;
-    this.retryAfterMs = options.retryAfterMs;
-    this.permanent = options.permanent ?? false;
-  }
-}
+// The port and its error live in src/core so that platform adapters can implement them; the digests re-export
+// them for their own modules and tests.
+export { DeliveryError, type DeliveryOptions, type DeliveryPort } from '../core/delivery-port.js';
 
 export function isRetryable(error: unknown): boolean {
   if (!(error instanceof DeliveryError)) return true; // a network error or a thrown bug: worth another try

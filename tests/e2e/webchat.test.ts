@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { type Browser, chromium } from 'playwright-core';
 import { type App, createApp } from '../../src/app/app.js';
 import { type RunningServer, startServer } from '../../src/app/http/server.js';
+import { webChatFor } from '../../src/app/platforms.js';
 import { loadConfig } from '../../src/config.js';
 import { silentLogger } from '../../src/core/logger.js';
 
@@ -36,7 +37,7 @@ const available = existsSync(CHROMIUM);
         LOG_LEVEL: 'silent',
       });
       app = await createApp(config, { logger: silentLogger() });
-      server = await startServer(app);
+      server = await startServer(app, [webChatFor(app).router]);
       browser = await chromium.launch({
         executablePath: CHROMIUM,
         args: [

@@ -12,6 +12,7 @@ import {
   type TeamsSettings,
 } from '../../adapters/teams/teams-adapter.js';
 import type { TeamsFeedback } from '../../adapters/teams/turn-handler.js';
+import { createChartPublisher } from '../../src/app/http/signed-urls.js';
 import type { Answer } from '../../src/core/answer.js';
 import { type Logger, silentLogger } from '../../src/core/logger.js';
 
@@ -52,9 +53,16 @@ export interface Harness {
   close(): Promise<void>;
 }
 
+/** Where and for how long charts too large to inline are linked (the app's chart publisher, signed with SECRET). */
+export interface ChartLinkOptions {
+  publicBaseUrl?: string;
+  /** Default 24 h, as in the app. */
+  chartUrlTtlMs?: number;
+}
+
 export interface HarnessOptions {
   answer: (text: string) => Answer;
-  settings?: Partial<TeamsSettings>;
+  settings?: Partial<TeamsSettings> & ChartLinkOptions;
   /** PNG bytes the fake chart renderer returns (default TINY_PNG). */
   chartPng?: Buffer;
   chartStore?: { put(png: Buffer): string };
@@ -68,8 +76,15 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
   const refs = createMemoryConversationRefStore();
   const feedback: TeamsFeedback[] = [];
   const storedCharts: Buffer[] = [];
+  const { publicBaseUrl, chartUrlTtlMs, ...settings } = options.settings ?? {};
+  const chartStore = options.chartStore ?? {
+    put(png: Buffer) {
+      storedCharts.push(png);
+      return `${String(storedCharts.length).padStart(32, '0')}`;
+    },
+  };
   const adapter = createTeamsAdapter(
-    { appType: 'MultiTenant', allowedTenantIds: [], chartUrlSecret: SECRET, ...options.settings },
+    { appType: 'MultiTenant', allowedTenantIds: [], ...settings },
     {
       agent,
       renderCharts: async (answer) =>
@@ -79,12 +94,14 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
           title: chart.title,
           alt: chart.alt,
         })),
-      chartStore: options.chartStore ?? {
-        put(png) {
-          storedCharts.push(png);
-          return `${String(storedCharts.length).padStart(32, '0')}`;
-        },
-      },
+      ...(publicBaseUrl
+        ? {
+            publishChart: createChartPublisher(
+              { baseUrl: publicBaseUrl, secret: SECRET, ttlMs: chartUrlTtlMs ?? 24 * 60 * 60 * 1000 },
+              { chartStore },
+            ),
+          }
+        : {}),
       conversationRefs: refs,
       recordFeedback: async (item) => {
         feedback.push(item);

@@ -10,6 +10,7 @@ import { afterAll, beforeAll, expect, test } from '@jest/globals';
 import { type App, createApp } from '../../src/app/app.js';
 import type { AuditEntry } from '../../src/app/audit.js';
 import { type RunningServer, startServer } from '../../src/app/http/server.js';
+import { webChatFor } from '../../src/app/platforms.js';
 import { loadConfig } from '../../src/config.js';
 
 const run = promisify(execFile);
@@ -36,7 +37,7 @@ let app: App;
 let server: RunningServer;
 beforeAll(async () => {
   app = await createApp(loadConfig(env));
-  server = await startServer(app);
+  server = await startServer(app, [webChatFor(app).router]);
 });
 afterAll(async () => {
   await server?.close();

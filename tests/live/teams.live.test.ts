@@ -2,7 +2,6 @@
 // for a single-tenant bot), TEAMS_LIVE_SERVICE_URL and TEAMS_LIVE_CONVERSATION_ID (a conversation the bot is in:
 // copy both from any activity the bot received) are set: the adapter gets a token from Microsoft Entra and posts
 // a digest card proactively through the real connector, as the scheduler does. The card stays in the conversation.
-import { randomBytes } from 'node:crypto';
 import { describe, expect, test } from '@jest/globals';
 import {
   createMemoryConversationRefStore,
@@ -40,17 +39,13 @@ const configured = Boolean(
         },
         bot: { id: `28:${config.teams.appId}`, name: 'marketing-bot' },
       });
-      const adapter = createTeamsAdapter(
-        { ...config.teams, chartUrlSecret: randomBytes(32).toString('hex') },
-        {
-          agent: { ask: async () => answerFixture('underperformers') },
-          renderCharts: async () => [], // a chart needs PUBLIC_BASE_URL; the card alone is what is tested here
-          chartStore: { put: () => 'unused' },
-          conversationRefs: refs,
-          currency: 'CHF',
-          logger: silentLogger(),
-        },
-      );
+      const adapter = createTeamsAdapter(config.teams, {
+        agent: { ask: async () => answerFixture('underperformers') },
+        renderCharts: async () => [], // a chart needs PUBLIC_BASE_URL; the card alone is what is tested here
+        conversationRefs: refs,
+        currency: 'CHF',
+        logger: silentLogger(),
+      });
       await expect(adapter.post(key, answerFixture('underperformers'))).resolves.toBeUndefined();
       await adapter.idle();
     }, 60_000);

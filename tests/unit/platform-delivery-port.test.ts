@@ -1,7 +1,7 @@
 // How a platform's failure to post becomes a digest DeliveryError: what may be retried and what must not be.
 // A post the platform never confirmed (PLATFORM_TIMEOUT) may have arrived, so retrying it could post twice.
 import { describe, expect, test } from '@jest/globals';
-import { deliveryPortOf } from '../../src/app/platforms.js';
+import { deliveryPortOf } from '../../src/core/delivery-port.js';
 import { AppError } from '../../src/core/errors.js';
 import { DeliveryError, isRetryable } from '../../src/digests/delivery.js';
 import { answerFixture } from '../fixtures/answers/index.js';

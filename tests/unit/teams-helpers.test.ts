@@ -14,6 +14,7 @@ import { NO_QUERY, provenanceMarkdown } from '../../adapters/teams/provenance-me
 import { createRecentAnswers } from '../../adapters/teams/recent-answers.js';
 import { createTeamsAdapter } from '../../adapters/teams/teams-adapter.js';
 import { questionText } from '../../adapters/teams/turn-handler.js';
+import { createChartPublisher } from '../../src/app/http/signed-urls.js';
 import { silentLogger } from '../../src/core/logger.js';
 import { answerFixture } from '../fixtures/answers/index.js';
 
@@ -129,16 +130,19 @@ test('recent answers keep the most recently used within the bound', () => {
   expect([answers.get('a'), answers.get('b'), answers.get('c')].map(Boolean)).toEqual([true, false, true]);
 });
 
-test('the adapter refuses to start with a chart URL secret too short to be safe', () => {
+// The adapter links charts through the publisher the app gives it; the publisher holds the secret and checks it.
+test('the chart publisher the adapter links with refuses a secret too short to be safe', () => {
+  const chartStore = { put: () => 'x' };
+  const link = { baseUrl: 'https://bot.example.com', ttlMs: 60_000 };
+  expect(() => createChartPublisher({ ...link, secret: 'short' }, { chartStore })).toThrow(/16\+ characters/);
   const deps = {
     agent: { ask: async () => answerFixture('error') },
     renderCharts: async () => [],
-    chartStore: { put: () => 'x' },
+    publishChart: createChartPublisher({ ...link, secret: 'x'.repeat(32) }, { chartStore }),
     conversationRefs: createMemoryConversationRefStore(),
     currency: 'CHF',
     logger: silentLogger(),
   };
   const settings = { appType: 'MultiTenant' as const, allowedTenantIds: [] };
-  expect(() => createTeamsAdapter({ ...settings, chartUrlSecret: 'short' }, deps)).toThrow(/16\+ characters/);
-  expect(createTeamsAdapter({ ...settings, chartUrlSecret: 'x'.repeat(32) }, deps).router).toBeDefined();
+  expect(createTeamsAdapter(settings, deps).router).toBeDefined();
 });

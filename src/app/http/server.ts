@@ -1,12 +1,9 @@
-// The one HTTP server of `npm start` (express): readiness, rendered charts, the local web chat and its API.
-// The Slack and Teams endpoints mount here too as their adapters land.
+// The one HTTP server of `npm start` (express): readiness, rendered charts, and the routers of the platform
+// adapters it is given (Slack, Teams, the local web chat; see platforms.ts). It knows no platform itself.
 import type { Server } from 'node:http';
 import express from 'express';
-import { createPlaygroundRouter } from '../../../adapters/playground/router.js';
-import type { Answer } from '../../core/answer.js';
 import type { App } from '../app.js';
-import { CHART_TTL_MS } from './chart-store.js';
-import { signChartUrl, verifyChartSignature } from './signed-urls.js';
+import { verifyChartSignature } from './signed-urls.js';
 
 export interface RunningServer {
   server: Server;
@@ -14,7 +11,7 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-export function createHttpApp(app: App, platformRouters: express.Router[] = []): express.Express {
+export function createHttpApp(app: App, routers: express.Router[] = []): express.Express {
   const startedAt = Date.now();
   const charts = app.chartStore;
   const web = express();
@@ -58,32 +55,9 @@ export function createHttpApp(app: App, platformRouters: express.Router[] = []):
     response.type('png').set('cache-control', 'private, max-age=86400').send(png);
   });
 
-  async function renderCharts(answer: Answer): Promise<Record<string, { url: string }>> {
-    const images: Record<string, { url: string }> = {};
-    for (const request of answer.charts) {
-      const rendered = await app.charts.render(request, {
-        currency: app.config.currency,
-        language: answer.language,
-      });
-      images[request.id] = {
-        url: signChartUrl('', charts.put(rendered.png), app.chartUrlSecret, CHART_TTL_MS, Date.now()),
-      };
-    }
-    return images;
-  }
-
-  // Platform endpoints (POST /slack/events, POST /api/messages) come first: they parse their own bodies.
-  for (const router of platformRouters) web.use(router);
-
-  web.use(
-    createPlaygroundRouter({
-      ask: (question) => app.agent.ask(question),
-      renderCharts,
-      recordFeedback: (feedback) => app.feedback.record({ ...feedback, surface: 'web' }),
-      currency: app.config.currency,
-      logger: app.logger,
-    }),
-  );
+  // Platform endpoints (POST /slack/events, POST /api/messages) come first: they parse their own bodies. The web
+  // chat's pages and API come last in the list.
+  for (const router of routers) web.use(router);
 
   web.use((_request, response) => {
     response.status(404).json({ error: 'not_found' });
@@ -111,8 +85,8 @@ export function createHttpApp(app: App, platformRouters: express.Router[] = []):
   return web;
 }
 
-export async function startServer(app: App, platformRouters: express.Router[] = []): Promise<RunningServer> {
-  const web = createHttpApp(app, platformRouters);
+export async function startServer(app: App, routers: express.Router[] = []): Promise<RunningServer> {
+  const web = createHttpApp(app, routers);
   const server = await new Promise<Server>((resolve, reject) => {
     const listening = web.listen(app.config.http.port, app.config.http.host, (error?: Error) =>
       error ? reject(error) : resolve(listening),

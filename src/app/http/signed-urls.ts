@@ -37,3 +37,27 @@ export function verifyChartSignature(
   // timingSafeEqual throws on different lengths; the length of a valid signature is public anyway.
   return given.length === expected.length && timingSafeEqual(given, expected);
 }
+
+export interface ChartPublisherSettings {
+  /** Where GET /charts is reached: PUBLIC_BASE_URL for Teams, '' (a relative URL) for the web chat. */
+  baseUrl: string;
+  /** Signs the URLs (HMAC-SHA256): any long random string. */
+  secret: string;
+  /** How long a URL works; the chart store should keep charts at least as long. */
+  ttlMs: number;
+}
+
+/**
+ * Keeps a chart PNG in the chart store and returns its signed, expiring URL: what the server hands to surfaces
+ * that link charts (Teams cards, the web chat), so they never see the store or the secret.
+ */
+export function createChartPublisher(
+  settings: ChartPublisherSettings,
+  deps: { chartStore: { put(png: Buffer): string }; now?: () => number },
+): (png: Buffer) => string {
+  // A short or empty key would make chart URLs forgeable: refuse to start rather than sign with it.
+  if (settings.secret.length < 16) throw new Error('createChartPublisher: the secret needs 16+ characters');
+  const now = deps.now ?? Date.now;
+  return (png) =>
+    signChartUrl(settings.baseUrl, deps.chartStore.put(png), settings.secret, settings.ttlMs, now());
+}
