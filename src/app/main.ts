@@ -13,14 +13,13 @@ import { evalCommand } from './cli/eval.js';
 import { kpiCommand } from './cli/kpi.js';
 import { toolCommand } from './cli/tool.js';
 import { startServer } from './http/server.js';
-import { mcpRouter, serveMcpStdio } from './mcp.js';
+import { serveMcpStdio } from './mcp.js';
 import { connectPlatforms } from './platforms.js';
 import { formatStartupReport, mergeStatuses, startupReport } from './startup-report.js';
 
 async function serve(app: App): Promise<void> {
   const platforms = await connectPlatforms(app);
-  const mcp = mcpRouter(app);
-  const running = await startServer(app, [...platforms.routers, ...(mcp ? [mcp] : [])]);
+  const running = await startServer(app, platforms.routers);
   await platforms.start();
   // The digest scheduler: settles what a previous run left unfinished, catches up a missed slot, arms timers.
   await app.digests.start();

@@ -1,16 +1,16 @@
 // The MCP surface wired to the app: tools from the registry, calls through the same question pipeline as every
 // other surface (rate limit per user, the line, one audit entry per call), charts from the shared renderer.
-// `npm run mcp` serves it on stdio as the local user; `serve` mounts /mcp when MCP_TOKENS is set.
+// `npm run mcp` serves it on stdio as the local user; `serve` mounts /mcp when MCP_TOKENS is set (platforms.ts).
 import { readFileSync } from 'node:fs';
 import { userInfo } from 'node:os';
-import type express from 'express';
-import { createMcpRouter } from '../../adapters/mcp/http.js';
+import { createMcpAdapter } from '../../adapters/mcp/mcp-adapter.js';
 import type { McpDeps } from '../../adapters/mcp/server.js';
 import { serveStdio } from '../../adapters/mcp/stdio.js';
 import { describeSemanticModel } from '../analysis/semantic-summary.js';
 import { ML_TOOLS, SQL_TOOLS } from '../analysis/tools/registry.js';
+import type { PlatformAdapter } from '../core/platform-adapter.js';
 import type { App } from './app.js';
-import { chartRendererFor } from './platforms.js';
+import { chartRendererFor } from './chart-renderer.js';
 
 const VERSION = (
   JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }
@@ -41,10 +41,9 @@ export function mcpDeps(app: App): McpDeps {
   };
 }
 
-/** The /mcp route when tokens are configured, else nothing (the endpoint does not exist). */
-export function mcpRouter(app: App): express.Router | undefined {
-  if (app.config.mcp.tokens.length === 0) return undefined;
-  return createMcpRouter(mcpDeps(app), app.config.mcp, app.logger);
+/** The /mcp endpoint as a platform adapter (switched on by MCP_TOKENS in platforms.ts). */
+export function mcpAdapterFor(app: App): PlatformAdapter {
+  return createMcpAdapter(app.config.mcp, mcpDeps(app), app.logger);
 }
 
 /** `npm run mcp`: stdio for a desktop client, as the local account (`mcp:<os user>`). Logs go to stderr. */

@@ -7,14 +7,15 @@ import { createWebChatAdapter, type WebChatAdapter } from '../../adapters/playgr
 import { unansweredSchema } from '../../adapters/slack/retry-later.js';
 import { createSlackAdapter, type SlackAdapter } from '../../adapters/slack/slack-adapter.js';
 import { createTeamsAdapter, type TeamsAdapter } from '../../adapters/teams/teams-adapter.js';
-import type { Answer } from '../core/answer.js';
 import { AppError, isAppError } from '../core/errors.js';
 import type { FeatureStatus, PlatformAdapter } from '../core/platform-adapter.js';
 import { createStoredConversationRefs } from '../store/conversation-refs.js';
 import { createJsonCollection } from '../store/json-collection.js';
 import type { App } from './app.js';
+import { chartRendererFor } from './chart-renderer.js';
 import { CHART_TTL_MS } from './http/chart-store.js';
 import { createChartPublisher } from './http/signed-urls.js';
+import { mcpAdapterFor } from './mcp.js';
 
 export interface Platforms {
   /** The adapters switched on, in mount order. */
@@ -33,20 +34,6 @@ interface PlatformChoice {
   /** How logs name it. */
   label: string;
   create(): Promise<PlatformAdapter>;
-}
-
-/** The charts of an answer as PNGs, for adapters that upload or link them. */
-export function chartRendererFor(app: App) {
-  return async (answer: Answer) =>
-    Promise.all(
-      answer.charts.map(async (request) => {
-        const chart = await app.charts.render(request, {
-          currency: app.config.currency,
-          language: answer.language,
-        });
-        return { id: request.id, png: chart.png, title: chart.title, alt: chart.alt };
-      }),
-    );
 }
 
 function slackAdapterFor(app: App, botToken: string): Promise<SlackAdapter> {
@@ -124,6 +111,10 @@ function choosePlatforms(app: App): PlatformChoice[] {
     // Teams is always mounted: without MICROSOFT_APP_ID it answers only this machine (the Bot Framework Emulator).
     { feature: 'teams', label: 'Teams', create: async () => teamsAdapterFor(app) },
     { feature: 'web chat', label: 'Web chat', create: async () => webChatFor(app) },
+    // MCP over HTTP only with tokens: no token, no endpoint.
+    ...(app.config.mcp.tokens.length > 0
+      ? [{ feature: 'mcp', label: 'MCP', create: async () => mcpAdapterFor(app) }]
+      : []),
   ];
 }
 

@@ -1,5 +1,6 @@
 // What `npm start` switched on and why: each platform turns itself on from its settings, and the start-up log
 // says which ones did, so a newcomer sees at once what runs and what to set for the rest.
+import { mcpStatus } from '../../adapters/mcp/mcp-adapter.js';
 import { webChatStatus } from '../../adapters/playground/web-chat-adapter.js';
 import { slackStatus } from '../../adapters/slack/status.js';
 import { teamsStatus } from '../../adapters/teams/status.js';
@@ -29,14 +30,7 @@ export function startupReport(config: Config): FeatureStatus[] {
     teamsStatus({ ...teams, chartLinks: Boolean(config.http.publicBaseUrl) }),
     webChatStatus({ url: `http://${config.http.host}:${config.http.port}/` }),
     { feature: 'digests', on: true, why: `planificateur actif (fuseau par défaut ${config.timeZone})` },
-    {
-      feature: 'mcp',
-      on: config.mcp.tokens.length > 0,
-      why:
-        config.mcp.tokens.length > 0
-          ? `POST /mcp (${config.mcp.tokens.length} jeton(s), Streamable HTTP)`
-          : 'MCP_TOKENS absent : /mcp fermé (npm run mcp sert stdio)',
-    },
+    mcpStatus(config.mcp),
   ];
 }
 

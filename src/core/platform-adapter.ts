@@ -1,11 +1,11 @@
-// The one contract every chat surface implements (Slack, Teams, the local web chat), so the app wires a list of
+// The one contract every surface implements (Slack, Teams, the local web chat, MCP), so the app wires a list of
 // platforms instead of each one by hand: what it mounts on the HTTP server, how digests reach it, how it starts and
 // stops, and what it says it switched on. Adapters build it in their factory; `src/app/platforms.ts` loops over it.
 import type { Router } from 'express';
 import type { DeliveryPort } from './delivery-port.js';
 
-/** A platform's name; also the prefix of its ConversationRefs (`slack:…`, `teams:…`, `web:…`). */
-export type PlatformName = 'slack' | 'teams' | 'web';
+/** A platform's name; also the prefix of its ConversationRefs (`slack:…`, `teams:…`, `web:…`, `mcp:…`). */
+export type PlatformName = 'slack' | 'teams' | 'web' | 'mcp';
 
 /** One line of the start-up report: a feature, whether it runs, and why (or why not). */
 export interface FeatureStatus {

@@ -11,7 +11,8 @@ import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js'
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import { type App, createApp } from '../../src/app/app.js';
 import { type RunningServer, startServer } from '../../src/app/http/server.js';
-import { mcpRouter } from '../../src/app/mcp.js';
+import { mcpAdapterFor } from '../../src/app/mcp.js';
+import { webChatFor } from '../../src/app/platforms.js';
 import { loadConfig } from '../../src/config.js';
 import { silentLogger } from '../../src/core/logger.js';
 import { groupTotals, readSampleRows, roi } from '../fixtures/sample-figures.js';
@@ -59,7 +60,7 @@ beforeAll(async () => {
     }),
     { logger: silentLogger() },
   );
-  server = await startServer(app, [mcpRouter(app)!]);
+  server = await startServer(app, [webChatFor(app).router!, mcpAdapterFor(app).router!]);
 }, 60_000);
 afterAll(async () => {
   await server?.close();
