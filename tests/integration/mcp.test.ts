@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
+import { TOOL_NAMES } from '../../src/analysis/tools/names.js';
 import { type App, createApp } from '../../src/app/app.js';
 import { type RunningServer, startServer } from '../../src/app/http/server.js';
 import { mcpAdapterFor } from '../../src/app/mcp.js';
@@ -19,16 +20,7 @@ import { groupTotals, readSampleRows, roi } from '../fixtures/sample-figures.js'
 
 const ALICE = 'alice-token-0123456789abcdef0123';
 const BOB = 'bob-token-0123456789abcdef012345';
-const TOOLS = [
-  'rank_campaigns',
-  'get_underperforming_campaigns',
-  'aggregate_by_dimension',
-  'describe_campaign',
-  'kpi_trend',
-  'simulate_budget',
-  'predict_revenue',
-  'segment_campaigns',
-];
+const TOOLS = [...TOOL_NAMES];
 
 type ToolResult = {
   content: { type: string; text?: string; data?: string; mimeType?: string }[];
