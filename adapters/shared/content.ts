@@ -1,11 +1,11 @@
 // What both chat renderers take from an Answer before shaping it for their platform: a title, the table as
 // formatted (and capped) cells, the buttons, and a few French/English labels. Raw text: escaping is per platform.
-import type { Answer, AnswerAction, Block, Intent } from '../../src/core/answer.js';
+import type { Answer, AnswerAction, AnswerIntent, Block } from '../../src/core/answer.js';
 import { formatCell } from '../../src/core/columns.js';
 import { CONTENT_LIMITS } from './limits.js';
 import { truncate } from './truncate.js';
 
-const INTENT_TITLES: Record<Intent, { fr: string; en: string }> = {
+const INTENT_TITLES: Record<AnswerIntent, { fr: string; en: string }> = {
   kpi_qa: { fr: 'Indicateurs des campagnes', en: 'Campaign KPIs' },
   diagnostic: { fr: 'Diagnostic des campagnes', en: 'Campaign diagnostic' },
   segmentation: { fr: 'Segmentation des campagnes', en: 'Campaign segmentation' },
@@ -14,6 +14,7 @@ const INTENT_TITLES: Record<Intent, { fr: string; en: string }> = {
   digest_admin: { fr: 'Digest programmé', en: 'Scheduled digest' },
   help: { fr: 'Aide', en: 'Help' },
   out_of_scope: { fr: 'Hors périmètre', en: 'Out of scope' },
+  clarify: { fr: 'Une précision', en: 'A quick question' },
 };
 
 /** The header: the chart's or table's title says most about the figures; otherwise the kind of question. */

@@ -129,7 +129,11 @@ export type Expectation =
       after: { from: string; to: string };
       scope: Scope;
     }
-  | { kind: 'tool'; tool: 'simulate_budget' | 'predict_revenue' | 'segment_campaigns'; args: Record<string, unknown> }
+  | {
+      kind: 'tool';
+      tool: 'simulate_budget' | 'predict_revenue' | 'segment_campaigns';
+      args: Record<string, unknown>;
+    }
   | { kind: 'clarify' }
   | { kind: 'no_data' }
   | { kind: 'no_figure'; intent: 'help' | 'out_of_scope' }

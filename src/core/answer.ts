@@ -17,6 +17,10 @@ export const INTENTS = [
 ] as const;
 export type Intent = (typeof INTENTS)[number];
 
+/** What an answer is: a plan's intent, or `clarify` — a short question back with its options as buttons and
+ * follow-ups, asked instead of answering a question the bot is not sure it understood. */
+export type AnswerIntent = Intent | 'clarify';
+
 /** How a table column is shown: the metric formatting of src/core/metrics.ts, or plain text/number/date. */
 export type ValueFormat =
   | 'text'
@@ -71,7 +75,7 @@ export interface ChartRequest {
 
 export interface Answer {
   language: Language;
-  intent: Intent;
+  intent: AnswerIntent;
   /** The short business answer, plain text with figures. */
   text: string;
   /** 2 to 4 concrete recommendations (fewer only for help / out-of-scope / errors). */

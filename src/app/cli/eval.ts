@@ -1,19 +1,33 @@
-// `npm run eval -- [--json] [--file tests/eval/golden.jsonl]`: the golden questions through the offline planner
-// (and through the LLM planner too when OPENAI_API_KEY is set): accuracy per intent, tool and argument.
+// `npm run eval -- [--json] [--file tests/eval/golden.jsonl] [--failures]`:
+// 1. the golden plans through the offline planner (and the LLM planner when OPENAI_API_KEY is set): accuracy per
+//    intent, tool and argument;
+// 2. the answer-level questions (tests/eval/answers/dev.jsonl and test.jsonl) through the whole offline agent on the
+//    bundled sample: right, asked back, refused and WRONG-CONFIDENT rates per category and split. Expected figures
+//    are computed from the data file by the evaluation itself. `--failures` lists the dev split's misses only: the
+//    test split is held out (never read while tuning; only its rates are printed).
+import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { formatRates, loadEvalQuestions, runAnswerEval, summarize } from '../../../agent/eval/answer-eval.js';
 import { evaluatePlanner, formatReport, loadGolden } from '../../../agent/eval/harness.js';
+import { readReferenceRows } from '../../../agent/eval/reference.js';
+import { createAgent } from '../../../agent/graph.js';
 import { createChatModel } from '../../../agent/llm/chat-model.js';
 import { createLlmPlanner } from '../../../agent/llm/llm-planner.js';
 import { createOfflinePlanner } from '../../../agent/nlu/offline-planner.js';
 import type { Planner } from '../../analysis/plan.js';
+import { silentLogger } from '../../core/logger.js';
 import type { App } from '../app.js';
+
+const SPLITS = ['dev', 'test'] as const;
 
 export async function evalCommand(app: App, argv: string[]): Promise<void> {
   const { values } = parseArgs({
     args: argv,
     options: {
       json: { type: 'boolean', default: false },
+      failures: { type: 'boolean', default: false },
       file: { type: 'string', default: 'tests/eval/golden.jsonl' },
+      answers: { type: 'string', default: 'tests/eval/answers' },
     },
   });
   const items = loadGolden(values.file);
@@ -29,7 +43,27 @@ export async function evalCommand(app: App, argv: string[]): Promise<void> {
     reports.push({ planner: planner.name, report });
     if (!values.json) console.log(`\n== ${planner.name} planner, ${values.file} ==\n${formatReport(report)}`);
   }
-  if (values.json) console.log(JSON.stringify(reports));
+
+  // The answers: the offline agent, memory in this process only (nothing written to STATE_DIR).
+  const agent = createAgent({
+    tools: app.tools,
+    offline: createOfflinePlanner(),
+    logger: silentLogger(),
+    maxQuestionChars: app.config.maxQuestionChars,
+  });
+  const data = readReferenceRows(app.config.warehouse.dataPath);
+  const answers: Record<string, ReturnType<typeof summarize>> = {};
+  for (const split of SPLITS) {
+    const path = `${values.answers}/${split}.jsonl`;
+    if (!existsSync(path)) continue;
+    const results = await runAnswerEval(agent, loadEvalQuestions(path), data);
+    answers[split] = summarize(results);
+    if (!values.json) console.log(`\n${formatRates(`answers, ${split} split (${path})`, answers[split])}`);
+    if (values.failures && split === 'dev' && !values.json)
+      for (const miss of results.filter((result) => result.outcome !== 'right'))
+        console.log(`  ${miss.outcome.padEnd(9)} ${miss.id}: ${miss.reasons.join('; ')}`);
+  }
+  if (values.json) console.log(JSON.stringify({ plans: reports, answers }));
   if (reports.some(({ planner, report }) => planner === 'offline' && report.exact.correct < report.total))
     process.exitCode = 1;
 }
