@@ -18,7 +18,7 @@ const SYNONYMS: [RegExp, Metric][] = [
   [/\bcommandes?\b|\borders?\b|\bconversions?\b|\bachats?\b|\bpurchases?\b/, 'orders'],
 ]; // biome-ignore format: a table
 
-export const COST_METRICS: ReadonlySet<Metric> = new Set(['cpl', 'cpa']);
+export const COST_METRICS: ReadonlySet<Metric> = new Set(['cpl', 'cpa', 'cpc', 'cpm']);
 
 /** Metrics named in the text, in reading order (each phrase counted once: longer phrases mask shorter). */
 export function findMetrics(text: string, originalText = ''): Metric[] {

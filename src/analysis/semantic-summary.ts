@@ -14,6 +14,8 @@ const DEFINITIONS: Record<(typeof METRICS)[number], string> = {
   cvr: 'orders / clicks',
   cpl: 'mark_spent / leads (NULL when leads = 0)',
   cpa: 'mark_spent / orders (NULL when orders = 0)',
+  cpc: 'mark_spent / clicks (NULL when clicks = 0)',
+  cpm: '1000 × mark_spent / impressions',
   clicks: 'SUM(clicks)',
   impressions: 'SUM(impressions)',
   leads: 'SUM(leads)',

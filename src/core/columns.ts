@@ -22,6 +22,8 @@ const COLUMNS: Record<string, { fr: string; en: string; format: ValueFormat }> =
   cvr: { fr: 'CVR', en: 'CVR', format: 'percent' },
   cpl: { fr: 'CPL', en: 'CPL', format: 'money2' },
   cpa: { fr: 'CPA', en: 'CPA', format: 'money2' },
+  cpc: { fr: 'CPC', en: 'CPC', format: 'money2' },
+  cpm: { fr: 'CPM', en: 'CPM', format: 'money2' },
   roi: { fr: 'ROI', en: 'ROI', format: 'signed_percent' },
   roas: { fr: 'ROAS', en: 'ROAS', format: 'ratio' },
   spend_share: { fr: 'Part du budget', en: 'Share of spend', format: 'percent' },

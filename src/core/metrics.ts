@@ -3,7 +3,8 @@
 import { formatMoney, formatNumber, formatPercent } from './format.js';
 
 export const METRICS = [
-  'roi', 'roas', 'revenue', 'mark_spent', 'ctr', 'cvr', 'cpl', 'cpa', 'clicks', 'impressions', 'leads', 'orders',
+  'roi', 'roas', 'revenue', 'mark_spent', 'ctr', 'cvr', 'cpl', 'cpa', 'cpc', 'cpm', 'clicks', 'impressions', 'leads',
+  'orders',
 ] as const; // biome-ignore format: one list
 export type Metric = (typeof METRICS)[number];
 
@@ -18,6 +19,8 @@ export const METRIC_INFO: Record<Metric, { fr: string; en: string; unit: MetricU
   cvr: { fr: 'taux de conversion (CVR)', en: 'conversion rate (CVR)', unit: 'percent' },
   cpl: { fr: 'coût par lead (CPL)', en: 'cost per lead (CPL)', unit: 'money' },
   cpa: { fr: 'coût par commande (CPA)', en: 'cost per order (CPA)', unit: 'money' },
+  cpc: { fr: 'coût par clic (CPC)', en: 'cost per click (CPC)', unit: 'money' },
+  cpm: { fr: 'coût pour mille impressions (CPM)', en: 'cost per thousand impressions (CPM)', unit: 'money' },
   clicks: { fr: 'clics', en: 'clicks', unit: 'count' },
   impressions: { fr: 'impressions', en: 'impressions', unit: 'count' },
   leads: { fr: 'leads', en: 'leads', unit: 'count' },
@@ -34,7 +37,11 @@ export function formatMetric(metric: Metric, value: number | null | undefined, c
     case 'ratio':
       return formatNumber(value, 2);
     case 'money':
-      return formatMoney(value, currency, metric === 'cpl' || metric === 'cpa' ? 2 : 0);
+      return formatMoney(
+        value,
+        currency,
+        metric === 'cpl' || metric === 'cpa' || metric === 'cpc' || metric === 'cpm' ? 2 : 0,
+      );
     case 'count':
       return formatNumber(value);
   }

@@ -7,20 +7,22 @@ import type { Warehouse } from './warehouse.js';
 
 export const COUNT_COLUMNS = ['impressions', 'clicks', 'leads', 'orders'] as const;
 export const AMOUNT_COLUMNS = ['mark_spent', 'revenue'] as const;
-export const RATIO_COLUMNS = ['ctr', 'cvr', 'cpl', 'cpa', 'roi', 'roas'] as const;
+export const RATIO_COLUMNS = ['ctr', 'cvr', 'cpl', 'cpa', 'cpc', 'cpm', 'roi', 'roas'] as const;
 
 /** SUM(...) AS x for the additive columns, reading already-summed columns when `from` is pre-aggregated. */
 export function sumColumns(): string {
   return [...COUNT_COLUMNS, ...AMOUNT_COLUMNS].map((column) => `SUM(${column}) AS ${column}`).join(', ');
 }
 
-/** The six KPI ratios as ratios of sums of the additive columns. */
+/** The eight KPI ratios as ratios of sums of the additive columns. */
 export function ratioColumns(): string {
   return [
     'CAST(SUM(clicks) AS DOUBLE) / NULLIF(SUM(impressions), 0) AS ctr',
     'CAST(SUM(orders) AS DOUBLE) / NULLIF(SUM(clicks), 0) AS cvr',
     'CAST(SUM(mark_spent) AS DOUBLE) / NULLIF(SUM(leads), 0) AS cpl',
     'CAST(SUM(mark_spent) AS DOUBLE) / NULLIF(SUM(orders), 0) AS cpa',
+    'CAST(SUM(mark_spent) AS DOUBLE) / NULLIF(SUM(clicks), 0) AS cpc',
+    '1000 * CAST(SUM(mark_spent) AS DOUBLE) / NULLIF(SUM(impressions), 0) AS cpm',
     'CAST(SUM(revenue) - SUM(mark_spent) AS DOUBLE) / NULLIF(SUM(mark_spent), 0) AS roi',
     'CAST(SUM(revenue) AS DOUBLE) / NULLIF(SUM(mark_spent), 0) AS roas',
   ].join(', ');

@@ -20,7 +20,8 @@ export type Grain = (typeof GRAINS)[number];
 
 /** The columns of every per-campaign or per-group row, in display order. */
 export const KPI_ROW_COLUMNS = [
-  'impressions', 'clicks', 'leads', 'orders', 'mark_spent', 'revenue', 'ctr', 'cvr', 'cpl', 'cpa', 'roi', 'roas',
+  'impressions', 'clicks', 'leads', 'orders', 'mark_spent', 'revenue', 'ctr', 'cvr', 'cpl', 'cpa', 'cpc', 'cpm',
+  'roi', 'roas',
 ] as const; // biome-ignore format: one list
 
 const SORT: Record<Direction, string> = { top: 'DESC', bottom: 'ASC' };
