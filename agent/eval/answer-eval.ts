@@ -71,6 +71,13 @@ const textOf = (answer: Answer) =>
     ...answer.blocks.flatMap((b) => (b.type === 'facts' ? b.facts.map((f) => `${f.label} ${f.value}`) : [])),
   ].join('\n');
 
+/** No reasons when one of the answer's calls passes `test`; else the first call's reasons. */
+function firstMatch(answer: Answer, test: (rows: Row[]) => string[]): string[] {
+  const calls = answer.provenance.length > 0 ? answer.provenance : [{ rows: [] as Row[] }];
+  const attempts = calls.map((call) => test(call.rows));
+  return attempts.some((reasons) => reasons.length === 0) ? [] : attempts[0]!;
+}
+
 function scopeLabel(scope: Scope): string {
   return JSON.stringify(scope);
 }
@@ -106,13 +113,15 @@ export function check(expectation: Expectation, answer: Answer, data: readonly R
       );
       members.sort((a, b) => (expectation.order === 'desc' ? b.value! - a.value! : a.value! - b.value!));
       const want = members.slice(0, expectation.limit);
-      const rows = answer.provenance[0]?.rows ?? [];
-      if (rows.length < want.length) return [`${rows.length} rows, ${want.length} expected`];
-      return want.flatMap((item, index) =>
-        close(valueIn(rows[index]!, expectation.metric), item.value)
-          ? []
-          : [`rank ${index + 1}: ${item.member} expected, got ${memberOfRow(rows[index]!)}`],
-      );
+      // Any one call of the answer may hold it (a multi-part answer has one call per part).
+      return firstMatch(answer, (rows) => {
+        if (rows.length < want.length) return [`${rows.length} rows, ${want.length} expected`];
+        return want.flatMap((item, index) =>
+          close(valueIn(rows[index]!, expectation.metric), item.value)
+            ? []
+            : [`rank ${index + 1}: ${item.member} expected, got ${memberOfRow(rows[index]!)}`],
+        );
+      });
     }
     case 'threshold': {
       const { op, value } = expectation;
@@ -122,12 +131,12 @@ export function check(expectation: Expectation, answer: Answer, data: readonly R
         .filter((item) => item.value !== null && meets(item.value))
         .map((item) => item.member)
         .sort();
-      const got = [
-        ...new Set((answer.provenance[0]?.rows ?? []).map(memberOfRow).filter((m): m is string => !!m)),
-      ].sort();
-      return JSON.stringify(got) === JSON.stringify(want)
-        ? []
-        : [`members ${JSON.stringify(got)}, expected ${JSON.stringify(want)}`];
+      return firstMatch(answer, (rows) => {
+        const got = [...new Set(rows.map(memberOfRow).filter((m): m is string => !!m))].sort();
+        return JSON.stringify(got) === JSON.stringify(want)
+          ? []
+          : [`members ${JSON.stringify(got)}, expected ${JSON.stringify(want)}`];
+      });
     }
     case 'explain': {
       const before = inScope(data, { ...expectation.scope, ...expectation.before });

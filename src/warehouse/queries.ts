@@ -27,7 +27,7 @@ export const KPI_ROW_COLUMNS = [
 const SORT: Record<Direction, string> = { top: 'DESC', bottom: 'ASC' };
 
 // Week and month buckets as DATEs (Spark's date_trunc returns a timestamp, DuckDB's a date: cast both).
-const BUCKET_SQL: Record<Dimension, string> = {
+export const BUCKET_SQL: Record<Dimension, string> = {
   category: 'category',
   campaign_name: 'campaign_name',
   day: 'c_date',
