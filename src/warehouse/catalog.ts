@@ -8,6 +8,8 @@ export interface Catalog {
   categories: string[];
   firstDay: string | null;
   lastDay: string | null;
+  /** The model dimensions kept in the per-day table besides category (placement, age, …). */
+  dimensions?: string[];
 }
 
 export interface CatalogProvider {

@@ -8,7 +8,7 @@ import type { TimedResult } from '../../warehouse/warehouse.js';
 import type { ToolName } from './names.js';
 import type { ToolContext, ToolOutput } from './types.js';
 
-const isoDate = z
+export const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date written YYYY-MM-DD')
   .refine((text) => {

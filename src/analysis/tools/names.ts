@@ -9,6 +9,7 @@ export const TOOL_NAMES = [
   'simulate_budget',
   'predict_revenue',
   'segment_campaigns',
+  'query_metrics',
 ] as const;
 
 export type ToolName = (typeof TOOL_NAMES)[number];

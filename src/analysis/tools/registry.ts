@@ -12,6 +12,7 @@ import { getUnderperformingCampaigns } from './get_underperforming_campaigns/too
 import { kpiTrend } from './kpi_trend/tool.js';
 import { isToolName, TOOL_NAMES, type ToolName } from './names.js';
 import { predictRevenue } from './predict_revenue/tool.js';
+import { queryMetrics } from './query_metrics/tool.js';
 import { rankCampaigns } from './rank_campaigns/tool.js';
 import { segmentCampaigns } from './segment_campaigns/tool.js';
 import { simulateBudget } from './simulate_budget/tool.js';
@@ -29,6 +30,7 @@ const TOOLS: { readonly [Name in ToolName]: ToolDefinition<any, Name> } = {
   simulate_budget: simulateBudget,
   predict_revenue: predictRevenue,
   segment_campaigns: segmentCampaigns,
+  query_metrics: queryMetrics,
 };
 
 const ALL: ToolDefinition<z.ZodType>[] = TOOL_NAMES.map((name) => TOOLS[name] as ToolDefinition<z.ZodType>);

@@ -1,0 +1,189 @@
+// query_metrics' view: first what was understood (metrics, scope, period), then the figures: one figure stated, a
+// comparison with its gap, the members that meet a threshold, a ranking, or a breakdown with its total.
+import type { Language } from '../../../core/answer.js';
+import { formatMetric, METRIC_INFO, type Metric } from '../../../core/metrics.js';
+import type { Row } from '../../../core/rows.js';
+import { tr } from '../../i18n.js';
+import type { ToolOutput, ToolView } from '../types.js';
+import { num } from '../view-helpers.js';
+
+const GROUP_WORDS: Record<string, { fr: string; en: string; plural: { fr: string; en: string } }> = {
+  campaign_name: { fr: 'campagne', en: 'campaign', plural: { fr: 'campagnes', en: 'campaigns' } },
+  category: { fr: 'catégorie', en: 'category', plural: { fr: 'catégories', en: 'categories' } },
+};
+const COMPARATOR_WORDS: Record<string, { fr: string; en: string }> = {
+  '<': { fr: 'inférieur à', en: 'below' },
+  '<=': { fr: 'inférieur ou égal à', en: 'at most' },
+  '>': { fr: 'supérieur à', en: 'above' },
+  '>=': { fr: 'supérieur ou égal à', en: 'at least' },
+};
+
+const list = (value: unknown): string[] => (Array.isArray(value) ? value.map(String) : []);
+const groupWord = (key: string, language: Language, plural = false) => {
+  const word = GROUP_WORDS[key];
+  return word ? (plural ? word.plural[language] : word[language]) : key;
+};
+
+/** What the answer is about, said back: « toutes les campagnes », « les campagnes facebook (4) », dates. */
+export function scopeText(args: Record<string, unknown>, language: Language): string {
+  const parts: string[] = [];
+  const campaigns = list(args.campaigns);
+  const categories = list(args.categories);
+  const prefixed = list(args.prefixed_campaigns);
+  if (campaigns.length > 0) parts.push(campaigns.join(tr(language, ' et ', ' and ')));
+  if (categories.length > 0)
+    parts.push(`${tr(language, 'catégorie', 'category')} ${categories.join(tr(language, ' et ', ' and '))}`);
+  if (typeof args.name_prefix === 'string')
+    parts.push(
+      tr(
+        language,
+        `les ${prefixed.length} campagnes « ${args.name_prefix}… » (${prefixed.join(', ')})`,
+        `the ${prefixed.length} "${args.name_prefix}…" campaigns (${prefixed.join(', ')})`,
+      ),
+    );
+  if (parts.length === 0) parts.push(tr(language, 'toutes les campagnes', 'all campaigns'));
+  parts.push(periodText(args.date_from, args.date_to, language));
+  return parts.join(', ');
+}
+
+export function periodText(from: unknown, to: unknown, language: Language): string {
+  if (from && to)
+    return from === to
+      ? tr(language, `le ${from}`, `on ${from}`)
+      : tr(language, `du ${from} au ${to}`, `from ${from} to ${to}`);
+  if (from) return tr(language, `depuis le ${from}`, `since ${from}`);
+  if (to) return tr(language, `jusqu'au ${to}`, `until ${to}`);
+  return tr(language, 'toute la période', 'the whole period');
+}
+
+const figures = (row: Row, metrics: Metric[], currency: string, language: Language) =>
+  metrics
+    .map((metric) => `${METRIC_INFO[metric][language]} ${formatMetric(metric, num(row[metric]), currency)}`)
+    .join(', ');
+
+function keyOf(row: Row, groups: string[], grain: unknown): string {
+  return [...groups.map((key) => String(row[key])), ...(grain ? [String(row.period)] : [])].join(' / ');
+}
+
+export function queryMetricsView(output: ToolOutput, language: Language, currency: string): ToolView {
+  const args = output.provenance.args;
+  const metrics = list(args.metrics) as Metric[];
+  const main = metrics[0] ?? 'roi';
+  const groups = list(args.group_by);
+  const grain = args.grain;
+  const scope = scopeText(args, language);
+  const rows = output.rows.filter((row) => !row.is_total && !row.compared_period);
+  const total = output.rows.find((row) => row.is_total);
+  const compared = output.rows.filter((row) => row.compared_period);
+  const labels = metrics.map((metric) => METRIC_INFO[metric][language]).join(', ');
+  const context = ['mark_spent', 'revenue'].filter((key) => !metrics.includes(key as Metric));
+  const tableKeys = [...groups, ...(grain ? ['period'] : []), ...metrics, ...context];
+  let headline: string;
+  if (compared.length > 0) {
+    const [first, second] = [
+      compared.filter((row) => row.compared_period === compared[0]!.compared_period),
+      compared.filter((row) => row.compared_period !== compared[0]!.compared_period),
+    ];
+    const side = (part: Row[]) =>
+      part
+        .map(
+          (row) =>
+            `${groups.length > 0 ? `${keyOf(row, groups, grain)} ` : ''}${figures(row, metrics, currency, language)}`,
+        )
+        .join(' ; ');
+    const a = num(first?.[0]?.[main]);
+    const b = num(second?.[0]?.[main]);
+    const gap =
+      groups.length === 0 && a !== null && b !== null
+        ? tr(
+            language,
+            ` Écart : ${formatMetric(main, a - b, currency)}.`,
+            ` Difference: ${formatMetric(main, a - b, currency)}.`,
+          )
+        : '';
+    const other = (args.compare_to ?? {}) as { date_from?: string; date_to?: string };
+    const otherPeriod = periodText(other.date_from, other.date_to, language);
+    headline = tr(
+      language,
+      `${labels} (${scope}) : ${side(first ?? [])}. Comparé à ${otherPeriod} : ${side(second ?? [])}.${gap}`,
+      `${labels} (${scope}): ${side(first ?? [])}. Compared with ${otherPeriod}: ${side(second ?? [])}.${gap}`,
+    );
+  } else if (groups.length === 0 && !grain) {
+    const row = rows[0] ?? {};
+    headline = `${labels[0]?.toUpperCase() ?? ''}${labels.slice(1)} (${scope}) : ${metrics.map((metric) => formatMetric(metric, num(row[metric]), currency)).join(', ')}.`;
+    if (metrics.length > 1)
+      headline = `${tr(language, 'Pour', 'For')} ${scope} : ${figures(row, metrics, currency, language)}.`;
+  } else {
+    const thresholds = Array.isArray(args.thresholds)
+      ? (args.thresholds as { metric: Metric; op: string; value: number }[])
+      : [];
+    const shown = rows
+      .slice(0, 10)
+      .map((row) => `${keyOf(row, groups, grain)} (${formatMetric(main, num(row[main]), currency)})`)
+      .join(', ');
+    const condition = thresholds
+      .map(
+        (t) =>
+          `${METRIC_INFO[t.metric][language]} ${COMPARATOR_WORDS[t.op]![language]} ${formatMetric(t.metric, t.value, currency)}`,
+      )
+      .join(tr(language, ' et ', ' and '));
+    const what =
+      groups.length > 0 ? groupWord(groups[0]!, language, true) : tr(language, 'périodes', 'periods');
+    if (thresholds.length > 0)
+      headline =
+        rows.length === 0
+          ? tr(
+              language,
+              `Aucune ${groupWord(groups[0] ?? '', language)} n'a un ${condition} (${scope}).`,
+              `No ${groupWord(groups[0] ?? '', language)} has ${condition} (${scope}).`,
+            )
+          : tr(
+              language,
+              `${rows.length} ${what} avec ${condition} (${scope}) : ${shown}.`,
+              `${rows.length} ${what} with ${condition} (${scope}): ${shown}.`,
+            );
+    else if (args.order_by)
+      headline = tr(
+        language,
+        `${what[0]!.toUpperCase()}${what.slice(1)} ${args.order === 'asc' ? 'au plus bas' : 'au plus haut'} ${METRIC_INFO[args.order_by as Metric].fr} (${scope}) : ${shown}.`,
+        `${what[0]!.toUpperCase()}${what.slice(1)} with the ${args.order === 'asc' ? 'lowest' : 'highest'} ${METRIC_INFO[args.order_by as Metric].en} (${scope}): ${shown}.`,
+      );
+    else
+      headline = tr(
+        language,
+        `${labels} par ${groupWord(groups[0] ?? 'period', language)} (${scope}) : ${shown}.`,
+        `${labels} by ${groupWord(groups[0] ?? 'period', language)} (${scope}): ${shown}.`,
+      );
+    if (total)
+      headline += tr(
+        language,
+        ` Total : ${figures(total, metrics, currency, language)}.`,
+        ` Total: ${figures(total, metrics, currency, language)}.`,
+      );
+  }
+  const single = groups.length === 0 && !grain && compared.length === 0;
+  return {
+    headline,
+    tableKeys: single ? [] : tableKeys,
+    ...(single ? { factKeys: [...metrics, ...context] } : {}),
+    ...(rows.length > 1 && !compared.length
+      ? {
+          chart: {
+            kind: grain ? ('trend' as const) : ('ranking' as const),
+            title: `${METRIC_INFO[main][language]}${groups.length > 0 ? tr(language, ` par ${groupWord(groups[0]!, language)}`, ` by ${groupWord(groups[0]!, language)}`) : ''}`,
+            alt: '',
+            measure: main,
+            rows,
+          },
+        }
+      : {}),
+    followUps: [
+      tr(
+        language,
+        `Pourquoi le ${METRIC_INFO[main].fr} a-t-il changé ?`,
+        `Why did ${METRIC_INFO[main].en} change?`,
+      ),
+      tr(language, 'Quelles campagnes sont en perte ?', 'Which campaigns lose money?'),
+    ],
+  };
+}
