@@ -92,7 +92,7 @@ export function composeAnswer(input: ComposeInput): Answer {
     if (view.tableKeys.length > 0 && output.rows.length > 0) {
       blocks.push({
         type: 'table',
-        columns: view.tableKeys.map((key) => tableColumn(key, language)),
+        columns: view.tableKeys.map((key) => (typeof key === 'string' ? tableColumn(key, language) : key)),
         rows: output.rows,
         totalRows: output.rows.length,
       });

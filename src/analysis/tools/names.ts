@@ -10,6 +10,7 @@ export const TOOL_NAMES = [
   'predict_revenue',
   'segment_campaigns',
   'query_metrics',
+  'explain_change',
 ] as const;
 
 export type ToolName = (typeof TOOL_NAMES)[number];

@@ -8,6 +8,7 @@ import type { z } from 'zod';
 import { AppError } from '../../core/errors.js';
 import { aggregateByDimension } from './aggregate_by_dimension/tool.js';
 import { describeCampaign } from './describe_campaign/tool.js';
+import { explainChange } from './explain_change/tool.js';
 import { getUnderperformingCampaigns } from './get_underperforming_campaigns/tool.js';
 import { kpiTrend } from './kpi_trend/tool.js';
 import { isToolName, TOOL_NAMES, type ToolName } from './names.js';
@@ -31,6 +32,7 @@ const TOOLS: { readonly [Name in ToolName]: ToolDefinition<any, Name> } = {
   predict_revenue: predictRevenue,
   segment_campaigns: segmentCampaigns,
   query_metrics: queryMetrics,
+  explain_change: explainChange,
 };
 
 const ALL: ToolDefinition<z.ZodType>[] = TOOL_NAMES.map((name) => TOOLS[name] as ToolDefinition<z.ZodType>);

@@ -3,7 +3,7 @@
 // plus the full rows and provenance; a view (rows → headline, table columns, chart, next questions); and the
 // recommendations its rows support. A tool that forgets a part does not compile.
 import type { z } from 'zod';
-import type { ChartRequest, Intent, Language } from '../../core/answer.js';
+import type { ChartRequest, Intent, Language, TableColumn } from '../../core/answer.js';
 import type { Provenance } from '../../core/provenance.js';
 import type { Row } from '../../core/rows.js';
 import type { MlService } from '../../ml/service.js';
@@ -34,8 +34,9 @@ export interface ToolOutput {
 /** What the template composer says about one tool result. Figures come from the rows only. */
 export interface ToolView {
   headline: string;
-  /** The table's columns (warehouse names); none = no table. */
-  tableKeys: string[];
+  /** The table's columns: warehouse names (labelled and formatted by src/core/columns), or columns spelled out
+   * when their format depends on the result (a KPI's before/after); none = no table. */
+  tableKeys: (string | TableColumn)[];
   /** KPI facts shown as fields (Slack section fields, Teams FactSet) from the first row. */
   factKeys?: string[];
   chart?: Omit<ChartRequest, 'id'>;

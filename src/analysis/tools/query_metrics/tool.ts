@@ -1,21 +1,12 @@
 import { z } from 'zod';
-import { AppError } from '../../../core/errors.js';
 import { METRICS } from '../../../core/metrics.js';
 import type { Row } from '../../../core/rows.js';
 import { COMPARATORS, metricQueryStatement, ORDERS } from '../../../warehouse/metric-query.js';
 import { GRAINS } from '../../../warehouse/queries.js';
-import {
-  checkDateOrder,
-  dateRangeShape,
-  isoDate,
-  NO_DATA,
-  nameText,
-  resolveCampaign,
-  resolveCategory,
-  runQuery,
-} from '../common.js';
+import { checkDateOrder, dateRangeShape, isoDate, NO_DATA, nameText, runQuery } from '../common.js';
 import { defineTool, type ToolContext, type ToolOutput } from '../types.js';
 import { queryMetricsRecommendations } from './recommendations.js';
+import { type ResolvedScope, resolveScope, scopeFilters } from './scope.js';
 import { totalsOf } from './totals.js';
 import { queryMetricsView } from './view.js';
 
@@ -69,40 +60,9 @@ export const queryMetricsSchema = z
 
 type Args = z.output<typeof queryMetricsSchema>;
 
-/** The filters as the data spells them (campaigns and categories resolved, close names suggested otherwise). */
-async function resolveScope(args: Args, context: ToolContext) {
-  const catalog = await context.catalog.get();
-  const campaigns = args.campaigns
-    ? await Promise.all(args.campaigns.map((name) => resolveCampaign(context, name)))
-    : undefined;
-  const categories = args.categories
-    ? await Promise.all(args.categories.map(async (name) => (await resolveCategory(context, name))!))
-    : undefined;
-  let prefixed: string[] | undefined;
-  if (args.name_prefix) {
-    const prefix = args.name_prefix.toLowerCase();
-    prefixed = catalog.campaigns
-      .map((campaign) => campaign.campaignName)
-      .filter((name) => name.toLowerCase().startsWith(prefix));
-    if (prefixed.length === 0)
-      throw new AppError(
-        'CAMPAIGN_NOT_FOUND',
-        `no campaign starts with ${JSON.stringify(args.name_prefix)}`,
-        {
-          hint: `Aucune campagne ne commence par « ${args.name_prefix} ». Campagnes : ${catalog.campaigns
-            .slice(0, 12)
-            .map((campaign) => campaign.campaignName)
-            .join(', ')}.`,
-        },
-      );
-  }
-  const dimensions = new Set(['campaign_name', 'category', ...(catalog.dimensions ?? [])]);
-  return { campaigns, categories, prefixed, dimensions };
-}
-
 async function runPeriod(
   args: Args,
-  scope: Awaited<ReturnType<typeof resolveScope>>,
+  scope: ResolvedScope,
   period: { date_from?: string; date_to?: string },
   context: ToolContext,
   describedArgs: Record<string, unknown>,
@@ -111,11 +71,7 @@ async function runPeriod(
     {
       groupBy: args.group_by,
       grain: args.grain,
-      filters: [
-        ...(scope.campaigns ? [{ dimension: 'campaign_name', values: scope.campaigns }] : []),
-        ...(scope.categories ? [{ dimension: 'category', values: scope.categories }] : []),
-      ],
-      prefixes: args.name_prefix ? [{ dimension: 'campaign_name', prefix: args.name_prefix }] : [],
+      ...scopeFilters(scope),
       thresholds: args.thresholds ?? [],
       dateFrom: period.date_from,
       dateTo: period.date_to,

@@ -1,0 +1,78 @@
+// explain_change's view: the KPI in each period, the change, and the members that drove it, largest first, each
+// with its own before/after figure; the contributions as a chart.
+import type { Language, TableColumn } from '../../../core/answer.js';
+import { tableColumn } from '../../../core/columns.js';
+import { formatMetric, METRIC_INFO, type Metric } from '../../../core/metrics.js';
+import { tr } from '../../i18n.js';
+import { periodText, scopeText } from '../query_metrics/view.js';
+import type { ToolOutput, ToolView } from '../types.js';
+import { num } from '../view-helpers.js';
+
+const signed = (metric: Metric, value: number | null, currency: string) =>
+  value === null ? '–' : `${value > 0 ? '+' : ''}${formatMetric(metric, value, currency).replace(/^\+/, '')}`;
+
+export function explainChangeView(output: ToolOutput, language: Language, currency: string): ToolView {
+  const args = output.provenance.args;
+  const metric = (args.metric ?? 'roi') as Metric;
+  const before = (args.before ?? {}) as { date_from?: string; date_to?: string };
+  const after = (args.after ?? {}) as { date_from?: string; date_to?: string };
+  const total = output.rows.find((row) => row.is_total) ?? {};
+  const drivers = output.rows.filter((row) => !row.is_total).slice(0, Number(args.limit ?? 3));
+  const label = METRIC_INFO[metric][language];
+  const scope = scopeText({ ...args, date_from: undefined, date_to: undefined }, language).replace(
+    /, [^,]*$/,
+    '',
+  );
+  const from = num(total.before);
+  const to = num(total.after);
+  const change = from !== null && to !== null ? to - from : null;
+  const driverText = drivers
+    .map(
+      (row) =>
+        `${row.member} (${signed(metric, num(row.contribution), currency)} ; ${tr(language, 'de', 'from')} ${formatMetric(metric, num(row.before), currency)} ${tr(language, 'à', 'to')} ${formatMetric(metric, num(row.after), currency)})`,
+    )
+    .join(', ');
+  const headline = tr(
+    language,
+    `${label} (${scope}) : ${formatMetric(metric, from, currency)} ${periodText(before.date_from, before.date_to, language)}, ${formatMetric(metric, to, currency)} ${periodText(after.date_from, after.date_to, language)}, soit ${signed(metric, change, currency)}. Principaux facteurs : ${driverText || '–'}.`,
+    `${label} (${scope}): ${formatMetric(metric, from, currency)} ${periodText(before.date_from, before.date_to, language)}, ${formatMetric(metric, to, currency)} ${periodText(after.date_from, after.date_to, language)}, a change of ${signed(metric, change, currency)}. Main drivers: ${driverText || '–'}.`,
+  );
+  const format = tableColumn(metric, language).format;
+  const column = (key: string, fr: string, en: string): TableColumn => ({
+    key,
+    label: tr(language, fr, en),
+    format,
+  });
+  return {
+    headline,
+    tableKeys: [
+      {
+        key: 'member',
+        label: tableColumn(String(args.by ?? 'campaign_name'), language).label,
+        format: 'text',
+      },
+      column('before', 'Avant', 'Before'),
+      column('after', 'Après', 'After'),
+      column('contribution', 'Contribution', 'Contribution'),
+      column('rate_effect', 'Effet taux', 'Rate effect'),
+      column('mix_effect', 'Effet mix', 'Mix effect'),
+    ],
+    chart: {
+      kind: 'ranking',
+      title: tr(language, `Contributions au changement : ${label}`, `Contributions to the change: ${label}`),
+      alt: '',
+      measure: 'contribution',
+      rows: drivers.map((row) => ({
+        campaign_name: String(row.member),
+        contribution: num(row.contribution),
+      })),
+    },
+    followUps: [
+      tr(
+        language,
+        `Classement des campagnes par ${METRIC_INFO[metric].fr}`,
+        `Campaigns ranked by ${METRIC_INFO[metric].en}`,
+      ),
+    ],
+  };
+}
