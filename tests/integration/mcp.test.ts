@@ -126,6 +126,12 @@ describe('over Streamable HTTP', () => {
       simulate_budget: { budget_increase_pct: 20 },
       predict_revenue: { budget: 1_000 },
       segment_campaigns: {},
+      query_metrics: { metrics: ['revenue'], group_by: ['category'], totals: true },
+      explain_change: {
+        metric: 'roi',
+        before: { date_from: '2021-02-01', date_to: '2021-02-07' },
+        after: { date_from: '2021-02-08', date_to: '2021-02-14' },
+      },
     };
     for (const name of TOOLS) {
       const result = await call(client, name, valid[name]!);
