@@ -6,36 +6,64 @@ import type { Metric } from '../../src/core/metrics.js';
 const SYNONYMS: [RegExp, Metric][] = [
   [/\bretours? sur (les )?depenses? publicitaires?|\breturn on ad ?spend|\broas\b/, 'roas'],
   [/\bretours? sur investissements?|\breturn on investment|\brentab\w*|\bprofitab\w*|\broi\b/, 'roi'],
-  [/\btaux de cli\w*|\bclick[- ]?through( rate)?|\bctr\b/, 'ctr'],
-  [/\btaux de conversions?|\bconversion rates?|\bcvr\b/, 'cvr'],
+  [/\b(taux|tx) de cli\w*|\bclick[- ]?through( rate)?|\bctr\b/, 'ctr'],
+  [/\b(taux|tx) de (conversions?|transfo\w*|conv\b)|\bconversion rates?|\bconv\.? rates?|\bcvr\b/, 'cvr'],
+  [/\bcouts? (par|du|au) clic\w*|\bcosts? per click|\bcpc\b|\bclics? (les )?plus chers?\b/, 'cpc'],
+  [/\bcouts? (pour|par) (mille|1000)( impressions?)?|\bcosts? per (mille|thousand|1000)( impressions?)?|\bcpm\b/, 'cpm'],
   [/\bcouts? par (lead|prospect|contact)s?|\bcosts? per lead|\bcpl\b/, 'cpl'],
   [/\bcouts? par (acquisition|commande|vente|conversion)s?|\bcosts? per (acquisition|order|sale|conversion)s?|\bcpa\b/, 'cpa'],
+  // A unit that costs something: « le lead coûte », « coûtent plus de 5000 francs par commande », "cost per click".
+  [/\b(leads?|prospects?) (coute|cost)\w*|\bcout\w*(?: [\w'.-]+){0,5} par (lead|prospect)s?\b/, 'cpl'],
+  [/\b(commandes?|orders?|ventes?|conversions?) (coute|cost)\w*|\bcout\w*(?: [\w'.-]+){0,5} (par|per) (commande|order|vente|conversion|acquisition)s?\b/, 'cpa'],
+  [/\b(clics?|clicks?) (coute|cost)\w*|\bcout\w*(?: [\w'.-]+){0,5} (par|per) (clic|click)s?\b/, 'cpc'],
+  [/\b(1000|mille) impressions? (coute|cost)\w*/, 'cpm'],
   [/\bchiffres? d'affaires?|\brevenus?\b|\brevenues?\b|\bventes?\b|\bsales\b|\brecettes?\b|\bturnover\b/, 'revenue'],
   [/\bdepens\w*|\bbudgets?\b|\bcouts?\b|\bcoute\w*|\bspend\w*|\bspent\b|\bcosts?\b|\binvesti\w*/, 'mark_spent'],
   [/\bclics?\b|\bclicks?\b/, 'clicks'],
   [/\bimpressions?\b/, 'impressions'],
   [/\bleads?\b|\bprospects?\b/, 'leads'],
-  [/\bcommandes?\b|\borders?\b|\bconversions?\b|\bachats?\b|\bpurchases?\b/, 'orders'],
+  [/\bcommandes?\b|\borders?\b|\bconversions?\b|\bconv\b|\bachats?\b|\bpurchases?\b/, 'orders'],
 ]; // biome-ignore format: a table
 
 export const COST_METRICS: ReadonlySet<Metric> = new Set(['cpl', 'cpa', 'cpc', 'cpm']);
 
-/** Metrics named in the text, in reading order (each phrase counted once: longer phrases mask shorter). */
-export function findMetrics(text: string, originalText = ''): Metric[] {
+export interface MetricMention {
+  metric: Metric;
+  at: number;
+  end: number;
+}
+
+// « ca » in lower case is revenue where « ça » cannot stand: after an article or before a scope (« le ca », « ca ig »).
+const LOWER_CA =
+  /(?:^|\b(?:le|du|de|quel|total|notre|son|leur|mon|en|au|the)\s)ca\b(?! (?:a|donne|marche|va|fait|depend|suffit)\b)|^ca\b(?= (?:de|du|des|d'|total|global|par|ig|fb|yt|insta\w*|facebook|instagram|google|youtube|social|search|media|sur|en|semaine|cette|ce|la|hier)\b)/;
+
+/** Every metric phrase in the text with where it stands (longer phrases mask shorter ones). */
+export function findMetricMentions(text: string, originalText = ''): MetricMention[] {
   let rest = text;
-  const found: { metric: Metric; at: number }[] = [];
+  const found: MetricMention[] = [];
   for (const [pattern, metric] of SYNONYMS) {
     const global = new RegExp(pattern.source, 'g');
     for (const match of rest.matchAll(global)) {
-      found.push({ metric, at: match.index });
+      found.push({ metric, at: match.index, end: match.index + match[0].length });
     }
     rest = rest.replace(global, (matched) => ' '.repeat(matched.length));
   }
-  // « CA » is revenue only when written in capitals: « ça » normalizes to the same letters.
+  // « CA » is revenue when written in capitals, or in lower case where « ça » cannot stand.
   const ca = /\bCA\b/.exec(originalText);
-  if (ca) found.push({ metric: 'revenue', at: ca.index });
-  found.sort((a, b) => a.at - b.at);
-  return [...new Set(found.map((item) => item.metric))];
+  if (ca) found.push({ metric: 'revenue', at: ca.index, end: ca.index + 2 });
+  else {
+    const lower = LOWER_CA.exec(rest);
+    if (lower) {
+      const at = lower.index + lower[0].lastIndexOf('ca');
+      found.push({ metric: 'revenue', at, end: at + 2 });
+    }
+  }
+  return found.sort((a, b) => a.at - b.at);
+}
+
+/** Metrics named in the text, in reading order (each phrase counted once: longer phrases mask shorter). */
+export function findMetrics(text: string, originalText = ''): Metric[] {
+  return [...new Set(findMetricMentions(text, originalText).map((item) => item.metric))];
 }
 
 export type DirectionWord = 'best' | 'worst' | 'high' | 'low' | 'cheap' | 'expensive';

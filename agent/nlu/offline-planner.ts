@@ -4,6 +4,7 @@
 import type { Plan, Planner, PlannerInput } from '../../src/analysis/plan.js';
 import { extractFeatures } from './features.js';
 import { applyFollowUp } from './follow-ups.js';
+import { readMetricQuestion } from './metric-question.js';
 import { route } from './router.js';
 
 export function createOfflinePlanner(): Planner {
@@ -18,7 +19,7 @@ export function createOfflinePlanner(): Planner {
 /** The synchronous core (the graph's fast path and the tests call it directly). */
 export function planOffline(input: PlannerInput): Plan {
   const features = extractFeatures(input.text ?? '', input.catalog);
-  const fresh = route(features);
+  const fresh = route(features, () => readMetricQuestion(input.text ?? '', input.catalog, features.language));
   const previousCall = input.previous?.calls[0];
   if (input.previous && previousCall && !features.empty) {
     const sameTool = fresh.plan.calls[0]?.tool === previousCall.tool;

@@ -7,6 +7,7 @@ import { BUDGET_CHANGE_RANGE } from '../../src/analysis/vocabulary.js';
 import { parseDigest } from './digest.js';
 import type { Features } from './features.js';
 import { clarificationText } from './messages.js';
+import type { MetricReading } from './metric-question.js';
 import { directionFor } from './metrics.js';
 
 export interface Routed {
@@ -25,7 +26,8 @@ const dated = (f: Features, args: Args): Args => ({ ...args, ...f.dates });
 const withCategory = (f: Features, args: Args): Args =>
   f.category ? { ...args, category: f.category } : args;
 
-export function route(f: Features): Routed {
+/** `readMetric` reads a figure question (metric-question.ts); called after the explicit intents. */
+export function route(f: Features, readMetric: () => MetricReading | undefined = () => undefined): Routed {
   const plan = (
     intent: Plan['intent'],
     calls: PlannedCall[],
@@ -86,6 +88,16 @@ export function route(f: Features): Routed {
     const args = f.k === undefined ? {} : { k: f.k };
     return strong(plan('segmentation', [{ tool: 'segment_campaigns', args }], 0.9));
   }
+
+  // Figure questions: totals, comparisons, thresholds, channels, « pourquoi », multi-part, or a question back.
+  const reading = readMetric();
+  if (reading)
+    return strong(
+      plan(reading.intent, reading.calls, reading.confidence, {
+        ...(reading.clarification ? { clarification: reading.clarification } : {}),
+        ...(reading.options ? { options: reading.options } : {}),
+      }),
+    );
 
   if (s.diagnostic) {
     const args: Args = withCategory(f, { roi_threshold: f.roiThreshold ?? 0 });

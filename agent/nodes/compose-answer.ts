@@ -2,7 +2,7 @@
 // intents get the template answer, whose text and recommendations an LLM may rewrite when one planned the turn,
 // provided every number it writes is grounded in the tool outputs.
 
-import { composeAnswer, simpleAnswer } from '../../src/analysis/compose/template-composer.js';
+import { clarifyAnswer, composeAnswer, simpleAnswer } from '../../src/analysis/compose/template-composer.js';
 import { tr } from '../../src/analysis/i18n.js';
 import type { Answer } from '../../src/core/answer.js';
 import { AppError, ERROR_CODES } from '../../src/core/errors.js';
@@ -12,7 +12,11 @@ import type { AgentDeps } from './deps.js';
 function noDataAnswer(state: AgentStateType): Answer | undefined {
   const plan = state.plan!;
   const language = plan.language;
-  if (plan.clarification) return simpleAnswer(plan, plan.clarification, { planner: state.planner });
+  // A question back: intent `clarify`, its options as buttons (or, without options, example questions).
+  if (plan.clarification)
+    return plan.options?.length
+      ? clarifyAnswer(plan, plan.clarification, state.planner)
+      : { ...simpleAnswer(plan, plan.clarification, { planner: state.planner }), intent: 'clarify' };
   switch (plan.intent) {
     case 'help':
       return simpleAnswer(

@@ -17,6 +17,8 @@ export interface Plan {
   confidence: number;
   /** A question back to the user when the request is ambiguous or an argument is missing (nothing runs). */
   clarification?: string;
+  /** With a clarification: 2–4 questions the user can pick as buttons, one per reading. */
+  options?: string[];
   /** For digest_admin: what the user asked to do with digests (the digests issue acts on it). */
   digest?: { action: 'add' | 'list' | 'remove'; cron?: string; id?: string };
 }

@@ -1,11 +1,11 @@
 // "Never throws", once: the Answer every layer returns instead of an exception (the graph, the question pipeline,
 // the adapters' last guard) and the plain text answers built on it. A user sees a short French message and a code,
 // never a stack trace.
-import type { Answer, Intent, Language } from './answer.js';
+import type { Answer, AnswerIntent, Language } from './answer.js';
 import { userMessage } from './errors.js';
 
 export interface TextAnswerOptions {
-  intent?: Intent;
+  intent?: AnswerIntent;
   language?: Language;
   planner?: Answer['planner'];
   errorCode?: string;

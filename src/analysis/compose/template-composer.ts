@@ -58,6 +58,30 @@ export function simpleAnswer(
   return { ...answer, blocks: [...answer.blocks, buttons], followUps: examples };
 }
 
+/**
+ * A question back instead of an answer (intent `clarify`): the question, and one button per reading (2–4) that
+ * asks the question again spelled out; the same options as follow-ups, so every surface and `--json` show them.
+ */
+export function clarifyAnswer(
+  plan: Pick<Plan, 'language' | 'options'>,
+  question: string,
+  planner: Answer['planner'] = 'offline',
+): Answer {
+  const options = (plan.options ?? []).slice(0, 4);
+  const answer = textAnswer(question, { intent: 'clarify', language: plan.language, planner });
+  if (options.length === 0) return answer;
+  const buttons: Block = {
+    type: 'actions',
+    actions: options.map((option, index) => ({
+      id: `clarify_${index + 1}`,
+      label: option.slice(0, 75),
+      kind: 'ask',
+      value: option,
+    })),
+  };
+  return { ...answer, blocks: [...answer.blocks, buttons], followUps: options };
+}
+
 export function composeAnswer(input: ComposeInput): Answer {
   const { plan, outputs, currency } = input;
   const language = plan.language;

@@ -1,0 +1,486 @@
+// Figure questions read as a small semantic parse onto query_metrics and explain_change: which metrics, over what
+// (campaigns, name prefixes, categories, dates), about which objects (campaigns or channels), and what is asked —
+// one figure, a comparison, the members past a threshold, a ranking, a breakdown, or why a figure moved. When a
+// word could mean several things with different answers (« tier2 », « résultats »), it returns a question back
+// with options instead of guessing. Questions of the seed's shapes (« Top 5 des campagnes par ROI ») are left to
+// the router, which answers them with the preset tools.
+import type { Plan, PlannedCall } from '../../src/analysis/plan.js';
+import type { Catalog } from '../../src/analysis/vocabulary.js';
+import type { Language } from '../../src/core/answer.js';
+import type { Metric } from '../../src/core/metrics.js';
+import { COST_METRICS, findDirectionWord, findMetricMentions } from './metrics.js';
+import { normalize, prepare } from './normalize.js';
+import { findCount } from './numbers.js';
+import { findPeriod, findTwoPeriods } from './periods.js';
+import { findScope, type Scope } from './scope.js';
+import { findThresholds, type Threshold } from './thresholds.js';
+
+type Args = Record<string, unknown>;
+type Period = { date_from?: string; date_to?: string };
+
+const WHY =
+  /\bpourquoi\b|\bwhy\b|\bqu'est-ce qui (a|explique|fait)\b|\bqu'est ce qui\b|\bexpliqu\w*|\bcomment expliquer\b|\bd'ou vient\b|\bwhat (drove|caused|explains|happened)\b|\bexplain\w*|\bgrace a quo\w*|\bla faute a\b|\bcause\w*/;
+const CHANGE =
+  /\b(grimp|augment|baiss|chut|bond|plong|bouge|bougé|vari|chang|evolu|effondr|explos|degrad|ameliore|hausse|recul|monte|descend|rose|fell|drop|jump|spik|increas|decreas|moved|changed|went (up|down)|declin|improv|worsen|surg|plummet)\w*/;
+const COMPARE =
+  /\bvs\.?\b|\bversus\b|\bcontre\b|\bcompar\w*|\bpar rapport (a|au|aux)\b|\bface a\b|\bagainst\b|\bstack up\b|\bor\b|\bou\b|\bthan\b|\bmieux que\b|\bplus que\b/;
+const TOTAL =
+  /\btotal\w*|\bau total\b|\ben tout\b|\bcombien\b|\bhow (much|many)\b|\bglobal\w*|\boverall\b|\bcumul\w*|\bsomme\b|\bensemble\b|\bquel(le)? (est|etait|a ete)\b|\bwhat (is|was|were|are)\b|\bwhat's\b|\bnb\b|\bnombre\b|\bnumber of\b|\bcount\b/;
+const CATEGORY_OBJECT =
+  /\b(canal|canaux|channels?|categories?|categorie|category|types? de campagne|leviers?)\b/;
+const PER_CATEGORY =
+  /\b(par|by|per|pour chaque|each|chaque|selon) (canal|canaux|channels?|categories?|categorie|category)\b|\bchaque (canal|categorie)\b/;
+const PER_CAMPAIGN = /\b(par|by|per|chaque|each) (campagne|campaign)s?\b/;
+const RANK_WORDS =
+  /\bclass\w*|\brank\w*|\btop\b|\bflop\b|\bmeilleur\w*|\bpire\w*|\bbest\b|\bworst\b|\ble plus\b|\bla plus\b|\bles plus\b|\ble moins\b|\bla moins\b|\bles moins\b|\bmost\b|\bleast\b|\bhighest\b|\blowest\b|\bdu plus\b|\bcheapest\b|\bplus (rentable|efficace|performant|cher)\w*|\bmoins (rentable|efficace|performant|cher)\w*/;
+const CUT =
+  /\b(couper|coupe|stopper|stop|arreter|arrete|mettre en pause|en pause|pause|suspendre|switch off|kill|cut)\b|\ben perte\b|\bdans le rouge\b|\bperdent de l'argent\b|\blos(e|ing) money\b|\bin the red\b/;
+const BOOST =
+  /\brenforc\w*|\bpousser\b|\bscale\b|\bscaler\b|\bmettre plus\b|\binvest(ir)? (plus|more)\b|\bdoubler la mise\b|\bmore budget\b|\bplus de budget\b|\bdouble down\b/;
+const SINGULAR_CATEGORY =
+  /\b(quel|quelle|le|la|which|the|best|worst|meilleur|meilleure|pire)\s(\w+\s)?(canal|categorie|category|channel)\b(?!s)/;
+// Content words that name no metric the data has and could mean several: ask which one is meant.
+const VAGUE: [RegExp, Metric[]][] = [
+  [/\bresultats?\b|\bresults?\b/, ['orders', 'leads', 'revenue']],
+  [/\bretours?\b(?! sur)|\breturns?\b(?! on)/, ['roi', 'roas', 'revenue']],
+  [/\bvolumes?\b/, ['impressions', 'clicks', 'orders']],
+  [/\bcouts? unitaires?\b|\bunit costs?\b|\ba l'unite\b/, ['cpc', 'cpl', 'cpa']],
+  [
+    /^(?!.*\b(par|by|per|analy\w*|compar\w*|bilan|breakdown)\b).*\b(perf|performance|performe\w*|performed)\b/,
+    ['roi', 'revenue', 'ctr'],
+  ],
+  [
+    /\b(les )?plus cheres?\b|\bcoutent le plus\b|\bcoute le plus\b|\bmost expensive\b|\bcost the most\b/,
+    ['mark_spent', 'cpa', 'cpl'],
+  ],
+];
+// Trends and the preset diagnostic keep their own tools (kpi_trend, get_underperforming_campaigns).
+const TREND =
+  /\bevol\w*|\btendance\w*|\btrends?\b|\bover time\b|\bau fil\b|\bcourbe\b|\b(par|by|per|chaque|each) (jour|day|semaine|week|mois|month)s?\b|\bjour (par|apres) jour\b|\bday by day\b|\bdaily\b|\bweekly\b|\bmonthly\b|\bquotidien\w*|\bhebdo\w*/;
+const DIAGNOSTIC =
+  /\b(non|pas|peu) rentables?\b|\bsous[- ]?perform\w*|\bunder[- ]?perform\w*|\bunprofitable\b|\bnot profitable\b|\bdeficitaire\w*|\bperd\w* (de l')?argent|\blos(e|es|ing) money/;
+/** The measures and KPIs the preset breakdown (aggregate_by_dimension) shows in its table. */
+const PRESET_COLUMNS = new Set<Metric>(['mark_spent', 'revenue', 'roi', 'roas', 'ctr', 'cvr', 'cpl', 'cpa']);
+const METRIC_WORDS: Record<Metric, { fr: string; en: string }> = {
+  roi: { fr: 'le ROI', en: 'ROI' },
+  roas: { fr: 'le ROAS', en: 'ROAS' },
+  revenue: { fr: "le chiffre d'affaires", en: 'revenue' },
+  mark_spent: { fr: 'les dépenses', en: 'spend' },
+  ctr: { fr: 'le taux de clic (CTR)', en: 'click-through rate (CTR)' },
+  cvr: { fr: 'le taux de conversion', en: 'conversion rate' },
+  cpl: { fr: 'le coût par lead', en: 'cost per lead' },
+  cpa: { fr: 'le coût par commande', en: 'cost per order' },
+  cpc: { fr: 'le coût par clic', en: 'cost per click' },
+  cpm: { fr: 'le CPM', en: 'CPM' },
+  clicks: { fr: 'les clics', en: 'clicks' },
+  impressions: { fr: 'les impressions', en: 'impressions' },
+  leads: { fr: 'les leads', en: 'leads' },
+  orders: { fr: 'les commandes', en: 'orders' },
+};
+
+export interface MetricReading {
+  intent: Plan['intent'];
+  calls: PlannedCall[];
+  confidence: number;
+  clarification?: string;
+  options?: string[];
+}
+
+interface Parsed {
+  text: string;
+  scope: Scope;
+  metrics: Metric[];
+  thresholds: Threshold[];
+  period?: Period;
+  two?: [Period, Period];
+  count?: number;
+}
+
+function parse(question: string, catalog: Catalog): Parsed {
+  const scope = findScope(normalize(question), catalog);
+  const text = prepare(scope.rest);
+  const mentions = findMetricMentions(text, question);
+  return {
+    text,
+    scope,
+    metrics: [...new Set(mentions.map((mention) => mention.metric))],
+    thresholds: findThresholds(text, mentions),
+    period: findPeriod(text, catalog.lastDay),
+    two: findTwoPeriods(text, catalog.lastDay),
+    count: findCount(text),
+  };
+}
+
+/** The scope as query_metrics / explain_change arguments (one prefix at most: the first). */
+function scopeArgs(scope: Scope): Args {
+  return {
+    ...(scope.campaigns.length > 0 ? { campaigns: scope.campaigns } : {}),
+    ...(scope.categories.length > 0 ? { categories: scope.categories } : {}),
+    ...(scope.prefixes[0] ? { name_prefix: scope.prefixes[0] } : {}),
+  };
+}
+
+const dates = (period: Period | undefined): Args => ({
+  ...(period?.date_from ? { date_from: period.date_from } : {}),
+  ...(period?.date_to ? { date_to: period.date_to } : {}),
+});
+
+function shift(day: string, days: number): string {
+  const date = new Date(`${day}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() + days);
+  return date.toISOString().slice(0, 10);
+}
+
+/** The period just before `period`, of the same length (« pourquoi … la semaine dernière » compares with the one before). */
+function before(period: Required<Period>): Required<Period> {
+  const days = Math.round((Date.parse(period.date_to) - Date.parse(period.date_from)) / 86_400_000) + 1;
+  return { date_from: shift(period.date_from, -days), date_to: shift(period.date_from, -1) };
+}
+
+const lowerIsBetter = (metric: Metric) => COST_METRICS.has(metric);
+
+/** « meilleur » / « pire » / « le plus » / « le moins » for this metric, as a sort order. */
+function orderFor(text: string, metric: Metric): 'asc' | 'desc' {
+  const word = findDirectionWord(text);
+  if (word === 'best') return lowerIsBetter(metric) ? 'asc' : 'desc';
+  if (word === 'worst') return lowerIsBetter(metric) ? 'desc' : 'asc';
+  if (word === 'low' || word === 'cheap') return 'asc';
+  if (word === 'high' || word === 'expensive') return 'desc';
+  if (/\befficace\w* en cout|\bcost[- ]efficien\w*/.test(text)) return 'asc';
+  return lowerIsBetter(metric) ? 'asc' : 'desc';
+}
+
+function sidesOf(scope: Scope): Args[] {
+  return [
+    ...scope.campaigns.map((name) => ({ campaigns: [name] })),
+    ...scope.prefixes.map((prefix) => ({ name_prefix: prefix })),
+    ...scope.categories.map((category) => ({ categories: [category] })),
+  ];
+}
+
+const query = (args: Args): PlannedCall => ({ tool: 'query_metrics', args });
+
+/** A question back when a word could mean several campaigns or several metrics. */
+function clarify(question: string, p: Parsed, language: Language): MetricReading | undefined {
+  const ambiguous = p.scope.ambiguous;
+  if (ambiguous && p.scope.campaigns.length === 0 && p.scope.prefixes.length === 0) {
+    const options = ambiguous.candidates
+      .slice(0, 4)
+      .map((name) => replaceWord(question, ambiguous.word, name));
+    return {
+      intent: 'kpi_qa',
+      calls: [],
+      confidence: 0.6,
+      clarification:
+        language === 'en'
+          ? `Which campaign do you mean by "${ambiguous.word}": ${ambiguous.candidates.join(' or ')}?`
+          : `Par « ${ambiguous.word} », vous parlez de ${ambiguous.candidates.join(' ou de ')} ?`,
+      options,
+    };
+  }
+  if (p.metrics.length > 0) return undefined;
+  const named = p.scope.campaigns.length + p.scope.prefixes.length + p.scope.categories.length > 0;
+  for (const [pattern, candidates] of VAGUE) {
+    // « Performance des bannières par semaine », « comment va google_hot ? »: a breakdown or a campaign's card.
+    if (candidates[0] === 'roi' && candidates[1] === 'revenue' && named) continue;
+    const match = pattern.exec(p.text);
+    if (!match) continue;
+    const options = candidates.map(
+      (metric) => `${question.replace(/\s*\?+\s*$/, '')} — ${METRIC_WORDS[metric][language]}`,
+    );
+    return {
+      intent: 'kpi_qa',
+      calls: [],
+      confidence: 0.6,
+      clarification:
+        language === 'en'
+          ? `By "${match[0]}", do you mean ${candidates.map((metric) => METRIC_WORDS[metric].en).join(', ')}?`
+          : `Par « ${match[0]} », vous entendez ${candidates
+              .map((metric) => METRIC_WORDS[metric].fr)
+              .join(', ')
+              .replace(/, ([^,]*)$/, ' ou $1')} ?`,
+      options,
+    };
+  }
+  return undefined;
+}
+
+function replaceWord(question: string, word: string, name: string): string {
+  const pattern = new RegExp(`\\b${word.replace(/\d/, '[\\s-]?$&')}\\b`, 'i');
+  const replaced = question.replace(pattern, name);
+  return replaced === question ? `${question} (${name})` : replaced;
+}
+
+/** Why a figure moved: its change between two periods, decomposed by campaign (or by category when asked). */
+function explain(p: Parsed, catalog: Catalog): MetricReading | undefined {
+  const metric = p.metrics[0] ?? (CUT.test(p.text) ? 'roi' : undefined);
+  if (!metric) return undefined;
+  let periods = p.two;
+  if (!periods && p.period?.date_from && p.period.date_to && CHANGE.test(p.text)) {
+    const after = p.period as Required<Period>;
+    periods = [before(after), after];
+  }
+  if (!periods && CHANGE.test(p.text) && catalog.lastDay) {
+    const after = { date_from: shift(catalog.lastDay, -6), date_to: catalog.lastDay };
+    periods = [before(after), after];
+  }
+  if (!periods) return undefined;
+  const by = CATEGORY_OBJECT.test(p.text) && p.scope.categories.length === 0 ? 'category' : 'campaign_name';
+  return {
+    intent: 'diagnostic',
+    calls: [
+      {
+        tool: 'explain_change',
+        args: {
+          metric,
+          by,
+          before: { date_from: periods[0].date_from!, date_to: periods[0].date_to! },
+          after: { date_from: periods[1].date_from!, date_to: periods[1].date_to! },
+          ...scopeArgs(p.scope),
+        },
+      },
+    ],
+    confidence: 0.85,
+  };
+}
+
+/** One reading of a question (or of one part of a multi-part question); undefined = not a figure question. */
+function readOne(
+  question: string,
+  catalog: Catalog,
+  language: Language,
+  inherited?: Parsed,
+): MetricReading | undefined {
+  const p = parse(question, catalog);
+  if (inherited && p.metrics.length === 0) p.metrics = inherited.metrics;
+  if (inherited && !p.period) p.period = inherited.period;
+  const back = clarify(question, p, language);
+  if (back) return back;
+  const text = p.text;
+  const metric = p.metrics[0];
+  const categoryObject =
+    PER_CATEGORY.test(text) || (CATEGORY_OBJECT.test(text) && p.scope.categories.length === 0);
+  const group = categoryObject ? 'category' : 'campaign_name';
+
+  if (WHY.test(text)) {
+    const why = explain(p, catalog);
+    if (why) return why;
+    // « pourquoi facebook_tier1 est en perte ? »: no second period — its ROI, stated.
+    if (metric || CUT.test(text))
+      return {
+        intent: 'kpi_qa',
+        calls: [
+          query({
+            metrics: [metric ?? 'roi', 'mark_spent', 'revenue'],
+            ...scopeArgs(p.scope),
+            ...dates(p.period),
+          }),
+        ],
+        confidence: 0.75,
+      };
+  }
+
+  if (TREND.test(text) && !p.two && p.thresholds.length === 0) return undefined;
+  const presetScope =
+    p.scope.campaigns.length === 0 && p.scope.prefixes.length === 0 && p.scope.categories.length <= 1;
+  if (DIAGNOSTIC.test(text) && !categoryObject && !inherited && presetScope) return undefined;
+
+  // Conditions on a metric: the members past them, by campaign or by channel.
+  const thresholds =
+    p.thresholds.length > 0
+      ? p.thresholds
+      : CUT.test(text)
+        ? [{ metric: 'roi' as Metric, op: '<' as const, value: 0 }]
+        : [];
+  const first = thresholds[0];
+  // « ROI sous 20 % » by campaign is the preset diagnostic (get_underperforming_campaigns).
+  const presetDiagnostic =
+    thresholds.length === 1 &&
+    first?.metric === 'roi' &&
+    first.op === '<' &&
+    !categoryObject &&
+    presetScope &&
+    !inherited;
+  if (presetDiagnostic) return undefined;
+  if (first && (p.thresholds.length > 0 || categoryObject || inherited || p.period)) {
+    return {
+      intent: 'diagnostic',
+      calls: [
+        query({
+          metrics: [...new Set([first.metric, ...p.metrics])].slice(0, 4),
+          group_by: [group],
+          thresholds,
+          order_by: first.metric,
+          order: first.op.startsWith('<') ? 'asc' : 'desc',
+          limit: 100,
+          ...scopeArgs(p.scope),
+          ...dates(p.period),
+        }),
+      ],
+      confidence: 0.85,
+    };
+  }
+
+  // Two or more members, or two periods, side by side.
+  const sides = sidesOf(p.scope);
+  const onlyCategories = p.scope.campaigns.length === 0 && p.scope.prefixes.length === 0;
+  // « Compare social and search » with no metric: the preset breakdown by category shows both.
+  if (sides.length >= 2 && !metric && onlyCategories) return undefined;
+  if (sides.length >= 2 && (COMPARE.test(text) || /\bdeux\b|\bboth\b|\bcompar/.test(text) || metric)) {
+    const metrics = metric ? p.metrics.slice(0, 4) : ['roi', 'mark_spent', 'revenue'];
+    return {
+      intent: 'kpi_qa',
+      calls: sides.slice(0, 4).map((side) => query({ metrics, ...side, ...dates(p.period) })),
+      confidence: 0.85,
+    };
+  }
+  if (p.two && (COMPARE.test(text) || metric)) {
+    const [earlier, later] = p.two;
+    return {
+      intent: 'kpi_qa',
+      calls: [
+        query({
+          metrics: metric ? p.metrics.slice(0, 4) : ['roi', 'mark_spent', 'revenue'],
+          ...scopeArgs(p.scope),
+          ...dates(later),
+          compare_to: { date_from: earlier.date_from!, date_to: earlier.date_to! },
+        }),
+      ],
+      confidence: 0.85,
+    };
+  }
+
+  // Channels ranked, or one channel named by its rank (« quel canal coûte le plus par lead ? »).
+  const ranked = RANK_WORDS.test(text) || p.count !== undefined;
+  if (categoryObject && metric && (ranked || SINGULAR_CATEGORY.test(text))) {
+    const single = SINGULAR_CATEGORY.test(text) && !/\bclass\w*|\brank\w*/.test(text);
+    return {
+      intent: 'kpi_qa',
+      calls: [
+        query({
+          metrics: [...new Set([metric, 'mark_spent', 'revenue'])],
+          group_by: ['category'],
+          order_by: metric,
+          order: orderFor(text, metric),
+          limit: p.count ?? (single ? 1 : 100),
+          ...dates(p.period),
+        }),
+      ],
+      confidence: 0.85,
+    };
+  }
+  // A breakdown with a named metric (« leads par canal », « dépenses par canal la semaine dernière »); the preset
+  // breakdown already shows spend, revenue and the main KPIs.
+  const breakdown = PER_CATEGORY.test(text) || (PER_CAMPAIGN.test(text) && !ranked);
+  if (breakdown && p.metrics.every((item) => PRESET_COLUMNS.has(item)) && presetScope) return undefined;
+  if (metric && breakdown) {
+    return {
+      intent: 'kpi_qa',
+      calls: [
+        query({
+          metrics: p.metrics.slice(0, 4),
+          group_by: [PER_CATEGORY.test(text) ? 'category' : 'campaign_name'],
+          order_by: metric,
+          totals: true,
+          ...scopeArgs(p.scope),
+          ...dates(p.period),
+        }),
+      ],
+      confidence: 0.85,
+    };
+  }
+  // Campaigns ranked within a family or several channels (the preset ranking takes one category only).
+  if (ranked && metric && (p.scope.prefixes.length > 0 || p.scope.categories.length > 1)) {
+    return {
+      intent: 'kpi_qa',
+      calls: [
+        query({
+          metrics: [...new Set([metric, 'mark_spent', 'revenue'])],
+          group_by: ['campaign_name'],
+          order_by: metric,
+          order: orderFor(text, metric),
+          limit: p.count ?? 5,
+          ...scopeArgs(p.scope),
+          ...dates(p.period),
+        }),
+      ],
+      confidence: 0.85,
+    };
+  }
+  // One figure (or a few) over a scope: a total, a campaign's volume, a KPI of a channel or a period.
+  const scoped = sides.length > 0 || p.period !== undefined;
+  if (metric && !ranked && (TOTAL.test(text) || scoped)) {
+    return {
+      intent: 'kpi_qa',
+      calls: [query({ metrics: p.metrics.slice(0, 6), ...scopeArgs(p.scope), ...dates(p.period) })],
+      confidence: 0.85,
+    };
+  }
+  return undefined;
+}
+
+// « top 3 par ROI et les 3 pires », « les campagnes en perte, et les 3 meilleures »: each part asks for something.
+const PART_SPLIT = /\s*(?:,\s*)?(?:\bet\b|\band\b|\+|;|\bpuis\b|\bthen\b)\s+/;
+const ASKS =
+  /\bpires?\b|\bworst\b|\bmeilleur\w*|\bbest\b|\btop\b|\bflop\b|\ben perte\b|\bcouper\b|\bstopper\b|\brenforc\w*|\bpousser\b|\bcampagnes?\b|\bcampaigns?\b|\bcanal\b|\bcanaux\b|\bchannels?\b/;
+
+/** The figure question(s) in a text: one reading, or one per part of a multi-part question. */
+export function readMetricQuestion(
+  question: string,
+  catalog: Catalog,
+  language: Language,
+): MetricReading | undefined {
+  const normalized = normalize(question);
+  const split = PART_SPLIT.exec(normalized);
+  if (split) {
+    const left = normalized.slice(0, split.index);
+    const right = normalized.slice(split.index + split[0].length);
+    if (
+      ASKS.test(left) &&
+      ASKS.test(right) &&
+      /\d|pire|worst|meilleur|best|perte|couper|stopper|renforc|pousser|top|flop/.test(right)
+    ) {
+      const first = readOne(left, catalog, language) ?? readPreset(left, catalog, language);
+      const second =
+        readOne(right, catalog, language, parse(left, catalog)) ??
+        readPreset(right, catalog, language, parse(left, catalog));
+      if (first && second && first.calls.length > 0 && second.calls.length > 0)
+        return { intent: first.intent, calls: [...first.calls, ...second.calls], confidence: 0.8 };
+    }
+  }
+  return readOne(question, catalog, language);
+}
+
+/** A part of a multi-part question the router would answer with a preset: the same as query_metrics calls. */
+function readPreset(
+  question: string,
+  catalog: Catalog,
+  _language: Language,
+  inherited?: Parsed,
+): MetricReading | undefined {
+  const p = parse(question, catalog);
+  const metric = p.metrics[0] ?? inherited?.metrics[0] ?? 'roi';
+  const text = p.text;
+  if (BOOST.test(text) || RANK_WORDS.test(text) || p.count !== undefined) {
+    const categoryObject = CATEGORY_OBJECT.test(text) && p.scope.categories.length === 0;
+    const single = SINGULAR_CATEGORY.test(text) || /\b(la|le|the) (campagne|campaign)\b/.test(text);
+    return {
+      intent: 'kpi_qa',
+      calls: [
+        query({
+          metrics: [...new Set([metric, 'mark_spent', 'revenue'])],
+          group_by: [categoryObject ? 'category' : 'campaign_name'],
+          order_by: metric,
+          order: BOOST.test(text) ? 'desc' : orderFor(text, metric),
+          limit: p.count ?? (single ? 1 : 5),
+          ...scopeArgs(p.scope),
+          ...dates(p.period ?? inherited?.period),
+        }),
+      ],
+      confidence: 0.8,
+    };
+  }
+  return undefined;
+}
+
+export { BOOST, CUT };

@@ -1,0 +1,177 @@
+// Periods as people type them in chat, on top of dates.ts: days without a month (« du 22 au 28 », « 15-21 février »,
+// « semaine du 8 », « depuis le 10 »), week numbers (« semaine 2 », « sem 1 », « 1re semaine »), « la première
+// quinzaine », and two periods for a comparison or a « pourquoi » (« semaine 1 vs semaine 2 », « la semaine
+// dernière par rapport à la semaine d'avant »). A day without a month is in the data's last month; a week runs
+// Monday to Sunday; « semaine N » is the Nth one of that month. Every range is stated back in the answer.
+import { type DateRange, findDateRange } from './dates.js';
+
+const pad = (value: number) => String(value).padStart(2, '0');
+const daysIn = (year: number, month: number) => new Date(Date.UTC(year, month, 0)).getUTCDate();
+
+function shift(day: string, days: number): string {
+  const date = new Date(`${day}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() + days);
+  return date.toISOString().slice(0, 10);
+}
+
+const DAY = String.raw`(\d{1,2})(?:er|ere|re|e|st|nd|rd|th)?`;
+const MONTH_WORD = String.raw`(?:\s(?:janv\w*|jan|fevr\w*|fev|feb\w*|february|mars|march|avr\w*|april|mai|may|juin|june|juil\w*|july|aout|august|sept\w*|oct\w*|nov\w*|dec\w*)\.?)?`;
+const ORDINALS: [RegExp, number][] = [
+  [/^(1|1re|1ere|1er|premiere|first|1st)$/, 1],
+  [/^(2|2e|2eme|deuxieme|seconde|second|2nd)$/, 2],
+  [/^(3|3e|3eme|troisieme|third|3rd)$/, 3],
+  [/^(4|4e|4eme|quatrieme|fourth|4th)$/, 4],
+  [/^(5|5e|cinquieme|fifth|5th)$/, 5],
+];
+const ordinal = (word: string) => ORDINALS.find(([pattern]) => pattern.test(word))?.[1];
+
+/** The data's last month, as year and month numbers. */
+function monthOf(lastDay: string) {
+  return { year: Number(lastDay.slice(0, 4)), month: Number(lastDay.slice(5, 7)) };
+}
+
+function dayInMonth(day: number, lastDay: string): string | undefined {
+  const { year, month } = monthOf(lastDay);
+  return day >= 1 && day <= daysIn(year, month) ? `${year}-${pad(month)}-${pad(day)}` : undefined;
+}
+
+/** The Nth Monday–Sunday week of the data's last month (the first one holds the 1st), clipped to the month. */
+function weekNumber(n: number, lastDay: string): DateRange | undefined {
+  const { year, month } = monthOf(lastDay);
+  const first = `${year}-${pad(month)}-01`;
+  const weekday = (new Date(`${first}T00:00:00Z`).getUTCDay() + 6) % 7; // Monday 0
+  const start = shift(first, 7 * (n - 1) - weekday);
+  const end = shift(start, 6);
+  const monthEnd = `${year}-${pad(month)}-${pad(daysIn(year, month))}`;
+  if (start > monthEnd) return undefined;
+  return { date_from: start < first ? first : start, date_to: end > monthEnd ? monthEnd : end };
+}
+
+/** One period written the chat way, before the full-date forms of dates.ts. */
+export function findPeriod(text: string, lastDay: string | null): DateRange | undefined {
+  if (!lastDay) return findDateRange(text, lastDay);
+  // « du 22 au 28 », « 15-21 février », « 1-14 fév », « entre le 8 et le 14 »
+  let m = new RegExp(
+    String.raw`\b(?:du\s|from\s|entre\s(?:le\s)?|between\s)?${DAY}${MONTH_WORD}\s?(?:au|to|-|→|et(?: le)?|and)\s?${DAY}${MONTH_WORD}\b`,
+  ).exec(text);
+  if (m && Number(m[1]) < Number(m[2])) {
+    const from = dayInMonth(Number(m[1]), lastDay);
+    const to = dayInMonth(Number(m[2]), lastDay);
+    if (from && to && /\b(du|from|entre|between)\b|fev|feb|-/.test(m[0]))
+      return { date_from: from, date_to: to };
+  }
+  // « la semaine du 8 (février) », "the week of the 15th": that day and the 6 after it.
+  m = new RegExp(String.raw`\b(?:semaine|sem\.?|week)\s(?:du|of(?: the)?|starting)\s${DAY}\b`).exec(text);
+  if (m) {
+    const from = dayInMonth(Number(m[1]), lastDay);
+    if (from) return { date_from: from, date_to: shift(from, 6) };
+  }
+  // « semaine 2 », « sem 1 », "week 3", « la 2e semaine », « 1re semaine »
+  m =
+    /\b(?:semaine|sem\.?|week)\s(\d)\b|\b(1re|1ere|1er|premiere|first|1st|2e|2eme|deuxieme|seconde|second|2nd|3e|3eme|troisieme|third|3rd|4e|4eme|quatrieme|fourth|4th)\s(?:semaine|sem\.?|week)\b(?!\s(?:de|d'|of)\s)/.exec(
+      text,
+    );
+  if (m) {
+    const n = m[1] ? Number(m[1]) : ordinal(m[2]!);
+    const week = n ? weekNumber(n, lastDay) : undefined;
+    if (week) return week;
+  }
+  // « la première / deuxième quinzaine », "first half of the month"
+  m = /\b(premiere|1re|1ere|first|deuxieme|seconde|2e|second|derniere|last) (quinzaine|half)\b/.exec(text);
+  if (m) {
+    const { year, month } = monthOf(lastDay);
+    const end = daysIn(year, month);
+    return /premiere|1re|1ere|first/.test(m[1]!)
+      ? { date_from: dayInMonth(1, lastDay)!, date_to: dayInMonth(14, lastDay)! }
+      : { date_from: dayInMonth(15, lastDay)!, date_to: `${year}-${pad(month)}-${pad(end)}` };
+  }
+  // « depuis le 10 », "since the 10th"
+  m = new RegExp(
+    String.raw`\b(?:depuis le|depuis|since(?: the)?|a partir du)\s${DAY}\b(?!\s?(?:jours|days|\d))`,
+  ).exec(text);
+  if (m && !new RegExp(String.raw`${DAY}\s(?:janv|fevr|fev|feb|mars|march)`).test(text.slice(m.index))) {
+    const from = dayInMonth(Number(m[1]), lastDay);
+    if (from) return { date_from: from, date_to: lastDay };
+  }
+  if (/\bsaint[- ]valentin\b|\bvalentine'?s day\b/.test(text)) {
+    const { year } = monthOf(lastDay);
+    return { date_from: `${year}-02-14`, date_to: `${year}-02-14` };
+  }
+  return findDateRange(text, lastDay);
+}
+
+const COMPARISON_SPLIT =
+  /\s(?:vs\.?|versus|contre|compare\w* (?:a|au|avec|with|to)|par rapport (?:a|au|aux)|face a|against|than|que|→|->|puis|then|and|et|ou|or|a|avec|with)\s/;
+// « la semaine d'avant », "the week before": the same length right before the other period.
+const PREVIOUS =
+  /\b(semaine|sem\.?|week|periode|period|mois|month|7 jours|jours) (d'avant|precedente?|d'avant|before|previous|prior)\b|\b(previous|prior|precedente?) (semaine|week|periode|period|mois|month)\b|\bla precedente\b|\bcelle d'avant\b|\bthe one before\b/;
+
+function lengthOf(range: DateRange): number {
+  return Math.round((Date.parse(range.date_to!) - Date.parse(range.date_from!)) / 86_400_000) + 1;
+}
+
+/**
+ * Two periods in one question, earlier first, or none. « entre la semaine 1 et la semaine 2 », « semaine du 15 vs
+ * semaine du 22 », « la semaine dernière par rapport à la semaine d'avant ».
+ */
+export function findTwoPeriods(text: string, lastDay: string | null): [DateRange, DateRange] | undefined {
+  if (!lastDay) return undefined;
+  // « entre les deux premières semaines », "the first two weeks"
+  if (
+    /\b(deux|2) premieres semaines\b|\bfirst (two|2) weeks\b|\b(1re|1ere|premiere) et (la )?(2e|deuxieme|seconde) semaine/.test(
+      text,
+    )
+  )
+    return [weekNumber(1, lastDay)!, weekNumber(2, lastDay)!];
+  // « du 1-7 au 8-14 », « 1-7 vs 22-28 »: two day ranges.
+  const pair =
+    /\b(\d{1,2})-(\d{1,2})\s(?:au|et|vs|to|and|contre|→|->|avec|with)\s(?:du\s|le\s|la\s)?(\d{1,2})-(\d{1,2})\b/.exec(
+      text,
+    );
+  if (pair) {
+    const [a1, a2, b1, b2] = [pair[1], pair[2], pair[3], pair[4]].map((day) =>
+      dayInMonth(Number(day), lastDay),
+    );
+    if (a1 && a2 && b1 && b2 && a1 <= a2 && b1 <= b2)
+      return a1 <= b1
+        ? [
+            { date_from: a1, date_to: a2 },
+            { date_from: b1, date_to: b2 },
+          ]
+        : [
+            { date_from: b1, date_to: b2 },
+            { date_from: a1, date_to: a2 },
+          ];
+  }
+  // Each place the text could be split in two, left to right: the first that gives a period on each side.
+  for (const match of text.matchAll(new RegExp(COMPARISON_SPLIT.source, 'g'))) {
+    const periods = splitAt(text, match.index, match[0].length, lastDay);
+    if (periods) return periods;
+  }
+  return undefined;
+}
+
+function splitAt(
+  text: string,
+  at: number,
+  length: number,
+  lastDay: string,
+): [DateRange, DateRange] | undefined {
+  const left = text.slice(0, at);
+  const right = text.slice(at + length);
+  const a = findPeriod(left, lastDay);
+  let b = findPeriod(right, lastDay);
+  // « entre la semaine du 15 et celle du 22 »: the same length as the first, from that day.
+  const same = new RegExp(String.raw`^\s*(?:celle|celui|the one)\s(?:du|of(?: the)?)\s${DAY}\b`).exec(right);
+  if (a?.date_from && a.date_to && same) {
+    const from = dayInMonth(Number(same[1]), lastDay);
+    if (from) b = { date_from: from, date_to: shift(from, lengthOf(a) - 1) };
+  }
+  if (a?.date_from && a.date_to && !b && PREVIOUS.test(right)) {
+    const days = lengthOf(a);
+    b = { date_from: shift(a.date_from, -days), date_to: shift(a.date_from, -1) };
+  }
+  if (!a?.date_from || !a.date_to || !b?.date_from || !b.date_to) return undefined;
+  if (a.date_from === b.date_from && a.date_to === b.date_to) return undefined;
+  return a.date_from <= b.date_from ? [a, b] : [b, a];
+}

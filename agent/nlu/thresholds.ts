@@ -1,0 +1,84 @@
+// Conditions on a metric: « CTR sous 0,5 % », « CPL au-dessus de 600 CHF », "ROAS >= 1.5", « plus de 5'000 francs
+// par commande ». Each comparator is tied to the metric named closest before it (or right after: « plus de 50 %
+// de ROI »). Percentages become fractions (0,5 % → 0.005); a percent KPI written without % is read in percent.
+import type { Metric } from '../../src/core/metrics.js';
+import type { MetricMention } from './metrics.js';
+import { parseAmount } from './normalize.js';
+
+export type Comparator = '<' | '<=' | '>' | '>=';
+export interface Threshold {
+  metric: Metric;
+  op: Comparator;
+  value: number;
+}
+
+const COMPARATORS: [RegExp, Comparator][] = [
+  [/>=|\bau moins\b|\bat least\b|\bminimum\b|\bou plus\b|\bor more\b/, '>='],
+  [/<=|\bau plus\b|\bat most\b|\bmaximum\b|\bou moins\b|\bor less\b/, '<='],
+  [/<|\bsous\b|\ben dessous d\w*|\binferieur\w* (a|au)\b|\bmoins (de|d'|que)\b|\bbelow\b|\bunder\b|\bless than\b|\blower than\b|\bpas plus de\b/, '<'],
+  [/>|\bau[- ]dessus d\w*|\bsuperieur\w* (a|au)\b|\bplus (de|d'|que)\b|\babove\b|\bover\b|\bmore than\b|\bgreater than\b|\bhigher than\b|\bdepass\w*|\bexceed\w*/, '>'],
+]; // biome-ignore format: a table
+
+const NUMBER =
+  /([+-]?\s?\d[\d' ]*(?:[.,]\d+)?)\s?(%|pour ?cents?\b|percent\b|k\b|chf\b|francs?\b|fr\b|\.-|cents?\b)?/y;
+const PERCENT_METRICS = new Set<Metric>(['ctr', 'cvr', 'roi']);
+// « cent francs »: a number word prepare() does not turn into digits.
+const WORD_NUMBERS: Record<string, string> = {
+  cent: '100',
+  mille: '1000',
+  nonante: '90',
+  septante: '70',
+  huitante: '80',
+};
+
+/** The number right after `at` (spaces skipped), with its unit. */
+function numberAt(text: string, at: number): { value: number; unit?: string; end: number } | undefined {
+  let from = at;
+  while (text[from] === ' ' || text[from] === ':') from++;
+  const word = /^(cent|mille|nonante|septante|huitante)\b/.exec(text.slice(from));
+  const source = word ? `${WORD_NUMBERS[word[1]!]}${text.slice(from + word[1]!.length)}` : text.slice(from);
+  NUMBER.lastIndex = 0;
+  const match = NUMBER.exec(source);
+  if (!match?.[1]) return undefined;
+  const raw = match[1].replace(/\s/g, '');
+  const value = parseAmount(raw.replace(/^[+-]/, ''));
+  if (value === undefined) return undefined;
+  const signed = raw.startsWith('-') ? -value : value;
+  return {
+    value: match[2] === 'k' ? signed * 1000 : signed,
+    unit: match[2]?.startsWith('%') || /pour|percent/.test(match[2] ?? '') ? '%' : match[2],
+    end: from + match[0].length,
+  };
+}
+
+/** Every threshold the text states, tied to its metric. */
+export function findThresholds(text: string, mentions: readonly MetricMention[]): Threshold[] {
+  const found: Threshold[] = [];
+  const taken = new Set<number>();
+  for (const [pattern, op] of COMPARATORS) {
+    for (const match of text.matchAll(new RegExp(pattern.source, 'g'))) {
+      if (taken.has(match.index)) continue;
+      const number = numberAt(text, match.index + match[0].length);
+      // « ROAS de 1,5 ou plus »: the number stands before the comparator.
+      const before =
+        number ??
+        (op === '>=' || op === '<='
+          ? (() => {
+              const head = /(\d[\d' ]*(?:[.,]\d+)?)\s?(%)?\s*$/.exec(text.slice(0, match.index));
+              return head ? numberAt(text, head.index) : undefined;
+            })()
+          : undefined);
+      if (!before) continue;
+      const prior = [...mentions].reverse().find((mention) => mention.end <= match.index);
+      const next = mentions.find((mention) => mention.at >= before.end && mention.at - before.end <= 12);
+      const mention = prior ?? next;
+      if (!mention) continue;
+      const percent =
+        before.unit === '%' ||
+        (PERCENT_METRICS.has(mention.metric) && before.unit === undefined && before.value !== 0);
+      found.push({ metric: mention.metric, op, value: percent ? before.value / 100 : before.value });
+      for (let i = match.index; i < match.index + match[0].length; i++) taken.add(i);
+    }
+  }
+  return found;
+}
