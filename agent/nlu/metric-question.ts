@@ -86,7 +86,7 @@ export interface MetricReading {
   options?: string[];
 }
 
-interface Parsed {
+export interface Parsed {
   text: string;
   scope: Scope;
   metrics: Metric[];
@@ -96,7 +96,7 @@ interface Parsed {
   count?: number;
 }
 
-function parse(question: string, catalog: Catalog): Parsed {
+export function parse(question: string, catalog: Catalog): Parsed {
   const scope = findScope(normalize(question), catalog);
   const text = prepare(scope.rest);
   const mentions = findMetricMentions(text, question);
@@ -112,7 +112,7 @@ function parse(question: string, catalog: Catalog): Parsed {
 }
 
 /** The scope as query_metrics / explain_change arguments (one prefix at most: the first). */
-function scopeArgs(scope: Scope): Args {
+export function scopeArgs(scope: Scope): Args {
   return {
     ...(scope.campaigns.length > 0 ? { campaigns: scope.campaigns } : {}),
     ...(scope.categories.length > 0 ? { categories: scope.categories } : {}),
@@ -461,6 +461,23 @@ function readPreset(
   const p = parse(question, catalog);
   const metric = p.metrics[0] ?? inherited?.metrics[0] ?? 'roi';
   const text = p.text;
+  // « les campagnes à couper », « en perte »: every loss-maker.
+  if (CUT.test(text) || /\broi (negatif|negative)|\bnegative roi/.test(text))
+    return {
+      intent: 'diagnostic',
+      calls: [
+        query({
+          metrics: ['roi', 'mark_spent', 'revenue'],
+          group_by: [CATEGORY_OBJECT.test(text) ? 'category' : 'campaign_name'],
+          thresholds: [{ metric: 'roi', op: '<', value: 0 }],
+          order_by: 'roi',
+          order: 'asc',
+          limit: 100,
+          ...dates(p.period ?? inherited?.period),
+        }),
+      ],
+      confidence: 0.8,
+    };
   if (BOOST.test(text) || RANK_WORDS.test(text) || p.count !== undefined) {
     const categoryObject = CATEGORY_OBJECT.test(text) && p.scope.categories.length === 0;
     const single = SINGULAR_CATEGORY.test(text) || /\b(la|le|the) (campagne|campaign)\b/.test(text);

@@ -4,6 +4,7 @@
 import type { Plan, Planner, PlannerInput } from '../../src/analysis/plan.js';
 import { extractFeatures } from './features.js';
 import { applyFollowUp } from './follow-ups.js';
+import { followMetricCall } from './metric-follow-ups.js';
 import { readMetricQuestion } from './metric-question.js';
 import { route } from './router.js';
 
@@ -21,6 +22,17 @@ export function planOffline(input: PlannerInput): Plan {
   const features = extractFeatures(input.text ?? '', input.catalog);
   const fresh = route(features, () => readMetricQuestion(input.text ?? '', input.catalog, features.language));
   const previousCall = input.previous?.calls[0];
+  // A figure question followed up (« et pour instagram_tier1 ? », « et par canal ? ») keeps its call.
+  if (input.previous && previousCall && !features.empty && (features.signals.followUp || !fresh.strong)) {
+    const call = followMetricCall(previousCall, input.text ?? '', input.catalog);
+    if (call)
+      return {
+        intent: call.tool === previousCall.tool ? input.previous.intent : 'diagnostic',
+        language: features.language,
+        calls: [call],
+        confidence: 0.85,
+      };
+  }
   if (input.previous && previousCall && !features.empty) {
     const sameTool = fresh.plan.calls[0]?.tool === previousCall.tool;
     // A weak reading defers to the conversation; a strong one only when it is the same tool again.

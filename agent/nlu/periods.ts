@@ -9,6 +9,10 @@ const pad = (value: number) => String(value).padStart(2, '0');
 const daysIn = (year: number, month: number) => new Date(Date.UTC(year, month, 0)).getUTCDate();
 
 function shift(day: string, days: number): string {
+  return shiftDays(day, days);
+}
+
+function shiftDays(day: string, days: number): string {
   const date = new Date(`${day}T00:00:00Z`);
   date.setUTCDate(date.getUTCDate() + days);
   return date.toISOString().slice(0, 10);
@@ -93,11 +97,39 @@ export function findPeriod(text: string, lastDay: string | null): DateRange | un
     const from = dayInMonth(Number(m[1]), lastDay);
     if (from) return { date_from: from, date_to: lastDay };
   }
+  // « le 20.02 », « 20/02 »: day and month, the data's year.
+  m = /\b(\d{1,2})[./](\d{1,2})\b(?![./]\d)/.exec(text);
+  if (m) {
+    const { year } = monthOf(lastDay);
+    const month = Number(m[2]);
+    const day = Number(m[1]);
+    if (month >= 1 && month <= 12 && day >= 1 && day <= daysIn(year, month)) {
+      const iso = `${year}-${pad(month)}-${pad(day)}`;
+      return { date_from: iso, date_to: iso };
+    }
+  }
+  // « le samedi 20 », "on Saturday the 20th": a day of the data's last month.
+  m = new RegExp(
+    String.raw`\b(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s(?:the\s)?${DAY}\b(?!\s?(?:janv|fevr|fev|feb|mars|march|avr|apr))`,
+  ).exec(text);
+  if (m) {
+    const day = dayInMonth(Number(m[1]), lastDay);
+    if (day) return { date_from: day, date_to: day };
+  }
+  if (/\b(semaine|sem\.?) (passee|ecoulee)\b|\bthe past week\b/.test(text))
+    return { date_from: shiftDays(lastDay, -6), date_to: lastDay };
   if (/\bsaint[- ]valentin\b|\bvalentine'?s day\b/.test(text)) {
     const { year } = monthOf(lastDay);
     return { date_from: `${year}-02-14`, date_to: `${year}-02-14` };
   }
-  return findDateRange(text, lastDay);
+  const full = findDateRange(text, lastDay);
+  if (full) return full;
+  // A month named alone (« March revenue? », « CA mars »): that whole month.
+  const month =
+    /\b(janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre|january|february|march|april|may|june|july|august|september|october|november|december)\b(?:\s(\d{4}))?/.exec(
+      text,
+    );
+  return month ? findDateRange(`en ${month[1]}${month[2] ? ` ${month[2]}` : ''}`, lastDay) : undefined;
 }
 
 const COMPARISON_SPLIT =

@@ -177,7 +177,8 @@ function routeKpi(f: Features, plan: PlanMaker): Routed | undefined {
     const args = withCategory(f, {
       metric: chosen,
       direction: directionFor(f.directionWord, chosen),
-      limit: f.count ?? 5,
+      // « toutes les campagnes », « classement complet »: every campaign.
+      limit: f.count ?? (/\b(toutes|tous|all|every|complet\w*|entier\w*|full)\b/.test(f.text) ? 50 : 5),
     });
     return call('rank_campaigns', args, metric && ranked ? 0.9 : 0.7, ranked);
   }

@@ -52,27 +52,34 @@ export function findScope(normalized: string, catalog: Catalog): Scope {
   const campaigns: string[] = [];
   // 1. Full names, separators optional (« google hot », « facebook_tier1 »), or one typo in a long one.
   const tokens = () => [...text.matchAll(/[a-z0-9]+/g)].map((match) => ({ word: match[0], at: match.index }));
-  let found = true;
-  while (found) {
-    found = false;
-    const words = tokens();
-    outer: for (let start = 0; start < words.length; start++) {
-      for (let size = Math.min(4, words.length - start); size >= 1; size--) {
-        const parts = words.slice(start, start + size);
-        if (COMMON.has(parts[0]!.word)) continue;
-        const joined = parts.map((part) => part.word).join('');
-        let index = keys.indexOf(joined);
-        if (index < 0 && joined.length >= 9) {
-          const scores = keys.map((key) => distance(key, joined));
-          const best = Math.min(...scores);
-          if (best <= (joined.length >= 12 ? 2 : 1) && scores.filter((score) => score === best).length === 1)
-            index = scores.indexOf(best);
-        }
-        if (index >= 0) {
-          campaigns.push(names[index]!);
-          text = blank(text, parts[0]!.at, parts.at(-1)!.at + parts.at(-1)!.word.length);
-          found = true;
-          break outer;
+  // Exact names first (every window), then one typo in a long name (windows of plain words only, so « facebook
+  // la semaine » is never read as facebook_lal).
+  for (const typo of [false, true]) {
+    let found = true;
+    while (found) {
+      found = false;
+      const words = tokens();
+      outer: for (let start = 0; start < words.length; start++) {
+        for (let size = Math.min(4, words.length - start); size >= 1; size--) {
+          const parts = words.slice(start, start + size);
+          if (parts.some((part) => COMMON.has(part.word))) continue;
+          const joined = parts.map((part) => part.word).join('');
+          let index = typo ? -1 : keys.indexOf(joined);
+          if (typo && joined.length >= 9 && parts.every((part) => part.word.length >= 3) && size <= 2) {
+            const scores = keys.map((key) => distance(key, joined));
+            const best = Math.min(...scores);
+            if (
+              best <= (joined.length >= 12 ? 2 : 1) &&
+              scores.filter((score) => score === best).length === 1
+            )
+              index = scores.indexOf(best);
+          }
+          if (index >= 0) {
+            campaigns.push(names[index]!);
+            text = blank(text, parts[0]!.at, parts.at(-1)!.at + parts.at(-1)!.word.length);
+            found = true;
+            break outer;
+          }
         }
       }
     }

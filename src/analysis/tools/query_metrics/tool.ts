@@ -80,11 +80,15 @@ async function runPeriod(
     },
     scope.dimensions,
   );
-  return runQuery(context, 'query_metrics', describedArgs, statement, ({ rows }) =>
+  const output = await runQuery(context, 'query_metrics', describedArgs, statement, ({ rows }) =>
     rows.length === 0 || rows.every((row) => row.campaigns === 0)
       ? { summary: NO_DATA, warnings: [NO_DATA] }
       : { summary: summaryOf(args, rows) },
   );
+  // A total over no rows is one row of NULLs: no data, not a figure.
+  if (output.rows.every((row) => row.campaigns === 0))
+    return { ...output, rows: [], provenance: { ...output.provenance, rows: [], rowCount: 0 } };
+  return output;
 }
 
 function summaryOf(args: Args, rows: Row[]): string {

@@ -1,0 +1,93 @@
+// Follow-ups on a figure question: « et pour instagram_tier1 ? », « et la semaine dernière ? », « et par canal ? »,
+// « et le CPA ? » keep the previous query_metrics / explain_change call and change only what the new words name.
+// The preset diagnostic asked again « par canal » becomes the same condition on channels.
+import type { PlannedCall } from '../../src/analysis/plan.js';
+import type { Catalog } from '../../src/analysis/vocabulary.js';
+import { parse, scopeArgs } from './metric-question.js';
+
+const PER_CATEGORY =
+  /\b(par|by|per|pour chaque|chaque|au niveau des|cote|niveau|selon) (canal|canaux|channels?|categories?|categorie|category)\b|\b(canaux|channels|categories)\b/;
+const PER_CAMPAIGN = /\b(par|by|per|au niveau des|cote) (campagne|campaign)s?\b/;
+
+type Args = Record<string, unknown>;
+
+function shift(day: string, days: number): string {
+  const date = new Date(`${day}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() + days);
+  return date.toISOString().slice(0, 10);
+}
+
+/** The previous figure call with what the follow-up names replaced; undefined when it names nothing usable. */
+export function followMetricCall(
+  previous: PlannedCall,
+  question: string,
+  catalog: Catalog,
+): PlannedCall | undefined {
+  const p = parse(question, catalog);
+  const named = p.scope.campaigns.length + p.scope.prefixes.length + p.scope.categories.length > 0;
+  const byCategory = PER_CATEGORY.test(p.text) && p.scope.categories.length === 0;
+  if (previous.tool === 'get_underperforming_campaigns' && byCategory) {
+    const threshold = typeof previous.args.roi_threshold === 'number' ? previous.args.roi_threshold : 0;
+    return {
+      tool: 'query_metrics',
+      args: {
+        metrics: ['roi', 'mark_spent', 'revenue'],
+        group_by: ['category'],
+        thresholds: [{ metric: 'roi', op: '<', value: threshold }],
+        order_by: 'roi',
+        order: 'asc',
+        limit: 100,
+        ...pick(previous.args, ['date_from', 'date_to']),
+      },
+    };
+  }
+  if (previous.tool !== 'query_metrics' && previous.tool !== 'explain_change') return undefined;
+  const args: Args = { ...previous.args };
+  let changed = false;
+  if (named) {
+    delete args.campaigns;
+    delete args.categories;
+    delete args.name_prefix;
+    Object.assign(args, scopeArgs(p.scope));
+    changed = true;
+  }
+  if (p.period?.date_from && p.period.date_to) {
+    if (previous.tool === 'explain_change') {
+      const days =
+        Math.round((Date.parse(p.period.date_to) - Date.parse(p.period.date_from)) / 86_400_000) + 1;
+      args.after = { date_from: p.period.date_from, date_to: p.period.date_to };
+      args.before = { date_from: shift(p.period.date_from, -days), date_to: shift(p.period.date_from, -1) };
+    } else {
+      args.date_from = p.period.date_from;
+      args.date_to = p.period.date_to;
+    }
+    changed = true;
+  }
+  const metric = p.metrics[0];
+  if (metric) {
+    if (previous.tool === 'explain_change') args.metric = metric;
+    else {
+      const before = Array.isArray(args.metrics) ? (args.metrics as string[]) : [];
+      if (args.order_by === before[0]) args.order_by = metric;
+      args.metrics = [...new Set([...p.metrics, ...before.slice(1)])].slice(0, 6);
+    }
+    changed = true;
+  }
+  if (previous.tool === 'query_metrics' && (byCategory || PER_CAMPAIGN.test(p.text))) {
+    args.group_by = [byCategory ? 'category' : 'campaign_name'];
+    changed = true;
+  }
+  if (previous.tool === 'explain_change' && byCategory) {
+    args.by = 'category';
+    changed = true;
+  }
+  if (p.count !== undefined && previous.tool === 'query_metrics') {
+    args.limit = p.count;
+    changed = true;
+  }
+  return changed ? { tool: previous.tool, args } : undefined;
+}
+
+function pick(args: Args, keys: string[]): Args {
+  return Object.fromEntries(keys.filter((key) => args[key] !== undefined).map((key) => [key, args[key]]));
+}
