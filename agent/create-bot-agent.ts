@@ -31,7 +31,13 @@ function allowedNumbers(question: string, plan: Plan): number[] {
 
 export function createBotAgent(
   settings: BotAgentSettings,
-  deps: { tools: ToolContext; logger: Logger; digests?: DigestAdmin },
+  deps: {
+    tools: ToolContext;
+    logger: Logger;
+    digests?: DigestAdmin;
+    /** The logs' secret mask, applied to the conversation memory written to disk. */
+    scrub?: (text: string) => string;
+  },
 ): Agent {
   const offline = createOfflinePlanner();
   let llm: Parameters<typeof createAgent>[0]['llm'];
@@ -60,6 +66,7 @@ export function createBotAgent(
     ? new FileCheckpointSaver({
         directory: join(settings.stateDir, 'conversations'),
         legacyFile: join(settings.stateDir, 'conversations.json'),
+        ...(deps.scrub ? { scrub: deps.scrub } : {}),
         onCorrupt: (error, file) =>
           deps.logger.error(
             { err: String(error), file },

@@ -7,6 +7,7 @@ import { type ChartRenderer, createChartRenderer } from '../../charts/index.js';
 import type { ToolContext } from '../analysis/tools/types.js';
 import type { Config } from '../config.js';
 import { createLogger, type Logger } from '../core/logger.js';
+import { createSecretMask } from '../core/secrets.js';
 import { canCheckPosted, type DeliveryPort, routeDelivery } from '../digests/delivery.js';
 import { createDigestService, type DigestService } from '../digests/service.js';
 import { createMlService } from '../ml/service.js';
@@ -96,7 +97,7 @@ export async function createApp(config: Config, deps: AppDeps = {}): Promise<App
   };
   const rawAgent = createBotAgent(
     { llm: config.llm, stateDir: config.stateDir, maxQuestionChars: config.maxQuestionChars },
-    { tools, logger, digests },
+    { tools, logger, digests, scrub: createSecretMask(configSecrets(config)) },
   );
   const chartUrlSecret = randomBytes(32).toString('hex');
   const audit = createAuditLog(config.stateDir, config.audit, { logger });

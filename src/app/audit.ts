@@ -13,7 +13,7 @@ import { z } from 'zod';
 import type { Answer } from '../core/answer.js';
 import type { Logger } from '../core/logger.js';
 import { type Question, SURFACES } from '../core/question.js';
-import { maskSecretValues, SECRET_MASK } from '../core/secrets.js';
+import { createSecretMask, SECRET_MASK } from '../core/secrets.js';
 import type { StoreBackend } from '../store/backend.js';
 import { createJsonCollection } from '../store/json-collection.js';
 
@@ -84,17 +84,8 @@ const MAX_ARG_ITEMS = 50;
 const MAX_ARG_DEPTH = 4;
 export const REDACTED = SECRET_MASK;
 
-export function createScrubber(secrets: readonly (string | undefined)[] = []): (text: string) => string {
-  // Short values (a test password « x ») would redact ordinary words; real secrets are long.
-  const known = [...new Set(secrets.filter((value): value is string => !!value && value.length >= 6))].sort(
-    (a, b) => b.length - a.length,
-  );
-  return (text) => {
-    let out = text;
-    for (const secret of known) out = out.split(secret).join(REDACTED);
-    return maskSecretValues(out);
-  };
-}
+/** The same mask as the logs (src/core/secrets.ts). */
+export const createScrubber = createSecretMask;
 
 /** A bounded, scrubbed copy of a tool's arguments (strings cut, arrays capped, depth limited). */
 function sanitizeArgs(value: unknown, scrub: (text: string) => string, depth = 0): unknown {
