@@ -15,9 +15,11 @@ import type { ActionDeps } from './actions.js';
 import { answerQuestion, type RememberedAnswer, threadKey } from './answer-flow.js';
 import { toBoltLogger } from './bolt-logger.js';
 import { type ChartImage, createDelivery } from './delivery.js';
+import { createPersistentDedupe, type SeenEvent } from './event-dedupe.js';
 import { registerListeners } from './listeners.js';
 import { alreadyPosted, postAnswer } from './post-answer.js';
 import { parseSlackRef } from './refs.js';
+import { refuseFutureTimestamps } from './request-time.js';
 import { createRetryLater, type RetryLater, type Unanswered, unansweredSchema } from './retry-later.js';
 import { describeSlackError } from './slack-errors.js';
 
@@ -47,6 +49,8 @@ export interface SlackDeps {
   knownConversations?: string[];
   /** Where questions Slack would not take wait for it to come back (default: in memory, lost on restart). */
   unanswered?: JsonCollection<Unanswered>;
+  /** Event ids already answered, kept across restarts (default: in memory only, lost on restart). */
+  seenEvents?: JsonCollection<SeenEvent>;
   /** How often they are tried again (default 60 s) and for how long (default 1 h). */
   retryIntervalMs?: number;
   retryMaxAgeMs?: number;
@@ -114,6 +118,8 @@ export async function createSlackAdapter(settings: SlackSettings, deps: SlackDep
     });
   }
   const router = settings.appToken ? undefined : express.Router();
+  // Before Bolt's own route: a request stamped in the future is refused like a bad signature.
+  router?.use('/slack/events', refuseFutureTimestamps());
   const receiver: Receiver = settings.appToken
     ? new SocketModeReceiver({
         appToken: settings.appToken,
@@ -179,7 +185,9 @@ export async function createSlackAdapter(settings: SlackSettings, deps: SlackDep
   registerListeners(app, {
     ...flow,
     botUserId: identity.botUserId,
-    dedupe: createDedupe(SEEN_EVENTS),
+    dedupe: deps.seenEvents
+      ? createPersistentDedupe({ collection: deps.seenEvents, logger })
+      : createDedupe(SEEN_EVENTS),
     track,
     retryLater,
   });

@@ -3,6 +3,7 @@
 // and plugs them in as delivery ports for digests and alerts. Called by `serve` and `digest` only: `ask`,
 // `kpi` and the other commands never reach a platform.
 import type express from 'express';
+import { seenEventSchema } from '../../adapters/slack/event-dedupe.js';
 import { unansweredSchema } from '../../adapters/slack/retry-later.js';
 import { createSlackAdapter, type SlackAdapter } from '../../adapters/slack/slack-adapter.js';
 import { createTeamsAdapter, type TeamsAdapter } from '../../adapters/teams/teams-adapter.js';
@@ -80,6 +81,10 @@ export async function connectPlatforms(app: App): Promise<Platforms> {
           knownConversations: app.rawAgent.conversations?.() ?? [],
           // Questions Slack would not take during an outage survive a restart here.
           unanswered: createJsonCollection(app.config.stateDir, 'slack-unanswered', unansweredSchema, {
+            logger: app.logger,
+          }),
+          // Event ids answered, so a retry after a restart is answered once.
+          seenEvents: createJsonCollection(app.config.stateDir, 'slack-events', seenEventSchema, {
             logger: app.logger,
           }),
         },
