@@ -214,10 +214,16 @@ export class FileCheckpointSaver extends MemorySaver {
       await rm(file, { force: true });
       return;
     }
-    const temporary = `${file}.tmp`;
+    // The pid in the name tells the start-up sweep (src/store/sweep.ts) whose temp file it is.
+    const temporary = `${file}.${process.pid}.tmp`;
     const text = JSON.stringify(this.#serialize(threadId, namespaces));
-    await writeFile(temporary, text);
-    await rename(temporary, file);
+    try {
+      await writeFile(temporary, text);
+      await rename(temporary, file);
+    } catch (error) {
+      await rm(temporary, { force: true }).catch(() => undefined); // never leave a partial file holding space
+      throw error;
+    }
     this.stats.files++;
     this.stats.bytes += Buffer.byteLength(text);
   }

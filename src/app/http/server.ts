@@ -22,14 +22,16 @@ export function createHttpApp(app: App, platformRouters: express.Router[] = []):
 
   web.get('/healthz', async (_request, response) => {
     try {
-      const catalog = await app.data.catalog.get();
+      const [catalog, state] = await Promise.all([app.data.catalog.get(), app.stateHealth()]);
       response.json({
-        status: 'ok',
+        status: state.status,
         live: true,
         ready: true,
+        ...(state.reasons.length > 0 ? { reasons: state.reasons } : {}),
         warehouse: app.data.warehouse.kind,
         campaigns: catalog.campaigns.length,
         questions: app.answerQueue.stats(),
+        state: { auditUnwritten: state.auditUnwritten, auditDropped: state.auditDropped },
         uptimeSeconds: Math.round((Date.now() - startedAt) / 1000),
       });
     } catch {
