@@ -1,4 +1,5 @@
-// Is STATE_DIR writable right now? /healthz asks (cached a few seconds): a small file written, synced and removed.
+// Is STATE_DIR writable right now? /healthz asks (the answer is at most a few seconds old): a small file written,
+// synced and removed.
 // A full disk (ENOSPC), a read-only mount (EROFS) or lost permissions (EACCES) make the answer « no » with the
 // reason, so a load balancer or a person sees `degraded` instead of an `ok` that silently loses state.
 import { open, rm } from 'node:fs/promises';
@@ -37,15 +38,21 @@ export function createStateProbe(
       await rm(file, { force: true }).catch(() => undefined);
     }
   };
+  const refresh = () => {
+    running ??= probe().then((result) => {
+      last = { at: now(), result };
+      running = undefined;
+      return result;
+    });
+    return running;
+  };
   return {
     async check() {
-      if (last && now() - last.at < cacheMs) return last.result;
-      running ??= probe().then((result) => {
-        last = { at: now(), result };
-        running = undefined;
-        return result;
-      });
-      return running;
+      // Only the very first check waits for the disk; later ones answer from the last result at once and refresh
+      // it in the background when it is older than cacheMs (/healthz must never wait behind a slow disk).
+      if (!last) return refresh();
+      if (now() - last.at >= cacheMs) void refresh();
+      return last.result;
     },
   };
 }

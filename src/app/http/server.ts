@@ -2,9 +2,11 @@
 // The Slack and Teams endpoints mount here too as their adapters land.
 import type { Server } from 'node:http';
 import express from 'express';
+import PQueue from 'p-queue';
 import { createPlaygroundRouter } from '../../../adapters/playground/router.js';
 import type { Answer } from '../../core/answer.js';
 import type { App } from '../app.js';
+import { createRateLimiter } from '../rate-limit.js';
 import { CHART_TTL_MS } from './chart-store.js';
 import { signChartUrl, verifyChartSignature } from './signed-urls.js';
 
@@ -20,23 +22,46 @@ export function createHttpApp(app: App, platformRouters: express.Router[] = []):
   const web = express();
   web.disable('x-powered-by');
 
-  web.get('/healthz', async (_request, response) => {
-    try {
-      const [catalog, state] = await Promise.all([app.data.catalog.get(), app.stateHealth()]);
-      response.json({
-        status: state.status,
-        live: true,
-        ready: true,
-        ...(state.reasons.length > 0 ? { reasons: state.reasons } : {}),
-        warehouse: app.data.warehouse.kind,
-        campaigns: catalog.campaigns.length,
-        questions: app.answerQueue.stats(),
-        state: { auditUnwritten: state.auditUnwritten, auditDropped: state.auditDropped },
-        uptimeSeconds: Math.round((Date.now() - startedAt) / 1000),
+  // /healthz never waits on the answer queue, the warehouse or the disk once the first check is done: the catalog
+  // size and the state check are refreshed in the background and answered from their last value, so a load
+  // balancer sees a busy process as alive and ready, not as dead.
+  let catalogSize: { campaigns: number } | { failed: true } | undefined;
+  let refreshingCatalog: Promise<void> | undefined;
+  const refreshCatalog = () => {
+    refreshingCatalog ??= app.data.catalog
+      .get()
+      .then(
+        (catalog) => {
+          catalogSize = { campaigns: catalog.campaigns.length };
+        },
+        () => {
+          catalogSize = { failed: true };
+        },
+      )
+      .finally(() => {
+        refreshingCatalog = undefined;
       });
-    } catch {
+    return refreshingCatalog;
+  };
+  web.get('/healthz', async (_request, response) => {
+    if (catalogSize) void refreshCatalog();
+    else await refreshCatalog();
+    const state = await app.stateHealth();
+    if (!catalogSize || 'failed' in catalogSize) {
       response.status(503).json({ status: 'unavailable', live: true, ready: false });
+      return;
     }
+    response.json({
+      status: state.status,
+      live: true,
+      ready: true,
+      ...(state.reasons.length > 0 ? { reasons: state.reasons } : {}),
+      warehouse: app.data.warehouse.kind,
+      campaigns: catalogSize.campaigns,
+      questions: app.answerQueue.stats(),
+      state: { auditUnwritten: state.auditUnwritten, auditDropped: state.auditDropped },
+      uptimeSeconds: Math.round((Date.now() - startedAt) / 1000),
+    });
   });
 
   web.get('/charts/:file', (request, response) => {
@@ -60,13 +85,18 @@ export function createHttpApp(app: App, platformRouters: express.Router[] = []):
     response.type('png').set('cache-control', 'private, max-age=86400').send(png);
   });
 
+  // Charts render on this event loop (vega, sharp buffers): two at a time, so a burst of answers cannot pile up
+  // hundreds of renders in memory at once.
+  const chartLine = new PQueue({ concurrency: 2 });
   async function renderCharts(answer: Answer): Promise<Record<string, { url: string }>> {
     const images: Record<string, { url: string }> = {};
     for (const request of answer.charts) {
-      const rendered = await app.charts.render(request, {
-        currency: app.config.currency,
-        language: answer.language,
-      });
+      const rendered = await chartLine.add(() =>
+        app.charts.render(request, {
+          currency: app.config.currency,
+          language: answer.language,
+        }),
+      );
       images[request.id] = {
         url: signChartUrl('', charts.put(rendered.png), app.chartUrlSecret, CHART_TTL_MS, Date.now()),
       };
@@ -77,9 +107,31 @@ export function createHttpApp(app: App, platformRouters: express.Router[] = []):
   // Platform endpoints (POST /slack/events, POST /api/messages) come first: they parse their own bodies.
   for (const router of platformRouters) web.use(router);
 
+  // The web API's own limits: per client address, then for all web clients together.
+  const perAddress = createRateLimiter({ perMinute: app.config.webRateLimit.perAddressPerMinute, burst: 0 });
+  const allClients = createRateLimiter({ perMinute: app.config.webRateLimit.globalPerMinute, burst: 0 });
+  const admit = async (address: string) => {
+    const own = await perAddress.take(`web-address:${address}`);
+    if (!own.allowed) {
+      const seconds = Math.max(1, Math.ceil(own.retryAfterMs / 1000));
+      return { ...own, message: `Trop de questions depuis votre poste : réessayez dans ${seconds} s.` };
+    }
+    const shared = await allClients.take('web-all');
+    if (!shared.allowed) {
+      await perAddress.refund(`web-address:${address}`);
+      const seconds = Math.max(1, Math.ceil(shared.retryAfterMs / 1000));
+      return {
+        ...shared,
+        message: `Je reçois beaucoup de questions en ce moment : réessayez dans ${seconds} s.`,
+      };
+    }
+    return shared;
+  };
+
   web.use(
     createPlaygroundRouter({
       ask: (question) => app.agent.ask(question),
+      admit,
       renderCharts,
       recordFeedback: (feedback) => app.feedback.record({ ...feedback, surface: 'web' }),
       currency: app.config.currency,
