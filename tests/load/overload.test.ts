@@ -92,9 +92,13 @@ describe('a full line of questions', () => {
     let release!: () => void;
     const first = queue.run(() => new Promise<string>((resolve) => (release = () => resolve('first'))));
     const ran: string[] = [];
-    const waiting = ['b', 'c'].map((name) => queue.run(async () => (ran.push(name), name)));
+    const task = (name: string) => async () => {
+      ran.push(name);
+      return name;
+    };
+    const waiting = ['b', 'c'].map((name) => queue.run(task(name)));
     clock += 30_001;
-    const late = queue.run(async () => (ran.push('d'), 'd')); // queued now: it has not waited
+    const late = queue.run(task('d')); // queued now: it has not waited
     release();
     expect(await first).toBe('first');
     expect(await Promise.all(waiting)).toEqual([undefined, undefined]);
