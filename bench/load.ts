@@ -86,7 +86,7 @@ async function runBurst(system: LoadSystem, count = 1000) {
     while (!done) {
       const started = performance.now();
       const response = await fetch(`${url}healthz`).catch(() => undefined);
-      if (!response || response.status !== 200) healthFailures++;
+      if (response?.status !== 200) healthFailures++;
       await response?.json().catch(() => undefined);
       healthMs.push(performance.now() - started);
       await new Promise((resolve) => setTimeout(resolve, 50));
