@@ -83,6 +83,8 @@ export class FileCheckpointSaver extends MemorySaver {
   /** Per thread: the write on disk now, and the one queued behind it (which will carry every change made meanwhile). */
   readonly #inFlight = new Map<string, Promise<void>>();
   readonly #queued = new Map<string, Promise<void>>();
+  /** Threads whose last write failed (full disk): written again after the next write that succeeds, and on flush. */
+  readonly #failed = new Set<string>();
   /** Files written and their bytes since start (the load bench reports them; tests check a write stays small). */
   readonly stats = { files: 0, bytes: 0 };
 
@@ -140,6 +142,10 @@ export class FileCheckpointSaver extends MemorySaver {
 
   /** Resolves when every change made so far is on disk (called on shutdown). */
   async flush(): Promise<void> {
+    for (const failed of [...this.#failed]) {
+      this.#failed.delete(failed);
+      void this.#persist(failed);
+    }
     while (this.#inFlight.size > 0 || this.#queued.size > 0)
       await Promise.all([...this.#inFlight.values(), ...this.#queued.values()]);
   }
@@ -197,7 +203,14 @@ export class FileCheckpointSaver extends MemorySaver {
       this.#inFlight.set(threadId, next);
       try {
         await this.#writeThread(threadId);
+        this.#failed.delete(threadId);
+        // The disk takes writes again: the conversations it refused are written now, nothing is lost.
+        for (const failed of [...this.#failed]) {
+          this.#failed.delete(failed);
+          void this.#persist(failed);
+        }
       } catch (error) {
+        this.#failed.add(threadId);
         this.#onWriteError?.(error);
       } finally {
         if (this.#inFlight.get(threadId) === next) this.#inFlight.delete(threadId);

@@ -164,25 +164,39 @@ describe('collections and memory files report failures and leave no temp file', 
     expect(readdirSync(dir).filter((name) => name.endsWith('.tmp'))).toEqual([]);
   });
 
-  test('the conversation memory reports a failed write and removes its temp file', async () => {
+  test('the conversation memory reports a failed write, removes its temp file, and writes it once it can', async () => {
     const dir = join(root, 'conversations');
     const errors: unknown[] = [];
     const saver = new FileCheckpointSaver({ directory: dir, onWriteError: (error) => errors.push(error) });
-    mkdirSync(join(dir, threadFileName('t1')), { recursive: true });
-    await saver.put(
-      { configurable: { thread_id: 't1', checkpoint_ns: '' } },
-      {
-        v: 1,
-        id: '1ef00000-0000-6000-8000-000000000001',
-        ts: new Date(0).toISOString(),
-        channel_values: {},
-        channel_versions: {},
-        versions_seen: {},
-      },
-      { source: 'input', step: 0, parents: {} },
-    );
+    const checkpoint = (id: string) => ({
+      v: 1,
+      id,
+      ts: new Date(0).toISOString(),
+      channel_values: {},
+      channel_versions: {},
+      versions_seen: {},
+    });
+    const put = (thread: string, id: string) =>
+      saver.put({ configurable: { thread_id: thread, checkpoint_ns: '' } }, checkpoint(id), {
+        source: 'input',
+        step: 0,
+        parents: {},
+      });
+    // A directory where t1's file should go: its write fails, as on a full disk.
+    const blocked = join(dir, threadFileName('t1'));
+    mkdirSync(blocked, { recursive: true });
+    await put('t1', '1ef00000-0000-6000-8000-000000000001');
     expect(errors).toHaveLength(1);
     expect(readdirSync(dir).filter((name) => name.endsWith('.tmp'))).toEqual([]);
+
+    // Space returns; the next write that succeeds (another conversation) brings t1 to disk too.
+    rmSync(blocked, { recursive: true });
+    await put('t2', '1ef00000-0000-6000-8000-000000000002');
+    await saver.flush();
+    const reloaded = new FileCheckpointSaver({ directory: dir });
+    expect(reloaded.threadIds().sort()).toEqual(['t1', 't2']);
+    const tuple = await reloaded.getTuple({ configurable: { thread_id: 't1', checkpoint_ns: '' } });
+    expect(tuple?.checkpoint.id).toBe('1ef00000-0000-6000-8000-000000000001');
   });
 });
 
