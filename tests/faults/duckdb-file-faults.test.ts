@@ -2,7 +2,19 @@
 // (`<file>.corrupt-<time>`, kept for a human), rebuilt from the data file with a log line, and the figures are
 // the data file's. A file locked by another process gets a French message naming that process and what to do.
 import { type ChildProcess, spawn } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import {
+  closeSync,
+  copyFileSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Writable } from 'node:stream';
@@ -63,6 +75,36 @@ describe('a corrupt DuckDB file', () => {
     const notice = lines.find((line) => /corrupt; set aside/.test(line.msg));
     expect(notice?.setAside).toMatch(/marketing\.duckdb\.corrupt-/);
     expect(readdirSync(sub).filter((name) => name.includes('.corrupt-'))).toHaveLength(1);
+  });
+});
+
+describe('a real DuckDB file whose blocks were damaged', () => {
+  test('set aside at the next start and rebuilt', async () => {
+    const sub = join(dir, 'damaged');
+    mkdirSync(sub, { recursive: true });
+    const duckdbPath = join(sub, 'marketing.duckdb');
+    const built = await openWarehouse(config(duckdbPath), { logger: capture().logger });
+    await built.warehouse.close();
+    // Everything after DuckDB's three header blocks (3 × 4 KiB) overwritten with random bytes, the size kept.
+    const size = statSync(duckdbPath).size;
+    const handle = openSync(duckdbPath, 'r+');
+    writeSync(handle, randomBytes(size - 12_288), 0, size - 12_288, 12_288);
+    closeSync(handle);
+    const { logger, lines } = capture();
+    const opened = await openWarehouse(config(duckdbPath), { logger });
+    try {
+      const result = await opened.warehouse.select({
+        name: 'n',
+        sql: 'SELECT COUNT(*) AS n FROM marketing_kpi',
+        params: [],
+      });
+      expect(Number(result.rows[0]?.n)).toBe(
+        groupTotals(readSampleRows(dataPath), (row) => row.campaign).size,
+      );
+    } finally {
+      await opened.warehouse.close();
+    }
+    expect(lines.some((line) => /corrupt; set aside/.test(line.msg))).toBe(true);
   });
 });
 
