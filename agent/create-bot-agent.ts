@@ -51,7 +51,13 @@ export function createBotAgent(
           { timeoutMs: settings.llm!.timeoutMs },
         ),
       isGrounded: (text, outputs, context) =>
-        checkGrounding(text, outputs, { allowed: allowedNumbers(context.question, context.plan) }).grounded,
+        checkGrounding(
+          text,
+          context.reference ? [...outputs, { summary: context.reference, rows: [] }] : outputs,
+          {
+            allowed: allowedNumbers(context.question, context.plan),
+          },
+        ).grounded,
     };
     llm = {
       planner: createLlmPlanner(model, {

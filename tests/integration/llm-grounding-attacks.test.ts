@@ -81,6 +81,22 @@ describe('an honest LLM text goes through', () => {
   });
 });
 
+describe('figures the template computed (a total of the rows) count as grounded', () => {
+  test('the spend of the losing campaigns, summed here by hand', async () => {
+    const total = byCampaign.reduce((sum, campaign) => sum + campaign.spend, 0);
+    const chf = Math.round(total)
+      .toLocaleString('fr-CH')
+      .replace(/[\u2019']/g, ' ');
+    const text = `Ces ${byCampaign.length} campagnes représentent CHF ${chf} de dépenses ; ${worst.name} pèse le plus.`;
+    const answer = await answerWith(text);
+    expect(answer.text).toBe(text);
+    const wrong = `Ces ${byCampaign.length} campagnes représentent CHF ${Math.round(total * 1.1)
+      .toLocaleString('fr-CH')
+      .replace(/[\u2019']/g, ' ')} de dépenses.`;
+    expect((await answerWith(wrong)).text).not.toBe(wrong);
+  });
+});
+
 describe('each bypass gets the template answer', () => {
   const attacks: [string, () => string][] = [
     ['fullwidth digits', () => `${worst.name} perd le plus : ROI −${toDigits('312,5', 0xff10)} %.`],
