@@ -3,10 +3,13 @@
 // deliveries, hostile texts) and 300 web-chat questions below capacity, then a burst of 400 + 120 at 100 events/s,
 // sent open loop. Figures: throughput (answers/s), answer latency, ack p99/max, the longest line of waiting
 // questions, peak RSS. Targets: every delivery acked < 3 s, every question answered exactly once.
-// Then the overload burst: 1,000 web questions sent at once (different conversation ids; the web rate limits off)
+// Then the overload burst: 1,000 web questions sent at once from a separate client process (different conversation ids; the web rate limits off)
 // while /healthz is polled every 50 ms. Targets: /healthz p99 ≤ 50 ms, peak RSS ≤ 600 MB, every question gets an
 // answer or a fast « busy ». `LOAD_BURST_ONLY=1` runs the burst alone.
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { loadavg } from 'node:os';
+import { fileURLToPath } from 'node:url';
 import {
   buildWave,
   type LoadSystem,
@@ -74,42 +77,32 @@ async function runPhase(system: LoadSystem, phase: LoadPhase, index: number) {
   }
 }
 
-/** 1,000 web questions at once, /healthz polled during the burst. */
+/** 1,000 web questions at once from another process (bench/burst-client.mjs), /healthz polled meanwhile. */
 async function runBurst(system: LoadSystem, count = 1000) {
-  const url = system.server.url;
   const idleRss = process.memoryUsage().rss;
   const rss = sampleRss(25);
-  const healthMs: number[] = [];
-  let healthFailures = 0;
-  let done = false;
-  const poller = (async () => {
-    while (!done) {
-      const started = performance.now();
-      const response = await fetch(`${url}healthz`).catch(() => undefined);
-      if (response?.status !== 200) healthFailures++;
-      await response?.json().catch(() => undefined);
-      healthMs.push(performance.now() - started);
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-  })();
-  const started = performance.now();
-  const results = await Promise.all(
-    Array.from({ length: count }, async (_, i) => {
-      const sent = performance.now();
-      const response = await fetch(`${url}api/ask`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({
-          text: BURST_QUESTIONS[i % BURST_QUESTIONS.length],
-          conversation: `web:burst-${i}`,
-        }),
-      }).catch(() => undefined);
-      const body = (await response?.json().catch(() => undefined)) as { errorCode?: string } | undefined;
-      return { status: response?.status ?? 0, errorCode: body?.errorCode, ms: performance.now() - sent };
-    }),
+  const client = spawn(
+    process.execPath,
+    [
+      fileURLToPath(new URL('./burst-client.mjs', import.meta.url)),
+      system.server.url,
+      String(count),
+      ...BURST_QUESTIONS,
+    ],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
   );
-  done = true;
-  await poller;
+  let output = '';
+  client.stdout.on('data', (chunk: Buffer) => {
+    output += chunk.toString('utf8');
+  });
+  await once(client, 'close');
+  const report = JSON.parse(output) as {
+    durationMs: number;
+    results: { status: number; errorCode?: string; ms: number }[];
+    health: number[];
+    healthFailures: number;
+  };
+  const { results, health: healthMs, healthFailures } = report;
   const peakRss = rss.stop();
   const busy = results.filter((result) => result.errorCode === 'BUSY');
   const answered = results.filter((result) => result.status === 200 && !result.errorCode);
@@ -120,7 +113,7 @@ async function runBurst(system: LoadSystem, count = 1000) {
     answered: answered.length,
     busy: busy.length,
     failed: results.filter((result) => result.status !== 200).length,
-    durationS: round((performance.now() - started) / 1000),
+    durationS: round(report.durationMs / 1000),
     answerP99Ms: round(
       percentile(
         answered.map((result) => result.ms),
