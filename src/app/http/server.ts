@@ -64,7 +64,7 @@ export function createHttpApp(app: App, platformRouters: express.Router[] = []):
     });
   });
 
-  web.get('/charts/:file', (request, response) => {
+  web.get('/charts/:file', async (request, response) => {
     const id = /^([0-9a-f]{32})\.png$/.exec(request.params.file)?.[1];
     const { expires, sig } = request.query;
     // Only signed, unexpired links work: a chart URL cannot be guessed or kept forever.
@@ -77,7 +77,7 @@ export function createHttpApp(app: App, platformRouters: express.Router[] = []):
         app.chartUrlSecret,
         Date.now(),
       );
-    const png = signed ? charts.get(id) : undefined;
+    const png = signed ? await charts.load(id) : undefined;
     if (!png) {
       response.status(404).json({ error: 'chart_not_found' });
       return;
@@ -85,21 +85,27 @@ export function createHttpApp(app: App, platformRouters: express.Router[] = []):
     response.type('png').set('cache-control', 'private, max-age=86400').send(png);
   });
 
-  // Charts render on this event loop (vega, sharp buffers): two at a time, so a burst of answers cannot pile up
-  // hundreds of renders in memory at once.
+  // The web chat's charts are drawn when the page asks for them (GET /charts/<id>.png), two at a time: a burst of
+  // answers costs no rendering up front, and renders never pile up in memory (vega and sharp buffers).
   const chartLine = new PQueue({ concurrency: 2 });
   async function renderCharts(answer: Answer): Promise<Record<string, { url: string }>> {
     const images: Record<string, { url: string }> = {};
     for (const request of answer.charts) {
-      const rendered = await chartLine.add(() =>
-        app.charts.render(request, {
-          currency: app.config.currency,
-          language: answer.language,
-        }),
+      const id = charts.putLazy(
+        async () => {
+          const rendered = await chartLine.add(() =>
+            app.charts.render(request, { currency: app.config.currency, language: answer.language }),
+          );
+          if (!rendered) throw new Error('chart rendering returned nothing');
+          return rendered.png;
+        },
+        (error) =>
+          app.logger.warn(
+            { err: error instanceof Error ? error.message : String(error) },
+            'chart rendering failed',
+          ),
       );
-      images[request.id] = {
-        url: signChartUrl('', charts.put(rendered.png), app.chartUrlSecret, CHART_TTL_MS, Date.now()),
-      };
+      images[request.id] = { url: signChartUrl('', id, app.chartUrlSecret, CHART_TTL_MS, Date.now()) };
     }
     return images;
   }
