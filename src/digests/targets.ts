@@ -6,7 +6,7 @@
 //   a:… (personal chat), 8:… / 29:… (user-level ids).
 
 export const SLACK_TARGET = /^slack:[TE][A-Z0-9]+:[CGD][A-Z0-9]+(?::\d+\.\d+)?$/;
-export const TEAMS_TARGET = /^teams:(?:19:[^\s@]+@thread\.[a-z0-9]+|a:\S+|8:\S+|29:\S+)$/;
+export const TEAMS_TARGET = /^teams:(?:19:[^\s@]+@thread\.[a-z0-9]+(?:;messageid=\d+)?|a:\S+|8:\S+|29:\S+)$/;
 const ANY_TARGET = /^[a-z][a-z0-9]*:\S+$/;
 
 /** The platform of a target (`slack`, `teams`, …): the part before the first colon. */

@@ -94,6 +94,7 @@ test('the formats', () => {
     'slack:E12:G34:1712.0001',
     'slack:T1:D9',
     'teams:a:1',
+    'teams:19:x@thread.tacv2;messageid=1712',
     'teams:19:x@thread.v2',
   ])
     expect([ok, targetProblem(ok, { strictTeams: true })]).toEqual([ok, undefined]);
