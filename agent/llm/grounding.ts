@@ -381,7 +381,8 @@ function wordTokens(text: string): NumberToken[] {
 
 /**
  * The entity a figure belongs to: named right after it with a preposition (« +120,5 % pour google_hot »), else
- * the last one named before it in the same sentence. Undefined when the sentence names none.
+ * the last one named before it in the same sentence, else the first one named after it in that sentence.
+ * Undefined when the sentence names none.
  */
 function ownerOf(token: NumberToken, read: ReadText): string | undefined {
   const segmentEnd = read.segmentEnds.find((end) => end >= token.end) ?? read.text.length;
@@ -393,7 +394,8 @@ function ownerOf(token: NumberToken, read: ReadText): string | undefined {
   const preceding = [...read.mentions]
     .reverse()
     .find((mention) => mention.end <= token.start && mention.start > segmentStart);
-  return preceding?.name;
+  // A sentence that names its entity only after the figure (« +277,3 % : youtube_blogger ») belongs to it too.
+  return preceding?.name ?? following?.name;
 }
 
 /** Every plausible value of a written number; [] when it is not one number. */

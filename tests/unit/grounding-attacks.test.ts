@@ -121,6 +121,7 @@ describe('attribution', () => {
     ['a category credited with another row', 'La catégorie influencer atteint un ROI de +277,3 %.'],
     ['owner named after the figure', 'Un ROI de +120,5 % pour facebook_tier1.'],
     ['wrong owner in a recommendation', 'Augmenter le budget de youtube_blogger (ROI +277,3 %).'],
+    ['owner named after the figure, no preposition', 'Meilleur ROI, +120,5 % : facebook_tier1.'],
   ])('%s: refused', (_name, text) => {
     expect(check(text)).toBe(false);
   });
@@ -130,6 +131,7 @@ describe('attribution', () => {
     ['a comparison', 'facebook_tier1 fait +277,3 %, contre +120,5 % pour google_hot.'],
     ['category of the row', 'facebook_tier1 (social) : +277,3 %.'],
     ['in a later sentence, no name', 'facebook_tier1 mène. Le meilleur ROI est de +277,3 %.'],
+    ['owner named after the figure', 'Le meilleur ROI, +277,3 %, est celui de facebook_tier1.'],
   ])('%s: accepted', (_name, text) => {
     expect(check(text)).toBe(true);
   });
