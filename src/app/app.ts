@@ -170,6 +170,12 @@ export async function createApp(config: Config, deps: AppDeps = {}): Promise<App
     close: async () => {
       digests.stop();
       await audit.flush().catch(() => undefined);
+      const unwritten = audit.health().unwritten;
+      if (unwritten > 0)
+        logger.error(
+          { unwritten, stateDir: config.stateDir },
+          'audit entries could not be written before shutdown',
+        );
       audit.close();
       await rawAgent.close?.();
       await data.warehouse.close();
