@@ -31,7 +31,13 @@ function allowedNumbers(question: string, plan: Plan): number[] {
 
 export function createBotAgent(
   settings: BotAgentSettings,
-  deps: { tools: ToolContext; logger: Logger; digests?: DigestAdmin },
+  deps: {
+    tools: ToolContext;
+    logger: Logger;
+    digests?: DigestAdmin;
+    /** The logs' secret mask, applied to the conversation memory written to disk. */
+    scrub?: (text: string) => string;
+  },
 ): Agent {
   const offline = createOfflinePlanner();
   let llm: Parameters<typeof createAgent>[0]['llm'];
@@ -45,7 +51,13 @@ export function createBotAgent(
           { timeoutMs: settings.llm!.timeoutMs },
         ),
       isGrounded: (text, outputs, context) =>
-        checkGrounding(text, outputs, { allowed: allowedNumbers(context.question, context.plan) }).grounded,
+        checkGrounding(
+          text,
+          context.reference ? [...outputs, { summary: context.reference, rows: [] }] : outputs,
+          {
+            allowed: allowedNumbers(context.question, context.plan),
+          },
+        ).grounded,
     };
     llm = {
       planner: createLlmPlanner(model, {
@@ -60,6 +72,7 @@ export function createBotAgent(
     ? new FileCheckpointSaver({
         directory: join(settings.stateDir, 'conversations'),
         legacyFile: join(settings.stateDir, 'conversations.json'),
+        ...(deps.scrub ? { scrub: deps.scrub } : {}),
         onCorrupt: (error, file) =>
           deps.logger.error(
             { err: String(error), file },

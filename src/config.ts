@@ -126,6 +126,9 @@ export const envSchema = z.object({
   RATE_LIMIT_BURST: intInRange(10, 0, 100_000),
   ANSWER_CONCURRENCY: intInRange(4, 1, 64),
   ANSWER_QUEUE_MAX: intInRange(500, 0, 100_000),
+  ANSWER_QUEUE_MAX_WAIT_MS: intInRange(30_000, 0, 3_600_000),
+  WEB_RATE_LIMIT_PER_ADDRESS: intInRange(30, 0, 100_000),
+  WEB_RATE_LIMIT_GLOBAL: intInRange(300, 0, 1_000_000),
   AUDIT_RETENTION_DAYS: positiveInt(90, 3650),
   AUDIT_MAX_ENTRIES: intInRange(20_000, 100, 1_000_000),
   AUDIT_QUESTION_CHARS: intInRange(500, 0, 2000),
@@ -194,7 +197,9 @@ export interface Config {
   /** Questions per user: `perMinute` (0 = no limit) plus `burst` extra questions per 10 minutes. */
   rateLimit: { perMinute: number; burst: number };
   /** Questions answered at once (the rest wait in line, in order) and how many may wait before « trop de monde ». */
-  answerQueue: { concurrency: number; maxWaiting: number };
+  answerQueue: { concurrency: number; maxWaiting: number; maxWaitMs: number };
+  /** POST /api/ask per minute: per client address and for all clients together (0 = no limit). */
+  webRateLimit: { perAddressPerMinute: number; globalPerMinute: number };
   /** The audit log (STATE_DIR/audit.json): retention, hard cap, characters of the question kept (0 = none). */
   audit: { retentionDays: number; maxEntries: number; questionChars: number };
   /** The MCP endpoint at /mcp: on only when tokens are set; a disabled user's token is refused. */
@@ -290,7 +295,15 @@ export function loadConfig(source: NodeJS.ProcessEnv = readProcessEnv()): Config
       ledgerRetentionDays: env.DIGEST_LEDGER_RETENTION_DAYS,
     },
     rateLimit: { perMinute: env.RATE_LIMIT_PER_MINUTE, burst: env.RATE_LIMIT_BURST },
-    answerQueue: { concurrency: env.ANSWER_CONCURRENCY, maxWaiting: env.ANSWER_QUEUE_MAX },
+    answerQueue: {
+      concurrency: env.ANSWER_CONCURRENCY,
+      maxWaiting: env.ANSWER_QUEUE_MAX,
+      maxWaitMs: env.ANSWER_QUEUE_MAX_WAIT_MS,
+    },
+    webRateLimit: {
+      perAddressPerMinute: env.WEB_RATE_LIMIT_PER_ADDRESS,
+      globalPerMinute: env.WEB_RATE_LIMIT_GLOBAL,
+    },
     audit: {
       retentionDays: env.AUDIT_RETENTION_DAYS,
       maxEntries: env.AUDIT_MAX_ENTRIES,

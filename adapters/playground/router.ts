@@ -21,6 +21,13 @@ export interface PlaygroundDeps {
   recordFeedback?(feedback: { conversation: string; answerId: string; value: 'up' | 'down' }): Promise<void>;
   currency: string;
   logger: Logger;
+  /**
+   * Whether this client address may ask now (rate limits per address and for all clients: the conversation id is
+   * the client's own choice, so it cannot be the only key). A refusal is HTTP 429 with its French message.
+   */
+  admit?(
+    clientAddress: string,
+  ): Promise<{ allowed: true } | { allowed: false; retryAfterMs: number; message: string }>;
 }
 
 const WEB_CONVERSATION = /^web:[A-Za-z0-9._-]{1,100}$/;
@@ -58,7 +65,20 @@ export function createPlaygroundRouter(deps: PlaygroundDeps): Router {
   router.get('/static/style.css', sendFile('css', join(PUBLIC_DIR, 'style.css')));
   router.get('/vendor/adaptivecards.min.js', sendFile('js', ADAPTIVE_CARDS_JS));
 
-  router.post('/api/ask', express.json({ limit: '64kb' }), async (request, response) => {
+  const admitted: express.RequestHandler = (request, response, next) => {
+    if (!deps.admit) return next();
+    const address = request.ip ?? request.socket.remoteAddress ?? 'unknown';
+    deps.admit(address).then((decision) => {
+      if (decision.allowed) return next();
+      const seconds = Math.max(1, Math.ceil(decision.retryAfterMs / 1000));
+      response
+        .status(429)
+        .set('retry-after', String(seconds))
+        .json({ error: decision.message, retryAfterSeconds: seconds });
+    }, next);
+  };
+
+  router.post('/api/ask', admitted, express.json({ limit: '64kb' }), async (request, response) => {
     const parsed = askBody.safeParse(request.body);
     if (!parsed.success) {
       response

@@ -12,7 +12,8 @@ import { escapeSlack, questionText } from './slack-text.js';
 
 export interface ListenerDeps extends ActionDeps {
   botUserId: string;
-  dedupe: { firstTime(id: string | undefined): boolean };
+  /** In memory (boolean) or persisted across restarts (a promise: adapters/slack/event-dedupe.ts). */
+  dedupe: { firstTime(id: string | undefined): boolean | Promise<boolean> };
   /** Runs background work; the adapter waits for it on stop() and logs anything that escapes. */
   track(work: Promise<void>): void;
   /** Keeps a question Slack would not take, to ask it again when Slack answers. */
@@ -33,8 +34,8 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
       }),
     );
 
-  const firstDelivery = (body: EventEnvelope, retryNum: number | undefined): boolean => {
-    if (deps.dedupe.firstTime(body.event_id)) return true;
+  const firstDelivery = async (body: EventEnvelope, retryNum: number | undefined): Promise<boolean> => {
+    if (await deps.dedupe.firstTime(body.event_id)) return true;
     deps.logger.info({ eventId: body.event_id, retryNum }, 'duplicate slack event ignored');
     return false;
   };
@@ -42,7 +43,7 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
   app.event('app_mention', async ({ event, body, context }) => {
     // In a DM the message.im listener answers; answering here too would give two answers.
     if (event.channel.startsWith('D')) return;
-    if (!firstDelivery(body as EventEnvelope, context.retryNum)) return;
+    if (!(await firstDelivery(body as EventEnvelope, context.retryNum))) return;
     answerAddressed({
       team: event.team ?? (body as EventEnvelope).team_id ?? '',
       channel: event.channel,
@@ -74,7 +75,7 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
       text: questionText(message.text ?? '', deps.botUserId),
     };
     if (message.channel_type === 'im') {
-      if (!firstDelivery(body as EventEnvelope, context.retryNum)) return;
+      if (!(await firstDelivery(body as EventEnvelope, context.retryNum))) return;
       answerAddressed(question);
       return;
     }
@@ -85,7 +86,7 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
       message.thread_ts !== message.ts &&
       deps.threads.has(threadKey(message.channel, message.thread_ts));
     if (!inBotThread || (message.text ?? '').includes(`<@${deps.botUserId}>`)) return;
-    if (!firstDelivery(body as EventEnvelope, context.retryNum)) return;
+    if (!(await firstDelivery(body as EventEnvelope, context.retryNum))) return;
     deps.track(answerQuestion(deps, question, { passive: true }).then(() => undefined));
   });
 

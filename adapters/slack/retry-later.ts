@@ -5,6 +5,7 @@
 // its placeholder is posted, so a crash after that never posts it twice. After `maxAgeMs` (1 h) an entry is dropped
 // with a warning: an answer that late would puzzle more than help, and the asker will have asked again.
 import { z } from 'zod';
+import type { ListStore } from '../../src/core/list-store.js';
 import type { Logger } from '../../src/core/logger.js';
 import type { FlowOptions, FlowOutcome, Question } from './answer-flow.js';
 
@@ -23,14 +24,8 @@ export type Unanswered = z.infer<typeof unansweredSchema>;
  * Where the kept questions live: a port, so the app decides. It passes the state store's `slack-unanswered`
  * collection (a JsonCollection fits as is), which survives a restart; `createMemoryUnansweredStore` does not.
  */
-export interface UnansweredStore {
-  /** Reads the stored list once (later calls reuse it). */
-  load(): Promise<void>;
-  /** A snapshot of the list (load() first). */
-  all(): Unanswered[];
-  /** Replaces the list with `mutate`'s result and persists it before resolving; updates are serialized. */
-  update(mutate: (items: Unanswered[]) => Unanswered[]): Promise<unknown>;
-}
+/** Where the questions wait: the state store's collection in the app, a memory list in tests. */
+export type UnansweredStore = ListStore<Unanswered>;
 
 /** The list in memory only (tests, and a Slack adapter given no store): lost on restart. */
 export function createMemoryUnansweredStore(): UnansweredStore {

@@ -7,6 +7,7 @@ import express from 'express';
 import type { Answer } from '../../src/core/answer.js';
 import { type DeliveryPort, deliveryPortOf } from '../../src/core/delivery-port.js';
 import { AppError } from '../../src/core/errors.js';
+import type { ListStore } from '../../src/core/list-store.js';
 import type { Logger } from '../../src/core/logger.js';
 import type { PlatformAdapter } from '../../src/core/platform-adapter.js';
 import type { Question } from '../../src/core/question.js';
@@ -15,9 +16,11 @@ import type { ActionDeps } from './actions.js';
 import { answerQuestion, type RememberedAnswer, threadKey } from './answer-flow.js';
 import { toBoltLogger } from './bolt-logger.js';
 import { type ChartImage, createDelivery } from './delivery.js';
+import { createPersistentDedupe, type SeenEvent } from './event-dedupe.js';
 import { registerListeners } from './listeners.js';
 import { alreadyPosted, postAnswer } from './post-answer.js';
 import { parseSlackRef } from './refs.js';
+import { refuseFutureTimestamps } from './request-time.js';
 import {
   createMemoryUnansweredStore,
   createRetryLater,
@@ -53,6 +56,8 @@ export interface SlackDeps {
   knownConversations?: string[];
   /** Where questions Slack would not take wait for it to come back (default: in memory, lost on restart). */
   unanswered?: UnansweredStore;
+  /** Event ids already answered, kept across restarts (default: in memory only, lost on restart). */
+  seenEvents?: ListStore<SeenEvent>;
   /** How often they are tried again (default 60 s) and for how long (default 1 h). */
   retryIntervalMs?: number;
   retryMaxAgeMs?: number;
@@ -123,6 +128,8 @@ export async function createSlackAdapter(settings: SlackSettings, deps: SlackDep
     });
   }
   const router = settings.appToken ? undefined : express.Router();
+  // Before Bolt's own route: a request stamped in the future is refused like a bad signature.
+  router?.use('/slack/events', refuseFutureTimestamps());
   const receiver: Receiver = settings.appToken
     ? new SocketModeReceiver({
         appToken: settings.appToken,
@@ -183,7 +190,9 @@ export async function createSlackAdapter(settings: SlackSettings, deps: SlackDep
   registerListeners(app, {
     ...flow,
     botUserId: identity.botUserId,
-    dedupe: createDedupe(SEEN_EVENTS),
+    dedupe: deps.seenEvents
+      ? createPersistentDedupe({ collection: deps.seenEvents, logger })
+      : createDedupe(SEEN_EVENTS),
     track,
     retryLater,
   });

@@ -1,6 +1,7 @@
 // « Voir la requête SQL » in Teams: the SQL and parameters behind an answer as a markdown message (Teams renders
 // fenced code blocks in message text). Clipped well below Teams' ~28 KB message text limit.
 import type { Provenance } from '../../src/core/provenance.js';
+import { neutralizeLinks } from './markdown.js';
 
 const MESSAGE_LIMIT = 20_000;
 const MAX_CALLS = 20;
@@ -13,7 +14,9 @@ function describe(item: Provenance): string {
   if (!item.sql)
     return `${head}\n\n_Calcul sans requête SQL (modèle ou simulation sur les données ci-dessus)._`;
   const params =
-    item.params && item.params.length > 0 ? `\n\nParamètres : \`${JSON.stringify(item.params)}\`` : '';
+    item.params && item.params.length > 0
+      ? `\n\nParamètres : \`${neutralizeLinks(JSON.stringify(item.params).replaceAll('`', "'"))}\``
+      : '';
   // A fence inside the SQL would close the code block early.
   return `${head}\n\n\`\`\`sql\n${item.sql.replaceAll('```', "'''")}\n\`\`\`${params}`;
 }

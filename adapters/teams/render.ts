@@ -6,8 +6,10 @@ import { COMPACT_LIMITS, CONTENT_LIMITS, type ContentLimits, TEAMS_LIMITS } from
 import { provenanceLine } from '../shared/provenance-line.js';
 import { moreRows, truncate } from '../shared/truncate.js';
 import type { AdaptiveCard, CardElement, SubmitAction, Table, TextBlock } from './card.js';
+import { neutralizeLinks } from './markdown.js';
 
 export type { AdaptiveCard } from './card.js';
+export { neutralizeLinks } from './markdown.js';
 
 export interface TeamsRenderOptions {
   currency: string;
@@ -29,7 +31,7 @@ type Labels = ReturnType<typeof labels>;
 // Adaptive Cards markdown joins single line breaks into one paragraph; a blank line keeps the answer's lines.
 const text = (value: string, extra: Omit<TextBlock, 'type' | 'text' | 'wrap'> = {}): TextBlock => ({
   type: 'TextBlock',
-  text: value.replace(/\n/g, '\n\n'),
+  text: neutralizeLinks(value).replace(/\n/g, '\n\n'),
   wrap: true,
   ...extra,
 });
@@ -86,8 +88,8 @@ function body(
         {
           type: 'FactSet',
           facts: block.facts.slice(0, L.facts).map((fact) => ({
-            title: truncate(fact.label, L.labelChars),
-            value: truncate(fact.value, L.factValueChars),
+            title: neutralizeLinks(truncate(fact.label, L.labelChars)),
+            value: neutralizeLinks(truncate(fact.value, L.factValueChars)),
           })),
         },
         ...(block.facts.length > L.facts

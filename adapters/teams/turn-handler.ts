@@ -18,6 +18,7 @@ import {
   sameConversation,
   teamsConversationKey,
 } from './conversation-refs.js';
+import { neutralizeLinks } from './markdown.js';
 import { provenanceMarkdown } from './provenance-message.js';
 import type { RecentAnswers } from './recent-answers.js';
 
@@ -110,7 +111,7 @@ async function answerQuestion(
       if (isAppError(error) && error.code === 'PLATFORM_TIMEOUT') throw error;
       // A card the service rejects (size, schema) must not leave the question unanswered: the text alone.
       log.warn({ err: describe(error) }, 'teams card rejected, sending the text alone');
-      await turn.sendActivity({ type: ActivityTypes.Message, text: answer.text });
+      await turn.sendActivity({ type: ActivityTypes.Message, text: neutralizeLinks(answer.text) });
     }
     log.info({ intent: answer.intent, errorCode: answer.errorCode, answerId }, 'teams answer sent');
   };

@@ -222,7 +222,8 @@ export function summarize(results: readonly QuestionResult[]): {
   const all = empty();
   const perCategory: Record<string, Rates> = {};
   for (const result of results) {
-    for (const rates of [all, (perCategory[result.category] ??= empty())]) {
+    perCategory[result.category] ??= empty();
+    for (const rates of [all, perCategory[result.category]!]) {
       rates.total += 1;
       rates[result.outcome] += 1;
     }

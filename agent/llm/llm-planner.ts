@@ -10,7 +10,7 @@ import type { Language } from '../../src/core/answer.js';
 import { LlmUnavailableError } from './errors.js';
 import { invokeWithDeadline } from './invoke.js';
 import { detectLanguage } from './language.js';
-import { plannerSystemPrompt, previousTurnMessage } from './prompts.js';
+import { plannerQuestion, plannerSystemPrompt, previousTurnMessage } from './prompts.js';
 import {
   dataTools,
   REPLY_WITHOUT_DATA,
@@ -49,7 +49,7 @@ export function createLlmPlanner(model: BaseChatModel, options: LlmPlannerOption
       const language = detectLanguage(input.text);
       const messages: BaseMessage[] = [new SystemMessage(plannerSystemPrompt(input.catalog))];
       if (input.previous) messages.push(new AIMessage(previousTurnMessage(input.previous)));
-      messages.push(new HumanMessage(input.text.slice(0, MAX_QUESTION_CHARS)));
+      messages.push(new HumanMessage(plannerQuestion(input.text.slice(0, MAX_QUESTION_CHARS))));
       const reply = (await invokeWithDeadline(
         bound,
         messages,

@@ -11,6 +11,7 @@ import { rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { RunnableConfig } from '@langchain/core/runnables';
 import { type Checkpoint, type CheckpointMetadata, MemorySaver } from '@langchain/langgraph';
+import { maskDeep } from '../../src/core/secrets.js';
 
 /** [channel, value] as MemorySaver.putWrites takes it. */
 type PendingWrite = Parameters<MemorySaver['putWrites']>[1][number];
@@ -27,10 +28,28 @@ export interface FileCheckpointerOptions {
   onCorrupt?: (error: unknown, file: string) => void;
   /** A conversation's file could not be written (disk full, permissions): the answer is still given. */
   onWriteError?: (error: unknown) => void;
+  /**
+   * Masks secrets in every string written to disk (the logs' mask, src/core/secrets.ts createSecretMask): a
+   * token or signing secret pasted into a question is never stored, in clear or in base64.
+   */
+  scrub?: (text: string) => string;
 }
 
 type Bytes = Uint8Array;
 const encode = (bytes: Bytes) => Buffer.from(bytes).toString('base64');
+
+/** Serialized checkpoint bytes (JSON from LangGraph's serializer) with every string value masked. */
+function scrubBytes(bytes: Bytes, scrub: ((text: string) => string) | undefined): Bytes {
+  if (!scrub) return bytes;
+  const text = Buffer.from(bytes).toString('utf8');
+  let masked: string;
+  try {
+    masked = JSON.stringify(maskDeep(JSON.parse(text), scrub));
+  } catch {
+    masked = scrub(text); // not JSON: the text itself
+  }
+  return masked === text ? bytes : new Uint8Array(Buffer.from(masked, 'utf8'));
+}
 const decode = (text: string): Bytes => new Uint8Array(Buffer.from(text, 'base64'));
 
 /** What one conversation's file holds. */
@@ -55,6 +74,7 @@ export class FileCheckpointSaver extends MemorySaver {
   readonly #keepPerThread: number;
   readonly #maxThreads: number;
   readonly #onWriteError: ((error: unknown) => void) | undefined;
+  readonly #scrub: ((text: string) => string) | undefined;
   /** Thread ids in order of last write, oldest first (a Map keeps insertion order: delete + set moves to the end). */
   readonly #recent = new Map<string, number>();
   #newestStamp = 0;
@@ -63,6 +83,8 @@ export class FileCheckpointSaver extends MemorySaver {
   /** Per thread: the write on disk now, and the one queued behind it (which will carry every change made meanwhile). */
   readonly #inFlight = new Map<string, Promise<void>>();
   readonly #queued = new Map<string, Promise<void>>();
+  /** Threads whose last write failed (full disk): written again after the next write that succeeds, and on flush. */
+  readonly #failed = new Set<string>();
   /** Files written and their bytes since start (the load bench reports them; tests check a write stays small). */
   readonly stats = { files: 0, bytes: 0 };
 
@@ -72,6 +94,7 @@ export class FileCheckpointSaver extends MemorySaver {
     this.#keepPerThread = options.keepPerThread ?? 2;
     this.#maxThreads = options.maxThreads ?? 5000;
     this.#onWriteError = options.onWriteError;
+    this.#scrub = options.scrub;
     mkdirSync(this.#directory, { recursive: true });
     this.#loadDirectory(options.onCorrupt);
     if (options.legacyFile && existsSync(options.legacyFile))
@@ -119,6 +142,10 @@ export class FileCheckpointSaver extends MemorySaver {
 
   /** Resolves when every change made so far is on disk (called on shutdown). */
   async flush(): Promise<void> {
+    for (const failed of [...this.#failed]) {
+      this.#failed.delete(failed);
+      void this.#persist(failed);
+    }
     while (this.#inFlight.size > 0 || this.#queued.size > 0)
       await Promise.all([...this.#inFlight.values(), ...this.#queued.values()]);
   }
@@ -176,7 +203,14 @@ export class FileCheckpointSaver extends MemorySaver {
       this.#inFlight.set(threadId, next);
       try {
         await this.#writeThread(threadId);
+        this.#failed.delete(threadId);
+        // The disk takes writes again: the conversations it refused are written now, nothing is lost.
+        for (const failed of [...this.#failed]) {
+          this.#failed.delete(failed);
+          void this.#persist(failed);
+        }
       } catch (error) {
+        this.#failed.add(threadId);
         this.#onWriteError?.(error);
       } finally {
         if (this.#inFlight.get(threadId) === next) this.#inFlight.delete(threadId);
@@ -193,10 +227,16 @@ export class FileCheckpointSaver extends MemorySaver {
       await rm(file, { force: true });
       return;
     }
-    const temporary = `${file}.tmp`;
+    // The pid in the name tells the start-up sweep (src/store/sweep.ts) whose temp file it is.
+    const temporary = `${file}.${process.pid}.tmp`;
     const text = JSON.stringify(this.#serialize(threadId, namespaces));
-    await writeFile(temporary, text);
-    await rename(temporary, file);
+    try {
+      await writeFile(temporary, text);
+      await rename(temporary, file);
+    } catch (error) {
+      await rm(temporary, { force: true }).catch(() => undefined); // never leave a partial file holding space
+      throw error;
+    }
     this.stats.files++;
     this.stats.bytes += Buffer.byteLength(text);
   }
@@ -207,7 +247,11 @@ export class FileCheckpointSaver extends MemorySaver {
       storage[namespace] = Object.fromEntries(
         Object.entries(checkpoints).map(([id, [checkpoint, metadata, parent]]) => [
           id,
-          [encode(checkpoint), encode(metadata), parent ?? null],
+          [
+            encode(scrubBytes(checkpoint, this.#scrub)),
+            encode(scrubBytes(metadata, this.#scrub)),
+            parent ?? null,
+          ],
         ]),
       );
     const writes: ThreadFile['writes'] = {};
@@ -217,7 +261,7 @@ export class FileCheckpointSaver extends MemorySaver {
       writes[key] = Object.fromEntries(
         Object.entries(entries).map(([inner, [task, channel, value, path]]) => [
           inner,
-          [task, channel, encode(value), path ?? null],
+          [task, channel, encode(scrubBytes(value, this.#scrub)), path ?? null],
         ]),
       );
     }

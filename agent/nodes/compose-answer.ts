@@ -83,6 +83,9 @@ export function composeAnswerNode(deps: AgentDeps) {
           {
             question: state.question,
             plan: state.plan,
+            // The template answer is computed from the same outputs (totals, thresholds): its figures count too,
+            // read like a tool summary (with their signs and the campaign they stand next to).
+            reference: [answer.text, ...answer.recommendations].join('\n'),
           },
         );
         if (grounded && written.recommendations.length >= 2) {

@@ -17,7 +17,11 @@ export interface LlmComposer {
    * Every number of the text must appear in the outputs (or in the question / the plan's arguments);
    * otherwise the template answer is kept.
    */
-  isGrounded(text: string, outputs: ToolOutput[], context: { question: string; plan: Plan }): boolean;
+  isGrounded(
+    text: string,
+    outputs: ToolOutput[],
+    context: { question: string; plan: Plan; reference?: string },
+  ): boolean;
 }
 
 /** A digest subscription as the agent shows it (src/digests' Subscription has this shape). */

@@ -1,5 +1,8 @@
 // plan_tools: when the offline plan is not confident and an LLM is configured, ask the LLM (one call); if it
-// fails or times out, keep the offline plan and say so discreetly. Then validate every call with its tool's
+// fails or times out, keep the offline plan and say so discreetly. A broken LLM that answers (plain text, unknown
+// tools, arguments that do not validate: a plan with a confidence under LLM_BROKEN) counts as a failure too
+// when the offline plan is confident (calls, no question back, confidence ≥ OFFLINE_CONFIDENT): a question the
+// offline planner reads well is never refused because the LLM misbehaved. Then validate every call with its tool's
 // zod schema: invalid calls are dropped, never executed; if nothing valid is left, ask the user to rephrase.
 import type { Plan } from '../../src/analysis/plan.js';
 import { findTool } from '../../src/analysis/tools/registry.js';
@@ -7,6 +10,14 @@ import type { AgentStateType, AgentUpdate } from '../state.js';
 import type { AgentDeps } from './deps.js';
 
 const NO_TOOL_INTENTS = new Set(['help', 'out_of_scope', 'digest_admin']);
+/** An offline plan this sure (with calls, no question back) answers when the LLM fails. */
+export const OFFLINE_CONFIDENT = 0.75;
+/** An LLM plan below this is a failed reply (plain text 0.3, invalid calls 0.2, unknown tools). */
+export const LLM_BROKEN = 0.5;
+
+function confident(plan: Plan): boolean {
+  return plan.calls.length > 0 && !plan.clarification && plan.confidence >= OFFLINE_CONFIDENT;
+}
 
 function validated(plan: Plan): Plan {
   const calls = plan.calls
@@ -38,6 +49,13 @@ export function planToolsNode(deps: AgentDeps) {
         catalog,
       });
       // An LLM that found nothing to do (no call, no question back) does not override the offline plan.
+      if (llmPlan.confidence < LLM_BROKEN && confident(offline)) {
+        deps.logger.warn(
+          { llmConfidence: llmPlan.confidence, offlineConfidence: offline.confidence },
+          'LLM planner gave an unusable plan; confident offline plan used',
+        );
+        return { plan: validated(offline), planner: 'offline_fallback' };
+      }
       const plan =
         llmPlan.calls.length === 0 && !llmPlan.clarification && !NO_TOOL_INTENTS.has(llmPlan.intent)
           ? offline

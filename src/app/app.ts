@@ -1,17 +1,21 @@
 // The composition root: builds every component from the parsed config. Components are factories; nothing
 // here is module-level state, so tests build as many apps as they like.
 import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
 import { createBotAgent } from '../../agent/create-bot-agent.js';
 import { type ChartRenderer, createChartRenderer } from '../../charts/index.js';
 import type { ToolContext } from '../analysis/tools/types.js';
 import type { Config } from '../config.js';
 import type { Agent } from '../core/agent.js';
 import { createLogger, type Logger } from '../core/logger.js';
+import { createSecretMask } from '../core/secrets.js';
 import { canCheckPosted, type DeliveryPort, routeDelivery } from '../digests/delivery.js';
 import { createDigestService, type DigestService } from '../digests/service.js';
 import { createMlService } from '../ml/service.js';
 import { createWorkerTrainer } from '../ml/worker-trainer.js';
 import { createFeedbackLog, type FeedbackLog } from '../store/feedback.js';
+import { createStateProbe } from '../store/probe.js';
+import { sweepTempFiles } from '../store/sweep.js';
 import { type OpenedWarehouse, openWarehouse } from '../warehouse/open.js';
 import { type AnswerQueue, createAnswerQueue } from './answer-queue.js';
 import { type AuditLog, createAuditLog } from './audit.js';
@@ -47,7 +51,17 @@ export interface App {
   chartUrlSecret: string;
   /** Plugs a platform adapter in as the digest/alert sender for its ConversationRef prefix (`slack`, `teams`). */
   registerDeliveryPort(platform: string, port: DeliveryPort): void;
+  /** Whether the state store can be written now, and what is waiting for it (shown on /healthz). */
+  stateHealth(): Promise<StateHealth>;
   close(): Promise<void>;
+}
+
+export interface StateHealth {
+  /** `degraded` when STATE_DIR refuses writes or audit entries wait in memory for the disk. */
+  status: 'ok' | 'degraded';
+  reasons: string[];
+  auditUnwritten: number;
+  auditDropped: number;
 }
 
 export interface AppDeps {
@@ -58,6 +72,14 @@ export interface AppDeps {
 
 export async function createApp(config: Config, deps: AppDeps = {}): Promise<App> {
   const logger = deps.logger ?? createLogger({ level: config.logLevel, secrets: configSecrets(config) });
+  // Temp files of writes that never finished (a crash, a full disk) hold space and are never read.
+  const swept = await sweepTempFiles([config.stateDir, join(config.stateDir, 'conversations')]);
+  if (swept.length > 0)
+    logger.warn(
+      { files: swept.length, stateDir: config.stateDir },
+      'orphan temp files removed from the state directory',
+    );
+  const stateProbe = createStateProbe(config.stateDir);
   // Every data refresh is followed by the ROI alert check (threshold crossings since the previous refresh). The
   // hook runs only on refreshes asked after open, so `digests` (built on this warehouse just below) exists by then.
   const data = await openWarehouse(config.warehouse, {
@@ -97,7 +119,7 @@ export async function createApp(config: Config, deps: AppDeps = {}): Promise<App
   );
   const rawAgent = createBotAgent(
     { llm: config.llm, stateDir: config.stateDir, maxQuestionChars: config.maxQuestionChars },
-    { tools, logger, digests },
+    { tools, logger, digests, scrub: createSecretMask(configSecrets(config)) },
   );
   const chartUrlSecret = randomBytes(32).toString('hex');
   const audit = createAuditLog(config.stateDir, config.audit, { logger });
@@ -133,8 +155,33 @@ export async function createApp(config: Config, deps: AppDeps = {}): Promise<App
     registerDeliveryPort: (platform, port) => {
       ports[platform] = port;
     },
+    stateHealth: async () => {
+      const reasons: string[] = [];
+      const unwritable = await stateProbe.check();
+      if (unwritable) reasons.push(`STATE_DIR not writable (${unwritable})`);
+      const auditHealth = audit.health();
+      if (auditHealth.unwritten > 0)
+        reasons.push(
+          `${auditHealth.unwritten} audit entries waiting for the disk${auditHealth.lastError ? ` (${auditHealth.lastError})` : ''}`,
+        );
+      if (auditHealth.dropped > 0) reasons.push(`${auditHealth.dropped} audit entries dropped (queue full)`);
+      return {
+        status: reasons.length > 0 ? 'degraded' : 'ok',
+        reasons,
+        auditUnwritten: auditHealth.unwritten,
+        auditDropped: auditHealth.dropped,
+      };
+    },
     close: async () => {
       digests.stop();
+      await audit.flush().catch(() => undefined);
+      const unwritten = audit.health().unwritten;
+      if (unwritten > 0)
+        logger.error(
+          { unwritten, stateDir: config.stateDir },
+          'audit entries could not be written before shutdown',
+        );
+      audit.close();
       await rawAgent.close?.();
       await data.warehouse.close();
     },

@@ -13,7 +13,7 @@ import { z } from 'zod';
 import type { Answer } from '../core/answer.js';
 import type { Logger } from '../core/logger.js';
 import { type Question, SURFACES } from '../core/question.js';
-import { maskSecretValues, SECRET_MASK } from '../core/secrets.js';
+import { createSecretMask, SECRET_MASK } from '../core/secrets.js';
 import type { StoreBackend } from '../store/backend.js';
 import { createJsonCollection } from '../store/json-collection.js';
 
@@ -57,10 +57,20 @@ export interface AuditQuery {
 }
 
 export interface AuditLog {
-  /** Adds one entry; resolves once it is on disk. Appends arriving together are written in one go. */
+  /**
+   * Adds one entry; resolves once it is on disk. Appends arriving together are written in one go. A write that
+   * fails (full disk) rejects, and its entries stay in a bounded memory queue, written with the next append or
+   * the next retry: nothing is lost once space returns (unless the queue overflowed: see `health().dropped`).
+   */
   append(entry: AuditEntry): Promise<void>;
+  /** Writes the entries waiting in memory now (also done every `retryMs` while some wait). */
+  flush(): Promise<void>;
   /** Stored entries matching the query, oldest first. */
   list(query?: AuditQuery): Promise<AuditEntry[]>;
+  /** Entries waiting for the disk, entries dropped because the queue was full, the last write error. */
+  health(): { unwritten: number; dropped: number; lastError?: string };
+  /** Stops the retry timer. */
+  close(): void;
 }
 
 export interface AuditSettings {
@@ -76,6 +86,10 @@ export interface AuditDeps {
   logger: Logger;
   backend?: StoreBackend;
   now?: () => Date;
+  /** Entries kept in memory while the disk refuses them (default 5,000; the oldest are dropped beyond). */
+  maxUnwritten?: number;
+  /** How often unwritten entries are tried again (default 5 s; 0 = only on append/flush, for tests). */
+  retryMs?: number;
 }
 
 const DAY_MS = 86_400_000;
@@ -84,17 +98,8 @@ const MAX_ARG_ITEMS = 50;
 const MAX_ARG_DEPTH = 4;
 export const REDACTED = SECRET_MASK;
 
-export function createScrubber(secrets: readonly (string | undefined)[] = []): (text: string) => string {
-  // Short values (a test password « x ») would redact ordinary words; real secrets are long.
-  const known = [...new Set(secrets.filter((value): value is string => !!value && value.length >= 6))].sort(
-    (a, b) => b.length - a.length,
-  );
-  return (text) => {
-    let out = text;
-    for (const secret of known) out = out.split(secret).join(REDACTED);
-    return maskSecretValues(out);
-  };
-}
+/** The same mask as the logs (src/core/secrets.ts). */
+export const createScrubber = createSecretMask;
 
 /** A bounded, scrubbed copy of a tool's arguments (strings cut, arrays capped, depth limited). */
 function sanitizeArgs(value: unknown, scrub: (text: string) => string, depth = 0): unknown {
@@ -192,21 +197,74 @@ export function createAuditLog(stateDir: string, settings: AuditSettings, deps: 
       return recent.length > settings.maxEntries ? recent.slice(-settings.maxEntries) : recent;
     },
   });
-  // Entries waiting for the next write, and that write: concurrent questions share one file rewrite.
+  // Entries waiting for the next write (new ones, and those of a write that failed), and that write: concurrent
+  // questions share one file rewrite.
+  const maxUnwritten = deps.maxUnwritten ?? 5000;
+  const retryMs = deps.retryMs ?? 5000;
   let pending: AuditEntry[] = [];
   let nextWrite: Promise<void> | undefined;
+  let dropped = 0;
+  let lastError: string | undefined;
+  let retryTimer: NodeJS.Timeout | undefined;
+  const bound = () => {
+    if (pending.length <= maxUnwritten) return;
+    const excess = pending.length - maxUnwritten;
+    pending = pending.slice(excess);
+    dropped += excess;
+    deps.logger.error(
+      { dropped: excess, kept: maxUnwritten },
+      'audit queue full while the disk refuses writes; oldest entries dropped',
+    );
+  };
+  const scheduleRetry = () => {
+    if (retryMs <= 0 || retryTimer) return;
+    retryTimer = setTimeout(() => {
+      retryTimer = undefined;
+      if (pending.length > 0) flush().catch(() => undefined);
+    }, retryMs);
+    retryTimer.unref();
+  };
+  const flush = (): Promise<void> => {
+    if (nextWrite) return nextWrite;
+    let batch: AuditEntry[] = [];
+    const attempt: Promise<void> = collection
+      .update((items) => {
+        batch = pending;
+        pending = [];
+        if (nextWrite === attempt) nextWrite = undefined;
+        return [...items, ...batch];
+      })
+      .then(
+        () => {
+          if (lastError) deps.logger.info({ written: batch.length }, 'audit entries written again');
+          lastError = undefined;
+        },
+        (error: unknown) => {
+          // Back in front of the queue, in order; the next append or the retry writes them.
+          pending = [...batch, ...pending];
+          bound();
+          if (nextWrite === attempt) nextWrite = undefined;
+          lastError = error instanceof Error ? error.message : String(error);
+          scheduleRetry();
+          throw error;
+        },
+      );
+    nextWrite = attempt;
+    return attempt;
+  };
   return {
     append(entry) {
       pending.push(entry);
-      nextWrite ??= collection
-        .update((items) => {
-          const batch = pending;
-          pending = [];
-          nextWrite = undefined;
-          return [...items, ...batch];
-        })
-        .then(() => undefined);
-      return nextWrite;
+      bound();
+      return flush();
+    },
+    async flush() {
+      if (pending.length > 0) await flush();
+    },
+    health: () => ({ unwritten: pending.length, dropped, ...(lastError ? { lastError } : {}) }),
+    close() {
+      if (retryTimer) clearTimeout(retryTimer);
+      retryTimer = undefined;
     },
     async list(query = {}) {
       await collection.load();

@@ -3,7 +3,7 @@
 // mount its router, register its delivery port for digests and alerts, start and stop it, report it. Called by
 // `serve` and `digest run` only: `ask`, `kpi` and the other commands never reach a platform.
 import type express from 'express';
-import { createWebChatAdapter, type WebChatAdapter } from '../../adapters/playground/web-chat-adapter.js';
+import { seenEventSchema } from '../../adapters/slack/event-dedupe.js';
 import { unansweredSchema } from '../../adapters/slack/retry-later.js';
 import { createSlackAdapter, type SlackAdapter } from '../../adapters/slack/slack-adapter.js';
 import { createTeamsAdapter, type TeamsAdapter } from '../../adapters/teams/teams-adapter.js';
@@ -16,6 +16,7 @@ import { chartRendererFor } from './chart-renderer.js';
 import { CHART_TTL_MS } from './http/chart-store.js';
 import { createChartPublisher } from './http/signed-urls.js';
 import { mcpAdapterFor } from './mcp.js';
+import { webChatFor } from './web-chat.js';
 
 export interface Platforms {
   /** The adapters switched on, in mount order. */
@@ -50,6 +51,10 @@ function slackAdapterFor(app: App, botToken: string): Promise<SlackAdapter> {
       unanswered: createJsonCollection(app.config.stateDir, 'slack-unanswered', unansweredSchema, {
         logger: app.logger,
       }),
+      // Event ids answered, so a retry after a restart is answered once.
+      seenEvents: createJsonCollection(app.config.stateDir, 'slack-events', seenEventSchema, {
+        logger: app.logger,
+      }),
     },
   );
 }
@@ -75,33 +80,7 @@ function teamsAdapterFor(app: App): TeamsAdapter {
   });
 }
 
-/** The local web chat: the page and POST /api/ask on the same agent, charts as relative signed URLs. */
-export function webChatFor(app: App): WebChatAdapter {
-  const publishChart = createChartPublisher(
-    { baseUrl: '', secret: app.chartUrlSecret, ttlMs: CHART_TTL_MS },
-    { chartStore: app.chartStore },
-  );
-  return createWebChatAdapter(
-    { url: `http://${app.config.http.host}:${app.config.http.port}/` },
-    {
-      ask: (question) => app.agent.ask(question),
-      async renderCharts(answer) {
-        const images: Record<string, { url: string }> = {};
-        for (const request of answer.charts) {
-          const rendered = await app.charts.render(request, {
-            currency: app.config.currency,
-            language: answer.language,
-          });
-          images[request.id] = { url: publishChart(rendered.png) };
-        }
-        return images;
-      },
-      recordFeedback: (feedback) => app.feedback.record({ ...feedback, surface: 'web' }),
-      currency: app.config.currency,
-      logger: app.logger,
-    },
-  );
-}
+export { webChatFor } from './web-chat.js';
 
 /** The platforms the settings switch on, in mount order (platform endpoints before the web chat's pages). */
 function choosePlatforms(app: App): PlatformChoice[] {

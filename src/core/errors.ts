@@ -13,6 +13,8 @@ export const ERROR_CODES = {
   SQL_REJECTED: "Cette requête n'est pas autorisée. Reformulez votre question.",
   WAREHOUSE_UNAVAILABLE:
     "L'entrepôt de données ne répond pas pour le moment. Réessayez dans quelques minutes.",
+  WAREHOUSE_LOCKED:
+    'Le fichier DuckDB est utilisé par un autre programme. Arrêtez-le ou choisissez un autre DUCKDB_PATH, puis relancez.',
   WAREHOUSE_AUTH: "L'entrepôt de données a refusé l'accès. Un administrateur doit vérifier le jeton d'accès.",
   WAREHOUSE_TIMEOUT:
     'La requête a pris trop de temps. Réduisez la période ou ajoutez un filtre, puis réessayez.',

@@ -1,7 +1,7 @@
 // Structured JSON logs (pino). Secrets are redacted by key at any depth, and secret-shaped values (tokens, API
 // keys) are masked inside any string, so neither a config object nor an echoed error message leaks one.
 import { type Logger, pino } from 'pino';
-import { maskSecretValues } from './secrets.js';
+import { createSecretMask, maskSecretValues } from './secrets.js';
 
 export type { Logger };
 
@@ -39,12 +39,7 @@ export interface LoggerOptions {
 }
 
 export function createLogger(options: LoggerOptions): Logger {
-  // Short values (a test password « x ») would mask ordinary words; real secrets are long.
-  const known = [
-    ...new Set((options.secrets ?? []).filter((value): value is string => !!value && value.length >= 6)),
-  ];
-  const mask = (text: string) =>
-    maskSecretValues(known.reduce((out, secret) => out.split(secret).join(REDACTED), text));
+  const mask = createSecretMask(options.secrets ?? []);
   return pino(
     {
       level: options.level,

@@ -4,6 +4,7 @@ import { AppError } from '../core/errors.js';
 import type { JsonCollection } from '../store/json-collection.js';
 import type { Subscription } from './model.js';
 import { DEFAULT_TIMEZONE, validateSchedule } from './schedule.js';
+import { targetProblem } from './targets.js';
 
 export interface NewSubscription {
   target: string;
@@ -11,9 +12,9 @@ export interface NewSubscription {
   timezone?: string;
   roiThreshold?: number;
   category?: string;
+  /** A target typed by a person (`digest add --target`): Teams ids are checked too (src/digests/targets.ts). */
+  strictTarget?: boolean;
 }
-
-const TARGET = /^[a-z][a-z0-9]*:\S+$/;
 
 function invalid(message: string, hint: string): AppError {
   return new AppError('INVALID_ARGUMENTS', message, { hint });
@@ -46,8 +47,8 @@ export function createSubscriptionBook(
     get: (id) => active().find((subscription) => subscription.id === id),
     async add(input) {
       const target = input.target.trim();
-      if (!TARGET.test(target))
-        throw invalid(`bad target ${target}`, `Cible invalide : « ${target} » (ex. slack:T1:C1 ou teams:…).`);
+      const problem = targetProblem(target, { strictTeams: input.strictTarget === true });
+      if (problem) throw invalid(`bad target ${target}`, problem);
       const cron = input.cron.trim().replace(/\s+/g, ' ');
       const timezone = input.timezone?.trim() || settings.defaultTimezone || DEFAULT_TIMEZONE;
       validateSchedule(cron, timezone);

@@ -2,7 +2,7 @@
 // fsync), so a crash mid-write leaves either the old file or the new one, never half of each. The memory
 // backend keeps "files" in a Map: scheduler tests share one across simulated restarts without any real I/O.
 import { randomBytes } from 'node:crypto';
-import { mkdir, open, readFile, rename } from 'node:fs/promises';
+import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 
 export interface StoreBackend {
@@ -35,14 +35,20 @@ export function createDiskBackend(dir: string): StoreBackend {
       await ensureDir();
       const target = join(dir, file);
       const temp = `${target}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
-      const handle = await open(temp, 'w');
       try {
-        await handle.writeFile(text, 'utf8');
-        await handle.sync(); // the bytes are on disk before the rename makes them the file
-      } finally {
-        await handle.close();
+        const handle = await open(temp, 'w');
+        try {
+          await handle.writeFile(text, 'utf8');
+          await handle.sync(); // the bytes are on disk before the rename makes them the file
+        } finally {
+          await handle.close();
+        }
+        await rename(temp, target);
+      } catch (error) {
+        // A full disk must not keep a half-written temp file that holds the space: remove it, report the failure.
+        await rm(temp, { force: true }).catch(() => undefined);
+        throw error;
       }
-      await rename(temp, target);
       // The rename itself is durable only once the directory entry is flushed (not supported everywhere).
       const dirHandle = await open(dir, 'r').catch(() => undefined);
       if (dirHandle) await dirHandle.sync().catch(() => undefined);

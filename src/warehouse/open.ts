@@ -2,7 +2,7 @@
 // catalog. On DuckDB it also loads the data file and builds the KPI tables when the file (or the mapping)
 // changed since the last start, so a restart is instant and a new file is picked up without a command.
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { WarehouseConfig } from '../config.js';
 import { AppError } from '../core/errors.js';
@@ -25,8 +25,52 @@ export interface OpenedWarehouse {
 
 const MAINTENANCE_TIMEOUT_MS = 300_000;
 
+// DuckDB's words for a file it cannot use as a database (a bad header, a broken block) and for a file another
+// process holds. The DuckDB file is only a cache of the data file, so a corrupt one is set aside and rebuilt.
+const CORRUPT =
+  /not a valid DuckDB database file|Corrupt database file|checksum .*does not match|database file .*(?:is )?corrupt|Serialization Error|Failed to read database header|INTERNAL Error.*(?:block|checkpoint)/i;
+const LOCKED = /Could not set lock on file|Conflicting lock is held/i;
+
+/** The file set aside as `<file>.corrupt-<time>` (its WAL too) and the version stamp removed: the next start loads anew. */
+function setAsideDuckDb(path: string, now: number): string {
+  const stamp = new Date(now).toISOString().replace(/[:.]/g, '-');
+  const aside = `${path}.corrupt-${stamp}`;
+  renameSync(path, aside);
+  if (existsSync(`${path}.wal`)) renameSync(`${path}.wal`, `${aside}.wal`);
+  rmSync(`${path}.version`, { force: true });
+  return aside;
+}
+
+function lockedError(path: string, error: unknown): AppError {
+  const message = error instanceof Error ? error.message : String(error);
+  const holder = /held in (.+?) \(PID (\d+)\)/.exec(message);
+  const who = holder ? `${holder[1]}, PID ${holder[2]}` : 'un autre processus';
+  return new AppError('WAREHOUSE_LOCKED', `DuckDB file locked: ${message}`, {
+    cause: error,
+    hint:
+      `« ${path} » est verrouillé par ${who} (un autre « npm start », « npm run kpi » ou un outil DuckDB). ` +
+      `Arrêtez ce processus${holder ? ` (kill ${holder[2]})` : ''} ou donnez à ce bot un autre DUCKDB_PATH.`,
+  });
+}
+
+async function openDuckDb(path: string, logger: Logger): Promise<SqlDriver> {
+  try {
+    return await createDuckDbDriver({ path });
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    if (LOCKED.test(message)) throw lockedError(path, error);
+    if (path === ':memory:' || !CORRUPT.test(message) || !existsSync(path)) throw error;
+    const aside = setAsideDuckDb(path, Date.now());
+    logger.error(
+      { file: path, setAside: aside, err: message },
+      'DuckDB file was corrupt; set aside, rebuilding it from the data file',
+    );
+    return createDuckDbDriver({ path });
+  }
+}
+
 async function createDriver(config: WarehouseConfig, logger: Logger): Promise<SqlDriver> {
-  if (config.kind === 'duckdb') return createDuckDbDriver({ path: config.duckdbPath });
+  if (config.kind === 'duckdb') return openDuckDb(config.duckdbPath, logger);
   if (!config.databricks)
     throw new AppError('CONFIG_INVALID', 'WAREHOUSE=databricks needs the DATABRICKS_* settings');
   // Loaded on demand: DuckDB users never pay for the Databricks driver's start-up.

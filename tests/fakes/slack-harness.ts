@@ -102,7 +102,7 @@ export async function startSlackHarness(
     /** A real agent instead of the scripted fake (benchmarks); `agent` then records nothing. */
     ask?: (question: { conversation: string; text: string }) => Promise<Answer>;
     /** Extra adapter dependencies (the retry list's store and timing). */
-    deps?: Pick<SlackDeps, 'unanswered' | 'retryIntervalMs' | 'retryMaxAgeMs'>;
+    deps?: Pick<SlackDeps, 'unanswered' | 'retryIntervalMs' | 'retryMaxAgeMs' | 'seenEvents'>;
   } = {},
 ): Promise<SlackHarness> {
   const api = options.api ?? (await startFakeSlackWebApi());

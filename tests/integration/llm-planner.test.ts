@@ -103,7 +103,10 @@ describe('LLM planner over HTTP (fake OpenAI server)', () => {
     expect(previousTurn?.content).toEqual(
       expect.stringContaining('"rank_campaigns","args":{"metric":"roi"}'),
     );
-    expect(request.messages[2]).toEqual({ role: 'user', content: 'Which campaigns are underperforming?' });
+    expect(request.messages[2]).toEqual({
+      role: 'user',
+      content: '<data kind="question">\n"Which campaigns are underperforming?"\n</data>',
+    });
   });
 
   it('keeps two tool calls and drops a third', async () => {

@@ -41,6 +41,9 @@ export async function startLoadSystem(): Promise<LoadSystem> {
     SLACK_SIGNING_SECRET: SIGNING_SECRET,
     SLACK_API_URL: slackApi.apiUrl,
     RATE_LIMIT_PER_MINUTE: '0',
+    // Every web question of the wave comes from 127.0.0.1: the web API's address and global limits are off too.
+    WEB_RATE_LIMIT_PER_ADDRESS: '0',
+    WEB_RATE_LIMIT_GLOBAL: '0',
     ...(process.env.LOAD_CONCURRENCY ? { ANSWER_CONCURRENCY: process.env.LOAD_CONCURRENCY } : {}),
   });
   const app = await createApp(config, { logger: silentLogger() });

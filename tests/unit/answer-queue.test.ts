@@ -41,7 +41,7 @@ describe('answer queue', () => {
     const answers = Array.from({ length: 7 }, (_, n) => guarded.ask(question(n)));
     await tick();
     expect(gated.started).toEqual(['q0', 'q1']);
-    expect(queue.stats()).toEqual({ waiting: 5, running: 2 });
+    expect(queue.stats()).toEqual({ waiting: 5, running: 2, expired: 0 });
     while (gated.started.length < 7 || gated.release.length > 0) {
       gated.release.shift()?.();
       await tick();
@@ -50,7 +50,7 @@ describe('answer queue', () => {
     expect(texts).toEqual(Array.from({ length: 7 }, (_, n) => `réponse à q${n}`));
     expect(gated.started).toEqual(Array.from({ length: 7 }, (_, n) => `q${n}`));
     expect(gated.maxRunning()).toBe(2);
-    expect(queue.stats()).toEqual({ waiting: 0, running: 0 });
+    expect(queue.stats()).toEqual({ waiting: 0, running: 0, expired: 0 });
   });
 
   test('a full line answers BUSY in French at once, without calling the agent; it serves again once it drains', async () => {
@@ -112,6 +112,6 @@ describe('answer queue', () => {
     );
     expect((await guarded.ask(question(0))).errorCode).toBe('INTERNAL');
     expect((await guarded.ask(question(1))).text).toBe('ok');
-    expect(queue.stats()).toEqual({ waiting: 0, running: 0 });
+    expect(queue.stats()).toEqual({ waiting: 0, running: 0, expired: 0 });
   });
 });

@@ -99,7 +99,7 @@ describe('createLlmPlanner with a scripted chat model', () => {
     const [system, human] = model.calls[0]!.messages;
     expect(system?.content).toContain('Only call tools');
     expect(system?.content).toContain('2021-02-28');
-    expect(human?.content).toBe('Top 5 campaigns by ROI');
+    expect(human?.content).toBe('<data kind="question">\n"Top 5 campaigns by ROI"\n</data>');
   });
 
   it('drops null arguments (absent, for zod) and keeps the rest', async () => {

@@ -1,12 +1,14 @@
 // `npm run digest -- add --target REF --cron "0 9 * * 1" [--timezone Europe/Zurich] [--roi-threshold 0]
 // [--category social] | list [--json] | remove ID | run ID [--dry-run] [--json]`. Subscriptions live in
 // STATE_DIR, so a running bot (`npm start`) picks them up on its next start; bad input gets a short French message.
+
 import { parseArgs } from 'node:util';
 import { renderAnswerText } from '../../../adapters/terminal/render.js';
 import { AppError, isAppError } from '../../core/errors.js';
 import { formatPercent } from '../../core/format.js';
 import type { Subscription } from '../../digests/model.js';
 import { nextSlot } from '../../digests/schedule.js';
+import { platformOf } from '../../digests/targets.js';
 import type { App } from '../app.js';
 
 const OPTIONS = {
@@ -47,6 +49,13 @@ function line(subscription: Subscription, now: number): string {
   return `n° ${subscription.id}  ${subscription.target}  « ${subscription.cron} » (${subscription.timezone})  ROI < ${formatPercent(subscription.roiThreshold)}${category}  prochain envoi : ${when}`;
 }
 
+/** Whether the settings configure this platform (Slack: a bot token; Teams: an app id). */
+function platformConfigured(app: App, platform: string): boolean {
+  if (platform === 'slack') return Boolean(app.config.slack.botToken);
+  if (platform === 'teams') return Boolean(app.config.teams.appId);
+  return false;
+}
+
 const noPlatform = (target: string) =>
   `Aucune plateforme n'est configurée pour la cible ${target} : rien n'a été posté. Configurez Slack (SLACK_BOT_TOKEN) ou Teams (MICROSOFT_APP_ID), ou utilisez --dry-run pour voir le digest.`;
 
@@ -79,9 +88,11 @@ async function runDigestCommand(app: App, argv: string[]): Promise<void> {
       timezone: values.timezone,
       roiThreshold: parseThreshold(values['roi-threshold']),
       category: values.category,
+      strictTarget: true,
     });
     console.log(`Digest ajouté : ${line(added, now)}`);
-    if (!digests.canDeliver(added.target))
+    // `digest add` does not connect the platforms: a configured one counts as able to deliver.
+    if (!digests.canDeliver(added.target) && !platformConfigured(app, platformOf(added.target)))
       console.error(noPlatform(added.target).replace(" : rien n'a été posté", ''));
     return;
   }

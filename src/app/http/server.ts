@@ -17,24 +17,49 @@ export function createHttpApp(app: App, routers: express.Router[] = []): express
   const web = express();
   web.disable('x-powered-by');
 
-  web.get('/healthz', async (_request, response) => {
-    try {
-      const catalog = await app.data.catalog.get();
-      response.json({
-        status: 'ok',
-        live: true,
-        ready: true,
-        warehouse: app.data.warehouse.kind,
-        campaigns: catalog.campaigns.length,
-        questions: app.answerQueue.stats(),
-        uptimeSeconds: Math.round((Date.now() - startedAt) / 1000),
+  // /healthz never waits on the answer queue, the warehouse or the disk once the first check is done: the catalog
+  // size and the state check are refreshed in the background and answered from their last value, so a load
+  // balancer sees a busy process as alive and ready, not as dead.
+  let catalogSize: { campaigns: number } | { failed: true } | undefined;
+  let refreshingCatalog: Promise<void> | undefined;
+  const refreshCatalog = () => {
+    refreshingCatalog ??= app.data.catalog
+      .get()
+      .then(
+        (catalog) => {
+          catalogSize = { campaigns: catalog.campaigns.length };
+        },
+        () => {
+          catalogSize = { failed: true };
+        },
+      )
+      .finally(() => {
+        refreshingCatalog = undefined;
       });
-    } catch {
+    return refreshingCatalog;
+  };
+  web.get('/healthz', async (_request, response) => {
+    if (catalogSize) void refreshCatalog();
+    else await refreshCatalog();
+    const state = await app.stateHealth();
+    if (!catalogSize || 'failed' in catalogSize) {
       response.status(503).json({ status: 'unavailable', live: true, ready: false });
+      return;
     }
+    response.json({
+      status: state.status,
+      live: true,
+      ready: true,
+      ...(state.reasons.length > 0 ? { reasons: state.reasons } : {}),
+      warehouse: app.data.warehouse.kind,
+      campaigns: catalogSize.campaigns,
+      questions: app.answerQueue.stats(),
+      state: { auditUnwritten: state.auditUnwritten, auditDropped: state.auditDropped },
+      uptimeSeconds: Math.round((Date.now() - startedAt) / 1000),
+    });
   });
 
-  web.get('/charts/:file', (request, response) => {
+  web.get('/charts/:file', async (request, response) => {
     const id = /^([0-9a-f]{32})\.png$/.exec(request.params.file)?.[1];
     const { expires, sig } = request.query;
     // Only signed, unexpired links work: a chart URL cannot be guessed or kept forever.
@@ -47,7 +72,7 @@ export function createHttpApp(app: App, routers: express.Router[] = []): express
         app.chartUrlSecret,
         Date.now(),
       );
-    const png = signed ? charts.get(id) : undefined;
+    const png = signed ? await charts.load(id) : undefined;
     if (!png) {
       response.status(404).json({ error: 'chart_not_found' });
       return;
