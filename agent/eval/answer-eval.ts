@@ -30,27 +30,35 @@ export function loadEvalQuestions(path: string): EvalQuestion[] {
     });
 }
 
-/** Every number a person reads in a text, as a value: « CHF 48 231 » → 48231, « +8,8 % » → 0.088, "1.03%" → 0.0103. */
-export function numbersIn(text: string): number[] {
+/** A number as printed, and how far from the true value its rounding may be (half a unit of its last digit). */
+export interface PrintedNumber {
+  value: number;
+  tolerance: number;
+}
+
+/** Every number a person reads in a text: « CHF 48 231 » → 48231 (± 0.5), « +8,8 % » → 0.088 (± 0.0005). */
+export function numbersIn(text: string): PrintedNumber[] {
   const normalized = text
     .normalize('NFKC')
     .replace(/[\u2212\u2013]/g, '-')
     .replace(/[\u00a0\u202f\u2009']/g, ' ');
-  const found: number[] = [];
+  const found: PrintedNumber[] = [];
   const pattern = /([+-]?)(\d{1,3}(?: \d{3})+|\d+)(?:([.,])(\d+))?(\s?%)?/g;
   for (const match of normalized.matchAll(pattern)) {
     const [, sign, whole, , fraction, percent] = match;
     const value =
       Number(`${(whole ?? '').replace(/ /g, '')}${fraction ? `.${fraction}` : ''}`) * (sign === '-' ? -1 : 1);
-    found.push(percent ? value / 100 : value);
+    const tolerance = (0.5 * 10 ** -(fraction?.length ?? 0)) / (percent ? 100 : 1);
+    found.push({ value: percent ? value / 100 : value, tolerance });
   }
   return found;
 }
 
-/** Whether `expected` is shown in the text, to the precision a formatted figure keeps. */
+/** Whether `expected` is shown in the text, to the precision its printed form keeps. */
 function stated(text: string, expected: number): boolean {
-  const tolerance = Math.max(Math.abs(expected) * 0.006, Math.abs(expected) < 10 ? 0.0006 : 0.51);
-  return numbersIn(text).some((value) => Math.abs(value - expected) <= tolerance);
+  return numbersIn(text).some(
+    ({ value, tolerance }) => Math.abs(value - expected) <= tolerance * 1.0001 + Math.abs(expected) * 1e-9,
+  );
 }
 
 const close = (a: unknown, b: number | null) =>

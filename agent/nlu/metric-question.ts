@@ -8,6 +8,7 @@ import type { Plan, PlannedCall } from '../../src/analysis/plan.js';
 import type { Catalog } from '../../src/analysis/vocabulary.js';
 import type { Language } from '../../src/core/answer.js';
 import type { Metric } from '../../src/core/metrics.js';
+import { SIGNALS } from './intents.js';
 import { COST_METRICS, findDirectionWord, findMetricMentions } from './metrics.js';
 import { normalize, prepare } from './normalize.js';
 import { findCount } from './numbers.js';
@@ -141,6 +142,19 @@ const lowerIsBetter = (metric: Metric) => COST_METRICS.has(metric);
 
 /** « meilleur » / « pire » / « le plus » / « le moins » for this metric, as a sort order. */
 function orderFor(text: string, metric: Metric): 'asc' | 'desc' {
+  // « du meilleur au pire », "best to worst", « du plus gros au plus petit »: the first words say which end leads.
+  if (
+    /\bbest to worst\b|\bmeilleur\w* (au|aux) pire|\bdu plus (haut|gros|grand|eleve|fort)\b|\bhighest to lowest\b|\bdecroissant\w*|\bdescending\b/.test(
+      text,
+    )
+  )
+    return /\bbest|\bmeilleur/.test(text) && lowerIsBetter(metric) ? 'asc' : 'desc';
+  if (
+    /\bworst to best\b|\bpires? (au|aux) meilleur|\bdu plus (bas|petit|faible)\b|\blowest to highest\b|\bcroissant\w*|\bascending\b/.test(
+      text,
+    )
+  )
+    return /\bworst|\bpire/.test(text) && lowerIsBetter(metric) ? 'desc' : 'asc';
   const word = findDirectionWord(text);
   if (word === 'best') return lowerIsBetter(metric) ? 'asc' : 'desc';
   if (word === 'worst') return lowerIsBetter(metric) ? 'desc' : 'asc';
@@ -178,7 +192,14 @@ function clarify(question: string, p: Parsed, language: Language): MetricReading
       options,
     };
   }
-  if (p.metrics.length > 0) return undefined;
+  // « coût unitaire », « les plus chères »: a cost word that names no one metric, even though « coût » reads as spend.
+  const unitCost =
+    /\bcouts? unitaires?\b|\bunit costs?\b|\ba l'unite\b|\b(les )?plus cheres?\b(?! par)|\bcoutent le plus\b(?! par)|\bmost expensive\b|\bcost the most\b/;
+  if (
+    p.metrics.length > 0 &&
+    !(unitCost.test(p.text) && p.metrics.every((metric) => metric === 'mark_spent'))
+  )
+    return undefined;
   const named = p.scope.campaigns.length + p.scope.prefixes.length + p.scope.categories.length > 0;
   for (const [pattern, candidates] of VAGUE) {
     // « Performance des bannières par semaine », « comment va google_hot ? »: a breakdown or a campaign's card.
@@ -387,6 +408,42 @@ function readOne(
         }),
       ],
       confidence: 0.85,
+    };
+  }
+  // « où mettre plus de budget ? », "which campaigns deserve more money?": the best returns first.
+  if (BOOST.test(text) && (!metric || metric === 'mark_spent' || metric === 'roi')) {
+    return {
+      intent: 'kpi_qa',
+      calls: [
+        query({
+          metrics: ['roi', 'mark_spent', 'revenue'],
+          group_by: [categoryObject ? 'category' : 'campaign_name'],
+          order_by: 'roi',
+          order: 'desc',
+          limit: p.count ?? 5,
+          ...scopeArgs(p.scope),
+          ...dates(p.period),
+        }),
+      ],
+      confidence: 0.8,
+    };
+  }
+  // « what should we switch off? », "loss-making campaigns": every loss-maker (the preset diagnostic reads fewer words).
+  if (CUT.test(text) && !SIGNALS.diagnostic.test(text) && presetScope) {
+    return {
+      intent: 'diagnostic',
+      calls: [
+        query({
+          metrics: ['roi', 'mark_spent', 'revenue'],
+          group_by: [group],
+          thresholds: [{ metric: 'roi', op: '<', value: 0 }],
+          order_by: 'roi',
+          order: 'asc',
+          limit: 100,
+          ...dates(p.period),
+        }),
+      ],
+      confidence: 0.8,
     };
   }
   // Campaigns ranked within a family or several channels (the preset ranking takes one category only).

@@ -97,6 +97,32 @@ export function findPeriod(text: string, lastDay: string | null): DateRange | un
     const from = dayInMonth(Number(m[1]), lastDay);
     if (from) return { date_from: from, date_to: lastDay };
   }
+  // « le week-end du 13 », « week-end de la Saint-Valentin »: that Saturday and Sunday.
+  m = new RegExp(
+    String.raw`\bweek[- ]?ends?\s(?:du|of(?: the)?)\s${DAY}\b|\bweek[- ]?end de la saint[- ]valentin\b|\bvalentine'?s weekend\b`,
+  ).exec(text);
+  if (m) {
+    const anchor = m[1] ? dayInMonth(Number(m[1]), lastDay) : `${monthOf(lastDay).year}-02-14`;
+    if (anchor) {
+      const weekday = (new Date(`${anchor}T00:00:00Z`).getUTCDay() + 6) % 7; // Monday 0
+      const saturday = shiftDays(anchor, weekday === 6 ? -1 : 5 - weekday);
+      return { date_from: saturday, date_to: shiftDays(saturday, 1) };
+    }
+  }
+  // « samedi 13 + dimanche 14 », « le 13 et le 14 »: two days, the range between them.
+  m = new RegExp(
+    String.raw`\b(?:[a-z]+di\s)?${DAY}\s?(?:\+|et|and|&)\s?(?:le\s)?(?:[a-z]+che\s|[a-z]+di\s)?${DAY}\b`,
+  ).exec(text);
+  if (m && Number(m[1]) < Number(m[2])) {
+    const from = dayInMonth(Number(m[1]), lastDay);
+    const to = dayInMonth(Number(m[2]), lastDay);
+    if (
+      from &&
+      to &&
+      /di\s|che\s|fev|feb|\+/.test(m[0] + text.slice(m.index + m[0].length, m.index + m[0].length + 6))
+    )
+      return { date_from: from, date_to: to };
+  }
   // « le 20.02 », « 20/02 »: day and month, the data's year.
   m = /\b(\d{1,2})[./](\d{1,2})\b(?![./]\d)/.exec(text);
   if (m) {

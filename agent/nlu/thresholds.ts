@@ -36,6 +36,9 @@ function numberAt(text: string, at: number): { value: number; unit?: string; end
   let from = at;
   while (text[from] === ' ' || text[from] === ':') from++;
   const word = /^(cent|mille|nonante|septante|huitante)\b/.exec(text.slice(from));
+  // A currency before the number: « plus de CHF 700 », "over CHF 700".
+  const currency = /^(chf|fr\.?|francs?)\s?(?=\d)/.exec(text.slice(from));
+  if (currency) from += currency[0].length;
   const source = word ? `${WORD_NUMBERS[word[1]!]}${text.slice(from + word[1]!.length)}` : text.slice(from);
   NUMBER.lastIndex = 0;
   const match = NUMBER.exec(source);
@@ -44,8 +47,10 @@ function numberAt(text: string, at: number): { value: number; unit?: string; end
   const value = parseAmount(raw.replace(/^[+-]/, ''));
   if (value === undefined) return undefined;
   const signed = raw.startsWith('-') ? -value : value;
+  // « sept cents » (prepare() wrote 7 cents), « 5 mille », "5k".
+  const scale = match[2] === 'k' ? 1000 : /^cents?$/.test(match[2] ?? '') ? 100 : 1;
   return {
-    value: match[2] === 'k' ? signed * 1000 : signed,
+    value: signed * scale,
     unit: match[2]?.startsWith('%') || /pour|percent/.test(match[2] ?? '') ? '%' : match[2],
     end: from + match[0].length,
   };

@@ -48,11 +48,16 @@ describe('reference figures', () => {
   });
 });
 
-test('numbers are read as a person reads them', () => {
+test('numbers are read as a person reads them, with the precision they are printed to', () => {
+  const values = (text: string) => numbersIn(text).map((item) => item.value);
   expect(
-    numbersIn(`Total : ${formatMoney(48231.4, 'CHF')}, ROI ${formatPercent(-2.773, { signed: true })}`),
+    values(`Total : ${formatMoney(48231.4, 'CHF')}, ROI ${formatPercent(-2.773, { signed: true })}`),
   ).toEqual([48231, -2.773]);
-  expect(numbersIn('CTR 1.03% and 1,5 %')).toEqual([0.0103, 0.015]);
+  expect(values('CTR 1.03% and 1,5 %')).toEqual([0.0103, 0.015]);
+  // How far a printed figure may be from the truth: half a unit of its last digit.
+  expect(numbersIn('ROAS 0,72')[0]!.tolerance).toBeCloseTo(0.005, 12);
+  expect(numbersIn('CTR 1,03 %')[0]!.tolerance).toBeCloseTo(0.00005, 12);
+  expect(numbersIn('CHF 48 231')[0]!.tolerance).toBe(0.5);
 });
 
 describe('checks', () => {
