@@ -85,5 +85,9 @@ export function findThresholds(text: string, mentions: readonly MetricMention[])
       for (let i = match.index; i < match.index + match[0].length; i++) taken.add(i);
     }
   }
-  return found;
+  // The tool takes three conditions at most; the same one written twice counts once.
+  const unique = new Map(
+    found.map((threshold) => [`${threshold.metric}${threshold.op}${threshold.value}`, threshold]),
+  );
+  return [...unique.values()].slice(0, 3);
 }

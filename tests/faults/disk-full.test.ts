@@ -21,6 +21,7 @@ import { createApp } from '../../src/app/app.js';
 import { type AuditEntry, auditEntrySchema, createAuditLog } from '../../src/app/audit.js';
 import { createGuardedAgent } from '../../src/app/guarded-agent.js';
 import { startServer } from '../../src/app/http/server.js';
+import { webChatFor } from '../../src/app/platforms.js';
 import { loadConfig } from '../../src/config.js';
 import type { Answer } from '../../src/core/answer.js';
 import { silentLogger } from '../../src/core/logger.js';
@@ -244,7 +245,7 @@ describe('/healthz', () => {
     const app = await createApp(loadConfig({ DUCKDB_PATH: ':memory:', STATE_DIR: stateDir, PORT: '0' }), {
       logger: silentLogger(),
     });
-    const server = await startServer(app);
+    const server = await startServer(app, [webChatFor(app).router]);
     try {
       const healthy = (await (await fetch(`${server.url}healthz`)).json()) as { status: string };
       expect(healthy.status).toBe('ok');
@@ -253,7 +254,7 @@ describe('/healthz', () => {
         loadConfig({ DUCKDB_PATH: ':memory:', STATE_DIR: join(root, 'health-broken'), PORT: '0' }),
         { logger: silentLogger() },
       );
-      const otherServer = await startServer(other);
+      const otherServer = await startServer(other, [webChatFor(other).router]);
       // The state directory disappears and a file takes its place: nothing can be written there any more.
       renameSync(join(root, 'health-broken'), join(root, 'health-broken-moved'));
       writeFileSync(join(root, 'health-broken'), 'not a directory');

@@ -14,6 +14,7 @@ import { guardStatement, type Statement } from '../../src/warehouse/guard.js';
 import { buildKpiTables } from '../../src/warehouse/kpi.js';
 import { loadMarketingData } from '../../src/warehouse/loader.js';
 import { IDENTITY_MAPPING } from '../../src/warehouse/mapping.js';
+import { COMPARATORS, metricQueryStatement } from '../../src/warehouse/metric-query.js';
 import { mlCampaignKpisQuery, mlTotalsQuery, mlTrainingRowsQuery } from '../../src/warehouse/ml-queries.js';
 import type { SqlDriver, SqlValue } from '../../src/warehouse/port.js';
 import {
@@ -81,8 +82,50 @@ function allowedStatements(): Statement[] {
   return out;
 }
 
+// The metric query is compiled from enums and the data's dimensions, so its texts are too many to list: its words
+// must all come from the compiler's own vocabulary (every clause, grain, comparator and order compiled once below),
+// its only string literals the time buckets', and every value a `?`.
+const METRIC_QUERY_VOCABULARY = new Set(
+  GRAINS.flatMap((grain) =>
+    COMPARATORS.flatMap((op) =>
+      (['asc', 'desc'] as const).map(
+        (order) =>
+          metricQueryStatement(
+            {
+              groupBy: ['campaign_name', 'category'],
+              grain,
+              filters: [
+                { dimension: 'campaign_name', values: ['a', 'b'] },
+                { dimension: 'category', values: ['c'] },
+              ],
+              prefixes: [{ dimension: 'campaign_name', prefix: 'p' }],
+              thresholds: METRICS.map((metric) => ({ metric, op, value: 0 })),
+              dateFrom: '2021-02-01',
+              dateTo: '2021-02-28',
+              orderBy: { metric: 'roi', order },
+              limit: 5,
+            },
+            new Set(['campaign_name', 'category']),
+          ).sql,
+      ),
+    ),
+  ).flatMap((sql) => [...sql.matchAll(/[A-Za-z_][A-Za-z0-9_]*/g)].map((match) => match[0].toLowerCase())),
+);
+
+/** Whether `sql` is a text the metric query compiler can write (see METRIC_QUERY_VOCABULARY). */
+export function isMetricQuerySql(sql: string): boolean {
+  const literals = [...sql.matchAll(/'([^']*)'/g)].map((match) => match[1]);
+  if (literals.some((literal) => literal !== 'week' && literal !== 'month')) return false;
+  const words = [...sql.replace(/'[^']*'/g, '').matchAll(/[A-Za-z_][A-Za-z0-9_]*/g)].map((match) =>
+    match[0].toLowerCase(),
+  );
+  return (
+    sql.startsWith('WITH grouped AS (SELECT ') && words.every((word) => METRIC_QUERY_VOCABULARY.has(word))
+  );
+}
+
 const ALLOWED = allowedStatements();
-export const ALLOWED_NAMES = new Set(ALLOWED.map((statement) => statement.name));
+export const ALLOWED_NAMES = new Set([...ALLOWED.map((statement) => statement.name), 'query_metrics']);
 /** SQL text → the statement name that produces it. */
 export const ALLOWED_SQL = new Map(ALLOWED.map((statement) => [statement.sql, statement.name]));
 
@@ -149,7 +192,7 @@ export async function openRecordingSample(options: { ml?: boolean } = {}): Promi
       if (!ALLOWED_NAMES.has(statement.name)) problems.push(`select of unknown name ${statement.name}`);
     }
     for (const call of driverCalls) {
-      const name = ALLOWED_SQL.get(call.sql);
+      const name = ALLOWED_SQL.get(call.sql) ?? (isMetricQuerySql(call.sql) ? 'query_metrics' : undefined);
       if (!name) {
         problems.push(`driver got SQL outside the allowlist: ${call.sql.slice(0, 200)}`);
         continue;
@@ -456,7 +499,7 @@ export const toolArgsArb: fc.Arbitrary<unknown> = fc.oneof(
 
 export const TOOL_NAMES = [
   'rank_campaigns', 'get_underperforming_campaigns', 'aggregate_by_dimension', 'describe_campaign', 'kpi_trend',
-  'simulate_budget', 'predict_revenue', 'segment_campaigns',
+  'simulate_budget', 'predict_revenue', 'segment_campaigns', 'query_metrics', 'explain_change',
 ]; // biome-ignore format: a list
 
 export const UNKNOWN_TOOL_NAMES = [

@@ -20,6 +20,7 @@ import {
   FUZZ_SEED,
   fragmentArb,
   fuzzTimeout,
+  isMetricQuerySql,
   logProblems,
   messageArb,
   mutatedCallArb,
@@ -402,6 +403,22 @@ function safeJson(value: unknown): string {
 
 // The checks above can fail: the recorder and the reply checks catch what they are meant to catch.
 describe('the fuzz invariants themselves', () => {
+  test("a metric query text outside the compiler's vocabulary is not taken for one", () => {
+    expect(
+      isMetricQuerySql(
+        'WITH grouped AS (SELECT campaign_name, SUM(revenue) AS revenue FROM marketing_kpi_daily GROUP BY campaign_name) SELECT * FROM grouped LIMIT ?',
+      ),
+    ).toBe(true);
+    expect(
+      isMetricQuerySql('WITH grouped AS (SELECT * FROM duckdb_settings()) SELECT * FROM grouped LIMIT ?'),
+    ).toBe(false);
+    expect(
+      isMetricQuerySql(
+        "WITH grouped AS (SELECT campaign_name FROM marketing_kpi_daily WHERE category = 'x') SELECT * FROM grouped LIMIT ?",
+      ),
+    ).toBe(false);
+  });
+
   test('a statement outside the allowlist, even one the guard accepts, is reported', async () => {
     const own = await openRecordingSample({ ml: false });
     try {

@@ -71,9 +71,11 @@ describe('LLM planner over HTTP (fake OpenAI server)', () => {
     expect([...tools.keys()].sort()).toEqual([
       'aggregate_by_dimension',
       'describe_campaign',
+      'explain_change',
       'get_underperforming_campaigns',
       'kpi_trend',
       'predict_revenue',
+      'query_metrics',
       'rank_campaigns',
       'reply_without_data',
       'segment_campaigns',

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from '@jest/globals';
 import { type App, createApp } from '../../src/app/app.js';
 import { type RunningServer, startServer } from '../../src/app/http/server.js';
+import { webChatFor } from '../../src/app/platforms.js';
 import { loadConfig } from '../../src/config.js';
 import { silentLogger } from '../../src/core/logger.js';
 
@@ -28,7 +29,7 @@ beforeAll(async () => {
     }),
     { logger: silentLogger() },
   );
-  server = await startServer(app);
+  server = await startServer(app, [webChatFor(app).router]);
 }, 60_000);
 afterAll(async () => {
   await server?.close();

@@ -10,6 +10,7 @@ import { describe, expect, test } from '@jest/globals';
 import { createAnswerQueue } from '../../src/app/answer-queue.js';
 import { createApp } from '../../src/app/app.js';
 import { startServer } from '../../src/app/http/server.js';
+import { webChatFor } from '../../src/app/platforms.js';
 import { loadConfig } from '../../src/config.js';
 import { silentLogger } from '../../src/core/logger.js';
 
@@ -24,7 +25,7 @@ async function system(extra: Record<string, string>) {
     }),
     { logger: silentLogger() },
   );
-  const server = await startServer(app);
+  const server = await startServer(app, [webChatFor(app).router]);
   return {
     app,
     server,

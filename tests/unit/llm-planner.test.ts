@@ -88,9 +88,11 @@ describe('createLlmPlanner with a scripted chat model', () => {
     expect(names).toEqual([
       'aggregate_by_dimension',
       'describe_campaign',
+      'explain_change',
       'get_underperforming_campaigns',
       'kpi_trend',
       'predict_revenue',
+      'query_metrics',
       'rank_campaigns',
       'reply_without_data',
       'segment_campaigns',
