@@ -5,7 +5,7 @@ import type { Metric } from '../../src/core/metrics.js';
 // Longest phrases first: « coût par lead » must win over « coût ». Patterns run on prepared text.
 const SYNONYMS: [RegExp, Metric][] = [
   [/\bretours? sur (les )?depenses? publicitaires?|\breturn on ad ?spend|\broas\b/, 'roas'],
-  [/\bretours? sur investissements?|\breturn on investment|\brentab\w*|\bprofitab\w*|\broi\b/, 'roi'],
+  [/\bretours? sur invest\w*|\breturn on investment|\brentab\w*|\bprofitab\w*|\broi\b/, 'roi'],
   [/\b(taux|tx) de cli\w*|\bclick[- ]?through( rate)?|\bctr\b/, 'ctr'],
   [/\b(taux|tx) de (conversions?|transfo\w*|conv\b)|\bconversion rates?|\bconv\.? rates?|\bcvr\b/, 'cvr'],
   [/\bcouts? (par|du|au) clic\w*|\bcosts? per click|\bcpc\b|\bclics? (les )?plus chers?\b/, 'cpc'],

@@ -64,6 +64,15 @@ export function findPeriod(text: string, lastDay: string | null): DateRange | un
     if (from && to && /\b(du|from|entre|between)\b|fev|feb|-/.test(m[0]))
       return { date_from: from, date_to: to };
   }
+  // "Feb 15-21", "February 1 to 14": month first, then the days.
+  m = new RegExp(
+    String.raw`\b(?:janv\w*|jan|fevr\w*|fev|feb\w*|february|mars|march)\.?\s${DAY}\s?(?:-|to|au|→)\s?${DAY}\b`,
+  ).exec(text);
+  if (m && Number(m[1]) < Number(m[2])) {
+    const from = dayInMonth(Number(m[1]), lastDay);
+    const to = dayInMonth(Number(m[2]), lastDay);
+    if (from && to) return { date_from: from, date_to: to };
+  }
   // « la semaine du 8 (février) », "the week of the 15th": that day and the 6 after it.
   m = new RegExp(String.raw`\b(?:semaine|sem\.?|week)\s(?:du|of(?: the)?|starting)\s${DAY}\b`).exec(text);
   if (m) {
@@ -159,7 +168,7 @@ export function findPeriod(text: string, lastDay: string | null): DateRange | un
 }
 
 const COMPARISON_SPLIT =
-  /\s(?:vs\.?|versus|contre|compare\w* (?:a|au|avec|with|to)|par rapport (?:a|au|aux)|face a|against|than|que|→|->|puis|then|and|et|ou|or|a|avec|with)\s/;
+  /\s(?:vs\.?|versus|contre|compare\w* (?:a|au|avec|with|to)|par rapport (?:a|au|aux)|face a|against|than|que|→|->|puis|then|and|et|ou|or|a|au|to|avec|with)\s/;
 // « la semaine d'avant », "the week before": the same length right before the other period.
 const PREVIOUS =
   /\b(semaine|sem\.?|week|periode|period|mois|month|7 jours|jours) (d'avant|precedente?|d'avant|before|previous|prior)\b|\b(previous|prior|precedente?) (semaine|week|periode|period|mois|month)\b|\bla precedente\b|\bcelle d'avant\b|\bthe one before\b/;
@@ -174,6 +183,30 @@ function lengthOf(range: DateRange): number {
  */
 export function findTwoPeriods(text: string, lastDay: string | null): [DateRange, DateRange] | undefined {
   if (!lastDay) return undefined;
+  // « les deux dernières semaines », "the last two weeks": the week before last, then the last one.
+  if (
+    /\b(deux|2) (dernieres|last) semaines\b|\b(deux|2) dernieres semaines\b|\blast (two|2) weeks\b|\bpast (two|2) weeks\b/.test(
+      text,
+    )
+  )
+    return [
+      { date_from: shiftDays(lastDay, -13), date_to: shiftDays(lastDay, -7) },
+      { date_from: shiftDays(lastDay, -6), date_to: lastDay },
+    ];
+  // « les semaines du 15 et du 22 », "the weeks of the 15th and 22nd": two weeks from those days.
+  const weeks = new RegExp(
+    String.raw`\bweeks? (?:of|du|des) (?:the )?${DAY} (?:and|et|&|vs|to|au) (?:the |du |le )?${DAY}\b|\bsemaines? du ${DAY} (?:et|vs|au) (?:du |celle du )?${DAY}\b`,
+  ).exec(text);
+  if (weeks) {
+    const [a, b] = [weeks[1] ?? weeks[3], weeks[2] ?? weeks[4]].map((day) =>
+      dayInMonth(Number(day), lastDay),
+    );
+    if (a && b && a < b)
+      return [
+        { date_from: a, date_to: shiftDays(a, 6) },
+        { date_from: b, date_to: shiftDays(b, 6) },
+      ];
+  }
   // « entre les deux premières semaines », "the first two weeks"
   if (
     /\b(deux|2) premieres semaines\b|\bfirst (two|2) weeks\b|\b(1re|1ere|premiere) et (la )?(2e|deuxieme|seconde) semaine/.test(
