@@ -35,9 +35,9 @@ const PER_CAMPAIGN = /\b(par|by|per|chaque|each) (campagne|campaign)s?\b/;
 const RANK_WORDS =
   /\bclass\w*|\brank\w*|\btop\b|\bflop\b|\bmeilleur\w*|\bpire\w*|\bbest\b|\bworst\b|\ble plus\b|\bla plus\b|\bles plus\b|\ble moins\b|\bla moins\b|\bles moins\b|\bmost\b|\bleast\b|\bhighest\b|\blowest\b|\bdu plus\b|\bcheapest\b|\bplus (rentable|efficace|performant|cher)\w*|\bmoins (rentable|efficace|performant|cher)\w*/;
 const CUT =
-  /\b(couper|coupe|stopper|stop|arreter|arrete|mettre en pause|en pause|pause|suspendre|switch off|kill|cut)\b|\ben perte\b|\bdans le rouge\b|\bperdent de l'argent\b|\blos(e|ing) money\b|\bin the red\b/;
+  /\b(couper|coupe|stopper|stop|arreter|arrete|mettre en pause|en pause|pause|suspendre|switch(ed)? off|turn off|kill|cut)\b|\ben perte\b|\bdans le rouge\b|\bperdent de l'argent\b|\blos(e|ing) money\b|\bin the red\b|\bloss[- ]?making\b|\blosers?\b|\b(roi|retour) (negatif|negative)|\bnegative (roi|return)/;
 const BOOST =
-  /\brenforc\w*|\bpousser\b|\bscale\b|\bscaler\b|\bmettre plus\b|\binvest(ir)? (plus|more)\b|\bdoubler la mise\b|\bmore budget\b|\bplus de budget\b|\bdouble down\b/;
+  /\brenforc\w*|\bpousser\b|\bscale\b|\bscaler\b|\bmettre plus\b|\binvest(ir)? (plus|more)\b|\bdoubler la mise\b|\bmore budget\b|\bplus de budget\b|\bdouble down\b|\bplus d'investissement\b|\bmerite\w* plus\b|\bput more\b|\bdeserve more\b|\bmore money\b|\bplus d'argent\b/;
 const SINGULAR_CATEGORY =
   /\b(quel|quelle|le|la|which|the|best|worst|meilleur|meilleure|pire)\s(\w+\s)?(canal|categorie|category|channel)\b(?!s)/;
 // Content words that name no metric the data has and could mean several: ask which one is meant.
@@ -321,7 +321,8 @@ function readOne(
     first.op === '<' &&
     !categoryObject &&
     presetScope &&
-    !inherited;
+    !inherited &&
+    SIGNALS.diagnostic.test(text);
   if (presetDiagnostic) return undefined;
   if (first && (p.thresholds.length > 0 || categoryObject || inherited || p.period)) {
     return {
