@@ -178,19 +178,12 @@ const query = (args: Args): PlannedCall => ({ tool: 'query_metrics', args });
 function clarify(question: string, p: Parsed, language: Language): MetricReading | undefined {
   const ambiguous = p.scope.ambiguous;
   if (ambiguous && p.scope.campaigns.length === 0 && p.scope.prefixes.length === 0) {
-    const options = ambiguous.candidates
-      .slice(0, 4)
-      .map((name) => replaceWord(question, ambiguous.word, name));
-    return {
-      intent: 'kpi_qa',
-      calls: [],
-      confidence: 0.6,
-      clarification:
-        language === 'en'
-          ? `Which campaign do you mean by "${ambiguous.word}": ${ambiguous.candidates.join(' or ')}?`
-          : `Par « ${ambiguous.word} », vous parlez de ${ambiguous.candidates.join(' ou de ')} ?`,
-      options,
-    };
+    return askBack(
+      language === 'en'
+        ? `Which campaign do you mean by "${ambiguous.word}": ${ambiguous.candidates.join(' or ')}?`
+        : `Par « ${ambiguous.word} », vous parlez de ${ambiguous.candidates.join(' ou de ')} ?`,
+      ambiguous.candidates.slice(0, 4).map((name) => replaceWord(question, ambiguous.word, name)),
+    );
   }
   // « coût unitaire », « les plus chères »: a cost word that names no one metric, even though « coût » reads as spend.
   const unitCost =
@@ -206,24 +199,22 @@ function clarify(question: string, p: Parsed, language: Language): MetricReading
     if (candidates[0] === 'roi' && candidates[1] === 'revenue' && named) continue;
     const match = pattern.exec(p.text);
     if (!match) continue;
-    const options = candidates.map(
-      (metric) => `${question.replace(/\s*\?+\s*$/, '')} — ${METRIC_WORDS[metric][language]}`,
+    return askBack(
+      language === 'en'
+        ? `By "${match[0]}", do you mean ${candidates.map((metric) => METRIC_WORDS[metric].en).join(', ')}?`
+        : `Par « ${match[0]} », vous entendez ${candidates
+            .map((metric) => METRIC_WORDS[metric].fr)
+            .join(', ')
+            .replace(/, ([^,]*)$/, ' ou $1')} ?`,
+      candidates.map((metric) => `${question.replace(/\s*\?+\s*$/, '')} — ${METRIC_WORDS[metric][language]}`),
     );
-    return {
-      intent: 'kpi_qa',
-      calls: [],
-      confidence: 0.6,
-      clarification:
-        language === 'en'
-          ? `By "${match[0]}", do you mean ${candidates.map((metric) => METRIC_WORDS[metric].en).join(', ')}?`
-          : `Par « ${match[0]} », vous entendez ${candidates
-              .map((metric) => METRIC_WORDS[metric].fr)
-              .join(', ')
-              .replace(/, ([^,]*)$/, ' ou $1')} ?`,
-      options,
-    };
   }
   return undefined;
+}
+
+/** One short question back, with one option (a button) per reading. */
+function askBack(clarification: string, options: string[]): MetricReading {
+  return { intent: 'kpi_qa', calls: [], confidence: 0.6, clarification, options };
 }
 
 function replaceWord(question: string, word: string, name: string): string {

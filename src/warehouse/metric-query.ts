@@ -6,6 +6,7 @@
 import { AppError } from '../core/errors.js';
 import { METRICS, type Metric } from '../core/metrics.js';
 import type { Statement } from './guard.js';
+import { dateRangeFilter } from './kpi.js';
 import type { SqlValue } from './port.js';
 import { BUCKET_SQL, type Grain } from './queries.js';
 import { TABLES } from './schema.js';
@@ -65,16 +66,9 @@ function dimension(name: string, known: ReadonlySet<string>): string {
  */
 export function metricQueryStatement(query: MetricQuery, dimensions: ReadonlySet<string>): Statement {
   const groups = query.groupBy.map((name) => dimension(name, dimensions));
-  const clauses: string[] = [];
-  const params: SqlValue[] = [];
-  if (query.dateFrom) {
-    clauses.push('c_date >= CAST(? AS DATE)');
-    params.push(query.dateFrom);
-  }
-  if (query.dateTo) {
-    clauses.push('c_date <= CAST(? AS DATE)');
-    params.push(query.dateTo);
-  }
+  const range = dateRangeFilter({ dateFrom: query.dateFrom, dateTo: query.dateTo });
+  const clauses = [...range.clauses];
+  const params: SqlValue[] = [...range.params];
   for (const filter of query.filters) {
     const column = dimension(filter.dimension, dimensions);
     const values = filter.values.slice(0, MAX_FILTER_VALUES);
