@@ -363,18 +363,20 @@ function readOne(
     };
   }
 
-  // Channels ranked, or one channel named by its rank (« quel canal coûte le plus par lead ? »).
-  const ranked = RANK_WORDS.test(text) || p.count !== undefined;
-  if (categoryObject && metric && (ranked || SINGULAR_CATEGORY.test(text))) {
+  // Channels ranked, or one channel named by its rank (« quel canal coûte le plus par lead ? », « les meilleurs
+  // canaux » — by ROI when no figure is named).
+  const ranked = RANK_WORDS.test(text) || p.count !== undefined || /\bmieux\b|\bbetter\b/.test(text);
+  if (categoryObject && (ranked || SINGULAR_CATEGORY.test(text)) && (metric || findDirectionWord(text))) {
+    const rankedBy = metric ?? 'roi';
     const single = SINGULAR_CATEGORY.test(text) && !/\bclass\w*|\brank\w*/.test(text);
     return {
       intent: 'kpi_qa',
       calls: [
         query({
-          metrics: [...new Set([metric, 'mark_spent', 'revenue'])],
+          metrics: [...new Set([rankedBy, 'mark_spent', 'revenue'])],
           group_by: ['category'],
-          order_by: metric,
-          order: orderFor(text, metric),
+          order_by: rankedBy,
+          order: orderFor(text, rankedBy),
           limit: p.count ?? (single ? 1 : 100),
           ...dates(p.period),
         }),

@@ -7,7 +7,7 @@ const SYNONYMS: [RegExp, Metric][] = [
   [/\bretours? sur (les )?depenses? publicitaires?|\breturn on ad ?spend|\broas\b/, 'roas'],
   [/\bretours? sur invest\w*|\breturn on investment|\brentab\w*|\bprofitab\w*|\broi\b/, 'roi'],
   [/\b(taux|tx) de cli\w*|\bclick[- ]?through( rate)?|\bctr\b/, 'ctr'],
-  [/\b(taux|tx) de (conversions?|transfo\w*|conv\b)|\bconversion rates?|\bconv\.? rates?|\bcvr\b/, 'cvr'],
+  [/\bconverti(t|ssent|r|ssant)\b|\bconverts?\b(?! rate)|\bconverting\b|\b(taux|tx) de (conversions?|transfo\w*|conv\b)|\bconversion rates?|\bconv\.? rates?|\bcvr\b/, 'cvr'],
   [/\bcouts? (par|du|au) clic\w*|\bcosts? per click|\bcpc\b|\bclics? (les )?plus chers?\b/, 'cpc'],
   [/\bcouts? (pour|par) (mille|1000)( impressions?)?|\bcosts? per (mille|thousand|1000)( impressions?)?|\bcpm\b/, 'cpm'],
   [/\bcouts? par (lead|prospect|contact)s?|\bcosts? per lead|\bcpl\b/, 'cpl'],
@@ -72,9 +72,9 @@ export type DirectionWord = 'best' | 'worst' | 'high' | 'low' | 'cheap' | 'expen
 const DIRECTION_WORDS: [RegExp, DirectionWord][] = [
   [/\bmoins (cher|couteu)\w*|\bcheap\w*|\bleast expensive|\bplus economique\w*|\bmeilleur marche/, 'cheap'],
   [/\bplus (cher|couteu)\w*|\bmost expensive|\bcout\w* le plus|\bcostliest/, 'expensive'],
-  [/\bpires?\b|\bworst\b|\bmoins (bon|perform|efficace|rentable)\w*|\bweakest|\bpoorest|\bflop\w*/, 'worst'],
+  [/\bpires?\b|\bworst\b|\bleast (efficient|profitable|effective|performing)\b|\bmoins (bon|perform|efficace|rentable)\w*|\bweakest|\bpoorest|\bflop\w*/, 'worst'],
   [/\bplus (bas|faible)\w*|\blowest\b|\bmoins eleve\w*|\bsmallest\b|\ble moins\b|\bleast\b|\bbottom\b|\bminimum\b|\blower\b/, 'low'],
-  [/\bmeilleur\w*|\bbest\b|\btop\b|\ble mieux\b|\bplus (performant|efficace|rentable)\w*|\bstrongest\b|\bwinners?\b/, 'best'],
+  [/\bmeilleur\w*|\bbest\b|\bmost (efficient|profitable|effective)\b|\bmieux\b|\bbetter\b|\btop\b|\ble mieux\b|\bplus (performant|efficace|rentable)\w*|\bstrongest\b|\bwinners?\b/, 'best'],
   [/\bplus (haut|eleve|grand|gros|fort)\w*|\bhighest\b|\bles? plus\b|\bthe most\b|\bmost\b|\bbiggest\b|\blargest\b|\bmaximum\b|\bhigher\b/, 'high'],
 ]; // biome-ignore format: a table
 
