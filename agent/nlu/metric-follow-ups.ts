@@ -4,6 +4,7 @@
 import type { PlannedCall } from '../../src/analysis/plan.js';
 import type { Catalog } from '../../src/analysis/vocabulary.js';
 import { parse, scopeArgs } from './metric-question.js';
+import { findThresholds, type Threshold } from './thresholds.js';
 
 const PER_CATEGORY =
   /\b(par|by|per|pour chaque|chaque|au niveau des|cote|niveau|selon) (canal|canaux|channels?|categories?|categorie|category)\b|\b(canaux|channels|categories)\b/;
@@ -79,6 +80,19 @@ export function followMetricCall(
   }
   if (previous.tool === 'explain_change' && byCategory) {
     args.by = 'category';
+    changed = true;
+  }
+  // « et sous 0,4 % ? » after a condition: the same metric, the new bound.
+  const previousThresholds = Array.isArray(args.thresholds) ? (args.thresholds as Threshold[]) : [];
+  if (previousThresholds.length > 0 && p.thresholds.length === 0) {
+    const again = findThresholds(p.text, [{ metric: previousThresholds[0]!.metric, at: 0, end: 0 }]);
+    if (again.length > 0) {
+      args.thresholds = again;
+      args.order = again[0]!.op.startsWith('<') ? 'asc' : 'desc';
+      changed = true;
+    }
+  } else if (p.thresholds.length > 0 && previous.tool === 'query_metrics') {
+    args.thresholds = p.thresholds;
     changed = true;
   }
   if (p.count !== undefined && previous.tool === 'query_metrics') {

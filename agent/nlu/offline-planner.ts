@@ -1,7 +1,7 @@
 // The offline planner: deterministic, no network, French and English. It reads the question once
 // (features.ts), routes it (router.ts) and, in a conversation, turns short follow-ups into the previous call
 // with new arguments (follow-ups.ts). Every argument comes from the catalog or a strict extractor.
-import type { Plan, Planner, PlannerInput } from '../../src/analysis/plan.js';
+import type { Plan, PlannedCall, Planner, PlannerInput } from '../../src/analysis/plan.js';
 import { extractFeatures } from './features.js';
 import { applyFollowUp } from './follow-ups.js';
 import { followMetricCall } from './metric-follow-ups.js';
@@ -24,12 +24,13 @@ export function planOffline(input: PlannerInput): Plan {
   const previousCall = input.previous?.calls[0];
   // A figure question followed up (« et pour instagram_tier1 ? », « et par canal ? ») keeps its call.
   if (input.previous && previousCall && !features.empty && (features.signals.followUp || !fresh.strong)) {
-    const call = followMetricCall(previousCall, input.text ?? '', input.catalog);
-    if (call)
+    // A comparison (one call per side) follows up as a whole: « et sur le CTR ? » changes every side.
+    const calls = input.previous.calls.map((call) => followMetricCall(call, input.text ?? '', input.catalog));
+    if (calls.length > 0 && calls.every((call) => call !== undefined))
       return {
-        intent: call.tool === previousCall.tool ? input.previous.intent : 'diagnostic',
+        intent: calls[0]!.tool === previousCall.tool ? input.previous.intent : 'diagnostic',
         language: features.language,
-        calls: [call],
+        calls: calls as PlannedCall[],
         confidence: 0.85,
       };
   }
