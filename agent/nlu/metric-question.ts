@@ -45,6 +45,9 @@ const VAGUE: [RegExp, Metric[]][] = [
   [/\bresultats?\b|\bresults?\b/, ['orders', 'leads', 'revenue']],
   [/\bretours?\b(?! sur)|\breturns?\b(?! on)/, ['roi', 'roas', 'revenue']],
   [/\bvolumes?\b/, ['impressions', 'clicks', 'orders']],
+  [/\brendements?\b|\byields?\b/, ['roi', 'roas', 'revenue']],
+  [/\befficacite\b|\befficiency\b/, ['roi', 'cpa', 'ctr']],
+  [/\b(le|quel|the) taux\b(?! de)|\bthe rate\b(?! of)/, ['ctr', 'cvr']],
   [/\bcouts? unitaires?\b|\bunit costs?\b|\ba l'unite\b/, ['cpc', 'cpl', 'cpa']],
   [
     /^(?!.*\b(par|by|per|analy\w*|compar\w*|bilan|breakdown)\b).*\b(perf|performance|performe\w*|performed)\b/,
@@ -201,8 +204,8 @@ function clarify(question: string, p: Parsed, language: Language): MetricReading
     if (!match) continue;
     return askBack(
       language === 'en'
-        ? `By "${match[0]}", do you mean ${candidates.map((metric) => METRIC_WORDS[metric].en).join(', ')}?`
-        : `Par « ${match[0]} », vous entendez ${candidates
+        ? `By "${asWritten(question, match[0])}", do you mean ${candidates.map((metric) => METRIC_WORDS[metric].en).join(', ')}?`
+        : `Par « ${asWritten(question, match[0])} », vous entendez ${candidates
             .map((metric) => METRIC_WORDS[metric].fr)
             .join(', ')
             .replace(/, ([^,]*)$/, ' ou $1')} ?`,
@@ -210,6 +213,20 @@ function clarify(question: string, p: Parsed, language: Language): MetricReading
     );
   }
   return undefined;
+}
+
+/** The words of the question as the person wrote them (accents and case) for a phrase found in normalized text. */
+function asWritten(question: string, phrase: string): string {
+  const words = question.split(/[\s'’]+/);
+  const size = phrase.split(/\s+/).length;
+  for (let start = 0; start + size <= words.length; start++) {
+    const candidate = words
+      .slice(start, start + size)
+      .join(' ')
+      .replace(/^[^\p{L}]+|[^\p{L}]+$/gu, '');
+    if (normalize(candidate) === phrase) return candidate;
+  }
+  return phrase;
 }
 
 /** One short question back, with one option (a button) per reading. */
