@@ -4,7 +4,7 @@
 import type { Catalog, Dimension, Grain } from '../../src/analysis/vocabulary.js';
 import type { Language } from '../../src/core/answer.js';
 import type { Metric } from '../../src/core/metrics.js';
-import { type DateRange, findDateRange } from './dates.js';
+import type { DateRange } from './dates.js';
 import { ALL_CATEGORIES, type CampaignMatch, findCampaign, findCategory, mask } from './entities.js';
 import { findGrain, findGroupBy, SIGNALS } from './intents.js';
 import { detectLanguage } from './language.js';
@@ -18,6 +18,7 @@ import {
   findSegmentCount,
   findVolume,
 } from './numbers.js';
+import { findPeriod } from './periods.js';
 
 export type SignalName = keyof typeof SIGNALS;
 
@@ -66,7 +67,7 @@ export function extractFeatures(question: string, catalog: Catalog): Features {
     money: findMoney(text),
     impressions: findVolume(text, 'impressions'),
     clicks: findVolume(text, 'clicks'),
-    dates: findDateRange(text, catalog.lastDay),
+    dates: findPeriod(text, catalog.lastDay),
     category: findCategory(text, catalog),
     allCategories: ALL_CATEGORIES.test(text),
     campaign,

@@ -38,6 +38,8 @@ const CUT =
   /\b(couper|coupe|stopper|stop|arreter|arrete|mettre en pause|en pause|pause|suspendre|switch(ed)? off|turn off|kill|cut)\b|\ben perte\b|\bdans le rouge\b|\bperdent de l'argent\b|\blos(e|ing) money\b|\bin the red\b|\bloss[- ]?making\b|\blosers?\b|\b(roi|retour) (negatif|negative)|\bnegative (roi|return)/;
 const BOOST =
   /\brenforc\w*|\bpousser\b|\bscale\b|\bscaler\b|\bmettre plus\b|\binvest(ir)? (plus|more)\b|\bdoubler la mise\b|\bmore budget\b|\bplus de budget\b|\bdouble down\b|\bplus d'investissement\b|\bmerite\w* plus\b|\bput more\b|\bdeserve more\b|\bmore money\b|\bplus d'argent\b/;
+const PROFITABLE =
+  /^(?!.*\b(non|pas|peu|plus|moins|most|least|more|less|not|un)\s?(rentab|profit)).*(\brentables?\b|\bprofitable\b|\bin profit\b|\ben profit\b|\bgagnent de l'argent\b|\bmake money\b|\broi positif\b|\bpositive roi\b)/;
 const SINGULAR_CATEGORY =
   /\b(quel|quelle|le|la|which|the|best|worst|meilleur|meilleure|pire)\s(\w+\s)?(canal|categorie|category|channel)\b(?!s)/;
 // Content words that name no metric the data has and could mean several: ask which one is meant.
@@ -313,6 +315,34 @@ function readOne(
   const presetScope =
     p.scope.campaigns.length === 0 && p.scope.prefixes.length === 0 && p.scope.categories.length <= 1;
   if (DIAGNOSTIC.test(text) && !categoryObject && !inherited && presetScope) return undefined;
+
+  // « should we stop facebook_lal? »: about that one campaign — its ROI, spend and revenue.
+  if (CUT.test(text) && p.scope.campaigns.length === 1 && sidesOf(p.scope).length === 1)
+    return {
+      intent: 'diagnostic',
+      calls: [
+        query({ metrics: ['roi', 'mark_spent', 'revenue'], ...scopeArgs(p.scope), ...dates(p.period) }),
+      ],
+      confidence: 0.8,
+    };
+  // « les campagnes rentables », "which ones are profitable?": every campaign that earns more than it costs.
+  if (PROFITABLE.test(text) && !RANK_WORDS.test(text) && p.count === undefined && p.thresholds.length === 0)
+    return {
+      intent: 'kpi_qa',
+      calls: [
+        query({
+          metrics: ['roi', 'mark_spent', 'revenue'],
+          group_by: [group],
+          thresholds: [{ metric: 'roi', op: '>', value: 0 }],
+          order_by: 'roi',
+          order: 'desc',
+          limit: 100,
+          ...scopeArgs(p.scope),
+          ...dates(p.period),
+        }),
+      ],
+      confidence: 0.8,
+    };
 
   // Conditions on a metric: the members past them, by campaign or by channel.
   const thresholds =
