@@ -132,6 +132,33 @@ export function findPeriod(text: string, lastDay: string | null): DateRange | un
     )
       return { date_from: from, date_to: to };
   }
+  // « avant-hier », "the day before yesterday": the day before the data's last day.
+  if (/\bavant[- ]hier\b|\bday before yesterday\b/.test(text)) {
+    const day = shiftDays(lastDay, -1);
+    return { date_from: day, date_to: day };
+  }
+  // « début / fin février », "early / late February", « en fin de mois »: its first or last 7 days.
+  m =
+    /\b(debut|fin|early|late|end of|beginning of|start of)\s(?:de\s|du\s|of\s)?(mois|month|fevrier|february|feb|fev)\b/.exec(
+      text,
+    );
+  if (m) {
+    const { year, month } = monthOf(lastDay);
+    const end = daysIn(year, month);
+    const start = /debut|early|beginning|start/.test(m[1]!);
+    return start
+      ? { date_from: dayInMonth(1, lastDay)!, date_to: dayInMonth(7, lastDay)! }
+      : { date_from: dayInMonth(end - 6, lastDay)!, date_to: `${year}-${pad(month)}-${pad(end)}` };
+  }
+  // « le 14 », "on the 14th": a day of the data's last month.
+  m =
+    /\b(?:on the|the|le|on)\s(\d{1,2})(?:st|nd|rd|th|er)?\b(?!\s?(?:%|jours?|days?|derni|premi|meilleur|pire|campagn|campaign|[.,/]\d|janv|fevr|fev|feb|mars|march|chf|fr\b))/.exec(
+      text,
+    );
+  if (m) {
+    const day = dayInMonth(Number(m[1]), lastDay);
+    if (day) return { date_from: day, date_to: day };
+  }
   // « le 20.02 », « 20/02 »: day and month, the data's year.
   m = /\b(\d{1,2})[./](\d{1,2})\b(?![./]\d)/.exec(text);
   if (m) {
