@@ -6,6 +6,7 @@ import { COMPACT_LIMITS, CONTENT_LIMITS, type ContentLimits, TEAMS_LIMITS } from
 import { provenanceLine } from '../shared/provenance-line.js';
 import { moreRows, truncate } from '../shared/truncate.js';
 import type { AdaptiveCard, CardElement, SubmitAction, Table, TextBlock } from './card.js';
+import { escapeMarkdownLinks } from './markdown-escape.js';
 
 export type { AdaptiveCard } from './card.js';
 
@@ -29,7 +30,7 @@ type Labels = ReturnType<typeof labels>;
 // Adaptive Cards markdown joins single line breaks into one paragraph; a blank line keeps the answer's lines.
 const text = (value: string, extra: Omit<TextBlock, 'type' | 'text' | 'wrap'> = {}): TextBlock => ({
   type: 'TextBlock',
-  text: value.replace(/\n/g, '\n\n'),
+  text: escapeMarkdownLinks(value).replace(/\n/g, '\n\n'),
   wrap: true,
   ...extra,
 });
@@ -86,8 +87,8 @@ function body(
         {
           type: 'FactSet',
           facts: block.facts.slice(0, L.facts).map((fact) => ({
-            title: truncate(fact.label, L.labelChars),
-            value: truncate(fact.value, L.factValueChars),
+            title: escapeMarkdownLinks(truncate(fact.label, L.labelChars)),
+            value: escapeMarkdownLinks(truncate(fact.value, L.factValueChars)),
           })),
         },
         ...(block.facts.length > L.facts
