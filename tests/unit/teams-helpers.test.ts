@@ -3,6 +3,7 @@
 import type { IncomingMessage } from 'node:http';
 import { describe, expect, test } from '@jest/globals';
 import { tenantAllowed, tenantOf } from '../../adapters/teams/access.js';
+import { retryAfterMs } from '../../adapters/teams/connector-http-client.js';
 import {
   channelConversationId,
   createMemoryConversationRefStore,
@@ -10,6 +11,7 @@ import {
   sameConversation,
 } from '../../adapters/teams/conversation-refs.js';
 import { isLoopbackRequest } from '../../adapters/teams/loopback.js';
+import { escapeMarkdownLinks } from '../../adapters/teams/markdown-escape.js';
 import { NO_QUERY, provenanceMarkdown } from '../../adapters/teams/provenance-message.js';
 import { createRecentAnswers } from '../../adapters/teams/recent-answers.js';
 import { createTeamsAdapter } from '../../adapters/teams/teams-adapter.js';
@@ -145,4 +147,25 @@ test('the chart publisher the adapter links with refuses a secret too short to b
   };
   const settings = { appType: 'MultiTenant' as const, allowedTenantIds: [] };
   expect(createTeamsAdapter(settings, deps).router).toBeDefined();
+});
+
+describe('escapeMarkdownLinks', () => {
+  test('inline, reference, image and autolink syntax lose their meaning; the text stays as typed', () => {
+    expect(escapeMarkdownLinks('[promo](https://evil.example.com)')).toBe(
+      String.raw`\[promo\](https://evil.example.com)`,
+    );
+    expect(escapeMarkdownLinks('![x](https://e.example/p.png) [a][1] <https://e.example>')).toBe(
+      String.raw`!\[x\](https://e.example/p.png) \[a\]\[1\] \<https://e.example\>`,
+    );
+    expect(escapeMarkdownLinks('facebOOK_tier2 +8,8 %')).toBe('facebOOK_tier2 +8,8 %');
+  });
+});
+
+describe('retryAfterMs', () => {
+  test('seconds or an HTTP date; nothing readable is undefined', () => {
+    expect(retryAfterMs('2')).toBe(2000);
+    expect(retryAfterMs(new Date(10_000).toUTCString(), 4_000)).toBe(6000);
+    expect(retryAfterMs('soon')).toBeUndefined();
+    expect(retryAfterMs(null)).toBeUndefined();
+  });
 });
