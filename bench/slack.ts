@@ -151,8 +151,7 @@ export async function benchSlack() {
     finalAnswer,
     targets: SLACK_TARGETS,
     pass:
-      ack.p99Ms <= SLACK_TARGETS.ackP99Ms &&
-      finalAnswer.firstStatus.p95Ms <= SLACK_TARGETS.firstStatusP95Ms,
+      ack.p99Ms <= SLACK_TARGETS.ackP99Ms && finalAnswer.firstStatus.p95Ms <= SLACK_TARGETS.firstStatusP95Ms,
   };
 }
 
