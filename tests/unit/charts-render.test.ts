@@ -108,9 +108,9 @@ test('English charts render too', async () => {
   expect(rendered.alt).toContain('EUR');
 });
 
-test('1× scale gives a 1000 px wide chart', async () => {
+test('1× scale gives a chart as wide as its spec (640 px: the width a phone shows it at, text included)', async () => {
   const rendered = await createChartRenderer({ scale: 1 }).render(chartFixture('trend'), context);
-  expect(rendered.width).toBe(1000);
+  expect(rendered.width).toBe(640);
 });
 
 test('a chart with no rows is refused with an AppError (callers show the text answer without a chart)', async () => {
