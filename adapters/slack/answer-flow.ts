@@ -223,7 +223,7 @@ export async function answerQuestion(
   return 'done';
 }
 
-interface PreparedCharts {
+export interface PreparedCharts {
   /** By chartId: what the image blocks point at. */
   images: NonNullable<SlackRenderOptions['images']>;
   /** Charts that could not be put inside the message (upload refused): attached in the thread after it. */
@@ -232,7 +232,7 @@ interface PreparedCharts {
 }
 
 /** Renders the charts and makes each one an image the message can show: a signed URL, else a private upload. */
-async function prepareCharts(deps: FlowDeps, answer: Answer): Promise<PreparedCharts> {
+export async function prepareCharts(deps: FlowDeps, answer: Answer): Promise<PreparedCharts> {
   if (answer.charts.length === 0) return { images: {}, leftover: [], all: [] };
   let all: ChartImage[];
   try {
@@ -261,7 +261,7 @@ async function prepareCharts(deps: FlowDeps, answer: Answer): Promise<PreparedCh
 }
 
 // Slack rejects a whole message for one block it does not take (an image still processing, a client without tables).
-const BLOCK_ERRORS = [
+export const BLOCK_ERRORS = [
   'invalid_blocks',
   'invalid_blocks_format',
   'downloading_image_failed',

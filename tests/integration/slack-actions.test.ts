@@ -3,6 +3,7 @@
 import { afterEach, beforeEach, expect, test } from '@jest/globals';
 import { cannedAnswer } from '../fakes/slack-fake-agent.js';
 import { type SlackHarness, startSlackHarness } from '../fakes/slack-harness.js';
+import { expectEveryPayloadWithinLimits } from '../fakes/slack-limits.js';
 import { blocksOf, buttonsOf, until } from '../fakes/slack-wait.js';
 import { responseUrl } from '../fakes/slack-web-api.js';
 
@@ -199,17 +200,16 @@ test('a digest posted with a delivery key can be found again (message metadata),
   h.api.historyError = undefined;
 });
 
-test('post() puts an Answer (a digest) in a channel, its chart in the new thread; failures are thrown', async () => {
-  // Digests keep their chart as a file in the thread (they are posted unprompted, with no status to show).
+test('post() puts an Answer (a digest) in a channel as one message, its chart inside; failures are thrown', async () => {
   await h.adapter.post('slack:T1:C7', cannedAnswer('Digest hebdomadaire'));
   const [message] = h.api.callsTo('chat.postMessage');
   expect(message?.body.channel).toBe('C7');
   expect(message?.body.thread_ts).toBeUndefined();
   expect(String(message?.body.blocks)).toContain('youtube_blogger');
-  expect(h.api.callsTo('files.completeUploadExternal')[0]?.body).toMatchObject({
-    channel_id: 'C7',
-    thread_ts: message?.response?.ts,
-  });
+  // Uploaded privately, shown by the message's image block: no second message for the chart.
+  expect(h.api.callsTo('files.completeUploadExternal')[0]?.body.channel_id).toBeUndefined();
+  expect(String(message?.body.blocks)).toContain('"slack_file":{"id":"F000001"}');
+  expect(expectEveryPayloadWithinLimits(h.api.calls)).toBe(1);
 
   await h.adapter.post('slack:T1:C7:1712000999.000001', cannedAnswer('Alerte ROI'));
   expect(h.api.callsTo('chat.postMessage')[1]?.body.thread_ts).toBe('1712000999.000001');
