@@ -30,7 +30,7 @@ export interface ChartRenderer {
 }
 
 export interface ChartRendererOptions {
-  /** Pixel ratio: 2 (default) gives a 2000 px wide PNG, sharp on high-density phone screens. */
+  /** Pixel ratio: 2.5 (default) gives a 1600 px wide PNG, sharp on high-density phone screens. */
   scale?: number;
   /**
    * false drops every <text> element from the SVG before drawing: same layout, no glyphs. Tests compare both
@@ -83,7 +83,7 @@ export function createChartRenderer(options: ChartRendererOptions = {}): ChartRe
       const sharp = await loadSharp();
       // A very tall chart (many groups) is drawn at a lower scale rather than past the 200 KB image limit; the text
       // keeps its size relative to the chart, so it reads the same on a phone.
-      const scales = options.scale !== undefined ? [options.scale] : [DEFAULT_SCALE, 2.5, 2];
+      const scales = options.scale !== undefined ? [options.scale] : [DEFAULT_SCALE, 2, 1.6];
       let data = Buffer.alloc(0);
       let info = { width: 0, height: 0 };
       for (const scale of scales) {

@@ -1,13 +1,16 @@
 // The look shared by every chart: one font (bundled, see fonts.ts), sizes chosen for a phone screen (a 640 px wide
-// chart, drawn at 3.125× into a 2000 px PNG, is shown about 300 CSS px wide in a chat on a 390 px phone, so 20 px
+// chart, drawn at 2.5× into a 1600 px PNG, is shown about 300 CSS px wide in a chat on a 390 px phone, so 20 px
 // text shows at about 9.5 px; the web chat's e2e test measures it), a colour-blind safe palette, and the
 // French-Swiss number locale so vega's own axis labels read like the rest of the answer.
 import type { Config } from 'vega-lite';
 import { CHART_FONT } from './fonts.js';
 
 export const WIDTH = 640;
-/** Keeps the PNG 2000 px wide: sharp on high-density screens, well within the platforms' image limits. */
-export const DEFAULT_SCALE = 2000 / WIDTH;
+/**
+ * A 1600 px wide PNG: still sharp on a 3× phone screen (about 900 device pixels shown), and small enough to encode
+ * without a palette pass (a 2000 px one needed it for square charts: 5× the CPU).
+ */
+export const DEFAULT_SCALE = 2.5;
 
 export const COLORS = {
   primary: '#2563eb',

@@ -44,8 +44,8 @@ export function rankingSpec(input: SpecInput): TopLevelSpec {
   });
   return frame(
     input,
-    // Rows as tight as 20 px labels allow: 15 bars stay under 2200 px tall in the 2000 px wide PNG.
-    Math.max(320, 140 + values.length * 36),
+    // Rows for 20 px labels; 15 bars stay under 2200 px tall in the 1600 px wide PNG.
+    Math.max(320, 140 + values.length * 44),
     {
       data: { values },
       encoding: {

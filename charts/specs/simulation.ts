@@ -48,15 +48,15 @@ export function simulationSpec(input: SpecInput): TopLevelSpec {
     low !== null && high !== null
       ? tr(
           context.language,
-          ` · intervalle du CA simulé ${money(low)} – ${money(high)}`,
-          ` · simulated revenue interval ${money(low)} – ${money(high)}`,
+          ` · intervalle du CA simulé · ${money(low)} – ${money(high)}`,
+          ` · simulated revenue interval · ${money(low)} – ${money(high)}`,
         )
       : '';
   const subtitle = `Budget${change}${scope}${interval}`;
   const yTitle = tr(context.language, `CA (${context.currency})`, `Revenue (${context.currency})`);
   return frame(
     input,
-    620,
+    520,
     {
       data: { values },
       encoding: {
