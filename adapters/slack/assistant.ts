@@ -27,7 +27,7 @@ export interface AssistantDeps {
 
 export function createAssistant(deps: AssistantDeps): Assistant {
   return new Assistant({
-    threadStarted: async ({ setSuggestedPrompts, logger: _logger }) => {
+    threadStarted: async ({ setSuggestedPrompts }) => {
       try {
         await setSuggestedPrompts(SUGGESTED_PROMPTS);
       } catch (error) {
