@@ -3,6 +3,12 @@ export default {
   testEnvironment: 'node',
   extensionsToTreatAsEsm: ['.ts'],
   transform: {
+    // jwks-rsa 4 (inside @microsoft/agents-hosting) require()s jose 6, which is ESM-only: jest cannot require ESM on
+    // Node < 24.9 (Node itself can), so jose's files are compiled to CommonJS for tests only.
+    '/node_modules/jose/.+\\.js$': [
+      '@swc/jest',
+      { jsc: { parser: { syntax: 'ecmascript' }, target: 'es2022' }, module: { type: 'commonjs' } },
+    ],
     '^.+\\.ts$': [
       '@swc/jest',
       { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' }, module: { type: 'es6' } },
@@ -15,6 +21,7 @@ export default {
     // Node < 24.9; uuid 11's CommonJS build has the same parse/stringify API. Tests only: Node itself loads 13.
     '^uuid$': '<rootDir>/node_modules/uuid/dist/cjs/index.js',
   },
+  transformIgnorePatterns: ['/node_modules/(?!(jwks-rsa/node_modules/)?jose/)'],
   testMatch: ['<rootDir>/tests/**/*.test.ts'],
   testTimeout: 30000,
   // Workers keep every test file's ESM module graph (DuckDB, vega, sharp…) alive: a worker that grew past this is

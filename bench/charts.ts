@@ -67,7 +67,7 @@ export async function benchCharts(options: { runs?: number; warmup?: number } = 
 }
 
 export function printCharts(result: Awaited<ReturnType<typeof benchCharts>>): void {
-  console.log(`charts: render time over ${result.runs} renders after a warm-up (PNG at 2×)`);
+  console.log(`charts: render time over ${result.runs} renders after a warm-up (PNG at 2.5×)`);
   const header = ['kind', 'median', 'p95', 'CPU/render', 'size', 'PNG'];
   const lines = result.charts.map((chart) => [
     chart.kind,

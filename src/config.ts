@@ -95,6 +95,8 @@ export const envSchema = z.object({
   SLACK_SIGNING_SECRET: optionalString,
   SLACK_APP_TOKEN: optionalString,
   SLACK_API_URL: z.preprocess(emptyToUndefined, z.string().url().optional()),
+  /** What a question asked in a shared channel gets there: the whole answer, a summary, or a pointer to a DM. */
+  SLACK_CHANNEL_REPLY: z.preprocess(emptyToUndefined, z.enum(['full', 'summary', 'links']).default('full')),
   MICROSOFT_APP_ID: optionalString,
   MICROSOFT_APP_PASSWORD: optionalString,
   MICROSOFT_APP_TENANT_ID: optionalString,
@@ -182,6 +184,7 @@ export interface Config {
     apiUrl?: string;
     allowedTeamIds: string[];
     allowedChannelIds: string[];
+    channelReply: 'full' | 'summary' | 'links';
   };
   teams: {
     appId?: string;
@@ -278,6 +281,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = readProcessEnv()): Config
       apiUrl: env.SLACK_API_URL,
       allowedTeamIds: env.SLACK_ALLOWED_TEAM_IDS,
       allowedChannelIds: env.SLACK_ALLOWED_CHANNEL_IDS,
+      channelReply: env.SLACK_CHANNEL_REPLY,
     },
     teams: {
       appId: env.MICROSOFT_APP_ID,

@@ -33,8 +33,25 @@ export interface Delivery {
    */
   hasKey(channel: string, threadTs: string | undefined, deliveryKey: string): Promise<boolean>;
   /** Replaces a message; when Slack rejects the blocks, sends the text alone rather than nothing. */
-  update(channel: string, ts: string, message: SlackMessage): Promise<void>;
+  update(channel: string, ts: string, message: SlackMessage, options?: { strict?: boolean }): Promise<void>;
   upload(channel: string, threadTs: string, chart: ChartImage): Promise<void>;
+  /** Uploads a chart without sharing it anywhere (files.uploadV2, no channel): its file id, for an image block. */
+  uploadPrivate(chart: ChartImage): Promise<string>;
+  /** The assistant's live status in a thread (assistant.threads.setStatus); throws where Slack refuses it. */
+  setStatus(channel: string, threadTs: string, status: string, loadingMessages?: string[]): Promise<void>;
+  /**
+   * Streams `chunks` of markdown into a new message in the thread (chat.startStream / appendStream), then closes it
+   * with `blocks` (chat.stopStream); returns the message's ts.
+   */
+  stream(
+    channel: string,
+    threadTs: string,
+    recipient: { team: string; user: string },
+    chunks: string[],
+    blocks: unknown[],
+  ): Promise<string>;
+  /** The DM channel with a user (conversations.open; needs im:write). */
+  openDm(user: string): Promise<string>;
   ephemeral(channel: string, user: string, threadTs: string | undefined, text: string): Promise<void>;
   /** Best effort: says `text` in the thread; false when even that failed (logged). Never throws. */
   notify(channel: string, threadTs: string | undefined, text: string): Promise<boolean>;
@@ -100,7 +117,7 @@ export function createDelivery(web: webApi.WebClient, logger: Logger, botUserId:
       );
     },
 
-    async update(channel, ts, message) {
+    async update(channel, ts, message, options = {}) {
       try {
         await web.chat.update({
           channel,
@@ -109,7 +126,8 @@ export function createDelivery(web: webApi.WebClient, logger: Logger, botUserId:
           ...(message.blocks ? { blocks: blocksOf(message) } : {}),
         });
       } catch (error) {
-        if (!message.blocks || !isSlackError(error, ...BLOCK_ERRORS)) throw error;
+        // strict: the caller tries simpler blocks itself before giving up on them.
+        if (options.strict || !message.blocks || !isSlackError(error, ...BLOCK_ERRORS)) throw error;
         logger.warn({ channel, error: describeSlackError(error) }, 'blocks rejected; sending the text alone');
         await web.chat.update({ channel, ts, text: message.text, blocks: [] });
       }
@@ -126,6 +144,48 @@ export function createDelivery(web: webApi.WebClient, logger: Logger, botUserId:
           alt_text: chart.alt,
         }),
       );
+    },
+
+    async uploadPrivate(chart) {
+      const result = (await web.files.uploadV2({
+        file: chart.png,
+        filename: `${chart.id}.png`,
+        title: chart.title,
+        alt_text: chart.alt,
+      })) as { files?: { files?: { id?: string }[] }[] };
+      const id = result.files?.[0]?.files?.[0]?.id;
+      if (!id) throw new Error('files.uploadV2 returned no file id');
+      return id;
+    },
+
+    async setStatus(channel, threadTs, status, loadingMessages) {
+      await web.assistant.threads.setStatus({
+        channel_id: channel,
+        thread_ts: threadTs,
+        status,
+        ...(loadingMessages ? { loading_messages: loadingMessages } : {}),
+      });
+    },
+
+    async stream(channel, threadTs, recipient, chunks, blocks) {
+      const streamer = web.chatStream({
+        channel,
+        thread_ts: threadTs,
+        recipient_team_id: recipient.team,
+        recipient_user_id: recipient.user,
+        // Each chunk goes out as it comes (the composed text arrives whole; the chunks make it appear progressively).
+        buffer_size: 1,
+      });
+      for (const markdown_text of chunks) await streamer.append({ markdown_text });
+      await streamer.stop({ blocks: blocksOf({ text: '', blocks }) });
+      return String(streamer.ts);
+    },
+
+    async openDm(user) {
+      const result = await web.conversations.open({ users: user });
+      const id = result.channel?.id;
+      if (!id) throw new Error('conversations.open returned no channel');
+      return id;
     },
 
     async ephemeral(channel, user, threadTs, text) {

@@ -6,7 +6,8 @@ import type { App } from '@slack/bolt';
 import { parseActionPayload } from '../shared/action-payload.js';
 import { checkAccess, refusalMessage } from './access.js';
 import { type ActionDeps, handleClick } from './actions.js';
-import { answerQuestion, type Question, threadKey } from './answer-flow.js';
+import { answerQuestion, type FlowOptions, type Question, threadKey } from './answer-flow.js';
+import { createAssistant } from './assistant.js';
 import { SLACK_ACTION_PREFIX } from './render.js';
 import { escapeSlack, questionText } from './slack-text.js';
 
@@ -27,9 +28,9 @@ interface EventEnvelope {
 
 export function registerListeners(app: App, deps: ListenerDeps): void {
   // A question addressed to the bot (mention, DM) that Slack would not take is kept, not dropped.
-  const answerAddressed = (question: Question) =>
+  const answerAddressed = (question: Question, options: FlowOptions = {}) =>
     deps.track(
-      answerQuestion(deps, question).then(async (outcome) => {
+      answerQuestion(deps, question, options).then(async (outcome) => {
         if (outcome === 'slack_unreachable') await deps.retryLater.add(question);
       }),
     );
@@ -39,6 +40,17 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
     deps.logger.info({ eventId: body.event_id, retryNum }, 'duplicate slack event ignored');
     return false;
   };
+
+  // The assistant panel first: Bolt's Assistant takes the messages of assistant threads (and their events) and
+  // leaves every other message to the listeners below.
+  app.assistant(
+    createAssistant({
+      botUserId: deps.botUserId,
+      firstDelivery: (body, retryNum) => firstDelivery(body as EventEnvelope, retryNum),
+      answer: (question) => answerAddressed(question, { assistant: true }),
+      logger: deps.logger,
+    }),
+  );
 
   app.event('app_mention', async ({ event, body, context }) => {
     // In a DM the message.im listener answers; answering here too would give two answers.

@@ -1,7 +1,17 @@
-// Answer → Slack Block Kit. Everything is capped to Slack's limits (shared/limits.ts): too much content degrades
-// (fewer rows with a count, then a sentence instead of the table, then omitted blocks) and never becomes an
-// `invalid_blocks` error. User data is escaped (mrkdwn.ts) so a campaign name cannot ping a channel.
-import type { ActionsBlock, Button, KnownBlock, SectionBlock } from '@slack/types';
+// Answer → Slack Block Kit, one message per answer: the text, the table as a native `table` block (the monospace
+// table where a native one cannot go: a second table, too many columns, or a client that rejected it), the chart as
+// an image block (an uploaded file or a signed URL), the follow-up buttons, and a `context_actions` block with
+// `feedback_buttons` (Slack's per-user 👍/👎). Everything is capped to Slack's limits (shared/limits.ts): too much
+// content degrades (fewer rows with a count, then a sentence instead of the table, then omitted blocks) and never
+// becomes an `invalid_blocks` error. User data is escaped (mrkdwn.ts) so a campaign name cannot ping a channel.
+import type {
+  ActionsBlock,
+  Button,
+  ContextActionsBlock,
+  KnownBlock,
+  SectionBlock,
+  TableBlock,
+} from '@slack/types';
 import type { Answer, Block } from '../../src/core/answer.js';
 import { encodeActionPayload } from '../shared/action-payload.js';
 import { answerActions, answerTitle, bodyBlocks, labels, tableView } from '../shared/content.js';
@@ -17,10 +27,21 @@ export interface SlackRenderOptions {
   /** Uploaded charts by chartId: a Slack file id (preferred, private) or a public URL. */
   images?: Record<string, { imageUrl?: string; slackFileId?: string }>;
   answerId?: string;
+  /** The first table as a native `table` block (default true); false: the monospace fallback everywhere. */
+  nativeTable?: boolean;
+  /** Leave the answer's text sections out (they were streamed into the message already). */
+  omitText?: boolean;
+  /** Only the text, notices and buttons: no table or chart (SLACK_CHANNEL_REPLY=summary). */
+  summary?: boolean;
 }
+
+/** Slack's native table: at most 100 rows (header included) and 20 columns, one table per message. */
+export const NATIVE_TABLE = { rows: 100, columns: 20 } as const;
 
 /** Every button's action_id starts with this, so the adapter can route them with one `app.action(/^…/)`. */
 export const SLACK_ACTION_PREFIX = 'mdb_action_';
+/** The action_id of the feedback buttons (context_actions). */
+export const SLACK_FEEDBACK_ACTION = `${SLACK_ACTION_PREFIX}feedback`;
 
 type Labels = ReturnType<typeof labels>;
 
@@ -54,6 +75,23 @@ function table(
   return section(`${text}${layout.tail}${more(view.omitted + view.rows.length - shown)}`.replace(/^\n/, ''));
 }
 
+/** The first table as Slack's native table block: cells are raw text (nothing is parsed, so nothing to escape). */
+function nativeTable(block: Extract<Block, { type: 'table' }>, currency: string, en: boolean): SlackBlock[] {
+  const view = tableView(block, currency, NATIVE_TABLE.rows - 1);
+  const cells = (values: string[]) =>
+    values.map((text) => ({ type: 'raw_text' as const, text: text || ' ' }));
+  const element: TableBlock = {
+    type: 'table',
+    rows: [cells(view.header), ...view.rows.map(cells)],
+    column_settings: view.numeric.map((numeric) => (numeric ? { align: 'right' } : { is_wrapped: true })),
+  };
+  const blocks: SlackBlock[] = [];
+  if (block.title) blocks.push(section(`*${escapeTruncate(block.title, CONTENT_LIMITS.labelChars)}*`));
+  blocks.push(element);
+  if (view.omitted > 0) blocks.push(context(`_${moreRows(view.omitted, en)}_`));
+  return blocks;
+}
+
 function facts(block: Extract<Block, { type: 'facts' }>, t: Labels): SlackBlock[] {
   const shown = block.facts.slice(0, CONTENT_LIMITS.facts);
   const blocks: SlackBlock[] = [];
@@ -83,19 +121,34 @@ function chart(block: Extract<Block, { type: 'chart' }>, options: SlackRenderOpt
   return []; // no uploaded file: the adapter attaches the PNG in the thread instead
 }
 
-function body(block: Block, answer: Answer, options: SlackRenderOptions, t: Labels): SlackBlock[] {
+function body(
+  block: Block,
+  answer: Answer,
+  options: SlackRenderOptions,
+  t: Labels,
+  state: { nativeTableUsed: boolean },
+): SlackBlock[] {
   const en = answer.language === 'en';
   switch (block.type) {
     case 'text':
+      if (options.omitText) return [];
       return splitText(escapeMrkdwn(truncate(block.text, CONTENT_LIMITS.textChars)), L.sectionText)
         .filter((chunk) => chunk.trim()) // Slack rejects an empty or blank section text
         .map(section);
     case 'facts':
       return facts(block, t);
-    case 'table':
-      return [table(block, options.currency, en, t)];
+    case 'table': {
+      if (options.summary) return [];
+      const native =
+        options.nativeTable !== false &&
+        !state.nativeTableUsed &&
+        Math.min(block.columns.length, CONTENT_LIMITS.tableColumns) <= NATIVE_TABLE.columns;
+      if (!native) return [table(block, options.currency, en, t)];
+      state.nativeTableUsed = true;
+      return nativeTable(block, options.currency, en);
+    }
     case 'chart':
-      return chart(block, options);
+      return options.summary ? [] : chart(block, options);
     case 'notice':
       return [
         context(
@@ -123,7 +176,9 @@ function recommendations(answer: Answer, t: Labels): SlackBlock[] {
 }
 
 function actions(answer: Answer, answerId: string | undefined): SlackBlock[] {
+  // Feedback has its own per-user buttons (context_actions below).
   const elements: Button[] = answerActions(answer)
+    .filter((action) => action.kind !== 'feedback')
     .slice(0, L.actionsElements)
     .map((action, index) => ({
       type: 'button',
@@ -132,6 +187,37 @@ function actions(answer: Answer, answerId: string | undefined): SlackBlock[] {
       value: encodeActionPayload(action, answerId, L.buttonValue),
     }));
   return elements.length > 0 ? [{ type: 'actions', elements } satisfies ActionsBlock] : [];
+}
+
+/** Slack's 👍/👎 under an answer: each person's own vote (the button shows it to them), one payload per side. */
+function feedback(answer: Answer, answerId: string | undefined): SlackBlock[] {
+  const en = answer.language === 'en';
+  const side = (value: 'up' | 'down') =>
+    encodeActionPayload(
+      { id: `feedback_${value}`, label: value, kind: 'feedback', value },
+      answerId,
+      L.buttonValue,
+    );
+  const block: ContextActionsBlock = {
+    type: 'context_actions',
+    elements: [
+      {
+        type: 'feedback_buttons',
+        action_id: SLACK_FEEDBACK_ACTION,
+        positive_button: {
+          text: { type: 'plain_text', text: '👍' },
+          accessibility_label: en ? 'Useful answer' : 'Réponse utile',
+          value: side('up'),
+        },
+        negative_button: {
+          text: { type: 'plain_text', text: '👎' },
+          accessibility_label: en ? 'Answer to improve' : 'Réponse à améliorer',
+          value: side('down'),
+        },
+      },
+    ],
+  };
+  return [block];
 }
 
 /** The notification text: plain words (no markdown) but still entity-escaped, since Slack parses it too. */
@@ -149,12 +235,14 @@ export function renderSlack(
     type: 'header',
     text: { type: 'plain_text', text: truncate(answerTitle(answer), L.headerText), emoji: true },
   };
-  const main = bodyBlocks(answer).flatMap((block) => body(block, answer, options, t));
+  const state = { nativeTableUsed: false };
+  const main = bodyBlocks(answer).flatMap((block) => body(block, answer, options, t, state));
   const source = provenanceLine(answer.provenance, answer.language);
   const tail = [
     ...recommendations(answer, t),
     ...(source ? [context(`${t.source} : ${escapeTruncate(source, L.contextText - 20)}`)] : []),
     ...actions(answer, options.answerId),
+    ...(answer.errorCode ? [] : feedback(answer, options.answerId)),
   ];
   // Over 50 blocks: keep the first body blocks, say how many were left out, and always keep the tail (buttons).
   const room = L.blocks - 1 - tail.length;

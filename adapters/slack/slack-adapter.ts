@@ -13,7 +13,7 @@ import type { PlatformAdapter } from '../../src/core/platform-adapter.js';
 import type { Question } from '../../src/core/question.js';
 import { createDedupe, createLru, type Lru } from '../shared/lru.js';
 import type { ActionDeps } from './actions.js';
-import { answerQuestion, type RememberedAnswer, threadKey } from './answer-flow.js';
+import { answerQuestion, type ChannelReply, type RememberedAnswer, threadKey } from './answer-flow.js';
 import { toBoltLogger } from './bolt-logger.js';
 import { type ChartImage, createDelivery } from './delivery.js';
 import { createPersistentDedupe, type SeenEvent } from './event-dedupe.js';
@@ -39,6 +39,8 @@ export interface SlackSettings {
   allowedChannelIds: string[];
   /** A Web API call with no reply after this long is abandoned and retried (default 20 s; tests shorten it). */
   apiTimeoutMs?: number;
+  /** SLACK_CHANNEL_REPLY: what a question asked in a channel gets there (default full). */
+  channelReply?: ChannelReply;
 }
 
 export interface SlackDeps {
@@ -52,6 +54,10 @@ export interface SlackDeps {
   }): Promise<void>;
   currency: string;
   logger: Logger;
+  /** Signed public chart URLs (PUBLIC_BASE_URL): image blocks point there instead of an uploaded file. */
+  publishChart?(png: Buffer): string;
+  /** The LLM composer is on: its answers are streamed (chatStream). */
+  streamText?: boolean;
   /** Conversations remembered from before a restart (`slack:T:C:ts`): their threads again need no @mention. */
   knownConversations?: string[];
   /** Where questions Slack would not take wait for it to come back (default: in memory, lost on restart). */
@@ -179,6 +185,9 @@ export async function createSlackAdapter(settings: SlackSettings, deps: SlackDep
     access: { allowedTeamIds: settings.allowedTeamIds, allowedChannelIds: settings.allowedChannelIds },
     answers: createLru<string, RememberedAnswer>(RECENT_ANSWERS),
     threads: knownThreads(deps.knownConversations ?? [], BOT_THREADS),
+    ...(deps.publishChart ? { publishChart: deps.publishChart } : {}),
+    channelReply: settings.channelReply ?? 'full',
+    streamText: deps.streamText === true,
   };
   const retryLater = createRetryLater({
     collection: deps.unanswered ?? createMemoryUnansweredStore(),

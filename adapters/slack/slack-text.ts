@@ -19,3 +19,11 @@ export function questionText(text: string, botUserId: string): string {
     .replace(/\s+/g, ' ')
     .trim();
 }
+
+/**
+ * Text from data or a user in a streamed message (markdown, not mrkdwn): entities as above, and the brackets of
+ * Markdown link syntax escaped so `[clic](https://…)` in a campaign name stays text.
+ */
+export function escapeSlackMarkdown(text: string): string {
+  return escapeSlack(text).replace(/(?<!\\)([[\]])/g, '\\$1');
+}

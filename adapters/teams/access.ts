@@ -1,6 +1,6 @@
 // Access control by Microsoft Entra tenant (TEAMS_ALLOWED_TENANT_IDS). An empty list allows every tenant. A refused
 // activity is answered politely and never reaches the agent, so nothing is queried for a foreign tenant.
-import type { Activity } from 'botbuilder';
+import type { Activity } from '@microsoft/agents-activity';
 
 export const TENANT_REFUSAL =
   'Désolé, ce bot n’est pas disponible pour votre organisation. Contactez l’administrateur du bot si vous pensez que c’est une erreur.';

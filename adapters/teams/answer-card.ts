@@ -2,7 +2,7 @@
 // (data URI, no extra request, works without a public URL) when the card stays under the size limit; otherwise
 // every chart is served by the bot at GET /charts/<id>.png behind a signed, expiring URL on PUBLIC_BASE_URL.
 // Storing and signing are the server's business: the card only receives `publishChart`.
-import type { Attachment } from 'botbuilder';
+import type { Attachment } from '@microsoft/agents-activity';
 import type { Answer } from '../../src/core/answer.js';
 import type { Logger } from '../../src/core/logger.js';
 import { type AdaptiveCard, renderTeams } from './render.js';

@@ -1,24 +1,56 @@
-// The HTTP client the Bot Framework connector calls go through, with a deadline. botbuilder's ConnectorClient sends
-// with no timeout at all, so a connector that accepts a request and never answers would hold the turn (and, for a
-// digest, the scheduler) forever. The SDK replaces any request policy it is given but keeps `httpClient`, so the
-// deadline lives here: the request is aborted and the call fails with AppError PLATFORM_TIMEOUT.
-// It is not retried here: a card the connector received but did not acknowledge would be posted twice.
-import { type CompatResponse, type RequestPolicy, toCompatResponse } from '@azure/core-http-compat';
-import {
-  createDefaultHttpClient,
-  createHttpHeaders,
-  createPipelineRequest,
-  type HttpClient,
-} from '@azure/core-rest-pipeline';
+// The HTTP client every Bot Connector call goes through. The Agents SDK's own client is a bare `fetch`: no timeout
+// and no retry. This one adds both, around the SDK's client (which still builds the URL, headers and token):
+// - a deadline per attempt: a connector that accepts the request and never answers would otherwise hold the turn
+//   (and, for a digest, the scheduler) forever. Past it the call fails with AppError PLATFORM_TIMEOUT and is not
+//   retried: a card the connector received but did not acknowledge would be posted twice.
+// - retries of throttling and server errors (429 and 503 after Retry-After, exponential backoff on other 5xx),
+//   3 at most, as the Bot Framework SDK's pipeline did (teams-resilience.test.ts pins it).
+// The inner client is obtained lazily: its token is only fetched when a request is really sent (an expectReplies
+// turn sends nothing through the connector and so never asks Entra for a token).
+import { HttpClient, HttpError, type HttpRequestConfig, type HttpResponse } from '@microsoft/agents-hosting';
 import { AppError } from '../../src/core/errors.js';
 
-/** `timeoutMs` bounds the whole exchange, body included. */
-export function connectorHttpClient(
-  timeoutMs: number,
-  inner: HttpClient = createDefaultHttpClient(),
-): RequestPolicy {
-  return {
-    async sendRequest(resource): Promise<CompatResponse> {
+export interface ConnectorPolicy {
+  /** How long one attempt may take, body included. */
+  timeoutMs: number;
+  /** Retries after a 429/5xx (default 3). */
+  retries?: number;
+  /** The first backoff for a 5xx without Retry-After (default 800 ms, doubled each time). */
+  backoffMs?: number;
+  /** The longest wait a Retry-After may impose (default 60 s). */
+  maxRetryAfterMs?: number;
+}
+
+const RETRIED = (status: number) => status === 429 || status >= 500;
+
+/** Milliseconds from a Retry-After header (seconds or an HTTP date), undefined when absent or unreadable. */
+export function retryAfterMs(value: string | null | undefined, now = Date.now()): number | undefined {
+  if (!value) return undefined;
+  const seconds = Number(value);
+  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** A path without its query (the conversation id only; the Authorization header never goes into a message). */
+const pathOf = (url: string) => url.split('?')[0] ?? url;
+
+export class ConnectorHttpClient extends HttpClient {
+  readonly #inner: () => Promise<HttpClient>;
+  readonly #policy: Required<ConnectorPolicy>;
+
+  constructor(inner: () => Promise<HttpClient>, policy: ConnectorPolicy) {
+    super();
+    this.#inner = inner;
+    this.#policy = { retries: 3, backoffMs: 800, maxRetryAfterMs: 60_000, ...policy };
+  }
+
+  override async request<T = unknown>(config: HttpRequestConfig): Promise<HttpResponse<T>> {
+    const inner = await this.#inner();
+    const { timeoutMs, retries, backoffMs, maxRetryAfterMs } = this.#policy;
+    for (let attempt = 0; ; attempt += 1) {
       const controller = new AbortController();
       let timedOut = false;
       const timer = setTimeout(() => {
@@ -26,37 +58,28 @@ export function connectorHttpClient(
         controller.abort();
       }, timeoutMs);
       const abortIfCallerDoes = () => controller.abort();
-      resource.abortSignal?.addEventListener('abort', abortIfCallerDoes);
-      const request = createPipelineRequest({
-        url: resource.url,
-        method: resource.method,
-        headers: createHttpHeaders(resource.headers.toJson({ preserveCase: true })),
-        body: resource.body,
-        abortSignal: controller.signal,
-        requestId: resource.requestId,
-        streamResponseStatusCodes: resource.streamResponseStatusCodes,
-        // Set by the SDK's proxy policy when HTTPS_PROXY is configured: kept, or a proxied bot could not connect.
-        agent: resource.agent,
-        proxySettings: resource.proxySettings,
-        // The SDK's own rule (its ServiceClient allows http: when the service URL is http:, e.g. the Emulator).
-        allowInsecureConnection: resource.url.startsWith('http:'),
-      });
+      config.signal?.addEventListener('abort', abortIfCallerDoes);
       try {
-        // The response names the request it was handed, as an HttpOperationResponse should: the SDK finds its
-        // operation (and so turns a 4xx/5xx into a RestError) through that request.
-        return { ...toCompatResponse(await inner.sendRequest(request)), request: resource };
+        return await inner.request<T>({ ...config, signal: controller.signal });
       } catch (error) {
-        if (!timedOut) throw error;
-        // The path holds only the conversation id; the Authorization header is never put in a message.
-        throw new AppError(
-          'PLATFORM_TIMEOUT',
-          `Bot Framework connector did not answer within ${timeoutMs} ms (${resource.method} ${new URL(resource.url).pathname})`,
-          { cause: error },
-        );
+        if (timedOut) {
+          throw new AppError(
+            'PLATFORM_TIMEOUT',
+            `Bot Framework connector did not answer within ${timeoutMs} ms (${config.method.toUpperCase()} ${pathOf(config.url)})`,
+            { cause: error },
+          );
+        }
+        if (!(error instanceof HttpError) || !RETRIED(error.status) || attempt >= retries) throw error;
+        const told = retryAfterMs(error.response.headers?.get?.('retry-after'));
+        const wait =
+          told !== undefined
+            ? Math.min(told, maxRetryAfterMs)
+            : backoffMs * 2 ** attempt * (0.8 + Math.random() * 0.4);
+        await sleep(wait);
       } finally {
         clearTimeout(timer);
-        resource.abortSignal?.removeEventListener('abort', abortIfCallerDoes);
+        config.signal?.removeEventListener('abort', abortIfCallerDoes);
       }
-    },
-  };
+    }
+  }
 }

@@ -1,7 +1,7 @@
 // Conversation references: what the Bot Framework needs to post into a conversation later (service URL, ids), kept
 // when the bot is installed or spoken to, so digests and alerts can post proactively. The composition root backs
 // the store with the state store; the in-memory one is for tests and local runs.
-import type { ConversationReference } from 'botbuilder';
+import type { ConversationReference } from '@microsoft/agents-activity';
 
 export type TeamsConversationReference = Partial<ConversationReference>;
 
@@ -44,6 +44,16 @@ export function referenceEntries(ref: TeamsConversationReference): [string, Team
     ]);
   }
   return entries;
+}
+
+/**
+ * A stored reference as the Agents SDK reads it: references saved by the Bot Framework SDK (before the move) name the
+ * bot `bot`, the Agents SDK names it `agent`.
+ */
+export function agentsReference(ref: TeamsConversationReference): ConversationReference {
+  const legacy = ref as TeamsConversationReference & { bot?: ConversationReference['agent'] };
+  const { bot, ...rest } = legacy;
+  return { ...rest, agent: rest.agent ?? bot } as ConversationReference;
 }
 
 export function createMemoryConversationRefStore(

@@ -7,5 +7,10 @@
  * `]` and `(` (and after `!` before `[`) breaks the syntax; the text reads the same and the URL stays visible.
  */
 export function neutralizeLinks(value: string): string {
-  return value.replace(/\]\(/g, ']\u200b(').replace(/!\[/g, '!\u200b[');
+  return value
+    .replace(/\]\(/g, ']\u200b(')
+    .replace(/!\[/g, '!\u200b[')
+    .replace(/\]\[/g, ']\u200b[') // reference links: [text][1]
+    .replace(/^(\s*)\[([^\]]*)\]:/gm, '$1[$2]\u200b:') // and their definitions: [1]: https://…
+    .replace(/<(https?:|mailto:)/gi, '<\u200b$1'); // autolinks: <https://…>
 }

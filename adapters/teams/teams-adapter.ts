@@ -1,30 +1,27 @@
-// The Teams adapter: botbuilder's CloudAdapter behind POST /api/messages, and proactive posts for digests.
-// With an app id, the SDK verifies every request's JWT (Bot Connector signing keys, audience = app id). With none,
-// the endpoint answers loopback callers only (Bot Framework Emulator, local tests): never the network unauthenticated.
-// Sends to the connector are retried by the SDK's HTTP pipeline (@azure/core-rest-pipeline: 3 retries, 429/503
-// after Retry-After, exponential backoff on 5xx), so no retry is layered on top (teams-resilience.test.ts pins it).
-// Each connector call has a deadline (connector-http-client.ts); one that passes it is not retried.
+// The Teams adapter: the Microsoft 365 Agents SDK's CloudAdapter (@microsoft/agents-hosting) behind POST
+// /api/messages, and proactive posts for digests (continueConversation from stored references). With an app id, the
+// SDK verifies every request's JWT (signing keys, audience = app id, expiry; issuer and serviceUrl checked too). With
+// none, the endpoint answers loopback callers only (Bot Framework Emulator, local tests): never the network
+// unauthenticated. The SDK's connector client is a bare fetch; connector-http-client.ts adds a deadline on every call
+// (one that passes it is not retried) and retries of 429/5xx (teams-resilience.test.ts pins both).
 import { randomUUID } from 'node:crypto';
-import {
-  ActivityTypes,
-  CloudAdapter,
-  ConfigurationBotFrameworkAuthentication,
-  type ConfigurationBotFrameworkAuthenticationOptions,
-  type ConversationReference,
-  TurnContext,
-} from 'botbuilder';
+import { Activity, ActivityTypes } from '@microsoft/agents-activity';
+import type { AuthConfiguration, TurnContext } from '@microsoft/agents-hosting';
 import express from 'express';
 import type { Answer } from '../../src/core/answer.js';
 import { type DeliveryPort, deliveryPortOf } from '../../src/core/delivery-port.js';
 import { AppError, userMessage } from '../../src/core/errors.js';
 import type { Logger } from '../../src/core/logger.js';
 import type { PlatformAdapter } from '../../src/core/platform-adapter.js';
+import { createLru } from '../shared/lru.js';
+import { answerMessage } from './ai-entities.js';
 import { answerCard, type ChartImage, cardAttachment } from './answer-card.js';
-import { connectorHttpClient } from './connector-http-client.js';
-import type { ConversationRefStore } from './conversation-refs.js';
+import { TeamsCloudAdapter } from './cloud-adapter.js';
+import { agentsReference, type ConversationRefStore } from './conversation-refs.js';
 import { createMessagesHandler } from './http-handler.js';
 import { createRecentAnswers } from './recent-answers.js';
 import { teamsStatus } from './status.js';
+import type { StreamSettings } from './stream.js';
 import { createTurnHandler, type TeamsAgent, type TeamsFeedback } from './turn-handler.js';
 
 export interface TeamsSettings {
@@ -35,8 +32,13 @@ export interface TeamsSettings {
   allowedTenantIds: string[];
   /** How long a call to the Bot Framework connector may take before it is abandoned. Default 20 s. */
   connectorTimeoutMs?: number;
-  /** Test/sovereign-cloud only: extra ConfigurationBotFrameworkAuthentication keys (e.g. an OpenID metadata URL). */
-  authOverrides?: Partial<ConfigurationBotFrameworkAuthenticationOptions>;
+  /**
+   * Test/sovereign-cloud only: extra Agents SDK auth settings, e.g. `authorityEndpoint` (whose
+   * `/discovery/v2.0/keys` serves the signing keys of non-Bot-Framework issuers) and `issuers`.
+   */
+  authOverrides?: Partial<AuthConfiguration>;
+  /** Streaming in personal chats (Teams allows about one update per second; tests shorten the pause). */
+  stream?: StreamSettings;
 }
 
 export interface TeamsDeps {
@@ -69,47 +71,48 @@ export interface TeamsAdapter extends PlatformAdapter {
 
 const RECENT_ANSWERS = 500;
 
-// The public Azure cloud's endpoints (botframework-connector's AuthenticationConstants). The SDK uses them by
-// default, but as soon as one endpoint is overridden it expects all of them: an override starts from these.
-const PUBLIC_CLOUD: Partial<ConfigurationBotFrameworkAuthenticationOptions> = {
-  ValidateAuthority: true,
-  ToChannelFromBotLoginUrl: 'https://login.microsoftonline.com/botframework.com',
-  ToChannelFromBotOAuthScope: 'https://api.botframework.com',
-  ToBotFromChannelTokenIssuer: 'https://api.botframework.com',
-  OAuthUrl: 'https://api.botframework.com',
-  ToBotFromChannelOpenIdMetadataUrl: 'https://login.botframework.com/v1/.well-known/openidconfiguration',
-  ToBotFromEmulatorOpenIdMetadataUrl:
-    'https://login.microsoftonline.com/common/v2.0/.well-known/openid-configuration',
-  CallerId: 'urn:botframework:azure',
-};
+const AUTH_TYPES = {
+  SingleTenant: 'ClientSecret',
+  MultiTenant: 'ClientSecret',
+  UserAssignedMSI: 'UserManagedIdentity',
+} as const;
 
-function authentication(settings: TeamsSettings): ConfigurationBotFrameworkAuthentication {
-  const options = settings.appId
-    ? {
-        MicrosoftAppId: settings.appId,
-        MicrosoftAppPassword: settings.appType === 'UserAssignedMSI' ? undefined : settings.appPassword,
-        MicrosoftAppTenantId: settings.tenantId,
-        MicrosoftAppType: settings.appType,
-        ...(settings.authOverrides ? { ...PUBLIC_CLOUD, ...settings.authOverrides } : {}),
-      }
-    : {};
-  // The credentials factory and auth configuration stay the SDK's defaults; only the connector's client changes.
-  return new ConfigurationBotFrameworkAuthentication(options, undefined, undefined, undefined, {
-    httpClient: connectorHttpClient(settings.connectorTimeoutMs ?? 20_000),
-  });
+/** The Agents SDK's auth settings from ours (the same MicrosoftAppId / password / tenant as botbuilder read). */
+function authentication(settings: TeamsSettings): AuthConfiguration {
+  if (!settings.appId) {
+    // No app id: nothing is verified (loopback only) and replies go without a token. A placeholder id keeps the SDK
+    // from refusing to start under NODE_ENV=production; it is never an audience a token can match (no JWT check).
+    return { clientId: 'loopback-only-no-app-id' };
+  }
+  return {
+    clientId: settings.appId,
+    ...(settings.appType === 'UserAssignedMSI' ? {} : { clientSecret: settings.appPassword }),
+    // MultiTenant bots get tokens from the botframework.com tenant, like botbuilder did.
+    tenantId:
+      settings.appType === 'MultiTenant' ? (settings.tenantId ?? 'botframework.com') : settings.tenantId,
+    authType: AUTH_TYPES[settings.appType],
+    // The token's issuer must be one of the Bot Framework's or the tenant's (the SDK checks it only when asked).
+    validateIssuer: true,
+    ...settings.authOverrides,
+  };
 }
 
 const describe = (error: unknown) =>
   error instanceof Error
-    ? // RestError carries the status; its request/response objects (headers with tokens) are never logged.
-      { name: error.name, message: error.message, status: (error as { statusCode?: number }).statusCode }
+    ? // HttpError carries the status; its request/response objects (headers with tokens) are never logged.
+      { name: error.name, message: error.message, status: (error as { status?: number }).status }
     : { message: String(error) };
 
 export function createTeamsAdapter(settings: TeamsSettings, deps: TeamsDeps): TeamsAdapter {
   const logger = deps.logger.child({ adapter: 'teams' });
   const authenticated = Boolean(settings.appId);
-  const adapter = new CloudAdapter(authentication(settings));
+  const adapter = new TeamsCloudAdapter(authentication(settings), {
+    timeoutMs: settings.connectorTimeoutMs ?? 20_000,
+  });
   const answers = createRecentAnswers(RECENT_ANSWERS);
+  const messageAnswers = createLru<string, string>(RECENT_ANSWERS);
+  // Without an app id the SDK needs an identity without audience to send anonymously (the Emulator takes no token).
+  const botIdentity = settings.appId ?? { aud: undefined as unknown as string };
   const cardDeps = {
     renderCharts: deps.renderCharts,
     ...(deps.publishChart ? { publishChart: deps.publishChart } : {}),
@@ -119,12 +122,11 @@ export function createTeamsAdapter(settings: TeamsSettings, deps: TeamsDeps): Te
   // Answers computed after the request was acknowledged; kept so shutdown (and tests) can wait for them.
   const pending = new Set<Promise<void>>();
   function defer(context: TurnContext, work: (context: TurnContext) => Promise<void>): void {
-    const ref = TurnContext.getConversationReference(context.activity) as ConversationReference;
+    const ref = context.activity.getConversationReference();
     // Errors inside `work` reach onTurnError (French message); this catch is for the continuation itself.
     const task: Promise<void> = adapter
-      .continueConversationAsync(settings.appId ?? '', ref, async (turn) => {
-        // The SDK's continuation event has a random id: point it back at the question so the answer replies to it.
-        turn.activity.id = ref.activityId;
+      .continueConversation(botIdentity, ref, async (turn) => {
+        // The continuation event carries the question's id, so the answer replies to it.
         await work(turn);
       })
       .catch((error: unknown) => logger.error({ err: describe(error) }, 'teams deferred answer failed'))
@@ -140,6 +142,8 @@ export function createTeamsAdapter(settings: TeamsSettings, deps: TeamsDeps): Te
     recordFeedback: deps.recordFeedback,
     allowedTenantIds: settings.allowedTenantIds,
     answers,
+    messageAnswers,
+    ...(settings.stream ? { stream: settings.stream } : {}),
   });
 
   adapter.onTurnError = async (context, error) => {
@@ -153,7 +157,9 @@ export function createTeamsAdapter(settings: TeamsSettings, deps: TeamsDeps): Te
       'teams turn failed',
     );
     try {
-      await context.sendActivity({ type: ActivityTypes.Message, text: userMessage(error) });
+      await context.sendActivity(
+        Activity.fromObject({ type: ActivityTypes.Message, text: userMessage(error) }),
+      );
     } catch (sendError) {
       logger.warn({ err: describe(sendError) }, 'teams error message could not be sent');
     }
@@ -185,23 +191,22 @@ export function createTeamsAdapter(settings: TeamsSettings, deps: TeamsDeps): Te
     // A failure must reach the caller (the digest records what was delivered), not onTurnError, which would post
     // an error message in the conversation and swallow it.
     let failure: unknown;
-    await adapter.continueConversationAsync(
-      settings.appId ?? '',
-      ref as ConversationReference,
-      async (context) => {
-        // The SDK gives its synthetic continuation event a random id, which would turn the post into a reply to a
-        // message that does not exist; without it the card is a new message in the conversation.
-        context.activity.id = undefined;
-        try {
-          const answerId = randomUUID();
-          answers.set(answerId, { conversation: conversationKey, answer });
-          const card = await answerCard(cardDeps, answer, answerId);
-          await context.sendActivity({ type: ActivityTypes.Message, attachments: [cardAttachment(card)] });
-        } catch (error) {
-          failure = error;
-        }
-      },
-    );
+    await adapter.continueConversation(botIdentity, agentsReference(ref), async (context: TurnContext) => {
+      // The SDK gives its synthetic continuation event a random id, which would turn the post into a reply to a
+      // message that does not exist; without it the card is a new message in the conversation.
+      context.activity.id = undefined;
+      try {
+        const answerId = randomUUID();
+        answers.set(answerId, { conversation: conversationKey, answer });
+        const card = await answerCard(cardDeps, answer, answerId);
+        const sent = await context.sendActivity(
+          Activity.fromObject(answerMessage(answer, cardAttachment(card))),
+        );
+        if (sent?.id) messageAnswers.set(sent.id, answerId);
+      } catch (error) {
+        failure = error;
+      }
+    });
     if (failure !== undefined) throw failure;
     logger.info({ conversationKey, intent: answer.intent }, 'teams proactive answer posted');
   }

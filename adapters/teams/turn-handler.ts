@@ -1,9 +1,12 @@
 // The bot's logic for one Teams turn: installation (keep the conversation reference, say hello), and messages in a
 // personal chat, a group chat or a channel (@mention removed): tenant check, reference kept, typing indicator, the
 // agent, the answer as an Adaptive Card. Card buttons come back as message activities whose `value` is the
-// button's `{kind, value, answerId}`.
+// button's `{kind, value, answerId}`; the native 👍/👎 under an answer comes back as a `message/submitAction` invoke.
+// In a personal (1:1) chat the answer streams: an informative update at once (« Je calcule… »), the LLM's text as it
+// is composed, then the final card (Teams streams in 1:1 chats only); elsewhere: the typing indicator, then the card.
 import { randomUUID } from 'node:crypto';
-import { type Activity, ActivityTypes, DeliveryModes, TurnContext } from 'botbuilder';
+import { Activity, ActivityTypes, DeliveryModes } from '@microsoft/agents-activity';
+import type { TurnContext } from '@microsoft/agents-hosting';
 import type { Answer } from '../../src/core/answer.js';
 import { isAppError } from '../../src/core/errors.js';
 import type { Logger } from '../../src/core/logger.js';
@@ -11,6 +14,7 @@ import type { Asker, Question } from '../../src/core/question.js';
 import { type ActionPayload, parseActionPayload } from '../shared/action-payload.js';
 import { askSafely } from '../shared/ask-safely.js';
 import { TENANT_REFUSAL, tenantAllowed, tenantOf } from './access.js';
+import { answerMessage } from './ai-entities.js';
 import { answerCard, type CardDeps, cardAttachment } from './answer-card.js';
 import {
   type ConversationRefStore,
@@ -21,6 +25,7 @@ import {
 import { neutralizeLinks } from './markdown.js';
 import { provenanceMarkdown } from './provenance-message.js';
 import type { RecentAnswers } from './recent-answers.js';
+import { type FinalMessage, type StreamSettings, streamAnswer } from './stream.js';
 
 export interface TeamsAgent {
   ask(question: Question): Promise<Answer>;
@@ -40,6 +45,12 @@ export interface TurnDeps extends CardDeps {
   recordFeedback?(feedback: TeamsFeedback): Promise<void>;
   allowedTenantIds: readonly string[];
   answers: RecentAnswers;
+  /** The answer each sent message carries (message id → answerId), for the native feedback loop. */
+  messageAnswers: {
+    get(messageId: string): string | undefined;
+    set(messageId: string, answerId: string): void;
+  };
+  stream?: StreamSettings;
   /** Runs `work` after this turn's HTTP request is answered, in a new turn of the same conversation. */
   defer?(context: TurnContext, work: (context: TurnContext) => Promise<void>): void;
 }
@@ -56,7 +67,13 @@ const describe = (error: unknown) => (error instanceof Error ? error.message : S
 /** The question as the user typed it: the bot's @mention removed (channels, group chats), HTML leftovers cleaned. */
 export function questionText(activity: Partial<Activity>): string {
   if (typeof activity.text !== 'string') return '';
-  const text = TurnContext.removeRecipientMention(activity) ?? activity.text;
+  const mention = (activity.entities ?? []).find(
+    (entity) =>
+      entity.type === 'mention' &&
+      (entity as { mentioned?: { id?: string } }).mentioned?.id === activity.recipient?.id &&
+      typeof (entity as { text?: unknown }).text === 'string',
+  ) as { text: string } | undefined;
+  const text = mention && activity.recipient?.id ? activity.text.replace(mention.text, '') : activity.text;
   return text
     .replace(/<at>(.*?)<\/at>/g, '$1') // other people's mentions keep their name
     .replace(/&nbsp;/g, ' ')
@@ -66,7 +83,7 @@ export function questionText(activity: Partial<Activity>): string {
 
 async function saveReference(deps: TurnDeps, activity: Activity, log: Logger): Promise<void> {
   try {
-    for (const [key, ref] of referenceEntries(TurnContext.getConversationReference(activity))) {
+    for (const [key, ref] of referenceEntries(activity.getConversationReference())) {
       await deps.conversationRefs.save(key, ref);
     }
   } catch (error) {
@@ -83,6 +100,29 @@ export function teamsAsker(activity: Partial<Activity>): Asker | undefined {
   return { id: `teams:${id}`, ...(from?.name ? { name: from.name } : {}) };
 }
 
+/** Sends the answer message the ordinary way (no stream); a rejected card falls back to the text alone. */
+async function sendAnswer(
+  turn: TurnContext,
+  message: FinalMessage,
+  answer: Answer,
+  log: Logger,
+): Promise<string | undefined> {
+  try {
+    return (await turn.sendActivity(Activity.fromObject(message)))?.id;
+  } catch (error) {
+    // A card the connector never confirmed may have arrived: the text too would answer twice. The turn fails
+    // instead, and its French message tells the user to look before asking again.
+    if (isAppError(error) && error.code === 'PLATFORM_TIMEOUT') throw error;
+    // A card the service rejects (size, schema) must not leave the question unanswered: the text alone.
+    log.warn({ err: describe(error) }, 'teams card rejected, sending the text alone');
+    return (
+      await turn.sendActivity(
+        Activity.fromObject({ type: ActivityTypes.Message, text: neutralizeLinks(answer.text) }),
+      )
+    )?.id;
+  }
+}
+
 async function answerQuestion(
   deps: TurnDeps,
   context: TurnContext,
@@ -90,35 +130,60 @@ async function answerQuestion(
   text: string,
   log: Logger,
 ) {
-  try {
-    // Teams shows « … est en train d'écrire » until the answer arrives (a few seconds with the LLM).
-    await context.sendActivity({ type: ActivityTypes.Typing });
-  } catch (error) {
-    log.warn({ err: describe(error) }, 'teams typing indicator failed');
+  const deferred = deps.defer !== undefined && context.activity.deliveryMode !== DeliveryModes.ExpectReplies;
+  // Teams streams in personal chats only, and only to a reply sent through the connector (not expectReplies).
+  const streamed = deferred && context.activity.conversation?.conversationType === 'personal';
+  if (!streamed) {
+    try {
+      // Teams shows « … est en train d'écrire » until the answer arrives (a few seconds with the LLM).
+      await context.sendActivity(Activity.fromObject({ type: ActivityTypes.Typing }));
+    } catch (error) {
+      log.warn({ err: describe(error) }, 'teams typing indicator failed');
+    }
   }
   // Read now: a deferred reply runs after this turn's context is revoked.
   const user = teamsAsker(context.activity);
-  const respond = async (turn: TurnContext) => {
+  const produce = async () => {
     const answer = await askSafely(deps.agent, { conversation, text, surface: 'teams', user }, log);
     const answerId = randomUUID();
     deps.answers.set(answerId, { conversation, answer });
     const card = await answerCard(deps, answer, answerId);
-    try {
-      await turn.sendActivity({ type: ActivityTypes.Message, attachments: [cardAttachment(card)] });
-    } catch (error) {
-      // A card the connector never confirmed may have arrived: the text too would answer twice. The turn fails
-      // instead, and its French message tells the user to look before asking again.
-      if (isAppError(error) && error.code === 'PLATFORM_TIMEOUT') throw error;
-      // A card the service rejects (size, schema) must not leave the question unanswered: the text alone.
-      log.warn({ err: describe(error) }, 'teams card rejected, sending the text alone');
-      await turn.sendActivity({ type: ActivityTypes.Message, text: neutralizeLinks(answer.text) });
-    }
-    log.info({ intent: answer.intent, errorCode: answer.errorCode, answerId }, 'teams answer sent');
+    return { answer, answerId, message: answerMessage(answer, cardAttachment(card)) };
+  };
+  const respond = async (turn: TurnContext) => {
+    let answerId = '';
+    let intent: Answer | undefined;
+    const reply = streamed
+      ? await streamAnswer(
+          turn,
+          text,
+          async () => {
+            const produced = await produce();
+            answerId = produced.answerId;
+            intent = produced.answer;
+            return produced;
+          },
+          deps.stream ?? {},
+          (message, answer) => sendAnswer(turn, message, answer, log),
+        )
+      : await (async () => {
+          const produced = await produce();
+          answerId = produced.answerId;
+          intent = produced.answer;
+          return {
+            messageId: await sendAnswer(turn, produced.message, produced.answer, log),
+            streamed: false,
+          };
+        })();
+    if (reply.messageId) deps.messageAnswers.set(reply.messageId, answerId);
+    log.info(
+      { intent: intent?.intent, errorCode: intent?.errorCode, answerId, streamed: reply.streamed },
+      'teams answer sent',
+    );
   };
   // expectReplies wants every reply in the HTTP response; otherwise the request is answered at once (Teams gives
   // up after 15 s and may redeliver) and the answer follows in the same conversation.
-  if (deps.defer && context.activity.deliveryMode !== DeliveryModes.ExpectReplies)
-    deps.defer(context, respond);
+  if (deferred && deps.defer) deps.defer(context, respond);
   else await respond(context);
 }
 
@@ -141,11 +206,13 @@ async function onAction(
         await context.sendActivity(FORGOTTEN);
         return;
       }
-      await context.sendActivity({
-        type: ActivityTypes.Message,
-        textFormat: 'markdown',
-        text: provenanceMarkdown(remembered.answer.provenance),
-      });
+      await context.sendActivity(
+        Activity.fromObject({
+          type: ActivityTypes.Message,
+          textFormat: 'markdown',
+          text: provenanceMarkdown(remembered.answer.provenance),
+        }),
+      );
       return;
     }
     case 'feedback': {
@@ -176,7 +243,7 @@ async function onMessage(deps: TurnDeps, context: TurnContext, log: Logger): Pro
     return;
   }
   await saveReference(deps, activity, log);
-  const conversation = teamsConversationKey(activity.conversation.id);
+  const conversation = teamsConversationKey(activity.conversation?.id ?? '');
   if (activity.value !== undefined && activity.value !== null) {
     const button = parseActionPayload(JSON.stringify(activity.value));
     if (button) {
@@ -194,6 +261,33 @@ async function onMessage(deps: TurnDeps, context: TurnContext, log: Logger): Pro
     return;
   }
   await answerQuestion(deps, context, conversation, text, log);
+}
+
+/** The native 👍/👎 under an answer (feedback loop): a `message/submitAction` invoke naming the bot's message. */
+async function onFeedbackInvoke(deps: TurnDeps, context: TurnContext, log: Logger): Promise<void> {
+  const activity = context.activity;
+  const value = activity.value as
+    | { actionName?: string; actionValue?: { reaction?: string; feedback?: unknown } }
+    | undefined;
+  const ok = () =>
+    context.sendActivity(
+      Activity.fromObject({ type: ActivityTypes.InvokeResponse, value: { status: 200, body: {} } }),
+    );
+  if (value?.actionName !== 'feedback' || !tenantAllowed(deps.allowedTenantIds, activity)) {
+    await ok();
+    return;
+  }
+  const conversation = teamsConversationKey(activity.conversation?.id ?? '');
+  const answerId = (activity.replyToId && deps.messageAnswers.get(activity.replyToId)) || 'unknown';
+  const user = activity.from?.aadObjectId ?? activity.from?.id ?? 'unknown';
+  const reaction = value.actionValue?.reaction === 'dislike' ? 'down' : 'up';
+  try {
+    await deps.recordFeedback?.({ conversation, answerId, value: reaction, user });
+    log.info({ answerId, value: reaction }, 'teams native feedback recorded');
+  } catch (error) {
+    log.error({ err: describe(error) }, 'teams feedback not recorded');
+  }
+  await ok();
 }
 
 async function onConversationUpdate(deps: TurnDeps, context: TurnContext, log: Logger): Promise<void> {
@@ -225,6 +319,9 @@ export function createTurnHandler(deps: TurnDeps): (context: TurnContext) => Pro
       case ActivityTypes.ConversationUpdate:
       case ActivityTypes.InstallationUpdate:
         await onConversationUpdate(deps, context, log);
+        return;
+      case ActivityTypes.Invoke:
+        if (activity.name === 'message/submitAction') await onFeedbackInvoke(deps, context, log);
         return;
       default:
         // Reactions, typing, invokes we do not offer: nothing to do (CloudAdapter answers 200, or 501 for invokes).

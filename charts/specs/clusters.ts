@@ -7,7 +7,7 @@ import { axis, frame, type SpecInput } from './common.js';
 import { PLACEMENT_MARKS, type Placement, placeLabels } from './placement.js';
 
 const HEIGHT = 640;
-const LABEL_SIZE = 15;
+const LABEL_SIZE = 19;
 
 export function clustersSpec(input: SpecInput): TopLevelSpec {
   const { request, context } = input;

@@ -20,7 +20,8 @@ export function frame(input: SpecInput, height: number, body: SpecBody, subtitle
     height,
     autosize: { type: 'fit', contains: 'padding' },
     config: chartConfig(context.currency),
-    title: subtitle ? { text: request.title, subtitle } : { text: request.title },
+    // A long subtitle goes on several lines (at « · »): a chart is narrow enough for a phone.
+    title: subtitle ? { text: request.title, subtitle: subtitle.split(' · ') } : { text: request.title },
     ...body,
   } as TopLevelSpec;
 }

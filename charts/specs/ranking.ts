@@ -44,7 +44,8 @@ export function rankingSpec(input: SpecInput): TopLevelSpec {
   });
   return frame(
     input,
-    Math.max(320, 140 + values.length * 56),
+    // Rows for 20 px labels; 15 bars stay under 2200 px tall in the 1600 px wide PNG.
+    Math.max(320, 140 + values.length * 44),
     {
       data: { values },
       encoding: {
@@ -52,12 +53,19 @@ export function rankingSpec(input: SpecInput): TopLevelSpec {
           field: 'name',
           type: 'nominal',
           sort: null,
-          axis: axis({ title: null, labelFontWeight: 'bold', labelLimit: 600 }),
+          axis: axis({ title: null, labelFontWeight: 'bold', labelLimit: 260 }),
         },
         x: {
           field: 'value',
           type: 'quantitative',
-          scale: { domain: paddedDomain(values.map((entry) => entry.value)), nice: false },
+          // Room for the value written past the longest bar (the plot is narrow on a phone-sized chart).
+          scale: {
+            domain: paddedDomain(
+              values.map((entry) => entry.value),
+              0.45,
+            ),
+            nice: false,
+          },
           axis: axis({
             title: measureLabel(column, context.language),
             tickCount: 5,

@@ -48,15 +48,15 @@ export function simulationSpec(input: SpecInput): TopLevelSpec {
     low !== null && high !== null
       ? tr(
           context.language,
-          ` · intervalle du CA simulé ${money(low)} – ${money(high)}`,
-          ` · simulated revenue interval ${money(low)} – ${money(high)}`,
+          ` · intervalle du CA simulé · ${money(low)} – ${money(high)}`,
+          ` · simulated revenue interval · ${money(low)} – ${money(high)}`,
         )
       : '';
   const subtitle = `Budget${change}${scope}${interval}`;
   const yTitle = tr(context.language, `CA (${context.currency})`, `Revenue (${context.currency})`);
   return frame(
     input,
-    620,
+    520,
     {
       data: { values },
       encoding: {
@@ -65,7 +65,14 @@ export function simulationSpec(input: SpecInput): TopLevelSpec {
           type: 'nominal',
           sort: null,
           scale: { paddingInner: 0.35, paddingOuter: 0.2 },
-          axis: axis({ title: null, labelAngle: 0, labelFontWeight: 'bold', labelLimit: 600 }),
+          // « Actuel », « budget », « CHF … » on three short lines: they fit under a bar on a phone-sized chart.
+          axis: axis({
+            title: null,
+            labelAngle: 0,
+            labelFontWeight: 'bold',
+            labelLimit: 600,
+            labelExpr: "split(replace(datum.label, 'budget ', 'budget · '), ' · ')",
+          }),
         },
       },
       layer: [
@@ -98,7 +105,7 @@ export function simulationSpec(input: SpecInput): TopLevelSpec {
         },
         ...[
           {
-            mark: { type: 'text', dy: -16, fontSize: 22, fontWeight: 'bold', baseline: 'bottom' },
+            mark: { type: 'text', dy: -16, fontSize: 24, fontWeight: 'bold', baseline: 'bottom' },
             encoding: { y: { field: 'top', type: 'quantitative', title: yTitle }, text: { field: 'label' } },
           },
         ],

@@ -38,11 +38,23 @@ interface PlatformChoice {
 }
 
 function slackAdapterFor(app: App, botToken: string): Promise<SlackAdapter> {
+  const { publicBaseUrl } = app.config.http;
   return createSlackAdapter(
     { ...app.config.slack, botToken },
     {
       agent: app.agent,
       renderCharts: chartRendererFor(app),
+      // With a public URL the answer's image block points at the signed chart URL; otherwise at a private upload.
+      ...(publicBaseUrl
+        ? {
+            publishChart: createChartPublisher(
+              { baseUrl: publicBaseUrl, secret: app.chartUrlSecret, ttlMs: CHART_TTL_MS },
+              { chartStore: app.chartStore },
+            ),
+          }
+        : {}),
+      // The LLM composer writes the text: it is streamed into the thread.
+      streamText: app.config.llm !== undefined,
       recordFeedback: (feedback) => app.feedback.record({ ...feedback, surface: 'slack' }),
       currency: app.config.currency,
       logger: app.logger,

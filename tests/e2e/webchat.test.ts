@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { type Browser, chromium } from 'playwright-core';
+import { DEFAULT_SCALE, FONT_SIZE } from '../../charts/theme.js';
 import { type App, createApp } from '../../src/app/app.js';
 import { type RunningServer, startServer } from '../../src/app/http/server.js';
 import { webChatFor } from '../../src/app/platforms.js';
@@ -14,6 +15,10 @@ import { silentLogger } from '../../src/core/logger.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 /** The DOM fields we read (the project's TypeScript has no DOM library). */
+interface DomRange {
+  selectNodeContents(node: unknown): void;
+  getClientRects(): Iterable<{ top: number; width: number }>;
+}
 interface LoadedImage {
   complete: boolean;
   naturalWidth: number;
@@ -97,6 +102,76 @@ const available = existsSync(CHROMIUM);
       mkdirSync('artifacts', { recursive: true });
       await page.screenshot({ path: 'artifacts/webchat.png', fullPage: true });
       expect(failed).toEqual([]);
+    }, 90_000);
+
+    /** The web chat on a 390 px phone, one answer with its chart loaded; its chart's shown and natural widths. */
+    async function phoneAnswer() {
+      const page = await browser.newPage({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 3 });
+      await page.goto(server.url);
+      await page.fill('#question', 'Analyse la performance par catégorie');
+      await page.press('#question', 'Enter');
+      const card = page.locator('.message.bot .card').first();
+      await card.waitFor({ timeout: 20_000 });
+      const chart = card.locator('img[src^="/charts/"]').first();
+      await chart.waitFor({ timeout: 20_000 });
+      await page.waitForFunction(
+        (img) => (img as unknown as LoadedImage).complete && (img as unknown as LoadedImage).naturalWidth > 0,
+        await chart.elementHandle(),
+        { timeout: 20_000 },
+      );
+      const sizes = await chart.evaluate((img) => {
+        const image = img as unknown as LoadedImage & { clientWidth: number };
+        return { shown: image.clientWidth, natural: image.naturalWidth };
+      });
+      return { page, sizes };
+    }
+
+    test('on a 390 px phone figures stay on one line; a wide table scrolls inside its card, not the page', async () => {
+      const { page, sizes } = await phoneAnswer();
+      mkdirSync('artifacts', { recursive: true });
+      await page.screenshot({ path: 'artifacts/webchat-390.png', fullPage: true });
+      expect(sizes.shown).toBeLessThanOrEqual(390);
+      // Every table cell holding an amount is one line high (no « CHF 21 119 887 » broken digit by digit).
+      // The lines each cell's text is laid out on, counted by the browser (one client rect per line).
+      const cells = await page
+        .locator('.message.bot .card [role="table"] [role="cell"]')
+        .evaluateAll((elements) => {
+          const doc = (globalThis as unknown as { document: { createRange(): DomRange } }).document;
+          return (
+            elements as unknown as { textContent: string; scrollWidth: number; clientWidth: number }[]
+          ).map((element) => {
+            const range = doc.createRange();
+            range.selectNodeContents(element);
+            const tops = [...range.getClientRects()]
+              .filter((r) => r.width > 0)
+              .map((r) => r.top)
+              .sort((a, b) => a - b);
+            // Boxes of one line start within a few pixels of each other (a nested element's box included).
+            const lines = tops.filter((top, index) => index === 0 || top - tops[index - 1]! > 6).length;
+            // Not cut either: no element of the cell is narrower than its content.
+            const boxes = [element, ...(element as unknown as { querySelectorAll(s: string): unknown[] }).querySelectorAll('*')] as { scrollWidth: number; clientWidth: number }[]; // biome-ignore format: one line
+            const clipped = boxes.some((box) => box.clientWidth > 0 && box.scrollWidth > box.clientWidth + 1);
+            return { text: element.textContent.trim(), lines, clipped };
+          });
+        });
+      const amounts = cells.filter((cell) => /^CHF\s/.test(cell.text));
+      expect(amounts.length).toBeGreaterThan(0);
+      for (const cell of amounts) expect(cell).toEqual({ text: cell.text, lines: 1, clipped: false });
+      const pageWidth = await page.evaluate(
+        () =>
+          (globalThis as unknown as { document: { documentElement: { scrollWidth: number } } }).document
+            .documentElement.scrollWidth,
+      );
+      expect(pageWidth).toBeLessThanOrEqual(390);
+    }, 90_000);
+
+    // The charts are drawn 640 px wide with 20 px text (charts/theme.ts): shown about 305 px wide on a 390 px phone,
+    // their smallest text is about 9.5 CSS px (it was 5 px when they were 1000 px wide with 17 px text).
+    test('on a 390 px phone the chart text is at least 9 CSS px', async () => {
+      const { sizes } = await phoneAnswer();
+      const smallestTextPx =
+        (Math.min(FONT_SIZE.label, FONT_SIZE.axis) * DEFAULT_SCALE * sizes.shown) / sizes.natural;
+      expect(smallestTextPx).toBeGreaterThanOrEqual(9);
     }, 90_000);
   },
 );

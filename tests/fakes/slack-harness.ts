@@ -101,11 +101,20 @@ export async function startSlackHarness(
     apiUrl?: string;
     /** A real agent instead of the scripted fake (benchmarks); `agent` then records nothing. */
     ask?: (question: { conversation: string; text: string }) => Promise<Answer>;
-    /** Extra adapter dependencies (the retry list's store and timing). */
-    deps?: Pick<SlackDeps, 'unanswered' | 'retryIntervalMs' | 'retryMaxAgeMs' | 'seenEvents'>;
+    /** Extra adapter dependencies (the retry list's store and timing, chart URLs, streaming). */
+    deps?: Pick<
+      SlackDeps,
+      'unanswered' | 'retryIntervalMs' | 'retryMaxAgeMs' | 'publishChart' | 'streamText' | 'seenEvents'
+    >;
+    /**
+     * Whether Slack takes the assistant's live status (default: refused, as for an app installed without
+     * assistant:write: the placeholder → update fallback the older tests exercise).
+     */
+    status?: 'shown' | 'refused';
   } = {},
 ): Promise<SlackHarness> {
   const api = options.api ?? (await startFakeSlackWebApi());
+  if (options.status !== 'shown' && !options.api) api.statusError = 'missing_scope';
   const agent = createFakeAgent({ delayMs: options.agentDelayMs ?? 0 });
   const lines: string[] = [];
   const logger = createLogger({

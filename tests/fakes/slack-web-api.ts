@@ -42,6 +42,8 @@ export interface FakeSlackWebApi {
   messagesIn(channel: string): Record<string, unknown>[];
   /** Set to make conversations.history/replies fail with this error (e.g. 'missing_scope'). */
   historyError?: string;
+  /** Set to make assistant.threads.setStatus fail with this error (an app without assistant:write). */
+  statusError?: string;
   close(): Promise<void>;
 }
 
@@ -189,6 +191,25 @@ export async function startFakeSlackWebApi(): Promise<FakeSlackWebApi> {
         const files = JSON.parse(String(body.files ?? '[]')) as { id: string; title?: string }[];
         return { ok: true, files: files.map((file) => ({ id: file.id, title: file.title })) };
       }
+      case 'assistant.threads.setStatus':
+        if (fake.statusError) return { ok: false, error: fake.statusError, needed: 'assistant:write' };
+        if (!body.channel_id || !body.thread_ts) return { ok: false, error: 'invalid_arguments' };
+        return { ok: true };
+      case 'assistant.threads.setSuggestedPrompts':
+      case 'assistant.threads.setTitle':
+        if (!body.channel_id || !body.thread_ts) return { ok: false, error: 'invalid_arguments' };
+        return { ok: true };
+      case 'chat.startStream': {
+        const ts = nextTs();
+        const stored = { type: 'message', bot_id: fake.identity.bot_id, ts, thread_ts: body.thread_ts };
+        history.set(String(body.channel), [stored, ...(history.get(String(body.channel)) ?? [])]);
+        return { ok: true, channel: body.channel, ts };
+      }
+      case 'chat.appendStream':
+      case 'chat.stopStream':
+        return { ok: true, channel: body.channel, ts: body.ts };
+      case 'conversations.open':
+        return { ok: true, channel: { id: `D${String(body.users ?? 'X').replace(/^U/, '')}` } };
       case 'apps.connections.open':
         return fake.socketUrl ? { ok: true, url: fake.socketUrl } : { ok: false, error: 'invalid_auth' };
       default:

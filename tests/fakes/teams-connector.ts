@@ -6,6 +6,8 @@ import express from 'express';
 
 export interface RecordedActivity {
   conversationId: string;
+  /** The id the fake answered with (what the bot knows the message by). */
+  id: string;
   replyToId?: string;
   authorization?: string;
   activity: {
@@ -76,13 +78,14 @@ export async function startFakeConnector(): Promise<FakeConnector> {
       return;
     }
     attempts.push({ at: Date.now(), status: 200 });
+    counter += 1;
     activities.push({
       conversationId,
+      id: `sent-${counter}`,
       ...(replyToId ? { replyToId } : {}),
       ...(request.headers.authorization ? { authorization: request.headers.authorization } : {}),
       activity: request.body,
     });
-    counter += 1;
     response.status(200).json({ id: `sent-${counter}` });
   }
 

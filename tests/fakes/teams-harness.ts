@@ -84,7 +84,8 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     },
   };
   const adapter = createTeamsAdapter(
-    { appType: 'MultiTenant', allowedTenantIds: [], ...settings },
+    // Teams streams at about one update a second; the tests shorten the SDK's pause between streamed sends.
+    { appType: 'MultiTenant', allowedTenantIds: [], stream: { delayMs: 10 }, ...settings },
     {
       agent,
       renderCharts: async (answer) =>

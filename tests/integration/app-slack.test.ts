@@ -42,7 +42,7 @@ afterAll(async () => {
   await slackApi?.close();
 });
 
-test('a mention is answered in its thread with the Block Kit card and the chart PNG', async () => {
+test('a mention is answered in its thread: the live status, then one message with the table and the chart PNG', async () => {
   const event = {
     type: 'app_mention',
     user: 'U1',
@@ -56,12 +56,20 @@ test('a mention is answered in its thread with the Block Kit card and the chart 
     'application/json',
   );
   expect(response.status).toBe(200);
-  await until(() => slackApi.callsTo('files.completeUploadExternal').length > 0, 20_000, 'the chart upload');
-  const update = slackApi.callsTo('chat.update').at(-1)!;
-  expect(String(update.body.blocks)).toContain('facebook_lal');
+  await until(() => slackApi.callsTo('chat.postMessage').length > 0, 20_000, 'the answer');
+  expect(slackApi.callsTo('assistant.threads.setStatus')[0]?.body).toMatchObject({ thread_ts: '1712.0001' });
+  const answer = slackApi.callsTo('chat.postMessage').at(-1)!;
+  expect(answer.body.thread_ts).toBe('1712.0001');
+  expect(String(answer.body.blocks)).toContain('facebook_lal');
+  expect(String(answer.body.blocks)).toContain('"type":"table"');
   const upload = slackApi.callsTo('files.getUploadURLExternal')[0]!;
   expect(Number(upload.body.length)).toBeGreaterThan(10_000); // a real PNG, not a placeholder
-  expect(String(slackApi.callsTo('files.completeUploadExternal')[0]!.body.thread_ts)).toBe('1712.0001');
+  // Uploaded privately and shown inside the answer.
+  const file = (
+    JSON.parse(String(slackApi.callsTo('files.completeUploadExternal')[0]!.body.files)) as { id: string }[]
+  )[0]!;
+  expect(String(answer.body.blocks)).toContain(`"slack_file":{"id":"${file.id}"}`);
+  expect(slackApi.callsTo('chat.update')).toHaveLength(0);
 });
 
 test('a digest runs through the Slack adapter registered at start', async () => {

@@ -25,7 +25,7 @@ test('--format teams prints the Adaptive Card and --chart writes the PNG', async
   expect(stdout).toContain('youtube_blogger');
   const png = readFileSync(chart);
   expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
-  expect(png.readUInt32BE(16)).toBe(2000); // IHDR width: about 1000 px at 2×
+  expect(png.readUInt32BE(16)).toBe(1600); // IHDR width: a 640 px chart at 2.5×
 }, 60_000);
 
 test('--format slack prints Block Kit with a plain-text fallback; --json prints the Answer', async () => {

@@ -3,7 +3,8 @@
 import { afterEach, beforeEach, expect, test } from '@jest/globals';
 import { cannedAnswer } from '../fakes/slack-fake-agent.js';
 import { type SlackHarness, startSlackHarness } from '../fakes/slack-harness.js';
-import { buttonsOf, until } from '../fakes/slack-wait.js';
+import { expectEveryPayloadWithinLimits } from '../fakes/slack-limits.js';
+import { blocksOf, buttonsOf, until } from '../fakes/slack-wait.js';
 import { responseUrl } from '../fakes/slack-web-api.js';
 
 let h: SlackHarness;
@@ -29,10 +30,26 @@ async function firstAnswer() {
   await until(() => h.api.callsTo('chat.update').length === 1);
   await h.adapter.whenIdle();
   const update = h.api.callsTo('chat.update')[0]!;
-  return { buttons: buttonsOf(update.body), messageTs: String(update.body.ts) };
+  // 👍/👎 are Slack's feedback_buttons in a context_actions block: one button value per side.
+  const feedback = blocksOf(update.body).flatMap((block) =>
+    block.type === 'context_actions'
+      ? (
+          block.elements as {
+            action_id: string;
+            positive_button: { value: string };
+            negative_button: { value: string };
+          }[]
+        ).flatMap((element) => [
+          { action_id: element.action_id, value: element.positive_button.value },
+          { action_id: element.action_id, value: element.negative_button.value },
+        ])
+      : [],
+  );
+  return { buttons: [...buttonsOf(update.body), ...feedback], messageTs: String(update.body.ts) };
 }
 
 function click(button: { action_id: string; value: string }, messageTs: string) {
+  const type = button.action_id.endsWith('feedback') ? 'feedback_buttons' : 'button';
   return h.sendAction({
     type: 'block_actions',
     api_app_id: 'A1',
@@ -50,9 +67,7 @@ function click(button: { action_id: string; value: string }, messageTs: string) 
     message: { type: 'message', ts: messageTs, thread_ts: ROOT, text: 'answer' },
     trigger_id: '1.2.3',
     response_url: responseUrl(h.api, 'action'),
-    actions: [
-      { type: 'button', block_id: 'b', action_id: button.action_id, value: button.value, action_ts: '1.2' },
-    ],
+    actions: [{ type, block_id: 'b', action_id: button.action_id, value: button.value, action_ts: '1.2' }],
   });
 }
 
@@ -185,16 +200,16 @@ test('a digest posted with a delivery key can be found again (message metadata),
   h.api.historyError = undefined;
 });
 
-test('post() puts an Answer (a digest) in a channel, its chart in the new thread; failures are thrown', async () => {
+test('post() puts an Answer (a digest) in a channel as one message, its chart inside; failures are thrown', async () => {
   await h.adapter.post('slack:T1:C7', cannedAnswer('Digest hebdomadaire'));
   const [message] = h.api.callsTo('chat.postMessage');
   expect(message?.body.channel).toBe('C7');
   expect(message?.body.thread_ts).toBeUndefined();
   expect(String(message?.body.blocks)).toContain('youtube_blogger');
-  expect(h.api.callsTo('files.completeUploadExternal')[0]?.body).toMatchObject({
-    channel_id: 'C7',
-    thread_ts: message?.response?.ts,
-  });
+  // Uploaded privately, shown by the message's image block: no second message for the chart.
+  expect(h.api.callsTo('files.completeUploadExternal')[0]?.body.channel_id).toBeUndefined();
+  expect(String(message?.body.blocks)).toContain('"slack_file":{"id":"F000001"}');
+  expect(expectEveryPayloadWithinLimits(h.api.calls)).toBe(1);
 
   await h.adapter.post('slack:T1:C7:1712000999.000001', cannedAnswer('Alerte ROI'));
   expect(h.api.callsTo('chat.postMessage')[1]?.body.thread_ts).toBe('1712000999.000001');

@@ -6,7 +6,7 @@ import { AppError } from '../../src/core/errors.js';
 import { silentLogger } from '../../src/core/logger.js';
 import { createFakeAgent } from '../fakes/slack-fake-agent.js';
 import { type SlackHarness, startSlackHarness } from '../fakes/slack-harness.js';
-import { until } from '../fakes/slack-wait.js';
+import { blocksOf, until } from '../fakes/slack-wait.js';
 import { responseUrl, startFakeSlackWebApi } from '../fakes/slack-web-api.js';
 
 let h: SlackHarness | undefined;
@@ -100,7 +100,8 @@ test('not_in_channel: the bot joins the channel and retries', async () => {
   await h.sendEvent(mention('1712000201.000001'));
   await until(() => h!.api.callsTo('chat.update').length === 1);
   await h.adapter.whenIdle();
-  expect(h.api.calls.map((call) => call.method).slice(1, 5)).toEqual([
+  const sends = h.api.calls.filter((call) => /^(chat|conversations)\./.test(call.method));
+  expect(sends.map((call) => call.method)).toEqual([
     'chat.postMessage',
     'conversations.join',
     'chat.postMessage',
@@ -132,7 +133,8 @@ test('not_in_channel where joining is impossible: /marketing explains it through
 
 test('a missing scope for the chart upload is named in the thread', async () => {
   h = await startSlackHarness();
-  h.api.failNext('files.getUploadURLExternal', { error: 'missing_scope', needed: 'files:write' });
+  // Both attempts: inside the message (a private upload), then as a file in the thread.
+  h.api.failNext('files.getUploadURLExternal', { error: 'missing_scope', needed: 'files:write' }, 2);
   await h.sendEvent(mention('1712000202.000001'));
   await until(() => h!.api.callsTo('chat.postMessage').length === 2);
   await h.adapter.whenIdle();
@@ -156,12 +158,27 @@ test('a warehouse outage (an error Answer) is a short French message in the thre
   expect(h.api.callsTo('files.getUploadURLExternal')).toHaveLength(0);
 });
 
-test('blocks Slack rejects are replaced by the text alone rather than nothing', async () => {
+test('blocks Slack rejects: simpler blocks (monospace table, chart as a file), then the text alone', async () => {
   h = await startSlackHarness();
   h.api.failNext('chat.update', { error: 'invalid_blocks' });
   await h.sendEvent(mention('1712000204.000001'));
   await until(() => h!.api.callsTo('chat.update').length === 2);
-  const retry = h.api.callsTo('chat.update')[1]!.body;
+  await h.adapter.whenIdle();
+  const simpler = blocksOf(h.api.callsTo('chat.update')[1]!.body);
+  expect(simpler.some((block) => block.type === 'table' || block.type === 'image')).toBe(false);
+  expect(JSON.stringify(simpler)).toContain('youtube_blogger');
+  // The chart then goes into the thread as a file.
+  expect(h.api.callsTo('files.completeUploadExternal').at(-1)?.body).toMatchObject({
+    channel_id: 'C1',
+    thread_ts: '1712000204.000001',
+  });
+  await h.close();
+
+  h = await startSlackHarness();
+  h.api.failNext('chat.update', { error: 'invalid_blocks' }, 2);
+  await h.sendEvent(mention('1712000205.000001'));
+  await until(() => h!.api.callsTo('chat.update').length === 3);
+  const retry = h.api.callsTo('chat.update')[2]!.body;
   expect(String(retry.text)).toContain('youtube_blogger');
   expect(retry.blocks).toBe('[]');
 });

@@ -10,6 +10,7 @@ import {
   sign,
   startSlackHarness,
 } from '../fakes/slack-harness.js';
+import { expectEveryPayloadWithinLimits } from '../fakes/slack-limits.js';
 import { blocksOf, until } from '../fakes/slack-wait.js';
 
 let h: SlackHarness;
@@ -33,7 +34,7 @@ describe('HTTP mode', () => {
     h = await startSlackHarness();
   });
 
-  test('a mention in a channel is answered in its thread: placeholder, Block Kit update, chart upload', async () => {
+  test('without the assistant status (no assistant:write): placeholder, then the one answer written over it', async () => {
     const response = await h.sendEvent(mention('Top 5 des campagnes par ROI', '1712000000.000001'));
     expect(response.status).toBe(200);
     await until(() => h.agent.questions.length === 1, 5000, 'the agent');
@@ -61,15 +62,20 @@ describe('HTTP mode', () => {
     expect(h.api.callsTo('chat.postMessage')).toHaveLength(1);
     expect(update?.body.ts).toBe(placeholder?.response?.ts);
 
-    // files.uploadV2 = getUploadURLExternal + the upload + completeUploadExternal into the same thread.
+    // files.uploadV2 = getUploadURLExternal + the upload + completeUploadExternal, shared nowhere: the answer's
+    // image block shows it, inside the same message.
     expect(h.api.callsTo('files.getUploadURLExternal')[0]?.body).toMatchObject({
       filename: 'c1.png',
       length: String(PNG.length),
     });
     expect(h.api.callsTo('upload')[0]?.bytes).toBeGreaterThan(0);
     const complete = h.api.callsTo('files.completeUploadExternal')[0]?.body;
-    expect(complete).toMatchObject({ channel_id: 'C1', thread_ts: '1712000000.000001' });
+    expect(complete?.channel_id).toBeUndefined();
     expect(JSON.parse(String(complete?.files))).toEqual([{ id: 'F000001', title: 'ROI par campagne' }]);
+    expect(blocksOf(update!.body).find((block) => block.type === 'image')).toMatchObject({
+      slack_file: { id: 'F000001' },
+    });
+    expect(expectEveryPayloadWithinLimits(h.api.calls)).toBe(1);
     // The bot's own token goes in the Authorization header, never in a log line.
     expect(h.api.callsTo('chat.update')[0]?.authorization).toBe(`Bearer ${BOT_TOKEN}`);
     expect(h.logs()).not.toContain(BOT_TOKEN);

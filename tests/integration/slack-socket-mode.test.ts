@@ -41,7 +41,7 @@ test('Socket Mode: connect, ack the envelope, answer in the thread, once per eve
   await until(() => socket!.acks.some((ack) => ack.envelope_id === 'env-1'), 5000, 'the ack');
   socket.push({ ...envelope, envelope_id: 'env-2', retry_attempt: 1, retry_reason: 'timeout' });
   await until(() => socket!.acks.some((ack) => ack.envelope_id === 'env-2'), 5000, 'the second ack');
-  await until(() => api.callsTo('chat.update').length === 1, 5000, 'the answer');
+  await until(() => api.callsTo('chat.postMessage').length === 1, 5000, 'the answer');
   await h.adapter.whenIdle();
 
   expect(h.agent.questions).toEqual([
@@ -52,10 +52,13 @@ test('Socket Mode: connect, ack the envelope, answer in the thread, once per eve
       user: { id: 'slack:T1:U1' },
     },
   ]);
-  expect(api.callsTo('chat.postMessage')).toHaveLength(1);
-  expect(api.callsTo('files.completeUploadExternal')[0]?.body).toMatchObject({
+  // The live status, then one message in the thread with the chart inside.
+  expect(api.callsTo('assistant.threads.setStatus')[0]?.body).toMatchObject({
     thread_ts: '1712000300.000001',
   });
+  expect(api.callsTo('chat.postMessage')).toHaveLength(1);
+  expect(api.callsTo('chat.postMessage')[0]?.body).toMatchObject({ thread_ts: '1712000300.000001' });
+  expect(String(api.callsTo('chat.postMessage')[0]?.body.blocks)).toContain('"slack_file":{"id":"F000001"}');
   expect(h.logs()).not.toContain(APP_TOKEN);
   expect(h.logs()).not.toContain('fake-ticket');
   await h.close();

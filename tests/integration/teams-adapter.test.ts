@@ -1,4 +1,4 @@
-// The Teams adapter over real HTTP: botbuilder's CloudAdapter behind a local express server, no app id (loopback
+// The Teams adapter over real HTTP: the Agents SDK's CloudAdapter behind a local express server, no app id (loopback
 // only), answers read from the HTTP response (deliveryMode expectReplies) or from a fake connector at serviceUrl.
 import { afterAll, afterEach, beforeAll, describe, expect, test } from '@jest/globals';
 import { verifyChartSignature } from '../../src/app/http/signed-urls.js';

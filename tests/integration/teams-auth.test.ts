@@ -1,5 +1,5 @@
-// With MICROSOFT_APP_ID set, the real CloudAdapter verifies each request's JWT: against a local OpenID metadata /
-// JWKS endpoint here (ToBotFromChannelOpenIdMetadataUrl), so both the rejections and a valid token are exercised.
+// With MICROSOFT_APP_ID set, the Agents SDK's CloudAdapter verifies each request's JWT: against a local JWKS endpoint
+// here (the SDK's `authorityEndpoint`), so both the rejections and a valid token are exercised.
 import { afterAll, beforeAll, expect, jest, test } from '@jest/globals';
 import {
   cardOf,
@@ -27,7 +27,7 @@ beforeAll(async () => {
       appId: APP_ID,
       appPassword: 'not-a-real-password',
       appType: 'MultiTenant',
-      authOverrides: { ToBotFromChannelOpenIdMetadataUrl: openid.metadataUrl },
+      authOverrides: { authorityEndpoint: openid.authority },
     },
   });
 });

@@ -37,7 +37,7 @@ const configured = Boolean(
           name: '',
           ...(config.teams.tenantId ? { tenantId: config.teams.tenantId } : {}),
         },
-        bot: { id: `28:${config.teams.appId}`, name: 'marketing-bot' },
+        agent: { id: `28:${config.teams.appId}`, name: 'marketing-bot' },
       });
       const adapter = createTeamsAdapter(config.teams, {
         agent: { ask: async () => answerFixture('underperformers') },

@@ -21,7 +21,7 @@ function manyCampaigns(count: number): ChartRequest['rows'] {
 test('a 40-campaign ranking draws the first 15 bars and stays within size; the table keeps all 40', async () => {
   const request: ChartRequest = { ...chartFixture('ranking'), measure: 'revenue', rows: manyCampaigns(40) };
   const rendered = await renderer.render(request, context);
-  expect(rendered.width).toBe(2000);
+  expect(rendered.width).toBe(1600);
   expect(rendered.height).toBeLessThanOrEqual(2200);
   expect(rendered.bytes).toBeLessThanOrEqual(200 * 1024);
   expect(fallbackTable(request, context).split('\n')).toHaveLength(3 + 40);
@@ -42,7 +42,7 @@ test('a daily trend of 28 points and one with only NULL values both render', asy
     revenue: 1000 + index,
   }));
   const daily: ChartRequest = { ...chartFixture('trendAggregate'), rows: days };
-  expect((await renderer.render(daily, context)).width).toBe(2000);
+  expect((await renderer.render(daily, context)).width).toBe(1600);
   const empty: ChartRequest = {
     ...chartFixture('trend'),
     rows: [
@@ -50,7 +50,7 @@ test('a daily trend of 28 points and one with only NULL values both render', asy
       { period: '2021-02-08', value: null, cpl: null },
     ],
   };
-  expect((await renderer.render(empty, context)).width).toBe(2000);
+  expect((await renderer.render(empty, context)).width).toBe(1600);
 });
 
 test('a simulation without an interval draws the two bars', async () => {

@@ -63,11 +63,11 @@ describe.each(KINDS)('%s (%s chart)', (fixture, kind) => {
     expect(request.rows.length).toBeGreaterThan(0);
   });
 
-  test('renders a ~2000 px wide, non-blank PNG under 200 KB, the same bytes each time', async () => {
+  test('renders a 1600 px wide, non-blank PNG under 200 KB, the same bytes each time', async () => {
     const first = await renderer.render(request, context);
     const second = await renderer.render(request, context);
     expect(first.png.subarray(1, 4).toString('latin1')).toBe('PNG');
-    expect(first.width).toBe(2000);
+    expect(first.width).toBe(1600);
     expect(first.height).toBeGreaterThanOrEqual(600);
     expect(first.height).toBeLessThanOrEqual(2400);
     const metadata = await sharp(first.png).metadata();
@@ -104,13 +104,13 @@ test('glyphs have their own shapes: a title of « W » is drawn much wider than 
 
 test('English charts render too', async () => {
   const rendered = await renderer.render(chartFixture('aggregation'), { currency: 'EUR', language: 'en' });
-  expect(rendered.width).toBe(2000);
+  expect(rendered.width).toBe(1600);
   expect(rendered.alt).toContain('EUR');
 });
 
-test('1× scale gives a 1000 px wide chart', async () => {
+test('1× scale gives a chart as wide as its spec (640 px: the width a phone shows it at, text included)', async () => {
   const rendered = await createChartRenderer({ scale: 1 }).render(chartFixture('trend'), context);
-  expect(rendered.width).toBe(1000);
+  expect(rendered.width).toBe(640);
 });
 
 test('a chart with no rows is refused with an AppError (callers show the text answer without a chart)', async () => {

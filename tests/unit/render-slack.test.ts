@@ -1,73 +1,14 @@
 // The Slack Block Kit renderer: every canonical answer renders, every Block Kit limit holds even for an absurdly
 // large answer (degrading with visible counts), user data cannot mention or link, and buttons round-trip.
 import { describe, expect, test } from '@jest/globals';
-import type { KnownBlock } from '@slack/types';
 import { parseActionPayload } from '../../adapters/shared/action-payload.js';
 import { renderSlack, SLACK_ACTION_PREFIX } from '../../adapters/slack/render.js';
 import type { Answer, AnswerAction } from '../../src/core/answer.js';
+import { expectWithinSlackLimits, mrkdwnTexts } from '../fakes/slack-limits.js';
 import { ANSWER_FIXTURE_NAMES, ANSWER_FIXTURES, answerFixture } from '../fixtures/answers/index.js';
 
 const OPTIONS = { currency: 'CHF', answerId: 'answer-42' };
 const HOSTILE = '<!channel> <@U123> & <https://evil.example|clic>';
-
-/** Every text Slack will parse as mrkdwn, with where it sits. */
-function mrkdwnTexts(blocks: KnownBlock[]): string[] {
-  return blocks.flatMap((block) => {
-    if (block.type === 'section') return [block.text?.text ?? '', ...(block.fields ?? []).map((f) => f.text)];
-    if (block.type === 'context') return block.elements.map((e) => ('text' in e ? e.text : ''));
-    return [];
-  });
-}
-
-/** Asserts every Block Kit limit the API enforces (docs.slack.dev/reference/block-kit). */
-function expectWithinSlackLimits(message: { text: string; blocks: KnownBlock[] }) {
-  expect(message.text.length).toBeGreaterThan(0);
-  expect(message.text.length).toBeLessThanOrEqual(3000);
-  expect(message.blocks.length).toBeLessThanOrEqual(50);
-  const actionIds: string[] = [];
-  for (const block of message.blocks) {
-    switch (block.type) {
-      case 'header':
-        expect(block.text.text.length).toBeLessThanOrEqual(150);
-        break;
-      case 'section':
-        expect(block.text || block.fields).toBeTruthy();
-        if (block.text) expect(block.text.text.length).toBeLessThanOrEqual(3000);
-        if (block.text) expect(block.text.text.length).toBeGreaterThan(0);
-        expect((block.fields ?? []).length).toBeLessThanOrEqual(10);
-        for (const field of block.fields ?? []) expect(field.text.length).toBeLessThanOrEqual(2000);
-        break;
-      case 'context':
-        expect(block.elements.length).toBeLessThanOrEqual(10);
-        for (const element of block.elements)
-          if ('text' in element) expect(element.text.length).toBeLessThanOrEqual(3000);
-        break;
-      case 'image':
-        expect(block.alt_text.length).toBeLessThanOrEqual(2000);
-        expect((block.title?.text ?? '').length).toBeLessThanOrEqual(2000);
-        expect('image_url' in block !== 'slack_file' in block).toBe(true);
-        break;
-      case 'actions':
-        expect(block.elements.length).toBeLessThanOrEqual(25);
-        for (const element of block.elements) {
-          if (element.type !== 'button') throw new Error(`unexpected element ${element.type}`);
-          expect(element.text.text.length).toBeLessThanOrEqual(75);
-          expect((element.value ?? '').length).toBeLessThanOrEqual(2000);
-          expect(element.action_id!.length).toBeLessThanOrEqual(255);
-          actionIds.push(element.action_id!);
-        }
-        break;
-      default:
-        throw new Error(`unexpected block ${block.type}`);
-    }
-  }
-  expect(new Set(actionIds).size).toBe(actionIds.length);
-  // No raw `<` (mention / link syntax) and no `&` that is not one of our entities, anywhere Slack parses text.
-  for (const text of [message.text, ...mrkdwnTexts(message.blocks)]) {
-    expect(text).not.toMatch(/</);
-    expect(text).not.toMatch(/&(?!amp;|lt;|gt;)/);
-  }
-}
 
 function oversizedAnswer(): Answer {
   const longName = (index: number) => `${HOSTILE} campagne_${index}_${'x'.repeat(3000)}`;
@@ -136,8 +77,8 @@ describe('renderSlack on the canonical answers', () => {
     expect(message.blocks.some((block) => block.type === 'image')).toBe(hasChart);
   });
 
-  test('ranking: figures, recommendations, provenance line and the answer buttons', () => {
-    const { blocks } = renderSlack(ANSWER_FIXTURES.ranking, OPTIONS);
+  test('ranking (monospace fallback): figures, recommendations, provenance line and the answer buttons', () => {
+    const { blocks } = renderSlack(ANSWER_FIXTURES.ranking, { ...OPTIONS, nativeTable: false });
     const texts = mrkdwnTexts(blocks).join('\n');
     expect(texts).toContain('*youtube_blogger* · influencer');
     expect(texts).toContain('ROI +277,3\u202f%');
@@ -148,9 +89,63 @@ describe('renderSlack on the canonical answers', () => {
       'Voir la requête SQL',
       'Top 10 des campagnes par ROI',
       'Quelles campagnes sont sous-performantes ?',
-      '👍',
-      '👎',
     ]);
+  });
+
+  test('ranking: the table is a native table block (raw text cells, figures right-aligned), one per message', () => {
+    const answer = answerFixture('ranking');
+    const first = answer.blocks.find((block) => block.type === 'table');
+    if (first?.type !== 'table') throw new Error('no table');
+    answer.blocks.push({ ...first, title: 'Encore' });
+    const { blocks } = renderSlack(answer, OPTIONS);
+    const tables = blocks.filter((block) => block.type === 'table');
+    expect(tables).toHaveLength(1);
+    const [table] = tables;
+    if (table?.type !== 'table') throw new Error('no table');
+    expect(table.rows[0]!.map((cell) => ('text' in cell ? cell.text : ''))).toEqual([
+      'Campagne',
+      'Catégorie',
+      'ROI',
+      'Dépenses',
+      'CA',
+    ]);
+    // Formatted the fr-CH way (narrow spaces normalized here for the comparison).
+    expect(table.rows[1]!.map((cell) => ('text' in cell ? cell.text.replace(/\s/g, ' ') : ''))).toEqual([
+      'youtube_blogger',
+      'influencer',
+      '+277,3 %',
+      'CHF 4 057 937',
+      'CHF 15 311 433',
+    ]);
+    expect(table.column_settings?.map((setting) => setting.align ?? 'left')).toEqual([
+      'left',
+      'left',
+      'right',
+      'right',
+      'right',
+    ]);
+    // The second table falls back to the text layout.
+    expect(
+      mrkdwnTexts(blocks).some((text) => text.startsWith('*Encore*\n') && text.includes('youtube_blogger')),
+    ).toBe(true);
+  });
+
+  test('feedback: one context_actions block with feedback_buttons whose values carry the answer id', () => {
+    const { blocks } = renderSlack(ANSWER_FIXTURES.ranking, OPTIONS);
+    const block = blocks.at(-1);
+    if (block?.type !== 'context_actions') throw new Error(`last block is ${block?.type}`);
+    const [buttons] = block.elements;
+    if (buttons?.type !== 'feedback_buttons') throw new Error('no feedback buttons');
+    expect(parseActionPayload(buttons.positive_button.value)).toEqual({
+      kind: 'feedback',
+      value: 'up',
+      answerId: 'answer-42',
+    });
+    expect(parseActionPayload(buttons.negative_button.value)?.value).toBe('down');
+    // An error answer asks for no vote.
+    expect(renderSlack(ANSWER_FIXTURES.error, OPTIONS).blocks.some((b) => b.type === 'context_actions')).toBe(
+      false,
+    );
   });
 
   test('a notice becomes a ⚠️ context line; a provenance filter is shown', () => {
@@ -179,7 +174,9 @@ describe('renderSlack on the canonical answers', () => {
     const answer = ANSWER_FIXTURES.underperformers;
     const { blocks } = renderSlack(answer, OPTIONS);
     const buttons = blocks.flatMap((block) => (block.type === 'actions' ? block.elements : []));
-    const expected = answer.blocks.flatMap((block) => (block.type === 'actions' ? block.actions : []));
+    const expected = answer.blocks
+      .flatMap((block) => (block.type === 'actions' ? block.actions : []))
+      .filter((action) => action.kind !== 'feedback'); // those are the context_actions feedback buttons
     expect(buttons).toHaveLength(expected.length);
     buttons.forEach((button, index) => {
       if (button.type !== 'button') throw new Error('not a button');
@@ -203,7 +200,7 @@ describe('renderSlack on hostile and oversized content', () => {
     const table = answer.blocks.find((block) => block.type === 'table');
     if (table?.type !== 'table') throw new Error('no table');
     table.rows[0]!.campaign_name = HOSTILE;
-    const message = renderSlack(answer, OPTIONS);
+    const message = renderSlack(answer, { ...OPTIONS, nativeTable: false });
     expectWithinSlackLimits(message);
     expect(message.text).toBe(
       'Campagne &lt;!channel&gt; &lt;@U123&gt; &amp; &lt;https://evil.example|clic&gt;',
@@ -231,8 +228,8 @@ describe('renderSlack on hostile and oversized content', () => {
         expect(payload?.value.startsWith('<!channel>')).toBe(true); // the raw value, only JSON-encoded
       }
     }
-    // The buttons and the provenance survive the block trimming: they come last.
-    expect(message.blocks.at(-1)?.type).toBe('actions');
+    // The buttons, the feedback and the provenance survive the block trimming: they come last.
+    expect(message.blocks.slice(-2).map((block) => block.type)).toEqual(['actions', 'context_actions']);
   });
 
   test('a narrow table is an aligned code block, escaped too', () => {
@@ -241,7 +238,7 @@ describe('renderSlack on hostile and oversized content', () => {
     if (table?.type !== 'table') throw new Error('no table');
     table.columns = table.columns.filter((column) => ['campaign_name', 'roi'].includes(column.key));
     table.rows[0]!.campaign_name = '<!here> & co';
-    const message = renderSlack(answer, OPTIONS);
+    const message = renderSlack(answer, { ...OPTIONS, nativeTable: false });
     expectWithinSlackLimits(message);
     const code = mrkdwnTexts(message.blocks).find((text) => text.startsWith('```'));
     expect(code?.split('\n')).toEqual([
@@ -273,7 +270,7 @@ describe('renderSlack on hostile and oversized content', () => {
       format: 'money',
     }));
     table.rows = [Object.fromEntries(table.columns.map((column) => [column.key, 1e300]))];
-    const message = renderSlack(answer, OPTIONS);
+    const message = renderSlack(answer, { ...OPTIONS, nativeTable: false });
     expectWithinSlackLimits(message);
     expect(mrkdwnTexts(message.blocks).join('\n')).toContain('Tableau de 4 ligne(s) trop volumineux');
   });

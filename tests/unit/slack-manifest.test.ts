@@ -12,15 +12,24 @@ interface SlackManifest {
     interactivity: { is_enabled: boolean; request_url?: string };
     socket_mode_enabled: boolean;
   };
-  features: { slash_commands: { command: string; url?: string }[] };
+  features: {
+    slash_commands: { command: string; url?: string }[];
+    assistant_view?: { assistant_description: string };
+  };
 }
 
 const read = (name: string) => parse(readFileSync(`manifest/slack/${name}`, 'utf8')) as SlackManifest;
 const http = read('manifest.yml');
 const socket = read('manifest.socket-mode.yml');
 
-// What adapters/slack calls, and the scope each needs (https://api.slack.com/methods).
+// What adapters/slack calls, and the scope each needs (https://api.slack.com/methods). A key is the call as it
+// appears in the code (`threads.setStatus(` for web.assistant.threads.setStatus; Bolt's Assistant helpers by name).
 const METHOD_SCOPES: Record<string, string[]> = {
+  'threads.setStatus': ['assistant:write'],
+  setSuggestedPrompts: ['assistant:write'],
+  setTitle: ['assistant:write'],
+  chatStream: ['chat:write'],
+  'conversations.open': ['im:write'],
   'chat.postMessage': ['chat:write'],
   'chat.update': ['chat:write'],
   'chat.postEphemeral': ['chat:write'],
@@ -36,6 +45,8 @@ const EVENT_SCOPES: Record<string, string> = {
   'message.im': 'im:history',
   'message.channels': 'channels:history',
   'message.groups': 'groups:history',
+  assistant_thread_started: 'assistant:write',
+  assistant_thread_context_changed: 'assistant:write',
 };
 
 describe('Slack manifests', () => {
@@ -47,14 +58,12 @@ describe('Slack manifests', () => {
   });
 
   test('every method the adapter calls and every event it handles is covered, and nothing more is asked', () => {
-    const adapterCode = ['delivery.ts', 'listeners.ts', 'slack-adapter.ts']
+    const adapterCode = ['delivery.ts', 'listeners.ts', 'slack-adapter.ts', 'assistant.ts']
       .map((file) => readFileSync(`adapters/slack/${file}`, 'utf8'))
       .join('\n');
     const needed = new Set<string>(['commands']);
     for (const [method, scopes] of Object.entries(METHOD_SCOPES)) {
-      const [family, name] = method.split('.');
-      if (adapterCode.includes(`${family}.${name}(`) || adapterCode.includes(`.${family}.${name}(`))
-        for (const scope of scopes) needed.add(scope);
+      if (adapterCode.includes(`${method}(`)) for (const scope of scopes) needed.add(scope);
     }
     for (const event of http.settings.event_subscriptions.bot_events)
       needed.add(EVENT_SCOPES[event] ?? event);
@@ -62,6 +71,18 @@ describe('Slack manifests', () => {
       [...http.settings.event_subscriptions.bot_events].sort(),
     );
     expect([...http.oauth_config.scopes.bot].sort()).toEqual([...needed].sort());
+  });
+
+  test('the assistant surface: the assistant view is described and its thread events are subscribed', () => {
+    for (const manifest of [http, socket]) {
+      expect(manifest.features.assistant_view?.assistant_description).toBeTruthy();
+      expect(manifest.settings.event_subscriptions.bot_events).toEqual(
+        expect.arrayContaining(['assistant_thread_started', 'assistant_thread_context_changed']),
+      );
+      expect(manifest.oauth_config.scopes.bot).toEqual(
+        expect.arrayContaining(['assistant:write', 'im:write']),
+      );
+    }
   });
 
   test('HTTP mode points events, interactivity and /marketing at /slack/events; Socket Mode has no URLs', () => {

@@ -3,6 +3,7 @@
 import type { IncomingMessage } from 'node:http';
 import { describe, expect, test } from '@jest/globals';
 import { tenantAllowed, tenantOf } from '../../adapters/teams/access.js';
+import { retryAfterMs } from '../../adapters/teams/connector-http-client.js';
 import {
   channelConversationId,
   createMemoryConversationRefStore,
@@ -10,6 +11,7 @@ import {
   sameConversation,
 } from '../../adapters/teams/conversation-refs.js';
 import { isLoopbackRequest } from '../../adapters/teams/loopback.js';
+import { neutralizeLinks } from '../../adapters/teams/markdown.js';
 import { NO_QUERY, provenanceMarkdown } from '../../adapters/teams/provenance-message.js';
 import { createRecentAnswers } from '../../adapters/teams/recent-answers.js';
 import { createTeamsAdapter } from '../../adapters/teams/teams-adapter.js';
@@ -145,4 +147,35 @@ test('the chart publisher the adapter links with refuses a secret too short to b
   };
   const settings = { appType: 'MultiTenant' as const, allowedTenantIds: [] };
   expect(createTeamsAdapter(settings, deps).router).toBeDefined();
+});
+
+describe('neutralizeLinks', () => {
+  // What a Markdown renderer would turn into a link: inline, image, reference (with its definition) and autolink.
+  const LINKISH = /\]\(|!\[|\]\[|^\s*\[[^\]]*\]:|<(https?|mailto):/im;
+  test('no link syntax survives, the text reads the same', () => {
+    for (const hostile of [
+      '[promo](https://evil.example.com)',
+      '![x](https://e.example/p.png)',
+      '[a][1]\n[1]: https://e.example',
+      '<https://e.example>',
+      '<mailto:a@e.example>',
+    ]) {
+      const safe = neutralizeLinks(hostile);
+      expect(LINKISH.test(safe)).toBe(false);
+      expect(safe.replace(/\u200b/g, '')).toBe(hostile);
+    }
+  });
+  test('ordinary text is left alone', () => {
+    expect(neutralizeLinks('facebOOK_tier2 +8,8 %')).toBe('facebOOK_tier2 +8,8 %');
+    expect(neutralizeLinks('ROI (brut) [estimé]')).toBe('ROI (brut) [estimé]');
+  });
+});
+
+describe('retryAfterMs', () => {
+  test('seconds or an HTTP date; nothing readable is undefined', () => {
+    expect(retryAfterMs('2')).toBe(2000);
+    expect(retryAfterMs(new Date(10_000).toUTCString(), 4_000)).toBe(6000);
+    expect(retryAfterMs('soon')).toBeUndefined();
+    expect(retryAfterMs(null)).toBeUndefined();
+  });
 });
