@@ -14,7 +14,7 @@ import { kpiCommand } from './cli/kpi.js';
 import { toolCommand } from './cli/tool.js';
 import { startServer } from './http/server.js';
 import { connectPlatforms } from './platforms.js';
-import { formatStartupReport, mergeStatuses, startupReport } from './startup-report.js';
+import { dataStatus, formatStartupReport, mergeStatuses, startupReport } from './startup-report.js';
 
 async function serve(app: App): Promise<void> {
   const platforms = await connectPlatforms(app);
@@ -22,7 +22,8 @@ async function serve(app: App): Promise<void> {
   await platforms.start();
   // The digest scheduler: settles what a previous run left unfinished, catches up a missed slot, arms timers.
   await app.digests.start();
-  const report = mergeStatuses(startupReport(app.config), platforms.statuses);
+  const data = dataStatus(app.data.dataReport());
+  const report = [...mergeStatuses(startupReport(app.config), platforms.statuses), ...(data ? [data] : [])];
   for (const status of report) app.logger.info(status, 'feature');
   app.logger.info({ url: running.url, warehouse: app.data.warehouse.kind }, 'ready');
   console.log(
@@ -39,7 +40,7 @@ async function serve(app: App): Promise<void> {
   process.once('SIGTERM', stop);
 }
 
-/** `ask --data FILE [--mapping FILE]` answers from another file, in memory, leaving the bot's database alone. */
+/** `ask --data FILE [--model FILE | --mapping FILE]` answers from another file, in memory, leaving the bot's database alone. */
 function useAskDataOverrides(config: Config, argv: string[]): void {
   const { values } = parseArgs({ args: argv, allowPositionals: true, options: ASK_OPTIONS, strict: false });
   if (typeof values.data === 'string') {
@@ -48,6 +49,7 @@ function useAskDataOverrides(config: Config, argv: string[]): void {
     config.warehouse.kind = 'duckdb';
   }
   if (typeof values.mapping === 'string') config.warehouse.mappingPath = values.mapping;
+  if (typeof values.model === 'string') config.warehouse.modelPath = values.model;
 }
 
 async function main(argv: string[]): Promise<void> {

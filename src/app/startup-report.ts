@@ -1,6 +1,7 @@
 // What `npm start` switched on and why: each platform turns itself on from its settings, and the start-up log
 // says which ones did, so a newcomer sees at once what runs and what to set for the rest.
 import type { Config } from '../config.js';
+import type { DataReport } from '../warehouse/open.js';
 
 export interface FeatureStatus {
   feature: string;
@@ -56,4 +57,27 @@ export function formatStartupReport(statuses: FeatureStatus[]): string {
 /** The configured view, corrected by what actually happened at start (e.g. Slack refused the token). */
 export function mergeStatuses(configured: FeatureStatus[], actual: FeatureStatus[]): FeatureStatus[] {
   return configured.map((status) => actual.find((item) => item.feature === status.feature) ?? status);
+}
+
+/** What the data was read with: the model file, the old mapping, or a model inferred from the file (and its doubts). */
+export function dataStatus(report: DataReport | undefined): FeatureStatus | undefined {
+  if (!report) return undefined;
+  const source =
+    report.modelSource === 'model'
+      ? 'modèle sémantique (MODEL_PATH)'
+      : report.modelSource === 'mapping'
+        ? 'ancien mapping de colonnes (MAPPING_PATH), converti en modèle'
+        : `modèle déduit du fichier, aucun MODEL_PATH : ${report.inferred?.summary ?? ''}`;
+  const doubts = report.inferred?.ambiguities.length
+    ? ` ; à vérifier : ${report.inferred.ambiguities.join(' ; ')}`
+    : '';
+  const notices =
+    report.notices.length > 0
+      ? ` ; ${report.notices.length} remarque(s) sur les données (voir le journal)`
+      : '';
+  return {
+    feature: 'data',
+    on: true,
+    why: `${report.file}, ${report.rows} lignes, ${source}${doubts}${notices}`,
+  };
 }

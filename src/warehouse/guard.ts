@@ -35,6 +35,20 @@ const FORBIDDEN_WORDS = new Set([
   'optimize', 'restore', 'msck', 'cache', 'uncache', 'add', 'list', 'begin', 'commit', 'rollback', 'transaction',
 ]); // biome-ignore format: one list
 
+// SQL words a model name (a dimension, which becomes a column name) may not be: the guard's forbidden words and
+// the clause words of a SELECT.
+const CLAUSE_WORDS = new Set([
+  'select', 'from', 'where', 'group', 'order', 'by', 'limit', 'having', 'qualify', 'window', 'union', 'except',
+  'intersect', 'on', 'using', 'join', 'as', 'and', 'or', 'not', 'null', 'case', 'when', 'then', 'else', 'end',
+  'distinct', 'all', 'with', 'in', 'is', 'between', 'like', 'offset', 'asc', 'desc', 'nulls', 'over', 'true',
+  'false', 'cast', 'table', 'into', 'values', 'date', 'interval', 'left', 'right', 'inner', 'outer', 'full', 'cross',
+]); // biome-ignore format: one list
+
+/** True when `name` may be used as a column identifier in generated SQL (a model dimension name). */
+export function isSafeIdentifier(name: string): boolean {
+  return /^[a-z][a-z0-9_]{0,39}$/.test(name) && !FORBIDDEN_WORDS.has(name) && !CLAUSE_WORDS.has(name);
+}
+
 // Functions that reach files, the environment or other databases. Prefix match on a word followed by '('.
 const FORBIDDEN_FUNCTION_PREFIXES = [
   'read_', 'glob', 'getenv', 'current_setting', 'duckdb_', 'pragma_', 'sniff_', 'parquet_', 'query', 'sqlite_',
@@ -42,7 +56,7 @@ const FORBIDDEN_FUNCTION_PREFIXES = [
   'file', 'url', 'input_file', 'load', 'install',
 ]; // biome-ignore format: one list
 
-const MAINTENANCE_TABLE_FUNCTIONS = new Set(['read_csv', 'read_parquet']);
+const MAINTENANCE_TABLE_FUNCTIONS = new Set(['read_csv', 'read_parquet', 'sniff_csv']);
 const FROM_CLAUSE_END = new Set(['where', 'group', 'order', 'limit', 'having', 'qualify', 'window', 'union', 'except', 'intersect', 'on', 'using']); // biome-ignore format: one list
 
 type Token = { kind: 'word' | 'quoted' | 'string' | 'number' | 'param' | 'symbol'; text: string };

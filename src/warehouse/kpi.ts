@@ -1,6 +1,7 @@
 // The KPI layer: marketing_kpi_daily (campaign × day) and marketing_kpi (campaign over a period), built by SQL
 // that runs unchanged on DuckDB and Databricks SQL. Every ratio is a ratio of sums (never an average of
 // ratios) and NULLIF turns a zero denominator into NULL, never Infinity or NaN.
+import { isSafeIdentifier } from './guard.js';
 import type { SqlValue } from './port.js';
 import { TABLES } from './schema.js';
 import type { Warehouse } from './warehouse.js';
@@ -9,9 +10,29 @@ export const COUNT_COLUMNS = ['impressions', 'clicks', 'leads', 'orders'] as con
 export const AMOUNT_COLUMNS = ['mark_spent', 'revenue'] as const;
 export const RATIO_COLUMNS = ['ctr', 'cvr', 'cpl', 'cpa', 'roi', 'roas'] as const;
 
-/** SUM(...) AS x for the additive columns, reading already-summed columns when `from` is pre-aggregated. */
+/**
+ * SUM(...) AS x for the additive columns, reading already-summed columns when `from` is pre-aggregated. Counts are
+ * cast back to BIGINT: DuckDB sums a BIGINT into a HUGEINT, and a persisted HUGEINT column scans ~50× slower.
+ */
 export function sumColumns(): string {
-  return [...COUNT_COLUMNS, ...AMOUNT_COLUMNS].map((column) => `SUM(${column}) AS ${column}`).join(', ');
+  return [
+    ...COUNT_COLUMNS.map((column) => `CAST(SUM(${column}) AS BIGINT) AS ${column}`),
+    ...AMOUNT_COLUMNS.map((column) => `SUM(${column}) AS ${column}`),
+  ].join(', ');
+}
+
+/** A campaign's category at campaign level: its one category, or '(plusieurs)' when it runs in several. */
+export const CAMPAIGN_CATEGORY_SQL =
+  "CASE WHEN MIN(category) <> MAX(category) THEN '(plusieurs)' ELSE MIN(category) END AS category";
+
+/** marketing_clean's columns that are not dimensions. */
+const NOT_DIMENSIONS = new Set([
+  'id', 'c_date', 'campaign_name', 'campaign_id', 'category', ...COUNT_COLUMNS, ...AMOUNT_COLUMNS,
+]); // biome-ignore format: one list
+
+/** The model dimensions (other than category) among a table's columns: safe identifiers only. */
+export function dimensionColumns(columns: readonly string[]): string[] {
+  return columns.filter((column) => !NOT_DIMENSIONS.has(column) && isSafeIdentifier(column));
 }
 
 /** The six KPI ratios as ratios of sums of the additive columns. */
@@ -50,19 +71,29 @@ export function where(clauses: string[]): string {
   return clauses.length > 0 ? ` WHERE ${clauses.join(' AND ')}` : '';
 }
 
-export const BUILD_DAILY_SQL =
-  `CREATE OR REPLACE TABLE ${TABLES.kpiDaily} AS ` +
-  `SELECT c_date, campaign_name, category, ${sumColumns()}, ${ratioColumns()} ` +
-  `FROM ${TABLES.clean} GROUP BY c_date, campaign_name, category ORDER BY c_date, campaign_name`;
+/**
+ * The per-day table keeps every dimension: one row per day, campaign and combination of dimensions (rows of the
+ * file that repeat one are summed).
+ */
+export function buildDailySql(dimensions: readonly string[] = []): string {
+  const keys = ['c_date', 'campaign_name', 'category', ...dimensions].join(', ');
+  return (
+    `CREATE OR REPLACE TABLE ${TABLES.kpiDaily} AS ` +
+    `SELECT ${keys}, ${sumColumns()}, ${ratioColumns()} ` +
+    `FROM ${TABLES.clean} GROUP BY ${keys} ORDER BY c_date, campaign_name`
+  );
+}
+
+export const BUILD_DAILY_SQL = buildDailySql();
 
 export function buildKpiSql(period: KpiPeriod): { sql: string; params: SqlValue[] } {
   const filter = dateRangeFilter(period);
   return {
     sql:
       `CREATE OR REPLACE TABLE ${TABLES.kpi} AS ` +
-      'SELECT campaign_name, category, MIN(c_date) AS period_start, MAX(c_date) AS period_end, ' +
+      `SELECT campaign_name, ${CAMPAIGN_CATEGORY_SQL}, MIN(c_date) AS period_start, MAX(c_date) AS period_end, ` +
       `COUNT(DISTINCT c_date) AS days, ${sumColumns()}, ${ratioColumns()} ` +
-      `FROM ${TABLES.kpiDaily}${where(filter.clauses)} GROUP BY campaign_name, category ORDER BY campaign_name`,
+      `FROM ${TABLES.kpiDaily}${where(filter.clauses)} GROUP BY campaign_name ORDER BY campaign_name`,
     params: filter.params,
   };
 }
@@ -72,23 +103,68 @@ export interface KpiBuildReport {
   kpiMs: number;
   campaigns: number;
   dailyRows: number;
+  /** Rows of marketing_clean. */
+  cleanRows: number;
+  /** The dimensions kept in the per-day table besides category. */
+  dimensions: string[];
+  /** Rows that repeated a (day, campaign, dimensions) already seen: summed into one daily row. */
+  duplicateRows: number;
+  /** French notices (duplicates summed). */
+  notices: string[];
 }
 
 /** Rebuilds both KPI tables from marketing_clean (daily first: the per-campaign table reads it). */
 export async function buildKpiTables(warehouse: Warehouse, period: KpiPeriod = {}): Promise<KpiBuildReport> {
-  const daily = await warehouse.maintain({ name: 'build_kpi_daily', sql: BUILD_DAILY_SQL, params: [] });
+  const shape = await warehouse.maintain({
+    name: 'clean_columns',
+    sql: `SELECT * FROM ${TABLES.clean} LIMIT 0`,
+    params: [],
+  });
+  const dimensions = dimensionColumns(shape.columns.map((column) => column.name));
+  const daily = await warehouse.maintain({
+    name: 'build_kpi_daily',
+    sql: buildDailySql(dimensions),
+    params: [],
+  });
   const build = buildKpiSql(period);
   const kpi = await warehouse.maintain({ name: 'build_kpi', sql: build.sql, params: build.params });
   const counts = await warehouse.select({
     name: 'kpi_counts',
-    sql: `SELECT (SELECT COUNT(*) FROM ${TABLES.kpi}) AS campaigns, (SELECT COUNT(*) FROM ${TABLES.kpiDaily}) AS daily_rows`,
+    sql:
+      `SELECT (SELECT COUNT(*) FROM ${TABLES.kpi}) AS campaigns, (SELECT COUNT(*) FROM ${TABLES.kpiDaily}) AS daily_rows, ` +
+      `(SELECT COUNT(*) FROM ${TABLES.clean}) AS clean_rows`,
     params: [],
   });
   const row = counts.rows[0] ?? {};
+  const dailyRows = Number(row.daily_rows ?? 0);
+  const cleanRows = Number(row.clean_rows ?? 0);
+  const duplicateRows = Math.max(0, cleanRows - dailyRows);
+  const notices: string[] = [];
+  if (duplicateRows > 0) {
+    const keys = ['c_date', 'campaign_name', 'category', ...dimensions];
+    const example = await warehouse.maintain({
+      name: 'duplicate_example',
+      sql:
+        `SELECT campaign_name, c_date, MIN(id) AS first_id, MAX(id) AS last_id, COUNT(*) AS n FROM ${TABLES.clean} ` +
+        `GROUP BY ${keys.join(', ')} HAVING COUNT(*) > 1 ORDER BY MIN(id) LIMIT 1`,
+      params: [],
+    });
+    const first = example.rows[0];
+    const where = first
+      ? ` (par exemple la campagne ${String(first.campaign_name)}${first.c_date ? ` le ${String(first.c_date)}` : ''} : lignes de données ${String(first.first_id)} et ${String(first.last_id)})`
+      : '';
+    notices.push(
+      `${duplicateRows} ligne(s) répètent une même campagne, un même jour et les mêmes dimensions${where} : elles ont été additionnées.`,
+    );
+  }
   return {
     dailyMs: daily.ms,
     kpiMs: kpi.ms,
     campaigns: Number(row.campaigns ?? 0),
-    dailyRows: Number(row.daily_rows ?? 0),
+    dailyRows,
+    cleanRows,
+    dimensions,
+    duplicateRows,
+    notices,
   };
 }

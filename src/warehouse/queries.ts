@@ -3,7 +3,15 @@
 // DuckDB and Databricks SQL.
 import type { Metric } from '../core/metrics.js';
 import type { Statement } from './guard.js';
-import { dateRangeFilter, type KpiPeriod, ratioColumns, sumColumns, where } from './kpi.js';
+import { isSafeIdentifier } from './guard.js';
+import {
+  CAMPAIGN_CATEGORY_SQL,
+  dateRangeFilter,
+  type KpiPeriod,
+  ratioColumns,
+  sumColumns,
+  where,
+} from './kpi.js';
 import type { SqlValue } from './port.js';
 import { TABLES } from './schema.js';
 
@@ -55,12 +63,13 @@ function filterClauses(filters: Filters): { clauses: string[]; params: SqlValue[
 }
 
 /**
- * One row per campaign with sums and ratios. Without a date range the precomputed marketing_kpi answers;
- * with one, the daily table is re-aggregated (ratio of sums over the range).
+ * One row per campaign (the campaign alone is the key) with sums and ratios. Without a date range or a category
+ * the precomputed marketing_kpi answers; otherwise the daily table is re-aggregated (ratio of sums over the range
+ * and the category's slices: a campaign running in several categories counts only its slices in the one asked).
  */
 function campaignRows(filters: Filters): { sql: string; params: SqlValue[] } {
   const filter = filterClauses(filters);
-  if (!filters.dateFrom && !filters.dateTo) {
+  if (!filters.dateFrom && !filters.dateTo && !filters.category) {
     return {
       sql: `SELECT campaign_name, category, ${KPI_ROW_COLUMNS.join(', ')} FROM ${TABLES.kpi}${where(filter.clauses)}`,
       params: filter.params,
@@ -68,8 +77,8 @@ function campaignRows(filters: Filters): { sql: string; params: SqlValue[] } {
   }
   return {
     sql:
-      `SELECT campaign_name, category, ${sumColumns()}, ${ratioColumns()} FROM ${TABLES.kpiDaily}` +
-      `${where(filter.clauses)} GROUP BY campaign_name, category`,
+      `SELECT campaign_name, ${CAMPAIGN_CATEGORY_SQL}, ${sumColumns()}, ${ratioColumns()} FROM ${TABLES.kpiDaily}` +
+      `${where(filter.clauses)} GROUP BY campaign_name`,
     params: filter.params,
   };
 }
@@ -98,9 +107,18 @@ export function underperformingQuery(args: { roiThreshold: number; limit: number
   };
 }
 
-export function aggregateQuery(args: { groupBy: Dimension } & Filters): Statement {
+/** A built-in dimension, or a model dimension of the data (a column of the daily table: a safe identifier). */
+export type GroupBy = Dimension | (string & { readonly modelDimension?: true });
+
+function bucketSql(groupBy: GroupBy): string {
+  if ((DIMENSIONS as readonly string[]).includes(groupBy)) return BUCKET_SQL[groupBy as Dimension];
+  if (!isSafeIdentifier(groupBy)) throw new Error(`not a dimension name: ${JSON.stringify(groupBy)}`);
+  return groupBy;
+}
+
+export function aggregateQuery(args: { groupBy: GroupBy } & Filters): Statement {
   const filter = filterClauses(args);
-  const bucket = BUCKET_SQL[args.groupBy];
+  const bucket = bucketSql(args.groupBy);
   const isTime = args.groupBy === 'day' || args.groupBy === 'week' || args.groupBy === 'month';
   return {
     name: 'aggregate_by_dimension',
@@ -117,9 +135,9 @@ export function describeCampaignQuery(args: { campaignName: string } & KpiPeriod
   return {
     name: 'describe_campaign',
     sql:
-      'SELECT campaign_name, category, MIN(c_date) AS period_start, MAX(c_date) AS period_end, ' +
+      `SELECT campaign_name, ${CAMPAIGN_CATEGORY_SQL}, MIN(c_date) AS period_start, MAX(c_date) AS period_end, ` +
       `COUNT(DISTINCT c_date) AS days, ${sumColumns()}, ${ratioColumns()} FROM ${TABLES.kpiDaily}` +
-      `${where(filter.clauses)} GROUP BY campaign_name, category`,
+      `${where(filter.clauses)} GROUP BY campaign_name`,
     params: filter.params,
   };
 }
@@ -137,15 +155,44 @@ export function kpiTrendQuery(args: { metric: Metric; grain: Grain } & Filters):
   };
 }
 
-/** Every campaign with its category and the data's date range: for name matching and relative dates. */
-export function catalogQuery(): Statement {
+/**
+ * One page of campaigns (name order, after `after`) with their category: the catalog reads every page, so it is
+ * never capped, and each page stays within the guard's row cap.
+ */
+export function catalogPageQuery(args: { after: string | null; limit: number }): Statement {
   return {
     name: 'catalog',
     sql:
-      `SELECT campaign_name, category, MIN(c_date) AS first_day, MAX(c_date) AS last_day FROM ${TABLES.kpiDaily} ` +
-      'GROUP BY campaign_name, category ORDER BY campaign_name LIMIT ?',
-    params: [10_000],
+      `SELECT campaign_name, category FROM ${TABLES.kpi}` +
+      `${args.after === null ? '' : ' WHERE campaign_name > ?'} ORDER BY campaign_name LIMIT ?`,
+    params: args.after === null ? [args.limit] : [args.after, args.limit],
   };
+}
+
+/** What the data holds: its date range, and for each measure how many campaigns have a value and its total. */
+export function catalogFactsQuery(): Statement {
+  const measures = KPI_ROW_COLUMNS.slice(0, 6)
+    .map((measure) => `(SELECT COUNT(${measure}) FROM ${TABLES.kpi}) AS ${measure}_n`)
+    .join(', ');
+  return {
+    name: 'catalog_facts',
+    sql: `SELECT (SELECT MIN(c_date) FROM ${TABLES.kpiDaily}) AS first_day, (SELECT MAX(c_date) FROM ${TABLES.kpiDaily}) AS last_day, ${measures}`,
+    params: [],
+  };
+}
+
+/** The categories of the data (from the per-day table: a campaign may run in several). */
+export function catalogCategoriesQuery(): Statement {
+  return {
+    name: 'catalog_categories',
+    sql: `SELECT DISTINCT category FROM ${TABLES.kpiDaily} WHERE category IS NOT NULL ORDER BY category LIMIT ?`,
+    params: [1000],
+  };
+}
+
+/** The per-day table's columns (its model dimensions), no rows. */
+export function dailyShapeQuery(): Statement {
+  return { name: 'daily_shape', sql: `SELECT * FROM ${TABLES.kpiDaily} LIMIT 0`, params: [] };
 }
 
 export function kpiTableQuery(): Statement {

@@ -5,8 +5,11 @@ import { BUILD_DAILY_SQL, buildKpiSql } from '../../src/warehouse/kpi.js';
 import type { SqlValue } from '../../src/warehouse/port.js';
 import {
   aggregateQuery,
-  catalogQuery,
+  catalogCategoriesQuery,
+  catalogFactsQuery,
+  catalogPageQuery,
   DIMENSIONS,
+  dailyShapeQuery,
   describeCampaignQuery,
   GRAINS,
   kpiTableQuery,
@@ -38,7 +41,11 @@ describe('every named query passes the read policy', () => {
     ...DIMENSIONS.map((groupBy) => aggregateQuery({ groupBy, ...filters })),
     ...GRAINS.map((grain) => kpiTrendQuery({ metric: 'ctr', grain, ...filters })),
     describeCampaignQuery({ campaignName: 'google_hot' }),
-    catalogQuery(),
+    catalogPageQuery({ after: null, limit: 10 }),
+    catalogPageQuery({ after: 'x', limit: 10 }),
+    catalogFactsQuery(),
+    catalogCategoriesQuery(),
+    dailyShapeQuery(),
     kpiTableQuery(),
   ];
   test.each(statements.map((statement) => [statement.name, statement] as const))('%s', (_name, statement) => {

@@ -1,0 +1,79 @@
+// The campaign name index, built once per catalog: an exact Map of normalized names (O(1) per question) plus a
+// trigram index for typos and partial names (only names sharing trigrams with the query are scored, so a question
+// costs the size of a few posting lists, not a pass over 100k names).
+import { distance } from 'fastest-levenshtein';
+
+export interface NameIndex {
+  readonly size: number;
+  /** The exact name for a case- and accent-insensitive match, else undefined. */
+  exact(name: string): string | undefined;
+  /** Up to `limit` close names (typos, partial names), best first. */
+  close(name: string, limit?: number): string[];
+}
+
+export function normalizeName(text: string): string {
+  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().trim();
+}
+
+function trigrams(text: string): Set<string> {
+  const padded = `  ${text} `;
+  const grams = new Set<string>();
+  for (let i = 0; i + 3 <= padded.length; i++) grams.add(padded.slice(i, i + 3));
+  return grams;
+}
+
+/** Posting lists longer than this carry little information (e.g. "  f", "ook"): skipped when rarer grams exist. */
+const MAX_SCANNED = 20_000;
+
+export function createNameIndex(names: readonly string[]): NameIndex {
+  const exact = new Map<string, string>();
+  const normalized: string[] = [];
+  const postings = new Map<string, number[]>();
+  for (const name of names) {
+    const key = normalizeName(name);
+    if (exact.has(key)) continue;
+    exact.set(key, name);
+    const id = normalized.length;
+    normalized.push(key);
+    for (const gram of trigrams(key)) {
+      const list = postings.get(gram);
+      if (list) list.push(id);
+      else postings.set(gram, [id]);
+    }
+  }
+  const originals = [...exact.values()];
+
+  return {
+    size: originals.length,
+    exact(name) {
+      return exact.get(normalizeName(name));
+    },
+    close(name, limit = 3) {
+      const wanted = normalizeName(name);
+      if (wanted === '') return [];
+      // Count shared trigrams per candidate, rarest grams first, bounded work.
+      const lists = [...trigrams(wanted)]
+        .map((gram) => postings.get(gram) ?? [])
+        .filter((list) => list.length > 0)
+        .sort((a, b) => a.length - b.length);
+      const shared = new Map<number, number>();
+      let scanned = 0;
+      for (const list of lists) {
+        if (scanned > 0 && scanned + list.length > MAX_SCANNED) break;
+        scanned += list.length;
+        for (const id of list) shared.set(id, (shared.get(id) ?? 0) + 1);
+      }
+      const need = Math.max(1, Math.floor(lists.length / 3));
+      const maxDistance = Math.max(3, Math.floor(wanted.length / 3));
+      const scored: { name: string; score: number }[] = [];
+      const ranked = [...shared.entries()].filter(([, count]) => count >= need).sort((a, b) => b[1] - a[1]);
+      for (const [id] of ranked.slice(0, 200)) {
+        const candidate = normalized[id]!;
+        const score = distance(candidate, wanted);
+        if (score <= maxDistance || candidate.includes(wanted)) scored.push({ name: originals[id]!, score });
+      }
+      scored.sort((a, b) => a.score - b.score || a.name.localeCompare(b.name));
+      return scored.slice(0, limit).map((entry) => entry.name);
+    },
+  };
+}
