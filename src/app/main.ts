@@ -8,6 +8,7 @@ import { type App, createApp } from './app.js';
 import { ASK_OPTIONS, askCommand } from './cli/ask.js';
 import { auditCommand } from './cli/audit.js';
 import { chatCommand } from './cli/chat.js';
+import { dataCommand } from './cli/data.js';
 import { digestCommand } from './cli/digest.js';
 import { evalCommand } from './cli/eval.js';
 import { kpiCommand } from './cli/kpi.js';
@@ -58,6 +59,8 @@ async function main(argv: string[]): Promise<void> {
   if (command === 'ask') useAskDataOverrides(config, rest);
   // The audit log is a file in the state store: reading it needs no warehouse, model or agent.
   if (command === 'audit') return await auditCommand(config, rest);
+  // Inspecting a data file needs no app: an in-memory DuckDB reads it.
+  if (command === 'data') return await dataCommand(rest);
   const app = await createApp(config);
   try {
     if (command === 'serve') return await serve(app);
@@ -72,7 +75,7 @@ async function main(argv: string[]): Promise<void> {
       await digestCommand(app, rest);
     } else {
       console.error(
-        `Commande inconnue : ${command}. Commandes : serve, ask, chat, eval, kpi, tool, digest, audit.`,
+        `Commande inconnue : ${command}. Commandes : serve, ask, chat, eval, kpi, tool, digest, audit, data.`,
       );
       process.exitCode = 2;
     }

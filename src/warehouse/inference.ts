@@ -1,7 +1,8 @@
 // Model inference: proposes a semantic model for a file from DuckDB's own CSV sniffer (column types, the date
 // format) plus the header's words and a sample of values. Every guess comes with its reason; what cannot be decided
 // (two candidate revenue columns, no year in the file) is named as an ambiguity instead of being hidden.
-import { AppError } from '../core/errors.js';
+import { AppError, toAppError, userMessage } from '../core/errors.js';
+import { silentLogger } from '../core/logger.js';
 import type { Column, Row } from './port.js';
 import {
   defaultLabel,
@@ -9,7 +10,10 @@ import {
   MEASURES,
   type Measure,
   type ModelDimension,
+  type ModelFile,
   type ModelTime,
+  modelToFile,
+  modelToYaml,
   type SemanticModel,
 } from './semantic-model.js';
 import { checkReadable, fileReader, isParquetFile, monthNumber, NULLSTR_SQL } from './source-file.js';
@@ -146,6 +150,8 @@ export async function inferModel(
   const reasons: string[] = [];
   const ambiguities: string[] = [];
   const used = new Set<string>();
+  const considered = new Set<string>(); // candidates not chosen: named in the ambiguities, not "unrecognized"
+
   const normalized = new Map(columns.map((column) => [column.name, normalizeHeader(column.name)]));
   const header = (column: Column) => normalized.get(column.name) ?? '';
 
@@ -228,6 +234,7 @@ export async function inferModel(
       }
     }
     const [chosen, ...others] = candidates;
+    for (const other of others) considered.add(other);
     if (!chosen) {
       reasons.push(`${measure} : aucune colonne — mesure absente`);
       continue;
@@ -326,4 +333,67 @@ export async function inferModel(
     summary,
     columns: columns.map((column) => ({ name: column.name, type: column.type })),
   };
+}
+
+/** What `npm run data -- inspect FILE` shows: the proposed model, its reasons and doubts, and a trial load. */
+export interface Inspection extends ModelInference {
+  /** The model as it would be written to a file. */
+  modelFile: ModelFile;
+  yaml: string;
+  /** A trial load with the proposed model (in memory): rows and notices, or the refusal in French. */
+  trial: { rows: number; notices: string[] } | { error: string; code: string };
+}
+
+/** Infers a model for a file on a throw-away in-memory DuckDB, and tries loading the file with it. */
+export async function inspectFile(file: string, options: { now?: Date } = {}): Promise<Inspection> {
+  const { createDuckDbDriver } = await import('./duckdb.js');
+  const { createWarehouse } = await import('./warehouse.js');
+  const { loadMarketingData } = await import('./loader.js');
+  const { buildKpiTables } = await import('./kpi.js');
+  const driver = await createDuckDbDriver({ path: ':memory:' });
+  const warehouse = createWarehouse(
+    driver,
+    { maxRows: 10_000, timeoutMs: 60_000, maintenanceTimeoutMs: 600_000 },
+    { logger: silentLogger() },
+  );
+  try {
+    const inference = await inferModel(warehouse, file, options);
+    let trial: Inspection['trial'];
+    try {
+      const loaded = await loadMarketingData(warehouse, file, inference.model, options);
+      const kpi = await buildKpiTables(warehouse);
+      trial = { rows: loaded.rows, notices: [...loaded.notices, ...kpi.notices] };
+    } catch (error) {
+      const appError = toAppError(error);
+      trial = { error: userMessage(appError), code: appError.code };
+    }
+    return {
+      ...inference,
+      modelFile: modelToFile(inference.model),
+      yaml: modelToYaml(inference.model),
+      trial,
+    };
+  } finally {
+    await warehouse.close();
+  }
+}
+
+/** The proposal as a commented YAML file (reasons and doubts as comments). */
+export function inspectionYaml(inspection: Inspection): string {
+  const lines = [
+    `# Modèle sémantique proposé pour ${inspection.file} (npm run data -- inspect)`,
+    '# Pourquoi :',
+    ...inspection.reasons.map((reason) => `#   - ${reason}`),
+    ...(inspection.ambiguities.length > 0
+      ? ['# À vérifier :', ...inspection.ambiguities.map((doubt) => `#   - ${doubt}`)]
+      : []),
+    ...('error' in inspection.trial
+      ? [`# Essai de chargement refusé : ${inspection.trial.error}`]
+      : [
+          `# Essai de chargement : ${inspection.trial.rows} lignes.`,
+          ...inspection.trial.notices.map((notice) => `#   ! ${notice}`),
+        ]),
+    inspection.yaml.trimEnd(),
+  ];
+  return `${lines.join('\n')}\n`;
 }

@@ -150,11 +150,12 @@ export async function buildKpiTables(warehouse: Warehouse, period: KpiPeriod = {
       params: [],
     });
     const first = example.rows[0];
+    const dated = Boolean(first?.c_date);
     const where = first
-      ? ` (par exemple la campagne ${String(first.campaign_name)}${first.c_date ? ` le ${String(first.c_date)}` : ''} : lignes de données ${String(first.first_id)} et ${String(first.last_id)})`
+      ? ` (par exemple la campagne ${String(first.campaign_name)}${dated ? ` le ${String(first.c_date)}` : ''} : lignes de données n° ${String(first.first_id)} et ${String(first.last_id)}, en-tête non compté)`
       : '';
     notices.push(
-      `${duplicateRows} ligne(s) répètent une même campagne, un même jour et les mêmes dimensions${where} : elles ont été additionnées.`,
+      `${duplicateRows} ligne(s) répètent une même campagne${dated ? ', un même jour' : ''} et les mêmes dimensions${where} : elles ont été additionnées${dated ? '' : " (le fichier n'a pas de date)"}.`,
     );
   }
   return {

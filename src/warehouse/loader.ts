@@ -87,7 +87,7 @@ function compile(model: SemanticModel, typedNumbers: boolean): Compiled {
     const parsed = `COALESCE(TRY_CAST(${source} AS DATE), ${formats.map((format) => `CAST(try_strptime(${raw}, '${format}') AS DATE)`).join(', ')})`;
     select.push(`${parsed} AS c_date`);
     checks.push(`WHEN ${parsed} IS NULL THEN 'c_date'`);
-    rawDate = raw;
+    if (model.time.format) rawDate = raw;
   } else {
     const time = model.time;
     const year =
@@ -349,7 +349,8 @@ interface Checked {
 /** One scan of the staged rows: refusals (bad values, implausible dates) throw; the rest become notices. */
 async function check(warehouse: Warehouse, file: string, model: SemanticModel, now: Date): Promise<Checked> {
   const lastYear = now.getUTCFullYear() + 1;
-  const hasRawDate = model.time.kind === 'date';
+  // A format the model states could collapse spellings (hourly data read by a date-only cast is not a collapse).
+  const hasRawDate = model.time.kind === 'date' && model.time.format !== undefined;
   const measureStats = MEASURES.map(
     (measure) =>
       `COUNT(${measure}) AS ${measure}_n, MAX(${measure}) AS ${measure}_max, COUNT(*) - COUNT(${measure}) AS ${measure}_null`,

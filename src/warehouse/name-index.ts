@@ -22,8 +22,8 @@ function trigrams(text: string): Set<string> {
   return grams;
 }
 
-/** Posting lists longer than this carry little information (e.g. "  f", "ook"): skipped when rarer grams exist. */
-const MAX_SCANNED = 20_000;
+/** The postings one question may read: the rarest grams first (they say the most), common ones skipped. */
+const MAX_SCANNED = 150_000;
 
 export function createNameIndex(names: readonly string[]): NameIndex {
   const exact = new Map<string, string>();
@@ -51,26 +51,37 @@ export function createNameIndex(names: readonly string[]): NameIndex {
     close(name, limit = 3) {
       const wanted = normalizeName(name);
       if (wanted === '') return [];
-      // Count shared trigrams per candidate, rarest grams first, bounded work.
+      // Count shared trigrams per candidate, rarest grams first, within a fixed budget of postings.
       const lists = [...trigrams(wanted)]
         .map((gram) => postings.get(gram) ?? [])
         .filter((list) => list.length > 0)
         .sort((a, b) => a.length - b.length);
-      const shared = new Map<number, number>();
+      const counts = new Uint16Array(normalized.length);
+      const touched: number[] = [];
       let scanned = 0;
+      let best = 0;
       for (const list of lists) {
         if (scanned > 0 && scanned + list.length > MAX_SCANNED) break;
         scanned += list.length;
-        for (const id of list) shared.set(id, (shared.get(id) ?? 0) + 1);
+        for (const id of list) {
+          const count = ++counts[id]!;
+          if (count === 1) touched.push(id);
+          if (count > best) best = count;
+        }
       }
-      const need = Math.max(1, Math.floor(lists.length / 3));
+      // The candidates sharing the most grams (a typo keeps most of them), scored by edit distance.
       const maxDistance = Math.max(3, Math.floor(wanted.length / 3));
       const scored: { name: string; score: number }[] = [];
-      const ranked = [...shared.entries()].filter(([, count]) => count >= need).sort((a, b) => b[1] - a[1]);
-      for (const [id] of ranked.slice(0, 200)) {
-        const candidate = normalized[id]!;
-        const score = distance(candidate, wanted);
-        if (score <= maxDistance || candidate.includes(wanted)) scored.push({ name: originals[id]!, score });
+      for (let floor = best; floor >= Math.max(1, best - 2) && scored.length < limit; floor--) {
+        let examined = 0;
+        for (const id of touched) {
+          if (counts[id] !== floor || examined >= 500) continue;
+          examined++;
+          const candidate = normalized[id]!;
+          const score = distance(candidate, wanted);
+          if (score <= maxDistance || candidate.includes(wanted))
+            scored.push({ name: originals[id]!, score });
+        }
       }
       scored.sort((a, b) => a.score - b.score || a.name.localeCompare(b.name));
       return scored.slice(0, limit).map((entry) => entry.name);
