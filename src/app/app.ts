@@ -9,6 +9,7 @@ import type { Config } from '../config.js';
 import { createLogger, type Logger } from '../core/logger.js';
 import { canCheckPosted, type DeliveryPort, routeDelivery } from '../digests/delivery.js';
 import { createDigestService, type DigestService } from '../digests/service.js';
+import { createWorkerSegmenter } from '../ml/segmenter.js';
 import { createMlService } from '../ml/service.js';
 import { createWorkerTrainer } from '../ml/worker-trainer.js';
 import { createFeedbackLog, type FeedbackLog } from '../store/feedback.js';
@@ -68,6 +69,10 @@ export async function createApp(config: Config, deps: AppDeps = {}): Promise<App
         trainer: createWorkerTrainer({
           onFallback: (error) =>
             logger.warn({ err: error }, 'training worker unavailable; training in-process'),
+        }),
+        segmenter: createWorkerSegmenter({
+          onFallback: (error) =>
+            logger.warn({ err: error }, 'segmentation worker unavailable; segmenting in-process'),
         }),
       },
     ),

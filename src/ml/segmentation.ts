@@ -104,10 +104,22 @@ export function silhouette(points: readonly number[][], labels: readonly number[
   return total / points.length;
 }
 
+/** The silhouette is computed on at most this many campaigns. */
+export const SILHOUETTE_SAMPLE = 1000;
+
+/** `size` indexes spread evenly over 0..n-1 (all of them when n ≤ size). */
+export function sampleIndexes(n: number, size: number): number[] {
+  if (n <= size) return Array.from({ length: n }, (_, i) => i);
+  const step = n / size;
+  return Array.from({ length: size }, (_, i) => Math.floor(i * step));
+}
+
 /** The best of several seeded k-means++ runs (lowest inertia); labels renumbered 0… by first appearance. */
 function cluster(points: number[][], k: number, seed: number): number[] {
   let best: { labels: number[]; inertia: number } | undefined;
-  for (let restart = 0; restart < 8; restart++) {
+  // Fewer restarts on large portfolios: each restart is a full k-means over every campaign.
+  const restarts = points.length > 2000 ? 3 : 8;
+  for (let restart = 0; restart < restarts; restart++) {
     const result = kmeans(points, k, {
       seed: seed + restart,
       initialization: 'kmeans++',
@@ -209,9 +221,16 @@ export function segmentCampaigns(
   const candidates = options.k !== undefined ? [options.k] : range(K_RANGE.min, maxK);
   const silhouettes: Record<number, number> = {};
   let chosen: { k: number; labels: number[]; score: number } | undefined;
+  // Above SILHOUETTE_SAMPLE campaigns the silhouette (O(n²)) is computed on an evenly spread, deterministic sample
+  // of them (as scikit-learn's sample_size); k-means itself always sees every campaign.
+  const sample = sampleIndexes(points.length, SILHOUETTE_SAMPLE);
+  const sampledPoints = sample.map((i) => points[i]!);
   for (const k of candidates) {
     const labels = cluster(points, k, seed);
-    const score = silhouette(points, labels);
+    const score = silhouette(
+      sampledPoints,
+      sample.map((i) => labels[i]!),
+    );
     silhouettes[k] = score;
     if (!chosen || score > chosen.score + 1e-12) chosen = { k, labels, score };
   }

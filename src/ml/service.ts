@@ -23,7 +23,8 @@ import {
   type RevenueModel,
   type RevenueModelOptions,
 } from './revenue-model.js';
-import { type CampaignKpis, type Segmentation, segmentCampaigns } from './segmentation.js';
+import type { CampaignKpis, Segmentation } from './segmentation.js';
+import { createInProcessSegmenter, type Segmenter } from './segmenter.js';
 import { createInProcessTrainer, type ModelTrainer } from './trainer.js';
 
 export const ALL = 'all';
@@ -99,12 +100,20 @@ export interface MlDeps {
   catalog: CatalogProvider;
   trainer?: ModelTrainer;
   cache?: ModelCache;
+  /** Where segmentations run (default in-process; the app passes the worker one, off the event loop). */
+  segmenter?: Segmenter;
 }
 
 const VOLUME_ELASTICITY_RANGE = { min: 0, max: 1 } as const;
 
 export function createMlService(settings: MlSettings, deps: MlDeps): MlService {
   const trainer = deps.trainer ?? createInProcessTrainer();
+  const segmenter = deps.segmenter ?? createInProcessSegmenter();
+  // Segmentations per catalog (replaced after every data load or KPI build) and k: computed once per KPI build.
+  const segmentations = new WeakMap<
+    object,
+    Map<string, Promise<{ segmentation: Segmentation; traces: QueryTrace[] }>>
+  >();
   const cache = deps.cache ?? createModelCache();
   const seed = settings.seed ?? 42;
   // The baseline of a simulation depends only on the model (whose version fixes its training rows, which are
@@ -291,20 +300,40 @@ export function createMlService(settings: MlSettings, deps: MlDeps): MlService {
 
     async segmentCampaigns(args = {}) {
       const started = performance.now();
-      const traces: QueryTrace[] = [];
-      requireMetric(await deps.catalog.get(), 'roi');
-      const rows = await select(mlCampaignKpisQuery({ limit: settings.maxTrainingRows }), traces);
-      const campaigns: CampaignKpis[] = rows.map((row) => ({
-        campaign_name: String(row.campaign_name),
-        category: String(row.category ?? ''),
-        impressions: Number(row.impressions),
-        clicks: Number(row.clicks),
-        leads: Number(row.leads),
-        orders: Number(row.orders),
-        mark_spent: Number(row.mark_spent),
-        revenue: Number(row.revenue),
-      }));
-      const segmentation = segmentCampaigns(campaigns, { k: args.k, seed, currency: settings.currency });
+      const catalog = await deps.catalog.get();
+      requireMetric(catalog, 'roi');
+      let byK = segmentations.get(catalog);
+      if (!byK) {
+        byK = new Map();
+        segmentations.set(catalog, byK);
+      }
+      const key = String(args.k ?? 'auto');
+      let pending = byK.get(key);
+      if (!pending) {
+        pending = (async () => {
+          const traces: QueryTrace[] = [];
+          const rows = await select(mlCampaignKpisQuery({ limit: settings.maxTrainingRows }), traces);
+          const campaigns: CampaignKpis[] = rows.map((row) => ({
+            campaign_name: String(row.campaign_name),
+            category: String(row.category ?? ''),
+            impressions: Number(row.impressions),
+            clicks: Number(row.clicks),
+            leads: Number(row.leads),
+            orders: Number(row.orders),
+            mark_spent: Number(row.mark_spent),
+            revenue: Number(row.revenue),
+          }));
+          const segmentation = await segmenter.segment(campaigns, {
+            k: args.k,
+            seed,
+            currency: settings.currency,
+          });
+          return { segmentation, traces };
+        })();
+        pending.catch(() => byK?.delete(key)); // a failure is not cached
+        byK.set(key, pending);
+      }
+      const { segmentation, traces } = await pending;
       return { segmentation, queries: traces, warnings: [], ms: Math.round(performance.now() - started) };
     },
   };

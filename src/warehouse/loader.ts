@@ -69,10 +69,15 @@ interface Compiled {
   rawDate?: string;
 }
 
-function compile(model: SemanticModel, typedNumbers: boolean): Compiled {
+/**
+ * The staging SELECT. `typed`: the CSV reader already parsed the measure columns (BIGINT counts, DOUBLE amounts) and
+ * the date column (DATE, with the model's format), so values only need range checks; otherwise (text read, Parquet)
+ * every value is parsed here and one that does not parse is flagged.
+ */
+function compile(model: SemanticModel, typed: boolean): Compiled {
   const text = (column: string) => `NULLIF(trim(CAST(${quoteIdentifier(column)} AS VARCHAR)), '')`;
   const number = (column: string) =>
-    typedNumbers ? `CAST(${quoteIdentifier(column)} AS DOUBLE)` : `TRY_CAST(${text(column)} AS DOUBLE)`;
+    typed ? quoteIdentifier(column) : `TRY_CAST(${text(column)} AS DOUBLE)`;
   const checks: string[] = [];
   const select: string[] = [];
 
@@ -80,6 +85,10 @@ function compile(model: SemanticModel, typedNumbers: boolean): Compiled {
   let rawDate: string | undefined;
   if (model.time.kind === 'none') {
     select.push('CAST(NULL AS DATE) AS c_date');
+  } else if (model.time.kind === 'date' && typed) {
+    const source = quoteIdentifier(model.time.column);
+    select.push(`${source} AS c_date`);
+    checks.push(`WHEN ${source} IS NULL THEN 'c_date'`);
   } else if (model.time.kind === 'date') {
     const source = quoteIdentifier(model.time.column);
     const raw = text(model.time.column);
@@ -125,13 +134,13 @@ function compile(model: SemanticModel, typedNumbers: boolean): Compiled {
       parts.length === 1
         ? parts[0]!
         : `CASE WHEN ${parts.map((part) => `${part} IS NULL`).join(' AND ')} THEN NULL ELSE ${parts.map((part) => `COALESCE(${part}, 0)`).join(' + ')} END`;
-    // Typed reads already refused non-numbers; text reads flag a value that is there but is not a number.
-    const textual = typedNumbers
-      ? ''
-      : `${columns.map((column) => `(${text(column)} IS NOT NULL AND ${number(column)} IS NULL)`).join(' OR ')} OR `;
-    checks.push(
-      `WHEN ${textual}${value} < 0 OR isnan(${value}) OR isinf(${value})${isCount ? ` OR ${value} <> floor(${value}) OR ${value} > 9.0e15` : ''} THEN '${measure}'`,
-    );
+    // Typed reads already refused non-numbers (and fractions in a count); text reads flag a value that is there
+    // but is not a number, a fraction in a count, an infinite or out-of-range value.
+    const checked = typed
+      ? `${value} < 0 OR isnan(${value}) OR isinf(${value})${isCount ? ` OR ${value} <> floor(${value}) OR ${value} > 9.0e15` : ''}`
+      : `${columns.map((column) => `(${text(column)} IS NOT NULL AND ${number(column)} IS NULL)`).join(' OR ')} OR ` +
+        `${value} < 0 OR isnan(${value}) OR isinf(${value})${isCount ? ` OR ${value} <> floor(${value}) OR ${value} > 9.0e15` : ''}`;
+    checks.push(`WHEN ${checked} THEN '${measure}'`);
     select.push(isCount ? `TRY_CAST(${value} AS BIGINT) AS ${measure}` : `${value} AS ${measure}`);
   }
   return { select, bad: `CASE ${checks.join(' ')} END`, rawDate };
@@ -236,10 +245,15 @@ function spelledAsInFile(model: SemanticModel, columns: string[]): SemanticModel
   };
 }
 
-/** The reader's type for every file column: DOUBLE for the measure columns (parsed by the CSV reader), else text. */
+/**
+ * The reader's type for every file column (the typed fast path): BIGINT for counts, DOUBLE for amounts (a column
+ * feeding both is DOUBLE and goes the text way on a fraction), DATE for the date column, text for the rest.
+ */
 function readerTypes(model: SemanticModel, columns: string[]): string[] {
-  const numeric = new Set(MEASURES.flatMap((measure) => model.measures[measure] ?? []));
-  return columns.map((column) => (numeric.has(column) ? 'DOUBLE' : 'VARCHAR'));
+  // Counts are read as DOUBLE too: DuckDB's CSV reader rounds "12.5" into a BIGINT column, a fraction must be seen.
+  const numbers = new Set(MEASURES.flatMap((measure) => model.measures[measure] ?? []));
+  const date = model.time.kind === 'date' ? model.time.column : undefined;
+  return columns.map((column) => (column === date ? 'DATE' : numbers.has(column) ? 'DOUBLE' : 'VARCHAR'));
 }
 
 export async function loadMarketingData(
@@ -267,15 +281,23 @@ export async function loadMarketingData(
   const parquet = isParquetFile(file);
 
   let slowPath = false;
+  let rawDates = false;
   try {
     try {
-      await stage(warehouse, file, model, fileReader(file, 'typed', readerTypes(model, columns)), !parquet);
+      const dateFormat = model.time.kind === 'date' ? model.time.format : undefined;
+      rawDates = await stage(
+        warehouse,
+        file,
+        model,
+        fileReader(file, 'typed', readerTypes(model, columns), dateFormat),
+        !parquet,
+      );
     } catch (error) {
       if (error instanceof AppError && error.code === 'SQL_REJECTED') throw error;
       // A value the typed reader refused (or a Parquet type it cannot cast): read as text to find and name it.
       slowPath = true;
       try {
-        await stage(warehouse, file, model, fileReader(file, 'text'), false);
+        rawDates = await stage(warehouse, file, model, fileReader(file, 'text'), false);
       } catch (textError) {
         throw new AppError('DATA_FILE_UNREADABLE', `${file}: ${(textError as Error).message}`, {
           cause: textError,
@@ -283,7 +305,7 @@ export async function loadMarketingData(
         });
       }
     }
-    const checked = await check(warehouse, file, model, options.now ?? new Date());
+    const checked = await check(warehouse, file, model, options.now ?? new Date(), rawDates);
     const measureList = MEASURES.map((measure) =>
       checked.disabled.includes(measure)
         ? `CAST(NULL AS ${(AMOUNT_MEASURES as readonly string[]).includes(measure) ? 'DOUBLE' : 'BIGINT'}) AS ${measure}`
@@ -330,7 +352,7 @@ async function stage(
   model: SemanticModel,
   reader: string,
   typedNumbers: boolean,
-): Promise<void> {
+): Promise<boolean> {
   const compiled = compile(model, typedNumbers);
   const extra = compiled.rawDate ? `, ${compiled.rawDate} AS _raw_date` : '';
   await warehouse.maintain({
@@ -338,6 +360,7 @@ async function stage(
     sql: `CREATE OR REPLACE TABLE ${STAGING_TABLE} AS SELECT ${compiled.select.join(', ')}, ${compiled.bad} AS _bad${extra} FROM ${reader}`,
     params: [file],
   });
+  return compiled.rawDate !== undefined;
 }
 
 interface Checked {
@@ -347,10 +370,14 @@ interface Checked {
 }
 
 /** One scan of the staged rows: refusals (bad values, implausible dates) throw; the rest become notices. */
-async function check(warehouse: Warehouse, file: string, model: SemanticModel, now: Date): Promise<Checked> {
+async function check(
+  warehouse: Warehouse,
+  file: string,
+  model: SemanticModel,
+  now: Date,
+  hasRawDate: boolean,
+): Promise<Checked> {
   const lastYear = now.getUTCFullYear() + 1;
-  // A format the model states could collapse spellings (hourly data read by a date-only cast is not a collapse).
-  const hasRawDate = model.time.kind === 'date' && model.time.format !== undefined;
   const measureStats = MEASURES.map(
     (measure) =>
       `COUNT(${measure}) AS ${measure}_n, MAX(${measure}) AS ${measure}_max, COUNT(*) - COUNT(${measure}) AS ${measure}_null`,

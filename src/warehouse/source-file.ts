@@ -31,11 +31,19 @@ export function isParquetFile(file: string): boolean {
 }
 
 /** The table function reading the file: typed (sniffed), or every column as text. */
-export function fileReader(file: string, mode: 'typed' | 'text', types?: string[]): string {
+export function fileReader(
+  file: string,
+  mode: 'typed' | 'text',
+  types?: string[],
+  dateFormat?: string,
+): string {
   if (isParquetFile(file)) return 'read_parquet(?)';
   if (mode === 'text') return `read_csv(?, header = true, all_varchar = true, ${NULLSTR_SQL})`;
   const typed = types ? `, types = [${types.map((type) => `'${type}'`).join(', ')}]` : '';
-  return `read_csv(?, header = true, ${NULLSTR_SQL}${typed})`;
+  // The format comes from the validated model (no quote can reach here).
+  const format =
+    dateFormat && /^[%A-Za-z0-9 ./:_,-]+$/.test(dateFormat) ? `, dateformat = '${dateFormat}'` : '';
+  return `read_csv(?, header = true, ${NULLSTR_SQL}${typed}${format})`;
 }
 
 export const MONTHS: Record<string, number> = {
