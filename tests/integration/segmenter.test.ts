@@ -68,7 +68,13 @@ describe('segmentation at scale', () => {
         {
           warehouse: sample.warehouse,
           catalog: sample.context.catalog,
-          segmenter: { kind: 'in-process', segment: (c, o) => (runs++, inner.segment(c, o)) },
+          segmenter: {
+            kind: 'in-process',
+            segment: (campaigns, options) => {
+              runs++;
+              return inner.segment(campaigns, options);
+            },
+          },
         },
       );
       const first = await ml.segmentCampaigns();
