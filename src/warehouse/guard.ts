@@ -23,8 +23,10 @@ export interface Statement {
 }
 
 export const STAGING_TABLE = '_marketing_stage';
-const MAINTENANCE_TARGETS = new Set<string>([...Object.values(TABLES), STAGING_TABLE]);
-const MAINTENANCE_READABLE = new Set<string>([...READABLE_TABLES, STAGING_TABLE]);
+/** The loaded rows behind the marketing_clean view on DuckDB (the staging table, renamed once it passed the checks). */
+export const ROWS_TABLE = '_marketing_rows';
+const MAINTENANCE_TARGETS = new Set<string>([...Object.values(TABLES), STAGING_TABLE, ROWS_TABLE]);
+const MAINTENANCE_READABLE = new Set<string>([...READABLE_TABLES, STAGING_TABLE, ROWS_TABLE]);
 const MAX_PARAM_LENGTH = 500;
 
 // Words that never appear in a read query the bot sends. Checked as whole tokens outside string literals.
@@ -213,10 +215,21 @@ function checkShape(statement: Statement, tokens: Token[], policy: GuardPolicy):
   }
   const isCreate = words.slice(0, 4).join(' ') === 'create or replace table' && words[5] === 'as';
   const isDrop = words.slice(0, 4).join(' ') === 'drop table if exists' && tokens.length === 5;
-  if (!isCreate && !isDrop)
-    reject(statement, 'maintenance allows CREATE OR REPLACE TABLE … AS SELECT or DROP TABLE IF EXISTS');
+  // The loader's switch to newly checked rows: the staging table renamed, marketing_clean a view over it.
+  const isRename =
+    tokens.length === 6 && words.join(' ') === `alter table ${STAGING_TABLE} rename to ${ROWS_TABLE}`;
+  const isView =
+    words.slice(0, 4).join(' ') === 'create or replace view' &&
+    words[4] === TABLES.clean &&
+    words[5] === 'as';
+  if (isRename) return;
+  if (!isCreate && !isDrop && !isView)
+    reject(
+      statement,
+      'maintenance allows CREATE OR REPLACE TABLE … AS SELECT, DROP TABLE IF EXISTS, the marketing_clean view and the staging rename',
+    );
   if (!MAINTENANCE_TARGETS.has(words[4] ?? '')) reject(statement, `table ${words[4]} may not be written`);
-  if (isCreate && !['select', 'with'].includes(tokens[6]?.text ?? ''))
+  if ((isCreate || isView) && !['select', 'with'].includes(tokens[6]?.text ?? ''))
     reject(statement, 'CREATE … AS must be followed by SELECT');
 }
 

@@ -10,7 +10,7 @@
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { AppError } from '../core/errors.js';
-import { STAGING_TABLE } from './guard.js';
+import { ROWS_TABLE, STAGING_TABLE } from './guard.js';
 import { inferModel, type ModelInference } from './inference.js';
 import { type ColumnMapping, modelFromMapping } from './mapping.js';
 import type { Row, SqlValue } from './port.js';
@@ -61,10 +61,10 @@ function monthSql(text: string): string {
 }
 
 interface Compiled {
-  /** Canonical column → SQL over the file's columns. */
+  /** Canonical column → SQL over the file's columns (measures as DOUBLE: marketing_clean casts the counts). */
   select: string[];
-  /** SQL naming the first unusable canonical column of a row (NULL when the row is fine). */
-  bad: string;
+  /** Text reads only: SQL naming a measure whose text is there but is not a number (NULL when the row is fine). */
+  textBad?: string;
   /** The raw date text (to detect a format that collapses many spellings onto one date), when dates are text. */
   rawDate?: string;
 }
@@ -88,14 +88,12 @@ function compile(model: SemanticModel, typed: boolean): Compiled {
   } else if (model.time.kind === 'date' && typed) {
     const source = quoteIdentifier(model.time.column);
     select.push(`${source} AS c_date`);
-    checks.push(`WHEN ${source} IS NULL THEN 'c_date'`);
   } else if (model.time.kind === 'date') {
     const source = quoteIdentifier(model.time.column);
     const raw = text(model.time.column);
     const formats = model.time.format ? [model.time.format] : DATE_FORMATS;
     const parsed = `COALESCE(TRY_CAST(${source} AS DATE), ${formats.map((format) => `CAST(try_strptime(${raw}, '${format}') AS DATE)`).join(', ')})`;
     select.push(`${parsed} AS c_date`);
-    checks.push(`WHEN ${parsed} IS NULL THEN 'c_date'`);
     if (model.time.format) rawDate = raw;
   } else {
     const time = model.time;
@@ -105,12 +103,10 @@ function compile(model: SemanticModel, typed: boolean): Compiled {
     const day = time.day ? `TRY_CAST(TRY_CAST(${text(time.day)} AS DOUBLE) AS INTEGER)` : '1';
     const parsed = `CAST(try_strptime(CAST(${year} AS VARCHAR) || '-' || CAST(${month} AS VARCHAR) || '-' || CAST(${day} AS VARCHAR), '%Y-%m-%d') AS DATE)`;
     select.push(`${parsed} AS c_date`);
-    checks.push(`WHEN ${parsed} IS NULL THEN 'c_date'`);
   }
 
   // Campaign and dimensions (text).
   select.push(`${text(model.campaign.column)} AS campaign_name`);
-  checks.unshift(`WHEN ${text(model.campaign.column)} IS NULL THEN 'campaign_name'`);
   const category = model.dimensions.find((dimension) => dimension.name === 'category');
   select.push(
     `${category ? `COALESCE(${text(category.column)}, '(vide)')` : 'CAST(NULL AS VARCHAR)'} AS category`,
@@ -124,9 +120,8 @@ function compile(model: SemanticModel, typed: boolean): Compiled {
   // Measures: a column or a sum of columns; NULL when absent (or every part empty / #N/A).
   for (const measure of MEASURES) {
     const columns = model.measures[measure];
-    const isCount = (COUNT_MEASURES as readonly string[]).includes(measure);
     if (!columns) {
-      select.push(`CAST(NULL AS ${isCount ? 'BIGINT' : 'DOUBLE'}) AS ${measure}`);
+      select.push(`CAST(NULL AS DOUBLE) AS ${measure}`);
       continue;
     }
     const parts = columns.map(number);
@@ -134,16 +129,29 @@ function compile(model: SemanticModel, typed: boolean): Compiled {
       parts.length === 1
         ? parts[0]!
         : `CASE WHEN ${parts.map((part) => `${part} IS NULL`).join(' AND ')} THEN NULL ELSE ${parts.map((part) => `COALESCE(${part}, 0)`).join(' + ')} END`;
-    // Typed reads already refused non-numbers (and fractions in a count); text reads flag a value that is there
-    // but is not a number, a fraction in a count, an infinite or out-of-range value.
-    const checked = typed
-      ? `${value} < 0 OR isnan(${value}) OR isinf(${value})${isCount ? ` OR ${value} <> floor(${value}) OR ${value} > 9.0e15` : ''}`
-      : `${columns.map((column) => `(${text(column)} IS NOT NULL AND ${number(column)} IS NULL)`).join(' OR ')} OR ` +
-        `${value} < 0 OR isnan(${value}) OR isinf(${value})${isCount ? ` OR ${value} <> floor(${value}) OR ${value} > 9.0e15` : ''}`;
-    checks.push(`WHEN ${checked} THEN '${measure}'`);
-    select.push(isCount ? `TRY_CAST(${value} AS BIGINT) AS ${measure}` : `${value} AS ${measure}`);
+    // Typed reads already refused non-numbers; text reads flag a value that is there but is not a number (ranges
+    // and fractions are checked on the canonical columns, for both).
+    if (!typed)
+      checks.push(
+        `WHEN ${columns.map((column) => `(${text(column)} IS NOT NULL AND ${number(column)} IS NULL)`).join(' OR ')} THEN '${measure}'`,
+      );
+    select.push(`${value} AS ${measure}`);
   }
-  return { select, bad: `CASE ${checks.join(' ')} END`, rawDate };
+  return { select, textBad: checks.length > 0 ? `CASE ${checks.join(' ')} END` : undefined, rawDate };
+}
+
+/** SQL naming a staged row's first unusable canonical column (NULL when the row is fine): one expression, one scan. */
+function canonicalBad(model: SemanticModel): string {
+  const checks = ["WHEN campaign_name IS NULL THEN 'campaign_name'"];
+  if (model.time.kind !== 'none') checks.push("WHEN c_date IS NULL THEN 'c_date'");
+  for (const measure of MEASURES) {
+    if (model.measures[measure] === null) continue;
+    const isCount = (COUNT_MEASURES as readonly string[]).includes(measure);
+    checks.push(
+      `WHEN ${measure} < 0 OR isnan(${measure}) OR isinf(${measure})${isCount ? ` OR ${measure} <> floor(${measure}) OR ${measure} > 9.0e15` : ''} THEN '${measure}'`,
+    );
+  }
+  return `CASE ${checks.join(' ')} END`;
 }
 
 const EXPECTED: Record<string, string> = {
@@ -281,11 +289,11 @@ export async function loadMarketingData(
   const parquet = isParquetFile(file);
 
   let slowPath = false;
-  let rawDates = false;
+  let staged: Staged = { rawDates: false, textBad: false };
   try {
     try {
       const dateFormat = model.time.kind === 'date' ? model.time.format : undefined;
-      rawDates = await stage(
+      staged = await stage(
         warehouse,
         file,
         model,
@@ -297,7 +305,7 @@ export async function loadMarketingData(
       // A value the typed reader refused (or a Parquet type it cannot cast): read as text to find and name it.
       slowPath = true;
       try {
-        rawDates = await stage(warehouse, file, model, fileReader(file, 'text'), false);
+        staged = await stage(warehouse, file, model, fileReader(file, 'text'), false);
       } catch (textError) {
         throw new AppError('DATA_FILE_UNREADABLE', `${file}: ${(textError as Error).message}`, {
           cause: textError,
@@ -305,22 +313,17 @@ export async function loadMarketingData(
         });
       }
     }
-    const checked = await check(warehouse, file, model, options.now ?? new Date(), rawDates);
-    const measureList = MEASURES.map((measure) =>
-      checked.disabled.includes(measure)
-        ? `CAST(NULL AS ${(AMOUNT_MEASURES as readonly string[]).includes(measure) ? 'DOUBLE' : 'BIGINT'}) AS ${measure}`
-        : measure,
-    );
+    const checked = await check(warehouse, file, model, options.now ?? new Date(), staged);
+    const measureList = MEASURES.map((measure) => {
+      const isAmount = (AMOUNT_MEASURES as readonly string[]).includes(measure);
+      if (checked.disabled.includes(measure))
+        return `CAST(NULL AS ${isAmount ? 'DOUBLE' : 'BIGINT'}) AS ${measure}`;
+      return isAmount ? measure : `CAST(${measure} AS BIGINT) AS ${measure}`;
+    });
     const dimensionList = model.dimensions
       .filter((dimension) => dimension.name !== 'category')
       .map((dimension) => dimension.name);
-    await warehouse.maintain({
-      name: 'load_clean',
-      sql:
-        `CREATE OR REPLACE TABLE ${TABLES.clean} AS SELECT CAST(rowid + 1 AS BIGINT) AS id, c_date, campaign_name, category, campaign_id, ` +
-        `${dimensionList.map((name) => `${name}, `).join('')}${measureList.join(', ')} FROM ${STAGING_TABLE} ORDER BY rowid`,
-      params: [],
-    });
+    await publish(warehouse, dimensionList, measureList);
     return {
       file,
       rows: checked.rows,
@@ -340,6 +343,39 @@ export async function loadMarketingData(
   }
 }
 
+/**
+ * Makes the checked rows the loaded data without copying them: the staging table becomes _marketing_rows and
+ * marketing_clean a view over it (id = the row's position). Only marketing_clean's readers (the KPI build) can see
+ * the instant between the drop and the view; the tools read the KPI tables, rebuilt right after.
+ */
+async function publish(warehouse: Warehouse, dimensions: string[], measures: string[]): Promise<void> {
+  const view = {
+    name: 'load_clean',
+    sql:
+      `CREATE OR REPLACE VIEW ${TABLES.clean} AS SELECT CAST(rowid + 1 AS BIGINT) AS id, c_date, campaign_name, category, ` +
+      `campaign_id, ${dimensions.map((name) => `${name}, `).join('')}${measures.join(', ')} FROM ${ROWS_TABLE}`,
+    params: [],
+  };
+  await warehouse.maintain({ name: 'drop_rows', sql: `DROP TABLE IF EXISTS ${ROWS_TABLE}`, params: [] });
+  await warehouse.maintain({
+    name: 'rename_stage',
+    sql: `ALTER TABLE ${STAGING_TABLE} RENAME TO ${ROWS_TABLE}`,
+    params: [],
+  });
+  try {
+    await warehouse.maintain(view);
+  } catch (error) {
+    // A database written before marketing_clean became a view holds it as a table: replace it once.
+    if (!/type Table/i.test(String((error as Error).message))) throw error;
+    await warehouse.maintain({
+      name: 'drop_old_clean',
+      sql: `DROP TABLE IF EXISTS ${TABLES.clean}`,
+      params: [],
+    });
+    await warehouse.maintain(view);
+  }
+}
+
 function inferenceNotice(inference: ModelInference): string {
   const ambiguities =
     inference.ambiguities.length > 0 ? ` À vérifier : ${inference.ambiguities.join(' ; ')}` : '';
@@ -352,15 +388,25 @@ async function stage(
   model: SemanticModel,
   reader: string,
   typedNumbers: boolean,
-): Promise<boolean> {
+): Promise<Staged> {
   const compiled = compile(model, typedNumbers);
-  const extra = compiled.rawDate ? `, ${compiled.rawDate} AS _raw_date` : '';
+  const extra = [
+    ...(compiled.textBad ? [`${compiled.textBad} AS _bad`] : []),
+    ...(compiled.rawDate ? [`${compiled.rawDate} AS _raw_date`] : []),
+  ];
   await warehouse.maintain({
     name: 'stage_file',
-    sql: `CREATE OR REPLACE TABLE ${STAGING_TABLE} AS SELECT ${compiled.select.join(', ')}, ${compiled.bad} AS _bad${extra} FROM ${reader}`,
+    sql: `CREATE OR REPLACE TABLE ${STAGING_TABLE} AS SELECT ${[...compiled.select, ...extra].join(', ')} FROM ${reader}`,
     params: [file],
   });
-  return compiled.rawDate !== undefined;
+  return { rawDates: compiled.rawDate !== undefined, textBad: compiled.textBad !== undefined };
+}
+
+interface Staged {
+  /** The staging table has _raw_date (a stated format, read as text). */
+  rawDates: boolean;
+  /** The staging table has _bad (a text read: values present that are not numbers). */
+  textBad: boolean;
 }
 
 interface Checked {
@@ -375,9 +421,11 @@ async function check(
   file: string,
   model: SemanticModel,
   now: Date,
-  hasRawDate: boolean,
+  staged: Staged,
 ): Promise<Checked> {
   const lastYear = now.getUTCFullYear() + 1;
+  const hasRawDate = staged.rawDates;
+  const bad = staged.textBad ? `COALESCE(_bad, ${canonicalBad(model)})` : canonicalBad(model);
   const measureStats = MEASURES.map(
     (measure) =>
       `COUNT(${measure}) AS ${measure}_n, MAX(${measure}) AS ${measure}_max, COUNT(*) - COUNT(${measure}) AS ${measure}_null`,
@@ -385,7 +433,7 @@ async function check(
   const result = await warehouse.maintain({
     name: 'check_stage',
     sql:
-      `SELECT COUNT(*) AS n, MIN(CASE WHEN _bad IS NOT NULL THEN rowid + 1 END) AS bad_id, ` +
+      `SELECT COUNT(*) AS n, MIN(CASE WHEN ${bad} IS NOT NULL THEN rowid + 1 END) AS bad_id, ` +
       'MIN(c_date) AS min_date, MAX(c_date) AS max_date, ' +
       `MIN(CASE WHEN c_date < CAST(? AS DATE) OR c_date > CAST(? AS DATE) THEN rowid + 1 END) AS out_id, ` +
       `COUNT(DISTINCT c_date) AS dates, ${hasRawDate ? 'COUNT(DISTINCT _raw_date)' : 'COUNT(DISTINCT c_date)'} AS raw_dates, ` +
@@ -402,7 +450,7 @@ async function check(
     });
   }
   if (stats.bad_id !== null && stats.bad_id !== undefined)
-    await badValue(warehouse, file, model, Number(stats.bad_id));
+    await badValue(warehouse, file, model, Number(stats.bad_id), bad);
   const timeColumn = sourcesOf(model, 'c_date').join(' + ');
   if (stats.out_id !== null && stats.out_id !== undefined) {
     const id = Number(stats.out_id);
@@ -500,10 +548,11 @@ async function badValue(
   file: string,
   model: SemanticModel,
   id: number,
+  bad: string,
 ): Promise<never> {
   const found = await warehouse.maintain({
     name: 'bad_row',
-    sql: `SELECT _bad FROM ${STAGING_TABLE} WHERE rowid = ? LIMIT 1`,
+    sql: `SELECT ${bad} AS _bad FROM ${STAGING_TABLE} WHERE rowid = ? LIMIT 1`,
     params: [(id - 1) as SqlValue],
   });
   const column = String(found.rows[0]?._bad ?? 'campaign_name');

@@ -23,12 +23,12 @@ function trigrams(text: string): Set<string> {
 }
 
 /** The postings one question may read: the rarest grams first (they say the most), common ones skipped. */
-const MAX_SCANNED = 150_000;
+const MAX_SCANNED = 60_000;
 
 export function createNameIndex(names: readonly string[]): NameIndex {
   const exact = new Map<string, string>();
   const normalized: string[] = [];
-  const postings = new Map<string, number[]>();
+  const building = new Map<string, number[]>();
   for (const name of names) {
     const key = normalizeName(name);
     if (exact.has(key)) continue;
@@ -36,12 +36,17 @@ export function createNameIndex(names: readonly string[]): NameIndex {
     const id = normalized.length;
     normalized.push(key);
     for (const gram of trigrams(key)) {
-      const list = postings.get(gram);
+      const list = building.get(gram);
       if (list) list.push(id);
-      else postings.set(gram, [id]);
+      else building.set(gram, [id]);
     }
   }
+  const postings = new Map<string, Int32Array>();
+  for (const [gram, list] of building) postings.set(gram, Int32Array.from(list));
+  building.clear();
   const originals = [...exact.values()];
+  // Shared scratch for one question at a time (the index is used synchronously): counts per name, reset after use.
+  const counts = new Uint16Array(normalized.length);
 
   return {
     size: originals.length,
@@ -51,32 +56,37 @@ export function createNameIndex(names: readonly string[]): NameIndex {
     close(name, limit = 3) {
       const wanted = normalizeName(name);
       if (wanted === '') return [];
-      // Count shared trigrams per candidate, rarest grams first, within a fixed budget of postings.
+      // Count shared trigrams per name, rarest grams first, within a fixed budget of postings.
       const lists = [...trigrams(wanted)]
-        .map((gram) => postings.get(gram) ?? [])
-        .filter((list) => list.length > 0)
+        .map((gram) => postings.get(gram))
+        .filter((list): list is Int32Array => list !== undefined)
         .sort((a, b) => a.length - b.length);
-      const counts = new Uint16Array(normalized.length);
       const touched: number[] = [];
       let scanned = 0;
       let best = 0;
       for (const list of lists) {
         if (scanned > 0 && scanned + list.length > MAX_SCANNED) break;
         scanned += list.length;
-        for (const id of list) {
+        for (let i = 0; i < list.length; i++) {
+          const id = list[i]!;
           const count = ++counts[id]!;
           if (count === 1) touched.push(id);
           if (count > best) best = count;
         }
       }
-      // The candidates sharing the most grams (a typo keeps most of them), scored by edit distance.
+      // The names sharing the most grams (a typo keeps most of them), scored by edit distance, best first.
+      const floor = Math.max(1, best - 2);
+      const byCount: number[][] = [[], [], []];
+      for (const id of touched) {
+        const count = counts[id]!;
+        counts[id] = 0;
+        if (count >= floor && byCount[best - count]!.length < 300) byCount[best - count]!.push(id);
+      }
       const maxDistance = Math.max(3, Math.floor(wanted.length / 3));
       const scored: { name: string; score: number }[] = [];
-      for (let floor = best; floor >= Math.max(1, best - 2) && scored.length < limit; floor--) {
-        let examined = 0;
-        for (const id of touched) {
-          if (counts[id] !== floor || examined >= 500) continue;
-          examined++;
+      for (const ids of byCount) {
+        if (scored.length >= limit) break;
+        for (const id of ids) {
           const candidate = normalized[id]!;
           const score = distance(candidate, wanted);
           if (score <= maxDistance || candidate.includes(wanted))

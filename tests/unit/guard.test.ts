@@ -128,6 +128,29 @@ describe('the maintenance policy', () => {
     expect(() => check(`DROP TABLE IF EXISTS ${STAGING_TABLE}`, [], 'maintenance')).not.toThrow();
   });
 
+  test('the loader switch: exactly the staging rename and the marketing_clean view, nothing else', () => {
+    expect(() =>
+      check(`ALTER TABLE ${STAGING_TABLE} RENAME TO _marketing_rows`, [], 'maintenance'),
+    ).not.toThrow();
+    expect(() =>
+      check(
+        'CREATE OR REPLACE VIEW marketing_clean AS SELECT c_date FROM _marketing_rows',
+        [],
+        'maintenance',
+      ),
+    ).not.toThrow();
+    expectRejected(`ALTER TABLE ${STAGING_TABLE} RENAME TO users`, [], 'maintenance');
+    expectRejected('ALTER TABLE marketing_kpi RENAME TO _marketing_rows', [], 'maintenance');
+    expectRejected(`ALTER TABLE ${STAGING_TABLE} RENAME TO _marketing_rows`, [], 'read');
+    expectRejected('CREATE OR REPLACE VIEW users AS SELECT 1', [], 'maintenance');
+    expectRejected('CREATE OR REPLACE VIEW marketing_clean AS SELECT * FROM secrets', [], 'maintenance');
+    expectRejected("SELECT * FROM sniff_csv('/etc/passwd')", [], 'maintenance');
+    expect(() =>
+      check("SELECT DateFormat FROM sniff_csv(?, nullstr = ['#N/A']) LIMIT 1", ['x.csv'], 'maintenance'),
+    ).not.toThrow();
+    expectRejected('SELECT DateFormat FROM sniff_csv(?) LIMIT 1', ['x.csv'], 'read');
+  });
+
   test('reads files only through read_csv / read_parquet with a bound path', () => {
     expect(() =>
       check(
