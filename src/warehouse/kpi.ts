@@ -27,7 +27,8 @@ export const CAMPAIGN_CATEGORY_SQL =
 
 /** marketing_clean's columns that are not dimensions. */
 const NOT_DIMENSIONS = new Set([
-  'id', 'c_date', 'campaign_name', 'campaign_id', 'category', ...COUNT_COLUMNS, ...AMOUNT_COLUMNS,
+  'id', 'c_date', 'campaign_name', 'campaign_id', 'category', ...COUNT_COLUMNS, ...AMOUNT_COLUMNS, ...RATIO_COLUMNS,
+  'cpc', 'cpm',
 ]); // biome-ignore format: one list
 
 /** The model dimensions (other than category) among a table's columns: safe identifiers only. */

@@ -219,6 +219,17 @@ describe('several rows per campaign per day across placement and age', () => {
     }
   });
 
+  test('aggregate_by_dimension groups by a model dimension; an unknown one lists those the data has', async () => {
+    const output = await runTool('aggregate_by_dimension', { group_by: 'age' }, data.context);
+    expect(output.rows.map((row) => row.age).sort()).toEqual(['18-24', '25-34']);
+    expect(output.summary).toContain('Performance par age');
+    const error = await refusal(runTool('aggregate_by_dimension', { group_by: 'banner' }, data.context));
+    expect(error.code).toBe('INVALID_ARGUMENTS');
+    expect(userMessage(error)).toContain(
+      'Dimensions disponibles : category, campaign_name, day, week, month, placement, age.',
+    );
+  });
+
   test('the repeated slice is summed with a notice naming the campaign and the day', () => {
     expect(data.kpi.duplicateRows).toBe(1);
     expect(data.kpi.notices[0]).toContain('campagne camp 2 le 2024-03-02');

@@ -154,6 +154,13 @@ const GENERIC = (language: Language): string[] => [
   ),
 ];
 
+const NO_REVENUE_GENERIC = (language: Language): string =>
+  tr(
+    language,
+    "Ajouter le chiffre d'affaires (valeur des conversions) à l'export pour pouvoir juger la rentabilité (ROI, ROAS).",
+    'Add revenue (conversion value) to the export to judge profitability (ROI, ROAS).',
+  );
+
 /** 2–4 recommendations for the tool outputs of one answer. */
 export function recommend(outputs: ToolOutput[], language: Language, currency: string): string[] {
   const specific = outputs.flatMap((output) => {
@@ -173,6 +180,9 @@ export function recommend(outputs: ToolOutput[], language: Language, currency: s
     }
   });
   const unique = [...new Set(specific)].slice(0, 4);
-  for (const generic of GENERIC(language)) if (unique.length < 2) unique.push(generic);
+  // No ROI anywhere (the data has no revenue, or it is zero everywhere): no advice may rest on it.
+  const hasRoi = outputs.some((output) => output.rows.some((row) => num(row.roi) !== null));
+  const generic = hasRoi ? GENERIC(language) : [NO_REVENUE_GENERIC(language), ...GENERIC(language).slice(1)];
+  for (const text of generic) if (unique.length < 2) unique.push(text);
   return unique;
 }

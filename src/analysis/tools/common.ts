@@ -71,6 +71,23 @@ export async function resolveCampaign(context: ToolContext, name: string): Promi
 }
 
 const TIME_GROUPS = new Set(['day', 'week', 'month']);
+const BUILT_IN_GROUPS = new Set(['category', 'campaign_name', 'day', 'week', 'month']);
+
+/** Another dimension of the team's model (placement, age, device…): checked against the data at run time. */
+export const modelDimensionName = z
+  .string()
+  .regex(/^[a-z][a-z0-9_]{0,39}$/, 'a dimension name of the data (lower case, digits, _)');
+
+/** A group-by must be a built-in one or a dimension the data has; else INVALID_ARGUMENTS naming those it has. */
+export async function resolveDimension(context: ToolContext, groupBy: string): Promise<void> {
+  if (BUILT_IN_GROUPS.has(groupBy)) return;
+  const { dimensions = [] } = await context.catalog.get();
+  if (dimensions.includes(groupBy)) return;
+  throw new AppError('INVALID_ARGUMENTS', `unknown dimension ${JSON.stringify(groupBy)}`, {
+    hint: `Dimensions disponibles : ${['category', 'campaign_name', 'day', 'week', 'month', ...dimensions].join(', ')}.`,
+    details: { dimensions },
+  });
+}
 
 /**
  * What the data must hold for this call: the measures of the KPI asked (ROI needs revenue and spend), dates for a
