@@ -49,7 +49,7 @@ async function main(): Promise<void> {
   } else {
     await driver.exec(
       'CREATE OR REPLACE TABLE marketing_clean AS SELECT "Date" AS c_date, "Campaign" AS campaign_name, ' +
-        '"Channel" AS category, "Campaign" AS campaign_id, "Placement" AS placement, "Device" AS device, ' +
+        '"Channel" AS category, "Placement" AS placement, "Device" AS device, ' +
         '"Impressions" AS impressions, "Spend" AS mark_spent, "Clicks" AS clicks, "Leads" AS leads, ' +
         '"Orders" AS orders, "Revenue" AS revenue FROM read_csv(?)',
       [file],

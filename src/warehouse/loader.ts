@@ -70,9 +70,9 @@ interface Compiled {
 }
 
 /**
- * The staging SELECT. `typed`: the CSV reader already parsed the measure columns (BIGINT counts, DOUBLE amounts) and
- * the date column (DATE, with the model's format), so values only need range checks; otherwise (text read, Parquet)
- * every value is parsed here and one that does not parse is flagged.
+ * The staging SELECT. `typed`: the CSV reader already parsed the measure columns (DOUBLE) and the date column (DATE,
+ * with the model's format), so values only need range checks (on the canonical columns, see canonicalBad); otherwise
+ * (text read, Parquet) every value is parsed here and one that is there but does not parse is flagged.
  */
 function compile(model: SemanticModel, typed: boolean): Compiled {
   const text = (column: string) => `NULLIF(trim(CAST(${quoteIdentifier(column)} AS VARCHAR)), '')`;
@@ -111,7 +111,8 @@ function compile(model: SemanticModel, typed: boolean): Compiled {
   select.push(
     `${category ? `COALESCE(${text(category.column)}, '(vide)')` : 'CAST(NULL AS VARCHAR)'} AS category`,
   );
-  select.push(`${text(model.campaignId ?? model.campaign.column)} AS campaign_id`);
+  // Without an id column the campaign's name is its id: the view supplies it, no second copy is stored.
+  select.push(`${model.campaignId ? text(model.campaignId) : 'CAST(NULL AS VARCHAR)'} AS campaign_id`);
   for (const dimension of model.dimensions) {
     if (dimension.name === 'category') continue;
     select.push(`COALESCE(${text(dimension.column)}, '(vide)') AS ${dimension.name}`);
@@ -353,7 +354,7 @@ async function publish(warehouse: Warehouse, dimensions: string[], measures: str
     name: 'load_clean',
     sql:
       `CREATE OR REPLACE VIEW ${TABLES.clean} AS SELECT CAST(rowid + 1 AS BIGINT) AS id, c_date, campaign_name, category, ` +
-      `campaign_id, ${dimensions.map((name) => `${name}, `).join('')}${measures.join(', ')} FROM ${ROWS_TABLE}`,
+      `COALESCE(campaign_id, campaign_name) AS campaign_id, ${dimensions.map((name) => `${name}, `).join('')}${measures.join(', ')} FROM ${ROWS_TABLE}`,
     params: [],
   };
   await warehouse.maintain({ name: 'drop_rows', sql: `DROP TABLE IF EXISTS ${ROWS_TABLE}`, params: [] });
