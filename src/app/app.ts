@@ -57,6 +57,9 @@ export interface AppDeps {
 export async function createApp(config: Config, deps: AppDeps = {}): Promise<App> {
   const logger = deps.logger ?? createLogger({ level: config.logLevel, secrets: configSecrets(config) });
   const data = await openWarehouse(config.warehouse, { logger });
+  // The semantic model states the data's currency: it wins over CURRENCY (amounts are in the data's currency).
+  const modelCurrency = data.dataReport()?.currency;
+  if (modelCurrency) config.currency = modelCurrency;
   const tools: ToolContext = {
     warehouse: data.warehouse,
     catalog: data.catalog,

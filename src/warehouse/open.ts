@@ -31,6 +31,8 @@ export interface DataReport {
   file: string;
   rows: number;
   modelSource: 'model' | 'mapping' | 'inferred';
+  /** The currency the model states (it wins over CURRENCY), if any. */
+  currency?: string;
   /** When inferred: the one-line summary, the reasons and the ambiguities. */
   inferred?: { summary: string; reasons: string[]; ambiguities: string[] };
   notices: string[];
@@ -48,6 +50,7 @@ function dataReportOf(config: WarehouseConfig, loaded: LoadReport, kpi: KpiBuild
     file: loaded.file,
     rows: loaded.rows,
     modelSource: config.modelPath ? 'model' : config.mappingPath ? 'mapping' : 'inferred',
+    currency: loaded.model.currency,
     inferred: loaded.inference
       ? {
           summary: loaded.inference.summary,

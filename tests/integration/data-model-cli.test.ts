@@ -90,7 +90,7 @@ describe('the model the bot used, reported', () => {
     const modelPath = join(dir, 'two-revenue.yml');
     writeFileSync(
       modelPath,
-      'dimensions: { campaign: Campaign }\nmeasures: { spend: Spend, clicks: Clicks, impressions: Impressions, orders: Orders, revenue: Conversion value }\ntime: { column: Date }\n',
+      'dimensions: { campaign: Campaign }\nmeasures: { spend: Spend, clicks: Clicks, impressions: Impressions, orders: Orders, revenue: Conversion value }\ntime: { column: Date }\ncurrency: EUR\n',
     );
     const config = loadConfig({
       DATA_PATH: 'tests/fixtures/exports/two-revenue.csv',
@@ -102,6 +102,7 @@ describe('the model the bot used, reported', () => {
     const opened = await openWarehouse(config, { logger: silentLogger() });
     try {
       expect(opened.dataReport()?.modelSource).toBe('model');
+      expect(opened.dataReport()?.currency).toBe('EUR');
       const sum = await opened.warehouse.select({
         name: 'sum',
         sql: 'SELECT SUM(revenue) AS revenue FROM marketing_kpi',
