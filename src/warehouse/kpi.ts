@@ -87,6 +87,16 @@ export function buildDailySql(dimensions: readonly string[] = []): string {
 
 export const BUILD_DAILY_SQL = buildDailySql();
 
+/**
+ * The per-day table rolled up over the other dimensions (day × campaign × category), ordered by campaign: what the
+ * tools read unless they break down by another dimension — several times fewer rows than the per-day table on a
+ * multi-dimension export, and a campaign's rows sit together (min/max pruning for one-campaign questions).
+ */
+export const BUILD_CAMPAIGN_DAY_SQL =
+  `CREATE OR REPLACE TABLE ${TABLES.kpiCampaignDay} AS ` +
+  `SELECT c_date, campaign_name, category, ${sumColumns()}, ${ratioColumns()} ` +
+  `FROM ${TABLES.kpiDaily} GROUP BY c_date, campaign_name, category ORDER BY campaign_name, c_date`;
+
 export function buildKpiSql(period: KpiPeriod): { sql: string; params: SqlValue[] } {
   const filter = dateRangeFilter(period);
   return {
@@ -94,7 +104,7 @@ export function buildKpiSql(period: KpiPeriod): { sql: string; params: SqlValue[
       `CREATE OR REPLACE TABLE ${TABLES.kpi} AS ` +
       `SELECT campaign_name, ${CAMPAIGN_CATEGORY_SQL}, MIN(c_date) AS period_start, MAX(c_date) AS period_end, ` +
       `COUNT(DISTINCT c_date) AS days, ${sumColumns()}, ${ratioColumns()} ` +
-      `FROM ${TABLES.kpiDaily}${where(filter.clauses)} GROUP BY campaign_name ORDER BY campaign_name`,
+      `FROM ${TABLES.kpiCampaignDay}${where(filter.clauses)} GROUP BY campaign_name ORDER BY campaign_name`,
     params: filter.params,
   };
 }
@@ -114,7 +124,7 @@ export interface KpiBuildReport {
   notices: string[];
 }
 
-/** Rebuilds both KPI tables from marketing_clean (daily first: the per-campaign table reads it). */
+/** Rebuilds the KPI tables from marketing_clean: per day (every dimension), its campaign-day roll-up, per campaign. */
 export async function buildKpiTables(warehouse: Warehouse, period: KpiPeriod = {}): Promise<KpiBuildReport> {
   const shape = await warehouse.maintain({
     name: 'clean_columns',
@@ -125,6 +135,11 @@ export async function buildKpiTables(warehouse: Warehouse, period: KpiPeriod = {
   const daily = await warehouse.maintain({
     name: 'build_kpi_daily',
     sql: buildDailySql(dimensions),
+    params: [],
+  });
+  const rollup = await warehouse.maintain({
+    name: 'build_kpi_campaign_day',
+    sql: BUILD_CAMPAIGN_DAY_SQL,
     params: [],
   });
   const build = buildKpiSql(period);
@@ -160,7 +175,7 @@ export async function buildKpiTables(warehouse: Warehouse, period: KpiPeriod = {
     );
   }
   return {
-    dailyMs: daily.ms,
+    dailyMs: Math.round((daily.ms + rollup.ms) * 10) / 10,
     kpiMs: kpi.ms,
     campaigns: Number(row.campaigns ?? 0),
     dailyRows,

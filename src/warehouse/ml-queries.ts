@@ -29,7 +29,7 @@ export function mlTrainingRowsQuery(args: { category?: string; limit: number }):
     sql:
       `WITH numbered AS (SELECT ${TRAINING_COLUMNS.join(', ')}, ` +
       'row_number() OVER (ORDER BY c_date, campaign_name, category) AS rn, COUNT(*) OVER () AS total_rows ' +
-      `FROM ${TABLES.kpiDaily}${where(filter.clauses)}) ` +
+      `FROM ${TABLES.kpiCampaignDay}${where(filter.clauses)}) ` +
       `SELECT ${TRAINING_COLUMNS.join(', ')}, total_rows FROM numbered ` +
       'WHERE MOD(rn - 1, CAST(CEIL(CAST(total_rows AS DOUBLE) / ?) AS BIGINT)) = 0 ' +
       'ORDER BY c_date DESC, campaign_name LIMIT ?',
@@ -44,7 +44,7 @@ export function mlTotalsQuery(args: { category?: string }): Statement {
     name: 'ml_totals',
     sql:
       `SELECT COUNT(*) AS days, COUNT(DISTINCT campaign_name) AS campaigns, ${sumColumns()} ` +
-      `FROM ${TABLES.kpiDaily}${where(filter.clauses)} LIMIT ?`,
+      `FROM ${TABLES.kpiCampaignDay}${where(filter.clauses)} LIMIT ?`,
     params: [...filter.params, 1],
   };
 }

@@ -64,7 +64,7 @@ function dataReportOf(config: WarehouseConfig, loaded: LoadReport, kpi: KpiBuild
 
 const MAINTENANCE_TIMEOUT_MS = 300_000;
 /** Bumped when marketing_clean's shape or the load rules change, so an old DuckDB file is reloaded. */
-const LOADER_VERSION = 2;
+const LOADER_VERSION = 3;
 
 async function createDriver(config: WarehouseConfig, logger: Logger): Promise<SqlDriver> {
   if (config.kind === 'duckdb') return createDuckDbDriver({ path: config.duckdbPath });

@@ -56,7 +56,8 @@ function filterClauses(filters: Filters): { clauses: string[]; params: SqlValue[
     params.push(filters.category);
   }
   if (filters.campaignName) {
-    clauses.push('lower(campaign_name) = lower(?)');
+    // The exact name (tools resolve it through the catalog first): an equality the engine can prune on.
+    clauses.push('campaign_name = ?');
     params.push(filters.campaignName);
   }
   return { clauses, params };
@@ -77,7 +78,7 @@ function campaignRows(filters: Filters): { sql: string; params: SqlValue[] } {
   }
   return {
     sql:
-      `SELECT campaign_name, ${CAMPAIGN_CATEGORY_SQL}, ${sumColumns()}, ${ratioColumns()} FROM ${TABLES.kpiDaily}` +
+      `SELECT campaign_name, ${CAMPAIGN_CATEGORY_SQL}, ${sumColumns()}, ${ratioColumns()} FROM ${TABLES.kpiCampaignDay}` +
       `${where(filter.clauses)} GROUP BY campaign_name`,
     params: filter.params,
   };
@@ -124,7 +125,7 @@ export function aggregateQuery(args: { groupBy: GroupBy } & Filters): Statement 
     name: 'aggregate_by_dimension',
     sql:
       `SELECT ${bucket} AS ${args.groupBy}, COUNT(DISTINCT campaign_name) AS campaigns, ${sumColumns()}, ${ratioColumns()} ` +
-      `FROM ${TABLES.kpiDaily}${where(filter.clauses)} GROUP BY ${bucket} ` +
+      `FROM ${(DIMENSIONS as readonly string[]).includes(args.groupBy) ? TABLES.kpiCampaignDay : TABLES.kpiDaily}${where(filter.clauses)} GROUP BY ${bucket} ` +
       `ORDER BY ${isTime ? args.groupBy : `roi DESC NULLS LAST, ${args.groupBy}`} LIMIT ?`,
     params: [...filter.params, 1000],
   };
@@ -136,7 +137,7 @@ export function describeCampaignQuery(args: { campaignName: string } & KpiPeriod
     name: 'describe_campaign',
     sql:
       `SELECT campaign_name, ${CAMPAIGN_CATEGORY_SQL}, MIN(c_date) AS period_start, MAX(c_date) AS period_end, ` +
-      `COUNT(DISTINCT c_date) AS days, ${sumColumns()}, ${ratioColumns()} FROM ${TABLES.kpiDaily}` +
+      `COUNT(DISTINCT c_date) AS days, ${sumColumns()}, ${ratioColumns()} FROM ${TABLES.kpiCampaignDay}` +
       `${where(filter.clauses)} GROUP BY campaign_name`,
     params: filter.params,
   };
@@ -148,7 +149,7 @@ export function kpiTrendQuery(args: { metric: Metric; grain: Grain } & Filters):
   return {
     name: 'kpi_trend',
     sql:
-      `WITH periods AS (SELECT ${bucket} AS period, ${sumColumns()}, ${ratioColumns()} FROM ${TABLES.kpiDaily}` +
+      `WITH periods AS (SELECT ${bucket} AS period, ${sumColumns()}, ${ratioColumns()} FROM ${TABLES.kpiCampaignDay}` +
       `${where(filter.clauses)} GROUP BY ${bucket}) SELECT period, ${args.metric} AS value, ` +
       `${KPI_ROW_COLUMNS.join(', ')} FROM periods ORDER BY period LIMIT ?`,
     params: [...filter.params, 1000],
@@ -176,7 +177,7 @@ export function catalogFactsQuery(): Statement {
     .join(', ');
   return {
     name: 'catalog_facts',
-    sql: `SELECT (SELECT MIN(c_date) FROM ${TABLES.kpiDaily}) AS first_day, (SELECT MAX(c_date) FROM ${TABLES.kpiDaily}) AS last_day, ${measures}`,
+    sql: `SELECT (SELECT MIN(c_date) FROM ${TABLES.kpiCampaignDay}) AS first_day, (SELECT MAX(c_date) FROM ${TABLES.kpiCampaignDay}) AS last_day, ${measures}`,
     params: [],
   };
 }
@@ -185,7 +186,7 @@ export function catalogFactsQuery(): Statement {
 export function catalogCategoriesQuery(): Statement {
   return {
     name: 'catalog_categories',
-    sql: `SELECT DISTINCT category FROM ${TABLES.kpiDaily} WHERE category IS NOT NULL ORDER BY category LIMIT ?`,
+    sql: `SELECT DISTINCT category FROM ${TABLES.kpiCampaignDay} WHERE category IS NOT NULL ORDER BY category LIMIT ?`,
     params: [1000],
   };
 }

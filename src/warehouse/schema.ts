@@ -5,6 +5,8 @@ export const TABLES = {
   clean: 'marketing_clean',
   kpi: 'marketing_kpi',
   kpiDaily: 'marketing_kpi_daily',
+  /** The per-day table rolled up over the model's other dimensions: one row per day, campaign and category. */
+  kpiCampaignDay: 'marketing_kpi_campaign_day',
 } as const;
 
 /** Tables any statement may read. Nothing else is reachable through the SQL guard. */

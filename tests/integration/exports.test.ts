@@ -242,7 +242,7 @@ describe('several rows per campaign per day across placement and age', () => {
       [],
       { timeoutMs: 10_000, maxRows: 100 },
     );
-    expect(types.rows).toHaveLength(12);
+    expect(types.rows).toHaveLength(16); // 4 counts × (marketing_clean, per day, campaign-day roll-up, per campaign)
     expect(new Set(types.rows.map((row) => row.data_type))).toEqual(new Set(['BIGINT']));
   });
 });
