@@ -10,6 +10,8 @@ const SYNONYMS: [RegExp, Metric][] = [
   [/\btaux de conversions?|\bconversion rates?|\bcvr\b/, 'cvr'],
   [/\bcouts? par (lead|prospect|contact)s?|\bcosts? per lead|\bcpl\b/, 'cpl'],
   [/\bcouts? par (acquisition|commande|vente|conversion)s?|\bcosts? per (acquisition|order|sale|conversion)s?|\bcpa\b/, 'cpa'],
+  [/\bcouts? par clics?|\bcosts? per clicks?|\bcpc\b/, 'cpc'],
+  [/\bcouts? (pour|par) mille( impressions)?|\bcosts? per (mille|thousand)( impressions)?|\bcpm\b/, 'cpm'],
   [/\bchiffres? d'affaires?|\brevenus?\b|\brevenues?\b|\bventes?\b|\bsales\b|\brecettes?\b|\bturnover\b/, 'revenue'],
   [/\bdepens\w*|\bbudgets?\b|\bcouts?\b|\bcoute\w*|\bspend\w*|\bspent\b|\bcosts?\b|\binvesti\w*/, 'mark_spent'],
   [/\bclics?\b|\bclicks?\b/, 'clicks'],
@@ -18,7 +20,7 @@ const SYNONYMS: [RegExp, Metric][] = [
   [/\bcommandes?\b|\borders?\b|\bconversions?\b|\bachats?\b|\bpurchases?\b/, 'orders'],
 ]; // biome-ignore format: a table
 
-export const COST_METRICS: ReadonlySet<Metric> = new Set(['cpl', 'cpa']);
+export const COST_METRICS: ReadonlySet<Metric> = new Set(['cpl', 'cpa', 'cpc', 'cpm']);
 
 /** Metrics named in the text, in reading order (each phrase counted once: longer phrases mask shorter). */
 export function findMetrics(text: string, originalText = ''): Metric[] {

@@ -24,6 +24,8 @@ const COLUMNS: Record<string, { fr: string; en: string; format: ValueFormat }> =
   cpa: { fr: 'CPA', en: 'CPA', format: 'money2' },
   roi: { fr: 'ROI', en: 'ROI', format: 'signed_percent' },
   roas: { fr: 'ROAS', en: 'ROAS', format: 'ratio' },
+  cpc: { fr: 'CPC', en: 'CPC', format: 'money2' },
+  cpm: { fr: 'CPM', en: 'CPM', format: 'money2' },
   spend_share: { fr: 'Part du budget', en: 'Share of spend', format: 'percent' },
   budget_increase_pct: { fr: 'Variation budget', en: 'Budget change', format: 'signed_points' },
   current_budget: { fr: 'Budget actuel', en: 'Current budget', format: 'money' },

@@ -4,6 +4,7 @@ import { formatMoney, formatNumber, formatPercent } from './format.js';
 
 export const METRICS = [
   'roi', 'roas', 'revenue', 'mark_spent', 'ctr', 'cvr', 'cpl', 'cpa', 'clicks', 'impressions', 'leads', 'orders',
+  'cpc', 'cpm',
 ] as const; // biome-ignore format: one list
 export type Metric = (typeof METRICS)[number];
 
@@ -22,6 +23,8 @@ export const METRIC_INFO: Record<Metric, { fr: string; en: string; unit: MetricU
   impressions: { fr: 'impressions', en: 'impressions', unit: 'count' },
   leads: { fr: 'leads', en: 'leads', unit: 'count' },
   orders: { fr: 'commandes', en: 'orders', unit: 'count' },
+  cpc: { fr: 'coût par clic (CPC)', en: 'cost per click (CPC)', unit: 'money' },
+  cpm: { fr: 'coût pour mille impressions (CPM)', en: 'cost per thousand impressions (CPM)', unit: 'money' },
 };
 
 /** A metric value as a person reads it: ROI « +277,3 % », CTR « 1,03 % », CPL « CHF 654,66 », ROAS « 1,40 ». */
@@ -34,7 +37,11 @@ export function formatMetric(metric: Metric, value: number | null | undefined, c
     case 'ratio':
       return formatNumber(value, 2);
     case 'money':
-      return formatMoney(value, currency, metric === 'cpl' || metric === 'cpa' ? 2 : 0);
+      return formatMoney(
+        value,
+        currency,
+        metric === 'cpl' || metric === 'cpa' || metric === 'cpc' || metric === 'cpm' ? 2 : 0,
+      );
     case 'count':
       return formatNumber(value);
   }

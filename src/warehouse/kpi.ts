@@ -8,7 +8,7 @@ import type { Warehouse } from './warehouse.js';
 
 export const COUNT_COLUMNS = ['impressions', 'clicks', 'leads', 'orders'] as const;
 export const AMOUNT_COLUMNS = ['mark_spent', 'revenue'] as const;
-export const RATIO_COLUMNS = ['ctr', 'cvr', 'cpl', 'cpa', 'roi', 'roas'] as const;
+export const RATIO_COLUMNS = ['ctr', 'cvr', 'cpl', 'cpa', 'roi', 'roas', 'cpc', 'cpm'] as const;
 
 /**
  * SUM(...) AS x for the additive columns, reading already-summed columns when `from` is pre-aggregated. Counts are
@@ -36,7 +36,7 @@ export function dimensionColumns(columns: readonly string[]): string[] {
   return columns.filter((column) => !NOT_DIMENSIONS.has(column) && isSafeIdentifier(column));
 }
 
-/** The six KPI ratios as ratios of sums of the additive columns. */
+/** The KPI ratios (CTR, CVR, CPL, CPA, ROI, ROAS, CPC, CPM) as ratios of sums of the additive columns. */
 export function ratioColumns(): string {
   return [
     'CAST(SUM(clicks) AS DOUBLE) / NULLIF(SUM(impressions), 0) AS ctr',
@@ -45,6 +45,8 @@ export function ratioColumns(): string {
     'CAST(SUM(mark_spent) AS DOUBLE) / NULLIF(SUM(orders), 0) AS cpa',
     'CAST(SUM(revenue) - SUM(mark_spent) AS DOUBLE) / NULLIF(SUM(mark_spent), 0) AS roi',
     'CAST(SUM(revenue) AS DOUBLE) / NULLIF(SUM(mark_spent), 0) AS roas',
+    'CAST(SUM(mark_spent) AS DOUBLE) / NULLIF(SUM(clicks), 0) AS cpc',
+    'CAST(SUM(mark_spent) AS DOUBLE) * 1000 / NULLIF(SUM(impressions), 0) AS cpm',
   ].join(', ');
 }
 

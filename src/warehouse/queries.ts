@@ -29,13 +29,14 @@ export type Grain = (typeof GRAINS)[number];
 /** The columns of every per-campaign or per-group row, in display order. */
 export const KPI_ROW_COLUMNS = [
   'impressions', 'clicks', 'leads', 'orders', 'mark_spent', 'revenue', 'ctr', 'cvr', 'cpl', 'cpa', 'roi', 'roas',
+  'cpc', 'cpm',
 ] as const; // biome-ignore format: one list
 
 const SORT: Record<Direction, string> = { top: 'DESC', bottom: 'ASC' };
 
 /** The additive columns and the ratios, in the order sumColumns() and ratioColumns() produce them. */
 const COUNT_AND_AMOUNT = ['impressions', 'clicks', 'leads', 'orders', 'mark_spent', 'revenue'] as const;
-const RATIOS = ['ctr', 'cvr', 'cpl', 'cpa', 'roi', 'roas'] as const;
+const RATIOS = ['ctr', 'cvr', 'cpl', 'cpa', 'roi', 'roas', 'cpc', 'cpm'] as const;
 
 // Week and month buckets as DATEs (Spark's date_trunc returns a timestamp, DuckDB's a date: cast both).
 const BUCKET_SQL: Record<Dimension, string> = {

@@ -276,10 +276,18 @@ describe('no revenue', () => {
     }
   });
 
-  test('CPA and CPL by campaign equal the hand sums', async () => {
-    const expected = sumsBy(records, 'Campaign', { spend: 'Cost', leads: 'Leads', orders: 'Orders' });
+  test('CPA, CPL, CPC and CPM by campaign equal the hand sums', async () => {
+    const expected = sumsBy(records, 'Campaign', {
+      spend: 'Cost',
+      leads: 'Leads',
+      orders: 'Orders',
+      clicks: 'Clicks',
+      impressions: 'Impressions',
+    });
     const rows = await campaignRows(data.context, 'cpa');
     for (const [name, sums] of expected) {
+      expect(rows.get(name)!.cpc as number).toBeCloseTo(sums.spend! / sums.clicks!, 9);
+      expect(rows.get(name)!.cpm as number).toBeCloseTo((sums.spend! * 1000) / sums.impressions!, 9);
       expect(rows.get(name)!.cpa as number).toBeCloseTo(sums.spend! / sums.orders!, 9);
       expect(rows.get(name)!.cpl as number).toBeCloseTo(sums.spend! / sums.leads!, 9);
       expect(rows.get(name)!.roi).toBeNull();
