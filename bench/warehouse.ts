@@ -81,6 +81,7 @@ const QUERIES: [label: string, tool: string, args: Record<string, unknown>][] = 
   ['get_underperforming_campaigns', 'get_underperforming_campaigns', { roi_threshold: 0, limit: 50 }],
   ['aggregate_by_dimension category', 'aggregate_by_dimension', { group_by: 'category' }],
   ['aggregate_by_dimension month', 'aggregate_by_dimension', { group_by: 'month' }],
+  ['aggregate_by_dimension placement (model dim.)', 'aggregate_by_dimension', { group_by: 'placement' }],
   ['describe_campaign', 'describe_campaign', { campaign_name: 'CAMPAIGN_000042' }],
   ['kpi_trend ROI per week', 'kpi_trend', { metric: 'roi', grain: 'week' }],
   ['kpi_trend CTR per day, one campaign', 'kpi_trend', { metric: 'ctr', grain: 'day', campaign_name: 'campaign_000007' }],
