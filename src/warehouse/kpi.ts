@@ -99,6 +99,28 @@ export const BUILD_CAMPAIGN_DAY_SQL =
   `SELECT c_date, campaign_name, category, ${sumColumns()}, ${ratioColumns()} ` +
   `FROM ${TABLES.kpiDaily} GROUP BY c_date, campaign_name, category ORDER BY campaign_name, c_date`;
 
+const ADDITIVE_AND_RATIOS = [...COUNT_COLUMNS, ...AMOUNT_COLUMNS, ...RATIO_COLUMNS];
+
+/**
+ * Every breakdown over the whole data, precomputed (long format: dimension, value, campaigns, sums, ratios): a
+ * question « par catégorie » or « par emplacement » without a period reads a few rows instead of scanning the per-day
+ * table. Category comes from the campaign-day roll-up, the other dimensions from the per-day table.
+ */
+export function buildDimensionsSql(dimensions: readonly string[]): string {
+  const parts = ['category', ...dimensions].map((dimension) => {
+    const table = dimension === 'category' ? TABLES.kpiCampaignDay : TABLES.kpiDaily;
+    const key = `CAST(${dimension} AS STRING)`;
+    return (
+      `SELECT '${dimension}' AS dimension, sums.value AS value, counts.campaigns AS campaigns, ` +
+      `${ADDITIVE_AND_RATIOS.map((column) => `sums.${column}`).join(', ')} ` +
+      `FROM (SELECT ${key} AS value, ${sumColumns()}, ${ratioColumns()} FROM ${table} GROUP BY ${key}) AS sums ` +
+      `JOIN (SELECT ${key} AS value, COUNT(DISTINCT campaign_name) AS campaigns FROM ${table} GROUP BY ${key}) AS counts ` +
+      'ON (sums.value = counts.value OR (sums.value IS NULL AND counts.value IS NULL))'
+    );
+  });
+  return `CREATE OR REPLACE TABLE ${TABLES.kpiDimensions} AS ${parts.join(' UNION ALL ')}`;
+}
+
 export function buildKpiSql(period: KpiPeriod): { sql: string; params: SqlValue[] } {
   const filter = dateRangeFilter(period);
   return {
@@ -146,6 +168,7 @@ export async function buildKpiTables(warehouse: Warehouse, period: KpiPeriod = {
   });
   const build = buildKpiSql(period);
   const kpi = await warehouse.maintain({ name: 'build_kpi', sql: build.sql, params: build.params });
+  await warehouse.maintain({ name: 'build_kpi_dimensions', sql: buildDimensionsSql(dimensions), params: [] });
   const counts = await warehouse.select({
     name: 'kpi_counts',
     sql:

@@ -126,6 +126,18 @@ export function aggregateQuery(args: { groupBy: GroupBy } & Filters): Statement 
   const filter = filterClauses(args);
   const bucket = bucketSql(args.groupBy);
   const isTime = args.groupBy === 'day' || args.groupBy === 'week' || args.groupBy === 'month';
+  const unfiltered = filter.clauses.length === 0;
+  if (unfiltered && !isTime && args.groupBy !== 'campaign_name') {
+    // Category or a model dimension over the whole data: precomputed at the KPI build.
+    const columns = [...COUNT_AND_AMOUNT, ...RATIOS].join(', ');
+    return {
+      name: 'aggregate_by_dimension',
+      sql:
+        `SELECT value AS ${args.groupBy}, campaigns, ${columns} FROM ${TABLES.kpiDimensions} WHERE dimension = ? ` +
+        `ORDER BY roi DESC NULLS LAST, ${args.groupBy} LIMIT ?`,
+      params: [args.groupBy, 1000],
+    };
+  }
   const table = (DIMENSIONS as readonly string[]).includes(args.groupBy)
     ? TABLES.kpiCampaignDay
     : TABLES.kpiDaily;

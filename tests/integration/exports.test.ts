@@ -242,7 +242,8 @@ describe('several rows per campaign per day across placement and age', () => {
       [],
       { timeoutMs: 10_000, maxRows: 100 },
     );
-    expect(types.rows).toHaveLength(16); // 4 counts × (marketing_clean, per day, campaign-day roll-up, per campaign)
+    // 4 counts × (marketing_clean, per day, campaign-day roll-up, per campaign, breakdowns)
+    expect(types.rows).toHaveLength(20);
     expect(new Set(types.rows.map((row) => row.data_type))).toEqual(new Set(['BIGINT']));
   });
 });
