@@ -8,7 +8,7 @@ import { benchMl, printMl } from './ml.js';
 import { writeReport } from './report.js';
 import { benchSlack, printSlack } from './slack.js';
 import { benchStartup, printStartup } from './startup.js';
-import { benchWarehouse, printWarehouse } from './warehouse.js';
+import { benchWarehouseSizes, printWarehouseSizes } from './warehouse.js';
 
 /** A suite runs, then prints its figures as text unless the caller wants JSON; it returns them either way. */
 const suite =
@@ -30,8 +30,11 @@ const suite =
     return { result, text: lines.join('\n') };
   };
 
+/** `--rows N[,M…]` for the warehouse suite (default 1,000,000). */
+let warehouseRows: number[] | undefined;
+
 const SUITES = {
-  warehouse: suite(benchWarehouse, printWarehouse),
+  warehouse: suite(() => benchWarehouseSizes(warehouseRows), printWarehouseSizes),
   ml: suite(benchMl, printMl),
   agent: suite(benchAgent, printAgent),
   charts: suite(() => benchCharts(), printCharts),
@@ -45,8 +48,13 @@ type SuiteName = keyof typeof SUITES;
 async function main(): Promise<void> {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
-    options: { json: { type: 'boolean', default: false }, write: { type: 'boolean', default: false } },
+    options: {
+      json: { type: 'boolean', default: false },
+      write: { type: 'boolean', default: false },
+      rows: { type: 'string' },
+    },
   });
+  if (values.rows !== undefined) warehouseRows = values.rows.split(',').map(Number);
   const names = (positionals.length > 0 ? positionals : Object.keys(SUITES)) as SuiteName[];
   const unknown = names.filter((name) => !(name in SUITES));
   if (unknown.length > 0) {

@@ -74,6 +74,7 @@ export const envSchema = z.object({
   ),
   WAREHOUSE: z.preprocess(emptyToUndefined, z.enum(['duckdb', 'databricks']).default('duckdb')),
   DATA_PATH: z.preprocess(emptyToUndefined, z.string().default('data/marketing.csv')),
+  MODEL_PATH: optionalString,
   MAPPING_PATH: optionalString,
   DUCKDB_PATH: z.preprocess(emptyToUndefined, z.string().default('.data/marketing.duckdb')),
   STATE_DIR: z.preprocess(emptyToUndefined, z.string().default('.data/state')),
@@ -212,6 +213,9 @@ export interface Config {
 export interface WarehouseConfig {
   kind: 'duckdb' | 'databricks';
   dataPath: string;
+  /** The semantic model (YAML/JSON); without it (and without a mapping) the model is inferred from the file. */
+  modelPath?: string;
+  /** The old rename-only column mapping, converted to a model (MODEL_PATH wins when both are set). */
   mappingPath?: string;
   duckdbPath: string;
   queryTimeoutMs: number;
@@ -247,6 +251,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = readProcessEnv()): Config
     warehouse: {
       kind: env.WAREHOUSE,
       dataPath: env.DATA_PATH,
+      modelPath: env.MODEL_PATH,
       mappingPath: env.MAPPING_PATH,
       duckdbPath: env.DUCKDB_PATH,
       queryTimeoutMs: env.QUERY_TIMEOUT_MS,

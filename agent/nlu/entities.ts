@@ -1,7 +1,7 @@
 // Categories (French and English names) and campaign names (case-insensitive, separators optional, small
 // typos, unique prefixes). Only names present in the catalog ever come out, in the catalog's spelling.
 import { distance } from 'fastest-levenshtein';
-import type { Catalog } from '../../src/analysis/vocabulary.js';
+import { type Catalog, createNameIndex, type NameIndex } from '../../src/analysis/vocabulary.js';
 
 // What people call each usual category. Longer phrases first so « social media » is not read as « media ».
 const CATEGORY_SYNONYMS: [RegExp, string][] = [
@@ -31,8 +31,89 @@ export interface CampaignMatch {
 // Words that are never the start of a campaign name even if one begins with them.
 const COMMON = /^(les?|la|des?|du|the|and|et|par|by|top|pour|for|sur|on|in|en|ce|cette|this)$/;
 
+/** Above this many campaigns, names are looked up through an index built once per catalog, not name by name. */
+const LINEAR_LIMIT = 2000;
+
+interface CampaignLookup {
+  names: string[];
+  exact: Map<string, string>;
+  /** Keys sorted, for prefix ranges by binary search. */
+  sorted: { key: string; name: string }[];
+  typos: NameIndex;
+}
+
+const lookups = new WeakMap<Catalog, CampaignLookup>();
+
+function lookupOf(catalog: Catalog): CampaignLookup {
+  let lookup = lookups.get(catalog);
+  if (!lookup) {
+    const names = catalog.campaigns.map((campaign) => campaign.campaignName);
+    const exact = new Map<string, string>();
+    for (const name of names) if (!exact.has(key(name))) exact.set(key(name), name);
+    const sorted = [...exact]
+      .map(([k, name]) => ({ key: k, name }))
+      .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+    lookup = { names, exact, sorted, typos: createNameIndex([...exact.keys()]) };
+    lookups.set(catalog, lookup);
+  }
+  return lookup;
+}
+
+/** Names whose key starts with `prefix` (at most `limit`), by binary search on the sorted keys. */
+function withPrefix(lookup: CampaignLookup, prefix: string, limit: number): string[] {
+  let low = 0;
+  let high = lookup.sorted.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (lookup.sorted[middle]!.key < prefix) low = middle + 1;
+    else high = middle;
+  }
+  const out: string[] = [];
+  for (let i = low; i < lookup.sorted.length && out.length < limit; i++) {
+    if (!lookup.sorted[i]!.key.startsWith(prefix)) break;
+    out.push(lookup.sorted[i]!.name);
+  }
+  return out;
+}
+
+/** findCampaign on a large catalog: the same rules through the index (exact map, trigram typos, sorted prefixes). */
+function findCampaignIndexed(text: string, catalog: Catalog): CampaignMatch {
+  const lookup = lookupOf(catalog);
+  const tokens = [...text.matchAll(/[a-z0-9]+/g)].map((match) => ({ word: match[0], at: match.index }));
+  let best: CampaignMatch = { candidates: [], score: 0 };
+  for (let start = 0; start < tokens.length; start++) {
+    for (let size = Math.min(4, tokens.length - start); size >= 1; size--) {
+      const parts = tokens.slice(start, start + size);
+      const first = parts[0];
+      const last = parts.at(-1);
+      if (!first || !last || COMMON.test(first.word)) continue;
+      const joined = parts.map((part) => part.word).join('');
+      const span: [number, number] = [first.at, last.at + last.word.length];
+      const exact = lookup.exact.get(joined);
+      if (exact) return { name: exact, candidates: [], score: 1, span };
+      if (joined.length >= 7 && best.score < 0.9) {
+        const close = lookup.typos
+          .close(joined, 5)
+          .map((candidate) => ({ candidate, score: distance(candidate, joined) }));
+        const closest = Math.min(...close.map((item) => item.score));
+        const tied = close.filter((item) => item.score === closest);
+        if (closest <= (joined.length >= 11 ? 2 : 1) && tied.length === 1)
+          best = { name: lookup.exact.get(tied[0]!.candidate), candidates: [], score: 0.9, span };
+      }
+      if (size === 1 && joined.length >= 4 && best.score < 0.85 && !/\d/.test(joined)) {
+        const prefixed = withPrefix(lookup, joined, 12);
+        if (prefixed.length === 1) best = { name: prefixed[0], candidates: [], score: 0.85, span };
+        else if (prefixed.length > 1 && best.candidates.length === 0 && !best.name)
+          best = { candidates: prefixed, score: 0.5, span };
+      }
+    }
+  }
+  return best;
+}
+
 /** The campaign named in the text, if any: exact (separators optional), one typo, or a unique prefix. */
 export function findCampaign(text: string, catalog: Catalog): CampaignMatch {
+  if (catalog.campaigns.length > LINEAR_LIMIT) return findCampaignIndexed(text, catalog);
   const names = catalog.campaigns.map((campaign) => campaign.campaignName);
   const keys = names.map(key);
   const tokens = [...text.matchAll(/[a-z0-9]+/g)].map((match) => ({ word: match[0], at: match.index }));

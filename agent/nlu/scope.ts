@@ -3,7 +3,7 @@
 // categories, and a word that could mean several campaigns (« tier1 », « le blogger »): then the bot asks back.
 // Only names of the catalog come out, in the catalog's spelling.
 import { distance } from 'fastest-levenshtein';
-import type { Catalog } from '../../src/analysis/vocabulary.js';
+import { type Catalog, createNameIndex, type NameIndex } from '../../src/analysis/vocabulary.js';
 import { findCategories } from './entities.js';
 
 export interface Scope {
@@ -38,6 +38,68 @@ function blank(text: string, from: number, to: number): string {
   return text.slice(0, from) + ' '.repeat(to - from) + text.slice(to);
 }
 
+/** Lookups built once per catalog: a question costs a few map reads, not a pass over every name (100k+). */
+interface Lookup {
+  /** Separator-free lower-case name → the name. */
+  byKey: Map<string, string>;
+  /** Each part of a name (facebook, tier1, lal…) → the names holding it; the first part → the names it starts. */
+  holders: Map<string, string[]>;
+  starters: Map<string, string[]>;
+  /** The one name a long word is a typo of, if exactly one is closest. */
+  closest(joined: string): string | undefined;
+}
+
+const LOOKUPS = new WeakMap<Catalog, Lookup>();
+/** Above this many campaigns, typo candidates come from the catalog's trigram index, not a pass over every name. */
+const LARGE_CATALOG = 2_000;
+
+function lookupOf(catalog: Catalog): Lookup {
+  const cached = LOOKUPS.get(catalog);
+  if (cached) return cached;
+  const names = catalog.campaigns.map((campaign) => campaign.campaignName);
+  const byKey = new Map<string, string>();
+  const holders = new Map<string, string[]>();
+  const starters = new Map<string, string[]>();
+  const add = (map: Map<string, string[]>, key: string, name: string) => {
+    const list = map.get(key);
+    if (list) list.push(name);
+    else map.set(key, [name]);
+  };
+  for (const name of names) {
+    if (!byKey.has(keyOf(name))) byKey.set(keyOf(name), name);
+    const parts = partsOf(name);
+    for (const part of new Set(parts)) add(holders, part, name);
+    if (parts[0]) add(starters, parts[0], name);
+  }
+  let index: NameIndex | undefined;
+  const closest = (joined: string): string | undefined => {
+    const allowed = joined.length >= 12 ? 2 : 1;
+    const candidates =
+      names.length > LARGE_CATALOG
+        ? (index ??= catalog.names ?? createNameIndex(names)).close(joined, 5).map(keyOf)
+        : [...byKey.keys()];
+    let best: string | undefined;
+    let bestScore = allowed + 1;
+    let ties = 0;
+    const digits = joined.replace(/\D/g, '');
+    for (const key of candidates) {
+      if (Math.abs(key.length - joined.length) > allowed) continue;
+      // Numbers in a name are ids: instagram_tier1_000009 is not a typo of instagram_tier4_000009.
+      if (key.replace(/\D/g, '') !== digits) continue;
+      const score = distance(key, joined);
+      if (score < bestScore) {
+        best = key;
+        bestScore = score;
+        ties = 1;
+      } else if (score === bestScore) ties++;
+    }
+    return best !== undefined && ties === 1 ? byKey.get(best) : undefined;
+  };
+  const lookup: Lookup = { byKey, holders, starters, closest };
+  LOOKUPS.set(catalog, lookup);
+  return lookup;
+}
+
 /** `normalized`: lower case without accents, but not typo-corrected (a plural like « bloggers » must survive). */
 export function findScope(normalized: string, catalog: Catalog): Scope {
   let text = normalized.replace(/_/g, ' ');
@@ -47,41 +109,68 @@ export function findScope(normalized: string, catalog: Catalog): Scope {
     /\btier[\s-]?([0-9])\b/g,
     (match, digit: string) => `tier${digit}${' '.repeat(match.length - 5)}`,
   );
-  const names = catalog.campaigns.map((campaign) => campaign.campaignName);
-  const keys = names.map(keyOf);
+  const lookup = lookupOf(catalog);
   const campaigns: string[] = [];
-  // 1. Full names, separators optional (« google hot », « facebook_tier1 »), or one typo in a long one.
   const tokens = () => [...text.matchAll(/[a-z0-9]+/g)].map((match) => ({ word: match[0], at: match.index }));
-  // Exact names first (every window), then one typo in a long name (windows of plain words only, so « facebook
-  // la semaine » is never read as facebook_lal).
-  for (const typo of [false, true]) {
-    let found = true;
-    while (found) {
-      found = false;
+  // 1. Full names, separators optional (« google hot », « facebook_tier1 »): every window of up to 4 words.
+  let found = true;
+  while (found) {
+    found = false;
+    const words = tokens();
+    outer: for (let start = 0; start < words.length; start++) {
+      for (let size = Math.min(4, words.length - start); size >= 1; size--) {
+        const parts = words.slice(start, start + size);
+        if (parts.some((part) => COMMON.has(part.word))) continue;
+        const name = lookup.byKey.get(parts.map((part) => part.word).join(''));
+        if (name) {
+          campaigns.push(name);
+          text = blank(text, parts[0]!.at, parts.at(-1)!.at + parts.at(-1)!.word.length);
+          found = true;
+          break outer;
+        }
+      }
+    }
+  }
+  // 1a. Small catalogs: one typo in a name written as one or two words (« facebok tier1 »). Large ones rely on
+  //     exact names and the name-shaped tokens below (a pass over every window would cost a trigram search each).
+  if (lookup.byKey.size <= LARGE_CATALOG) {
+    let typo = true;
+    while (typo) {
+      typo = false;
       const words = tokens();
       outer: for (let start = 0; start < words.length; start++) {
-        for (let size = Math.min(4, words.length - start); size >= 1; size--) {
+        for (let size = Math.min(2, words.length - start); size >= 1; size--) {
           const parts = words.slice(start, start + size);
-          if (parts.some((part) => COMMON.has(part.word))) continue;
+          if (parts.some((part) => COMMON.has(part.word) || part.word.length < 3)) continue;
           const joined = parts.map((part) => part.word).join('');
-          let index = typo ? -1 : keys.indexOf(joined);
-          if (typo && joined.length >= 9 && parts.every((part) => part.word.length >= 3) && size <= 2) {
-            const scores = keys.map((key) => distance(key, joined));
-            const best = Math.min(...scores);
-            if (
-              best <= (joined.length >= 12 ? 2 : 1) &&
-              scores.filter((score) => score === best).length === 1
-            )
-              index = scores.indexOf(best);
-          }
-          if (index >= 0) {
-            campaigns.push(names[index]!);
+          const name = joined.length >= 9 ? lookup.closest(joined) : undefined;
+          if (name) {
+            campaigns.push(name);
             text = blank(text, parts[0]!.at, parts.at(-1)!.at + parts.at(-1)!.word.length);
-            found = true;
+            typo = true;
             break outer;
           }
         }
       }
+    }
+  }
+  // 1b. A name written whole but misspelt (« youtub_blogger », « instagarm_tier2 »): one typo in a token written
+  //     with underscores or a long single word. A name-shaped token that matches nothing is kept as written, so the
+  //     tool says it does not know it and suggests close names, instead of the question falling back to a prefix.
+  for (const match of [...text.matchAll(/[a-z0-9]+(?:[ ][a-z0-9]+)*/g)]) {
+    const written = normalized.slice(match.index, match.index + match[0].length);
+    for (const token of written.matchAll(/[a-z0-9]+(?:_[a-z0-9]+)+|[a-z]{9,}/g)) {
+      const at = match.index + token.index;
+      if (text.slice(at, at + token[0].length).trim() === '' || COMMON.has(token[0])) continue;
+      const joined = keyOf(token[0]);
+      if (lookup.byKey.has(joined) || lookup.holders.has(token[0]) || lookup.starters.has(token[0])) continue;
+      const name = joined.length >= 9 ? lookup.closest(joined) : undefined;
+      if (name) campaigns.push(name);
+      // Kept as written only when it looks like one of the data's names (« instagram_tier1_000009 »).
+      else if (token[0].includes('_') && lookup.starters.has(token[0].split('_')[0]!))
+        campaigns.push(token[0]);
+      else continue;
+      text = blank(text, at, at + token[0].length);
     }
   }
   // 2. A word that is a part of campaign names: a prefix shared by several is a family (facebook = every
@@ -93,15 +182,13 @@ export function findScope(normalized: string, catalog: Catalog): Scope {
     if (word.length < 3 || COMMON.has(word) || /^\d+$/.test(word)) continue;
     const singular = word.replace(/s$/, '');
     const plural = singular !== word;
-    const holders = names.filter(
-      (name) => partsOf(name).includes(word) || (plural && partsOf(name).includes(singular)),
-    );
+    const holders = lookup.holders.get(word) ?? (plural ? lookup.holders.get(singular) : undefined) ?? [];
     if (holders.length === 0) continue;
-    const asPrefix = names.filter((name) => partsOf(name)[0] === word);
+    const asPrefix = lookup.starters.get(word) ?? [];
     if (asPrefix.length >= 2) prefixes.push(word);
     else if (holders.length === 1) campaigns.push(holders[0]!);
     else if (plural) campaigns.push(...holders);
-    else ambiguous ??= { word, candidates: holders };
+    else ambiguous ??= { word, candidates: holders.slice(0, 10) };
     text = blank(text, at, at + word.length);
   }
   const categories = findCategories(text, catalog);

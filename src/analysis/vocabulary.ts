@@ -3,4 +3,5 @@
 // plans against this module and src/core only; it never reaches into the warehouse or the ML code.
 export { BUDGET_CHANGE_RANGE } from '../ml/budget-simulation.js';
 export type { Catalog } from '../warehouse/catalog.js';
+export { createNameIndex, type NameIndex } from '../warehouse/name-index.js';
 export type { Dimension, Grain } from '../warehouse/queries.js';

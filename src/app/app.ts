@@ -11,6 +11,7 @@ import { createLogger, type Logger } from '../core/logger.js';
 import { createSecretMask } from '../core/secrets.js';
 import { canCheckPosted, type DeliveryPort, routeDelivery } from '../digests/delivery.js';
 import { createDigestService, type DigestService } from '../digests/service.js';
+import { createWorkerSegmenter } from '../ml/segmenter.js';
 import { createMlService } from '../ml/service.js';
 import { createWorkerTrainer } from '../ml/worker-trainer.js';
 import { createFeedbackLog, type FeedbackLog } from '../store/feedback.js';
@@ -88,6 +89,9 @@ export async function createApp(config: Config, deps: AppDeps = {}): Promise<App
       await digests.checkAlerts();
     },
   });
+  // The semantic model states the data's currency: it wins over CURRENCY (amounts are in the data's currency).
+  const modelCurrency = data.dataReport()?.currency;
+  if (modelCurrency) config.currency = modelCurrency;
   const tools: ToolContext = {
     warehouse: data.warehouse,
     catalog: data.catalog,
@@ -100,6 +104,10 @@ export async function createApp(config: Config, deps: AppDeps = {}): Promise<App
         trainer: createWorkerTrainer({
           onFallback: (error) =>
             logger.warn({ err: error }, 'training worker unavailable; training in-process'),
+        }),
+        segmenter: createWorkerSegmenter({
+          onFallback: (error) =>
+            logger.warn({ err: error }, 'segmentation worker unavailable; segmenting in-process'),
         }),
       },
     ),

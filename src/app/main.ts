@@ -1,4 +1,4 @@
-// CLI entry: serve | ask | chat | eval | kpi | tool | digest | audit | mcp. Errors end here as a short French message
+// CLI entry: serve | ask | chat | eval | kpi | tool | digest | audit | data | mcp. Errors end here as a short French message
 // (plus the technical detail on stderr for the operator); never a stack trace.
 
 import { parseArgs } from 'node:util';
@@ -8,6 +8,7 @@ import { type App, createApp } from './app.js';
 import { ASK_OPTIONS, askCommand } from './cli/ask.js';
 import { auditCommand } from './cli/audit.js';
 import { chatCommand } from './cli/chat.js';
+import { dataCommand } from './cli/data.js';
 import { digestCommand } from './cli/digest.js';
 import { evalCommand } from './cli/eval.js';
 import { kpiCommand } from './cli/kpi.js';
@@ -15,7 +16,7 @@ import { toolCommand } from './cli/tool.js';
 import { startServer } from './http/server.js';
 import { serveMcpStdio } from './mcp.js';
 import { connectPlatforms } from './platforms.js';
-import { formatStartupReport, mergeStatuses, startupReport } from './startup-report.js';
+import { dataStatus, formatStartupReport, mergeStatuses, startupReport } from './startup-report.js';
 
 async function serve(app: App): Promise<void> {
   const platforms = await connectPlatforms(app);
@@ -23,7 +24,8 @@ async function serve(app: App): Promise<void> {
   await platforms.start();
   // The digest scheduler: settles what a previous run left unfinished, catches up a missed slot, arms timers.
   await app.digests.start();
-  const report = mergeStatuses(startupReport(app.config), platforms.statuses);
+  const data = dataStatus(app.data.dataReport());
+  const report = [...mergeStatuses(startupReport(app.config), platforms.statuses), ...(data ? [data] : [])];
   for (const status of report) app.logger.info(status, 'feature');
   app.logger.info({ url: running.url, warehouse: app.data.warehouse.kind }, 'ready');
   console.log(
@@ -40,7 +42,7 @@ async function serve(app: App): Promise<void> {
   process.once('SIGTERM', stop);
 }
 
-/** `ask --data FILE [--mapping FILE]` answers from another file, in memory, leaving the bot's database alone. */
+/** `ask --data FILE [--model FILE | --mapping FILE]` answers from another file, in memory, leaving the bot's database alone. */
 function useAskDataOverrides(config: Config, argv: string[]): void {
   const { values } = parseArgs({ args: argv, allowPositionals: true, options: ASK_OPTIONS, strict: false });
   if (typeof values.data === 'string') {
@@ -49,6 +51,7 @@ function useAskDataOverrides(config: Config, argv: string[]): void {
     config.warehouse.kind = 'duckdb';
   }
   if (typeof values.mapping === 'string') config.warehouse.mappingPath = values.mapping;
+  if (typeof values.model === 'string') config.warehouse.modelPath = values.model;
 }
 
 async function main(argv: string[]): Promise<void> {
@@ -57,6 +60,8 @@ async function main(argv: string[]): Promise<void> {
   if (command === 'ask') useAskDataOverrides(config, rest);
   // The audit log is a file in the state store: reading it needs no warehouse, model or agent.
   if (command === 'audit') return await auditCommand(config, rest);
+  // Inspecting a data file needs no app: an in-memory DuckDB reads it.
+  if (command === 'data') return await dataCommand(rest);
   const app = await createApp(config);
   try {
     if (command === 'serve') return await serve(app);
@@ -72,7 +77,7 @@ async function main(argv: string[]): Promise<void> {
       await digestCommand(app, rest);
     } else {
       console.error(
-        `Commande inconnue : ${command}. Commandes : serve, ask, chat, eval, kpi, tool, digest, audit, mcp.`,
+        `Commande inconnue : ${command}. Commandes : serve, ask, chat, eval, kpi, tool, digest, audit, data, mcp.`,
       );
       process.exitCode = 2;
     }

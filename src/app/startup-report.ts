@@ -6,6 +6,7 @@ import { slackStatus } from '../../adapters/slack/status.js';
 import { teamsStatus } from '../../adapters/teams/status.js';
 import type { Config } from '../config.js';
 import type { FeatureStatus } from '../core/platform-adapter.js';
+import type { DataReport } from '../warehouse/open.js';
 
 export function startupReport(config: Config): FeatureStatus[] {
   const { slack, teams, warehouse, llm } = config;
@@ -43,4 +44,27 @@ export function formatStartupReport(statuses: FeatureStatus[]): string {
 /** The configured view, corrected by what actually happened at start (e.g. Slack refused the token). */
 export function mergeStatuses(configured: FeatureStatus[], actual: FeatureStatus[]): FeatureStatus[] {
   return configured.map((status) => actual.find((item) => item.feature === status.feature) ?? status);
+}
+
+/** What the data was read with: the model file, the old mapping, or a model inferred from the file (and its doubts). */
+export function dataStatus(report: DataReport | undefined): FeatureStatus | undefined {
+  if (!report) return undefined;
+  const source =
+    report.modelSource === 'model'
+      ? 'modèle sémantique (MODEL_PATH)'
+      : report.modelSource === 'mapping'
+        ? 'ancien mapping de colonnes (MAPPING_PATH), converti en modèle'
+        : `modèle déduit du fichier, aucun MODEL_PATH : ${report.inferred?.summary ?? ''}`;
+  const doubts = report.inferred?.ambiguities.length
+    ? ` ; à vérifier : ${report.inferred.ambiguities.join(' ; ')}`
+    : '';
+  const notices =
+    report.notices.length > 0
+      ? ` ; ${report.notices.length} remarque(s) sur les données (voir le journal)`
+      : '';
+  return {
+    feature: 'data',
+    on: true,
+    why: `${report.file}, ${report.rows} lignes, ${source}${doubts}${notices}`,
+  };
 }

@@ -10,6 +10,10 @@ export const ERROR_CODES = {
   DATA_VALUE_INVALID:
     'Les données contiennent une valeur invalide. Corrigez la ligne indiquée puis rechargez.',
   MAPPING_INVALID: 'Le fichier de mapping de colonnes est invalide. Vérifiez MAPPING_PATH.',
+  MODEL_INVALID: 'Le modèle sémantique des données est invalide. Vérifiez MODEL_PATH.',
+  MEASURE_ABSENT: 'Indicateur indisponible.',
+  NO_DATES:
+    "Vos données n'ont pas de dates : je ne peux pas répondre sur une période ou une évolution dans le temps.",
   SQL_REJECTED: "Cette requête n'est pas autorisée. Reformulez votre question.",
   WAREHOUSE_UNAVAILABLE:
     "L'entrepôt de données ne répond pas pour le moment. Réessayez dans quelques minutes.",

@@ -104,10 +104,24 @@ export function silhouette(points: readonly number[][], labels: readonly number[
   return total / points.length;
 }
 
+/** The silhouette is computed on at most this many campaigns. */
+export const SILHOUETTE_SAMPLE = 1000;
+/** Above this many campaigns, k is chosen on an evenly spread sample of this size. */
+export const K_SELECTION_SAMPLE = 2000;
+
+/** `size` indexes spread evenly over 0..n-1 (all of them when n ≤ size). */
+export function sampleIndexes(n: number, size: number): number[] {
+  if (n <= size) return Array.from({ length: n }, (_, i) => i);
+  const step = n / size;
+  return Array.from({ length: size }, (_, i) => Math.floor(i * step));
+}
+
 /** The best of several seeded k-means++ runs (lowest inertia); labels renumbered 0… by first appearance. */
 function cluster(points: number[][], k: number, seed: number): number[] {
   let best: { labels: number[]; inertia: number } | undefined;
-  for (let restart = 0; restart < 8; restart++) {
+  // Fewer restarts on large portfolios: each restart is a full k-means over every campaign.
+  const restarts = points.length > 2000 ? 3 : 8;
+  for (let restart = 0; restart < restarts; restart++) {
     const result = kmeans(points, k, {
       seed: seed + restart,
       initialization: 'kmeans++',
@@ -209,11 +223,36 @@ export function segmentCampaigns(
   const candidates = options.k !== undefined ? [options.k] : range(K_RANGE.min, maxK);
   const silhouettes: Record<number, number> = {};
   let chosen: { k: number; labels: number[]; score: number } | undefined;
+  // Above SILHOUETTE_SAMPLE campaigns the silhouette (O(n²)) is computed on an evenly spread, deterministic sample
+  // of them (as scikit-learn's sample_size). Above K_SELECTION_SAMPLE, k is also chosen on such a sample, then
+  // k-means runs once on every campaign with that k.
+  const selection =
+    candidates.length > 1 && points.length > K_SELECTION_SAMPLE
+      ? sampleIndexes(points.length, K_SELECTION_SAMPLE)
+      : undefined;
+  const selectionPoints = selection ? selection.map((i) => points[i]!) : points;
+  const scored = sampleIndexes(selectionPoints.length, SILHOUETTE_SAMPLE);
+  const scoredPoints = scored.map((i) => selectionPoints[i]!);
   for (const k of candidates) {
-    const labels = cluster(points, k, seed);
-    const score = silhouette(points, labels);
+    const labels = cluster(selectionPoints, k, seed);
+    const score = silhouette(
+      scoredPoints,
+      scored.map((i) => labels[i]!),
+    );
     silhouettes[k] = score;
     if (!chosen || score > chosen.score + 1e-12) chosen = { k, labels, score };
+  }
+  if (selection && chosen) {
+    const labels = cluster(points, chosen.k, seed);
+    const sample = sampleIndexes(points.length, SILHOUETTE_SAMPLE);
+    chosen = {
+      k: chosen.k,
+      labels,
+      score: silhouette(
+        sample.map((i) => points[i]!),
+        sample.map((i) => labels[i]!),
+      ),
+    };
   }
   const { labels } = chosen!;
 

@@ -3,6 +3,7 @@
 // checked here, so every caller gets the same French errors (no silent clamping).
 import { AppError } from '../core/errors.js';
 import type { Row, SqlValue } from '../core/rows.js';
+import { requireMetric } from '../warehouse/availability.js';
 import type { CatalogProvider } from '../warehouse/catalog.js';
 import type { Statement } from '../warehouse/guard.js';
 import { mlCampaignKpisQuery, mlTotalsQuery, mlTrainingRowsQuery } from '../warehouse/ml-queries.js';
@@ -22,7 +23,8 @@ import {
   type RevenueModel,
   type RevenueModelOptions,
 } from './revenue-model.js';
-import { type CampaignKpis, type Segmentation, segmentCampaigns } from './segmentation.js';
+import type { CampaignKpis, Segmentation } from './segmentation.js';
+import { createInProcessSegmenter, type Segmenter } from './segmenter.js';
 import { createInProcessTrainer, type ModelTrainer } from './trainer.js';
 
 export const ALL = 'all';
@@ -98,12 +100,20 @@ export interface MlDeps {
   catalog: CatalogProvider;
   trainer?: ModelTrainer;
   cache?: ModelCache;
+  /** Where segmentations run (default in-process; the app passes the worker one, off the event loop). */
+  segmenter?: Segmenter;
 }
 
 const VOLUME_ELASTICITY_RANGE = { min: 0, max: 1 } as const;
 
 export function createMlService(settings: MlSettings, deps: MlDeps): MlService {
   const trainer = deps.trainer ?? createInProcessTrainer();
+  const segmenter = deps.segmenter ?? createInProcessSegmenter();
+  // Segmentations per catalog (replaced after every data load or KPI build) and k: computed once per KPI build.
+  const segmentations = new WeakMap<
+    object,
+    Map<string, Promise<{ segmentation: Segmentation; traces: QueryTrace[] }>>
+  >();
   const cache = deps.cache ?? createModelCache();
   const seed = settings.seed ?? 42;
   // The baseline of a simulation depends only on the model (whose version fixes its training rows, which are
@@ -136,12 +146,15 @@ export function createMlService(settings: MlSettings, deps: MlDeps): MlService {
 
   // Training rows per scope, kept while the catalog object lives: it is replaced after every data load or KPI
   // build, so a cached simulation neither re-reads nor re-hashes thousands of rows (the 100 ms budget).
-  const rowsByCatalog = new WeakMap<object, Map<string, { rows: CampaignDay[]; version: string }>>();
+  const rowsByCatalog = new WeakMap<
+    object,
+    Map<string, { rows: CampaignDay[]; version: string; total: number }>
+  >();
 
   async function trainingRows(
     category: string | undefined,
     traces: QueryTrace[],
-  ): Promise<{ rows: CampaignDay[]; version: string }> {
+  ): Promise<{ rows: CampaignDay[]; version: string; total: number }> {
     const catalog = await deps.catalog.get();
     let byScope = rowsByCatalog.get(catalog);
     if (!byScope) {
@@ -151,20 +164,21 @@ export function createMlService(settings: MlSettings, deps: MlDeps): MlService {
     const scope = category ?? ALL;
     let entry = byScope.get(scope);
     if (!entry) {
-      const rows = campaignDaysFrom(
-        await select(mlTrainingRowsQuery({ category, limit: settings.maxTrainingRows }), traces),
-      );
-      entry = { rows, version: datasetVersion(rows) };
+      const raw = await select(mlTrainingRowsQuery({ category, limit: settings.maxTrainingRows }), traces);
+      const rows = campaignDaysFrom(raw);
+      entry = { rows, version: datasetVersion(rows), total: Number(raw[0]?.total_rows ?? rows.length) };
       byScope.set(scope, entry);
     }
     return entry;
   }
 
   async function loadModel(category: string | undefined, traces: QueryTrace[], warnings: string[]) {
-    const { rows, version } = await trainingRows(category, traces);
-    if (rows.length >= settings.maxTrainingRows) {
+    // A revenue model needs revenue and spend: without them the data cannot say what a budget brings.
+    requireMetric(await deps.catalog.get(), 'roi');
+    const { rows, version, total } = await trainingRows(category, traces);
+    if (total > rows.length) {
       warnings.push(
-        `Modèle appris sur les ${settings.maxTrainingRows} jours-campagne les plus récents (limite QUERY_MAX_ROWS).`,
+        `Modèle appris sur un échantillon uniforme de ${rows.length} jours-campagne sur ${total} (un sur ${Math.ceil(total / settings.maxTrainingRows)}, toutes périodes ; limite QUERY_MAX_ROWS).`,
       );
     }
     const scope = category ?? ALL;
@@ -286,19 +300,40 @@ export function createMlService(settings: MlSettings, deps: MlDeps): MlService {
 
     async segmentCampaigns(args = {}) {
       const started = performance.now();
-      const traces: QueryTrace[] = [];
-      const rows = await select(mlCampaignKpisQuery({ limit: settings.maxTrainingRows }), traces);
-      const campaigns: CampaignKpis[] = rows.map((row) => ({
-        campaign_name: String(row.campaign_name),
-        category: String(row.category),
-        impressions: Number(row.impressions),
-        clicks: Number(row.clicks),
-        leads: Number(row.leads),
-        orders: Number(row.orders),
-        mark_spent: Number(row.mark_spent),
-        revenue: Number(row.revenue),
-      }));
-      const segmentation = segmentCampaigns(campaigns, { k: args.k, seed, currency: settings.currency });
+      const catalog = await deps.catalog.get();
+      requireMetric(catalog, 'roi');
+      let byK = segmentations.get(catalog);
+      if (!byK) {
+        byK = new Map();
+        segmentations.set(catalog, byK);
+      }
+      const key = String(args.k ?? 'auto');
+      let pending = byK.get(key);
+      if (!pending) {
+        pending = (async () => {
+          const traces: QueryTrace[] = [];
+          const rows = await select(mlCampaignKpisQuery({ limit: settings.maxTrainingRows }), traces);
+          const campaigns: CampaignKpis[] = rows.map((row) => ({
+            campaign_name: String(row.campaign_name),
+            category: String(row.category ?? ''),
+            impressions: Number(row.impressions),
+            clicks: Number(row.clicks),
+            leads: Number(row.leads),
+            orders: Number(row.orders),
+            mark_spent: Number(row.mark_spent),
+            revenue: Number(row.revenue),
+          }));
+          const segmentation = await segmenter.segment(campaigns, {
+            k: args.k,
+            seed,
+            currency: settings.currency,
+          });
+          return { segmentation, traces };
+        })();
+        pending.catch(() => byK?.delete(key)); // a failure is not cached
+        byK.set(key, pending);
+      }
+      const { segmentation, traces } = await pending;
       return { segmentation, queries: traces, warnings: [], ms: Math.round(performance.now() - started) };
     },
   };

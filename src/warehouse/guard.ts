@@ -23,8 +23,10 @@ export interface Statement {
 }
 
 export const STAGING_TABLE = '_marketing_stage';
-const MAINTENANCE_TARGETS = new Set<string>([...Object.values(TABLES), STAGING_TABLE]);
-const MAINTENANCE_READABLE = new Set<string>([...READABLE_TABLES, STAGING_TABLE]);
+/** The loaded rows behind the marketing_clean view on DuckDB (the staging table, renamed once it passed the checks). */
+export const ROWS_TABLE = '_marketing_rows';
+const MAINTENANCE_TARGETS = new Set<string>([...Object.values(TABLES), STAGING_TABLE, ROWS_TABLE]);
+const MAINTENANCE_READABLE = new Set<string>([...READABLE_TABLES, STAGING_TABLE, ROWS_TABLE]);
 const MAX_PARAM_LENGTH = 500;
 
 // Words that never appear in a read query the bot sends. Checked as whole tokens outside string literals.
@@ -35,6 +37,20 @@ const FORBIDDEN_WORDS = new Set([
   'optimize', 'restore', 'msck', 'cache', 'uncache', 'add', 'list', 'begin', 'commit', 'rollback', 'transaction',
 ]); // biome-ignore format: one list
 
+// SQL words a model name (a dimension, which becomes a column name) may not be: the guard's forbidden words and
+// the clause words of a SELECT.
+const CLAUSE_WORDS = new Set([
+  'select', 'from', 'where', 'group', 'order', 'by', 'limit', 'having', 'qualify', 'window', 'union', 'except',
+  'intersect', 'on', 'using', 'join', 'as', 'and', 'or', 'not', 'null', 'case', 'when', 'then', 'else', 'end',
+  'distinct', 'all', 'with', 'in', 'is', 'between', 'like', 'offset', 'asc', 'desc', 'nulls', 'over', 'true',
+  'false', 'cast', 'table', 'into', 'values', 'date', 'interval', 'left', 'right', 'inner', 'outer', 'full', 'cross',
+]); // biome-ignore format: one list
+
+/** True when `name` may be used as a column identifier in generated SQL (a model dimension name). */
+export function isSafeIdentifier(name: string): boolean {
+  return /^[a-z][a-z0-9_]{0,39}$/.test(name) && !FORBIDDEN_WORDS.has(name) && !CLAUSE_WORDS.has(name);
+}
+
 // Functions that reach files, the environment or other databases. Prefix match on a word followed by '('.
 const FORBIDDEN_FUNCTION_PREFIXES = [
   'read_', 'glob', 'getenv', 'current_setting', 'duckdb_', 'pragma_', 'sniff_', 'parquet_', 'query', 'sqlite_',
@@ -42,7 +58,7 @@ const FORBIDDEN_FUNCTION_PREFIXES = [
   'file', 'url', 'input_file', 'load', 'install',
 ]; // biome-ignore format: one list
 
-const MAINTENANCE_TABLE_FUNCTIONS = new Set(['read_csv', 'read_parquet']);
+const MAINTENANCE_TABLE_FUNCTIONS = new Set(['read_csv', 'read_parquet', 'sniff_csv']);
 const FROM_CLAUSE_END = new Set(['where', 'group', 'order', 'limit', 'having', 'qualify', 'window', 'union', 'except', 'intersect', 'on', 'using']); // biome-ignore format: one list
 
 type Token = { kind: 'word' | 'quoted' | 'string' | 'number' | 'param' | 'symbol'; text: string };
@@ -199,10 +215,21 @@ function checkShape(statement: Statement, tokens: Token[], policy: GuardPolicy):
   }
   const isCreate = words.slice(0, 4).join(' ') === 'create or replace table' && words[5] === 'as';
   const isDrop = words.slice(0, 4).join(' ') === 'drop table if exists' && tokens.length === 5;
-  if (!isCreate && !isDrop)
-    reject(statement, 'maintenance allows CREATE OR REPLACE TABLE … AS SELECT or DROP TABLE IF EXISTS');
+  // The loader's switch to newly checked rows: the staging table renamed, marketing_clean a view over it.
+  const isRename =
+    tokens.length === 6 && words.join(' ') === `alter table ${STAGING_TABLE} rename to ${ROWS_TABLE}`;
+  const isView =
+    words.slice(0, 4).join(' ') === 'create or replace view' &&
+    words[4] === TABLES.clean &&
+    words[5] === 'as';
+  if (isRename) return;
+  if (!isCreate && !isDrop && !isView)
+    reject(
+      statement,
+      'maintenance allows CREATE OR REPLACE TABLE … AS SELECT, DROP TABLE IF EXISTS, the marketing_clean view and the staging rename',
+    );
   if (!MAINTENANCE_TARGETS.has(words[4] ?? '')) reject(statement, `table ${words[4]} may not be written`);
-  if (isCreate && !['select', 'with'].includes(tokens[6]?.text ?? ''))
+  if ((isCreate || isView) && !['select', 'with'].includes(tokens[6]?.text ?? ''))
     reject(statement, 'CREATE … AS must be followed by SELECT');
 }
 

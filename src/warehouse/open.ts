@@ -10,10 +10,11 @@ import type { Logger } from '../core/logger.js';
 import { type CatalogProvider, createCatalogProvider } from './catalog.js';
 import { createDuckDbDriver } from './duckdb.js';
 import { buildKpiTables, type KpiBuildReport } from './kpi.js';
-import { loadMarketingData } from './loader.js';
+import { type LoadReport, loadMarketingData, type ModelSpec } from './loader.js';
 import { loadMapping } from './mapping.js';
 import type { SqlDriver } from './port.js';
 import { TABLES } from './schema.js';
+import { loadModel } from './semantic-model.js';
 import { createWarehouse, type Warehouse } from './warehouse.js';
 
 export interface OpenedWarehouse {
@@ -21,9 +22,49 @@ export interface OpenedWarehouse {
   catalog: CatalogProvider;
   /** Reloads the data file (DuckDB) and rebuilds the KPI tables. */
   rebuild(options?: { dateFrom?: string; dateTo?: string }): Promise<KpiBuildReport>;
+  /** What the last load said about the data (kept across restarts next to the DuckDB file). */
+  dataReport(): DataReport | undefined;
+}
+
+/** The data's story for people: where the model came from (given, mapping, inferred) and the load's notices. */
+export interface DataReport {
+  file: string;
+  rows: number;
+  modelSource: 'model' | 'mapping' | 'inferred';
+  /** The currency the model states (it wins over CURRENCY), if any. */
+  currency?: string;
+  /** When inferred: the one-line summary, the reasons and the ambiguities. */
+  inferred?: { summary: string; reasons: string[]; ambiguities: string[] };
+  notices: string[];
+}
+
+/** The model to load with: MODEL_PATH, else the old MAPPING_PATH (converted), else inferred from the file. */
+export function modelSpecFor(config: WarehouseConfig): ModelSpec {
+  if (config.modelPath) return loadModel(config.modelPath);
+  if (config.mappingPath) return loadMapping(config.mappingPath);
+  return undefined;
+}
+
+function dataReportOf(config: WarehouseConfig, loaded: LoadReport, kpi: KpiBuildReport): DataReport {
+  return {
+    file: loaded.file,
+    rows: loaded.rows,
+    modelSource: config.modelPath ? 'model' : config.mappingPath ? 'mapping' : 'inferred',
+    currency: loaded.model.currency,
+    inferred: loaded.inference
+      ? {
+          summary: loaded.inference.summary,
+          reasons: loaded.inference.reasons,
+          ambiguities: loaded.inference.ambiguities,
+        }
+      : undefined,
+    notices: [...loaded.notices, ...kpi.notices],
+  };
 }
 
 const MAINTENANCE_TIMEOUT_MS = 300_000;
+/** Bumped when marketing_clean's shape or the load rules change, so an old DuckDB file is reloaded. */
+const LOADER_VERSION = 3;
 
 // DuckDB's words for a file it cannot use as a database (a bad header, a broken block) and for a file another
 // process holds. The DuckDB file is only a cache of the data file, so a corrupt one is set aside and rebuilt.
@@ -81,10 +122,19 @@ async function createDriver(config: WarehouseConfig, logger: Logger): Promise<Sq
 /** A fingerprint of what marketing_clean was loaded from: path, size, mtime and the mapping's text. */
 function dataVersion(config: WarehouseConfig): string {
   const data = statSync(config.dataPath, { throwIfNoEntry: false });
-  const mapping =
-    config.mappingPath && existsSync(config.mappingPath) ? readFileSync(config.mappingPath, 'utf8') : '';
+  const text = (path: string | undefined) => (path && existsSync(path) ? readFileSync(path, 'utf8') : '');
   return createHash('sha256')
-    .update(JSON.stringify([resolve(config.dataPath), data?.size, data?.mtimeMs, mapping]))
+    .update(
+      JSON.stringify([
+        resolve(config.dataPath),
+        data?.size,
+        data?.mtimeMs,
+        text(config.mappingPath),
+        text(config.modelPath),
+        // The code that loads: a new loader (new canonical columns) reloads.
+        LOADER_VERSION,
+      ]),
+    )
     .digest('hex');
 }
 
@@ -111,16 +161,25 @@ export async function openWarehouse(
   );
   const catalog = createCatalogProvider(warehouse);
   const versionFile = config.duckdbPath === ':memory:' ? undefined : `${config.duckdbPath}.version`;
+  const reportFile = config.duckdbPath === ':memory:' ? undefined : `${config.duckdbPath}.load.json`;
+  let lastReport: DataReport | undefined = readReport(reportFile);
 
   async function rebuild(period: { dateFrom?: string; dateTo?: string } = {}): Promise<KpiBuildReport> {
     if (config.kind === 'duckdb') {
       const version = dataVersion(config);
-      const loaded = await loadMarketingData(warehouse, config.dataPath, loadMapping(config.mappingPath));
+      const loaded = await loadMarketingData(warehouse, config.dataPath, modelSpecFor(config));
       deps.logger.info(
-        { file: loaded.file, rows: loaded.rows, ms: loaded.ms },
+        { file: loaded.file, rows: loaded.rows, ms: loaded.ms, inferred: loaded.inference?.summary },
         'data loaded into marketing_clean',
       );
+      const report = await buildKpiTables(warehouse, period);
+      lastReport = dataReportOf(config, loaded, report);
+      for (const notice of lastReport.notices) deps.logger.warn({ notice }, 'data notice');
+      if (reportFile) writeFileSync(reportFile, JSON.stringify(lastReport));
       if (versionFile) writeFileSync(versionFile, version);
+      deps.logger.info(report, 'KPI tables built');
+      catalog.invalidate();
+      return report;
     }
     const report = await buildKpiTables(warehouse, period);
     deps.logger.info(report, 'KPI tables built');
@@ -141,6 +200,7 @@ export async function openWarehouse(
   return {
     warehouse,
     catalog,
+    dataReport: () => lastReport,
     async rebuild(period) {
       const report = await rebuild(period);
       await deps.onRebuilt?.(report).catch((error: unknown) => {
@@ -152,6 +212,15 @@ export async function openWarehouse(
       return report;
     },
   };
+}
+
+function readReport(file: string | undefined): DataReport | undefined {
+  if (!file || !existsSync(file)) return undefined;
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as DataReport;
+  } catch {
+    return undefined;
+  }
 }
 
 async function kpiTablesPresent(warehouse: Warehouse): Promise<boolean> {

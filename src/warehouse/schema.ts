@@ -5,6 +5,10 @@ export const TABLES = {
   clean: 'marketing_clean',
   kpi: 'marketing_kpi',
   kpiDaily: 'marketing_kpi_daily',
+  /** The per-day table rolled up over the model's other dimensions: one row per day, campaign and category. */
+  kpiCampaignDay: 'marketing_kpi_campaign_day',
+  /** Each breakdown (category and every model dimension) over the whole data, precomputed: dimension, value, KPIs. */
+  kpiDimensions: 'marketing_kpi_dimensions',
 } as const;
 
 /** Tables any statement may read. Nothing else is reachable through the SQL guard. */

@@ -9,11 +9,12 @@ import { createCatalogProvider } from '../../src/warehouse/catalog.js';
 import { createDatabricksDriver } from '../../src/warehouse/databricks.js';
 import { createDuckDbDriver } from '../../src/warehouse/duckdb.js';
 import { buildKpiTables } from '../../src/warehouse/kpi.js';
-import { loadMarketingData } from '../../src/warehouse/loader.js';
+import { loadMarketingData, type ModelSpec } from '../../src/warehouse/loader.js';
 import { IDENTITY_MAPPING } from '../../src/warehouse/mapping.js';
 import type { SqlDriver } from '../../src/warehouse/port.js';
 import { createWarehouse, type Warehouse } from '../../src/warehouse/warehouse.js';
 import { startFakeDatabricks } from '../fakes/databricks-thrift-server.js';
+import { readExport, sumsBy } from '../fixtures/export-figures.js';
 import { groupTotals, readSampleRows, roi } from '../fixtures/sample-figures.js';
 import { SAMPLE_CSV, TEST_LIMITS } from '../fixtures/sample-warehouse.js';
 
@@ -25,10 +26,10 @@ interface Subject {
 }
 
 /** A DuckDB warehouse holding only marketing_clean (the KPI build is part of the contract). */
-async function loadedDuckDb() {
+async function loadedDuckDb(file = SAMPLE_CSV, spec: ModelSpec | 'infer' = IDENTITY_MAPPING) {
   const driver = await createDuckDbDriver({ path: ':memory:' });
   const warehouse = createWarehouse(driver, TEST_LIMITS, { logger: silentLogger() });
-  await loadMarketingData(warehouse, SAMPLE_CSV, IDENTITY_MAPPING);
+  await loadMarketingData(warehouse, file, spec === 'infer' ? undefined : spec);
   return { driver, warehouse };
 }
 
@@ -41,18 +42,20 @@ function subjectOf(driver: SqlDriver, warehouse: Warehouse, close: () => Promise
   };
 }
 
-const FACTORIES: [string, () => Promise<Subject>][] = [
+type Factory = (file?: string, spec?: ModelSpec | 'infer') => Promise<Subject>;
+
+const FACTORIES: [string, Factory][] = [
   [
     'duckdb',
-    async () => {
-      const { driver, warehouse } = await loadedDuckDb();
+    async (file, spec) => {
+      const { driver, warehouse } = await loadedDuckDb(file, spec);
       return subjectOf(driver, warehouse, () => warehouse.close());
     },
   ],
   [
     'databricks (thrift)',
-    async () => {
-      const backend = await loadedDuckDb();
+    async (file, spec) => {
+      const backend = await loadedDuckDb(file, spec);
       const server = await startFakeDatabricks({ backend: backend.driver, token: 'contract-token' });
       const driver = await createDatabricksDriver(
         { host: server.host, port: server.port, path: server.path, token: 'contract-token', insecure: true },
@@ -172,4 +175,73 @@ test('both drivers return the same rows and summaries for every tool call', () =
   const [first, second] = FACTORIES.map(([name]) => outputsByDriver.get(name));
   expect(first).toBeDefined();
   expect(second).toEqual(first);
+});
+
+// A team's export with two more dimensions (placement × age) and a repeated slice, through the inferred model: one
+// campaign = one row on both drivers (the same KPI SQL), figures equal to the hand sums, counts typed as integers.
+const PLACEMENTS = 'tests/fixtures/exports/placements.csv';
+const placementOutputs = new Map<string, unknown[]>();
+
+describe.each(FACTORIES)('%s on a multi-dimension export', (name, factory) => {
+  let subject: Subject;
+  beforeAll(async () => {
+    subject = await factory(PLACEMENTS, 'infer');
+    await buildKpiTables(subject.warehouse);
+  });
+  afterAll(async () => {
+    await subject.close();
+  });
+
+  test('campaign-level rows are keyed by the campaign alone and equal the hand sums', async () => {
+    const expected = sumsBy(readExport(PLACEMENTS), 'Campaign name', {
+      spend: 'Amount spent',
+      revenue: 'Purchase value',
+      clicks: 'Link clicks',
+    });
+    const output = await runTool('rank_campaigns', { metric: 'roas', limit: 50 }, subject.context);
+    expect(output.rows.map((row) => row.campaign_name).sort()).toEqual(['camp 1', 'camp 2', 'camp 3']);
+    for (const row of output.rows) {
+      const sums = expected.get(String(row.campaign_name))!;
+      expect(row.roas as number).toBeCloseTo(sums.revenue! / sums.spend!, 10);
+      expect(row.clicks).toBe(sums.clicks);
+    }
+    expect(output.columns.find((column) => column.name === 'clicks')?.type).toBe('integer');
+    const daily = await subject.warehouse.select({
+      name: 'daily_dimensions',
+      sql: 'SELECT placement, age, COUNT(*) AS n FROM marketing_kpi_daily GROUP BY placement, age ORDER BY placement, age LIMIT ?',
+      params: [10],
+    });
+    expect(daily.rows).toEqual([
+      { placement: 'Feed', age: '18-24', n: 9 },
+      { placement: 'Feed', age: '25-34', n: 9 },
+      { placement: 'Stories', age: '18-24', n: 9 },
+      { placement: 'Stories', age: '25-34', n: 9 },
+    ]);
+    const outputs = [];
+    for (const [tool, args] of [
+      ['rank_campaigns', { metric: 'roi', limit: 50 }],
+      ['describe_campaign', { campaign_name: 'camp 2' }],
+      ['aggregate_by_dimension', { group_by: 'day' }],
+      ['kpi_trend', { metric: 'cpa', grain: 'day', campaign_name: 'camp 3' }],
+    ] as const) {
+      const result = await runTool(tool, args, subject.context);
+      outputs.push({ tool, rows: result.rows, summary: result.summary });
+    }
+    placementOutputs.set(name, outputs);
+  });
+});
+
+/** Doubles to 12 significant digits: the two paths may differ in the last bit of a sum of doubles. */
+function rounded(value: unknown): unknown {
+  if (typeof value === 'number') return Number(value.toPrecision(12));
+  if (Array.isArray(value)) return value.map(rounded);
+  if (value && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, rounded(inner)]));
+  return value;
+}
+
+test('both drivers agree on the multi-dimension export', () => {
+  const [first, second] = FACTORIES.map(([name]) => placementOutputs.get(name));
+  expect(first).toBeDefined();
+  expect(rounded(second)).toEqual(rounded(first));
 });

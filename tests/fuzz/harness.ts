@@ -19,9 +19,12 @@ import { mlCampaignKpisQuery, mlTotalsQuery, mlTrainingRowsQuery } from '../../s
 import type { SqlDriver, SqlValue } from '../../src/warehouse/port.js';
 import {
   aggregateQuery,
-  catalogQuery,
+  catalogCategoriesQuery,
+  catalogFactsQuery,
+  catalogPageQuery,
   DIMENSIONS,
   DIRECTIONS,
+  dailyShapeQuery,
   describeCampaignQuery,
   type Filters,
   GRAINS,
@@ -65,7 +68,15 @@ function filterVariants(): Filters[] {
 }
 
 function allowedStatements(): Statement[] {
-  const out: Statement[] = [catalogQuery(), kpiTableQuery(), mlCampaignKpisQuery({ limit: 1 })];
+  const out: Statement[] = [
+    catalogPageQuery({ after: null, limit: 10 }),
+    catalogPageQuery({ after: 'x', limit: 10 }),
+    catalogFactsQuery(),
+    catalogCategoriesQuery(),
+    dailyShapeQuery(),
+    kpiTableQuery(),
+    mlCampaignKpisQuery({ limit: 1 }),
+  ];
   for (const filters of filterVariants()) {
     for (const metric of METRICS) {
       for (const direction of DIRECTIONS)

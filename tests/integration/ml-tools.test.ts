@@ -63,7 +63,7 @@ describe('simulate_budget', () => {
     expect(text).toMatch(/Delta revenue : [+−]?CHF [\d ]+ \([+−]?\d+,\d %\)/);
     expect(text).toMatch(/ROI incrémental : [+−]?\d+,\d %/);
     expect(text).toContain('Hypothèse');
-    expect(output.provenance.sql).toContain('marketing_kpi_daily');
+    expect(output.provenance.sql).toContain('marketing_kpi_campaign_day');
     expect(output.provenance.params).toContain('social');
     expect(output.provenance.args).toMatchObject({
       budget_increase_pct: 20,

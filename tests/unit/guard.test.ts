@@ -5,8 +5,11 @@ import { BUILD_DAILY_SQL, buildKpiSql } from '../../src/warehouse/kpi.js';
 import type { SqlValue } from '../../src/warehouse/port.js';
 import {
   aggregateQuery,
-  catalogQuery,
+  catalogCategoriesQuery,
+  catalogFactsQuery,
+  catalogPageQuery,
   DIMENSIONS,
+  dailyShapeQuery,
   describeCampaignQuery,
   GRAINS,
   kpiTableQuery,
@@ -38,7 +41,11 @@ describe('every named query passes the read policy', () => {
     ...DIMENSIONS.map((groupBy) => aggregateQuery({ groupBy, ...filters })),
     ...GRAINS.map((grain) => kpiTrendQuery({ metric: 'ctr', grain, ...filters })),
     describeCampaignQuery({ campaignName: 'google_hot' }),
-    catalogQuery(),
+    catalogPageQuery({ after: null, limit: 10 }),
+    catalogPageQuery({ after: 'x', limit: 10 }),
+    catalogFactsQuery(),
+    catalogCategoriesQuery(),
+    dailyShapeQuery(),
     kpiTableQuery(),
   ];
   test.each(statements.map((statement) => [statement.name, statement] as const))('%s', (_name, statement) => {
@@ -119,6 +126,29 @@ describe('the maintenance policy', () => {
     expectRejected('DROP TABLE marketing_clean', [], 'maintenance');
     expectRejected('DROP TABLE IF EXISTS users', [], 'maintenance');
     expect(() => check(`DROP TABLE IF EXISTS ${STAGING_TABLE}`, [], 'maintenance')).not.toThrow();
+  });
+
+  test('the loader switch: exactly the staging rename and the marketing_clean view, nothing else', () => {
+    expect(() =>
+      check(`ALTER TABLE ${STAGING_TABLE} RENAME TO _marketing_rows`, [], 'maintenance'),
+    ).not.toThrow();
+    expect(() =>
+      check(
+        'CREATE OR REPLACE VIEW marketing_clean AS SELECT c_date FROM _marketing_rows',
+        [],
+        'maintenance',
+      ),
+    ).not.toThrow();
+    expectRejected(`ALTER TABLE ${STAGING_TABLE} RENAME TO users`, [], 'maintenance');
+    expectRejected('ALTER TABLE marketing_kpi RENAME TO _marketing_rows', [], 'maintenance');
+    expectRejected(`ALTER TABLE ${STAGING_TABLE} RENAME TO _marketing_rows`, [], 'read');
+    expectRejected('CREATE OR REPLACE VIEW users AS SELECT 1', [], 'maintenance');
+    expectRejected('CREATE OR REPLACE VIEW marketing_clean AS SELECT * FROM secrets', [], 'maintenance');
+    expectRejected("SELECT * FROM sniff_csv('/etc/passwd')", [], 'maintenance');
+    expect(() =>
+      check("SELECT DateFormat FROM sniff_csv(?, nullstr = ['#N/A']) LIMIT 1", ['x.csv'], 'maintenance'),
+    ).not.toThrow();
+    expectRejected('SELECT DateFormat FROM sniff_csv(?) LIMIT 1', ['x.csv'], 'read');
   });
 
   test('reads files only through read_csv / read_parquet with a bound path', () => {

@@ -26,7 +26,7 @@ describe('every ML query passes the read policy', () => {
   test('values are bound parameters, never text in the SQL', () => {
     const statement = mlTrainingRowsQuery({ category: "social' OR 1=1", limit: 500 });
     expect(statement.sql).not.toContain('social');
-    expect(statement.params).toEqual(["social' OR 1=1", 500]);
+    expect(statement.params).toEqual(["social' OR 1=1", 500, 500]);
     expect(statement.sql).toContain(TRAINING_COLUMNS.join(', '));
   });
 

@@ -1,4 +1,4 @@
-// `npm run ask -- [--json | --format text|slack|teams] [--chart FILE.png] [--data FILE] [--mapping FILE] "question"`:
+// `npm run ask -- [--json | --format text|slack|teams] [--chart FILE.png] [--data FILE] [--model FILE | --mapping FILE] "question"`:
 // one answer from the agent as text, as the Answer JSON, or exactly as Slack / Teams would receive it.
 import { randomUUID } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
@@ -17,6 +17,7 @@ export const ASK_OPTIONS = {
   format: { type: 'string', default: 'text' },
   chart: { type: 'string' },
   data: { type: 'string' },
+  model: { type: 'string' },
   mapping: { type: 'string' },
   conversation: { type: 'string' },
 } as const;
@@ -64,7 +65,13 @@ export async function askCommand(app: App, argv: string[]): Promise<void> {
   } else if (values.format === 'teams') {
     console.log(JSON.stringify(renderTeams(answer, { currency, images }), null, 2));
   } else {
-    console.log(values.json ? JSON.stringify(answer, null, 2) : renderAnswerText(answer, currency));
+    // --json also says which model the data was read with (inferred: what was guessed and why).
+    const data = app.data.dataReport();
+    console.log(
+      values.json
+        ? JSON.stringify(data ? { ...answer, data } : answer, null, 2)
+        : renderAnswerText(answer, currency),
+    );
   }
   if (answer.errorCode) process.exitCode = 1;
 }

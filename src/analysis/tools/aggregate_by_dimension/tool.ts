@@ -4,10 +4,12 @@ import { aggregateQuery, DIMENSIONS } from '../../../warehouse/queries.js';
 import {
   checkDateOrder,
   dateRangeShape,
+  modelDimensionName,
   NO_DATA,
   nameText,
   periodLabel,
   resolveCategory,
+  resolveDimension,
   runQuery,
 } from '../common.js';
 import { defineTool } from '../types.js';
@@ -16,14 +18,19 @@ import { aggregateView } from './view.js';
 
 export const aggregateSchema = z
   .object({
-    group_by: z.enum(DIMENSIONS).default('category').describe('Dimension to group by'),
+    group_by: z
+      .union([z.enum(DIMENSIONS), modelDimensionName])
+      .default('category')
+      .describe(
+        'Dimension to group by: category, campaign_name, day, week, month, or another dimension of the data',
+      ),
     category: nameText.optional(),
     ...dateRangeShape,
   })
   .strict()
   .superRefine(checkDateOrder);
 
-const GROUP_LABEL: Record<(typeof DIMENSIONS)[number], string> = {
+const GROUP_LABEL: Record<string, string> = {
   category: 'catégorie',
   campaign_name: 'campagne',
   day: 'jour',
@@ -39,6 +46,7 @@ export const aggregateByDimension = defineTool({
   schema: aggregateSchema,
   async run(args, context) {
     const category = await resolveCategory(context, args.category);
+    await resolveDimension(context, args.group_by);
     const statement = aggregateQuery({
       groupBy: args.group_by,
       category,
@@ -54,7 +62,7 @@ export const aggregateByDimension = defineTool({
           `ROAS ${formatMetric('roas', row.roas as number | null, context.currency)}`,
       );
       return {
-        summary: `Performance par ${GROUP_LABEL[args.group_by]}${periodLabel(args)} :\n${lines.join('\n')}`,
+        summary: `Performance par ${GROUP_LABEL[args.group_by] ?? args.group_by.replaceAll('_', ' ')}${periodLabel(args)} :\n${lines.join('\n')}`,
       };
     });
   },
