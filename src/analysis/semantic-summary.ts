@@ -1,8 +1,10 @@
-// The semantic model as a client sees it (the MCP resource): what the data measures, how each KPI is defined
-// (ratios of sums, NULL on a zero denominator), the breakdowns the tools accept, the campaigns' categories and the
-// dates covered. Read from the catalog, so it always describes the data actually loaded.
+// The semantic model as a client sees it (the MCP resource): what the data measures (only the metrics its measures
+// allow), how each KPI is defined (ratios of sums, NULL on a zero denominator), the breakdowns the tools accept
+// (campaign, category and the model's other dimensions), the dates covered, and where the model came from (a model
+// file, an old mapping, or inferred from the file). Read from the catalog, so it describes the data actually loaded.
 import { METRIC_INFO, METRICS } from '../core/metrics.js';
-import { DIMENSIONS, GRAINS } from '../warehouse/queries.js';
+import { metricAvailable } from '../warehouse/availability.js';
+import { GRAINS } from '../warehouse/queries.js';
 import type { Catalog } from './vocabulary.js';
 
 const DEFINITIONS: Record<(typeof METRICS)[number], string> = {
@@ -22,21 +24,28 @@ const DEFINITIONS: Record<(typeof METRICS)[number], string> = {
   orders: 'SUM(orders)',
 };
 
-export function describeSemanticModel(catalog: Catalog, currency: string) {
+export interface ModelOrigin {
+  modelSource: 'model' | 'mapping' | 'inferred';
+  inferred?: { summary: string; reasons: string[]; ambiguities: string[] };
+  notices: string[];
+}
+
+export function describeSemanticModel(catalog: Catalog, currency: string, origin?: ModelOrigin) {
   return {
     currency,
     grain: 'one row per campaign per day; a campaign is keyed by campaign_name',
     aggregation: 'every KPI over several rows is a ratio of sums, never an average of ratios',
-    metrics: METRICS.map((name) => ({
+    metrics: METRICS.filter((name) => metricAvailable(catalog, name)).map((name) => ({
       name,
       label: { fr: METRIC_INFO[name].fr, en: METRIC_INFO[name].en },
       unit: METRIC_INFO[name].unit,
       definition: DEFINITIONS[name],
     })),
-    dimensions: DIMENSIONS.filter((name) => !(GRAINS as readonly string[]).includes(name)),
+    dimensions: ['campaign_name', 'category', ...(catalog.dimensions ?? [])],
     timeGrains: GRAINS,
     categories: catalog.categories,
     campaigns: catalog.campaigns.length,
     dates: { first: catalog.firstDay, last: catalog.lastDay },
+    ...(origin ? { origin } : {}),
   };
 }

@@ -36,7 +36,8 @@ export function mcpDeps(app: App): McpDeps {
       }),
     ask: (question, user) => app.agent.ask({ ...question, user, surface: 'mcp' }),
     renderCharts: async (answer) => (await renderCharts(answer)).map(({ png, title }) => ({ png, title })),
-    semanticModel: async () => describeSemanticModel(await app.tools.catalog.get(), app.config.currency),
+    semanticModel: async () =>
+      describeSemanticModel(await app.tools.catalog.get(), app.config.currency, app.data.dataReport?.()),
     campaigns: async () => (await app.tools.catalog.get()).campaigns,
   };
 }
