@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { METRICS } from '../../../core/metrics.js';
 import type { Row } from '../../../core/rows.js';
+import { requireDates, requireMetric } from '../../../warehouse/availability.js';
 import { metricQueryStatement } from '../../../warehouse/metric-query.js';
 import { checkDateOrder, isoDate, nameText, runQuery } from '../common.js';
 import { resolveScope, scopeFilters } from '../query_metrics/scope.js';
@@ -38,6 +39,9 @@ export const explainChange = defineTool({
     'drove the change, split into a rate effect (they got better or worse) and a mix effect (weight moved).',
   schema: explainChangeSchema,
   async run(args, context) {
+    const catalog = await context.catalog.get();
+    requireMetric(catalog, args.metric);
+    requireDates(catalog, 'explain_change');
     const scope = await resolveScope(args, context);
     const periodQuery = (range: { date_from: string; date_to: string }) =>
       metricQueryStatement(

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { METRICS } from '../../../core/metrics.js';
 import type { Row } from '../../../core/rows.js';
+import { metricAvailable, requireDates, requireMetric } from '../../../warehouse/availability.js';
 import { COMPARATORS, metricQueryStatement, ORDERS } from '../../../warehouse/metric-query.js';
 import { GRAINS } from '../../../warehouse/queries.js';
 import { checkDateOrder, dateRangeShape, isoDate, NO_DATA, nameText, runQuery } from '../common.js';
@@ -113,7 +114,19 @@ export const queryMetrics = defineTool({
     'another dimension or time; filtered by campaigns, categories, a name prefix and dates; groups kept by ' +
     'thresholds (CTR < 0.5 %, CPL > 600); sorted and limited; with a total, or compared with another period.',
   schema: queryMetricsSchema,
-  async run(args, context) {
+  async run(input, context) {
+    // A metric whose measures the data lacks does not exist: the one asked is refused with the French explanation
+    // (MEASURE_ABSENT), context columns the planner added alongside are dropped.
+    const catalog = await context.catalog.get();
+    for (const metric of [
+      input.metrics[0]!,
+      ...(input.order_by ? [input.order_by] : []),
+      ...(input.thresholds ?? []).map((t) => t.metric),
+    ])
+      requireMetric(catalog, metric);
+    if (input.grain || input.date_from || input.date_to || input.compare_to)
+      requireDates(catalog, 'query_metrics');
+    const args = { ...input, metrics: input.metrics.filter((metric) => metricAvailable(catalog, metric)) };
     const scope = await resolveScope(args, context);
     const described = {
       ...args,
