@@ -72,12 +72,14 @@ function lookupOf(catalog: Catalog): Lookup {
     if (parts[0]) add(starters, parts[0], name);
   }
   let index: NameIndex | undefined;
+  const trigramIndex = (): NameIndex => {
+    index ??= catalog.names ?? createNameIndex(names);
+    return index;
+  };
   const closest = (joined: string): string | undefined => {
     const allowed = joined.length >= 12 ? 2 : 1;
     const candidates =
-      names.length > LARGE_CATALOG
-        ? (index ??= catalog.names ?? createNameIndex(names)).close(joined, 5).map(keyOf)
-        : [...byKey.keys()];
+      names.length > LARGE_CATALOG ? trigramIndex().close(joined, 5).map(keyOf) : [...byKey.keys()];
     let best: string | undefined;
     let bestScore = allowed + 1;
     let ties = 0;
