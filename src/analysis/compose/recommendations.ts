@@ -13,10 +13,9 @@ const finite = (value: unknown) => typeof value === 'number' && Number.isFinite(
 export function recommend(outputs: ToolOutput[], language: Language, currency: string): string[] {
   const specific = outputs.flatMap((output) => toolOf(output.tool).recommend(output, language, currency));
   const unique = [...new Set(specific)].slice(0, 4);
-  // Rows but no ROI anywhere (no revenue in the data, or zero everywhere): no advice may rest on it.
-  const rows = outputs.some((output) => output.rows.length > 0);
-  const roi = outputs.some((output) => output.rows.some((row) => finite(row.roi)));
-  if (rows && !roi && unique.length < 4)
+  // KPI rows whose ROI is empty everywhere (no revenue in the data, or zero everywhere): no advice may rest on it.
+  const kpiRows = outputs.flatMap((output) => output.rows.filter((row) => 'roi' in row));
+  if (kpiRows.length > 0 && !kpiRows.some((row) => finite(row.roi)) && unique.length < 4)
     unique.push(
       tr(
         language,

@@ -15,11 +15,18 @@ export function rankingView(output: ToolOutput, language: Language, currency: st
     .map((row) => `${row.campaign_name} ${formatMetric(metric, num(row[metric]), currency)}`)
     .join(', ');
   return {
-    headline: tr(
-      language,
-      `${top ? 'Les' : 'Les'} ${output.rows.length} campagne(s) ${top ? 'au plus haut' : 'au plus bas'} ${label}${filtersText(args, language)} : ${list}.`,
-      `The ${output.rows.length} campaign(s) with the ${top ? 'highest' : 'lowest'} ${label}${filtersText(args, language)}: ${list}.`,
-    ),
+    headline:
+      output.rows.length === 1
+        ? tr(
+            language,
+            `La campagne ${top ? 'en tête' : 'en queue'} pour ${label}${filtersText(args, language)} : ${list}.`,
+            `The campaign with the ${top ? 'highest' : 'lowest'} ${label}${filtersText(args, language)}: ${list}.`,
+          )
+        : tr(
+            language,
+            `Les ${output.rows.length} campagne(s) ${top ? 'au plus haut' : 'au plus bas'} ${label}${filtersText(args, language)} : ${list}.`,
+            `The ${output.rows.length} campaign(s) with the ${top ? 'highest' : 'lowest'} ${label}${filtersText(args, language)}: ${list}.`,
+          ),
     tableKeys: [
       'campaign_name',
       'category',
