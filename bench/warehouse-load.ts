@@ -5,7 +5,13 @@
 import { rmSync } from 'node:fs';
 import { silentLogger } from '../src/core/logger.js';
 import { createDuckDbDriver } from '../src/warehouse/duckdb.js';
-import { BUILD_CAMPAIGN_DAY_SQL, buildDailySql, buildKpiSql, buildKpiTables } from '../src/warehouse/kpi.js';
+import {
+  BUILD_CAMPAIGN_DAY_SQL,
+  buildDailySql,
+  buildDimensionsSql,
+  buildKpiSql,
+  buildKpiTables,
+} from '../src/warehouse/kpi.js';
 import { loadMarketingData } from '../src/warehouse/loader.js';
 import type { SemanticModel } from '../src/warehouse/semantic-model.js';
 import { createWarehouse } from '../src/warehouse/warehouse.js';
@@ -58,6 +64,7 @@ async function main(): Promise<void> {
     await driver.exec(buildDailySql(['placement', 'device']));
     await driver.exec(BUILD_CAMPAIGN_DAY_SQL);
     await driver.exec(buildKpiSql({}).sql);
+    await driver.exec(buildDimensionsSql(['placement', 'device']));
   }
   const totalMs = performance.now() - started;
   await driver.close();

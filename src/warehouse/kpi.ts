@@ -103,13 +103,19 @@ const ADDITIVE_AND_RATIOS = [...COUNT_COLUMNS, ...AMOUNT_COLUMNS, ...RATIO_COLUM
 
 /**
  * Every breakdown over the whole data, precomputed (long format: dimension, value, campaigns, sums, ratios): a
- * question « par catégorie » or « par emplacement » without a period reads a few rows instead of scanning the per-day
- * table. Category comes from the campaign-day roll-up, the other dimensions from the per-day table.
+ * question « par catégorie », « par mois » or « par emplacement » without a filter reads a few rows instead of
+ * scanning the per-day table. Category and time buckets come from the campaign-day roll-up, the model's other
+ * dimensions from the per-day table. Time values are stored as ISO text and cast back to DATE when read.
  */
 export function buildDimensionsSql(dimensions: readonly string[]): string {
-  const parts = ['category', ...dimensions].map((dimension) => {
-    const table = dimension === 'category' ? TABLES.kpiCampaignDay : TABLES.kpiDaily;
-    const key = `CAST(${dimension} AS STRING)`;
+  const bucket: Record<string, string> = {
+    day: 'c_date',
+    week: "CAST(date_trunc('week', c_date) AS DATE)",
+    month: "CAST(date_trunc('month', c_date) AS DATE)",
+  };
+  const parts = ['category', 'day', 'week', 'month', ...dimensions].map((dimension) => {
+    const table = dimension in bucket || dimension === 'category' ? TABLES.kpiCampaignDay : TABLES.kpiDaily;
+    const key = `CAST(${bucket[dimension] ?? dimension} AS STRING)`;
     return (
       `SELECT '${dimension}' AS dimension, sums.value AS value, counts.campaigns AS campaigns, ` +
       `${ADDITIVE_AND_RATIOS.map((column) => `sums.${column}`).join(', ')} ` +

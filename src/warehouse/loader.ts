@@ -1,12 +1,12 @@
 // Loads a CSV or Parquet file into marketing_clean through a semantic model: canonical columns whatever the file
 // calls them (campaign_name, c_date, the model's dimensions, mark_spent, revenue, …).
 //
-// One read of the file: the used columns are read with their types (the typed fast path: DuckDB's CSV reader
-// parses numbers) into a staging table of canonical columns plus a per-row "first bad column" flag; one scan of
-// that table checks everything (bad values, dates outside 1990..next year, a format collapsing dates, clicks >
-// impressions, measures zero everywhere); only then is marketing_clean replaced. When the typed read fails (a
-// non-number in a number column) the file is read again as text so the error can name the line and the value.
-// Nothing is half-loaded: any refusal leaves the previous marketing_clean as it was.
+// One read of the file: the model's columns are read with their types (the typed fast path: DuckDB's CSV reader
+// parses the numbers and the dates) into a staging table of canonical columns; one scan of that table checks
+// everything (bad values, dates outside 1990..next year, a format collapsing dates, clicks > impressions, measures
+// zero everywhere); only then does the staging table become _marketing_rows, with marketing_clean a view over it (no
+// copy). When the typed read fails (a non-number, a date in another format) the file is read again as text so the
+// error can name the line and the value. Nothing is half-loaded: any refusal leaves the previous data as it was.
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { AppError } from '../core/errors.js';

@@ -23,7 +23,7 @@ function trigrams(text: string): Set<string> {
 }
 
 /** The postings one question may read: the rarest grams first (they say the most), common ones skipped. */
-const MAX_SCANNED = 60_000;
+const MAX_SCANNED = 30_000;
 
 export function createNameIndex(names: readonly string[]): NameIndex {
   const exact = new Map<string, string>();

@@ -227,7 +227,8 @@ async function kpiTablesPresent(warehouse: Warehouse): Promise<boolean> {
   try {
     await warehouse.select({
       name: 'kpi_present',
-      sql: `SELECT COUNT(*) AS n FROM ${TABLES.kpi}`,
+      // The newest KPI table: a warehouse built by an older version (without the roll-ups) is rebuilt at start.
+      sql: `SELECT COUNT(*) AS n FROM ${TABLES.kpiDimensions}`,
       params: [],
     });
     return true;

@@ -126,15 +126,15 @@ export function aggregateQuery(args: { groupBy: GroupBy } & Filters): Statement 
   const filter = filterClauses(args);
   const bucket = bucketSql(args.groupBy);
   const isTime = args.groupBy === 'day' || args.groupBy === 'week' || args.groupBy === 'month';
-  const unfiltered = filter.clauses.length === 0;
-  if (unfiltered && !isTime && args.groupBy !== 'campaign_name') {
-    // Category or a model dimension over the whole data: precomputed at the KPI build.
+  if (filter.clauses.length === 0 && args.groupBy !== 'campaign_name') {
+    // Category, a time bucket or a model dimension over the whole data: precomputed at the KPI build.
     const columns = [...COUNT_AND_AMOUNT, ...RATIOS].join(', ');
+    const value = isTime ? 'CAST(value AS DATE)' : 'value';
     return {
       name: 'aggregate_by_dimension',
       sql:
-        `SELECT value AS ${args.groupBy}, campaigns, ${columns} FROM ${TABLES.kpiDimensions} WHERE dimension = ? ` +
-        `ORDER BY roi DESC NULLS LAST, ${args.groupBy} LIMIT ?`,
+        `SELECT ${value} AS ${args.groupBy}, campaigns, ${columns} FROM ${TABLES.kpiDimensions} WHERE dimension = ? ` +
+        `ORDER BY ${isTime ? args.groupBy : `roi DESC NULLS LAST, ${args.groupBy}`} LIMIT ?`,
       params: [args.groupBy, 1000],
     };
   }
@@ -172,6 +172,16 @@ export function describeCampaignQuery(args: { campaignName: string } & KpiPeriod
 export function kpiTrendQuery(args: { metric: Metric; grain: Grain } & Filters): Statement {
   const filter = filterClauses(args);
   const bucket = BUCKET_SQL[args.grain];
+  if (filter.clauses.length === 0) {
+    // The whole data per day, week or month: precomputed at the KPI build.
+    return {
+      name: 'kpi_trend',
+      sql:
+        `SELECT CAST(value AS DATE) AS period, ${args.metric} AS value, ${KPI_ROW_COLUMNS.join(', ')} ` +
+        `FROM ${TABLES.kpiDimensions} WHERE dimension = ? ORDER BY period LIMIT ?`,
+      params: [args.grain, 1000],
+    };
+  }
   return {
     name: 'kpi_trend',
     sql:

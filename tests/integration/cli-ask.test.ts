@@ -42,3 +42,24 @@ test('--format slack prints Block Kit with a plain-text fallback; --json prints 
   expect(answer.provenance[0]?.tool).toBe('rank_campaigns');
   expect(answer.provenance[0]?.params).toEqual([3]);
 }, 60_000);
+
+test('--data FILE with no model: the inferred model is used and --json says what was guessed', async () => {
+  // The answer is an explanation (an error code): the CLI exits 1 but prints the whole Answer.
+  const failed = (await ask(
+    '--json',
+    '--data',
+    'tests/fixtures/exports/no-revenue.csv',
+    'Top 5 des campagnes par ROI',
+  ).catch((error: unknown) => error)) as { stdout: string; code?: number };
+  expect(failed.code).toBe(1);
+  const answer = JSON.parse(failed.stdout) as {
+    text: string;
+    data: { modelSource: string; inferred: { summary: string; reasons: string[] } };
+  };
+  expect(answer.data.modelSource).toBe('inferred');
+  expect(answer.data.inferred.summary).toContain('mesures absentes : revenue');
+  expect(answer.data.inferred.reasons.join('\n')).toContain('revenue : aucune colonne — mesure absente');
+  expect(answer.text).toContain(
+    "Vos données n'ont pas de chiffre d'affaires : ROI et ROAS ne sont pas calculables. Je peux vous donner le",
+  );
+}, 60_000);

@@ -40,9 +40,12 @@ function setUp(dir = mkdtempSync(join(tmpdir(), 'digests-'))) {
   return { dir, clock, adapter, service };
 }
 
-/** A data refresh: change marketing_clean (past the guard, as a reload would) and rebuild the KPI tables. */
+/**
+ * A data refresh: change the loaded rows (past the guard, as a reload would) and rebuild the KPI tables. On DuckDB
+ * marketing_clean is a view over the loader's _marketing_rows table: the updates go to the table.
+ */
 async function refresh(sql: string) {
-  await sample.driver.exec(sql);
+  await sample.driver.exec(sql.replaceAll('UPDATE marketing_clean', 'UPDATE _marketing_rows'));
   await buildKpiTables(sample.warehouse);
   sample.context.catalog.invalidate();
 }
