@@ -6,6 +6,7 @@
 // zod schema: invalid calls are dropped, never executed; if nothing valid is left, ask the user to rephrase.
 import type { Plan } from '../../src/analysis/plan.js';
 import { findTool } from '../../src/analysis/tools/registry.js';
+import { questionFor } from '../nlu/rephrase.js';
 import type { AgentStateType, AgentUpdate } from '../state.js';
 import type { AgentDeps } from './deps.js';
 
@@ -14,6 +15,29 @@ const NO_TOOL_INTENTS = new Set(['help', 'out_of_scope', 'digest_admin']);
 export const OFFLINE_CONFIDENT = 0.75;
 /** An LLM plan below this is a failed reply (plain text 0.3, invalid calls 0.2, unknown tools). */
 export const LLM_BROKEN = 0.5;
+
+/**
+ * Below this, an offline reading with calls is a guess (a ranking read from a metric word alone, a trend without a
+ * metric): with no LLM configured to settle it, the bot asks back with the reading as a button rather than answer a
+ * question that may not be the one asked (a wrong figure given with confidence is the worst failure).
+ */
+export const OFFLINE_GUESS = 0.75;
+
+function askIfGuess(plan: Plan): Plan {
+  if (plan.calls.length === 0 || plan.clarification || plan.confidence >= OFFLINE_GUESS) return plan;
+  const reading = questionFor(plan.calls[0]!, plan.language);
+  if (!reading) return plan;
+  const en = plan.language === 'en';
+  const other = en ? 'What can I ask?' : 'Que puis-je demander ?';
+  return {
+    ...plan,
+    calls: [],
+    clarification: en
+      ? `I am not sure I understood. Do you mean "${reading}"?`
+      : `Je ne suis pas sûr d'avoir compris. Vous voulez dire « ${reading} » ?`,
+    options: [reading, other],
+  };
+}
 
 function confident(plan: Plan): boolean {
   return plan.calls.length > 0 && !plan.clarification && plan.confidence >= OFFLINE_CONFIDENT;
@@ -40,7 +64,10 @@ export function planToolsNode(deps: AgentDeps) {
     const offline = state.plan;
     const consultLlm =
       deps.llm !== undefined && offline.confidence < deps.llm.confidenceThreshold && !offline.clarification;
-    if (!consultLlm || !deps.llm) return { plan: validated(offline) };
+    // Offline only: nobody else can settle a guess, so the bot asks back. With an LLM configured the LLM settles
+    // it, and if the LLM fails the guess answers with a notice that the language model was not available.
+    if (!deps.llm) return { plan: askIfGuess(validated(offline)) };
+    if (!consultLlm) return { plan: validated(offline) };
     try {
       const catalog = await deps.tools.catalog.get();
       const llmPlan = await deps.llm.planner.plan({

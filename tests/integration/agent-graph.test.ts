@@ -53,6 +53,25 @@ function agentWith(offline: Planner, extra: Partial<Parameters<typeof createAgen
 }
 
 describe('offline path', () => {
+  test('a guessed reading (low confidence) is asked back with the reading as a button; the button answers', async () => {
+    const guess: Plan = {
+      intent: 'kpi_qa',
+      language: 'fr',
+      confidence: 0.7,
+      calls: [{ tool: 'rank_campaigns', args: { metric: 'revenue', direction: 'top', limit: 5 } }],
+    };
+    const agent = agentWith(scripted('offline', [guess, { ...guess, confidence: 0.9 }]));
+    const asked = await agent.ask({ conversation: 'g1', text: 'trier les canaux selon le CA' });
+    expect(asked.intent).toBe('clarify');
+    expect(asked.provenance).toEqual([]);
+    expect(asked.followUps[0]).toBe("Top 5 des campagnes par chiffre d'affaires");
+    const actions = asked.blocks.flatMap((block) => (block.type === 'actions' ? block.actions : []));
+    expect(actions.map((action) => action.value)).toContain("Top 5 des campagnes par chiffre d'affaires");
+    const confirmed = await agent.ask({ conversation: 'g1', text: asked.followUps[0]! });
+    expect(confirmed.intent).toBe('kpi_qa');
+    expect(confirmed.provenance[0]?.tool).toBe('rank_campaigns');
+  });
+
   test('a diagnostic question: figures, 2–4 recommendations, provenance, table, chart, buttons', async () => {
     const agent = agentWith(scripted('offline', [underperformers]));
     const answer = await agent.ask({
