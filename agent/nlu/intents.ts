@@ -8,7 +8,7 @@ export const SIGNALS = {
   simulation:
     /\bsimul\w*|\bwhat if\b|\bet si\b|\bsi (on|j'|nous|je)\b|\bif (we|i|you|the)\b|\bscenario\b|\b(augment|hausse|baiss|diminu|reduc|redui|coup|doubl|tripl)\w* (de |du |le |la |l'|notre |nos |mon |mes |les )?(budget|depense)|\b(increas|rais|cut|reduc|doubl|decreas|lower|boost|halv)\w* (the |our |my )?(budget|spend)|\bbudget (increas|goes|is|grows|drops|decreas|rises|falls)\w*|\bbudget (de |by )?[+-]\s?\d/,
   prediction:
-    /\bpredi\w*|\bprevo\w*|\bprevi\w*|\bforecast\w*|\bexpect\w*|\battend\w*|\bestim\w*|\bprojet\w*|\bprojection\w*|\brapporte\w*|\bgenere\w*|\bwould (bring|generate|make|earn)|\bquel (revenu|chiffre)|\bwhat revenue|\bhow much (revenue|would|will)/,
+    /\bpredi\w*|\bprevo\w*|\bprevi\w*|\bforecast\w*|\bexpect\w*|\battend\w*|\bestim\w*|\bprojet\w*|\bprojection\w*|\brapporte\w*|\bgenere\w*|\bwould (bring|generate|make|earn)|\bquel (revenu|chiffre)|\bwhat revenue|\bavec un budget\b|\bwith a budget\b|\bfor a budget\b|\bhow much (revenue|would|will)/,
   segmentation:
     /\bsegment\w*|\bcluster\w*|\bgroupes? de campagnes|\bcampaign groups?\b|\bgroups? of campaigns\b|\bregroup\w*|\btypologie\w*|\bprofils? de campagnes\b|\bgroup (the |my |our )?campaigns\b|\bgrouper\b/,
   diagnostic:

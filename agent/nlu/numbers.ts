@@ -48,7 +48,9 @@ export function findPercentChange(text: string): number | undefined {
   }
   if (/\bdoubl\w*|\bx ?2\b|\bfois 2\b|\btwice\b/.test(text)) return 100;
   if (/\btripl\w*|\bx ?3\b/.test(text)) return 200;
-  if (/\bmoitie\b|\bhalf\b|\bhalve\w*|\bdivis\w*(?: [\w']+){0,3} par 2\b/.test(text)) return -50;
+  // « de moitié »: halved, unless the verb raises it (« augmenter de moitié » = +50 %).
+  if (/\bmoitie\b|\bhalf\b|\bhalve\w*|\bdivis\w*(?: [\w']+){0,3} par 2\b/.test(text))
+    return /\baugment\w*|\bhausse\b|\bincreas\w*|\brais\w*|\bboost\w*|\bajout\w*/.test(text) ? 50 : -50;
   return undefined;
 }
 
@@ -71,7 +73,7 @@ export function findRoiThreshold(text: string): number | undefined {
 
 // Not from the middle of something else: « -5000 CHF » is not 5000, « 1e308 CHF » is not 308 (no amount: the bot asks).
 const MONEY_AFTER =
-  /(?<![\w.,'+-])(\d[\d' ]*(?:[.,]\d+)?)\s?(k\b|mille\b|000\b)?\s?(?:chf|francs?|fr\b|fr\.|eur\b|euros?|€|\$|usd|dollars?)/;
+  /(?<![\w.,'+-])(\d[\d' ]*(?:[.,]\d+)?)\s?(k\b|mille\b|000\b)?\s?(?:chf|francs?|fr\b|fr\.|\.-|eur\b|euros?|€|\$|usd|dollars?)/;
 const MONEY_BEFORE = /(?:chf|fr\.|€|\$|usd|eur)\s?(\d[\d' ]*(?:[.,]\d+)?)\s?(k\b)?/;
 const BUDGET_OF =
   /\b(?:budget|spend|spending|depense|depenses)\s(?:de|of|d'un montant de)?\s?(\d[\d' ]*(?:[.,]\d+)?)\s?(k\b)?(?![\d.,'%]|\s%)/;

@@ -160,7 +160,12 @@ export function findPeriod(text: string, lastDay: string | null): DateRange | un
     if (day) return { date_from: day, date_to: day };
   }
   // « le 20.02 », « 20/02 »: day and month, the data's year.
-  m = /\b(\d{1,2})[./](\d{1,2})\b(?![./]\d)/.exec(text);
+  // A decimal (« ROAS >= 1.5 ») is not a date: a day-month pair needs a two-digit month or a « le / du » before it.
+  m =
+    /(?:\b(?:le|du|au|on|the|depuis|since|until|jusqu'au)\s(\d{1,2})[./](\d{1,2})|\b(\d{1,2})[./](\d{2}))\b(?![./,]\d)/.exec(
+      text,
+    );
+  if (m) m = [m[0], m[1] ?? m[3]!, m[2] ?? m[4]!] as unknown as RegExpExecArray;
   if (m) {
     const { year } = monthOf(lastDay);
     const month = Number(m[2]);

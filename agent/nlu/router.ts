@@ -57,7 +57,21 @@ export function route(f: Features, readMetric: () => MetricReading | undefined =
     return strong(plan('digest_admin', [], parsed.confident ? 0.9 : 0.7, { digest: parsed.digest }));
   }
 
-  const budgetChange = f.percent !== undefined && BUDGET_WORD.test(f.text) && f.roiThreshold === undefined;
+  // « +20 % de budget », « 50 % de plus sur media » — but not « plus de 50 % de retour sur investissement »
+  // (a condition on a metric, read by the figure parser).
+  const condition =
+    /\b(plus|moins) (de|que|d')\s?[+-]?\d|\bau[- ]dessus d|\bsous\s[+-]?\d|\bau (moins|minimum|maximum)\b|\bdepass\w*|[<>]|\b(over|under|above|below|at least|more than|less than)\s[+-]?\d/.test(
+      f.text,
+    );
+  const moreOrLess = /\bde (plus|moins)\b|\ben (plus|moins)\b|\bmore\b|\bextra\b|\bsupplementaire/.test(
+    f.text,
+  );
+  const budgetChange =
+    f.percent !== undefined &&
+    !condition &&
+    (BUDGET_WORD.test(f.text) ||
+      (moreOrLess && (s.prediction || s.simulation || f.category !== undefined))) &&
+    f.roiThreshold === undefined;
   if ((s.simulation && f.money === undefined) || budgetChange) {
     if (f.percent === undefined) return ask('budget_simulation', clarificationText('percent', f.language));
     if (f.percent < BUDGET_CHANGE_RANGE.min || f.percent > BUDGET_CHANGE_RANGE.max) {
