@@ -287,6 +287,15 @@ function readOne(
   if (inherited && !p.period) p.period = inherited.period;
   const back = clarify(question, p, language);
   if (back) return back;
+  // « c'est quoi le ROAS ? », "what does CPA mean?": a definition, not a figure — the help answer, no data.
+  if (
+    /\bc'est quoi\b|\bque veut dire\b|\bqu'est-ce que (le|la|l'|un|une)\b|\bdefini\w*|\bwhat does \w+ mean\b|\bwhat is an?\b|\bmeaning of\b/.test(
+      p.text,
+    ) &&
+    p.scope.campaigns.length + p.scope.prefixes.length + p.scope.categories.length === 0 &&
+    !p.period
+  )
+    return { intent: 'help', calls: [], confidence: 0.8 };
   const text = p.text;
   const metric = p.metrics[0];
   const categoryObject =

@@ -246,6 +246,14 @@ export function findTwoPeriods(text: string, lastDay: string | null): [DateRange
     )
   )
     return [weekNumber(1, lastDay)!, weekNumber(2, lastDay)!];
+  // « entre le 8 et le 14 février », « du 1er au 14 »: one range, not two periods (unless compared: « vs »).
+  if (
+    /\b(entre|between|du|from)\s(le\s|the\s)?\d{1,2}\w*\s(et|and|au|to|-)\s(le\s|the\s)?\d{1,2}\b/.test(
+      text,
+    ) &&
+    !/\bvs\b|\bversus\b|\bcontre\b|\bcompar|\bpar rapport\b|→|->/.test(text)
+  )
+    return undefined;
   // « du 1-7 au 8-14 », « 1-7 vs 22-28 »: two day ranges.
   const pair =
     /\b(\d{1,2})-(\d{1,2})\s(?:au|et|vs|to|and|contre|→|->|avec|with)\s(?:du\s|le\s|la\s)?(\d{1,2})-(\d{1,2})\b/.exec(

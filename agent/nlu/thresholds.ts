@@ -20,7 +20,7 @@ const COMPARATORS: [RegExp, Comparator][] = [
 ]; // biome-ignore format: a table
 
 const NUMBER =
-  /([+-]?\s?\d[\d' ]*(?:[.,]\d+)?)\s?(%|pour ?cents?\b|percent\b|k\b|chf\b|francs?\b|fr\b|\.-|cents?\b)?/y;
+  /([+-]?\s?\d[\d' ]*(?:[.,]\d+)?)\s?(%|pour ?cents?\b|percent\b|k\b|m\b|mio\b|millions?\b|chf\b|francs?\b|fr\b|\.-|cents?\b)?/y;
 const PERCENT_METRICS = new Set<Metric>(['ctr', 'cvr', 'roi']);
 // « cent francs »: a number word prepare() does not turn into digits.
 const WORD_NUMBERS: Record<string, string> = {
@@ -48,7 +48,9 @@ function numberAt(text: string, at: number): { value: number; unit?: string; end
   if (value === undefined) return undefined;
   const signed = raw.startsWith('-') ? -value : value;
   // « sept cents » (prepare() wrote 7 cents), « 5 mille », "5k".
-  const scale = match[2] === 'k' ? 1000 : /^cents?$/.test(match[2] ?? '') ? 100 : 1;
+  const unit = match[2] ?? '';
+  const scale =
+    unit === 'k' ? 1000 : /^(m|mio|millions?)$/.test(unit) ? 1_000_000 : /^cents?$/.test(unit) ? 100 : 1;
   return {
     value: signed * scale,
     unit: match[2]?.startsWith('%') || /pour|percent/.test(match[2] ?? '') ? '%' : match[2],
@@ -59,6 +61,29 @@ function numberAt(text: string, at: number): { value: number; unit?: string; end
 /** Every threshold the text states, tied to its metric. */
 export function findThresholds(text: string, mentions: readonly MetricMention[]): Threshold[] {
   const found: Threshold[] = [];
+  // « ROAS entre 1 et 2 », "CTR between 0.5% and 1%": both bounds.
+  for (const range of text.matchAll(/\b(?:entre|between)\s/g)) {
+    const low = numberAt(text, range.index + range[0].length);
+    if (!low) continue;
+    const joiner = /^\s*(?:et|and|-)\s*/.exec(text.slice(low.end));
+    const high = joiner ? numberAt(text, low.end + joiner[0].length) : undefined;
+    const mention = [...mentions].reverse().find((item) => item.end <= range.index);
+    if (!high || !mention) continue;
+    const percent = (n: { value: number; unit?: string }) =>
+      n.unit === '%' || (PERCENT_METRICS.has(mention.metric) && n.unit === undefined && n.value !== 0);
+    found.push(
+      {
+        metric: mention.metric,
+        op: '>=',
+        value: percent(low) || percent(high) ? low.value / 100 : low.value,
+      },
+      {
+        metric: mention.metric,
+        op: '<=',
+        value: percent(high) || percent(low) ? high.value / 100 : high.value,
+      },
+    );
+  }
   const taken = new Set<number>();
   for (const [pattern, op] of COMPARATORS) {
     for (const match of text.matchAll(new RegExp(pattern.source, 'g'))) {
