@@ -21,7 +21,7 @@ export const SIGNALS = {
     /\bcomment (va|vont|se porte|marche|performe|s'en sort)|\bhow (is|are|was|did|does|'s)\b|\bhow's\b|\bdetail\w*|\bfiche\b|\b(kpis?|stats?|chiffres|resultats?|results|infos?|performance|metrics) (de|du|of|for|sur)\b|\bparle[- ]moi\b|\btell me about\b|\bzoom\b|\bfocus\b/,
   list: /\b(lister?|liste|list|montre|show|affiche|voir|see)\b.{0,30}\bcampa(gnes|igns)\b/,
   rank: /\bclass\w*|\brank\w*|\btop\b|\bbottom\b|\bquelles? campagnes?\b|\bwhich campaigns?\b|\bliste des campagnes\b|\blist (the )?campaigns\b/,
-  help: /^(aide|help|menu|\?+|aide[- ]moi|help me|bonjour|hello|hi|salut)\W*$|\btu (peux|sais) faire quoi\b|\bqu'est-ce que (je peux|on peut) (te |vous )?demander\b|\bque (puis-je|peut-on) (te |vous )?demander\b|\bwhat (can|could|should) (i|we) ask\b|\bque (sais|peux)[- ]tu faire\b|\bqu'est-ce que tu (sais|peux) faire\b|\bwhat can you do\b|\bwhat do you do\b|\bhow do(es)? (this|it|you) work\b|\bcomment (ca|tu) (marche|fonctionne)s?\b|\bquelles questions\b|\bwhat (questions|can i ask)\b|\bexemples?\b|\bexamples?\b|\btu sers a quoi\b|\ba quoi sers[- ]tu\b|\bwho are you\b|\bqui es[- ]tu\b|\bmode d'emploi\b|\bhow to use\b|\bcapabilities\b/,
+  help: /^(aide|help|menu|\?+|aide[- ]moi|help me|bonjour|hello|hi|salut)\W*$|\btu (peux|sais) faire quoi\b|\bquel(le)?s? (donnees|metriques|indicateurs|kpis?|mesures|questions)\b.{0,25}\b(as[- ]tu|connais|peux|sais|disponibles?|puis[- ]je|suis[- ]tu|geres|comprends)\b|\bwhat (data|metrics|kpis|measures|questions) (do you|can you|can i|are available)\b|\bque sais[- ]tu\b|\bcomment (ca|tu) (marche|fonctionne)\b|\bcomment t'utiliser\b|\bqu'est-ce que (je peux|on peut) (te |vous )?demander\b|\bque (puis-je|peut-on) (te |vous )?demander\b|\bwhat (can|could|should) (i|we) ask\b|\bque (sais|peux)[- ]tu faire\b|\bqu'est-ce que tu (sais|peux) faire\b|\bwhat can you do\b|\bwhat do you do\b|\bhow do(es)? (this|it|you) work\b|\bcomment (ca|tu) (marche|fonctionne)s?\b|\bquelles questions\b|\bwhat (questions|can i ask)\b|\bexemples?\b|\bexamples?\b|\btu sers a quoi\b|\ba quoi sers[- ]tu\b|\bwho are you\b|\bqui es[- ]tu\b|\bmode d'emploi\b|\bhow to use\b|\bcapabilities\b/,
   offTopic:
     /\b(draft|write|redige\w*|redig\w*|ecri[rsvt]\w*|compose)\b.{0,40}\b(e-?mails?|mails?|posts?|articles?|messages?|tweets?|newsletters?|lettres?|letters?|texte|copy|slogans?)\b|\bmeteo\b|\bweather\b|\bpluie\b|\brain\b|\bblagues?\b|\bjokes?\b|\bdrole\b|\bfunny\b|\brecettes? de\b|\brecipe\b|\bcapitale\b|\bcapital of\b|\bfootball\b|\bpresident\b|\bpoeme\b|\bpoem\b|\bchanson\b|\bsong\b|\bbitcoin\b|\bhoroscope\b|\btradui\w*|\btranslate\b|\bfilm\b|\bmovie\b|\bquel temps\b|\bil fait (beau|chaud|froid)\b/,
   injection:
@@ -57,7 +57,8 @@ export function findGroupBy(text: string): Dimension | undefined {
     )
   )
     return 'category';
-  if (/\b(par|by|per) (campagne|campaign)s?\b/.test(text)) return 'campaign_name';
+  if (/\b(par|by|per|chaque|each|every|for each|de chaque) (campagne|campaign)s?\b/.test(text))
+    return 'campaign_name';
   const grain = findGrain(text);
   return grain;
 }

@@ -460,6 +460,31 @@ function readOne(
       confidence: 0.85,
     };
   }
+  // « quel jour a eu le plus de ventes ? », « quelle semaine a été la meilleure ? »: a period is the object.
+  const timeObject = /\b(quel|quelle|which|what)\s(jour|day|semaine|week|mois|month)\b/.exec(text);
+  if (timeObject && (ranked || findDirectionWord(text))) {
+    const grain = /jour|day/.test(timeObject[2]!)
+      ? 'day'
+      : /semaine|week/.test(timeObject[2]!)
+        ? 'week'
+        : 'month';
+    const by = metric ?? 'roi';
+    return {
+      intent: 'kpi_qa',
+      calls: [
+        query({
+          metrics: [...new Set([by, 'mark_spent', 'revenue'])],
+          grain,
+          order_by: by,
+          order: orderFor(text, by),
+          limit: p.count ?? 1,
+          ...scopeArgs(p.scope),
+          ...dates(p.period),
+        }),
+      ],
+      confidence: 0.8,
+    };
+  }
   // « où mettre plus de budget ? », "which campaigns deserve more money?": the best returns first.
   if (BOOST.test(text) && (!metric || metric === 'mark_spent' || metric === 'roi')) {
     return {
@@ -587,7 +612,10 @@ function readPreset(
     };
   if (BOOST.test(text) || RANK_WORDS.test(text) || p.count !== undefined) {
     const categoryObject = CATEGORY_OBJECT.test(text) && p.scope.categories.length === 0;
-    const single = SINGULAR_CATEGORY.test(text) || /\b(la|le|the) (campagne|campaign)\b/.test(text);
+    const single =
+      SINGULAR_CATEGORY.test(text) ||
+      /\b(la|le|the) (campagne|campaign)\b/.test(text) ||
+      /^\s*(la|le|the) (meilleure?|pire|best|worst|top)\b(?!s)/.test(text);
     return {
       intent: 'kpi_qa',
       calls: [

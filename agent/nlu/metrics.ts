@@ -35,7 +35,7 @@ export interface MetricMention {
 
 // « ca » in lower case is revenue where « ça » cannot stand: after an article or before a scope (« le ca », « ca ig »).
 const LOWER_CA =
-  /(?:^|\b(?:le|du|de|quel|total|notre|son|leur|mon|en|au|the)\s)ca\b(?! (?:a|donne|marche|va|fait|depend|suffit)\b)|^ca\b(?= (?:de|du|des|d'|total|global|par|ig|fb|yt|insta\w*|facebook|instagram|google|youtube|social|search|media|sur|en|semaine|cette|ce|la|hier)\b)/;
+  /(?:^|\b(?:le|du|de|quel|total|notre|son|leur|mon|en|au|par|the|by)\s)ca\b(?! (?:a|donne|marche|va|fait|depend|suffit)\b)|^ca\b(?= (?:de|du|des|d'|total|global|par|ig|fb|yt|insta\w*|facebook|instagram|google|youtube|social|search|media|sur|en|semaine|cette|ce|la|hier)\b)/;
 
 /** Every metric phrase in the text with where it stands (longer phrases mask shorter ones). */
 export function findMetricMentions(text: string, originalText = ''): MetricMention[] {

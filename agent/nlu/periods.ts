@@ -132,6 +132,9 @@ export function findPeriod(text: string, lastDay: string | null): DateRange | un
     )
       return { date_from: from, date_to: to };
   }
+  // « la veille », "the day before": the data's last day.
+  if (/\bla veille\b|\bthe day before\b(?! yesterday)/.test(text))
+    return { date_from: lastDay, date_to: lastDay };
   // « avant-hier », "the day before yesterday": the day before the data's last day.
   if (/\bavant[- ]hier\b|\bday before yesterday\b/.test(text)) {
     const day = shiftDays(lastDay, -1);
