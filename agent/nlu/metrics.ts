@@ -6,8 +6,8 @@ import type { Metric } from '../../src/core/metrics.js';
 const SYNONYMS: [RegExp, Metric][] = [
   [/\bretours? sur (les )?depenses? publicitaires?|\breturn on ad ?spend|\broas\b/, 'roas'],
   [/\bretours? sur invest\w*|\breturn on investment|\brentab\w*|\bprofitab\w*|\broi\b/, 'roi'],
-  [/\b(taux|tx) de cli\w*|\bclick[- ]?through( rate)?|\bctr\b/, 'ctr'],
-  [/\bconverti(t|ssent|r|ssant)\b|\bconverts?\b(?! rate)|\bconverting\b|\b(taux|tx) de (conversions?|transfo\w*|conv\b)|\bconversion rates?|\bconv\.? rates?|\bcvr\b/, 'cvr'],
+  [/(?<=%\s?)de (clics?|clicks?)\b|\b(taux|tx) de cli\w*|\bclick[- ]?through( rate)?|\bctr\b/, 'ctr'],
+  [/(?<=%\s?)de (conversions?|transfo\w*)\b|\bconverti(t|ssent|r|ssant)\b|\bconverts?\b(?! rate)|\bconverting\b|\b(taux|tx) de (conversions?|transfo\w*|conv\b)|\bconversion rates?|\bconv\.? rates?|\bcvr\b/, 'cvr'],
   [/\bcouts? (par|du|au) clic\w*|\bcosts? per click|\bcpc\b|\bclics? (les )?plus chers?\b/, 'cpc'],
   [/\bcouts? (pour|par) (mille|1000)( impressions?)?|\bcosts? per (mille|thousand|1000)( impressions?)?|\bcpm\b/, 'cpm'],
   [/\bcouts? par (lead|prospect|contact)s?|\bcosts? per lead|\bcpl\b/, 'cpl'],

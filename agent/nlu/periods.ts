@@ -132,6 +132,33 @@ export function findPeriod(text: string, lastDay: string | null): DateRange | un
     )
       return { date_from: from, date_to: to };
   }
+  // « depuis le début du mois », "month to date": from the 1st to the data's last day.
+  if (
+    /\bdepuis le debut (du|de) (mois|fevrier|l'annee)\b|\bmonth to date\b|\bsince the (start|beginning) of the month\b/.test(
+      text,
+    )
+  )
+    return { date_from: `${lastDay.slice(0, 8)}01`, date_to: lastDay };
+  // « le week-end dernier », « ce week-end », "last weekend": the latest Saturday and Sunday up to the last day.
+  if (
+    /\bweek[- ]?end (dernier|passe)\b|\bdernier week[- ]?end\b|\bce week[- ]?end\b|\b(last|this|past) weekend\b/.test(
+      text,
+    )
+  ) {
+    const weekday = (new Date(`${lastDay}T00:00:00Z`).getUTCDay() + 6) % 7; // Monday 0
+    const sunday = weekday === 6 ? lastDay : shiftDays(lastDay, -(weekday + 1));
+    return { date_from: shiftDays(sunday, -1), date_to: sunday };
+  }
+  // « aujourd'hui », « du jour », "today": the data's last day (the data stops there).
+  if (/\baujourd'hui\b|\b(du|ce) jour\b|\btoday\b/.test(text))
+    return { date_from: lastDay, date_to: lastDay };
+  // « en 2020 », « l'année 2020 », « l'an dernier », "last year": a whole year.
+  const year = /\b(?:annee|year|en|in)\s(19\d{2}|20\d{2})\b/.exec(text);
+  const lastYear = /\bl'an (dernier|passe)\b|\bl'annee (derniere|passee)\b|\blast year\b/.test(text);
+  if (year || lastYear) {
+    const y = year ? Number(year[1]) : Number(lastDay.slice(0, 4)) - 1;
+    return { date_from: `${y}-01-01`, date_to: `${y}-12-31` };
+  }
   // « la veille », "the day before": the data's last day.
   if (/\bla veille\b|\bthe day before\b(?! yesterday)/.test(text))
     return { date_from: lastDay, date_to: lastDay };
