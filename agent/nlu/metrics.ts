@@ -22,7 +22,7 @@ const SYNONYMS: [RegExp, Metric][] = [
   [/\bclics?\b|\bclicks?\b/, 'clicks'],
   [/\bimpressions?\b/, 'impressions'],
   [/\bleads?\b|\bprospects?\b/, 'leads'],
-  [/\bcommandes?\b|\borders?\b|\bconversions?\b|\bconv\b|\bachats?\b|\bpurchases?\b/, 'orders'],
+  [/\bcommandes?\b|\borders?\b(?!\s+(?:\w+\s+)?by\b)|\bconversions?\b|\bconv\b|\bachats?\b|\bpurchases?\b/, 'orders'],
 ]; // biome-ignore format: a table
 
 export const COST_METRICS: ReadonlySet<Metric> = new Set(['cpl', 'cpa', 'cpc', 'cpm']);
@@ -79,6 +79,19 @@ const DIRECTION_WORDS: [RegExp, DirectionWord][] = [
 ]; // biome-ignore format: a table
 
 export function findDirectionWord(text: string): DirectionWord | undefined {
+  // « du plus rentable au moins rentable », "best to worst": the first end named leads.
+  if (
+    /\bdu plus \w+ au moins\b|\bbest to worst\b|\bdu meilleur au pire\b|\bhighest to lowest\b|\bdecroissant\w*/.test(
+      text,
+    )
+  )
+    return /\bdu plus (cher|couteu)/.test(text) ? 'expensive' : 'best';
+  if (
+    /\bdu moins \w+ au plus\b|\bworst to best\b|\bdu pire au meilleur\b|\blowest to highest\b|\bcroissant\w*/.test(
+      text,
+    )
+  )
+    return /\bdu moins (cher|couteu)/.test(text) ? 'cheap' : 'worst';
   return DIRECTION_WORDS.find(([pattern]) => pattern.test(text))?.[1];
 }
 

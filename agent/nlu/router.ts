@@ -192,7 +192,15 @@ function routeKpi(f: Features, plan: PlanMaker): Routed | undefined {
       metric: chosen,
       direction: directionFor(f.directionWord, chosen),
       // « toutes les campagnes », « classement complet »: every campaign.
-      limit: f.count ?? (/\b(toutes|tous|all|every|complet\w*|entier\w*|full)\b/.test(f.text) ? 50 : 5),
+      limit:
+        f.count ??
+        (/\b(toutes|tous|all|every|complet\w*|entier\w*|full)\b|\bdu plus \w+ au moins\b|\bdu moins \w+ au plus\b|\bdu meilleur au pire\b|\bdu pire au meilleur\b|\b(best|worst|highest|lowest) to (worst|best|lowest|highest)\b|\bcroissant\w*|\bdecroissant\w*/.test(
+          f.text,
+        )
+          ? 50
+          : /\bpodium\b/.test(f.text)
+            ? 3
+            : 5),
     });
     return call('rank_campaigns', args, metric && ranked ? 0.9 : 0.7, ranked);
   }
