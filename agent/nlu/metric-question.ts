@@ -334,6 +334,17 @@ function readOne(
       ],
       confidence: 0.8,
     };
+  // « facebook_lal est-elle rentable ? », « le social est-il rentable ? »: that scope's ROI, spend and revenue.
+  const pluralObject =
+    /\bcampagnes\b|\bcampaigns\b|\blesquel\w*|\bwhich (ones|campaigns)\b|\bquel(le)?s\b/.test(text);
+  if (PROFITABLE.test(text) && sidesOf(p.scope).length === 1 && !categoryObject && !pluralObject)
+    return {
+      intent: 'kpi_qa',
+      calls: [
+        query({ metrics: ['roi', 'mark_spent', 'revenue'], ...scopeArgs(p.scope), ...dates(p.period) }),
+      ],
+      confidence: 0.8,
+    };
   // « les campagnes rentables », "which ones are profitable?": every campaign that earns more than it costs.
   if (PROFITABLE.test(text) && !RANK_WORDS.test(text) && p.count === undefined && p.thresholds.length === 0)
     return {

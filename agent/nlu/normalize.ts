@@ -48,7 +48,7 @@ facebook instagram google youtube blogger retargeting partner banner quelles que
   .split(/\s+/)
   .filter((word) => word.length > 0);
 // Ordinary words that sit close to a vocabulary word (« percent » is not a typo of « perdent »).
-const KEEP = `percent pourcent percents period please prefer weekly monthly daily social sociales between
+const KEEP = `marche marcher marchent marchait percent pourcent percents period please prefer weekly monthly daily social sociales between
 expect expected others number numbers months second minute minutes morning tomorrow yesterday increased
 decreased reduced`;
 const KNOWN = new Set([...VOCABULARY, ...KEEP.split(/\s+/), ...Object.keys(NUMBER_WORDS)]);
