@@ -139,10 +139,10 @@ function relativeRange(text: string, lastDay: string): DateRange | undefined {
   if (/\b(hier|yesterday|dernier jour|last day)\b/.test(text)) return range(lastDay, lastDay);
   if (/\b(dernier mois|mois dernier|last month|this month|ce mois)\b/.test(text))
     return range(`${lastDay.slice(0, 8)}01`, lastDay);
-  // « le 10 février », "on February 10"
-  m = new RegExp(String.raw`\b(?:le|on|the)\s${DAY}\s${MONTH}${YEAR}|\bon\s${MONTH}\s${DAY}${YEAR}`).exec(
-    text,
-  );
+  // « le 10 février », « 20 fév », "on February 10"
+  m = new RegExp(
+    String.raw`\b(?:(?:le|on|the)\s)?${DAY}\s${MONTH}${YEAR}|\bon\s${MONTH}\s${DAY}${YEAR}`,
+  ).exec(text);
   if (m) {
     const day = dayIn(m[1] ?? m[5], m[2] ?? m[4], m[3] ?? m[6]);
     return range(day, day);

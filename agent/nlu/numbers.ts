@@ -25,11 +25,13 @@ const SINGULAR =
 
 /** A ranking size (« top 10 », « les cinq meilleures », "three campaigns"), clamped to 1..50. */
 export function findCount(text: string): number | undefined {
+  // « les 2 premières semaines », « les 3 derniers jours » are periods, not rankings.
+  const rest = text.replace(/\b\d{1,3} (?:premi|derni)\w* (?:semaines?|jours?|mois|weeks?|days?)\b/g, ' ');
   for (const pattern of COUNT_PATTERNS) {
-    const match = pattern.exec(text);
+    const match = pattern.exec(rest);
     if (match?.[1]) return Math.min(50, Math.max(1, Number(match[1])));
   }
-  return SINGULAR.test(text) ? 1 : undefined;
+  return SINGULAR.test(rest) ? 1 : undefined;
 }
 
 /** A signed budget change in percent: « +20 % », « baisse de 10 % » (−10), « double » (+100), "halve" (−50). */

@@ -52,6 +52,8 @@ function weekNumber(n: number, lastDay: string): DateRange | undefined {
 }
 
 /** One period written the chat way, before the full-date forms of dates.ts. */
+const FIRST_TWO_WEEKS = /\b(deux|2) premieres semaines\b|\bfirst (two|2) weeks\b/;
+
 export function findPeriod(text: string, lastDay: string | null): DateRange | undefined {
   if (!lastDay) return findDateRange(text, lastDay);
   // « du 22 au 28 », « 15-21 février », « 1-14 fév », « entre le 8 et le 14 »
@@ -88,6 +90,12 @@ export function findPeriod(text: string, lastDay: string | null): DateRange | un
     const n = m[1] ? Number(m[1]) : ordinal(m[2]!);
     const week = n ? weekNumber(n, lastDay) : undefined;
     if (week) return week;
+  }
+  // « les deux premières semaines », "the first two weeks": one range, the 1st to the 14th.
+  if (FIRST_TWO_WEEKS.test(text)) {
+    const from = weekNumber(1, lastDay);
+    const to = weekNumber(2, lastDay);
+    if (from && to) return { date_from: from.date_from, date_to: to.date_to };
   }
   // « la première / deuxième quinzaine », "first half of the month"
   m = /\b(premiere|1re|1ere|first|deuxieme|seconde|2e|second|derniere|last) (quinzaine|half)\b/.exec(text);
@@ -269,11 +277,12 @@ export function findTwoPeriods(text: string, lastDay: string | null): [DateRange
         { date_from: b, date_to: shiftDays(b, 6) },
       ];
   }
-  // « entre les deux premières semaines », "the first two weeks"
+  // « entre les deux premières semaines », « 1re et 2e semaine »: compared. « CA des deux premières semaines »
+  // alone is one range (findPeriod).
   if (
-    /\b(deux|2) premieres semaines\b|\bfirst (two|2) weeks\b|\b(1re|1ere|premiere) et (la )?(2e|deuxieme|seconde) semaine/.test(
-      text,
-    )
+    /\b(1re|1ere|premiere) et (la )?(2e|deuxieme|seconde) semaine/.test(text) ||
+    (FIRST_TWO_WEEKS.test(text) &&
+      /\bentre\b|\bbetween\b|\bcompar|\bvs\b|\bversus\b|\bevol|\becart|\bdifferen/.test(text))
   )
     return [weekNumber(1, lastDay)!, weekNumber(2, lastDay)!];
   // « entre le 8 et le 14 février », « du 1er au 14 »: one range, not two periods (unless compared: « vs »).

@@ -31,6 +31,10 @@ describe('metric synonyms', () => {
     ['commandes', 'orders'],
     ['leads', 'leads'],
     ['impressions', 'impressions'],
+    ['combien on paie un clic', 'cpc'],
+    ['what do we pay for a lead', 'cpl'],
+    ['on paie combien une commande', 'cpa'],
+    ['combien on paie les 1000 impressions', 'cpm'],
   ])('« %s » → %s', (text, metric) => {
     expect(findMetrics(prepare(text))).toEqual([metric]);
   });

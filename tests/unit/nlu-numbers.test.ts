@@ -28,6 +28,8 @@ describe('counts', () => {
 
   test.each([
     'les 14 derniers jours',
+    'les deux premières semaines',
+    'sur les 3 derniers jours',
     'budget +20 %',
     'le 10 février',
     'digest à 9h',
