@@ -6,7 +6,7 @@ import type { Metric } from '../../src/core/metrics.js';
 const SYNONYMS: [RegExp, Metric][] = [
   [/\bretours? sur (les )?depenses? publicitaires?|\breturn on ad ?spend|\broas\b/, 'roas'],
   [/\bretours? sur invest\w*|\breturn on investment|\brentab\w*|\bprofitab\w*|\broi\b/, 'roi'],
-  [/(?<=%\s?)de (clics?|clicks?)\b|\b(taux|tx) de cli\w*|\bclick[- ]?through( rate)?|\bctr\b/, 'ctr'],
+  [/(?<=%\s?)de (clics?|clicks?)\b|\b(taux|tx) de cli\w*|\bclick[- ]?through( rate)?|\bclicks? rates?\b|\bctr\b/, 'ctr'],
   [/(?<=%\s?)de (conversions?|transfo\w*)\b|\bconverti(t|ssent|r|ssant)\b|\bconverts?\b(?! rate)|\bconverting\b|\b(taux|tx) de (conversions?|transfo\w*|conv\b)|\bconversion rates?|\bconv\.? rates?|\bcvr\b/, 'cvr'],
   [/\bcouts? (par|du|au) clic\w*|\bcosts? per click|\bcpc\b|\bclics? (les )?plus chers?\b/, 'cpc'],
   [/\bcouts? (pour|par) (mille|1000)( impressions?)?|\bcosts? per (mille|thousand|1000)( impressions?)?|\bcpm\b/, 'cpm'],
@@ -14,7 +14,7 @@ const SYNONYMS: [RegExp, Metric][] = [
   [/\bcouts? par (acquisition|commande|vente|conversion)s?|\bcosts? per (acquisition|order|sale|conversion)s?|\bcpa\b/, 'cpa'],
   // A unit that costs something: « le lead coûte », « coûtent plus de 5000 francs par commande », "cost per click",
   // « combien on paie un clic », "what do we pay for a lead".
-  [/\b(leads?|prospects?) (coute|cost)\w*|\b(pai|pay)\w*(?: [\w']+){0,2} (un|le|chaque|a|each) (lead|prospect)\b|\b(par|per|a|each) (lead|prospect)\b|\bcout\w*(?: [\w'.-]+){0,5} par (lead|prospect)s?\b/, 'cpl'],
+  [/\b(leads?|prospects?) (coute|cost)\w*|\b(pai|pay|cout)\w*(?: [\w']+){0,2} (un|le|chaque|a|each) (lead|prospect)\b|\b(par|per|a|each) (lead|prospect)\b|\bcout\w*(?: [\w'.-]+){0,5} par (lead|prospect)s?\b/, 'cpl'],
   [/\b(commandes?|orders?|ventes?|conversions?) (coute|cost)\w*|\b(pai|pay)\w*(?: [\w']+){0,2} (une|la|chaque|an?|each) (commande|order|sale|vente)s?\b|\b(par|per|an?|each) (commande|order|sale|vente)\b|\bcout\w*(?: [\w'.-]+){0,5} (par|per) (commande|order|vente|conversion|acquisition)s?\b/, 'cpa'],
   [/\b(clics?|clicks?) (coute|cost)\w*|\b(pai|pay)\w*(?: [\w']+){0,2} (un|le|chaque|a|each) (clic|click)\b|\b(par|per|a|each) (clic|click)\b|\bcout\w*(?: [\w'.-]+){0,5} (par|per) (clic|click)s?\b/, 'cpc'],
   [/\b(1000|mille) impressions? (coute|cost)\w*|\b(pai|pay)\w*(?: [\w']+){0,2} (les |the )?(1000|mille|thousand) impressions?/, 'cpm'],

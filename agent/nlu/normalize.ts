@@ -48,7 +48,7 @@ facebook instagram google youtube blogger retargeting partner banner quelles que
   .split(/\s+/)
   .filter((word) => word.length > 0);
 // Ordinary words that sit close to a vocabulary word (« percent » is not a typo of « perdent »).
-const KEEP = `marche marcher marchent marchait percent pourcent percents period please prefer weekly monthly daily social sociales between
+const KEEP = `commande marche marcher marchent marchait percent pourcent percents period please prefer weekly monthly daily social sociales between
 expect expected others number numbers months second minute minutes morning tomorrow yesterday increased
 decreased reduced`;
 const KNOWN = new Set([...VOCABULARY, ...KEEP.split(/\s+/), ...Object.keys(NUMBER_WORDS)]);
@@ -72,7 +72,12 @@ function correctWord(word: string): string {
 
 /** Normalized text with typos corrected and number words written as digits: what the rules parse. */
 export function prepare(text: string): string {
-  return normalize(text).replace(/[a-z]+/g, (word) => {
+  // « sem. dernière », « sem du 8 »: the abbreviation of semaine, so every period rule reads it.
+  const expanded = normalize(text).replace(
+    /\bsem\.?\s(?=du\b|de la\b|derniere|precedente|passee|ecoulee|prochaine|d'avant|\d)/g,
+    'semaine ',
+  );
+  return expanded.replace(/[a-z]+/g, (word) => {
     const corrected = correctWord(word);
     const value = NUMBER_WORDS[corrected];
     return value === undefined ? corrected : String(value);

@@ -40,6 +40,13 @@ function dayInMonth(day: number, lastDay: string): string | undefined {
 }
 
 /** The Nth Monday–Sunday week of the data's last month (the first one holds the 1st), clipped to the month. */
+/** A day and month in the data's last year (« 14.02 »), or undefined when there is no such day. */
+function dayMonth(day: number, month: number, lastDay: string): string | undefined {
+  const { year } = monthOf(lastDay);
+  if (month < 1 || month > 12 || day < 1 || day > daysIn(year, month)) return undefined;
+  return `${year}-${pad(month)}-${pad(day)}`;
+}
+
 function weekNumber(n: number, lastDay: string): DateRange | undefined {
   const { year, month } = monthOf(lastDay);
   const first = `${year}-${pad(month)}-01`;
@@ -65,6 +72,16 @@ export function findPeriod(text: string, lastDay: string | null): DateRange | un
     const to = dayInMonth(Number(m[2]), lastDay);
     if (from && to && /\b(du|from|entre|between)\b|fev|feb|-/.test(m[0]))
       return { date_from: from, date_to: to };
+  }
+  // « entre le 01.02 et le 14.02 », « du 1/2 au 14/2 »: day and month on both ends, the data's year.
+  m =
+    /\b(?:du|entre|from|between)\s(?:le\s|the\s)?(\d{1,2})[./](\d{1,2})\s(?:au|et|to|and|-)\s(?:le\s|the\s)?(\d{1,2})[./](\d{1,2})\b(?![./]\d)/.exec(
+      text,
+    );
+  if (m) {
+    const from = dayMonth(Number(m[1]), Number(m[2]), lastDay);
+    const to = dayMonth(Number(m[3]), Number(m[4]), lastDay);
+    if (from && to && from <= to) return { date_from: from, date_to: to };
   }
   // "Feb 15-21", "February 1 to 14": month first, then the days.
   m = new RegExp(
@@ -205,13 +222,8 @@ export function findPeriod(text: string, lastDay: string | null): DateRange | un
     );
   if (m) m = [m[0], m[1] ?? m[3]!, m[2] ?? m[4]!] as unknown as RegExpExecArray;
   if (m) {
-    const { year } = monthOf(lastDay);
-    const month = Number(m[2]);
-    const day = Number(m[1]);
-    if (month >= 1 && month <= 12 && day >= 1 && day <= daysIn(year, month)) {
-      const iso = `${year}-${pad(month)}-${pad(day)}`;
-      return { date_from: iso, date_to: iso };
-    }
+    const iso = dayMonth(Number(m[1]), Number(m[2]), lastDay);
+    if (iso) return { date_from: iso, date_to: iso };
   }
   // « le samedi 20 », "on Saturday the 20th": a day of the data's last month.
   m = new RegExp(
@@ -287,7 +299,7 @@ export function findTwoPeriods(text: string, lastDay: string | null): [DateRange
     return [weekNumber(1, lastDay)!, weekNumber(2, lastDay)!];
   // « entre le 8 et le 14 février », « du 1er au 14 »: one range, not two periods (unless compared: « vs »).
   if (
-    /\b(entre|between|du|from)\s(le\s|the\s)?\d{1,2}\w*\s(et|and|au|to|-)\s(le\s|the\s)?\d{1,2}\b/.test(
+    /\b(entre|between|du|from)\s(le\s|the\s)?\d{1,2}(?:[./]\d{1,2})?\w*\s(et|and|au|to|-)\s(le\s|the\s)?\d{1,2}\b/.test(
       text,
     ) &&
     !/\bvs\b|\bversus\b|\bcontre\b|\bcompar|\bpar rapport\b|→|->/.test(text)

@@ -35,6 +35,9 @@ describe('metric synonyms', () => {
     ['what do we pay for a lead', 'cpl'],
     ['on paie combien une commande', 'cpa'],
     ['combien on paie les 1000 impressions', 'cpm'],
+    ['combien nous a coûté un lead', 'cpl'],
+    ['les moins chères par commande', 'cpa'],
+    ['click rate', 'ctr'],
   ])('« %s » → %s', (text, metric) => {
     expect(findMetrics(prepare(text))).toEqual([metric]);
   });

@@ -54,3 +54,23 @@ test('unknown campaigns or categories never reach the arguments', () => {
     category: 'all',
   });
 });
+
+// Chat abbreviations and dotted dates read as periods (dates written out by hand from the sample's February 2021).
+test.each([
+  [
+    'commandes entre le 01.02 et le 14.02',
+    { metrics: ['orders'], date_from: '2021-02-01', date_to: '2021-02-14' },
+  ],
+  ['ca sem. du 8 stp', { metrics: ['revenue'], date_from: '2021-02-08', date_to: '2021-02-14' }],
+  [
+    'dépenses sem. dernière vs sem. précédente',
+    {
+      metrics: ['mark_spent'],
+      date_from: '2021-02-22',
+      date_to: '2021-02-28',
+      compare_to: { date_from: '2021-02-15', date_to: '2021-02-21' },
+    },
+  ],
+])('« %s » is one query over the right period, not the search category', (text, args) => {
+  expect(plan(text).calls).toEqual([{ tool: 'query_metrics', args }]);
+});
