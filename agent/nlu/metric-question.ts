@@ -33,7 +33,7 @@ const PER_CATEGORY =
   /\b(par|by|per|pour chaque|each|chaque|selon) (canal|canaux|channels?|categories?|categorie|category)\b|\bchaque (canal|categorie)\b/;
 const PER_CAMPAIGN = /\b(par|by|per|chaque|each) (campagne|campaign)s?\b/;
 const RANK_WORDS =
-  /\bclass\w*|\brank\w*|\btri(e|es|ee|ees|er)\b|\bsort(ed|ing|s)?\b|\border(ed)? (\w+ )?by\b|\bpodium\b|\bleague table\b|\bpalmares\b|\btop\b|\bflop\b|\bmeilleur\w*|\bpire\w*|\bbest\b|\bworst\b|\ble plus\b|\bla plus\b|\bles plus\b|\ble moins\b|\bla moins\b|\bles moins\b|\bmost\b|\bleast\b|\bhighest\b|\blowest\b|\bdu plus\b|\bcheapest\b|\bplus (rentable|efficace|performant|cher)\w*|\bmoins (rentable|efficace|performant|cher)\w*/;
+  /\bclass\w*|\brank\w*|\btri(e|es|ee|ees|er)\b|\bsort(ed|ing|s)?\b|\border(ed)? (\w+ )?by\b|\bpodium\b|\bn ?° ?1\b|\bnumero (1|un)\b|\bnumber (1|one)\b|#1\b|\bleague table\b|\bpalmares\b|\btop\b|\bflop\b|\bmeilleur\w*|\bpire\w*|\bbest\b|\bworst\b|\ble plus\b|\bla plus\b|\bles plus\b|\ble moins\b|\bla moins\b|\bles moins\b|\bmost\b|\bleast\b|\bhighest\b|\blowest\b|\bdu plus\b|\bcheapest\b|\bplus (rentable|efficace|performant|cher)\w*|\bmoins (rentable|efficace|performant|cher)\w*/;
 const CUT =
   /\b(couper|coupe|stopper|stop|arreter|arrete|mettre en pause|en pause|pause|suspendre|switch(ed)? off|turn off|kill|cut)\b|\ben perte\b|\bdans le rouge\b|\bperdent de l'argent\b|\blos(e|ing) money\b|\bin the red\b|\bloss[- ]?making\b|\blosers?\b|\b(roi|retour) (negatif|negative)|\bnegative (roi|return)/;
 const BOOST =

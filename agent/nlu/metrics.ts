@@ -14,14 +14,14 @@ const SYNONYMS: [RegExp, Metric][] = [
   [/\bcouts? par (acquisition|commande|vente|conversion)s?|\bcosts? per (acquisition|order|sale|conversion)s?|\bcpa\b/, 'cpa'],
   // A unit that costs something: « le lead coûte », « coûtent plus de 5000 francs par commande », "cost per click",
   // « combien on paie un clic », "what do we pay for a lead".
-  [/\b(leads?|prospects?) (coute|cost)\w*|\b(pai|pay|cout)\w*(?: [\w']+){0,2} (un|le|chaque|a|each) (lead|prospect)\b|\b(par|per|a|each) (lead|prospect)\b|\bcout\w*(?: [\w'.-]+){0,5} par (lead|prospect)s?\b/, 'cpl'],
+  [/\b(leads?|prospects?) (coute|cost)\w*|\b(pai|pay|cout)\w*(?: [\w']+){0,2} (un|le|chaque|a|each) (lead|prospect)\b|\b(par|per|a|each) (lead|prospect)\b|\bprix (?:moyen )?(?:du|d'un|par|of an?|per) (lead|prospect)s?\b|\bcout\w*(?: [\w'.-]+){0,5} par (lead|prospect)s?\b/, 'cpl'],
   [/\b(commandes?|orders?|ventes?|conversions?) (coute|cost)\w*|\b(pai|pay)\w*(?: [\w']+){0,2} (une|la|chaque|an?|each) (commande|order|sale|vente)s?\b|\b(par|per|an?|each) (commande|order|sale|vente)\b|\bcout\w*(?: [\w'.-]+){0,5} (par|per) (commande|order|vente|conversion|acquisition)s?\b/, 'cpa'],
-  [/\b(clics?|clicks?) (coute|cost)\w*|\b(pai|pay)\w*(?: [\w']+){0,2} (un|le|chaque|a|each) (clic|click)\b|\b(par|per|a|each) (clic|click)\b|\bcout\w*(?: [\w'.-]+){0,5} (par|per) (clic|click)s?\b/, 'cpc'],
+  [/\b(clics?|clicks?) (coute|cost)\w*|\b(pai|pay)\w*(?: [\w']+){0,2} (un|le|chaque|a|each) (clic|click)\b|\b(par|per|a|each) (clic|click)\b|\bprix (?:moyen )?(?:du|d'un|par|of an?|per) (clic|click)s?\b|\bcout\w*(?: [\w'.-]+){0,5} (par|per) (clic|click)s?\b/, 'cpc'],
   [/\b(1000|mille) impressions? (coute|cost)\w*|\b(pai|pay)\w*(?: [\w']+){0,2} (les |the )?(1000|mille|thousand) impressions?/, 'cpm'],
-  [/\bchiffres? d'affaires?|\brevenus?\b|\brevenues?\b|\bventes?\b|\bsales\b|\brecettes?\b|\bturnover\b/, 'revenue'],
+  [/\bchiffres? d'aff\w*|\brevenus?\b|\brevenues?\b|\bventes?\b|\bsales\b|\brecettes?\b|\bturnover\b/, 'revenue'],
   [/\bdepens\w*|\bbudgets?\b|\bcouts?\b|\bcoute\w*|\bspend\w*|\bspent\b|\bcosts?\b|\binvesti\w*/, 'mark_spent'],
   [/\bclics?\b|\bclicks?\b/, 'clicks'],
-  [/\bimpressions?\b/, 'impressions'],
+  [/\bimpressions?\b|\bimpr\b\.?/, 'impressions'],
   [/\bleads?\b|\bprospects?\b/, 'leads'],
   [/\bcommandes?\b|\borders?\b(?!\s+(?:\w+\s+)?by\b)|\bconversions?\b|\bconv\b|\bachats?\b|\bpurchases?\b/, 'orders'],
 ]; // biome-ignore format: a table

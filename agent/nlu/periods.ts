@@ -93,7 +93,9 @@ export function findPeriod(text: string, lastDay: string | null): DateRange | un
     if (from && to) return { date_from: from, date_to: to };
   }
   // « la semaine du 8 (février) », "the week of the 15th": that day and the 6 after it.
-  m = new RegExp(String.raw`\b(?:semaine|sem\.?|week)\s(?:du|of(?: the)?|starting)\s${DAY}\b`).exec(text);
+  m = new RegExp(
+    String.raw`\b(?:semaine|sem\.?|week)\s(?:du|of(?: the)?|starting)\s(?:(?:fevr\w*|fev|feb\w*|february)\.?\s)?${DAY}\b`,
+  ).exec(text);
   if (m) {
     const from = dayInMonth(Number(m[1]), lastDay);
     if (from) return { date_from: from, date_to: shift(from, 6) };
@@ -305,6 +307,16 @@ export function findTwoPeriods(text: string, lastDay: string | null): [DateRange
     !/\bvs\b|\bversus\b|\bcontre\b|\bcompar|\bpar rapport\b|→|->/.test(text)
   )
     return undefined;
+  // « 1re et dernière semaine », "first vs last week": the month's first week and its last seven days.
+  if (
+    /\b(1re|1ere|premiere|first) (semaine |week )?(et|and|vs|versus|contre) (la |the )?(derniere|last) (semaine|week)\b/.test(
+      text,
+    )
+  ) {
+    const { year, month } = monthOf(lastDay);
+    const end = `${year}-${pad(month)}-${pad(daysIn(year, month))}`;
+    return [weekNumber(1, lastDay)!, { date_from: shiftDays(end, -6), date_to: end }];
+  }
   // « du 1-7 au 8-14 », « 1-7 vs 22-28 »: two day ranges.
   const pair =
     /\b(\d{1,2})-(\d{1,2})\s(?:au|et|vs|to|and|contre|→|->|avec|with)\s(?:du\s|le\s|la\s)?(\d{1,2})-(\d{1,2})\b/.exec(

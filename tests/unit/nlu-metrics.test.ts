@@ -38,6 +38,9 @@ describe('metric synonyms', () => {
     ['combien nous a coûté un lead', 'cpl'],
     ['les moins chères par commande', 'cpa'],
     ['click rate', 'ctr'],
+    ['prix du clic', 'cpc'],
+    ["chiffre d'aff.", 'revenue'],
+    ['impr.', 'impressions'],
   ])('« %s » → %s', (text, metric) => {
     expect(findMetrics(prepare(text))).toEqual([metric]);
   });

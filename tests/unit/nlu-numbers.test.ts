@@ -22,6 +22,7 @@ describe('counts', () => {
     ['top3 par ROI', 3],
     ['quelle campagne a le meilleur ROI', 1],
     ['which campaign has the most clicks', 1],
+    ['la campagne n°1 en ROAS', 1],
   ])('« %s » → %d', (text, count) => {
     expect(findCount(prepare(text))).toBe(count);
   });

@@ -62,6 +62,16 @@ test.each([
     { metrics: ['orders'], date_from: '2021-02-01', date_to: '2021-02-14' },
   ],
   ['ca sem. du 8 stp', { metrics: ['revenue'], date_from: '2021-02-08', date_to: '2021-02-14' }],
+  ['revenue for the week of Feb 8', { metrics: ['revenue'], date_from: '2021-02-08', date_to: '2021-02-14' }],
+  [
+    'CTR 1re et dernière semaine',
+    {
+      metrics: ['ctr'],
+      date_from: '2021-02-22',
+      date_to: '2021-02-28',
+      compare_to: { date_from: '2021-02-01', date_to: '2021-02-07' },
+    },
+  ],
   [
     'dépenses sem. dernière vs sem. précédente',
     {
