@@ -45,6 +45,14 @@ export function formatPercent(
   return `${sign}${body}${NARROW_NBSP}%`;
 }
 
+/** A difference between two rates, in percentage points, signed (« −0,05 pts »): not a percent of a percent. */
+export function formatPoints(fraction: number | null | undefined, digits = 2): string {
+  if (fraction === null || fraction === undefined || !Number.isFinite(fraction)) return DASH;
+  const points = fraction * 100;
+  const sign = points < 0 ? '−' : points > 0 ? '+' : '';
+  return `${sign}${decimals(digits).format(Math.abs(points))}${NARROW_NBSP}pts`;
+}
+
 /** A plain number: integers grouped (« 1 577 722 399 »), others with `digits` decimals. */
 export function formatNumber(value: number | null | undefined, digits = 0): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return DASH;

@@ -2,6 +2,7 @@
 // plain TypeScript (tests/fixtures/sample-figures.ts): totals, a compared period, thresholds on any KPI, name
 // prefixes, the total row of a breakdown, and a change decomposed into contributions that add up.
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+import { queryMetricsView } from '../../src/analysis/tools/query_metrics/view.js';
 import { runTool } from '../../src/analysis/tools/registry.js';
 import { groupTotals, type RawRow, readSampleRows, roi, totals } from '../fixtures/sample-figures.js';
 import { openSampleWarehouse, type SampleWarehouse } from '../fixtures/sample-warehouse.js';
@@ -108,6 +109,22 @@ describe('query_metrics', () => {
       expect.closeTo(roi(second), 12),
       expect.closeTo(roi(first), 12),
     ]);
+  });
+
+  test('the gap between two rates is said in points, computed from the raw rows', async () => {
+    const ctr = (rows: RawRow[]) => totals(rows).clicks / totals(rows).impressions;
+    const last = ctr(raw.filter(between('2021-02-22', '2021-02-28')));
+    const first = ctr(raw.filter(between('2021-02-01', '2021-02-07')));
+    const output = await run('query_metrics', {
+      metrics: ['ctr'],
+      date_from: '2021-02-22',
+      date_to: '2021-02-28',
+      compare_to: { date_from: '2021-02-01', date_to: '2021-02-07' },
+    });
+    const { headline } = queryMetricsView(output, 'fr', 'CHF');
+    const points = ((last - first) * 100).toFixed(2).replace('.', ',').replace('-', '−');
+    expect(headline).toContain(`Écart : ${points}\u202Fpts.`);
+    expect(headline).not.toMatch(/Écart : [^.]*%/);
   });
 
   test('identifiers outside the data’s dimensions are refused before any SQL', async () => {

@@ -1,6 +1,7 @@
 // query_metrics' view: first what was understood (metrics, scope, period), then the figures: one figure stated, a
 // comparison with its gap, the members that meet a threshold, a ranking, or a breakdown with its total.
 import type { Language } from '../../../core/answer.js';
+import { formatPoints } from '../../../core/format.js';
 import { formatMetric, METRIC_INFO, type Metric } from '../../../core/metrics.js';
 import type { Row } from '../../../core/rows.js';
 import { tr } from '../../i18n.js';
@@ -93,13 +94,14 @@ export function queryMetricsView(output: ToolOutput, language: Language, currenc
         .join(' ; ');
     const a = num(first?.[0]?.[main]);
     const b = num(second?.[0]?.[main]);
+    // A gap between two rates is in points (« −0,05 pts »), not a percent.
+    const gapText = (delta: number) =>
+      METRIC_INFO[main].unit === 'percent'
+        ? formatPoints(delta, main === 'roi' ? 1 : 2)
+        : formatMetric(main, delta, currency);
     const gap =
       groups.length === 0 && a !== null && b !== null
-        ? tr(
-            language,
-            ` Écart : ${formatMetric(main, a - b, currency)}.`,
-            ` Difference: ${formatMetric(main, a - b, currency)}.`,
-          )
+        ? tr(language, ` Écart : ${gapText(a - b)}.`, ` Difference: ${gapText(a - b)}.`)
         : '';
     const other = (args.compare_to ?? {}) as { date_from?: string; date_to?: string };
     const otherPeriod = periodText(other.date_from, other.date_to, language);
