@@ -5,7 +5,7 @@ import type { Plan } from '../analysis/plan.js';
 import { runTool } from '../analysis/tools/registry.js';
 import type { ToolContext, ToolOutput } from '../analysis/tools/types.js';
 import type { Answer, Block } from '../core/answer.js';
-import { formatPercent } from '../core/format.js';
+import { formatPoints } from '../core/format.js';
 import { formatMetric } from '../core/metrics.js';
 import type { Row } from '../core/rows.js';
 import { type DigestChanges, detectChanges } from './changes.js';
@@ -40,7 +40,7 @@ function changeLines(changes: DigestChanges, currency: string): string[] {
     ),
     ...changes.moves.map(
       (move) =>
-        `${move.row.campaign_name} : ROI ${roi(move.previousRoi)} → ${roi(move.row.roi)} (${formatPercent(move.delta, { signed: true })} pts).`,
+        `${move.row.campaign_name} : ROI ${roi(move.previousRoi)} → ${roi(move.row.roi)} (${formatPoints(move.delta, 1)}).`,
     ),
   ];
   return lines.length > 0 ? lines : ['Aucun changement depuis le digest précédent.'];

@@ -102,6 +102,9 @@ describe('the digest', () => {
     const pct = (value: number) => `${(value * 100).toFixed(1).replace('.', ',').replace('-', '−')}`;
     expect(second).toContain(`facebook_lal : ROI ${pct(sampleRoi('facebook_lal'))}`);
     expect(second).toContain(`→ ${pct(lalAfter)}`);
+    // The move is in points, computed by hand: (after − before) × 100, one decimal, never « % pts ».
+    expect(second).toContain(`(+${pct(lalAfter - sampleRoi('facebook_lal'))}\u202Fpts)`);
+    expect(second).not.toContain('% pts');
     expect(second).not.toMatch(/instagram_tier2 : ROI/); // unchanged: no move reported
   });
 });
