@@ -48,6 +48,8 @@ export interface FakeOpenAi {
   requests: RecordedRequest[];
   /** Their headers (to check authentication headers). */
   headers: IncomingHttpHeaders[];
+  /** Delayed replies actually written (0 when every client hung up first). */
+  readonly delayedSent: number;
   enqueue(...replies: FakeReply[]): void;
   close(): Promise<void>;
 }
@@ -63,6 +65,7 @@ export async function startFakeOpenAi(options: FakeOpenAiOptions = {}): Promise<
   const headers: IncomingHttpHeaders[] = [];
   const timers = new Set<NodeJS.Timeout>();
   let sequence = 0;
+  let delayedSent = 0;
 
   const server = createServer((request, response) => {
     const chunks: Buffer[] = [];
@@ -86,6 +89,7 @@ export async function startFakeOpenAi(options: FakeOpenAiOptions = {}): Promise<
       if ('delayMs' in reply) {
         const timer = setTimeout(() => {
           timers.delete(timer);
+          delayedSent += 1;
           answer(response, body, reply.then, sequence);
         }, reply.delayMs);
         timers.add(timer);
@@ -105,6 +109,9 @@ export async function startFakeOpenAi(options: FakeOpenAiOptions = {}): Promise<
     url: `http://127.0.0.1:${port}/v1`,
     requests,
     headers,
+    get delayedSent() {
+      return delayedSent;
+    },
     enqueue: (...replies) => {
       queue.push(...replies);
     },
