@@ -76,46 +76,40 @@ function withPrefix(lookup: CampaignLookup, prefix: string, limit: number): stri
   return out;
 }
 
-/** findCampaign on a large catalog: the same rules through the index (exact map, trigram typos, sorted prefixes). */
-function findCampaignIndexed(text: string, catalog: Catalog): CampaignMatch {
+/** How a catalog answers the three name questions: an exact key, close keys (with their distance), a prefix. */
+interface NameLookup {
+  exact(key: string): string | undefined;
+  near(key: string): { name: string; score: number }[];
+  prefixed(key: string): string[];
+}
+
+/** A small catalog: every name is compared directly. */
+function linearLookup(catalog: Catalog): NameLookup {
+  const names = catalog.campaigns.map((campaign) => campaign.campaignName);
+  const keys = names.map(key);
+  return {
+    exact: (joined) => names[keys.indexOf(joined)],
+    near: (joined) => names.map((name, index) => ({ name, score: distance(keys[index]!, joined) })),
+    prefixed: (joined) => names.filter((_, index) => keys[index]?.startsWith(joined)),
+  };
+}
+
+/** A large catalog: the same questions through the index (exact map, trigram typos, sorted prefixes). */
+function indexedLookup(catalog: Catalog): NameLookup {
   const lookup = lookupOf(catalog);
-  const tokens = [...text.matchAll(/[a-z0-9]+/g)].map((match) => ({ word: match[0], at: match.index }));
-  let best: CampaignMatch = { candidates: [], score: 0 };
-  for (let start = 0; start < tokens.length; start++) {
-    for (let size = Math.min(4, tokens.length - start); size >= 1; size--) {
-      const parts = tokens.slice(start, start + size);
-      const first = parts[0];
-      const last = parts.at(-1);
-      if (!first || !last || COMMON.test(first.word)) continue;
-      const joined = parts.map((part) => part.word).join('');
-      const span: [number, number] = [first.at, last.at + last.word.length];
-      const exact = lookup.exact.get(joined);
-      if (exact) return { name: exact, candidates: [], score: 1, span };
-      if (joined.length >= 7 && best.score < 0.9) {
-        const close = lookup.typos
-          .close(joined, 5)
-          .map((candidate) => ({ candidate, score: distance(candidate, joined) }));
-        const closest = Math.min(...close.map((item) => item.score));
-        const tied = close.filter((item) => item.score === closest);
-        if (closest <= (joined.length >= 11 ? 2 : 1) && tied.length === 1)
-          best = { name: lookup.exact.get(tied[0]!.candidate), candidates: [], score: 0.9, span };
-      }
-      if (size === 1 && joined.length >= 4 && best.score < 0.85 && !/\d/.test(joined)) {
-        const prefixed = withPrefix(lookup, joined, 12);
-        if (prefixed.length === 1) best = { name: prefixed[0], candidates: [], score: 0.85, span };
-        else if (prefixed.length > 1 && best.candidates.length === 0 && !best.name)
-          best = { candidates: prefixed, score: 0.5, span };
-      }
-    }
-  }
-  return best;
+  return {
+    exact: (joined) => lookup.exact.get(joined),
+    near: (joined) =>
+      lookup.typos
+        .close(joined, 5)
+        .map((candidate) => ({ name: lookup.exact.get(candidate)!, score: distance(candidate, joined) })),
+    prefixed: (joined) => withPrefix(lookup, joined, 12),
+  };
 }
 
 /** The campaign named in the text, if any: exact (separators optional), one typo, or a unique prefix. */
 export function findCampaign(text: string, catalog: Catalog): CampaignMatch {
-  if (catalog.campaigns.length > LINEAR_LIMIT) return findCampaignIndexed(text, catalog);
-  const names = catalog.campaigns.map((campaign) => campaign.campaignName);
-  const keys = names.map(key);
+  const lookup = catalog.campaigns.length > LINEAR_LIMIT ? indexedLookup(catalog) : linearLookup(catalog);
   const tokens = [...text.matchAll(/[a-z0-9]+/g)].map((match) => ({ word: match[0], at: match.index }));
   let best: CampaignMatch = { candidates: [], score: 0 };
   for (let start = 0; start < tokens.length; start++) {
@@ -126,17 +120,17 @@ export function findCampaign(text: string, catalog: Catalog): CampaignMatch {
       if (!first || !last || COMMON.test(first.word)) continue;
       const joined = parts.map((part) => part.word).join('');
       const span: [number, number] = [first.at, last.at + last.word.length];
-      const exact = keys.indexOf(joined);
-      if (exact >= 0) return { name: names[exact], candidates: [], score: 1, span };
+      const exact = lookup.exact(joined);
+      if (exact) return { name: exact, candidates: [], score: 1, span };
       if (joined.length >= 7 && best.score < 0.9) {
-        const scores = keys.map((candidate) => distance(candidate, joined));
-        const closest = Math.min(...scores);
-        const close = names.filter((_, index) => scores[index] === closest);
-        if (closest <= (joined.length >= 11 ? 2 : 1) && close.length === 1)
-          best = { name: close[0], candidates: [], score: 0.9, span };
+        const close = lookup.near(joined);
+        const closest = Math.min(...close.map((item) => item.score));
+        const tied = close.filter((item) => item.score === closest);
+        if (closest <= (joined.length >= 11 ? 2 : 1) && tied.length === 1)
+          best = { name: tied[0]!.name, candidates: [], score: 0.9, span };
       }
       if (size === 1 && joined.length >= 4 && best.score < 0.85 && !/\d/.test(joined)) {
-        const prefixed = names.filter((_, index) => keys[index]?.startsWith(joined));
+        const prefixed = lookup.prefixed(joined);
         if (prefixed.length === 1) best = { name: prefixed[0], candidates: [], score: 0.85, span };
         else if (prefixed.length > 1 && best.candidates.length === 0 && !best.name)
           best = { candidates: prefixed, score: 0.5, span };
