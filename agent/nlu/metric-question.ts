@@ -581,7 +581,7 @@ export function readMetricQuestion(
     if (
       ASKS.test(left) &&
       ASKS.test(right) &&
-      /\d|pire|worst|meilleur|best|perte|couper|stopper|renforc|pousser|top|flop/.test(right)
+      (/\d|perte|couper|stopper|renforc|pousser/.test(right) || findDirectionWord(right) !== undefined)
     ) {
       const first = readOne(left, catalog, language) ?? readPreset(left, catalog, language);
       const second =

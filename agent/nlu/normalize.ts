@@ -52,9 +52,11 @@ const KEEP = `commande marche marcher marchent marchait percent pourcent percent
 expect expected others number numbers months second minute minutes morning tomorrow yesterday increased
 decreased reduced`;
 const KNOWN = new Set([...VOCABULARY, ...KEEP.split(/\s+/), ...Object.keys(NUMBER_WORDS)]);
+/** Every word the typo correction knows (the lexicon of harmless words starts from it). */
+export const PARSED_WORDS: readonly string[] = [...KNOWN];
 
 /** The closest vocabulary word when the token is a likely typo of it (same first letter, small distance). */
-function correctWord(word: string): string {
+export function correctWord(word: string): string {
   if (word.length < 6 || KNOWN.has(word)) return word;
   const allowed = word.length >= 9 ? 2 : 1;
   let best = word;

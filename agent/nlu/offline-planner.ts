@@ -7,6 +7,10 @@ import { applyFollowUp } from './follow-ups.js';
 import { followMetricCall } from './metric-follow-ups.js';
 import { readMetricQuestion } from './metric-question.js';
 import { route } from './router.js';
+import { unexplainedWords } from './unexplained.js';
+
+/** A reading with a word it cannot explain is a guess, whatever its rules said. */
+export const UNEXPLAINED_CONFIDENCE = 0.5;
 
 export function createOfflinePlanner(): Planner {
   return {
@@ -17,8 +21,19 @@ export function createOfflinePlanner(): Planner {
   };
 }
 
-/** The synchronous core (the graph's fast path and the tests call it directly). */
+/**
+ * The synchronous core (the graph's fast path and the tests call it directly). A reading that leaves a word of the
+ * question unexplained says which (`unexplained`) and loses its confidence: the LLM settles it when one is
+ * configured, otherwise the bot asks back.
+ */
 export function planOffline(input: PlannerInput): Plan {
+  const plan = planOnce(input);
+  const unexplained = unexplainedWords(input, plan, planOnce);
+  if (unexplained.length === 0) return plan;
+  return { ...plan, confidence: Math.min(plan.confidence, UNEXPLAINED_CONFIDENCE), unexplained };
+}
+
+function planOnce(input: PlannerInput): Plan {
   const features = extractFeatures(input.text ?? '', input.catalog);
   const fresh = route(features, () => readMetricQuestion(input.text ?? '', input.catalog, features.language));
   const previousCall = input.previous?.calls[0];

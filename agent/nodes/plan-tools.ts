@@ -7,6 +7,7 @@
 import type { Plan } from '../../src/analysis/plan.js';
 import { findTool } from '../../src/analysis/tools/registry.js';
 import { questionFor } from '../nlu/rephrase.js';
+import { withoutWord } from '../nlu/unexplained.js';
 import type { AgentStateType, AgentUpdate } from '../state.js';
 import type { AgentDeps } from './deps.js';
 
@@ -23,20 +24,32 @@ export const LLM_BROKEN = 0.5;
  */
 export const OFFLINE_GUESS = 0.75;
 
-function askIfGuess(plan: Plan): Plan {
+function askIfGuess(plan: Plan, question: string): Plan {
   if (plan.calls.length === 0 || plan.clarification || plan.confidence >= OFFLINE_GUESS) return plan;
-  const reading = questionFor(plan.calls[0]!, plan.language);
-  if (!reading) return plan;
   const en = plan.language === 'en';
   const other = en ? 'What can I ask?' : 'Que puis-je demander ?';
-  return {
-    ...plan,
-    calls: [],
-    clarification: en
-      ? `I am not sure I understood. Do you mean "${reading}"?`
-      : `Je ne suis pas sûr d'avoir compris. Vous voulez dire « ${reading} » ?`,
-    options: [reading, other],
-  };
+  const unexplained = plan.unexplained ?? [];
+  // The reading said back: a preset's own question, else the question without the words it could not read
+  // (it parses to the same reading by construction, so the button answers at once).
+  const reading =
+    questionFor(plan.calls[0]!, plan.language) ??
+    (unexplained.length > 0 ? unexplained.reduce(withoutWord, question) : undefined);
+  if (!reading) return plan;
+  const words = unexplained.map((word) => (en ? `"${word}"` : `« ${word} »`)).join(', ');
+  const clarification =
+    unexplained.length > 0
+      ? en
+        ? `I do not know the word ${words} here, and I would rather ask than guess. Do you mean "${reading}"? Otherwise, rephrase with another word.`
+        : `Je ne connais pas ${unexplained.length > 1 ? 'les mots' : 'le mot'} ${words} ici, et je préfère demander plutôt que deviner. Vous voulez dire « ${reading} » ? Sinon, reformulez avec un autre mot.`
+      : en
+        ? `I am not sure I understood. Do you mean "${reading}"?`
+        : `Je ne suis pas sûr d'avoir compris. Vous voulez dire « ${reading} » ?`;
+  return { ...plan, calls: [], clarification, options: [reading, other] };
+}
+
+/** The offline plan when the LLM could not settle it: a reading with a word it could not explain is asked back. */
+function unlessUnexplained(offline: Plan, question: string): Plan {
+  return offline.unexplained?.length ? askIfGuess(validated(offline), question) : validated(offline);
 }
 
 function confident(plan: Plan): boolean {
@@ -66,7 +79,7 @@ export function planToolsNode(deps: AgentDeps) {
       deps.llm !== undefined && offline.confidence < deps.llm.confidenceThreshold && !offline.clarification;
     // Offline only: nobody else can settle a guess, so the bot asks back. With an LLM configured the LLM settles
     // it, and if the LLM fails the guess answers with a notice that the language model was not available.
-    if (!deps.llm) return { plan: askIfGuess(validated(offline)) };
+    if (!deps.llm) return { plan: askIfGuess(validated(offline), state.question) };
     if (!consultLlm) return { plan: validated(offline) };
     try {
       const catalog = await deps.tools.catalog.get();
@@ -81,19 +94,17 @@ export function planToolsNode(deps: AgentDeps) {
           { llmConfidence: llmPlan.confidence, offlineConfidence: offline.confidence },
           'LLM planner gave an unusable plan; confident offline plan used',
         );
-        return { plan: validated(offline), planner: 'offline_fallback' };
+        return { plan: unlessUnexplained(offline, state.question), planner: 'offline_fallback' };
       }
-      const plan =
-        llmPlan.calls.length === 0 && !llmPlan.clarification && !NO_TOOL_INTENTS.has(llmPlan.intent)
-          ? offline
-          : llmPlan;
-      return { plan: validated({ ...plan, language: offline.language }), planner: 'llm' };
+      if (llmPlan.calls.length === 0 && !llmPlan.clarification && !NO_TOOL_INTENTS.has(llmPlan.intent))
+        return { plan: unlessUnexplained(offline, state.question), planner: 'llm' };
+      return { plan: validated({ ...llmPlan, language: offline.language }), planner: 'llm' };
     } catch (error) {
       deps.logger.warn(
         { err: error instanceof Error ? error.message : String(error) },
         'LLM planner failed; offline plan used',
       );
-      return { plan: validated(offline), planner: 'offline_fallback' };
+      return { plan: unlessUnexplained(offline, state.question), planner: 'offline_fallback' };
     }
   };
 }

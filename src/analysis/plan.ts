@@ -19,6 +19,8 @@ export interface Plan {
   clarification?: string;
   /** With a clarification: 2–4 questions the user can pick as buttons, one per reading. */
   options?: string[];
+  /** Words of the question the offline reading could not explain (the bot asks back rather than guess). */
+  unexplained?: string[];
   /** For digest_admin: what the user asked to do with digests (the digests issue acts on it). */
   digest?: { action: 'add' | 'list' | 'remove'; cron?: string; id?: string };
 }

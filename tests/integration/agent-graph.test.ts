@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { createAgent } from '../../agent/graph.js';
 import { FileCheckpointSaver } from '../../agent/memory/file-checkpointer.js';
+import { createOfflinePlanner } from '../../agent/nlu/offline-planner.js';
 import type { LlmComposer } from '../../agent/nodes/deps.js';
 import type { Plan, Planner, PlannerInput } from '../../src/analysis/plan.js';
 import { silentLogger } from '../../src/core/logger.js';
@@ -70,6 +71,19 @@ describe('offline path', () => {
     const confirmed = await agent.ask({ conversation: 'g1', text: asked.followUps[0]! });
     expect(confirmed.intent).toBe('kpi_qa');
     expect(confirmed.provenance[0]?.tool).toBe('rank_campaigns');
+  });
+
+  test('a word the offline reading cannot explain is named in a question back; its button answers at once', async () => {
+    const agent = agentWith(createOfflinePlanner());
+    const asked = await agent.ask({ conversation: 'u1', text: 'Top 5 des campagnes par ROI zorglub' });
+    expect(asked.intent).toBe('clarify');
+    expect(asked.provenance).toEqual([]);
+    expect(asked.text).toContain('« zorglub »');
+    const [reading] = asked.followUps;
+    expect(reading).toBe('Top 5 des campagnes par ROI');
+    const confirmed = await agent.ask({ conversation: 'u1', text: reading! });
+    expect(confirmed.intent).not.toBe('clarify');
+    expect(confirmed.provenance[0]?.rowCount).toBe(5);
   });
 
   test('a diagnostic question: figures, 2–4 recommendations, provenance, table, chart, buttons', async () => {

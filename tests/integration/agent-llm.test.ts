@@ -132,15 +132,27 @@ describe('what the LLM cannot do', () => {
 describe('fallbacks', () => {
   test('an LLM slower than its timeout: the offline plan answers, discreetly flagged', async () => {
     openai.enqueue(delayed(1500, { toolCalls: [{ name: 'rank_campaigns', arguments: '{}' }] }));
-    const answer = await agent(300).ask({ conversation: 'c5', text: VAGUE });
+    // « ROI » alone: the offline reading (top 5 by ROI) is a guess, but every word of it is read.
+    const answer = await agent(300).ask({ conversation: 'c5', text: 'ROI' });
     // Had the deadline not fired, the delayed plan (rank_campaigns) would have been used with planner 'llm'.
     expect(answer.planner).toBe('offline_fallback');
+    expect(answer.provenance[0]?.tool).toBe('rank_campaigns');
     expect(
       answer.blocks.some((block) => block.type === 'notice' && /sans le modèle de langage/.test(block.text)),
     ).toBe(true);
   });
 
-  test('a 500 from the server: the offline plan answers', async () => {
+  test('an LLM that fails on a question with a word the offline reading cannot explain: asked back, not guessed', async () => {
+    openai.enqueue(delayed(1500, { toolCalls: [{ name: 'rank_campaigns', arguments: '{}' }] }));
+    // Offline, « coûtent trop cher pour ce qu'elles rapportent » reads as the top spenders and leaves « trop » unread.
+    const answer = await agent(300).ask({ conversation: 'c5b', text: VAGUE });
+    expect(answer.planner).toBe('offline_fallback');
+    expect(answer.intent).toBe('clarify');
+    expect(answer.provenance).toEqual([]);
+    expect(answer.text).toContain('« trop »');
+  });
+
+  test('a 500 from the server: the offline plan is used (here a question back, never a crash)', async () => {
     openai.enqueue(
       { status: 500, body: { error: { message: 'boom' } } },
       { status: 500, body: { error: { message: 'boom' } } },

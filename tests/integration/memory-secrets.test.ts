@@ -42,7 +42,7 @@ test('a pasted signing secret and token are masked in memory files, and the memo
   const first = await createApp(config(), { logger: silentLogger() });
   const answer = await first.agent.ask({
     conversation: 'web:memory-secrets',
-    text: `Quelles campagnes sont sous-performantes ? mon secret ${SIGNING_SECRET} et ${SHAPED_TOKEN}`,
+    text: `Quelles campagnes sont sous-performantes ? ${SIGNING_SECRET} ${SHAPED_TOKEN}`,
     user: { id: 'web:memory-secrets' },
   });
   expect(answer.provenance[0]?.tool).toBe('get_underperforming_campaigns');

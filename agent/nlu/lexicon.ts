@@ -1,0 +1,103 @@
+// The words a question may hold without changing what it asks: French and English function words (the `stopword`
+// lists), chat fillers, and the domain words the rules read but that often repeat what another word already says
+// (« le CA total », « combien de leads », « les campagnes »). A word outside this lexicon that the parse does not
+// use either is unexplained (unexplained.ts): the bot asks back instead of answering a question it did not read.
+//
+// Keep it to words that are harmless when ignored or that the rules read. A content word the rules do not handle
+// (« minimum », "shift", « demain »), and the words that move a period (« dernière », "first", « avant ») must stay
+// out: when the parse does not use them, the bot asks instead of guessing.
+import { eng, fra } from 'stopword';
+import { correctWord, normalize, PARSED_WORDS } from './normalize.js';
+
+const words = (text: string) => text.split(/\s+/).filter((word) => word.length > 0);
+
+/** Politeness, chat and request verbs: « stp », « tu peux me sortir », "could you show me". */
+const CHAT = words(`
+stp svp merci please pls plz thanks thank thx hello bonjour salut hey hi coucou hallo ok okay oui yes alors bon
+bah ben donc voila hmm euh dis dites donne donnes donnez donner montre montres montrez montrer affiche affiches
+affichez afficher sors sortir sortez peux peut pouvez pourrais pourrait pourriez voudrais veux voulons aimerais
+sais savoir connaitre dire fais faire faites liste listes lister listez list show give tell display see let can
+could would want need know like get gets got please quick quickly rapidement vite juste seulement uniquement only
+just simply exactement exactly environ approximately roughly aussi also too encore again moi me toi nous vous
+besoin interesse curious question petit petite rapide point recap resume resumer summary summarize quoi
+chose truc aperçu apercu overview vue avoir voir regarde regarder check checker look va vont allez aller
+marche marchent tourne tournent going
+`);
+
+/** Domain words the rules read, often redundant with another word of the question. */
+const DOMAIN = words(`
+campagne campagnes campaign campaigns pub pubs ads annonce annonces total totaux totale totales global globale
+globaux globales globalement overall combien nombre number nb count montant montants valeur valeurs value values
+chiffre chiffres figure figures kpi kpis metrique metriques metric metrics indicateur indicateurs stat stats
+statistiques donnees data budget budgets depense depenses depenser depensee depensees depensé spend spent
+spending cout couts cost costs coute coutent coutait coute coutant prix price paie paye payons payer pay paid
+genere generent generer generee generes generate generated generates generating rapporte rapportent rapporter
+rapporté ramene ramenent ramener fait font faire produit produisent apporte apportent bring brings brought make
+made makes produce produced earn earned earns deliver delivered
+compare comparer comparez compares compared comparaison comparison versus vs contre against mieux better
+classe classer classez classement classements trie trier triez triees tries trie sort sorted rank ranked ranking
+ordre order ordered decroissant decroissante decroissants decroissantes croissant croissante croissantes
+descending ascending gros grosse petit petite grand grande haut haute bas basse eleve elevee eleves elevees
+faible faibles high higher highest low lower lowest top flop moyenne moyen moyens average avg mean detail detaille details detailed repartition ventilation
+ventiler breakdown liste chaque each every tout tous toute toutes all whole ensemble across partout
+jour jours day days daily quotidien quotidienne semaine semaines week weeks weekly hebdo hebdomadaire mois month
+months monthly mensuel periode period quinzaine fortnight weekend week end
+lundi mardi mercredi jeudi vendredi samedi dimanche monday tuesday wednesday thursday friday saturday sunday
+janvier fevrier fev mars avril mai juin juillet aout septembre octobre novembre decembre jan january feb february
+march apr april june july aug august sept september oct october nov november dec december
+chf franc francs fr eur euro euros
+canal canaux channel channels categorie categories category type types levier leviers
+niveau niveaux
+`);
+
+/** The words the rules read (metrics, directions, periods, why, simulations, cuts and boosts, comparisons). */
+const RULES = words(`
+roi roas ca revenue revenues revenu revenus chiffre affaires rentabilite rentable rentables profitable
+profitability retour retours invest investi investissement investissements impressions impression clic clics
+click clicks lead leads commande commandes order orders vente ventes sales conversion conversions conv cpc cpm cpl
+cpa ctr cvr taux tx rate rates transfo mille thousand prospect prospects achat achats purchases
+plus moins meilleur meilleure meilleurs meilleures pire pires best worst most least cher chers chere cheres
+efficace efficaces performant performante performants performantes
+derniere dernier derniers dernieres last passee passe passees precedente precedent precedents previous avant
+before first premiere premieres premier premiers debut fin entre between celle celui deux
+pourquoi why explique expliquent expliquer explain explains cause caused drove hausse baisse evolution progression
+bouge bouger varier variation chute drop dropped fall fell jump jumped rise rose
+si if simule simuler simulate simulation projection impact happens happen prevois prevoir predict predicted
+prediction forecast augmente augmenter augmentation increase reduit reduire reduction coupe couper cut met mettre
+mettons put moitie half double doubler
+segmente segmenter segmentation segment segments cluster clusters groupe groupes regroupe regrouper ressemblent
+ressemble profil profils
+faut devrait devraient should meritent merite deserve deserves pousser renforcer stopper arreter scale
+rapport face stack than ou or plutot instead pareil same
+lesquelles lesquels laquelle lequel quelles quels which ones elles ils
+pour cent percent percents pourcent
+vient viennent venir come comes came does did doing went go goes clique cliquent convertit convertissent converts
+blogueur blogueurs blogger bloggers reseau reseaux sociaux selon dont per break down perd perdre perdons
+lose loses gain gagne shift shifts move moved moves above below greater bilan bottom ascending descending biggest
+largest smallest strongest weakest poorest winners winner losers loser champions cheapest costliest maximum
+contre versus ecart difference differences overview synthese fiche historique courbe tendance tendances trends
+focus zoom profils typologie createurs creators moteurs banners bannieres medias recherche display perdent
+gagnent money negative positive negatif positif rouge red bleeding loss losing perte pertes unprofitable
+`);
+/** Stems of the change words the « pourquoi » rule reads (« a grimpé », "increased", « s'est effondré »). */
+const RULE_STEMS =
+  words(`grimp augment baiss chut plong bouge vari chang evolu effondr explos degrad amelior recul
+monte descend increas decreas declin improv worsen surg plummet compar class rank depass exceed superieur
+inferieur ventil detail cumul estim predi previ prevo projet simul segment cluster regroup differen deficitaire
+rentab profitab influen categor`);
+
+/** Negations and exclusions are never harmless: ignored, they turn the question around (« pas dans le social »). */
+const NEGATIONS = new Set(words('pas non sans sauf hors excepte not no never without except excluding'));
+
+/** Every word that may sit in a question unused (normalized: lower case, no accents). */
+const KNOWN_WORDS: ReadonlySet<string> = new Set(
+  [...fra, ...eng, ...CHAT, ...DOMAIN, ...RULES, ...PARSED_WORDS]
+    .map((word) => normalize(word))
+    .filter((word) => !NEGATIONS.has(word)),
+);
+
+/** Whether a normalized word may sit in a question unused (a typo the rules correct counts as the word). */
+export function isKnownWord(word: string): boolean {
+  const corrected = correctWord(word);
+  return KNOWN_WORDS.has(corrected) || RULE_STEMS.some((stem) => corrected.startsWith(stem));
+}

@@ -1,0 +1,52 @@
+// The words of a question the offline parse leaves unexplained: not in the lexicon (function words, chat fillers,
+// domain words the rules read) and not used by the parse either — the plan is the same with the word taken out.
+// Such a word is a sign the question asks something the rules did not read (« au minimum 1,5 », "which to cut
+// and which to scale", a typo of a metric): the bot then asks back instead of answering another question.
+import type { Plan, PlannerInput } from '../../src/analysis/plan.js';
+import { isKnownWord } from './lexicon.js';
+import { normalize } from './normalize.js';
+
+const WORD = /[\p{L}\p{N}_]+/gu;
+/** Each tried word costs one more parse (well under a millisecond); long inputs stop here. */
+const MAX_TRIED = 12;
+/** Longer chunks are codes or pasted tokens, not words. */
+const MAX_WORD_CHARS = 24;
+
+const signature = (plan: Plan) => JSON.stringify([plan.intent, plan.calls, plan.clarification !== undefined]);
+const escapeRegExp = (word: string) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** The text with every occurrence of `word` (as a whole word) taken out. */
+export function withoutWord(text: string, word: string): string {
+  return text
+    .replace(new RegExp(`(?<![\\p{L}\\p{N}_])${escapeRegExp(word)}(?![\\p{L}\\p{N}_])`, 'gu'), ' ')
+    .replace(/\s+([?!.,;:])/g, '$1')
+    .replace(/\s{2,}/g, ' ')
+    .trim();
+}
+
+/** The words of `input.text`, as written, that neither the lexicon nor the parse (`plan`, made by `replan`) explains. */
+export function unexplainedWords(
+  input: PlannerInput,
+  plan: Plan,
+  replan: (input: PlannerInput) => Plan,
+): string[] {
+  if (plan.calls.length === 0 || plan.clarification) return [];
+  const text = input.text ?? '';
+  const base = signature(plan);
+  const seen = new Set<string>();
+  const found: string[] = [];
+  // Codes, names with digits and pasted tokens (« xoxb-123-abc », « instagram_tier2 ») are not words: never tried,
+  // never echoed back in a question (a pasted secret must not come back in an answer or in memory).
+  const words = text
+    .split(/\s+/)
+    .filter((chunk) => !/\d/.test(chunk) && chunk.length <= MAX_WORD_CHARS)
+    .flatMap((chunk) => [...chunk.matchAll(WORD)].map(([word]) => word));
+  for (const word of words) {
+    const key = normalize(word);
+    if (seen.has(key) || key.length < 2 || isKnownWord(key)) continue;
+    seen.add(key);
+    if (seen.size > MAX_TRIED) break;
+    if (signature(replan({ ...input, text: withoutWord(text, word) })) === base) found.push(word);
+  }
+  return found;
+}

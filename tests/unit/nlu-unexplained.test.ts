@@ -1,0 +1,62 @@
+// The unexplained-word guard: a word neither the lexicon nor the parse explains makes the offline reading a guess
+// (the bot asks back). Each case is written so the guard can fail: without it the plan would answer.
+import { describe, expect, test } from '@jest/globals';
+import { isKnownWord } from '../../agent/nlu/lexicon.js';
+import { planOffline, UNEXPLAINED_CONFIDENCE } from '../../agent/nlu/offline-planner.js';
+import { withoutWord } from '../../agent/nlu/unexplained.js';
+import { SAMPLE_CATALOG } from '../eval/catalog-fixture.js';
+
+const plan = (text: string) => planOffline({ text, catalog: SAMPLE_CATALOG });
+
+describe('unexplained words', () => {
+  test('an unknown word the parse ignores is named and the reading loses its confidence', () => {
+    const base = plan('Top 5 des campagnes par ROI');
+    const odd = plan('Top 5 des campagnes par ROI zorglub');
+    expect(base.unexplained).toBeUndefined();
+    expect(odd.calls).toEqual(base.calls); // the same reading…
+    expect(odd.unexplained).toEqual(['zorglub']); // …but a word of the question was not read
+    expect(odd.confidence).toBeLessThanOrEqual(UNEXPLAINED_CONFIDENCE);
+  });
+
+  test('chat fillers, function words and redundant domain words are harmless', () => {
+    for (const text of [
+      'stp tu peux me donner le top 5 des campagnes par ROI, merci',
+      'could you please show me the top 5 campaigns by ROI?',
+      'quel est le chiffre d’affaires total de toutes les campagnes ?',
+    ])
+      expect(plan(text).unexplained).toBeUndefined();
+  });
+
+  test('a word that changes the reading is explained, even when the lexicon does not list it', () => {
+    expect(isKnownWord('google_hot')).toBe(false);
+    expect(plan('CA de google_hot').unexplained).toBeUndefined();
+  });
+
+  test('an ignored negation or exclusion is never harmless', () => {
+    for (const word of ['pas', 'sauf', 'hors', 'not', 'except', 'without'])
+      expect(isKnownWord(word)).toBe(false);
+    // The rules read « social » as the scope and ignore the exclusion: answering would give the opposite set.
+    expect(plan('top 5 des campagnes par ROI sauf le social').unexplained).toEqual(['sauf']);
+    expect(plan('les campagnes qui ne sont pas dans le social, par ROI').unexplained).toEqual(['pas']);
+  });
+
+  test('a typo the rules correct counts as the word it corrects', () => {
+    expect(isKnownWord('meilleures')).toBe(true);
+    expect(isKnownWord('meileures')).toBe(true);
+    expect(isKnownWord('leds')).toBe(false); // too short to correct safely: asked back instead
+  });
+
+  test('pasted tokens and codes are never tried as words, so never echoed back', () => {
+    const pasted = plan(
+      'Top 5 des campagnes par ROI xoxb-1234567890-abcdefghijklmnop qwertzuiopasdfghjklyxcvbnmqwe',
+    );
+    expect(pasted.unexplained).toBeUndefined();
+  });
+
+  test('withoutWord takes out whole words only and tidies the spaces', () => {
+    expect(withoutWord('combien de leds sur instagram_tier2 ?', 'leds')).toBe(
+      'combien de sur instagram_tier2?',
+    );
+    expect(withoutWord('ledsx leds', 'leds')).toBe('ledsx');
+  });
+});
