@@ -73,7 +73,7 @@ lesquelles lesquels laquelle lequel quelles quels which ones elles ils
 pour cent percent percents pourcent
 vient viennent venir come comes came does did doing went go goes clique cliquent convertit convertissent converts
 blogueur blogueurs blogger bloggers reseau reseaux sociaux selon dont per break down perd perdre perdons
-lose loses gain gagne shift shifts move moved moves above below greater bilan bottom ascending descending biggest
+thru lose loses gain gagne shift shifts move moved moves above below greater bilan bottom ascending descending biggest
 largest smallest strongest weakest poorest winners winner losers loser champions cheapest costliest maximum
 contre versus ecart difference differences overview synthese fiche historique courbe tendance tendances trends
 focus zoom profils typologie createurs creators moteurs banners bannieres medias recherche display perdent

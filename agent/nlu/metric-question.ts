@@ -31,7 +31,8 @@ const CATEGORY_OBJECT =
   /\b(canal|canaux|channels?|categories?|categorie|category|types? de campagne|leviers?)\b/;
 const PER_CATEGORY =
   /\b(par|by|per|pour chaque|each|chaque|selon) (canal|canaux|channels?|categories?|categorie|category)\b|\bchaque (canal|categorie)\b/;
-const PER_CAMPAIGN = /\b(par|by|per|chaque|each) (campagne|campaign)s?\b/;
+const PER_CAMPAIGN =
+  /\b(par|by|per|chaque|each) (campagne|campaign)s?\b|\bune par une\b|\bun par un\b|\bone by one\b|\bindividuel\w*|\bindividually\b|\bchacune\b|\beach of (them|the)\b/;
 const RANK_WORDS =
   /\bclass\w*|\brank\w*|\btri(e|es|ee|ees|er)\b|\bsort(ed|ing|s)?\b|\border(ed)? (\w+ )?by\b|\bpodium\b|\bn ?° ?1\b|\bnumero (1|un)\b|\bnumber (1|one)\b|#1\b|\bleague table\b|\bpalmares\b|\btop\b|\bflop\b|\bmeilleur\w*|\bpire\w*|\bbest\b|\bworst\b|\ble plus\b|\bla plus\b|\bles plus\b|\ble moins\b|\bla moins\b|\bles moins\b|\bmost\b|\bleast\b|\bhighest\b|\blowest\b|\bdu plus\b|\bcheapest\b|\bplus (rentable|efficace|performant|cher)\w*|\bmoins (rentable|efficace|performant|cher)\w*/;
 const CUT =
@@ -311,7 +312,7 @@ function readOne(
         intent: 'kpi_qa',
         calls: [
           query({
-            metrics: [metric ?? 'roi', 'mark_spent', 'revenue'],
+            metrics: [...new Set([metric ?? 'roi', 'mark_spent', 'revenue'])],
             ...scopeArgs(p.scope),
             ...dates(p.period),
           }),
@@ -433,9 +434,14 @@ function readOne(
   // Channels ranked, or one channel named by its rank (« quel canal coûte le plus par lead ? », « les meilleurs
   // canaux » — by ROI when no figure is named).
   const ranked = RANK_WORDS.test(text) || p.count !== undefined || /\bmieux\b|\bbetter\b/.test(text);
-  if (categoryObject && (ranked || SINGULAR_CATEGORY.test(text)) && (metric || findDirectionWord(text))) {
+  if (
+    categoryObject &&
+    (ranked || (SINGULAR_CATEGORY.test(text) && !PER_CATEGORY.test(text))) &&
+    (metric || findDirectionWord(text))
+  ) {
     const rankedBy = metric ?? 'roi';
-    const single = SINGULAR_CATEGORY.test(text) && !/\bclass\w*|\brank\w*/.test(text);
+    const single =
+      SINGULAR_CATEGORY.test(text) && !PER_CATEGORY.test(text) && !/\bclass\w*|\brank\w*/.test(text);
     return {
       intent: 'kpi_qa',
       calls: [
@@ -526,6 +532,7 @@ function readOne(
           order_by: 'roi',
           order: 'asc',
           limit: 100,
+          ...scopeArgs(p.scope),
           ...dates(p.period),
         }),
       ],

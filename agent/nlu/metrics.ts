@@ -6,7 +6,7 @@ import type { Metric } from '../../src/core/metrics.js';
 const SYNONYMS: [RegExp, Metric][] = [
   [/\bretours? sur (les )?depenses? publicitaires?|\breturn on ad ?spend|\broas\b/, 'roas'],
   [/\bretours? sur invest\w*|\breturn on investment|\brentab\w*|\bprofitab\w*|\broi\b/, 'roi'],
-  [/(?<=%\s?)de (clics?|clicks?)\b|\b(taux|tx) de cli\w*|\bclick[- ]?through( rate)?|\bclicks? rates?\b|\bctr\b/, 'ctr'],
+  [/(?<=%\s?)de (clics?|clicks?)\b|\b(taux|tx) de cli\w*|\bclick[- ]?(through|thru)( rate)?|\bclicks? rates?\b|\bctr\b/, 'ctr'],
   [/(?<=%\s?)de (conversions?|transfo\w*)\b|\bconverti(t|ssent|r|ssant)\b|\bconverts?\b(?! rate)|\bconverting\b|\b(taux|tx) de (conversions?|transfo\w*|conv\b)|\bconversion rates?|\bconv\.? rates?|\bcvr\b/, 'cvr'],
   [/\bcouts? (par|du|au) clic\w*|\bcosts? per click|\bcpc\b|\bclics? (les )?plus chers?\b/, 'cpc'],
   [/\bcouts? (pour|par) (mille|1000)( impressions?)?|\bcosts? per (mille|thousand|1000)( impressions?)?|\bcpm\b/, 'cpm'],
@@ -14,9 +14,9 @@ const SYNONYMS: [RegExp, Metric][] = [
   [/\bcouts? par (acquisition|commande|vente|conversion)s?|\bcosts? per (acquisition|order|sale|conversion)s?|\bcpa\b/, 'cpa'],
   // A unit that costs something: « le lead coûte », « coûtent plus de 5000 francs par commande », "cost per click",
   // « combien on paie un clic », "what do we pay for a lead".
-  [/\b(leads?|prospects?) (coute|cost)\w*|\b(pai|pay|cout)\w*(?: [\w']+){0,2} (un|le|chaque|a|each) (lead|prospect)\b|\b(par|per|a|each) (lead|prospect)\b|\bprix (?:moyen )?(?:du|d'un|par|of an?|per) (lead|prospect)s?\b|\bcout\w*(?: [\w'.-]+){0,5} par (lead|prospect)s?\b/, 'cpl'],
-  [/\b(commandes?|orders?|ventes?|conversions?) (coute|cost)\w*|\b(pai|pay)\w*(?: [\w']+){0,2} (une|la|chaque|an?|each) (commande|order|sale|vente)s?\b|\b(par|per|an?|each) (commande|order|sale|vente)\b|\bcout\w*(?: [\w'.-]+){0,5} (par|per) (commande|order|vente|conversion|acquisition)s?\b/, 'cpa'],
-  [/\b(clics?|clicks?) (coute|cost)\w*|\b(pai|pay)\w*(?: [\w']+){0,2} (un|le|chaque|a|each) (clic|click)\b|\b(par|per|a|each) (clic|click)\b|\bprix (?:moyen )?(?:du|d'un|par|of an?|per) (clic|click)s?\b|\bcout\w*(?: [\w'.-]+){0,5} (par|per) (clic|click)s?\b/, 'cpc'],
+  [/\b(leads?|prospects?) (?:(?:nous|vous|me|te|lui|leur|nous a|vous a|m'a|t'a|us|we) )?(coute|cost)\w*|\b(leads?|prospects?) (?:the |le |la )?(cheap|moins cher)\w*|\b(pai|pay|cout)\w*(?: [\w']+){0,2} (un|le|chaque|a|each) (lead|prospect)\b|\b(par|per|a|each) (lead|prospect)\b|\bprix (?:moyen )?(?:du|d'un|par|of an?|per) (lead|prospect)s?\b|\bcout\w*(?: [\w'.-]+){0,5} par (lead|prospect)s?\b/, 'cpl'],
+  [/\b(commandes?|orders?|ventes?|conversions?) (?:(?:nous|vous|me|te|lui|leur|nous a|vous a|m'a|t'a|us|we) )?(coute|cost)\w*|\b(commandes?|orders?|sales|ventes?|conversions?) (?:the |le |la )?(cheap|moins cher)\w*|\b(pai|pay)\w*(?: [\w']+){0,2} (une|la|chaque|an?|each) (commande|order|sale|vente)s?\b|\b(par|per|an?|each) (commande|order|sale|vente)\b|\bcout\w*(?: [\w'.-]+){0,5} (par|per) (commande|order|vente|conversion|acquisition)s?\b/, 'cpa'],
+  [/\b(clics?|clicks?) (?:(?:nous|vous|me|te|lui|leur|nous a|vous a|m'a|t'a|us|we) )?(coute|cost)\w*|\b(clics?|clicks?) (?:the |le |la )?(cheap|moins cher)\w*|\b(pai|pay)\w*(?: [\w']+){0,2} (un|le|chaque|a|each) (clic|click)\b|\b(par|per|a|each) (clic|click)\b|\bprix (?:moyen )?(?:du|d'un|par|of an?|per) (clic|click)s?\b|\bcout\w*(?: [\w'.-]+){0,5} (par|per) (clic|click)s?\b/, 'cpc'],
   [/\b(1000|mille) impressions? (coute|cost)\w*|\b(pai|pay)\w*(?: [\w']+){0,2} (les |the )?(1000|mille|thousand) impressions?/, 'cpm'],
   [/\bchiffres? d'aff\w*|\brevenus?\b|\brevenues?\b|\bventes?\b|\bsales\b|\brecettes?\b|\bturnover\b/, 'revenue'],
   [/\bdepens\w*|\bbudgets?\b|\bcouts?\b|\bcoute\w*|\bspend\w*|\bspent\b|\bcosts?\b|\binvesti\w*/, 'mark_spent'],
@@ -82,17 +82,17 @@ const DIRECTION_WORDS: [RegExp, DirectionWord][] = [
 export function findDirectionWord(text: string): DirectionWord | undefined {
   // « du plus rentable au moins rentable », "best to worst": the first end named leads.
   if (
-    /\bdu plus \w+ au moins\b|\bbest to worst\b|\bdu meilleur au pire\b|\bhighest to lowest\b|\bdecroissant\w*/.test(
+    /\b(du|de la|des) (plus \w+|meilleure?s?) (au|aux|a la) (moins|pire)|\bbest to worst\b|\bhighest to lowest\b|\bdecroissant\w*/.test(
       text,
     )
   )
-    return /\bdu plus (cher|couteu)/.test(text) ? 'expensive' : 'best';
+    return /\b(du|de la|des) plus (cher|couteu)/.test(text) ? 'expensive' : 'best';
   if (
-    /\bdu moins \w+ au plus\b|\bworst to best\b|\bdu pire au meilleur\b|\blowest to highest\b|\bcroissant\w*/.test(
+    /\b(du|de la|des) (moins \w+|pires?) (au|aux|a la) (plus|meilleur)|\bworst to best\b|\blowest to highest\b|\bcroissant\w*/.test(
       text,
     )
   )
-    return /\bdu moins (cher|couteu)/.test(text) ? 'cheap' : 'worst';
+    return /\b(du|de la|des) moins (cher|couteu)/.test(text) ? 'cheap' : 'worst';
   return DIRECTION_WORDS.find(([pattern]) => pattern.test(text))?.[1];
 }
 

@@ -56,8 +56,19 @@ const KNOWN = new Set([...VOCABULARY, ...KEEP.split(/\s+/), ...Object.keys(NUMBE
 export const PARSED_WORDS: readonly string[] = [...KNOWN];
 
 /** The closest vocabulary word when the token is a likely typo of it (same first letter, small distance). */
+// Short measure words are corrected too, but only towards these and only at distance 1 (« leds », « spnd »):
+// short ordinary words sit too close to each other to correct in general.
+const SHORT_MEASURES = ['leads', 'clics', 'clicks', 'spend', 'orders', 'sales', 'ventes'];
+
 export function correctWord(word: string): string {
-  if (word.length < 6 || KNOWN.has(word)) return word;
+  if (KNOWN.has(word)) return word;
+  if (word.length >= 4 && word.length < 6) {
+    // A singular (« lead », « clic », "click") is a word of its own that the rules read: never a typo.
+    if (SHORT_MEASURES.includes(`${word}s`)) return word;
+    const near = SHORT_MEASURES.filter((known) => known[0] === word[0] && distance(known, word) === 1);
+    return near.length === 1 ? near[0]! : word;
+  }
+  if (word.length < 6) return word;
   const allowed = word.length >= 9 ? 2 : 1;
   let best = word;
   let bestScore = allowed + 1;

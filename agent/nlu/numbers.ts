@@ -80,9 +80,13 @@ const MONEY_BEFORE = /(?:chf|fr\.|€|\$|usd|eur)\s?(\d[\d' ]*(?:[.,]\d+)?)\s?(k
 const BUDGET_OF =
   /\b(?:budget|spend|spending|depense|depenses)\s(?:de|of|d'un montant de)?\s?(\d[\d' ]*(?:[.,]\d+)?)\s?(k\b)?(?![\d.,'%]|\s%)/;
 
+// "2k per day", « 10k par jour »: thousands with no currency (only ever read for a budget question).
+const THOUSANDS =
+  /(?<![\w.,'+-])(\d+(?:[.,]\d+)?)\s?(k)\b(?!\s?(?:impressions?|clics?|clicks?|leads?|commandes?|orders?))/;
+
 /** An absolute amount of money (« 5000 CHF », « CHF 5'000 », "5k", « un budget de 5000 »), if any. */
 export function findMoney(text: string): number | undefined {
-  for (const pattern of [MONEY_AFTER, MONEY_BEFORE, BUDGET_OF]) {
+  for (const pattern of [MONEY_AFTER, MONEY_BEFORE, BUDGET_OF, THOUSANDS]) {
     const match = pattern.exec(text);
     if (!match?.[1]) continue;
     const value = parseAmount(match[1].trim());

@@ -61,8 +61,29 @@ function weekNumber(n: number, lastDay: string): DateRange | undefined {
 /** One period written the chat way, before the full-date forms of dates.ts. */
 const FIRST_TWO_WEEKS = /\b(deux|2) premieres semaines\b|\bfirst (two|2) weeks\b/;
 
-export function findPeriod(text: string, lastDay: string | null): DateRange | undefined {
-  if (!lastDay) return findDateRange(text, lastDay);
+/**
+ * A weekday named before its day adds nothing (« du lundi 15 au dimanche 21 »), nor "the" before an ordinal day
+ * ("between the 15th and the 21st"): both are dropped so the day rules read every form.
+ */
+function withBareDays(text: string): string {
+  return text
+    .replace(
+      /\b(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s(?=(?:the\s)?\d{1,2}(?:er|st|nd|rd|th)?\b)/g,
+      '',
+    )
+    .replace(/\b(?<!(?:on|of) )the\s(?=\d{1,2}(?:st|nd|rd|th)\b)/g, '');
+}
+
+export function findPeriod(raw: string, lastDay: string | null): DateRange | undefined {
+  if (!lastDay) return findDateRange(raw, lastDay);
+  // A weekday alone with its day (« le samedi 20 ») is read below, on the raw text.
+  const text = /\s(?:au|to|-|→|et|and)\s/.test(raw) ? withBareDays(raw) : raw;
+  // « les 10 premiers jours (du mois) », "the first 10 days of February": from the 1st.
+  const first = /\b(\d{1,2}) premiers jours\b|\bfirst (\d{1,2}) days\b/.exec(text);
+  if (first) {
+    const to = dayInMonth(Number(first[1] ?? first[2]), lastDay);
+    if (to) return { date_from: dayInMonth(1, lastDay)!, date_to: to };
+  }
   // « du 22 au 28 », « 15-21 février », « 1-14 fév », « entre le 8 et le 14 »
   let m = new RegExp(
     String.raw`\b(?:du\s|from\s|entre\s(?:le\s)?|between\s)?${DAY}${MONTH_WORD}\s?(?:au|to|-|→|et(?: le)?|and)\s?${DAY}${MONTH_WORD}\b`,
@@ -265,8 +286,9 @@ function lengthOf(range: DateRange): number {
  * Two periods in one question, earlier first, or none. « entre la semaine 1 et la semaine 2 », « semaine du 15 vs
  * semaine du 22 », « la semaine dernière par rapport à la semaine d'avant ».
  */
-export function findTwoPeriods(text: string, lastDay: string | null): [DateRange, DateRange] | undefined {
+export function findTwoPeriods(raw: string, lastDay: string | null): [DateRange, DateRange] | undefined {
   if (!lastDay) return undefined;
+  const text = withBareDays(raw);
   // « les deux dernières semaines », "the last two weeks": the week before last, then the last one.
   if (
     /\b(deux|2) (dernieres|last) semaines\b|\b(deux|2) dernieres semaines\b|\blast (two|2) weeks\b|\bpast (two|2) weeks\b/.test(
@@ -360,6 +382,15 @@ function splitAt(
   if (a?.date_from && a.date_to && same) {
     const from = dayInMonth(Number(same[1]), lastDay);
     if (from) b = { date_from: from, date_to: shift(from, lengthOf(a) - 1) };
+  }
+  // « la 2e semaine que la 1re », "week 2 vs the first": an ordinal alone is another week of the same month.
+  const lone =
+    /^\s*(?:la\s|the\s)?(1re|1ere|premiere|first|1st|2e|2eme|deuxieme|seconde|second|2nd|3e|3eme|troisieme|third|3rd|4e|4eme|quatrieme|fourth|4th)\b(?!\s(?:semaine|week|quinzaine|half))/.exec(
+      right,
+    );
+  if (a?.date_from && a.date_to && lone && /\b(semaine|sem|week)\b/.test(left)) {
+    const n = ordinal(lone[1]!);
+    b = n ? weekNumber(n, lastDay) : b;
   }
   if (a?.date_from && a.date_to && !b && PREVIOUS.test(right)) {
     const days = lengthOf(a);

@@ -3,8 +3,9 @@
 // Such a word is a sign the question asks something the rules did not read (« au minimum 1,5 », "which to cut
 // and which to scale", a typo of a metric): the bot then asks back instead of answering another question.
 import type { Plan, PlannerInput } from '../../src/analysis/plan.js';
+import type { Catalog } from '../../src/analysis/vocabulary.js';
 import { isKnownWord } from './lexicon.js';
-import { normalize } from './normalize.js';
+import { correctWord, normalize } from './normalize.js';
 
 const WORD = /[\p{L}\p{N}_]+/gu;
 /** Each tried word costs one more parse (well under a millisecond); long inputs stop here. */
@@ -14,6 +15,27 @@ const MAX_WORD_CHARS = 24;
 
 const signature = (plan: Plan) => JSON.stringify([plan.intent, plan.calls, plan.clarification !== undefined]);
 const escapeRegExp = (word: string) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+const NAME_WORDS = new WeakMap<Catalog, Set<string>>();
+
+/**
+ * The words of the data's own names (campaign name parts, categories): never harmless, whatever the lexicon says —
+ * « retargeting » ignored answers about every facebook campaign instead of one.
+ */
+function nameWords(catalog: Catalog): Set<string> {
+  let words = NAME_WORDS.get(catalog);
+  if (!words) {
+    words = new Set(
+      [...catalog.campaigns.map((campaign) => campaign.campaignName), ...catalog.categories].flatMap((name) =>
+        normalize(name)
+          .split(/[^a-z0-9]+/)
+          .filter((part) => part.length >= 3),
+      ),
+    );
+    NAME_WORDS.set(catalog, words);
+  }
+  return words;
+}
 
 /** The text with every occurrence of `word` (as a whole word) taken out. */
 export function withoutWord(text: string, word: string): string {
@@ -33,6 +55,8 @@ export function unexplainedWords(
   if (plan.calls.length === 0 || plan.clarification) return [];
   const text = input.text ?? '';
   const base = signature(plan);
+  const names = nameWords(input.catalog);
+  const used = normalize(JSON.stringify(plan.calls));
   const seen = new Set<string>();
   const found: string[] = [];
   // Codes, names with digits and pasted tokens (« xoxb-123-abc », « instagram_tier2 ») are not words: never tried,
@@ -43,7 +67,10 @@ export function unexplainedWords(
     .flatMap((chunk) => [...chunk.matchAll(WORD)].map(([word]) => word));
   for (const word of words) {
     const key = normalize(word);
-    if (seen.has(key) || key.length < 2 || isKnownWord(key)) continue;
+    if (seen.has(key) || key.length < 2) continue;
+    // A name word is explained by the names the plan uses (« youtub blogger » → youtube_blogger), not by the lexicon.
+    const nameWord = [key, correctWord(key)].find((form) => names.has(form));
+    if (nameWord ? used.includes(nameWord) : isKnownWord(key)) continue;
     seen.add(key);
     if (seen.size > MAX_TRIED) break;
     if (signature(replan({ ...input, text: withoutWord(text, word) })) === base) found.push(word);

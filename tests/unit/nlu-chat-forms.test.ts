@@ -1,0 +1,84 @@
+// Chat forms the offline parser reads (each was a wrong or missed reading on the dev2 questions): weekday names and
+// "the" around days, « les 10 premiers jours », an ordinal alone as a second week, « une par une », a cost per unit
+// with a pronoun, loss-makers within a channel, « du meilleur au moins bon ». Expected values are by hand from the
+// sample's calendar (February 2021: Monday 1st, weeks Mon–Sun) and the question's words.
+import { describe, expect, test } from '@jest/globals';
+import { planOffline } from '../../agent/nlu/offline-planner.js';
+import { SAMPLE_CATALOG } from '../eval/catalog-fixture.js';
+
+const args = (text: string) => {
+  const plan = planOffline({ text, catalog: SAMPLE_CATALOG });
+  expect(plan.unexplained).toBeUndefined();
+  return plan.calls.map((call) => ({ tool: call.tool, ...call.args }));
+};
+
+describe('periods', () => {
+  test.each([
+    ['nb de clics du lundi 15 au dimanche 21 février', '2021-02-15', '2021-02-21'],
+    ['how many clicks did we get between the 15th and the 21st?', '2021-02-15', '2021-02-21'],
+    ['nb de leads de google_hot sur les 10 premiers jours du mois', '2021-02-01', '2021-02-10'],
+    ['leads of google_hot in the first 10 days of February?', '2021-02-01', '2021-02-10'],
+  ])('« %s » is one range', (text, from, to) => {
+    const [call] = args(text);
+    expect(call).toMatchObject({ date_from: from, date_to: to });
+    expect(call).not.toHaveProperty('compare_to');
+  });
+
+  test('« la 2e semaine que la 1re »: the first week before the second', () => {
+    const [call] = args('Pourquoi on a dépensé plus la 2e semaine que la 1re ? par canal');
+    expect(call).toMatchObject({
+      tool: 'explain_change',
+      metric: 'mark_spent',
+      by: 'category',
+      before: { date_from: '2021-02-01', date_to: '2021-02-07' },
+      after: { date_from: '2021-02-08', date_to: '2021-02-14' },
+    });
+  });
+});
+
+describe('objects, metrics and order', () => {
+  test('« une par une », « canal par canal »: a breakdown, not one figure or one member', () => {
+    expect(args("détaille-moi le chiffre d'affaires des campagnes fb une par une")[0]).toMatchObject({
+      group_by: ['campaign_name'],
+      name_prefix: 'facebook',
+    });
+    const [perChannel] = args('tu peux me donner le cpc canal par canal ?');
+    expect(perChannel).toMatchObject({ group_by: ['category'], metrics: ['cpc'] });
+    expect(perChannel).not.toHaveProperty('limit', 1);
+  });
+
+  test('a cost per unit with a pronoun or "the cheapest" is the cost metric, lowest first', () => {
+    for (const text of [
+      'top 3 des campagnes où le lead nous coûte le moins',
+      'which three campaigns get leads the cheapest?',
+    ])
+      expect(args(text)[0]).toMatchObject({ metric: 'cpl', direction: 'bottom', limit: 3 });
+  });
+
+  test('loss-makers within a channel keep the channel', () => {
+    for (const text of [
+      'en social, y a lesquelles qui sont dans le rouge ?',
+      'which social campaigns should we kill?',
+    ])
+      expect(args(text)[0]).toMatchObject({
+        categories: ['social'],
+        thresholds: [{ metric: 'roi', op: '<', value: 0 }],
+      });
+  });
+
+  test('« du meilleur au moins bon » on a cost metric: lowest first', () => {
+    for (const text of [
+      'cpa par canal, du meilleur au moins bon stp',
+      'les catégories de la plus efficace à la moins efficace en coût par commande',
+    ])
+      expect(args(text)[0]).toMatchObject({ group_by: ['category'], order_by: 'cpa', order: 'asc' });
+  });
+
+  test('"2k per day" is a daily budget of 2,000', () => {
+    expect(args('predict influencer revenue at 2k per day')[0]).toMatchObject({
+      tool: 'predict_revenue',
+      budget: 2000,
+      category: 'influencer',
+    });
+  });
+});
