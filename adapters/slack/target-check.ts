@@ -40,9 +40,13 @@ function webClient(settings: SlackTargetSettings): webApi.WebClient {
   });
 }
 
-const invite = (bot: string) => `invitez le bot dans le canal avec « /invite @${bot} », puis relancez la commande`;
+const invite = (bot: string) =>
+  `invitez le bot dans le canal avec « /invite @${bot} », puis relancez la commande`;
 
-export async function checkSlackTarget(settings: SlackTargetSettings, target: string): Promise<TargetVerdict> {
+export async function checkSlackTarget(
+  settings: SlackTargetSettings,
+  target: string,
+): Promise<TargetVerdict> {
   const [, team = '', channel = ''] = target.split(':');
   if (settings.allowedChannelIds?.length && !settings.allowedChannelIds.includes(channel))
     return {
@@ -67,7 +71,9 @@ export async function checkSlackTarget(settings: SlackTargetSettings, target: st
       await web.conversations.join({ channel });
       return { warning: `Le bot a rejoint le canal public ${channel} pour y poster le digest.` };
     } catch {
-      return { problem: `Le bot n'est pas membre du canal ${channel} et ne peut pas le rejoindre : ${invite(bot)}.` };
+      return {
+        problem: `Le bot n'est pas membre du canal ${channel} et ne peut pas le rejoindre : ${invite(bot)}.`,
+      };
     }
   } catch (error) {
     return verdictForFailure(error, channel);
@@ -85,7 +91,9 @@ function verdictForFailure(error: unknown, channel: string): TargetVerdict {
     case 'token_revoked':
     case 'account_inactive':
     case 'not_authed':
-      return { problem: 'Slack a refusé le jeton du bot : vérifiez SLACK_BOT_TOKEN, puis relancez la commande.' };
+      return {
+        problem: 'Slack a refusé le jeton du bot : vérifiez SLACK_BOT_TOKEN, puis relancez la commande.',
+      };
     case 'missing_scope':
       return {
         warning: `Impossible de vérifier que le bot est membre de ${channel} : il lui manque l'autorisation Slack « ${failure.needed ?? 'channels:read'} » (voir le manifeste). Digest ajouté quand même ; invitez le bot dans le canal.`,

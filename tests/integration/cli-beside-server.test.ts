@@ -61,7 +61,8 @@ afterAll(async () => {
   rmSync(root, { recursive: true, force: true });
 });
 
-const localApi = () => JSON.parse(readFileSync(apiFile, 'utf8')) as { url: string; token: string; pid: number };
+const localApi = () =>
+  JSON.parse(readFileSync(apiFile, 'utf8')) as { url: string; token: string; pid: number };
 
 test('the DuckDB file is the server’s: the CLI could not open it itself', async () => {
   expect(localApi().pid).toBe(server.pid);
@@ -69,7 +70,9 @@ test('the DuckDB file is the server’s: the CLI could not open it itself', asyn
   // is locked: a second DuckDB on it fails (what `ask` hit before the local API existed).
   const script = `import('@duckdb/node-api').then(({ DuckDBInstance }) => DuckDBInstance.create(${JSON.stringify(env.DUCKDB_PATH)}))`;
   const opened = await run(process.execPath, ['-e', script], { env }).catch((error: unknown) => error);
-  expect(String((opened as { stderr?: string }).stderr)).toMatch(/Could not set lock on file|Conflicting lock/);
+  expect(String((opened as { stderr?: string }).stderr)).toMatch(
+    /Could not set lock on file|Conflicting lock/,
+  );
 }, 60_000);
 
 test('ask answers through the server, as text and as clean JSON on stdout', async () => {
@@ -82,7 +85,10 @@ test('ask answers through the server, as text and as clean JSON on stdout', asyn
 
   const json = await cli('ask', '--json', 'Top 3 campaigns by revenue');
   // The whole of stdout is the Answer: nothing before or after it.
-  const answer = JSON.parse(json.stdout) as { language: string; provenance: { tool: string; rows: unknown[] }[] };
+  const answer = JSON.parse(json.stdout) as {
+    language: string;
+    provenance: { tool: string; rows: unknown[] }[];
+  };
   expect(answer.language).toBe('en');
   expect(answer.provenance[0]?.tool).toBe('rank_campaigns');
   expect(answer.provenance[0]?.rows).toHaveLength(3);
@@ -102,7 +108,10 @@ test('kpi show --json and digest list answer through the server', async () => {
   // A change made through the server is the server's at once (no restart): its scheduler has it.
   const added = await cli('digest', 'add', '--target', 'teams:19:abc@thread.tacv2', '--cron', '0 9 * * 1');
   expect(added.stdout).toMatch(/^Digest ajouté : n° 1 /);
-  const listed = JSON.parse((await cli('digest', 'list', '--json')).stdout) as { id: string; nextRun: string }[];
+  const listed = JSON.parse((await cli('digest', 'list', '--json')).stdout) as {
+    id: string;
+    nextRun: string;
+  }[];
   expect(listed.map((item) => item.id)).toEqual(['1']);
   expect(listed[0]?.nextRun).toMatch(/^\d{4}-/);
 }, 60_000);
@@ -130,9 +139,13 @@ test('the local API wants the token, and the token file is for this account only
       body: JSON.stringify({ command: 'kpi', argv: ['show'], asker: 'cli:someone' }),
     });
   expect((await call({})).status).toBe(401);
-  expect((await call({ authorization: `Bearer ${token.replace(/.$/, (c) => (c === 'A' ? 'B' : 'A'))}` })).status).toBe(401);
+  expect(
+    (await call({ authorization: `Bearer ${token.replace(/.$/, (c) => (c === 'A' ? 'B' : 'A'))}` })).status,
+  ).toBe(401);
   // Through a proxy (even on this machine), never.
-  expect((await call({ authorization: `Bearer ${token}`, 'x-forwarded-for': '203.0.113.9' })).status).toBe(403);
+  expect((await call({ authorization: `Bearer ${token}`, 'x-forwarded-for': '203.0.113.9' })).status).toBe(
+    403,
+  );
   const ok = await call({ authorization: `Bearer ${token}` });
   expect(ok.status).toBe(200);
   expect(((await ok.json()) as { stdout: string }).stdout).toContain('youtube_blogger');

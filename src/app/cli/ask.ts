@@ -13,7 +13,6 @@ import { ASK_OPTIONS } from './ask-options.js';
 import { cliAsker } from './asker.js';
 import { type CommandContext, consoleIo } from './io.js';
 
-
 export async function askCommand(
   app: App,
   argv: string[],

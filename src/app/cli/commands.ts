@@ -3,9 +3,9 @@
 // src/app/http/local-api.ts). Output goes through a CliIo, so both print the same thing.
 import type { App } from '../app.js';
 import { askCommand } from './ask.js';
+import { cliAsker } from './asker.js';
 import { auditCommand } from './audit.js';
 import { digestCommand } from './digest.js';
-import { cliAsker } from './asker.js';
 import { type CommandContext, consoleIo } from './io.js';
 import { kpiCommand } from './kpi.js';
 import type { ServerCommand } from './server-commands.js';

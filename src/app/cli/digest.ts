@@ -114,9 +114,7 @@ async function runDigestCommand(app: App, argv: string[], io: CliIo): Promise<vo
       });
       io.out(JSON.stringify(withNext, null, 2));
     } else
-      io.out(
-        all.length === 0 ? 'Aucun digest programmé.' : all.map((item) => line(item, now)).join('\n'),
-      );
+      io.out(all.length === 0 ? 'Aucun digest programmé.' : all.map((item) => line(item, now)).join('\n'));
     return;
   }
   if ((action === 'remove' || action === 'run') && !id)
@@ -133,9 +131,7 @@ async function runDigestCommand(app: App, argv: string[], io: CliIo): Promise<vo
     const subscription = await digests.get(id!);
     if (values['dry-run']) {
       const { answer } = await digests.preview(subscription.id);
-      io.out(
-        values.json ? JSON.stringify(answer, null, 2) : renderAnswerText(answer, app.config.currency),
-      );
+      io.out(values.json ? JSON.stringify(answer, null, 2) : renderAnswerText(answer, app.config.currency));
       return;
     }
     if (!digests.canDeliver(subscription.target)) {

@@ -35,7 +35,8 @@ function processAlive(pid: number): boolean {
 /** The running bot serving the same data as this CLI, if there is one and it answers. */
 export async function findServer(config: Config): Promise<LocalApiInfo | undefined> {
   const info = readLocalApiFile(config.stateDir);
-  if (!info || info.warehouse !== warehouseIdentity(config.warehouse) || !processAlive(info.pid)) return undefined;
+  if (!info || info.warehouse !== warehouseIdentity(config.warehouse) || !processAlive(info.pid))
+    return undefined;
   try {
     const response = await fetch(`${info.url}healthz`, { signal: AbortSignal.timeout(HEALTH_TIMEOUT_MS) });
     const health = (await response.json()) as { live?: unknown };
@@ -64,7 +65,11 @@ function chartPath(argv: string[]): { argv: string[]; chart?: string } {
   return { argv: out, chart };
 }
 
-async function send(server: LocalApiInfo, command: ServerCommand, argv: string[]): Promise<RunReply | undefined> {
+async function send(
+  server: LocalApiInfo,
+  command: ServerCommand,
+  argv: string[],
+): Promise<RunReply | undefined> {
   let response: Response;
   try {
     response = await fetch(`${server.url}local/run`, {
