@@ -104,6 +104,117 @@ const available = existsSync(CHROMIUM);
       expect(failed).toEqual([]);
     }, 90_000);
 
+    test('a « thinking » line holds the answer’s place until the answer replaces it', async () => {
+      const page = await browser.newPage({ viewport: { width: 1100, height: 1000 } });
+      // The answer is held back until the indicator has been seen: no timing involved.
+      let release: () => void = () => undefined;
+      const held = new Promise<void>((resolve) => {
+        release = resolve;
+      });
+      await page.route('**/api/ask', async (route) => {
+        await held;
+        await route.continue();
+      });
+      await page.goto(server.url);
+      await page.fill('#question', 'Top 5 des campagnes par ROI');
+      await page.press('#question', 'Enter');
+      const thinking = page.locator('#messages .message.bot .thinking');
+      await thinking.waitFor({ timeout: 20_000 });
+      await expect(thinking.textContent()).resolves.toContain('Le bot réfléchit');
+      await expect(thinking.getAttribute('role')).resolves.toBe('status');
+      release();
+      await page.locator('.message.bot .card').first().waitFor({ timeout: 20_000 });
+      await expect(thinking.count()).resolves.toBe(0);
+      // The answer took the indicator's place: right under its question.
+      const order = await page
+        .locator('#messages > .message')
+        .evaluateAll((nodes) => nodes.map((node) => (node as unknown as { className: string }).className));
+      expect(order).toEqual(['message user', 'message bot']);
+    }, 90_000);
+
+    test('the SQL and the 👍 thanks appear under their own card, not at the bottom of the page', async () => {
+      const page = await browser.newPage({ viewport: { width: 1100, height: 1400 } });
+      await page.goto(server.url);
+      for (const question of ['Top 5 des campagnes par ROI', 'Analyse la performance par catégorie']) {
+        const cards = await page.locator('.message.bot .card').count();
+        await page.fill('#question', question);
+        await page.press('#question', 'Enter');
+        await page.locator('.message.bot .card').nth(cards).waitFor({ timeout: 20_000 });
+      }
+      const first = page.locator('.message.bot .card').first();
+      await first.locator('button', { hasText: 'Voir la requête SQL' }).click();
+      const sql = first.locator('.replies details.sql');
+      await sql.waitFor({ timeout: 10_000 });
+      await expect(sql.textContent()).resolves.toMatch(/rank_campaigns[\s\S]*SELECT/);
+      await expect(sql.getAttribute('open')).resolves.toBe('');
+      await first.locator('button', { hasText: '👍' }).click();
+      const thanks = first.locator('.replies .reply');
+      await thanks.waitFor({ timeout: 10_000 });
+      await expect(thanks.textContent()).resolves.toBe('Merci pour votre retour !');
+      // The page still ends with the second answer: nothing was appended after it.
+      await expect(page.locator('#messages > .message').count()).resolves.toBe(4);
+      await expect(page.locator('#messages > .message').last().textContent()).resolves.toMatch(/influencer/);
+      await expect(page.locator('.message.bot .card').nth(1).locator('.replies > *').count()).resolves.toBe(
+        0,
+      );
+    }, 90_000);
+
+    test('on a desktop screen a 9-column table keeps every figure on one line and scrolls inside its card', async () => {
+      const page = await browser.newPage({ viewport: { width: 1100, height: 1400 } });
+      await page.goto(server.url);
+      await page.fill('#question', 'Analyse la performance par catégorie');
+      await page.press('#question', 'Enter');
+      const table = page.locator('.message.bot .card [role="table"]').first();
+      await table.waitFor({ timeout: 20_000 });
+      const shape = await table.evaluate((element) => {
+        const node = element as unknown as {
+          scrollWidth: number;
+          clientWidth: number;
+          querySelector(s: string): { children: { length: number } } | null;
+        };
+        return {
+          columns: node.querySelector('[role="row"]')?.children.length ?? 0,
+          scrolls: node.scrollWidth > node.clientWidth,
+        };
+      });
+      expect(shape).toEqual({ columns: 9, scrolls: true });
+      const cells = await table.locator('[role="cell"]').evaluateAll((elements) => {
+        const doc = (globalThis as unknown as { document: { createRange(): DomRange } }).document;
+        return (elements as unknown as { textContent: string }[]).map((element) => {
+          const range = doc.createRange();
+          range.selectNodeContents(element);
+          const tops = [...range.getClientRects()].filter((r) => r.width > 0).map((r) => r.top);
+          return {
+            text: element.textContent.trim(),
+            lines: new Set(tops.map((top) => Math.round(top / 6))).size,
+          };
+        });
+      });
+      const amounts = cells.filter((cell) => /^CHF\s/.test(cell.text));
+      expect(amounts.length).toBeGreaterThan(0);
+      for (const cell of amounts) expect(cell).toEqual({ text: cell.text, lines: 1 });
+      const pageWidth = await page.evaluate(
+        () =>
+          (globalThis as unknown as { document: { documentElement: { scrollWidth: number } } }).document
+            .documentElement.scrollWidth,
+      );
+      expect(pageWidth).toBeLessThanOrEqual(1100);
+    }, 90_000);
+
+    test('a digest asked in the web chat is refused, saying where to ask instead', async () => {
+      const page = await browser.newPage({ viewport: { width: 1100, height: 1000 } });
+      await page.goto(server.url);
+      await page.fill('#question', 'digest chaque lundi à 9h');
+      await page.press('#question', 'Enter');
+      const card = page.locator('.message.bot .card').first();
+      await card.waitFor({ timeout: 20_000 });
+      const text = await card.textContent();
+      expect(text).toContain('Le chat web ne peut pas recevoir de digest');
+      expect(text).toContain('Demandez-le depuis Slack ou Teams');
+      expect(text).toContain('npm run digest -- add');
+      expect(await app.digests.list()).toEqual([]);
+    }, 90_000);
+
     /** The web chat on a 390 px phone, one answer with its chart loaded; its chart's shown and natural widths. */
     async function phoneAnswer() {
       const page = await browser.newPage({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 3 });

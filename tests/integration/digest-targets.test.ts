@@ -196,6 +196,9 @@ test('the formats', () => {
     'teams:19:x@thread.v2',
   ])
     expect([ok, targetProblem(ok, { strictTeams: true })]).toEqual([ok, undefined]);
+  // Surfaces nothing can be posted to later are never targets, whoever asks (the chat's « digest chaque lundi »).
+  for (const surface of ['web:abc', 'terminal:1-2', 'cli:5f0c', 'mcp:alice'])
+    expect(targetProblem(surface)).toMatch(/ne peut pas recevoir de digest : .*depuis Slack ou Teams/);
   // Conversations the bot saw itself are trusted: only a person's Teams input is checked strictly.
   expect(targetProblem('teams:aad-1')).toBeUndefined();
 });
