@@ -159,46 +159,74 @@ const available = existsSync(CHROMIUM);
       );
     }, 90_000);
 
-    test('on a desktop screen a 9-column table keeps every figure on one line and scrolls inside its card', async () => {
+    test('figures stay whole on one line; a 9-column table fits a desktop card, and scrolls inside it when narrower', async () => {
       const page = await browser.newPage({ viewport: { width: 1100, height: 1400 } });
       await page.goto(server.url);
-      await page.fill('#question', 'Analyse la performance par catégorie');
-      await page.press('#question', 'Enter');
-      const table = page.locator('.message.bot .card [role="table"]').first();
-      await table.waitFor({ timeout: 20_000 });
-      const shape = await table.evaluate((element) => {
-        const node = element as unknown as {
-          scrollWidth: number;
-          clientWidth: number;
-          querySelector(s: string): { children: { length: number } } | null;
-        };
-        return {
-          columns: node.querySelector('[role="row"]')?.children.length ?? 0,
-          scrolls: node.scrollWidth > node.clientWidth,
-        };
-      });
-      expect(shape).toEqual({ columns: 9, scrolls: true });
-      const cells = await table.locator('[role="cell"]').evaluateAll((elements) => {
-        const doc = (globalThis as unknown as { document: { createRange(): DomRange } }).document;
-        return (elements as unknown as { textContent: string }[]).map((element) => {
-          const range = doc.createRange();
-          range.selectNodeContents(element);
-          const tops = [...range.getClientRects()].filter((r) => r.width > 0).map((r) => r.top);
-          return {
-            text: element.textContent.trim(),
-            lines: new Set(tops.map((top) => Math.round(top / 6))).size,
-          };
+      // A 6-column table (two of them text), then the 9-column one.
+      for (const question of [
+        'Quelles campagnes sont sous-performantes ?',
+        'Analyse la performance par catégorie',
+      ]) {
+        const cards = await page.locator('.message.bot .card').count();
+        await page.fill('#question', question);
+        await page.press('#question', 'Enter');
+        await page.locator('.message.bot .card').nth(cards).waitFor({ timeout: 20_000 });
+      }
+      const tables = () =>
+        page.locator('.message.bot .card [role="table"]').evaluateAll((elements) =>
+          (
+            elements as unknown as {
+              parentElement: { scrollWidth: number; clientWidth: number };
+              querySelector(s: string): { children: { length: number } } | null;
+            }[]
+          ).map((node) => ({
+            columns: node.querySelector('[role="row"]')?.children.length ?? 0,
+            scrolls: node.parentElement.scrollWidth > node.parentElement.clientWidth,
+          })),
+        );
+      mkdirSync('artifacts', { recursive: true });
+      await page.screenshot({ path: 'artifacts/webchat-tables.png', fullPage: true });
+      // Columns as wide as their figures: on a desktop both fit in the card.
+      expect(await tables()).toEqual([
+        { columns: 6, scrolls: false },
+        { columns: 9, scrolls: false },
+      ]);
+      const cells = await page
+        .locator('.message.bot .card [role="table"] [role="cell"]')
+        .evaluateAll((elements) => {
+          const doc = (globalThis as unknown as { document: { createRange(): DomRange } }).document;
+          type Box = { scrollWidth: number; clientWidth: number };
+          return (
+            elements as unknown as (Box & { textContent: string; querySelectorAll(s: string): Box[] })[]
+          ).map((element) => {
+            const range = doc.createRange();
+            range.selectNodeContents(element);
+            const tops = [...range.getClientRects()].filter((r) => r.width > 0).map((r) => r.top);
+            const lines = new Set(tops.map((top) => Math.round(top / 6))).size;
+            const clipped = [element, ...element.querySelectorAll('*')].some(
+              (box) => box.clientWidth > 0 && box.scrollWidth > box.clientWidth + 1,
+            );
+            return { text: element.textContent.trim(), lines, clipped };
+          });
         });
-      });
       const amounts = cells.filter((cell) => /^CHF\s/.test(cell.text));
-      expect(amounts.length).toBeGreaterThan(0);
-      for (const cell of amounts) expect(cell).toEqual({ text: cell.text, lines: 1 });
+      expect(amounts.length).toBeGreaterThan(20);
+      for (const cell of amounts) expect(cell).toEqual({ text: cell.text, lines: 1, clipped: false });
       const pageWidth = await page.evaluate(
         () =>
           (globalThis as unknown as { document: { documentElement: { scrollWidth: number } } }).document
             .documentElement.scrollWidth,
       );
       expect(pageWidth).toBeLessThanOrEqual(1100);
+      // In a narrower window the 9 columns no longer fit: that table scrolls inside its card, not the page.
+      await page.setViewportSize({ width: 720, height: 1400 });
+      expect((await tables())[1]).toEqual({ columns: 9, scrolls: true });
+      const narrowWidth = await page.evaluate(
+        () =>
+          (globalThis as unknown as { document: { documentElement: { scrollWidth: number } } }).document
+            .documentElement.scrollWidth,
+      );
+      expect(narrowWidth).toBeLessThanOrEqual(720);
     }, 90_000);
 
     test('a digest asked in the web chat is refused, saying where to ask instead', async () => {
