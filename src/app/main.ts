@@ -76,7 +76,7 @@ async function main(argv: string[]): Promise<void> {
   if (command === 'data') return await (await import('./cli/data.js')).dataCommand(rest);
   const { createApp } = await load.app();
   const app = await createApp(config).catch((error: unknown) => {
-    throw explainLock(config, error);
+    throw explainLock(config, error, command);
   });
   try {
     if (command === 'serve') return await serve(app);

@@ -151,6 +151,14 @@ test('the local API wants the token, and the token file is for this account only
   expect(((await ok.json()) as { stdout: string }).stdout).toContain('youtube_blogger');
 }, 60_000);
 
+test('a command the server does not run for the CLI (mcp on stdio) says the bot holds the file and what to do', async () => {
+  const failed = (await cli('mcp').catch((error: unknown) => error)) as { code?: number; stderr: string };
+  expect(failed.code).toBe(1);
+  expect(failed.stderr).toContain(
+    `Le bot lancé par « npm start » (PID ${server.pid}) utilise ce fichier, et « mcp » ne passe pas par lui : lancez-la avec DUCKDB_PATH=:memory:`,
+  );
+}, 60_000);
+
 test('stopping the server removes the token file; the CLI then opens the warehouse itself', async () => {
   const exited = new Promise((resolve) => server.once('exit', resolve));
   server.kill('SIGTERM');

@@ -126,16 +126,18 @@ export async function runViaServer(config: Config, command: string, argv: string
 }
 
 /**
- * A locked DuckDB file explained from the CLI's side: when the holder is the running bot itself (its local API did
- * not answer), say that rather than « another program ».
+ * A locked DuckDB file explained from the CLI's side when the holder is the running bot itself: either its local API
+ * did not answer (still starting), or the command is one it does not run for the CLI (`eval`, `mcp`), which can
+ * read the data file into memory instead.
  */
-export function explainLock(config: Config, error: unknown): unknown {
+export function explainLock(config: Config, error: unknown, command: string): unknown {
   if (!isAppError(error) || error.code !== 'WAREHOUSE_LOCKED') return error;
   const holder = /\(PID (\d+)\)/.exec(error.message)?.[1];
   const server = readLocalApiFile(config.stateDir);
   if (!holder || !server || String(server.pid) !== holder) return error;
-  return new AppError('WAREHOUSE_LOCKED', error.message, {
-    cause: error,
-    hint: `Le bot lancé par « npm start » (PID ${holder}) utilise ce fichier mais ne répond pas sur ${server.url} : attendez qu'il ait fini de démarrer et relancez la commande, ou arrêtez-le (Ctrl+C, ou kill ${holder}).`,
-  });
+  const hint =
+    command === 'chat' || isServerCommand(command)
+      ? `Le bot lancé par « npm start » (PID ${holder}) utilise ce fichier mais ne répond pas sur ${server.url} : attendez qu'il ait fini de démarrer et relancez la commande, ou arrêtez-le (Ctrl+C, ou kill ${holder}).`
+      : `Le bot lancé par « npm start » (PID ${holder}) utilise ce fichier, et « ${command} » ne passe pas par lui : lancez-la avec DUCKDB_PATH=:memory: (les données sont relues en mémoire), ou arrêtez le bot le temps de la commande.`;
+  return new AppError('WAREHOUSE_LOCKED', error.message, { cause: error, hint });
 }
