@@ -4,23 +4,32 @@
 import { parseArgs } from 'node:util';
 import { type Config, loadConfig } from '../config.js';
 import { toAppError, userMessage } from '../core/errors.js';
-import { type App, createApp } from './app.js';
-import { ASK_OPTIONS, askCommand } from './cli/ask.js';
-import { auditCommand } from './cli/audit.js';
-import { chatCommand } from './cli/chat.js';
-import { dataCommand } from './cli/data.js';
-import { digestCommand } from './cli/digest.js';
-import { evalCommand } from './cli/eval.js';
-import { kpiCommand } from './cli/kpi.js';
-import { toolCommand } from './cli/tool.js';
-import { startServer } from './http/server.js';
-import { serveMcpStdio } from './mcp.js';
-import { connectPlatforms } from './platforms.js';
-import { dataStatus, formatStartupReport, mergeStatuses, startupReport } from './startup-report.js';
+import type { App } from './app.js';
+import { ASK_OPTIONS } from './cli/ask-options.js';
+import { explainLock, runViaServer } from './cli/via-server.js';
+
+// Everything below is loaded on demand: a command a running bot answers for the CLI (cli/via-server.ts) must not
+// pay seconds of module loading (agent, SDKs, charts) before its answer.
+const load = {
+  app: () => import('./app.js'),
+  commands: () => import('./cli/commands.js'),
+  serve: () =>
+    Promise.all([
+      import('./platforms.js'),
+      import('./http/server.js'),
+      import('./http/local-api.js'),
+      import('./startup-report.js'),
+    ]),
+};
 
 async function serve(app: App): Promise<void> {
+  const [{ connectPlatforms }, { startServer }, { createLocalApi }, startup] = await load.serve();
+  const { dataStatus, formatStartupReport, mergeStatuses, startupReport } = startup;
   const platforms = await connectPlatforms(app);
-  const running = await startServer(app, platforms.routers);
+  // The CLI's way in while this process holds the DuckDB file (token in STATE_DIR/local-api.json).
+  const localApi = createLocalApi(app);
+  const running = await startServer(app, [localApi.router, ...platforms.routers]);
+  localApi.publish(running.server);
   await platforms.start();
   // The digest scheduler: settles what a previous run left unfinished, catches up a missed slot, arms timers.
   await app.digests.start();
@@ -33,6 +42,7 @@ async function serve(app: App): Promise<void> {
   );
   console.log(formatStartupReport(report));
   const stop = async () => {
+    localApi.unpublish();
     await platforms.stop();
     await running.close();
     await app.close();
@@ -58,23 +68,28 @@ async function main(argv: string[]): Promise<void> {
   const [command = 'serve', ...rest] = argv;
   const config = loadConfig();
   if (command === 'ask') useAskDataOverrides(config, rest);
+  // A running bot holds the DuckDB file: the commands it can run for us go to it.
+  if (await runViaServer(config, command, rest)) return;
   // The audit log is a file in the state store: reading it needs no warehouse, model or agent.
-  if (command === 'audit') return await auditCommand(config, rest);
+  if (command === 'audit') return await (await import('./cli/audit.js')).auditCommand(config, rest);
   // Inspecting a data file needs no app: an in-memory DuckDB reads it.
-  if (command === 'data') return await dataCommand(rest);
-  const app = await createApp(config);
+  if (command === 'data') return await (await import('./cli/data.js')).dataCommand(rest);
+  const { createApp } = await load.app();
+  const app = await createApp(config).catch((error: unknown) => {
+    throw explainLock(config, error, command);
+  });
   try {
     if (command === 'serve') return await serve(app);
-    if (command === 'kpi') await kpiCommand(app, rest);
-    else if (command === 'ask') await askCommand(app, rest);
-    else if (command === 'chat') await chatCommand(app);
-    else if (command === 'eval') await evalCommand(app, rest);
-    else if (command === 'tool') await toolCommand(app, rest);
-    else if (command === 'mcp') await serveMcpStdio(app);
+    const { runAppCommand } = await load.commands();
+    if (command === 'kpi' || command === 'ask' || command === 'tool') await runAppCommand(app, command, rest);
+    else if (command === 'chat') await (await import('./cli/chat.js')).chatCommand(app);
+    else if (command === 'eval') await (await import('./cli/eval.js')).evalCommand(app, rest);
+    else if (command === 'mcp') await (await import('./mcp.js')).serveMcpStdio(app);
     else if (command === 'digest') {
       // Digests posted from the command line go through the same platform adapters as the server's.
-      if (rest[0] === 'run' && !rest.includes('--dry-run')) await connectPlatforms(app);
-      await digestCommand(app, rest);
+      if (rest[0] === 'run' && !rest.includes('--dry-run'))
+        await (await import('./platforms.js')).connectPlatforms(app);
+      await runAppCommand(app, command, rest);
     } else {
       console.error(
         `Commande inconnue : ${command}. Commandes : serve, ask, chat, eval, kpi, tool, digest, audit, data, mcp.`,

@@ -24,6 +24,8 @@ export const ERROR_CODES = {
     'La requête a pris trop de temps. Réduisez la période ou ajoutez un filtre, puis réessayez.',
   WAREHOUSE_QUERY_FAILED:
     "La requête a échoué dans l'entrepôt de données. Réessayez ou reformulez la question.",
+  LOCAL_SERVER_FAILED:
+    "Le bot en marche (npm start) n'a pas pu exécuter la commande. Réessayez ; s'il s'est arrêté, la commande s'exécutera sans lui.",
   KPI_NOT_BUILT: 'Les indicateurs ne sont pas encore calculés. Lancez « npm run kpi -- build ».',
   INVALID_ARGUMENTS:
     'Je n’ai pas compris certains paramètres de la question. Reformulez-la, par exemple « Top 5 des campagnes par ROI ».',

@@ -8,6 +8,13 @@
 export const SLACK_TARGET = /^slack:[TE][A-Z0-9]+:[CGD][A-Z0-9]+(?::\d+\.\d+)?$/;
 export const TEAMS_TARGET = /^teams:(?:19:[^\s@]+@thread\.[a-z0-9]+(?:;messageid=\d+)?|a:\S+|8:\S+|29:\S+)$/;
 const ANY_TARGET = /^[a-z][a-z0-9]*:\S+$/;
+/** Surfaces nothing can be pushed to later (a browser tab, a terminal, an MCP client): never a digest target. */
+const CANNOT_RECEIVE: Record<string, string> = {
+  web: 'Le chat web',
+  terminal: 'Le terminal',
+  cli: 'La ligne de commande',
+  mcp: 'Un client MCP',
+};
 
 /** The platform of a target (`slack`, `teams`, …): the part before the first colon. */
 export function platformOf(target: string): string {
@@ -21,6 +28,13 @@ export function platformOf(target: string): string {
 export function targetProblem(target: string, options: { strictTeams?: boolean } = {}): string | undefined {
   if (!ANY_TARGET.test(target)) return `Cible invalide : « ${target} » (ex. slack:T1:C1 ou teams:…).`;
   const platform = platformOf(target);
+  const surface = CANNOT_RECEIVE[platform];
+  if (surface)
+    return (
+      `${surface} ne peut pas recevoir de digest : rien ne peut y être envoyé plus tard, à l'heure prévue. ` +
+      'Demandez-le depuis Slack ou Teams, dans la conversation qui doit le recevoir (« @marketing-bot digest chaque lundi à 9h »), ' +
+      'ou programmez-le avec « npm run digest -- add --target slack:<équipe>:<canal> --cron "0 9 * * 1" ».'
+    );
   if (platform === 'slack' && !SLACK_TARGET.test(target))
     return (
       `Cible Slack invalide : « ${target} ». Écrivez slack:<équipe>:<canal>, par exemple slack:T0123ABCD:C0456EFGH ` +

@@ -104,6 +104,145 @@ const available = existsSync(CHROMIUM);
       expect(failed).toEqual([]);
     }, 90_000);
 
+    test('a « thinking » line holds the answer’s place until the answer replaces it', async () => {
+      const page = await browser.newPage({ viewport: { width: 1100, height: 1000 } });
+      // The answer is held back until the indicator has been seen: no timing involved.
+      let release: () => void = () => undefined;
+      const held = new Promise<void>((resolve) => {
+        release = resolve;
+      });
+      await page.route('**/api/ask', async (route) => {
+        await held;
+        await route.continue();
+      });
+      await page.goto(server.url);
+      await page.fill('#question', 'Top 5 des campagnes par ROI');
+      await page.press('#question', 'Enter');
+      const thinking = page.locator('#messages .message.bot .thinking');
+      await thinking.waitFor({ timeout: 20_000 });
+      await expect(thinking.textContent()).resolves.toContain('Le bot réfléchit');
+      await expect(thinking.getAttribute('role')).resolves.toBe('status');
+      release();
+      await page.locator('.message.bot .card').first().waitFor({ timeout: 20_000 });
+      await expect(thinking.count()).resolves.toBe(0);
+      // The answer took the indicator's place: right under its question.
+      const order = await page
+        .locator('#messages > .message')
+        .evaluateAll((nodes) => nodes.map((node) => (node as unknown as { className: string }).className));
+      expect(order).toEqual(['message user', 'message bot']);
+    }, 90_000);
+
+    test('the SQL and the 👍 thanks appear under their own card, not at the bottom of the page', async () => {
+      const page = await browser.newPage({ viewport: { width: 1100, height: 1400 } });
+      await page.goto(server.url);
+      for (const question of ['Top 5 des campagnes par ROI', 'Analyse la performance par catégorie']) {
+        const cards = await page.locator('.message.bot .card').count();
+        await page.fill('#question', question);
+        await page.press('#question', 'Enter');
+        await page.locator('.message.bot .card').nth(cards).waitFor({ timeout: 20_000 });
+      }
+      const first = page.locator('.message.bot .card').first();
+      await first.locator('button', { hasText: 'Voir la requête SQL' }).click();
+      const sql = first.locator('.replies details.sql');
+      await sql.waitFor({ timeout: 10_000 });
+      await expect(sql.textContent()).resolves.toMatch(/rank_campaigns[\s\S]*SELECT/);
+      await expect(sql.getAttribute('open')).resolves.toBe('');
+      await first.locator('button', { hasText: '👍' }).click();
+      const thanks = first.locator('.replies .reply');
+      await thanks.waitFor({ timeout: 10_000 });
+      await expect(thanks.textContent()).resolves.toBe('Merci pour votre retour !');
+      // The page still ends with the second answer: nothing was appended after it.
+      await expect(page.locator('#messages > .message').count()).resolves.toBe(4);
+      await expect(page.locator('#messages > .message').last().textContent()).resolves.toMatch(/influencer/);
+      await expect(page.locator('.message.bot .card').nth(1).locator('.replies > *').count()).resolves.toBe(
+        0,
+      );
+    }, 90_000);
+
+    test('figures stay whole on one line; a 9-column table fits a desktop card, and scrolls inside it when narrower', async () => {
+      const page = await browser.newPage({ viewport: { width: 1100, height: 1400 } });
+      await page.goto(server.url);
+      // A 6-column table (two of them text), then the 9-column one.
+      for (const question of [
+        'Quelles campagnes sont sous-performantes ?',
+        'Analyse la performance par catégorie',
+      ]) {
+        const cards = await page.locator('.message.bot .card').count();
+        await page.fill('#question', question);
+        await page.press('#question', 'Enter');
+        await page.locator('.message.bot .card').nth(cards).waitFor({ timeout: 20_000 });
+      }
+      const tables = () =>
+        page.locator('.message.bot .card [role="table"]').evaluateAll((elements) =>
+          (
+            elements as unknown as {
+              parentElement: { scrollWidth: number; clientWidth: number };
+              querySelector(s: string): { children: { length: number } } | null;
+            }[]
+          ).map((node) => ({
+            columns: node.querySelector('[role="row"]')?.children.length ?? 0,
+            scrolls: node.parentElement.scrollWidth > node.parentElement.clientWidth,
+          })),
+        );
+      mkdirSync('artifacts', { recursive: true });
+      await page.screenshot({ path: 'artifacts/webchat-tables.png', fullPage: true });
+      // Columns as wide as their figures: on a desktop both fit in the card.
+      expect(await tables()).toEqual([
+        { columns: 6, scrolls: false },
+        { columns: 9, scrolls: false },
+      ]);
+      const cells = await page
+        .locator('.message.bot .card [role="table"] [role="cell"]')
+        .evaluateAll((elements) => {
+          const doc = (globalThis as unknown as { document: { createRange(): DomRange } }).document;
+          type Box = { scrollWidth: number; clientWidth: number };
+          return (
+            elements as unknown as (Box & { textContent: string; querySelectorAll(s: string): Box[] })[]
+          ).map((element) => {
+            const range = doc.createRange();
+            range.selectNodeContents(element);
+            const tops = [...range.getClientRects()].filter((r) => r.width > 0).map((r) => r.top);
+            const lines = new Set(tops.map((top) => Math.round(top / 6))).size;
+            const clipped = [element, ...element.querySelectorAll('*')].some(
+              (box) => box.clientWidth > 0 && box.scrollWidth > box.clientWidth + 1,
+            );
+            return { text: element.textContent.trim(), lines, clipped };
+          });
+        });
+      const amounts = cells.filter((cell) => /^CHF\s/.test(cell.text));
+      expect(amounts.length).toBeGreaterThan(20);
+      for (const cell of amounts) expect(cell).toEqual({ text: cell.text, lines: 1, clipped: false });
+      const pageWidth = await page.evaluate(
+        () =>
+          (globalThis as unknown as { document: { documentElement: { scrollWidth: number } } }).document
+            .documentElement.scrollWidth,
+      );
+      expect(pageWidth).toBeLessThanOrEqual(1100);
+      // In a narrower window the 9 columns no longer fit: that table scrolls inside its card, not the page.
+      await page.setViewportSize({ width: 720, height: 1400 });
+      expect((await tables())[1]).toEqual({ columns: 9, scrolls: true });
+      const narrowWidth = await page.evaluate(
+        () =>
+          (globalThis as unknown as { document: { documentElement: { scrollWidth: number } } }).document
+            .documentElement.scrollWidth,
+      );
+      expect(narrowWidth).toBeLessThanOrEqual(720);
+    }, 90_000);
+
+    test('a digest asked in the web chat is refused, saying where to ask instead', async () => {
+      const page = await browser.newPage({ viewport: { width: 1100, height: 1000 } });
+      await page.goto(server.url);
+      await page.fill('#question', 'digest chaque lundi à 9h');
+      await page.press('#question', 'Enter');
+      const card = page.locator('.message.bot .card').first();
+      await card.waitFor({ timeout: 20_000 });
+      const text = await card.textContent();
+      expect(text).toContain('Le chat web ne peut pas recevoir de digest');
+      expect(text).toContain('Demandez-le depuis Slack ou Teams');
+      expect(text).toContain('npm run digest -- add');
+      expect(await app.digests.list()).toEqual([]);
+    }, 90_000);
+
     /** The web chat on a 390 px phone, one answer with its chart loaded; its chart's shown and natural widths. */
     async function phoneAnswer() {
       const page = await browser.newPage({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 3 });

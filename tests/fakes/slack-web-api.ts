@@ -42,6 +42,11 @@ export interface FakeSlackWebApi {
   messagesIn(channel: string): Record<string, unknown>[];
   /** Set to make conversations.history/replies fail with this error (e.g. 'missing_scope'). */
   historyError?: string;
+  /**
+   * Channels conversations.info knows (any other is channel_not_found), and whether the bot is in them; a public
+   * one is joined by conversations.join, a private one is not (only an /invite adds the bot).
+   */
+  channels: Record<string, { is_member: boolean; is_private?: boolean; is_archived?: boolean }>;
   /** Set to make assistant.threads.setStatus fail with this error (an app without assistant:write). */
   statusError?: string;
   close(): Promise<void>;
@@ -181,8 +186,17 @@ export async function startFakeSlackWebApi(): Promise<FakeSlackWebApi> {
         return { ok: true, channel: body.channel, ts: body.ts, text: body.text };
       case 'chat.postEphemeral':
         return { ok: true, message_ts: nextTs() };
-      case 'conversations.join':
+      case 'conversations.join': {
+        const known = fake.channels[String(body.channel)];
+        if (known?.is_private) return { ok: false, error: 'method_not_supported_for_channel_type' };
+        if (known) known.is_member = true;
         return { ok: true, channel: { id: body.channel } };
+      }
+      case 'conversations.info': {
+        const known = fake.channels[String(body.channel)];
+        if (!known) return { ok: false, error: 'channel_not_found' };
+        return { ok: true, channel: { id: body.channel, is_channel: !known.is_private, ...known } };
+      }
       case 'files.getUploadURLExternal': {
         const id = `F${String(++fileCounter).padStart(6, '0')}`;
         return { ok: true, file_id: id, upload_url: `${origin}/upload/${id}` };
@@ -230,6 +244,7 @@ export async function startFakeSlackWebApi(): Promise<FakeSlackWebApi> {
       failures.set(method, queue);
     },
     identity: { user_id: 'UBOT', bot_id: 'BBOT', team_id: 'T1' },
+    channels: {},
     messagesIn: (channel) => [...(history.get(channel) ?? [])],
     close: () =>
       new Promise<void>((resolve) => {

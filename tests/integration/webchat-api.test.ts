@@ -57,3 +57,17 @@ test('bodies and conversation ids that are not the web chat’s are refused', as
   };
   expect(health).toMatchObject({ ready: true, campaigns: 11 });
 });
+
+test('a digest asked from the web chat is refused in French, pointing to Slack, Teams or npm run digest; nothing stored', async () => {
+  const answer = (await (await ask({ text: 'digest chaque lundi à 9h' })).json()) as {
+    intent: string;
+    text: string;
+    errorCode?: string;
+  };
+  expect(answer.intent).toBe('digest_admin');
+  expect(answer.errorCode).toBe('INVALID_ARGUMENTS');
+  expect(answer.text).toMatch(/^Le chat web ne peut pas recevoir de digest/);
+  expect(answer.text).toContain('Demandez-le depuis Slack ou Teams');
+  expect(answer.text).toContain('npm run digest -- add --target slack:');
+  expect(await app.digests.list()).toEqual([]);
+});

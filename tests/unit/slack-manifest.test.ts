@@ -34,6 +34,8 @@ const METHOD_SCOPES: Record<string, string[]> = {
   'chat.update': ['chat:write'],
   'chat.postEphemeral': ['chat:write'],
   'conversations.join': ['channels:join'],
+  // digest add: is the bot in the target channel (adapters/slack/target-check.ts)
+  'conversations.info': ['channels:read', 'groups:read'],
   // uploadV2 = files.getUploadURLExternal + files.completeUploadExternal
   'files.uploadV2': ['files:write'],
   'conversations.history': ['channels:history', 'groups:history'],
@@ -58,7 +60,7 @@ describe('Slack manifests', () => {
   });
 
   test('every method the adapter calls and every event it handles is covered, and nothing more is asked', () => {
-    const adapterCode = ['delivery.ts', 'listeners.ts', 'slack-adapter.ts', 'assistant.ts']
+    const adapterCode = ['delivery.ts', 'listeners.ts', 'slack-adapter.ts', 'assistant.ts', 'target-check.ts']
       .map((file) => readFileSync(`adapters/slack/${file}`, 'utf8'))
       .join('\n');
     const needed = new Set<string>(['commands']);

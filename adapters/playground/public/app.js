@@ -43,13 +43,22 @@
       .join('\n\n');
   }
 
-  async function onAction(action, answer) {
+  // Replies to a card's buttons (its SQL, the thanks for a 👍 / 👎) go under that card, not at the bottom of the
+  // page, where they would seem to answer the latest question.
+  async function onAction(action, answer, replies) {
     const data = action.data || {};
     if (data.kind === 'ask') return ask(data.value);
-    if (data.kind === 'show_sql')
-      return add('bot', details('Requête SQL', provenanceText(answer)))
-        .querySelector('details')
-        .setAttribute('open', '');
+    if (data.kind === 'show_sql') {
+      let sql = replies.querySelector('details.sql');
+      if (!sql) {
+        sql = details('Requête SQL', provenanceText(answer));
+        sql.classList.add('sql');
+        replies.appendChild(sql);
+      }
+      sql.setAttribute('open', '');
+      sql.scrollIntoView({ block: 'nearest' });
+      return;
+    }
     if (data.kind === 'feedback') {
       const response = await fetch('/api/feedback', {
         method: 'POST',
@@ -57,28 +66,50 @@
         body: JSON.stringify({ conversation, answerId: data.answerId, value: data.value }),
       });
       const body = await response.json();
-      add('bot', bubble(body.text || body.error));
+      const thanks = bubble(body.text || body.error);
+      thanks.classList.add('reply');
+      replies.appendChild(thanks);
+      thanks.scrollIntoView({ block: 'nearest' });
     }
   }
 
-  function renderAnswer(answer) {
+  function renderAnswer(answer, place) {
     const card = new AdaptiveCards.AdaptiveCard();
-    card.onExecuteAction = (action) => onAction(action, answer);
+    const replies = document.createElement('div');
+    replies.className = 'replies';
+    card.onExecuteAction = (action) => onAction(action, answer, replies);
     card.parse(answer.cards.teams);
     const container = document.createElement('div');
     container.className = 'card';
     container.appendChild(card.render());
     container.append(
+      replies,
       details('Block Kit (Slack)', JSON.stringify(answer.cards.slack, null, 2)),
       details('Provenance (SQL, paramètres)', provenanceText(answer)),
     );
-    add('bot', container);
+    place.replaceChildren(container);
+    place.className = 'message bot';
+    place.scrollIntoView({ block: 'end' });
+  }
+
+  /** Shown in the answer's place while the bot works; the answer (or the error) replaces it. */
+  function thinking() {
+    const node = bubble('Le bot réfléchit');
+    node.classList.add('thinking');
+    node.setAttribute('role', 'status');
+    const dots = document.createElement('span');
+    dots.className = 'dots';
+    dots.setAttribute('aria-hidden', 'true');
+    dots.textContent = '…';
+    node.appendChild(dots);
+    return add('bot pending', node);
   }
 
   async function ask(text) {
     const question = text.trim();
     if (!question) return;
     add('user', bubble(question));
+    const place = thinking();
     send.disabled = true;
     try {
       const response = await fetch('/api/ask', {
@@ -90,9 +121,12 @@
       if (!response.ok) throw new Error(answer.error || `HTTP ${response.status}`);
       conversation = answer.conversation;
       sessionStorage.setItem('conversation', conversation);
-      renderAnswer(answer);
+      renderAnswer(answer, place);
     } catch (error) {
-      add('error', bubble(`Le bot ne répond pas (${error.message}). Vérifiez qu'il tourne, puis réessayez.`));
+      place.className = 'message error';
+      place.replaceChildren(
+        bubble(`Le bot ne répond pas (${error.message}). Vérifiez qu'il tourne, puis réessayez.`),
+      );
     } finally {
       send.disabled = false;
       input.focus();

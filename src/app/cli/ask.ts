@@ -1,7 +1,6 @@
 // `npm run ask -- [--json | --format text|slack|teams] [--chart FILE.png] [--data FILE] [--model FILE | --mapping FILE] "question"`:
 // one answer from the agent as text, as the Answer JSON, or exactly as Slack / Teams would receive it.
 import { randomUUID } from 'node:crypto';
-import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -10,19 +9,15 @@ import { renderTeams } from '../../../adapters/teams/render.js';
 import { renderAnswerText } from '../../../adapters/terminal/render.js';
 import { AppError } from '../../core/errors.js';
 import type { App } from '../app.js';
+import { ASK_OPTIONS } from './ask-options.js';
 import { cliAsker } from './asker.js';
+import { type CommandContext, consoleIo } from './io.js';
 
-export const ASK_OPTIONS = {
-  json: { type: 'boolean', default: false },
-  format: { type: 'string', default: 'text' },
-  chart: { type: 'string' },
-  data: { type: 'string' },
-  model: { type: 'string' },
-  mapping: { type: 'string' },
-  conversation: { type: 'string' },
-} as const;
-
-export async function askCommand(app: App, argv: string[]): Promise<void> {
+export async function askCommand(
+  app: App,
+  argv: string[],
+  { io = consoleIo(), asker = cliAsker() }: Partial<CommandContext> = {},
+): Promise<void> {
   const { positionals, values } = parseArgs({ args: argv, allowPositionals: true, options: ASK_OPTIONS });
   const question = positionals.join(' ').trim();
   if (!question)
@@ -38,7 +33,7 @@ export async function askCommand(app: App, argv: string[]): Promise<void> {
     conversation: values.conversation ?? `cli:${randomUUID()}`,
     text: question,
     surface: 'cli',
-    user: cliAsker(),
+    user: asker,
   });
   // The chart is rendered once and written where asked; the platform JSON points at it as a local file.
   const images: Record<string, { url: string }> = {};
@@ -48,30 +43,32 @@ export async function askCommand(app: App, argv: string[]): Promise<void> {
       currency: app.config.currency,
       language: answer.language,
     });
-    writeFileSync(values.chart, rendered.png);
+    io.writeFile(values.chart, rendered.png);
     images[firstChart.id] = { url: pathToFileURL(resolve(values.chart)).href };
-    console.error(
+    io.err(
       `Graphique écrit : ${values.chart} (${rendered.width}×${rendered.height}, ${Math.round(rendered.bytes / 1024)} Ko)`,
     );
   } else if (values.chart) {
-    console.error('Cette réponse n’a pas de graphique.');
+    io.err('Cette réponse n’a pas de graphique.');
   }
   const currency = app.config.currency;
   if (values.format === 'slack') {
     const slackImages = Object.fromEntries(
       Object.entries(images).map(([id, image]) => [id, { imageUrl: image.url }]),
     );
-    console.log(JSON.stringify(renderSlack(answer, { currency, images: slackImages }), null, 2));
+    io.out(JSON.stringify(renderSlack(answer, { currency, images: slackImages }), null, 2));
   } else if (values.format === 'teams') {
-    console.log(JSON.stringify(renderTeams(answer, { currency, images }), null, 2));
+    io.out(JSON.stringify(renderTeams(answer, { currency, images }), null, 2));
   } else {
     // --json also says which model the data was read with (inferred: what was guessed and why).
     const data = app.data.dataReport();
-    console.log(
+    io.out(
       values.json
         ? JSON.stringify(data ? { ...answer, data } : answer, null, 2)
         : renderAnswerText(answer, currency),
     );
   }
-  if (answer.errorCode) process.exitCode = 1;
+  if (answer.errorCode) io.setExitCode(1);
 }
+
+export { ASK_OPTIONS } from './ask-options.js';

@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import type { Config } from '../../config.js';
 import { AppError } from '../../core/errors.js';
 import { createLogger, type Logger } from '../../core/logger.js';
-import { type AuditEntry, createAuditLog } from '../audit.js';
+import { type AuditEntry, type AuditLog, createAuditLog } from '../audit.js';
 
 const DEFAULT_LIMIT = 50;
 
@@ -72,7 +72,8 @@ export function formatAuditTable(entries: AuditEntry[]): string {
 export async function auditCommand(
   config: Config,
   argv: string[],
-  deps: { logger?: Logger; out?: (line: string) => void } = {},
+  // `audit`: the running server's own log (entries not yet on disk included); without it, the file is read.
+  deps: { logger?: Logger; out?: (line: string) => void; audit?: AuditLog } = {},
 ): Promise<void> {
   const { values } = parseArgs({
     args: argv,
@@ -86,7 +87,7 @@ export async function auditCommand(
   const query = { since: parseSince(values.since), user: values.user, limit: parseLimit(values.limit) };
   const logger = deps.logger ?? createLogger({ level: config.logLevel });
   const out = deps.out ?? ((line: string) => console.log(line));
-  const audit = createAuditLog(config.stateDir, config.audit, { logger });
+  const audit = deps.audit ?? createAuditLog(config.stateDir, config.audit, { logger });
   const entries = await audit.list(query);
   if (values.json) for (const entry of entries) out(JSON.stringify(entry));
   else out(formatAuditTable(entries));

@@ -8,8 +8,10 @@ import { AppError, isAppError } from '../../core/errors.js';
 import { formatPercent } from '../../core/format.js';
 import type { Subscription } from '../../digests/model.js';
 import { nextSlot } from '../../digests/schedule.js';
-import { platformOf } from '../../digests/targets.js';
+import { platformOf, targetProblem } from '../../digests/targets.js';
 import type { App } from '../app.js';
+import { checkDigestTarget } from '../digest-target-check.js';
+import { type CliIo, consoleIo } from './io.js';
 
 const OPTIONS = {
   target: { type: 'string' },
@@ -71,7 +73,7 @@ function parseCli(argv: string[]) {
   }
 }
 
-async function runDigestCommand(app: App, argv: string[]): Promise<void> {
+async function runDigestCommand(app: App, argv: string[], io: CliIo): Promise<void> {
   const { positionals, values } = parseCli(argv);
   const [action, id] = positionals;
   const digests = app.digests;
@@ -82,6 +84,12 @@ async function runDigestCommand(app: App, argv: string[]): Promise<void> {
         'digest add: --target and --cron are required',
         `--target et --cron sont obligatoires. ${USAGE}`,
       );
+    // A well-formed target is then checked against its platform (bot in the Slack channel, Teams conversation
+    // known); a malformed one is refused by add() below with the format's explanation.
+    const verdict = targetProblem(values.target, { strictTeams: true })
+      ? {}
+      : await checkDigestTarget(app, values.target);
+    if (verdict.problem) throw bad(`digest add: target refused by the platform check`, verdict.problem);
     const added = await digests.add({
       target: values.target,
       cron: values.cron,
@@ -90,10 +98,11 @@ async function runDigestCommand(app: App, argv: string[]): Promise<void> {
       category: values.category,
       strictTarget: true,
     });
-    console.log(`Digest ajouté : ${line(added, now)}`);
+    io.out(`Digest ajouté : ${line(added, now)}`);
+    if (verdict.warning) io.err(verdict.warning);
     // `digest add` does not connect the platforms: a configured one counts as able to deliver.
     if (!digests.canDeliver(added.target) && !platformConfigured(app, platformOf(added.target)))
-      console.error(noPlatform(added.target).replace(" : rien n'a été posté", ''));
+      io.err(noPlatform(added.target).replace(" : rien n'a été posté", ''));
     return;
   }
   if (action === 'list') {
@@ -103,11 +112,9 @@ async function runDigestCommand(app: App, argv: string[]): Promise<void> {
         const next = nextSlot(item.cron, item.timezone, now);
         return { ...item, nextRun: next === undefined ? null : new Date(next).toISOString() };
       });
-      console.log(JSON.stringify(withNext, null, 2));
+      io.out(JSON.stringify(withNext, null, 2));
     } else
-      console.log(
-        all.length === 0 ? 'Aucun digest programmé.' : all.map((item) => line(item, now)).join('\n'),
-      );
+      io.out(all.length === 0 ? 'Aucun digest programmé.' : all.map((item) => line(item, now)).join('\n'));
     return;
   }
   if ((action === 'remove' || action === 'run') && !id)
@@ -117,21 +124,19 @@ async function runDigestCommand(app: App, argv: string[]): Promise<void> {
     );
   if (action === 'remove') {
     const removed = await digests.remove(id!);
-    console.log(`Digest n° ${removed.id} supprimé (${removed.target}).`);
+    io.out(`Digest n° ${removed.id} supprimé (${removed.target}).`);
     return;
   }
   if (action === 'run') {
     const subscription = await digests.get(id!);
     if (values['dry-run']) {
       const { answer } = await digests.preview(subscription.id);
-      console.log(
-        values.json ? JSON.stringify(answer, null, 2) : renderAnswerText(answer, app.config.currency),
-      );
+      io.out(values.json ? JSON.stringify(answer, null, 2) : renderAnswerText(answer, app.config.currency));
       return;
     }
     if (!digests.canDeliver(subscription.target)) {
-      console.error(noPlatform(subscription.target));
-      process.exitCode = 2;
+      io.err(noPlatform(subscription.target));
+      io.setExitCode(2);
       return;
     }
     const status = await digests.runNow(subscription.id);
@@ -139,21 +144,21 @@ async function runDigestCommand(app: App, argv: string[]): Promise<void> {
       status === 'sent'
         ? `Digest n° ${subscription.id} posté dans ${subscription.target}.`
         : `Le digest n° ${subscription.id} n'a pas pu être posté (${status}) ; détails dans les logs.`;
-    if (values.json) console.log(JSON.stringify({ id: subscription.id, status }));
-    else console.log(text);
-    if (status !== 'sent') process.exitCode = 1;
+    if (values.json) io.out(JSON.stringify({ id: subscription.id, status }));
+    else io.out(text);
+    if (status !== 'sent') io.setExitCode(1);
     return;
   }
   throw bad(`digest: unknown action ${action ?? '(none)'}`, USAGE);
 }
 
-export async function digestCommand(app: App, argv: string[]): Promise<void> {
+export async function digestCommand(app: App, argv: string[], io: CliIo = consoleIo()): Promise<void> {
   try {
-    await runDigestCommand(app, argv);
+    await runDigestCommand(app, argv, io);
   } catch (error) {
     // Bad input gets just its short French hint (the generic INVALID_ARGUMENTS text speaks of a chat question).
     if (!isAppError(error) || error.code !== 'INVALID_ARGUMENTS' || !error.hint) throw error;
-    console.error(error.hint);
-    process.exitCode = 2;
+    io.err(error.hint);
+    io.setExitCode(2);
   }
 }

@@ -4,8 +4,9 @@ import { AppError } from '../../core/errors.js';
 import { formatMetric } from '../../core/metrics.js';
 import { kpiTableQuery } from '../../warehouse/queries.js';
 import type { App } from '../app.js';
+import { type CliIo, consoleIo } from './io.js';
 
-export async function kpiCommand(app: App, argv: string[]): Promise<void> {
+export async function kpiCommand(app: App, argv: string[], io: CliIo = consoleIo()): Promise<void> {
   const { positionals, values } = parseArgs({
     args: argv,
     allowPositionals: true,
@@ -14,9 +15,9 @@ export async function kpiCommand(app: App, argv: string[]): Promise<void> {
   const [action] = positionals;
   if (action === 'build') {
     const report = await app.data.rebuild({ dateFrom: values.from, dateTo: values.to });
-    if (values.json) console.log(JSON.stringify(report));
+    if (values.json) io.out(JSON.stringify(report));
     else
-      console.log(
+      io.out(
         `marketing_kpi : ${report.campaigns} campagnes (${report.kpiMs} ms) ; marketing_kpi_daily : ${report.dailyRows} lignes (${report.dailyMs} ms)`,
       );
     return;
@@ -24,12 +25,12 @@ export async function kpiCommand(app: App, argv: string[]): Promise<void> {
   if (action === 'show') {
     const { rows } = await app.data.warehouse.select(kpiTableQuery());
     if (values.json) {
-      for (const row of rows) console.log(JSON.stringify(row));
+      for (const row of rows) io.out(JSON.stringify(row));
       return;
     }
     const currency = app.config.currency;
     for (const row of rows) {
-      console.log(
+      io.out(
         `${String(row.campaign_name).padEnd(22)} ${String(row.category).padEnd(11)} ` +
           `dépenses ${formatMetric('mark_spent', row.mark_spent as number, currency).padStart(14)}  ` +
           `CA ${formatMetric('revenue', row.revenue as number, currency).padStart(14)}  ROI ${formatMetric('roi', row.roi as number, currency)}`,

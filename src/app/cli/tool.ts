@@ -3,8 +3,9 @@ import { parseArgs } from 'node:util';
 import { ML_TOOLS, runTool, SQL_TOOLS } from '../../analysis/tools/registry.js';
 import { AppError } from '../../core/errors.js';
 import type { App } from '../app.js';
+import { type CliIo, consoleIo } from './io.js';
 
-export async function toolCommand(app: App, argv: string[]): Promise<void> {
+export async function toolCommand(app: App, argv: string[], io: CliIo = consoleIo()): Promise<void> {
   const { positionals, values } = parseArgs({
     args: argv,
     allowPositionals: true,
@@ -12,7 +13,7 @@ export async function toolCommand(app: App, argv: string[]): Promise<void> {
   });
   const [name, rawArgs] = positionals;
   if (!name) {
-    console.log(`Outils : ${[...SQL_TOOLS, ...ML_TOOLS].map((tool) => tool.name).join(', ')}`);
+    io.out(`Outils : ${[...SQL_TOOLS, ...ML_TOOLS].map((tool) => tool.name).join(', ')}`);
     return;
   }
   let args: unknown = {};
@@ -24,6 +25,6 @@ export async function toolCommand(app: App, argv: string[]): Promise<void> {
     }
   }
   const output = await runTool(name, args, app.tools);
-  if (values.json) console.log(JSON.stringify(output, null, 2));
-  else console.log([output.summary, ...output.warnings].join('\n'));
+  if (values.json) io.out(JSON.stringify(output, null, 2));
+  else io.out([output.summary, ...output.warnings].join('\n'));
 }
