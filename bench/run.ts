@@ -5,6 +5,7 @@ import { benchAgent, printAgent } from './agent.js';
 import { benchCharts, printCharts } from './charts.js';
 import { benchLoad, printLoad } from './load.js';
 import { benchMl, printMl } from './ml.js';
+import { benchNames, printNames } from './names.js';
 import { writeReport } from './report.js';
 import { benchSlack, printSlack } from './slack.js';
 import { benchStartup, printStartup } from './startup.js';
@@ -37,6 +38,7 @@ const SUITES = {
   warehouse: suite(() => benchWarehouseSizes(warehouseRows), printWarehouseSizes),
   ml: suite(benchMl, printMl),
   agent: suite(benchAgent, printAgent),
+  names: suite(async () => benchNames(), printNames),
   charts: suite(() => benchCharts(), printCharts),
   startup: suite(benchStartup, printStartup),
   slack: suite(benchSlack, printSlack),

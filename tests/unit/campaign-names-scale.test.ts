@@ -1,5 +1,6 @@
 // Campaign names in questions at 100,000 campaigns (the offline planner's entity finder): found through an index
-// built once per catalog — exact, typo, unique prefix — in milliseconds, with the small-catalog rules unchanged.
+// built once per catalog — exact, typo, unique prefix — with the small-catalog rules unchanged. How fast is measured
+// in `npm run bench -- names` (against a pass over every name, same run), never here.
 import { describe, expect, test } from '@jest/globals';
 import { findCampaign } from '../../agent/nlu/entities.js';
 import type { Catalog } from '../../src/warehouse/catalog.js';
@@ -29,13 +30,5 @@ describe('findCampaign at 100k campaigns', () => {
     const ambiguous = findCampaign('how is facebook doing', catalog);
     expect(ambiguous.name).toBeUndefined();
     expect(ambiguous.candidates.length).toBeGreaterThan(1);
-  });
-
-  test('each question costs milliseconds, not a pass over every name', () => {
-    findCampaign('warm up youtube_tier1_000003', catalog); // the index is built once per catalog
-    const started = performance.now();
-    for (let i = 0; i < 20; i++)
-      findCampaign(`what about youtube_tier1_${String(i * 3 + 3).padStart(6, '0')}`, catalog);
-    expect((performance.now() - started) / 20).toBeLessThan(20);
   });
 });
