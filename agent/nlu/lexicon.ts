@@ -21,7 +21,8 @@ could would want need know like get gets got please quick quickly rapidement vit
 just simply exactement exactly environ approximately roughly aussi also too encore again moi me toi nous vous
 besoin interesse curious question petit petite rapide point recap resume resumer summary summarize quoi
 chose truc aperçu apercu overview vue avoir voir regarde regarder check checker look va vont allez aller
-marche marchent tourne tournent going
+marche marchent tourne tournent going whats parce because car autant tellement tant beaucoup fortement
+vraiment really enormement confondu confondus confondue confondues combined altogether run running lance lancer
 `);
 
 /** Domain words the rules read, often redundant with another word of the question. */
@@ -45,7 +46,7 @@ months monthly mensuel periode period quinzaine fortnight weekend week end
 lundi mardi mercredi jeudi vendredi samedi dimanche monday tuesday wednesday thursday friday saturday sunday
 janvier fevrier fev mars avril mai juin juillet aout septembre octobre novembre decembre jan january feb february
 march apr april june july aug august sept september oct october nov november dec december
-chf franc francs fr eur euro euros
+chf franc francs fr eur euro euros balles
 canal canaux channel channels categorie categories category type types levier leviers
 niveau niveaux
 `);
@@ -73,7 +74,10 @@ lesquelles lesquels laquelle lequel quelles quels which ones elles ils
 pour cent percent percents pourcent
 vient viennent venir come comes came does did doing went go goes clique cliquent convertit convertissent converts
 blogueur blogueurs blogger bloggers reseau reseaux sociaux selon dont per break down perd perdre perdons
-thru lose loses gain gagne shift shifts move moved moves above below greater bilan bottom ascending descending biggest
+thru broken split drive drives driven driving drove tire behind venu venus venue venues mis
+recupere recuperer recupere efficient return returns rajoute rajouter ajoute ajouter add adding added group grouping
+similar similaire similaires mauvais mauvaise mauvaises worse contact contacts affichage affichages affiche affichee
+affichees fois times shown displayed lose loses gain gagne shift shifts move moved moves above below greater bilan bottom ascending descending biggest
 largest smallest strongest weakest poorest winners winner losers loser champions cheapest costliest maximum
 contre versus ecart difference differences overview synthese fiche historique courbe tendance tendances trends
 focus zoom profils typologie createurs creators moteurs banners bannieres medias recherche display perdent

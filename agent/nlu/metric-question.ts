@@ -20,7 +20,7 @@ type Args = Record<string, unknown>;
 type Period = { date_from?: string; date_to?: string };
 
 const WHY =
-  /\bpourquoi\b|\bwhy\b|\bqu'est-ce qui (a|explique|fait)\b|\bqu'est ce qui\b|\bexpliqu\w*|\bcomment expliquer\b|\bd'ou vient\b|\bwhat (drove|caused|explains|happened|moved)\b|\bqu'est-ce qui s'est passe\b|\bque s'est-il passe\b|\bexplain\w*|\bgrace a (quel|quoi|qui)\w*|\bthanks to (what|which)\b|\bdue to (what|which)\b|\bla faute a\b|\bcause\w*/;
+  /\bpourquoi\b|\bwhy\b|\bqu'est-ce qui (a|explique|fait)\b|\bqu'est ce qui\b|\bexpliqu\w*|\bcomment expliquer\b|\bd'ou vient\b|\bwhat (drove|caused|explains|happened|moved)\b|\bqu'est-ce qui s'est passe\b|\bque s'est-il passe\b|\bexplain\w*|\bgrace a (quel|quoi|qui)\w*|\bthanks to (what|which)\b|\bdue to (what|which)\b|\bla faute a\b|\bcause\w*|\bqui a (tire|porte|fait)\b|\bresponsables?\b|\bwhat'?s behind\b|\bbehind (the|this|that)\b|\bdrivers?\b|\bdriving (the|this|that)\b/;
 const CHANGE =
   /\b(grimp|augment|baiss|chut|bond|plong|bouge|bougé|vari|chang|evolu|effondr|explos|degrad|ameliore|hausse|recul|monte|descend|rose|fell|drop|jump|spik|increas|decreas|moved|changed|went (up|down)|declin|improv|worsen|surg|plummet)\w*/;
 const COMPARE =
@@ -46,7 +46,7 @@ const SINGULAR_CATEGORY =
 // Content words that name no metric the data has and could mean several: ask which one is meant.
 const VAGUE: [RegExp, Metric[]][] = [
   [/\bresultats?\b|\bresults?\b/, ['orders', 'leads', 'revenue']],
-  [/\bretours?\b(?! sur)|\breturns?\b(?! on)/, ['roi', 'roas', 'revenue']],
+  [/\bretours?\b(?! sur)|\breturns?\b(?! on (ad|invest))/, ['roi', 'roas', 'revenue']],
   [/\bvolumes?\b/, ['impressions', 'clicks', 'orders']],
   [/\brendements?\b|\byields?\b/, ['roi', 'roas', 'revenue']],
   [/\befficacite\b|\befficiency\b/, ['roi', 'cpa', 'ctr']],
@@ -161,12 +161,16 @@ function orderFor(text: string, metric: Metric): 'asc' | 'desc' {
     )
   )
     return /\bworst|\bpire/.test(text) && lowerIsBetter(metric) ? 'desc' : 'asc';
+  // "least cost-efficient" is the costliest: read before the plain direction words (« least » alone is low).
+  const fromTo =
+    /\b(du|de la|des) (plus|moins|meilleure?s?|pires?)\b.{0,20}\b(au|aux|a la) (plus|moins|meilleur|pire)/;
+  if (/\befficace\w* en cout|\bcost[- ]efficien\w*/.test(text) && !fromTo.test(text))
+    return /\b(least|moins)\b(?! cher)/.test(text) ? 'desc' : 'asc';
   const word = findDirectionWord(text);
   if (word === 'best') return lowerIsBetter(metric) ? 'asc' : 'desc';
   if (word === 'worst') return lowerIsBetter(metric) ? 'desc' : 'asc';
   if (word === 'low' || word === 'cheap') return 'asc';
   if (word === 'high' || word === 'expensive') return 'desc';
-  if (/\befficace\w* en cout|\bcost[- ]efficien\w*/.test(text)) return 'asc';
   return lowerIsBetter(metric) ? 'asc' : 'desc';
 }
 
@@ -294,7 +298,10 @@ function readOne(
       p.text,
     ) &&
     p.scope.campaigns.length + p.scope.prefixes.length + p.scope.categories.length === 0 &&
-    !p.period
+    !p.period &&
+    p.metrics.length > 0 &&
+    // « c'est quoi notre CA total ? » asks for the figure, not its definition.
+    !/\b(notre|nos|mon|mes|our|my|total\w*|global\w*|combien|actuel\w*|current)\b/.test(p.text)
   )
     return { intent: 'help', calls: [], confidence: 0.8 };
   const text = p.text;

@@ -48,7 +48,7 @@ facebook instagram google youtube blogger retargeting partner banner quelles que
   .split(/\s+/)
   .filter((word) => word.length > 0);
 // Ordinary words that sit close to a vocabulary word (« percent » is not a typo of « perdent »).
-const KEEP = `commande marche marcher marchent marchait percent pourcent percents period please prefer weekly monthly daily social sociales between
+const KEEP = `claque claquer flambe encaisse commande marche marcher marchent marchait percent pourcent percents period please prefer weekly monthly daily social sociales between
 expect expected others number numbers months second minute minutes morning tomorrow yesterday increased
 decreased reduced`;
 const KNOWN = new Set([...VOCABULARY, ...KEEP.split(/\s+/), ...Object.keys(NUMBER_WORDS)]);
@@ -90,7 +90,11 @@ export function prepare(text: string): string {
     /\bsem\.?\s(?=du\b|de la\b|derniere|precedente|passee|ecoulee|prochaine|d'avant|\d)/g,
     'semaine ',
   );
-  return expanded.replace(/[a-z]+/g, (word) => {
+  // "one percent", « un pour cent »: the one number word left as an article elsewhere; "yday": yesterday.
+  const spelled = expanded
+    .replace(/\b(?:one|un) (percent|pour ?cent|%)/g, '1 $1')
+    .replace(/\byday\b|\bystrdy\b/g, 'yesterday');
+  return spelled.replace(/[a-z]+/g, (word) => {
     const corrected = correctWord(word);
     const value = NUMBER_WORDS[corrected];
     return value === undefined ? corrected : String(value);

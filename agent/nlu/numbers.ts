@@ -75,7 +75,7 @@ export function findRoiThreshold(text: string): number | undefined {
 
 // Not from the middle of something else: « -5000 CHF » is not 5000, « 1e308 CHF » is not 308 (no amount: the bot asks).
 const MONEY_AFTER =
-  /(?<![\w.,'+-])(\d[\d' ]*(?:[.,]\d+)?)\s?(k\b|mille\b|000\b)?\s?(?:chf|francs?|fr\b|fr\.|\.-|eur\b|euros?|€|\$|usd|dollars?)/;
+  /(?<![\w.,'+-])(\d[\d' ]*(?:[.,]\d+)?)\s?(k\b|mille\b|000\b)?\s?(?:chf|francs?|balles|fr\b|fr\.|\.-|eur\b|euros?|€|\$|usd|dollars?)/;
 const MONEY_BEFORE = /(?:chf|fr\.|€|\$|usd|eur)\s?(\d[\d' ]*(?:[.,]\d+)?)\s?(k\b)?/;
 const BUDGET_OF =
   /\b(?:budget|spend|spending|depense|depenses)\s(?:de|of|d'un montant de)?\s?(\d[\d' ]*(?:[.,]\d+)?)\s?(k\b)?(?![\d.,'%]|\s%)/;

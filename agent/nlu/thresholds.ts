@@ -20,7 +20,7 @@ const COMPARATORS: [RegExp, Comparator][] = [
 ]; // biome-ignore format: a table
 
 const NUMBER =
-  /([+-]?\s?\d[\d' ]*(?:[.,]\d+)?)\s?(%|pour ?cents?\b|percent\b|k\b|m\b|mio\b|millions?\b|chf\b|francs?\b|fr\b|\.-|cents?\b)?/y;
+  /([+-]?\s?\d[\d' ]*(?:[.,]\d+)?)\s?(%|pour ?cents?\b|percent\b|k\b|m\b|mio\b|millions?\b|chf\b|francs?\b|balles\b|fr\b|\.-|cents?\b)?/y;
 const PERCENT_METRICS = new Set<Metric>(['ctr', 'cvr', 'roi']);
 // « cent francs »: a number word prepare() does not turn into digits.
 const WORD_NUMBERS: Record<string, string> = {

@@ -81,4 +81,49 @@ describe('objects, metrics and order', () => {
       category: 'influencer',
     });
   });
+
+  test('worst and cost-efficiency wordings keep their polarity', () => {
+    // CTR: higher is better, so the worst are the lowest; CPL: the least cost-efficient channel is the costliest.
+    expect(args('quelles sont les deux campagnes qui ont le plus mauvais CTR ?')[0]).toMatchObject({
+      metric: 'ctr',
+      direction: 'bottom',
+      limit: 2,
+    });
+    expect(args('least cost-efficient channel on CPL?')[0]).toMatchObject({
+      group_by: ['category'],
+      order_by: 'cpl',
+      order: 'desc',
+    });
+  });
+
+  test('a figure asked with « c’est quoi » is a figure; a bare KPI is its definition', () => {
+    expect(args("C'est quoi notre CA total ?")[0]).toMatchObject({
+      tool: 'query_metrics',
+      metrics: ['revenue'],
+    });
+    expect(planOffline({ text: "c'est quoi le ROAS ?", catalog: SAMPLE_CATALOG }).intent).toBe('help');
+  });
+
+  test('chat words for money in and out, "one percent", "yday"', () => {
+    expect(args('combien on a claqué en social hier ?')[0]).toMatchObject({
+      metrics: ['mark_spent'],
+      categories: ['social'],
+      date_from: '2021-02-28',
+      date_to: '2021-02-28',
+    });
+    expect(args('combien on a encaissé en tout ce mois ?')[0]).toMatchObject({ metrics: ['revenue'] });
+    expect(args('campaigns with a click-through rate over one percent')[0]).toMatchObject({
+      thresholds: [{ metric: 'ctr', op: '>', value: 0.01 }],
+    });
+    expect(args('orders yday')[0]).toMatchObject({ date_from: '2021-02-28', date_to: '2021-02-28' });
+  });
+
+  test('« qui a tiré la hausse », "what’s behind": why questions', () => {
+    expect(
+      args('commandes sem. du 8 → sem. du 15 : c’est quelle campagne qui a tiré la hausse ?')[0],
+    ).toMatchObject({ tool: 'explain_change', metric: 'orders' });
+    expect(
+      args("what's behind the lower cost per click on search over the last 7 days vs the week before?")[0],
+    ).toMatchObject({ tool: 'explain_change', metric: 'cpc', categories: ['search'] });
+  });
 });
