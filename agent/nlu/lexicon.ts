@@ -77,7 +77,9 @@ blogueur blogueurs blogger bloggers reseau reseaux sociaux selon dont per break 
 thru broken split drive drives driven driving drove tire behind venu venus venue venues mis
 recupere recuperer recupere efficient return returns rajoute rajouter ajoute ajouter add adding added group grouping
 similar similaire similaires mauvais mauvaise mauvaises worse contact contacts affichage affichages affiche affichee
-affichees fois times shown displayed lose loses gain gagne shift shifts move moved moves above below greater bilan bottom ascending descending biggest
+affichees fois times shown displayed lose loses
+resultat resultats result results volume volumes rendement rendements yield yields efficacite efficiency perf
+performance performances performe performed unitaire unitaires unite unit gain gagne shift shifts move moved moves above below greater bilan bottom ascending descending biggest
 largest smallest strongest weakest poorest winners winner losers loser champions cheapest costliest maximum
 contre versus ecart difference differences overview synthese fiche historique courbe tendance tendances trends
 focus zoom profils typologie createurs creators moteurs banners bannieres medias recherche display perdent

@@ -2,10 +2,13 @@
 // (features.ts), routes it (router.ts) and, in a conversation, turns short follow-ups into the previous call
 // with new arguments (follow-ups.ts). Every argument comes from the catalog or a strict extractor.
 import type { Plan, PlannedCall, Planner, PlannerInput } from '../../src/analysis/plan.js';
+import { chooseOption } from './answer-back.js';
 import { extractFeatures } from './features.js';
 import { applyFollowUp } from './follow-ups.js';
+import { detectLanguage } from './language.js';
 import { followMetricCall } from './metric-follow-ups.js';
 import { readMetricQuestion } from './metric-question.js';
+import { normalize } from './normalize.js';
 import { route } from './router.js';
 import { unexplainedWords } from './unexplained.js';
 
@@ -27,6 +30,18 @@ export function createOfflinePlanner(): Planner {
  * configured, otherwise the bot asks back.
  */
 export function planOffline(input: PlannerInput): Plan {
+  // A short reply to our question back (« le CA », "the second one") answers the question that was pending.
+  const options = input.previous?.options;
+  if (options && options.length > 0) {
+    const fresh = (text: string) => planOffline({ text, catalog: input.catalog });
+    const chosen = chooseOption(input.text ?? '', options, input.catalog, fresh);
+    // The reply's language when it has words enough to tell (« le CA » / "I meant revenue"), else the option's.
+    if (chosen) {
+      const plan = fresh(chosen);
+      const words = normalize(input.text ?? '').split(/\s+/).length;
+      return words >= 2 ? { ...plan, language: detectLanguage(normalize(input.text ?? '')) } : plan;
+    }
+  }
   const plan = planOnce(input);
   const unexplained = unexplainedWords(input, plan, planOnce);
   if (unexplained.length === 0) return plan;

@@ -16,7 +16,11 @@ export function routeIntentNode(deps: AgentDeps) {
     // search ? » still works after it.
     const previous =
       state.plan && !CONTEXT_FREE.has(state.plan.intent)
-        ? { intent: state.plan.intent, calls: state.plan.calls }
+        ? {
+            intent: state.plan.intent,
+            calls: state.plan.calls,
+            ...(state.plan.clarification && state.plan.options ? { options: state.plan.options } : {}),
+          }
         : state.previous;
     const reset: AgentUpdate = { previous, outputs: [], failures: [], answer: undefined, planner: 'offline' };
     const text = state.question.trim();

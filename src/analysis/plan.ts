@@ -29,6 +29,8 @@ export interface Plan {
 export interface PreviousTurn {
   intent: Intent;
   calls: PlannedCall[];
+  /** When the previous turn asked back: the readings it offered (a short reply picks one). */
+  options?: string[];
 }
 
 export interface PlannerInput {

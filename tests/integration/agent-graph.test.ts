@@ -10,6 +10,7 @@ import { createOfflinePlanner } from '../../agent/nlu/offline-planner.js';
 import type { LlmComposer } from '../../agent/nodes/deps.js';
 import type { Plan, Planner, PlannerInput } from '../../src/analysis/plan.js';
 import { silentLogger } from '../../src/core/logger.js';
+import { readSampleRows, totals } from '../fixtures/sample-figures.js';
 import { openSampleWarehouse, type SampleWarehouse } from '../fixtures/sample-warehouse.js';
 
 let sample: SampleWarehouse;
@@ -84,6 +85,27 @@ describe('offline path', () => {
     const confirmed = await agent.ask({ conversation: 'u1', text: reading! });
     expect(confirmed.intent).not.toBe('clarify');
     expect(confirmed.provenance[0]?.rowCount).toBe(5);
+  });
+
+  test('a short reply to a question back answers the pending question (metric named, or position)', async () => {
+    const agent = agentWith(createOfflinePlanner());
+    const asked = await agent.ask({ conversation: 'r1', text: 'les résultats de youtube_blogger ?' });
+    expect(asked.intent).toBe('clarify');
+    const revenue = totals(readSampleRows().filter((row) => row.campaign === 'youtube_blogger')).revenue;
+    const answered = await agent.ask({ conversation: 'r1', text: 'le CA' });
+    expect(answered.intent).not.toBe('clarify');
+    expect(answered.provenance[0]?.args).toMatchObject({
+      metrics: ['revenue'],
+      campaigns: ['youtube_blogger'],
+    });
+    expect(answered.provenance[0]?.rows[0]?.revenue).toBeCloseTo(revenue, 2);
+
+    const which = await agent.ask({ conversation: 'r2', text: 'CA de tier1 ?' });
+    expect(which.followUps).toHaveLength(2);
+    const second = await agent.ask({ conversation: 'r2', text: 'la 2e' });
+    expect(second.provenance[0]?.args).toMatchObject({
+      campaigns: [which.followUps[1]!.match(/\w+_tier1/)![0]],
+    });
   });
 
   test('a diagnostic question: figures, 2–4 recommendations, provenance, table, chart, buttons', async () => {
