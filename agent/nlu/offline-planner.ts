@@ -14,6 +14,8 @@ import { unexplainedWords } from './unexplained.js';
 
 /** A reading with a word it cannot explain is a guess, whatever its rules said. */
 export const UNEXPLAINED_CONFIDENCE = 0.5;
+/** This many unexplained words make a question off topic rather than a reading to confirm. */
+const OFF_TOPIC_WORDS = 3;
 
 export function createOfflinePlanner(): Planner {
   return {
@@ -45,6 +47,10 @@ export function planOffline(input: PlannerInput): Plan {
   const plan = planOnce(input);
   const unexplained = unexplainedWords(input, plan, planOnce);
   if (unexplained.length === 0) return plan;
+  // Most of the question unread (« who won the Champions League game last night? »): not a question about the
+  // data, whatever few words the rules found in it.
+  if (unexplained.length >= OFF_TOPIC_WORDS)
+    return { intent: 'out_of_scope', language: plan.language, calls: [], confidence: 0.3, unexplained };
   return { ...plan, confidence: Math.min(plan.confidence, UNEXPLAINED_CONFIDENCE), unexplained };
 }
 

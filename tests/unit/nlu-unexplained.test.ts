@@ -61,6 +61,14 @@ describe('unexplained words', () => {
     expect(pasted.unexplained).toBeUndefined();
   });
 
+  test('a question mostly unread is off topic, not a reading to confirm', () => {
+    const sport = plan('who won the Champions League game last night?');
+    expect(sport.intent).toBe('out_of_scope');
+    expect(sport.calls).toEqual([]);
+    // Two unread words still make a reading worth offering back.
+    expect(plan('Top 5 des campagnes par ROI zorglub blorp').intent).not.toBe('out_of_scope');
+  });
+
   test('withoutWord takes out whole words only and tidies the spaces', () => {
     expect(withoutWord('combien de leds sur instagram_tier2 ?', 'leds')).toBe(
       'combien de sur instagram_tier2?',
