@@ -57,6 +57,8 @@ export function axisFormat(format: ValueFormat): string {
       return '.1~%';
     case 'signed_points':
       return ',.1~f';
+    case 'delta_points':
+      return '+.2~%';
     case 'integer':
       return ',.0f';
     default:

@@ -22,16 +22,16 @@ function table(block: Extract<Block, { type: 'table' }>, currency: string): stri
   return lines.join('\n');
 }
 
-function renderBlock(block: Block, currency: string): string | undefined {
+function renderBlock(block: Block, currency: string, en: boolean): string | undefined {
   switch (block.type) {
     case 'text':
       return block.text;
     case 'facts':
-      return block.facts.map((fact) => `  ${fact.label} : ${fact.value}`).join('\n');
+      return block.facts.map((fact) => `  ${fact.label}${en ? ':' : ' :'} ${fact.value}`).join('\n');
     case 'table':
       return table(block, currency);
     case 'chart':
-      return `[graphique : ${block.title}]`;
+      return `[${en ? 'chart:' : 'graphique :'} ${block.title}]`;
     case 'notice':
       return `${block.level === 'warning' ? '⚠' : 'ℹ'} ${block.text}`;
     case 'actions':
@@ -40,18 +40,18 @@ function renderBlock(block: Block, currency: string): string | undefined {
 }
 
 export function renderAnswerText(answer: Answer, currency: string): string {
-  const parts = answer.blocks
-    .map((block) => renderBlock(block, currency))
-    .filter((part): part is string => Boolean(part));
   const en = answer.language === 'en';
+  const parts = answer.blocks
+    .map((block) => renderBlock(block, currency, en))
+    .filter((part): part is string => Boolean(part));
   if (answer.recommendations.length > 0) {
     parts.push(
-      `${en ? 'Recommendations' : 'Recommandations'} :\n${answer.recommendations.map((item) => `  • ${item}`).join('\n')}`,
+      `${en ? 'Recommendations:' : 'Recommandations :'}\n${answer.recommendations.map((item) => `  • ${item}`).join('\n')}`,
     );
   }
   if (answer.followUps.length > 0) {
     parts.push(
-      `${en ? 'You could also ask' : 'Vous pouvez aussi demander'} :\n${answer.followUps.map((item) => `  – ${item}`).join('\n')}`,
+      `${en ? 'You could also ask:' : 'Vous pouvez aussi demander :'}\n${answer.followUps.map((item) => `  – ${item}`).join('\n')}`,
     );
   }
   return parts.join('\n\n');

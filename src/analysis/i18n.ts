@@ -3,6 +3,9 @@ import type { Language } from '../core/answer.js';
 
 export const tr = (language: Language, fr: string, en: string): string => (language === 'en' ? en : fr);
 
+/** « : » in French (a space before), ":" in English. */
+export const colon = (language: Language): string => (language === 'en' ? ':' : ' :');
+
 /** Example questions shown in help, out-of-scope answers and follow-ups. */
 export function exampleQuestions(language: Language): string[] {
   return language === 'en'

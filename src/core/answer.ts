@@ -30,6 +30,8 @@ export type ValueFormat =
   | 'percent'
   | 'signed_percent'
   | 'signed_points'
+  /** A difference between two rates (fractions), in percentage points: « +0,30 pts ». */
+  | 'delta_points'
   | 'ratio'
   | 'date';
 

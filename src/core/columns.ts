@@ -1,6 +1,6 @@
 // How each warehouse / tool column is labelled and formatted, in one place for the composer and every renderer.
 import type { Language, TableColumn, ValueFormat } from './answer.js';
-import { formatMoney, formatNumber, formatPercent } from './format.js';
+import { formatMoney, formatNumber, formatPercent, formatPoints } from './format.js';
 import type { Cell } from './rows.js';
 
 const COLUMNS: Record<string, { fr: string; en: string; format: ValueFormat }> = {
@@ -65,6 +65,8 @@ export function formatCell(format: ValueFormat, value: Cell | undefined, currenc
       return formatPercent(value, { signed: true });
     case 'signed_points':
       return formatPercent(value / 100, { signed: true });
+    case 'delta_points':
+      return formatPoints(value);
     case 'ratio':
       return formatNumber(value, 2);
     case 'date':

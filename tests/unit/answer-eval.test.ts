@@ -6,7 +6,7 @@ import { check, classify, numbersIn } from '../../agent/eval/answer-eval.js';
 import type { Expectation } from '../../agent/eval/expectations.js';
 import { contributions, inScope, metricOf, readReferenceRows } from '../../agent/eval/reference.js';
 import type { Answer } from '../../src/core/answer.js';
-import { formatMoney, formatPercent } from '../../src/core/format.js';
+import { formatMoney, formatPercent, formatPoints } from '../../src/core/format.js';
 import type { Row } from '../../src/core/rows.js';
 import { groupTotals, readSampleRows, roi, totals } from '../fixtures/sample-figures.js';
 
@@ -54,6 +54,8 @@ test('numbers are read as a person reads them, with the precision they are print
     values(`Total : ${formatMoney(48231.4, 'CHF')}, ROI ${formatPercent(-2.773, { signed: true })}`),
   ).toEqual([48231, -2.773]);
   expect(values('CTR 1.03% and 1,5 %')).toEqual([0.0103, 0.015]);
+  // A gap between two rates in percentage points is the same fraction (« +0,30 pts » = +0.003).
+  expect(values(`a change of ${formatPoints(0.003)} then 2 points`)).toEqual([0.003, 0.02]);
   // How far a printed figure may be from the truth: half a unit of its last digit.
   expect(numbersIn('ROAS 0,72')[0]!.tolerance).toBeCloseTo(0.005, 12);
   expect(numbersIn('CTR 1,03 %')[0]!.tolerance).toBeCloseTo(0.00005, 12);

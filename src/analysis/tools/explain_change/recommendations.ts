@@ -19,21 +19,36 @@ export function explainChangeRecommendations(
   const best = drivers.find((row) => !harmful(row.contribution as number) && row.contribution !== 0);
   const out: string[] = [];
   const fmt = (value: unknown) => formatMetric(metric, typeof value === 'number' ? value : null, currency);
+  // A member moves the total by its own rate (rate effect) or by its weight in the mix (mix effect): advice differs.
+  const byMix = (row: (typeof drivers)[number]) =>
+    Math.abs(Number(row.mix_effect ?? 0)) > Math.abs(Number(row.rate_effect ?? 0));
   if (worst)
     out.push(
-      tr(
-        language,
-        `Examiner d'abord ${worst.member} (${fmt(worst.before)} → ${fmt(worst.after)}) : c'est lui qui a le plus dégradé l'indicateur.`,
-        `Look at ${worst.member} first (${fmt(worst.before)} → ${fmt(worst.after)}): it moved the KPI the wrong way the most.`,
-      ),
+      byMix(worst)
+        ? tr(
+            language,
+            `La dégradation vient surtout du changement de poids de ${worst.member} (${fmt(worst.after)}) : revoir la part de budget qui lui va.`,
+            `The decline comes mostly from ${worst.member}'s changed share of the volume (${fmt(worst.after)}): review how much budget goes to it.`,
+          )
+        : tr(
+            language,
+            `Examiner d'abord ${worst.member} (${fmt(worst.before)} → ${fmt(worst.after)}) : c'est lui qui a le plus dégradé l'indicateur.`,
+            `Look at ${worst.member} first (${fmt(worst.before)} → ${fmt(worst.after)}): it moved the KPI the wrong way the most.`,
+          ),
     );
   if (best)
     out.push(
-      tr(
-        language,
-        `Comprendre ce qui a changé sur ${best.member} (${fmt(best.before)} → ${fmt(best.after)}) pour le reproduire.`,
-        `Find out what changed on ${best.member} (${fmt(best.before)} → ${fmt(best.after)}) and repeat it.`,
-      ),
+      byMix(best)
+        ? tr(
+            language,
+            `L'amélioration vient surtout du changement de poids de ${best.member} (${fmt(best.after)}) : si son niveau tient, garder cette répartition du budget.`,
+            `The improvement comes mostly from ${best.member}'s changed share of the volume (${fmt(best.after)}): if its level holds, keep that budget split.`,
+          )
+        : tr(
+            language,
+            `Comprendre ce qui a changé sur ${best.member} (${fmt(best.before)} → ${fmt(best.after)}) pour le reproduire.`,
+            `Find out what changed on ${best.member} (${fmt(best.before)} → ${fmt(best.after)}) and repeat it.`,
+          ),
     );
   return out;
 }

@@ -2,14 +2,19 @@
 // with its own before/after figure; the contributions as a chart.
 import type { Language, TableColumn } from '../../../core/answer.js';
 import { tableColumn } from '../../../core/columns.js';
+import { formatPoints } from '../../../core/format.js';
 import { formatMetric, METRIC_INFO, type Metric } from '../../../core/metrics.js';
 import { tr } from '../../i18n.js';
 import { periodText, scopeText } from '../query_metrics/view.js';
 import type { ToolOutput, ToolView } from '../types.js';
 import { num } from '../view-helpers.js';
 
-const signed = (metric: Metric, value: number | null, currency: string) =>
-  value === null ? '–' : `${value > 0 ? '+' : ''}${formatMetric(metric, value, currency).replace(/^\+/, '')}`;
+/** A change, signed: in points for a rate (« +0,30 pts », not a percent of a percent), else in the KPI's unit. */
+const signed = (metric: Metric, value: number | null, currency: string) => {
+  if (value === null) return '–';
+  if (METRIC_INFO[metric].unit === 'percent') return formatPoints(value, metric === 'roi' ? 1 : 2);
+  return `${value > 0 ? '+' : ''}${formatMetric(metric, value, currency).replace(/^\+/, '')}`;
+};
 
 export function explainChangeView(output: ToolOutput, language: Language, currency: string): ToolView {
   const args = output.provenance.args;
@@ -19,6 +24,7 @@ export function explainChangeView(output: ToolOutput, language: Language, curren
   const total = output.rows.find((row) => row.is_total) ?? {};
   const drivers = output.rows.filter((row) => !row.is_total).slice(0, Number(args.limit ?? 3));
   const label = METRIC_INFO[metric][language];
+  const Label = label.charAt(0).toUpperCase() + label.slice(1);
   const scope = scopeText({ ...args, date_from: undefined, date_to: undefined }, language).replace(
     /, [^,]*$/,
     '',
@@ -34,14 +40,15 @@ export function explainChangeView(output: ToolOutput, language: Language, curren
     .join(', ');
   const headline = tr(
     language,
-    `${label} (${scope}) : ${formatMetric(metric, from, currency)} ${periodText(before.date_from, before.date_to, language)}, ${formatMetric(metric, to, currency)} ${periodText(after.date_from, after.date_to, language)}, soit ${signed(metric, change, currency)}. Principaux facteurs : ${driverText || '–'}.`,
-    `${label} (${scope}): ${formatMetric(metric, from, currency)} ${periodText(before.date_from, before.date_to, language)}, ${formatMetric(metric, to, currency)} ${periodText(after.date_from, after.date_to, language)}, a change of ${signed(metric, change, currency)}. Main drivers: ${driverText || '–'}.`,
+    `${Label} (${scope}) : ${formatMetric(metric, from, currency)} ${periodText(before.date_from, before.date_to, language)}, ${formatMetric(metric, to, currency)} ${periodText(after.date_from, after.date_to, language)}, soit ${signed(metric, change, currency)}. Principaux facteurs : ${driverText || '–'}.`,
+    `${Label} (${scope}): ${formatMetric(metric, from, currency)} ${periodText(before.date_from, before.date_to, language)}, ${formatMetric(metric, to, currency)} ${periodText(after.date_from, after.date_to, language)}, a change of ${signed(metric, change, currency)}. Main drivers: ${driverText || '–'}.`,
   );
   const format = tableColumn(metric, language).format;
-  const column = (key: string, fr: string, en: string): TableColumn => ({
+  const deltaFormat = METRIC_INFO[metric].unit === 'percent' ? 'delta_points' : format;
+  const column = (key: string, fr: string, en: string, delta = false): TableColumn => ({
     key,
     label: tr(language, fr, en),
-    format,
+    format: delta ? deltaFormat : format,
   });
   return {
     headline,
@@ -53,9 +60,9 @@ export function explainChangeView(output: ToolOutput, language: Language, curren
       },
       column('before', 'Avant', 'Before'),
       column('after', 'Après', 'After'),
-      column('contribution', 'Contribution', 'Contribution'),
-      column('rate_effect', 'Effet taux', 'Rate effect'),
-      column('mix_effect', 'Effet mix', 'Mix effect'),
+      column('contribution', 'Contribution', 'Contribution', true),
+      column('rate_effect', 'Effet taux', 'Rate effect', true),
+      column('mix_effect', 'Effet mix', 'Mix effect', true),
     ],
     chart: {
       kind: 'ranking',

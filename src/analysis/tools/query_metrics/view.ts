@@ -4,7 +4,7 @@ import type { Language } from '../../../core/answer.js';
 import { formatPoints } from '../../../core/format.js';
 import { formatMetric, METRIC_INFO, type Metric } from '../../../core/metrics.js';
 import type { Row } from '../../../core/rows.js';
-import { tr } from '../../i18n.js';
+import { colon, tr } from '../../i18n.js';
 import type { ToolOutput, ToolView } from '../types.js';
 import { num } from '../view-helpers.js';
 
@@ -112,9 +112,9 @@ export function queryMetricsView(output: ToolOutput, language: Language, currenc
     );
   } else if (groups.length === 0 && !grain) {
     const row = rows[0] ?? {};
-    headline = `${labels[0]?.toUpperCase() ?? ''}${labels.slice(1)} (${scope}) : ${metrics.map((metric) => formatMetric(metric, num(row[metric]), currency)).join(', ')}.`;
+    headline = `${labels[0]?.toUpperCase() ?? ''}${labels.slice(1)} (${scope})${colon(language)} ${metrics.map((metric) => formatMetric(metric, num(row[metric]), currency)).join(', ')}.`;
     if (metrics.length > 1)
-      headline = `${tr(language, 'Pour', 'For')} ${scope} : ${figures(row, metrics, currency, language)}.`;
+      headline = `${tr(language, 'Pour', 'For')} ${scope}${colon(language)} ${figures(row, metrics, currency, language)}.`;
   } else {
     const thresholds = Array.isArray(args.thresholds)
       ? (args.thresholds as { metric: Metric; op: string; value: number }[])
