@@ -14,7 +14,6 @@ import { evalCommand } from './cli/eval.js';
 import { kpiCommand } from './cli/kpi.js';
 import { toolCommand } from './cli/tool.js';
 import { startServer } from './http/server.js';
-import { serveMcpStdio } from './mcp.js';
 import { connectPlatforms } from './platforms.js';
 import { dataStatus, formatStartupReport, mergeStatuses, startupReport } from './startup-report.js';
 
@@ -70,7 +69,8 @@ async function main(argv: string[]): Promise<void> {
     else if (command === 'chat') await chatCommand(app);
     else if (command === 'eval') await evalCommand(app, rest);
     else if (command === 'tool') await toolCommand(app, rest);
-    else if (command === 'mcp') await serveMcpStdio(app);
+    // The MCP SDK is loaded by the command that needs it, not by every start.
+    else if (command === 'mcp') await (await import('./mcp.js')).serveMcpStdio(app);
     else if (command === 'digest') {
       // Digests posted from the command line go through the same platform adapters as the server's.
       if (rest[0] === 'run' && !rest.includes('--dry-run')) await connectPlatforms(app);

@@ -1,6 +1,6 @@
 // What `npm start` switched on and why: each platform turns itself on from its settings, and the start-up log
 // says which ones did, so a newcomer sees at once what runs and what to set for the rest.
-import { mcpStatus } from '../../adapters/mcp/mcp-adapter.js';
+import { mcpStatus } from '../../adapters/mcp/status.js';
 import { webChatStatus } from '../../adapters/playground/web-chat-adapter.js';
 import { slackStatus } from '../../adapters/slack/status.js';
 import { teamsStatus } from '../../adapters/teams/status.js';

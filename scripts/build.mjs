@@ -1,0 +1,98 @@
+// `npm run build`: the TypeScript sources compiled to dist/ by tsc (TypeScript 7's native compiler emits plain ESM
+// JavaScript file by file, which is all Node needs: no bundler), then the files the code reads next to itself
+// (the web chat's page, script and style; the fontconfig file) copied beside the compiled modules, and a stamp.
+// `node scripts/build.mjs --if-stale` (what `npm start` runs first) builds only when dist/ is missing or older than
+// a source, so `npm ci && npm start` still does all the set-up and a restart costs one directory walk.
+// Plain JavaScript on purpose: it must run before anything is compiled, with no tsx.
+import { spawnSync } from 'node:child_process';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+const DIST = join(ROOT, 'dist');
+/** The folders tsconfig.build.json compiles; their other files are copied as they are. */
+const SOURCE_DIRS = ['src', 'adapters', 'agent', 'charts'];
+/** Files whose change changes the output. */
+const INPUT_FILES = ['package.json', 'tsconfig.json', 'tsconfig.build.json', 'scripts/build.mjs'];
+export const STAMP = join(DIST, '.build-stamp');
+export const ENTRY = join(DIST, 'src', 'app', 'main.js');
+
+function filesUnder(dir) {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    return entry.isDirectory() ? filesUnder(path) : [path];
+  });
+}
+
+const inputs = () => [
+  ...SOURCE_DIRS.flatMap((dir) => filesUnder(join(ROOT, dir))),
+  ...INPUT_FILES.map((file) => join(ROOT, file)),
+];
+
+/** Why dist/ must be rebuilt, or undefined when it is up to date (every input older than the stamp). */
+export function staleReason() {
+  if (!existsSync(STAMP) || !existsSync(ENTRY)) return 'dist/ absent';
+  const built = statSync(STAMP).mtimeMs;
+  const newer = inputs().find((file) => existsSync(file) && statSync(file).mtimeMs > built);
+  return newer ? `${relative(ROOT, newer)} a changé` : undefined;
+}
+
+export function build() {
+  // The stamp goes first, so an interrupted build is stale; the compiled folders are emptied so a deleted source
+  // leaves no module behind (dist/teams-app.zip, written by `npm run manifest:teams`, stays).
+  rmSync(STAMP, { force: true });
+  for (const dir of SOURCE_DIRS) rmSync(join(DIST, dir), { recursive: true, force: true });
+  // The package's exports hide bin/: its manifest is exported, and names the compiler's command.
+  const manifest = createRequire(import.meta.url).resolve('typescript/package.json');
+  const tsc = join(dirname(manifest), JSON.parse(readFileSync(manifest, 'utf8')).bin.tsc);
+  const compiled = spawnSync(process.execPath, [tsc, '-p', join(ROOT, 'tsconfig.build.json')], {
+    cwd: ROOT,
+    stdio: 'inherit',
+  });
+  if (compiled.status !== 0) {
+    throw new Error(`tsc failed (exit ${compiled.status ?? compiled.signal}): dist/ not built`);
+  }
+  for (const file of SOURCE_DIRS.flatMap((dir) => filesUnder(join(ROOT, dir)))) {
+    if (file.endsWith('.ts')) continue;
+    const target = join(DIST, relative(ROOT, file));
+    mkdirSync(dirname(target), { recursive: true });
+    cpSync(file, target);
+  }
+  // Code that reads the package's own manifest (the MCP server's version) finds one two levels up, as in the
+  // sources; `type: module` keeps dist/ ESM wherever it is copied.
+  const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+  writeFileSync(
+    join(DIST, 'package.json'),
+    `${JSON.stringify({ name: pkg.name, version: pkg.version, private: true, type: 'module' }, null, 2)}\n`,
+  );
+  writeFileSync(STAMP, `${JSON.stringify({ builtAt: new Date().toISOString(), node: process.version })}\n`);
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  try {
+    if (process.argv.includes('--if-stale')) {
+      const reason = staleReason();
+      if (reason) {
+        console.error(`Compilation vers dist/ (${reason})…`);
+        build();
+      }
+    } else {
+      build();
+    }
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : String(error));
+    process.exitCode = 1;
+  }
+}
