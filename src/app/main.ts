@@ -15,7 +15,13 @@ import { kpiCommand } from './cli/kpi.js';
 import { toolCommand } from './cli/tool.js';
 import { startServer } from './http/server.js';
 import { connectPlatforms } from './platforms.js';
-import { dataStatus, formatStartupReport, mergeStatuses, startupReport } from './startup-report.js';
+import {
+  dataStatus,
+  featureFlags,
+  formatStartupReport,
+  mergeStatuses,
+  startupReport,
+} from './startup-report.js';
 
 async function serve(app: App): Promise<void> {
   const platforms = await connectPlatforms(app);
@@ -25,8 +31,12 @@ async function serve(app: App): Promise<void> {
   await app.digests.start();
   const data = dataStatus(app.data.dataReport());
   const report = [...mergeStatuses(startupReport(app.config), platforms.statuses), ...(data ? [data] : [])];
-  for (const status of report) app.logger.info(status, 'feature');
-  app.logger.info({ url: running.url, warehouse: app.data.warehouse.kind }, 'ready');
+  // One log event for the start (the summary below is for people); each feature's reason at debug level.
+  for (const status of report) app.logger.debug(status, 'feature');
+  app.logger.info(
+    { url: running.url, warehouse: app.data.warehouse.kind, features: featureFlags(report) },
+    'ready',
+  );
   console.log(
     `Marketing bot prêt : ${running.url} (chat local ; santé : ${running.url}healthz). Ctrl+C pour arrêter.`,
   );

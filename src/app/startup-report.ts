@@ -41,6 +41,11 @@ export function formatStartupReport(statuses: FeatureStatus[]): string {
     .join('\n');
 }
 
+/** What is on, as one object for the `ready` log event (`{"slack": false, "web chat": true, …}`). */
+export function featureFlags(statuses: FeatureStatus[]): Record<string, boolean> {
+  return Object.fromEntries(statuses.map((status) => [status.feature, status.on]));
+}
+
 /** The configured view, corrected by what actually happened at start (e.g. Slack refused the token). */
 export function mergeStatuses(configured: FeatureStatus[], actual: FeatureStatus[]): FeatureStatus[] {
   return configured.map((status) => actual.find((item) => item.feature === status.feature) ?? status);
