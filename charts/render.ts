@@ -2,8 +2,6 @@
 // (librsvg draws the SVG, text through fontconfig and the bundled DejaVu fonts) → PNG. Deterministic:
 // no randomness, no time, no system fonts, so the same request gives the same bytes.
 import type { Sharp, SharpOptions } from 'sharp';
-import { parse, View } from 'vega';
-import { compile } from 'vega-lite';
 import { useBundledFontconfig } from '../src/config.js';
 import type { ChartRequest } from '../src/core/answer.js';
 import { AppError } from '../src/core/errors.js';
@@ -56,6 +54,9 @@ export async function chartSvg(
     // No empty-state picture: a chart of nothing says less than the answer's text, so callers skip it.
     throw new AppError('INTERNAL', `chart ${request.id} (${request.kind}) has no rows to draw`);
   }
+  // vega and vega-lite are loaded by the first chart rather than by every start: with their d3 modules they are a
+  // good part of the server's start-up time, and `kpi` or a text-only answer never draw (Node caches the modules).
+  const [{ parse, View }, { compile }] = await Promise.all([import('vega'), import('vega-lite')]);
   const view = new View(parse(compile(buildSpec(request, context)).spec), { renderer: 'none' });
   try {
     const svg = await view.toSVG(options.scale ?? DEFAULT_SCALE);

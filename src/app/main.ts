@@ -10,7 +10,6 @@ import { auditCommand } from './cli/audit.js';
 import { chatCommand } from './cli/chat.js';
 import { dataCommand } from './cli/data.js';
 import { digestCommand } from './cli/digest.js';
-import { evalCommand } from './cli/eval.js';
 import { kpiCommand } from './cli/kpi.js';
 import { toolCommand } from './cli/tool.js';
 import { startServer } from './http/server.js';
@@ -77,7 +76,8 @@ async function main(argv: string[]): Promise<void> {
     if (command === 'kpi') await kpiCommand(app, rest);
     else if (command === 'ask') await askCommand(app, rest);
     else if (command === 'chat') await chatCommand(app);
-    else if (command === 'eval') await evalCommand(app, rest);
+    // eval may build its own LLM client: LangChain's OpenAI modules stay out of the other commands' start.
+    else if (command === 'eval') await (await import('./cli/eval.js')).evalCommand(app, rest);
     else if (command === 'tool') await toolCommand(app, rest);
     // The MCP SDK is loaded by the command that needs it, not by every start.
     else if (command === 'mcp') await (await import('./mcp.js')).serveMcpStdio(app);
