@@ -51,11 +51,10 @@ export function createBotAgent(
       | undefined;
     const llmParts = () => {
       parts ??= (async () => {
-        const [{ createChatModel }, { composeWithLlm }, { createLlmPlanner }] = await Promise.all([
-          import('./llm/chat-model.js'),
-          import('./llm/composer.js'),
-          import('./llm/llm-planner.js'),
-        ]);
+        // One after the other: jest's ESM loader fails on concurrent imports that share modules.
+        const { createChatModel } = await import('./llm/chat-model.js');
+        const { composeWithLlm } = await import('./llm/composer.js');
+        const { createLlmPlanner } = await import('./llm/llm-planner.js');
         const model = createChatModel(llmSettings, { timeoutMs: llmSettings.timeoutMs });
         const planner = createLlmPlanner(model, {
           timeoutMs: llmSettings.timeoutMs,
