@@ -127,8 +127,8 @@ export async function build() {
     mkdirSync(dirname(target), { recursive: true });
     cpSync(file, target);
   }
-  // Code that reads the package's own manifest (the MCP server's version) finds one two levels up, as in the
-  // sources; `type: module` keeps dist/ ESM wherever it is copied.
+  // Code that reads the package's own manifest two levels up (the MCP server's version) finds one from dist/src/app
+  // as from src/app (the bundle, in dist/server, reaches the project's); `type: module` keeps dist/ ESM.
   const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
   writeFileSync(
     join(DIST, 'package.json'),
@@ -150,7 +150,9 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
       await build();
     }
   } catch (error) {
-    console.error(error instanceof Error ? error.message : String(error));
+    // As the CLI does: a short French message for the person, the technical detail for the operator.
+    console.error('La compilation vers dist/ a échoué : corrigez les erreurs ci-dessus, puis relancez.');
+    console.error(`[BUILD_FAILED] ${error instanceof Error ? error.message : String(error)}`);
     process.exitCode = 1;
   }
 }
