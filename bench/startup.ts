@@ -1,4 +1,4 @@
-// `npm run bench -- startup`: how long the compiled server (`node dist/src/app/main.js serve`, what `npm start` runs
+// `npm run bench -- startup`: how long the compiled server (`node dist/server/main.js serve`, what `npm start` runs
 // once dist/ is built) takes from launch to GET /healthz answering ready, on the bundled sample. Cold = a fresh
 // database (the sample loaded, the KPI tables built); warm = a restart on that database, the everyday case and the
 // one with a target. The same run times a bare `node -e ''` (the floor no server start can go under on this
