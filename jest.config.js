@@ -23,6 +23,8 @@ export default {
   },
   transformIgnorePatterns: ['/node_modules/(?!(jwks-rsa/node_modules/)?jose/)'],
   testMatch: ['<rootDir>/tests/**/*.test.ts'],
+  // dist/ (npm run build) is compiled output with its own package.json: not a source of modules or tests.
+  modulePathIgnorePatterns: ['<rootDir>/dist/'],
   testTimeout: 30000,
   // Workers keep every test file's ESM module graph (DuckDB, vega, sharp…) alive: a worker that grew past this is
   // replaced before its next file, so late suites (the load test, which measures memory and GC pauses) start lean.

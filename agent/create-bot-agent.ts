@@ -1,18 +1,19 @@
 // Builds the bot's agent from settings: the offline planner always, the LLM planner and composer when an
 // OpenAI-compatible model is configured, and the conversation memory persisted in the state directory.
 import { join } from 'node:path';
-import type { Plan } from '../src/analysis/plan.js';
+import type { BaseChatModel } from '@langchain/core/language_models/chat_models';
+import type { Plan, Planner } from '../src/analysis/plan.js';
 import { SQL_TOOLS } from '../src/analysis/tools/registry.js';
 import type { ToolContext } from '../src/analysis/tools/types.js';
 import type { Logger } from '../src/core/logger.js';
 import { type Agent, createAgent } from './graph.js';
-import { createChatModel } from './llm/chat-model.js';
-import { composeWithLlm } from './llm/composer.js';
+import type { composeWithLlm } from './llm/composer.js';
 import { checkGrounding, numbersIn } from './llm/grounding.js';
-import { createLlmPlanner } from './llm/llm-planner.js';
 import { FileCheckpointSaver } from './memory/file-checkpointer.js';
 import { createOfflinePlanner } from './nlu/offline-planner.js';
 import type { DigestAdmin, LlmComposer } from './nodes/deps.js';
+
+type ComposeWithLlm = typeof composeWithLlm;
 
 export interface BotAgentSettings {
   llm?: { apiKey?: string; baseUrl?: string; model: string; timeoutMs: number; confidenceThreshold: number };
@@ -42,14 +43,36 @@ export function createBotAgent(
   const offline = createOfflinePlanner();
   let llm: Parameters<typeof createAgent>[0]['llm'];
   if (settings.llm) {
-    const model = createChatModel(settings.llm, { timeoutMs: settings.llm.timeoutMs });
+    const llmSettings = settings.llm;
+    // The OpenAI client and LangChain's message classes are loaded by the first question that reaches the LLM, not
+    // by every start (they are the heaviest modules of the app, and most questions never need them).
+    let parts:
+      | Promise<{ planner: Planner; model: BaseChatModel; composeWithLlm: ComposeWithLlm }>
+      | undefined;
+    const llmParts = () => {
+      parts ??= (async () => {
+        // One after the other: jest's ESM loader fails on concurrent imports that share modules.
+        const { createChatModel } = await import('./llm/chat-model.js');
+        const { composeWithLlm } = await import('./llm/composer.js');
+        const { createLlmPlanner } = await import('./llm/llm-planner.js');
+        const model = createChatModel(llmSettings, { timeoutMs: llmSettings.timeoutMs });
+        const planner = createLlmPlanner(model, {
+          timeoutMs: llmSettings.timeoutMs,
+          ...(deps.tools.ml ? {} : { tools: SQL_TOOLS }),
+        });
+        return { planner, model, composeWithLlm };
+      })();
+      return parts;
+    };
     const composer: LlmComposer = {
-      compose: ({ question, language, outputs, facts }) =>
-        composeWithLlm(
+      compose: async ({ question, language, outputs, facts }) => {
+        const { model, composeWithLlm } = await llmParts();
+        return composeWithLlm(
           model,
           { question, language, toolSummaries: outputs.map((output) => output.summary), facts },
-          { timeoutMs: settings.llm!.timeoutMs },
-        ),
+          { timeoutMs: llmSettings.timeoutMs },
+        );
+      },
       isGrounded: (text, outputs, context) =>
         checkGrounding(
           text,
@@ -60,12 +83,9 @@ export function createBotAgent(
         ).grounded,
     };
     llm = {
-      planner: createLlmPlanner(model, {
-        timeoutMs: settings.llm.timeoutMs,
-        ...(deps.tools.ml ? {} : { tools: SQL_TOOLS }),
-      }),
+      planner: { name: 'llm', plan: async (input) => (await llmParts()).planner.plan(input) },
       composer,
-      confidenceThreshold: settings.llm.confidenceThreshold,
+      confidenceThreshold: llmSettings.confidenceThreshold,
     };
   }
   const checkpointer = settings.stateDir

@@ -2,8 +2,6 @@
 // (librsvg draws the SVG, text through fontconfig and the bundled DejaVu fonts) → PNG. Deterministic:
 // no randomness, no time, no system fonts, so the same request gives the same bytes.
 import type { Sharp, SharpOptions } from 'sharp';
-import { parse, View } from 'vega';
-import { compile } from 'vega-lite';
 import { useBundledFontconfig } from '../src/config.js';
 import type { ChartRequest } from '../src/core/answer.js';
 import { AppError } from '../src/core/errors.js';
@@ -46,16 +44,36 @@ const MAX_BYTES = 200 * 1024;
 
 type SharpFactory = (input: Buffer, options?: SharpOptions) => Sharp;
 
+/** vega's parser and view, vega-lite's compiler. */
+interface Grammar {
+  parse: typeof import('vega').parse;
+  View: typeof import('vega').View;
+  compile: typeof import('vega-lite').compile;
+}
+
+/**
+ * vega and vega-lite are loaded by the first chart rather than by every start: with their d3 modules they are a good
+ * part of the server's start-up time, and `kpi` or a text-only answer never draw. One after the other: jest's ESM
+ * loader fails on two concurrent imports that share modules.
+ */
+async function loadGrammar(): Promise<Grammar> {
+  const { parse, View } = await import('vega');
+  const { compile } = await import('vega-lite');
+  return { parse, View, compile };
+}
+
 /** The SVG of a chart, at `scale`. Exported for tests and debugging (open it in a browser). */
 export async function chartSvg(
   request: ChartRequest,
   context: ChartContext,
   options: ChartRendererOptions = {},
+  grammar: Promise<Grammar> = loadGrammar(),
 ): Promise<string> {
   if (request.rows.length === 0) {
     // No empty-state picture: a chart of nothing says less than the answer's text, so callers skip it.
     throw new AppError('INTERNAL', `chart ${request.id} (${request.kind}) has no rows to draw`);
   }
+  const { parse, View, compile } = await grammar;
   const view = new View(parse(compile(buildSpec(request, context)).spec), { renderer: 'none' });
   try {
     const svg = await view.toSVG(options.scale ?? DEFAULT_SCALE);
@@ -67,6 +85,7 @@ export async function chartSvg(
 
 export function createChartRenderer(options: ChartRendererOptions = {}): ChartRenderer {
   let sharpFactory: Promise<SharpFactory> | undefined;
+  let grammar: Promise<Grammar> | undefined;
   // sharp is loaded on first use, after fontconfig has been pointed at the bundled fonts: fontconfig reads its
   // configuration once per process and apps that never draw a chart never load libvips.
   const loadSharp = (): Promise<SharpFactory> => {
@@ -87,7 +106,8 @@ export function createChartRenderer(options: ChartRendererOptions = {}): ChartRe
       let data = Buffer.alloc(0);
       let info = { width: 0, height: 0 };
       for (const scale of scales) {
-        const svg = await chartSvg(request, context, { ...options, scale });
+        grammar ??= loadGrammar();
+        const svg = await chartSvg(request, context, { ...options, scale }, grammar);
         // Flattened on the chart's background: at a fractional scale the last row of pixels is only partly covered.
         const image = sharp(Buffer.from(svg)).flatten({ background: COLORS.background });
         ({ data, info } = await image

@@ -45,6 +45,14 @@ const mcpTokens = z.preprocess(
         }),
     ),
 );
+/** A yes/no switch: true / 1 / yes turn it on; unset, empty, false / 0 / no leave it off. */
+const onOff = z.preprocess(
+  emptyToUndefined,
+  z
+    .enum(['true', 'false', '1', '0', 'yes', 'no'])
+    .default('false')
+    .transform((value) => value === 'true' || value === '1' || value === 'yes'),
+);
 const port = z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(65535).optional());
 const positiveInt = (fallback: number, max: number) =>
   z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(max).default(fallback));
@@ -72,6 +80,8 @@ export const envSchema = z.object({
     emptyToUndefined,
     z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   ),
+  /** `pretty`: one readable line per event; `json`: JSON lines; `auto` (default): pretty on a terminal only. */
+  LOG_FORMAT: z.preprocess(emptyToUndefined, z.enum(['auto', 'pretty', 'json']).default('auto')),
   WAREHOUSE: z.preprocess(emptyToUndefined, z.enum(['duckdb', 'databricks']).default('duckdb')),
   DATA_PATH: z.preprocess(emptyToUndefined, z.string().default('data/marketing.csv')),
   MODEL_PATH: optionalString,
@@ -125,6 +135,8 @@ export const envSchema = z.object({
   SLACK_ALLOWED_TEAM_IDS: csvList,
   SLACK_ALLOWED_CHANNEL_IDS: csvList,
   TEAMS_ALLOWED_TENANT_IDS: csvList,
+  /** Mount /api/messages without an app id, for the Bot Framework Emulator on this machine only. */
+  TEAMS_EMULATOR: onOff,
   RATE_LIMIT_PER_MINUTE: intInRange(20, 0, 100_000),
   RATE_LIMIT_BURST: intInRange(10, 0, 100_000),
   ANSWER_CONCURRENCY: intInRange(4, 1, 64),
@@ -172,6 +184,7 @@ export type Env = z.infer<typeof envSchema>;
 export interface Config {
   env: Env['NODE_ENV'];
   logLevel: Env['LOG_LEVEL'];
+  logFormat: Env['LOG_FORMAT'];
   warehouse: WarehouseConfig;
   stateDir: string;
   llm:
@@ -193,6 +206,8 @@ export interface Config {
     tenantId?: string;
     appType: Env['MICROSOFT_APP_TYPE'];
     allowedTenantIds: string[];
+    /** Without an app id, Teams is mounted only when asked for (the Emulator, loopback only). */
+    emulator: boolean;
   };
   http: { port: number; host: string; publicBaseUrl?: string };
   currency: string;
@@ -248,6 +263,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = readProcessEnv()): Config
   return {
     env: env.NODE_ENV,
     logLevel: env.LOG_LEVEL,
+    logFormat: env.LOG_FORMAT,
     warehouse: {
       kind: env.WAREHOUSE,
       dataPath: env.DATA_PATH,
@@ -294,6 +310,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = readProcessEnv()): Config
       tenantId: env.MICROSOFT_APP_TENANT_ID,
       appType: env.MICROSOFT_APP_TYPE,
       allowedTenantIds: env.TEAMS_ALLOWED_TENANT_IDS,
+      emulator: env.TEAMS_EMULATOR,
     },
     http: { port: env.PORT, host: env.HOST, publicBaseUrl: env.PUBLIC_BASE_URL },
     currency: env.CURRENCY,

@@ -220,7 +220,12 @@ export function createTeamsAdapter(settings: TeamsSettings, deps: TeamsDeps): Te
     handler,
     router,
     deliveryPort: deliveryPortOf((target, answer) => post(target, answer)),
-    status: teamsStatus({ ...settings, chartLinks: deps.publishChart !== undefined }),
+    // Built without an app id only when asked for (TEAMS_EMULATOR, tests): that is the Emulator mode.
+    status: teamsStatus({
+      ...settings,
+      emulator: !authenticated,
+      chartLinks: deps.publishChart !== undefined,
+    }),
     // Nothing to connect: the Bot Framework calls in through the router.
     async start() {},
     stop: idle,

@@ -72,7 +72,13 @@ export interface AppDeps {
 }
 
 export async function createApp(config: Config, deps: AppDeps = {}): Promise<App> {
-  const logger = deps.logger ?? createLogger({ level: config.logLevel, secrets: configSecrets(config) });
+  const logger =
+    deps.logger ??
+    createLogger({
+      level: config.logLevel,
+      format: config.logFormat,
+      secrets: configSecrets(config),
+    });
   // Temp files of writes that never finished (a crash, a full disk) hold space and are never read.
   const swept = await sweepTempFiles([config.stateDir, join(config.stateDir, 'conversations')]);
   if (swept.length > 0)

@@ -24,7 +24,7 @@ const load = {
 
 async function serve(app: App): Promise<void> {
   const [{ connectPlatforms }, { startServer }, { createLocalApi }, startup] = await load.serve();
-  const { dataStatus, formatStartupReport, mergeStatuses, startupReport } = startup;
+  const { dataStatus, featureFlags, formatStartupReport, mergeStatuses, startupReport } = startup;
   const platforms = await connectPlatforms(app);
   // The CLI's way in while this process holds the DuckDB file (token in STATE_DIR/local-api.json).
   const localApi = createLocalApi(app);
@@ -35,8 +35,12 @@ async function serve(app: App): Promise<void> {
   await app.digests.start();
   const data = dataStatus(app.data.dataReport());
   const report = [...mergeStatuses(startupReport(app.config), platforms.statuses), ...(data ? [data] : [])];
-  for (const status of report) app.logger.info(status, 'feature');
-  app.logger.info({ url: running.url, warehouse: app.data.warehouse.kind }, 'ready');
+  // One log event for the start (the summary below is for people); each feature's reason at debug level.
+  for (const status of report) app.logger.debug(status, 'feature');
+  app.logger.info(
+    { url: running.url, warehouse: app.data.warehouse.kind, features: featureFlags(report) },
+    'ready',
+  );
   console.log(
     `Marketing bot prêt : ${running.url} (chat local ; santé : ${running.url}healthz). Ctrl+C pour arrêter.`,
   );

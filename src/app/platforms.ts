@@ -1,12 +1,16 @@
 // The chat platforms, as one list of adapters built from the settings (Slack when SLACK_BOT_TOKEN is set; Teams
-// always, network-closed without an app id; the local web chat always). The loop below does the same for each:
-// mount its router, register its delivery port for digests and alerts, start and stop it, report it. Called by
-// `serve` and `digest run` only: `ask`, `kpi` and the other commands never reach a platform.
+// when MICROSOFT_APP_ID is set, or network-closed for the Emulator when TEAMS_EMULATOR asks for it; the local web
+// chat always; MCP over HTTP when MCP_TOKENS is set). The loop below does the same for each: mount its router,
+// register its delivery port for digests and alerts, start and stop it, report it. Called by `serve` and
+// `digest run` only: `ask`, `kpi` and the other commands never reach a platform.
+// Each platform's SDK (Bolt, the Microsoft 365 Agents SDK, the MCP SDK) is a dynamic import() taken only when that
+// platform is switched on: an unconfigured platform costs neither start-up time nor memory
+// (tests/unit/lazy-platform-sdks.test.ts keeps them out of the static import graph).
 import type express from 'express';
 import { seenEventSchema } from '../../adapters/slack/event-dedupe.js';
 import { unansweredSchema } from '../../adapters/slack/retry-later.js';
-import { createSlackAdapter, type SlackAdapter } from '../../adapters/slack/slack-adapter.js';
-import { createTeamsAdapter, type TeamsAdapter } from '../../adapters/teams/teams-adapter.js';
+import type { SlackAdapter } from '../../adapters/slack/slack-adapter.js';
+import type { TeamsAdapter } from '../../adapters/teams/teams-adapter.js';
 import { AppError, isAppError } from '../core/errors.js';
 import type { FeatureStatus, PlatformAdapter } from '../core/platform-adapter.js';
 import { createStoredConversationRefs } from '../store/conversation-refs.js';
@@ -15,7 +19,6 @@ import type { App } from './app.js';
 import { chartRendererFor } from './chart-renderer.js';
 import { CHART_TTL_MS } from './http/chart-store.js';
 import { createChartPublisher } from './http/signed-urls.js';
-import { mcpAdapterFor } from './mcp.js';
 import { webChatFor } from './web-chat.js';
 
 export interface Platforms {
@@ -37,7 +40,8 @@ interface PlatformChoice {
   create(): Promise<PlatformAdapter>;
 }
 
-function slackAdapterFor(app: App, botToken: string): Promise<SlackAdapter> {
+async function slackAdapterFor(app: App, botToken: string): Promise<SlackAdapter> {
+  const { createSlackAdapter } = await import('../../adapters/slack/slack-adapter.js');
   const { publicBaseUrl } = app.config.http;
   return createSlackAdapter(
     { ...app.config.slack, botToken },
@@ -71,7 +75,8 @@ function slackAdapterFor(app: App, botToken: string): Promise<SlackAdapter> {
   );
 }
 
-function teamsAdapterFor(app: App): TeamsAdapter {
+async function teamsAdapterFor(app: App): Promise<TeamsAdapter> {
+  const { createTeamsAdapter } = await import('../../adapters/teams/teams-adapter.js');
   const { publicBaseUrl } = app.config.http;
   return createTeamsAdapter(app.config.teams, {
     agent: app.agent,
@@ -97,14 +102,22 @@ export { webChatFor } from './web-chat.js';
 /** The platforms the settings switch on, in mount order (platform endpoints before the web chat's pages). */
 function choosePlatforms(app: App): PlatformChoice[] {
   const { botToken } = app.config.slack;
+  const { appId, emulator } = app.config.teams;
   return [
     ...(botToken ? [{ feature: 'slack', label: 'Slack', create: () => slackAdapterFor(app, botToken) }] : []),
-    // Teams is always mounted: without MICROSOFT_APP_ID it answers only this machine (the Bot Framework Emulator).
-    { feature: 'teams', label: 'Teams', create: async () => teamsAdapterFor(app) },
+    // Teams with its app id; without one only when asked (TEAMS_EMULATOR), and then it answers this machine only.
+    // Mounting it by default would load the Agents SDK on every start for an endpoint nobody configured.
+    ...(appId || emulator ? [{ feature: 'teams', label: 'Teams', create: () => teamsAdapterFor(app) }] : []),
     { feature: 'web chat', label: 'Web chat', create: async () => webChatFor(app) },
     // MCP over HTTP only with tokens: no token, no endpoint.
     ...(app.config.mcp.tokens.length > 0
-      ? [{ feature: 'mcp', label: 'MCP', create: async () => mcpAdapterFor(app) }]
+      ? [
+          {
+            feature: 'mcp',
+            label: 'MCP',
+            create: async () => (await import('./mcp.js')).mcpAdapterFor(app),
+          },
+        ]
       : []),
   ];
 }

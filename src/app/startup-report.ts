@@ -1,6 +1,6 @@
 // What `npm start` switched on and why: each platform turns itself on from its settings, and the start-up log
 // says which ones did, so a newcomer sees at once what runs and what to set for the rest.
-import { mcpStatus } from '../../adapters/mcp/mcp-adapter.js';
+import { mcpStatus } from '../../adapters/mcp/status.js';
 import { webChatStatus } from '../../adapters/playground/web-chat-adapter.js';
 import { slackStatus } from '../../adapters/slack/status.js';
 import { teamsStatus } from '../../adapters/teams/status.js';
@@ -39,6 +39,11 @@ export function formatStartupReport(statuses: FeatureStatus[]): string {
   return statuses
     .map((status) => `  ${status.on ? '✔' : '·'} ${status.feature.padEnd(10)} ${status.why}`)
     .join('\n');
+}
+
+/** What is on, as one object for the `ready` log event (`{"slack": false, "web chat": true, …}`). */
+export function featureFlags(statuses: FeatureStatus[]): Record<string, boolean> {
+  return Object.fromEntries(statuses.map((status) => [status.feature, status.on]));
 }
 
 /** The configured view, corrected by what actually happened at start (e.g. Slack refused the token). */

@@ -1,6 +1,10 @@
-// Structured JSON logs (pino). Secrets are redacted by key at any depth, and secret-shaped values (tokens, API
-// keys) are masked inside any string, so neither a config object nor an echoed error message leaks one.
+// Logs for people and machines (pino): one readable line per event on a terminal (pino-pretty), JSON lines
+// everywhere else (files, pipes, log collectors). Secrets are redacted by key at any depth, and secret-shaped values
+// (tokens, API keys) are masked inside any string, so neither a config object nor an echoed error message leaks
+// one; both formats print the same redacted record.
+import { createRequire } from 'node:module';
 import { type Logger, pino } from 'pino';
+import type { PrettyOptions } from 'pino-pretty';
 import { createSecretMask, maskSecretValues } from './secrets.js';
 
 export type { Logger };
@@ -36,10 +40,41 @@ export interface LoggerOptions {
   destination?: NodeJS.WritableStream;
   /** The configured secret values (tokens, keys): masked wherever they appear, whatever their shape. */
   secrets?: readonly (string | undefined)[];
+  /** `auto` (default): readable lines when the destination is a terminal, JSON lines otherwise. */
+  format?: LogFormat;
+}
+
+export type LogFormat = 'auto' | 'pretty' | 'json';
+
+const isTerminal = (stream: NodeJS.WritableStream) => (stream as { isTTY?: boolean }).isTTY === true;
+
+/**
+ * pino-pretty's formatter in this thread rather than as a worker transport: on a terminal the lines stay in order
+ * with what the commands print on the console (the start-up summary), none is lost when the process exits at once,
+ * and no thread is started. Its own stream is not used either: pino hands a stream its error key, which pino-pretty
+ * then prints on lines of its own. Loaded only here, so JSON runs (servers, tests) never load it.
+ */
+function prettyDestination(destination: NodeJS.WritableStream): { write(line: string): void } {
+  const { prettyFactory } = createRequire(import.meta.url)('pino-pretty') as {
+    prettyFactory(options: PrettyOptions): (line: string) => string;
+  };
+  const format = prettyFactory({
+    colorize: isTerminal(destination),
+    translateTime: 'SYS:HH:MM:ss',
+    ignore: 'pid,hostname',
+    // One line per event, its fields inline after the message, `err` included (ours are already flattened to a
+    // message by redactSecrets; pino-pretty would otherwise print error fields on lines of their own).
+    singleLine: true,
+    errorLikeObjectKeys: [],
+  });
+  return { write: (line) => destination.write(format(line)) };
 }
 
 export function createLogger(options: LoggerOptions): Logger {
   const mask = createSecretMask(options.secrets ?? []);
+  const destination = options.destination ?? process.stderr;
+  const format = options.format ?? 'auto';
+  const pretty = format === 'pretty' || (format === 'auto' && isTerminal(destination));
   return pino(
     {
       level: options.level,
@@ -63,7 +98,7 @@ export function createLogger(options: LoggerOptions): Logger {
         },
       },
     },
-    (options.destination ?? process.stderr) as pino.DestinationStream,
+    (pretty ? prettyDestination(destination) : destination) as pino.DestinationStream,
   );
 }
 

@@ -6,11 +6,12 @@ import { kmeans } from 'ml-kmeans';
 import { AppError } from '../core/errors.js';
 import { formatMoney, formatPercent } from '../core/format.js';
 import type { Row } from '../core/rows.js';
+import { K_RANGE } from './segment-limits.js';
 
 export const SEGMENT_FEATURES = ['roi', 'ctr', 'cvr', 'cpl', 'spend_share'] as const;
 export type SegmentFeature = (typeof SEGMENT_FEATURES)[number];
 
-export const K_RANGE = { min: 2, max: 5 } as const;
+export { K_RANGE } from './segment-limits.js';
 export const MIN_CAMPAIGNS = 3;
 
 export interface CampaignKpis {

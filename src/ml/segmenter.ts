@@ -3,12 +3,7 @@
 // worker (tsx hooks registered inside the worker); a worker that cannot start falls back to in-process.
 import { Worker } from 'node:worker_threads';
 import { AppError, type ErrorCode } from '../core/errors.js';
-import {
-  type CampaignKpis,
-  type Segmentation,
-  type SegmentOptions,
-  segmentCampaigns,
-} from './segmentation.js';
+import type { CampaignKpis, Segmentation, SegmentOptions } from './segmentation.js';
 
 export interface Segmenter {
   readonly kind: 'worker' | 'in-process';
@@ -20,7 +15,12 @@ type Reply =
   | { ok: false; error: { code: ErrorCode; message: string; hint?: string } };
 
 export function createInProcessSegmenter(): Segmenter {
-  return { kind: 'in-process', segment: async (campaigns, options) => segmentCampaigns(campaigns, options) };
+  // k-means (ml-kmeans and its matrix library) is loaded by the first segmentation, not by every start.
+  return {
+    kind: 'in-process',
+    segment: async (campaigns, options) =>
+      (await import('./segmentation.js')).segmentCampaigns(campaigns, options),
+  };
 }
 
 export function createWorkerSegmenter(options: { onFallback?: (error: unknown) => void } = {}): Segmenter {

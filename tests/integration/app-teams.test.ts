@@ -1,15 +1,16 @@
-// The whole bot as `npm start` wires it, Teams side, with no app id (the Bot Framework Emulator setup): a
+// The whole bot as `npm start` wires it, Teams side, with no app id (TEAMS_EMULATOR, the Bot Framework Emulator setup): a
 // personal-chat question on loopback is answered with the real agent's Adaptive Card and its real chart; a chart
 // too big to inline is linked through a signed URL that the server serves, and a tampered link is refused.
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Writable } from 'node:stream';
 import { afterAll, beforeAll, expect, test } from '@jest/globals';
 import { type App, createApp } from '../../src/app/app.js';
 import { type RunningServer, startServer } from '../../src/app/http/server.js';
 import { connectPlatforms, type Platforms } from '../../src/app/platforms.js';
 import { loadConfig } from '../../src/config.js';
-import { silentLogger } from '../../src/core/logger.js';
+import { createLogger, silentLogger } from '../../src/core/logger.js';
 import { personalMessage } from '../fakes/teams-harness.js';
 
 let app: App;
@@ -21,6 +22,7 @@ beforeAll(async () => {
     DUCKDB_PATH: ':memory:',
     STATE_DIR: mkdtempSync(join(tmpdir(), 'app-teams-')),
     PORT: '0',
+    TEAMS_EMULATOR: 'true',
     // Where Teams fetches linked charts from; the test fetches the same path from the local server.
     PUBLIC_BASE_URL: 'https://bot.example.com',
   });
@@ -71,3 +73,40 @@ test('a personal-chat question gets the Adaptive Card with a signed, working cha
   const unsigned = await fetch(new URL(path.split('?')[0]!, server.url));
   expect(unsigned.status).toBe(404);
 });
+
+test('without an app id nor TEAMS_EMULATOR, Teams is not mounted, is reported off, and logs no warning', async () => {
+  const lines: string[] = [];
+  const logger = createLogger({
+    level: 'info',
+    destination: new Writable({
+      write(chunk, _encoding, done) {
+        lines.push(String(chunk));
+        done();
+      },
+    }),
+  });
+  const plain = await createApp(
+    loadConfig({
+      DUCKDB_PATH: ':memory:',
+      STATE_DIR: mkdtempSync(join(tmpdir(), 'app-noteams-')),
+      PORT: '0',
+    }),
+    { logger },
+  );
+  const wired = await connectPlatforms(plain);
+  const running = await startServer(plain, wired.routers);
+  try {
+    expect(wired.adapters.map((adapter) => adapter.platform)).not.toContain('teams');
+    const response = await fetch(`${running.url}api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(personalMessage('http://127.0.0.1:9/', 'Bonjour')),
+    });
+    expect(response.status).toBe(404);
+    expect(lines.filter((line) => /MICROSOFT_APP_ID|teams/i.test(line))).toEqual([]);
+  } finally {
+    await wired.stop();
+    await running.close();
+    await plain.close();
+  }
+}, 60_000);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { formatPercent } from '../../../core/format.js';
-import { K_RANGE } from '../../../ml/segmentation.js';
+import { K_RANGE } from '../../../ml/segment-limits.js';
 import { mlOf, mlOutput } from '../ml-common.js';
 import { defineTool } from '../types.js';
 import { segmentRules } from './recommendations.js';
