@@ -89,7 +89,8 @@ gagnent money negative positive negatif positif rouge red bleeding loss losing p
 const RULE_STEMS =
   words(`grimp augment baiss chut plong bouge vari chang evolu effondr explos degrad amelior recul
 monte descend increas decreas declin improv worsen surg plummet compar class rank depass exceed superieur
-inferieur ventil detail cumul estim predi previ prevo projet simul segment cluster regroup differen deficitaire
+inferieur ventil detail cumul estim predi previ prevo projet simul segment cluster regroup differen deficitaire attend
+expect
 rentab profitab influen categor`);
 
 /** Negations and exclusions are never harmless: ignored, they turn the question around (« pas dans le social »). */

@@ -273,11 +273,24 @@ function explain(p: Parsed, catalog: Catalog): MetricReading | undefined {
           before: { date_from: periods[0].date_from!, date_to: periods[0].date_to! },
           after: { date_from: periods[1].date_from!, date_to: periods[1].date_to! },
           ...scopeArgs(p.scope),
+          ...assumedDirection(p.text),
         },
       },
     ],
     confidence: 0.85,
   };
+}
+
+// The movement a « pourquoi » takes for granted: the answer says so when the data moved the other way.
+const UP_WORDS =
+  /\b(grimp|augment|bond|explos|monte|hausse|amelior|progress|rise|rose|risen|jump|spik|surg|increas|improv|climb|soar|went up)\w*/;
+const DOWN_WORDS =
+  /\b(baiss|chut|plong|effondr|recul|descend|degrad|drop|fell|fall|declin|decreas|worsen|plummet|tank|went down|dip)\w*/;
+
+function assumedDirection(text: string): { assumed_direction?: 'up' | 'down' } {
+  const up = UP_WORDS.test(text);
+  const down = DOWN_WORDS.test(text);
+  return up === down ? {} : { assumed_direction: up ? 'up' : 'down' };
 }
 
 /** One reading of a question (or of one part of a multi-part question); undefined = not a figure question. */

@@ -2,6 +2,7 @@
 // plain TypeScript (tests/fixtures/sample-figures.ts): totals, a compared period, thresholds on any KPI, name
 // prefixes, the total row of a breakdown, and a change decomposed into contributions that add up.
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+import { explainChangeView } from '../../src/analysis/tools/explain_change/view.js';
 import { queryMetricsView } from '../../src/analysis/tools/query_metrics/view.js';
 import { runTool } from '../../src/analysis/tools/registry.js';
 import { groupTotals, type RawRow, readSampleRows, roi, totals } from '../fixtures/sample-figures.js';
@@ -168,5 +169,27 @@ describe('explain_change', () => {
     );
     for (const row of drivers)
       expect(Math.abs(row.contribution as number)).toBeLessThanOrEqual(Math.abs(top.contribution as number));
+  });
+
+  test('a question that assumes the wrong direction is told so before the figures', async () => {
+    // google_wide's CPA, week of the 15th vs week of the 22nd, by hand: it went down.
+    const cpa = (rows: RawRow[]) => totals(rows).spend / totals(rows).orders;
+    const mine = raw.filter((row) => row.campaign === 'google_wide');
+    const change =
+      cpa(mine.filter(between('2021-02-22', '2021-02-28'))) -
+      cpa(mine.filter(between('2021-02-15', '2021-02-21')));
+    expect(change).toBeLessThan(0);
+    const args = {
+      metric: 'cpa',
+      campaigns: ['google_wide'],
+      before: { date_from: '2021-02-15', date_to: '2021-02-21' },
+      after: { date_from: '2021-02-22', date_to: '2021-02-28' },
+    };
+    const assumedUp = await run('explain_change', { ...args, assumed_direction: 'up' });
+    expect(explainChangeView(assumedUp, 'fr', 'CHF').headline).toMatch(
+      /^Contrairement à ce que suppose la question, la valeur a baissé/,
+    );
+    const assumedDown = await run('explain_change', { ...args, assumed_direction: 'down' });
+    expect(explainChangeView(assumedDown, 'en', 'CHF').headline).not.toMatch(/Contrary/);
   });
 });

@@ -127,3 +127,12 @@ describe('objects, metrics and order', () => {
     ).toMatchObject({ tool: 'explain_change', metric: 'cpc', categories: ['search'] });
   });
 });
+
+describe('why questions that take a direction for granted', () => {
+  test.each([
+    ['pourquoi le CPA de google_wide a grimpé ?', 'up'],
+    ['why did revenue drop last week?', 'down'],
+  ])('« %s » assumes %s', (text, direction) => {
+    expect(args(text)[0]).toMatchObject({ tool: 'explain_change', assumed_direction: direction });
+  });
+});

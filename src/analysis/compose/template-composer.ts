@@ -125,7 +125,7 @@ export function composeAnswer(input: ComposeInput): Answer {
       const chart: ChartRequest = {
         ...view.chart,
         id: `chart-${charts.length + 1}`,
-        alt: `${view.chart.title} — ${tr(language, `${output.rows.length} ligne(s)`, `${output.rows.length} row(s)`)}`,
+        alt: `${view.chart.title} — ${tr(language, `${output.rows.length} ${output.rows.length === 1 ? 'ligne' : 'lignes'}`, `${output.rows.length} ${output.rows.length === 1 ? 'row' : 'rows'}`)}`,
       };
       charts.push(chart);
       blocks.push({ type: 'chart', chartId: chart.id, title: chart.title, alt: chart.alt });

@@ -27,6 +27,12 @@ export const explainChangeSchema = z
     categories: z.array(nameText).min(1).max(20).optional().describe('Only these categories'),
     name_prefix: nameText.optional().describe('Only campaigns whose name starts with this'),
     limit: z.number().int().min(1).max(10).default(3).describe('How many drivers to name'),
+    assumed_direction: z
+      .enum(['up', 'down'])
+      .optional()
+      .describe(
+        'The direction the question takes for granted ("why did CPA climb?" = up); the answer says so when the data disagrees',
+      ),
   })
   .strict();
 

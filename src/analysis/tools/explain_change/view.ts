@@ -38,11 +38,25 @@ export function explainChangeView(output: ToolOutput, language: Language, curren
         `${row.member} (${signed(metric, num(row.contribution), currency)} ; ${tr(language, 'de', 'from')} ${formatMetric(metric, num(row.before), currency)} ${tr(language, 'à', 'to')} ${formatMetric(metric, num(row.after), currency)})`,
     )
     .join(', ');
-  const headline = tr(
-    language,
-    `${Label} (${scope}) : ${formatMetric(metric, from, currency)} ${periodText(before.date_from, before.date_to, language)}, ${formatMetric(metric, to, currency)} ${periodText(after.date_from, after.date_to, language)}, soit ${signed(metric, change, currency)}. Principaux facteurs : ${driverText || '–'}.`,
-    `${Label} (${scope}): ${formatMetric(metric, from, currency)} ${periodText(before.date_from, before.date_to, language)}, ${formatMetric(metric, to, currency)} ${periodText(after.date_from, after.date_to, language)}, a change of ${signed(metric, change, currency)}. Main drivers: ${driverText || '–'}.`,
-  );
+  // « pourquoi le CPA a grimpé ? » when it fell: say so first — the figures then answer the real movement.
+  const contradicted =
+    change !== null &&
+    change !== 0 &&
+    ((args.assumed_direction === 'up' && change < 0) || (args.assumed_direction === 'down' && change > 0));
+  const correction = contradicted
+    ? tr(
+        language,
+        `Contrairement à ce que suppose la question, la valeur a ${change! < 0 ? 'baissé' : 'augmenté'} (${signed(metric, change, currency)}). `,
+        `Contrary to what the question assumes, ${label} went ${change! < 0 ? 'down' : 'up'} (${signed(metric, change, currency)}). `,
+      )
+    : '';
+  const headline =
+    correction +
+    tr(
+      language,
+      `${Label} (${scope}) : ${formatMetric(metric, from, currency)} ${periodText(before.date_from, before.date_to, language)}, ${formatMetric(metric, to, currency)} ${periodText(after.date_from, after.date_to, language)}, soit ${signed(metric, change, currency)}. Principaux facteurs : ${driverText || '–'}.`,
+      `${Label} (${scope}): ${formatMetric(metric, from, currency)} ${periodText(before.date_from, before.date_to, language)}, ${formatMetric(metric, to, currency)} ${periodText(after.date_from, after.date_to, language)}, a change of ${signed(metric, change, currency)}. Main drivers: ${driverText || '–'}.`,
+    );
   const format = tableColumn(metric, language).format;
   const deltaFormat = METRIC_INFO[metric].unit === 'percent' ? 'delta_points' : format;
   const column = (key: string, fr: string, en: string, delta = false): TableColumn => ({

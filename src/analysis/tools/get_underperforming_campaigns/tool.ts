@@ -60,7 +60,7 @@ export const getUnderperformingCampaigns = defineTool({
             `CA ${formatMetric('revenue', row.revenue as number, context.currency)}`,
         );
         return {
-          summary: `${rows.length} campagne(s) avec un ROI inférieur à ${threshold}${periodLabel(args)} :\n${lines.join('\n')}`,
+          summary: `${rows.length} ${rows.length === 1 ? 'campagne' : 'campagnes'} avec un ROI inférieur à ${threshold}${periodLabel(args)} :\n${lines.join('\n')}`,
         };
       },
     );

@@ -19,11 +19,17 @@ export function underperformingView(output: ToolOutput, language: Language, curr
           `Aucune campagne n'a un ROI inférieur à ${threshold}${filtersText(args, language)}.`,
           `No campaign has an ROI below ${threshold}${filtersText(args, language)}.`,
         )
-      : tr(
-          language,
-          `${output.rows.length} campagne(s) ont un ROI inférieur à ${threshold}${filtersText(args, language)} : ${list}. Elles représentent ${formatMetric('mark_spent', spend, currency)} de dépenses.`,
-          `${output.rows.length} campaign(s) have an ROI below ${threshold}${filtersText(args, language)}: ${list}. They account for ${formatMetric('mark_spent', spend, currency)} of spend.`,
-        );
+      : output.rows.length === 1
+        ? tr(
+            language,
+            `Une campagne a un ROI inférieur à ${threshold}${filtersText(args, language)} : ${list}. Elle représente ${formatMetric('mark_spent', spend, currency)} de dépenses.`,
+            `One campaign has an ROI below ${threshold}${filtersText(args, language)}: ${list}. It accounts for ${formatMetric('mark_spent', spend, currency)} of spend.`,
+          )
+        : tr(
+            language,
+            `${output.rows.length} campagnes ont un ROI inférieur à ${threshold}${filtersText(args, language)} : ${list}. Elles représentent ${formatMetric('mark_spent', spend, currency)} de dépenses.`,
+            `${output.rows.length} campaigns have an ROI below ${threshold}${filtersText(args, language)}: ${list}. They account for ${formatMetric('mark_spent', spend, currency)} of spend.`,
+          );
   return {
     headline,
     tableKeys: ['campaign_name', 'category', 'roi', 'mark_spent', 'revenue', 'cpl'],

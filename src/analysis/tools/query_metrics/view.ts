@@ -129,8 +129,13 @@ export function queryMetricsView(output: ToolOutput, language: Language, currenc
           `${METRIC_INFO[t.metric][language]} ${COMPARATOR_WORDS[t.op]![language]} ${formatMetric(t.metric, t.value, currency)}`,
       )
       .join(tr(language, ' et ', ' and '));
+    const single = rows.length === 1;
     const what =
-      groups.length > 0 ? groupWord(groups[0]!, language, true) : tr(language, 'périodes', 'periods');
+      groups.length > 0
+        ? groupWord(groups[0]!, language, !single)
+        : single
+          ? tr(language, 'période', 'period')
+          : tr(language, 'périodes', 'periods');
     if (thresholds.length > 0)
       headline =
         rows.length === 0
@@ -147,8 +152,8 @@ export function queryMetricsView(output: ToolOutput, language: Language, currenc
     else if (args.order_by)
       headline = tr(
         language,
-        `${what[0]!.toUpperCase()}${what.slice(1)} ${args.order === 'asc' ? 'au plus bas' : 'au plus haut'} ${METRIC_INFO[args.order_by as Metric].fr} (${scope}) : ${shown}.`,
-        `${what[0]!.toUpperCase()}${what.slice(1)} with the ${args.order === 'asc' ? 'lowest' : 'highest'} ${METRIC_INFO[args.order_by as Metric].en} (${scope}): ${shown}.`,
+        `${single ? `La ${what}` : `${what[0]!.toUpperCase()}${what.slice(1)}`} ${args.order === 'asc' ? 'au plus bas' : 'au plus haut'} ${METRIC_INFO[args.order_by as Metric].fr} (${scope}) : ${shown}.`,
+        `${single ? `The ${what}` : `${what[0]!.toUpperCase()}${what.slice(1)}`} with the ${args.order === 'asc' ? 'lowest' : 'highest'} ${METRIC_INFO[args.order_by as Metric].en} (${scope}): ${shown}.`,
       );
     else
       headline = tr(

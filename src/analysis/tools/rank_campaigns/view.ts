@@ -24,8 +24,8 @@ export function rankingView(output: ToolOutput, language: Language, currency: st
           )
         : tr(
             language,
-            `Les ${output.rows.length} campagne(s) ${top ? 'au plus haut' : 'au plus bas'} ${label}${filtersText(args, language)} : ${list}.`,
-            `The ${output.rows.length} campaign(s) with the ${top ? 'highest' : 'lowest'} ${label}${filtersText(args, language)}: ${list}.`,
+            `Les ${output.rows.length} campagnes ${top ? 'au plus haut' : 'au plus bas'} ${label}${filtersText(args, language)} : ${list}.`,
+            `The ${output.rows.length} campaigns with the ${top ? 'highest' : 'lowest'} ${label}${filtersText(args, language)}: ${list}.`,
           ),
     tableKeys: [
       'campaign_name',
