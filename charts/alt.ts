@@ -26,7 +26,7 @@ function metricName(column: string, context: ChartContext): string {
 function listed(items: string[], context: ChartContext, separator = ', '): string {
   if (items.length <= MAX_LISTED) return items.join(separator);
   const more = items.length - MAX_LISTED;
-  return `${items.slice(0, MAX_LISTED).join(separator)}${tr(context.language, ` et ${more} autre(s)`, ` and ${more} more`)}`;
+  return `${items.slice(0, MAX_LISTED).join(separator)}${tr(context.language, ` et ${more} ${more > 1 ? 'autres' : 'autre'}`, ` and ${more} more`)}`;
 }
 
 function rankingAlt(request: ChartRequest, context: ChartContext): string {
@@ -39,8 +39,8 @@ function rankingAlt(request: ChartRequest, context: ChartContext): string {
   const [first, ...rest] = items;
   const head = tr(
     context.language,
-    `Classement de ${items.length} campagne(s) par ${metricName(column, context)} : ${first} en tête`,
-    `Ranking of ${items.length} campaign(s) by ${metricName(column, context)}: ${first} first`,
+    `Classement de ${items.length} ${items.length > 1 ? 'campagnes' : 'campagne'} par ${metricName(column, context)} : ${first} en tête`,
+    `Ranking of ${items.length} ${items.length > 1 ? 'campaigns' : 'campaign'} by ${metricName(column, context)}: ${first} first`,
   );
   return rest.length === 0 ? `${head}.` : `${head}, ${listed(rest, context)}.`;
 }
@@ -84,8 +84,8 @@ function trendAlt(request: ChartRequest, context: ChartContext): string {
   const last = points.at(-1);
   return tr(
     context.language,
-    `Évolution du ${metricName(column, context)}, ${points.length} point(s) du ${first?.[key]} au ${last?.[key]} : de ${fmt(first)} à ${fmt(last)} ; le plus haut ${fmt(best)} (${best?.[key]}), le plus bas ${fmt(worst)} (${worst?.[key]}).`,
-    `${metricName(column, context)} over time, ${points.length} point(s) from ${first?.[key]} to ${last?.[key]}: from ${fmt(first)} to ${fmt(last)}; highest ${fmt(best)} (${best?.[key]}), lowest ${fmt(worst)} (${worst?.[key]}).`,
+    `Évolution du ${metricName(column, context)}, ${points.length} ${points.length > 1 ? 'points' : 'point'} du ${first?.[key]} au ${last?.[key]} : de ${fmt(first)} à ${fmt(last)} ; le plus haut ${fmt(best)} (${best?.[key]}), le plus bas ${fmt(worst)} (${worst?.[key]}).`,
+    `${metricName(column, context)} over time, ${points.length} ${points.length > 1 ? 'points' : 'point'} from ${first?.[key]} to ${last?.[key]}: from ${fmt(first)} to ${fmt(last)}; highest ${fmt(best)} (${best?.[key]}), lowest ${fmt(worst)} (${worst?.[key]}).`,
   );
 }
 
@@ -112,8 +112,8 @@ function clustersAlt(request: ChartRequest, context: ChartContext): string {
   );
   return tr(
     context.language,
-    `ROI et CA de ${request.rows.length} campagnes en ${bySegment.size} segment(s) : ${items.join(' ; ')}.`,
-    `ROI and revenue of ${request.rows.length} campaigns in ${bySegment.size} segment(s): ${items.join('; ')}.`,
+    `ROI et CA de ${request.rows.length} campagnes en ${bySegment.size} ${bySegment.size > 1 ? 'segments' : 'segment'} : ${items.join(' ; ')}.`,
+    `ROI and revenue of ${request.rows.length} campaigns in ${bySegment.size} ${bySegment.size > 1 ? 'segments' : 'segment'}: ${items.join('; ')}.`,
   );
 }
 

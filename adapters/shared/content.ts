@@ -1,7 +1,8 @@
-// What both chat renderers take from an Answer before shaping it for their platform: a title, the table as
 // formatted (and capped) cells, the buttons, and a few French/English labels. Raw text: escaping is per platform.
+// What both chat renderers take from an Answer before shaping it for their platform: a title, the table as
 import type { Answer, AnswerAction, AnswerIntent, Block } from '../../src/core/answer.js';
 import { formatCell } from '../../src/core/columns.js';
+import { counted } from '../../src/core/format.js';
 import { CONTENT_LIMITS } from './limits.js';
 import { truncate } from './truncate.js';
 
@@ -34,14 +35,17 @@ export function labels(answer: Answer) {
     recommendations: en ? 'Recommendations' : 'Recommandations',
     source: 'Source',
     omittedBlocks: (count: number) =>
-      en ? `… ${count} more item(s) not shown` : `… ${count} élément(s) non affiché(s)`,
-    moreFacts: (count: number) => (en ? `… ${count} more figure(s)` : `… ${count} indicateur(s) de plus`),
+      en
+        ? `… ${counted(count, 'more item')} not shown`
+        : `… ${counted(count, 'élément')} non ${count > 1 ? 'affichés' : 'affiché'}`,
+    moreFacts: (count: number) =>
+      en ? `… ${counted(count, 'more figure')}` : `… ${counted(count, 'indicateur')} de plus`,
     moreRecommendations: (count: number) =>
-      en ? `… ${count} more recommendation(s)` : `… ${count} recommandation(s) de plus`,
+      en ? `… ${counted(count, 'more recommendation')}` : `… ${counted(count, 'recommandation')} de plus`,
     tableOmitted: (count: number) =>
       en
-        ? `Table of ${count} row(s) too large to show here: use « show SQL » or ask for fewer rows.`
-        : `Tableau de ${count} ligne(s) trop volumineux pour être affiché ici : voir la requête SQL ou demander moins de lignes.`,
+        ? `Table of ${counted(count, 'row')} too large to show here: use « show SQL » or ask for fewer rows.`
+        : `Tableau de ${counted(count, 'ligne')} trop volumineux pour être affiché ici : voir la requête SQL ou demander moins de lignes.`,
     imageOmitted: en
       ? 'The chart is too large for this card: it is sent separately.'
       : 'Le graphique est trop volumineux pour cette carte : il est envoyé séparément.',

@@ -27,7 +27,9 @@ export function provenanceLine(provenance: readonly Provenance[], language: Lang
       [
         call.tool,
         ...filters(call.args, en),
-        en ? `${call.rowCount} row(s)` : `${call.rowCount} ligne${call.rowCount > 1 ? 's' : ''}`,
+        en
+          ? `${call.rowCount} row${call.rowCount > 1 ? 's' : ''}`
+          : `${call.rowCount} ligne${call.rowCount > 1 ? 's' : ''}`,
       ].join(' · '),
     )
     .join(' ; ');

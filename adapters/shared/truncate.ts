@@ -29,7 +29,8 @@ export function splitText(text: string, max: number): string[] {
   return chunks;
 }
 
-/** « … 3 ligne(s) de plus » in the answer's language. */
+/** « … 3 lignes de plus » in the answer's language. */
 export function moreRows(count: number, en: boolean): string {
-  return en ? `… ${count} more row(s)` : `… ${count} ligne(s) de plus`;
+  const plural = count > 1 ? 's' : '';
+  return en ? `… ${count} more row${plural}` : `… ${count} ligne${plural} de plus`;
 }

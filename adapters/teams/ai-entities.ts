@@ -1,9 +1,10 @@
-// What Teams shows around an AI answer, built from the Answer: the "AI generated" label (only when an LLM wrote the
 // text: Answer.planner === 'llm'), the provenance as citations (the named query and its parameters, one numbered
 // source per tool call, hover card in Teams) and the native feedback loop (👍/👎 under the message; the vote comes
 // back as a `message/submitAction` invoke). One schema.org Message entity carries the label and the citations.
+// What Teams shows around an AI answer, built from the Answer: the "AI generated" label (only when an LLM wrote the
 import type { Attachment, ClientCitation } from '@microsoft/agents-activity';
 import type { Answer } from '../../src/core/answer.js';
+import { counted } from '../../src/core/format.js';
 import type { Provenance } from '../../src/core/provenance.js';
 import { truncate } from '../shared/truncate.js';
 
@@ -14,7 +15,7 @@ const ABSTRACT_CHARS = 477;
 const NAME_CHARS = 80;
 
 function citation(call: Provenance, position: number, en: boolean): ClientCitation {
-  const rows = en ? `${call.rowCount} row(s)` : `${call.rowCount} ligne${call.rowCount > 1 ? 's' : ''}`;
+  const rows = counted(call.rowCount, en ? 'row' : 'ligne');
   const params = call.params && call.params.length > 0 ? JSON.stringify(call.params) : undefined;
   const what = call.sql
     ? `${en ? 'Named query' : 'Requête nommée'} ${call.tool}${params ? ` ; ${en ? 'parameters' : 'paramètres'} ${params}` : ''}`

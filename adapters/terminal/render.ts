@@ -1,6 +1,7 @@
 // The terminal renderer: an Answer as plain text (npm run ask / chat). Tables are aligned columns, capped.
 import type { Answer, Block } from '../../src/core/answer.js';
 import { formatCell } from '../../src/core/columns.js';
+import { counted } from '../../src/core/format.js';
 
 const MAX_TABLE_ROWS = 15;
 
@@ -18,7 +19,8 @@ function table(block: Extract<Block, { type: 'table' }>, currency: string): stri
       )
       .join('  '),
   );
-  if (block.totalRows > rows.length) lines.push(`… ${block.totalRows - rows.length} ligne(s) de plus`);
+  if (block.totalRows > rows.length)
+    lines.push(`… ${counted(block.totalRows - rows.length, 'ligne')} de plus`);
   return lines.join('\n');
 }
 

@@ -605,9 +605,10 @@ export function readMetricQuestion(
   if (split) {
     const left = normalized.slice(0, split.index);
     const right = normalized.slice(split.index + split[0].length);
+    const asks = (part: string) => ASKS.test(part) || CUT.test(part) || BOOST.test(part);
     if (
-      ASKS.test(left) &&
-      ASKS.test(right) &&
+      asks(left) &&
+      asks(right) &&
       (/\d|perte|couper|stopper|renforc|pousser/.test(right) || findDirectionWord(right) !== undefined)
     ) {
       const first = readOne(left, catalog, language) ?? readPreset(left, catalog, language);

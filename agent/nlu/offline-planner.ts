@@ -72,8 +72,12 @@ function planOnce(input: PlannerInput): Plan {
   }
   if (input.previous && previousCall && !features.empty) {
     const sameTool = fresh.plan.calls[0]?.tool === previousCall.tool;
+    // « et avec une baisse de 10 % plutôt ? » after a simulation: a new percentage for the same simulation, even
+    // though « baisse » / "cut" alone would read as the loss-makers.
+    const newPercent =
+      previousCall.tool === 'simulate_budget' && features.signals.followUp && features.percent !== undefined;
     // A weak reading defers to the conversation; a strong one only when it is the same tool again.
-    if (!fresh.strong || (features.signals.followUp && sameTool)) {
+    if (!fresh.strong || (features.signals.followUp && sameTool) || newPercent) {
       const call = applyFollowUp(previousCall, features);
       if (call) {
         return {

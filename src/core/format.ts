@@ -78,3 +78,8 @@ export function formatNumber(value: number | null | undefined, digits = 0): stri
   if (value === null || value === undefined || !Number.isFinite(value)) return DASH;
   return digits === 0 ? integerFormat.format(value) : decimals(digits).format(value);
 }
+
+/** « 1 ligne », « 3 lignes »: the count with its noun in the right number (never « ligne(s) »). */
+export function counted(count: number, singular: string, plural = `${singular}s`): string {
+  return `${count} ${Math.abs(count) > 1 ? plural : singular}`;
+}

@@ -321,7 +321,7 @@ export async function inferModel(
   };
   const absent = MEASURES.filter((measure) => measures[measure] === null);
   const summary =
-    `campagne « ${campaign.name} », ${dimensions.length} autre(s) dimension(s)` +
+    `campagne « ${campaign.name} », ${dimensions.length > 1 ? `${dimensions.length} autres dimensions` : '1 autre dimension'}` +
     `${dimensions.length > 0 ? ` (${dimensions.map((dimension) => dimension.name).join(', ')})` : ''}, ` +
     `${time.kind === 'none' ? 'pas de date' : time.kind === 'date' ? `date « ${time.column} »` : 'date par parties'}` +
     `${absent.length > 0 ? `, mesures absentes : ${absent.join(', ')}` : ''}`;

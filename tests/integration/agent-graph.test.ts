@@ -116,7 +116,7 @@ describe('offline path', () => {
     });
     expect(answer.intent).toBe('diagnostic');
     expect(answer.planner).toBe('offline');
-    expect(answer.text).toContain('5 campagne(s)');
+    expect(answer.text).toContain('5 campagnes');
     expect(answer.text).toContain('facebook_lal (−88,6\u202f%)');
     expect(answer.recommendations.length).toBeGreaterThanOrEqual(2);
     expect(answer.recommendations.length).toBeLessThanOrEqual(4);
@@ -231,7 +231,7 @@ describe('LLM path', () => {
     const grounded = await run('Cinq campagnes perdent de l’argent.');
     expect(grounded.text).toBe('Cinq campagnes perdent de l’argent.');
     const invented = await run('Le ROI moyen est de 999 %.');
-    expect(invented.text).toContain('5 campagne(s)');
+    expect(invented.text).toContain('5 campagnes');
   });
 });
 

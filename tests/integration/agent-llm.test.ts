@@ -101,7 +101,7 @@ describe('LLM calls per question', () => {
     );
     const answer = await agent().ask({ conversation: 'c3', text: VAGUE });
     expect(openai.requests).toHaveLength(2);
-    expect(answer.text).toContain('5 campagne(s) ont un ROI inférieur à');
+    expect(answer.text).toContain('5 campagnes ont un ROI inférieur à');
     expect(answer.text).not.toContain('412,5');
   });
 });

@@ -76,7 +76,7 @@ describe('the model the bot used, reported', () => {
     await opened.warehouse.close();
     expect(report?.modelSource).toBe('inferred');
     expect(report?.inferred?.summary).toContain(
-      'campagne « Campaign name », 2 autre(s) dimension(s) (placement, age)',
+      'campagne « Campaign name », 2 autres dimensions (placement, age)',
     );
     expect(report?.notices.join(' ')).toContain('additionnées');
     expect(dataStatus(report)?.why).toContain('modèle déduit du fichier, aucun MODEL_PATH');

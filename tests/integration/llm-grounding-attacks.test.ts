@@ -118,7 +118,7 @@ describe('each bypass gets the template answer', () => {
     const text = write();
     const answer = await answerWith(text);
     expect(answer.text).not.toBe(text);
-    expect(answer.text).toContain('5 campagne(s) ont un ROI inférieur à');
+    expect(answer.text).toContain('5 campagnes ont un ROI inférieur à');
     expect(answer.recommendations).not.toContain('Réallouer le budget.');
   });
 });

@@ -60,7 +60,7 @@ describe('figures from the source note (worked out by hand)', () => {
       'facebOOK_tier2',
       'facebook_tier1',
     ]);
-    expect(summary).toContain('5 campagne(s)');
+    expect(summary).toContain('5 campagnes');
     expect(summary).toContain('−88,6');
   });
 });

@@ -25,7 +25,7 @@ test('a 40-campaign ranking draws the first 15 bars and stays within size; the t
   expect(rendered.height).toBeLessThanOrEqual(2200);
   expect(rendered.bytes).toBeLessThanOrEqual(200 * 1024);
   expect(fallbackTable(request, context).split('\n')).toHaveLength(3 + 40);
-  expect(rendered.alt).toContain('campagne_011 CHF\u00a0800\u202f000 et 29 autre(s).');
+  expect(rendered.alt).toContain('campagne_011 CHF\u00a0800\u202f000 et 29 autres.');
 });
 
 test('grouped by campaign with many groups stays within size', async () => {

@@ -31,7 +31,7 @@ describe('ranking', () => {
   test('alt text names the campaigns in order with their ROI, the first « en tête »', () => {
     const alt = altText(request, fr);
     const top = expected.slice(0, 5).map((entry) => `${entry.name} ${signedPercent(entry.roi)}`);
-    expect(alt).toBe(`Classement de 5 campagne(s) par ROI : ${top[0]} en tête, ${top.slice(1).join(', ')}.`);
+    expect(alt).toBe(`Classement de 5 campagnes par ROI : ${top[0]} en tête, ${top.slice(1).join(', ')}.`);
     expect(alt).toContain('youtube_blogger +277,3\u202f% en tête');
   });
 
@@ -88,7 +88,7 @@ describe('trend (ROI per week)', () => {
       const best = [...rois].sort((a, b) => b.roi - a.roi)[0]!;
       const worst = [...rois].sort((a, b) => a.roi - b.roi)[0]!;
       expect(alt).toBe(
-        `Évolution du ROI, ${rois.length} point(s) du ${rois[0]!.week} au ${rois.at(-1)!.week} : de ${signedPercent(rois[0]!.roi)} à ${signedPercent(rois.at(-1)!.roi)} ; le plus haut ${signedPercent(best.roi)} (${best.week}), le plus bas ${signedPercent(worst.roi)} (${worst.week}).`,
+        `Évolution du ROI, ${rois.length} points du ${rois[0]!.week} au ${rois.at(-1)!.week} : de ${signedPercent(rois[0]!.roi)} à ${signedPercent(rois.at(-1)!.roi)} ; le plus haut ${signedPercent(best.roi)} (${best.week}), le plus bas ${signedPercent(worst.roi)} (${worst.week}).`,
       );
     },
   );
@@ -125,7 +125,7 @@ describe('clusters', () => {
 
   test('alt text names every campaign under its segment', () => {
     const alt = altText(request, fr);
-    expect(alt.startsWith(`ROI et CA de ${byCampaign.size} campagnes en 2 segment(s) : `)).toBe(true);
+    expect(alt.startsWith(`ROI et CA de ${byCampaign.size} campagnes en 2 segments : `)).toBe(true);
     for (const name of byCampaign.keys()) expect(alt).toContain(name);
   });
 
@@ -141,5 +141,5 @@ describe('clusters', () => {
 
 test('English alt text', () => {
   const alt = altText(chartFixture('ranking'), { currency: 'CHF', language: 'en' });
-  expect(alt.startsWith('Ranking of 5 campaign(s) by ROI: youtube_blogger +277,3\u202f% first')).toBe(true);
+  expect(alt.startsWith('Ranking of 5 campaigns by ROI: youtube_blogger +277,3\u202f% first')).toBe(true);
 });

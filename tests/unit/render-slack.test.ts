@@ -212,9 +212,9 @@ describe('renderSlack on hostile and oversized content', () => {
     const message = renderSlack(oversizedAnswer(), { ...OPTIONS, answerId: 'a'.repeat(5000) });
     expectWithinSlackLimits(message);
     const texts = mrkdwnTexts(message.blocks).join('\n');
-    expect(texts).toMatch(/… 4\d\d ligne\(s\) de plus/); // the table kept some rows and counts the rest
-    expect(texts).toMatch(/… \d+ recommandation\(s\) de plus/);
-    expect(texts).toMatch(/… \d+ élément\(s\) non affiché\(s\)/); // blocks beyond 50 are counted, not sent
+    expect(texts).toMatch(/… 4\d\d lignes de plus/); // the table kept some rows and counts the rest
+    expect(texts).toMatch(/… \d+ recommandations de plus/);
+    expect(texts).toMatch(/… \d+ éléments non affichés/); // blocks beyond 50 are counted, not sent
     const sections = message.blocks.filter((block) => block.type === 'section' && block.fields);
     expect(sections).toHaveLength(2); // 20 facts = two sections of 10 fields
     const actions = message.blocks.filter((block) => block.type === 'actions');
@@ -272,6 +272,6 @@ describe('renderSlack on hostile and oversized content', () => {
     table.rows = [Object.fromEntries(table.columns.map((column) => [column.key, 1e300]))];
     const message = renderSlack(answer, { ...OPTIONS, nativeTable: false });
     expectWithinSlackLimits(message);
-    expect(mrkdwnTexts(message.blocks).join('\n')).toContain('Tableau de 4 ligne(s) trop volumineux');
+    expect(mrkdwnTexts(message.blocks).join('\n')).toContain('Tableau de 4 lignes trop volumineux');
   });
 });

@@ -186,9 +186,9 @@ describe('renderTeams on oversized content', () => {
     });
     expectValidCard(card);
     const all = texts(card).join('\n');
-    expect(all).toMatch(/… 4\d\d ligne\(s\) de plus/);
-    expect(all).toContain('… 30 recommandation(s) de plus');
-    expect(all).toContain('… 5 indicateur(s) de plus');
+    expect(all).toMatch(/… 4\d\d lignes de plus/);
+    expect(all).toContain('… 30 recommandations de plus');
+    expect(all).toContain('… 5 indicateurs de plus');
     expect(card.actions).toHaveLength(6);
     expect(card.actions?.filter((action) => action.data.kind === 'feedback')).toHaveLength(2);
   });
@@ -215,7 +215,7 @@ describe('renderTeams on oversized content', () => {
     });
     expectValidCard(card);
     expect(card.body).toContainEqual(
-      expect.objectContaining({ type: 'Image', url: dataUri, altText: 'ROI par campagne — 5 ligne(s)' }),
+      expect.objectContaining({ type: 'Image', url: dataUri, altText: 'ROI par campagne — 5 lignes' }),
     );
   });
 
