@@ -27,11 +27,12 @@ vraiment really enormement confondu confondus confondue confondues combined alto
 
 /** Domain words the rules read, often redundant with another word of the question. */
 const DOMAIN = words(`
-campagne campagnes campaign campaigns pub pubs ads annonce annonces total totaux totale totales global globale
+campagne campagnes campaign campaigns pub pubs ads annonce annonces marketing publicite publicitaire adieu
+prior cote abord total totaux totale totales global globale
 globaux globales globalement overall combien nombre number nb count montant montants valeur valeurs value values
 chiffre chiffres figure figures kpi kpis metrique metriques metric metrics indicateur indicateurs stat stats
 statistiques donnees data budget budgets depense depenses depenser depensee depensees depensé spend spent
-spending cout couts cost costs coute coutent coutait coute coutant prix price paie paye payons payer pay paid
+spending cout couts cost costs coute coutent coutait coute coutant prix price paie paye payons payer pay paid paying pays
 genere generent generer generee generes generate generated generates generating rapporte rapportent rapporter
 rapporté ramene ramenent ramener fait font faire produit produisent apporte apportent bring brings brought make
 made makes produce produced earn earned earns deliver delivered

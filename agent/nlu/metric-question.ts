@@ -20,7 +20,7 @@ type Args = Record<string, unknown>;
 type Period = { date_from?: string; date_to?: string };
 
 const WHY =
-  /\bpourquoi\b|\bwhy\b|\bqu'est-ce qui (a|explique|fait)\b|\bqu'est ce qui\b|\bexpliqu\w*|\bcomment expliquer\b|\bd'ou vient\b|\bwhat (drove|caused|explains|happened|moved)\b|\bqu'est-ce qui s'est passe\b|\bque s'est-il passe\b|\bexplain\w*|\bgrace a (quel|quoi|qui)\w*|\bthanks to (what|which)\b|\bdue to (what|which)\b|\bla faute a\b|\bcause\w*|\bqui a (tire|porte|fait)\b|\bresponsables?\b|\bwhat'?s behind\b|\bbehind (the|this|that)\b|\bdrivers?\b|\bdriving (the|this|that)\b/;
+  /\bpourquoi\b|\bwhy\b|\bqu'est-ce qui (a|explique|fait)\b|\bqu'est ce qui\b|\bexpliqu\w*|\bcomment expliquer\b|\bd'ou vient\b|\bwhat (drove|caused|explains|happened|moved)\b|\bqu'est-ce qui s'est passe\b|\bque s'est-il passe\b|\bexplain\w*|\bgrace a (quel|quoi|qui)\w*|\bthanks to (what|which)\b|\bdue to (what|which)\b|\bla faute a\b|\bcause\w*|\bqui a (tire|porte|fait)\b|\bresponsables?\b|\bwhat'?s behind\b|\bbehind (the|this|that)\b|\bdrivers?\b|\bdriving (the|this|that)\b|\bdrove (that|this|it|the)\b/;
 const CHANGE =
   /\b(grimp|augment|baiss|chut|bond|plong|bouge|bougé|vari|chang|evolu|effondr|explos|degrad|ameliore|hausse|recul|monte|descend|rose|fell|drop|jump|spik|increas|decreas|moved|changed|went (up|down)|declin|improv|worsen|surg|plummet)\w*/;
 const COMPARE =
@@ -605,9 +605,11 @@ export function readMetricQuestion(
   if (split) {
     const left = normalized.slice(0, split.index);
     const right = normalized.slice(split.index + split[0].length);
-    const asks = (part: string) => ASKS.test(part) || CUT.test(part) || BOOST.test(part);
+    const asks = (part: string) =>
+      ASKS.test(part) || CUT.test(part) || BOOST.test(part) || findDirectionWord(part) !== undefined;
+    // « combien d'impressions au total, et quel canal en a fait le plus ? »: a total is a part of its own.
     if (
-      asks(left) &&
+      (asks(left) || TOTAL.test(left)) &&
       asks(right) &&
       (/\d|perte|couper|stopper|renforc|pousser/.test(right) || findDirectionWord(right) !== undefined)
     ) {

@@ -14,9 +14,9 @@ const SYNONYMS: [RegExp, Metric][] = [
   [/\bcouts? par (acquisition|commande|vente|conversion)s?|\bcosts? per (acquisition|order|sale|conversion)s?|\bcpa\b/, 'cpa'],
   // A unit that costs something: « le lead coûte », « coûtent plus de 5000 francs par commande », "cost per click",
   // « combien on paie un clic », "what do we pay for a lead".
-  [/\b(leads?|prospects?) (?:(?:nous|vous|me|te|lui|leur|nous a|vous a|m'a|t'a|us|we) )?(coute|cost)\w*|\b(leads?|prospects?) (?:the |le |la )?(cheap|moins cher)\w*|\b(pai|pay|cout)\w*(?: [\w']+){0,2} (un|le|chaque|a|each) (lead|prospect)\b|\b(par|per|a|each) (lead|prospect)\b|\bprix (?:moyen )?(?:du|d'un|par|of an?|per) (lead|prospect)s?\b|\bcout\w*(?: [\w'.-]+){0,5} par (lead|prospect)s?\b/, 'cpl'],
-  [/\b(commandes?|orders?|ventes?|conversions?) (?:(?:nous|vous|me|te|lui|leur|nous a|vous a|m'a|t'a|us|we) )?(coute|cost)\w*|\b(commandes?|orders?|sales|ventes?|conversions?) (?:the |le |la )?(cheap|moins cher)\w*|\b(pai|pay)\w*(?: [\w']+){0,2} (une|la|chaque|an?|each) (commande|order|sale|vente)s?\b|\b(par|per|an?|each) (commande|order|sale|vente)\b|\bcout\w*(?: [\w'.-]+){0,5} (par|per) (commande|order|vente|conversion|acquisition)s?\b/, 'cpa'],
-  [/\b(clics?|clicks?) (?:(?:nous|vous|me|te|lui|leur|nous a|vous a|m'a|t'a|us|we) )?(coute|cost)\w*|\b(clics?|clicks?) (?:the |le |la )?(cheap|moins cher)\w*|\b(pai|pay)\w*(?: [\w']+){0,2} (un|le|chaque|a|each) (clic|click)\b|\b(par|per|a|each) (clic|click)\b|\bprix (?:moyen )?(?:du|d'un|par|of an?|per) (clic|click)s?\b|\bcout\w*(?: [\w'.-]+){0,5} (par|per) (clic|click)s?\b/, 'cpc'],
+  [/\b(?:chf|francs?|balles|fr|eur|euros?)\.? (?:le|par|per|the|a|each|pour un) (?:lead|prospect|contact)\b|\b(leads?|prospects?) (?:(?:nous|vous|me|te|lui|leur|nous a|vous a|m'a|t'a|us|we) )?(coute|cost)\w*|\b(leads?|prospects?) (?:the |le |la )?(cheap|moins cher)\w*|\b(pai|pay|cout)\w*(?: [\w']+){0,2} (un|le|chaque|a|each) (lead|prospect)\b|\b(par|per|a|each) (lead|prospect)\b|\bprix (?:moyen )?(?:du|d'un|par|of an?|per) (lead|prospect)s?\b|\bcout\w*(?: [\w'.-]+){0,5} par (lead|prospect)s?\b/, 'cpl'],
+  [/\b(?:chf|francs?|balles|fr|eur|euros?)\.? (?:la|le|par|per|the|an?|each|pour une) (?:commande|order|vente|sale|conversion)\b|\b(commandes?|orders?|ventes?|conversions?) (?:(?:nous|vous|me|te|lui|leur|nous a|vous a|m'a|t'a|us|we) )?(coute|cost)\w*|\b(commandes?|orders?|sales|ventes?|conversions?) (?:the |le |la )?(cheap|moins cher)\w*|\b(pai|pay|cout)\w*(?: [\w']+){0,2} (une|la|chaque|an?|each) (commande|order|sale|vente)s?\b|\b(par|per|an?|each) (commande|order|sale|vente)\b|\bcout\w*(?: [\w'.-]+){0,5} (par|per) (commande|order|vente|conversion|acquisition)s?\b/, 'cpa'],
+  [/\b(?:chf|francs?|balles|fr|eur|euros?)\.? (?:le|par|per|the|a|each|pour un) (?:clic|click)\b|\b(clics?|clicks?) (?:(?:nous|vous|me|te|lui|leur|nous a|vous a|m'a|t'a|us|we) )?(coute|cost)\w*|\b(clics?|clicks?) (?:the |le |la )?(cheap|moins cher)\w*|\b(pai|pay|cout)\w*(?: [\w']+){0,2} (un|le|chaque|a|each) (clic|click)\b|\b(par|per|a|each) (clic|click)\b|\bprix (?:moyen )?(?:du|d'un|par|of an?|per) (clic|click)s?\b|\bcout\w*(?: [\w'.-]+){0,5} (par|per) (clic|click)s?\b/, 'cpc'],
   [/\b(1000|mille) impressions? (coute|cost)\w*|\b(pai|pay)\w*(?: [\w']+){0,2} (les |the )?(1000|mille|thousand) impressions?/, 'cpm'],
   [/\bchiffres? d'aff\w*|\bencaiss\w*|\brevenus?\b|\brevenues?\b|\bventes?\b|\bsales\b|\brecettes?\b|\bturnover\b/, 'revenue'],
   [/\bdepens\w*|\bclaque\w*|\bflambe\w*|\bbudgets?\b|\bcouts?\b|\bcoute\w*|\bspend\w*|\bspent\b|\bcosts?\b|\binvesti\w*/, 'mark_spent'],
@@ -45,13 +45,18 @@ export function findMetricMentions(text: string, originalText = ''): MetricMenti
     ' '.repeat(phrase.length),
   );
   const found: MetricMention[] = [];
+  const verbs: MetricMention[] = [];
   for (const [pattern, metric] of SYNONYMS) {
     const global = new RegExp(pattern.source, 'g');
     for (const match of rest.matchAll(global)) {
-      found.push({ metric, at: match.index, end: match.index + match[0].length });
+      const mention = { metric, at: match.index, end: match.index + match[0].length };
+      // « coûtent », "cost": spend, unless the question also names a cost per unit (then that is what costs).
+      if (metric === 'mark_spent' && /^(cout|cost)/.test(match[0])) verbs.push(mention);
+      else found.push(mention);
     }
     rest = rest.replace(global, (matched) => ' '.repeat(matched.length));
   }
+  if (!found.some((mention) => COST_METRICS.has(mention.metric))) found.push(...verbs);
   // « CA » is revenue when written in capitals, or in lower case where « ça » cannot stand.
   const ca = /\bCA\b/.exec(originalText);
   if (ca) found.push({ metric: 'revenue', at: ca.index, end: ca.index + 2 });

@@ -93,7 +93,17 @@ export function prepare(text: string): string {
   // "one percent", « un pour cent »: the one number word left as an article elsewhere; "yday": yesterday.
   const spelled = expanded
     .replace(/\b(?:one|un) (percent|pour ?cent|%)/g, '1 $1')
-    .replace(/\byday\b|\bystrdy\b/g, 'yesterday');
+    .replace(/\byday\b|\bystrdy\b/g, 'yesterday')
+    // "last 7d", « 30j », "last wk", "last weak": chat shorthands of the period words the rules read.
+    .replace(/\b(\d{1,3}) ?d\b/g, '$1 days')
+    .replace(/\b(\d{1,3}) ?j\b/g, '$1 jours')
+    .replace(/\bwks?\b/g, 'week')
+    .replace(/\b(last|this|next|past) weak\b/g, '$1 week')
+    // "week-by-week", « jour-par-jour »: the grain words with hyphens.
+    .replace(
+      /\b(day|week|month|jour|semaine|mois)-(by|par|after|apres)-(day|week|month|jour|semaine|mois)\b/g,
+      '$1 $2 $3',
+    );
   return spelled.replace(/[a-z]+/g, (word) => {
     const corrected = correctWord(word);
     const value = NUMBER_WORDS[corrected];

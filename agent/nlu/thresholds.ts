@@ -32,9 +32,18 @@ const WORD_NUMBERS: Record<string, string> = {
 };
 
 /** The number right after `at` (spaces skipped), with its unit. */
-function numberAt(text: string, at: number): { value: number; unit?: string; end: number } | undefined {
+function numberAt(
+  text: string,
+  at: number,
+  afterComparator = false,
+): { value: number; unit?: string; end: number } | undefined {
   let from = at;
   while (text[from] === ' ' || text[from] === ':') from++;
+  // « sous les 0,4 % », "below the 1%": an article between the comparator and its number.
+  const article = afterComparator
+    ? /^(?:les|la|le|the|a|an|de|d')\s?(?=[\d+-]|chf)/.exec(text.slice(from))
+    : null;
+  if (article) from += article[0].length;
   const word = /^(cent|mille|nonante|septante|huitante)\b/.exec(text.slice(from));
   // A currency before the number: « plus de CHF 700 », "over CHF 700".
   const currency = /^(chf|fr\.?|francs?)\s?(?=\d)/.exec(text.slice(from));
@@ -88,7 +97,7 @@ export function findThresholds(text: string, mentions: readonly MetricMention[])
   for (const [pattern, op] of COMPARATORS) {
     for (const match of text.matchAll(new RegExp(pattern.source, 'g'))) {
       if (taken.has(match.index)) continue;
-      const number = numberAt(text, match.index + match[0].length);
+      const number = numberAt(text, match.index + match[0].length, true);
       // « ROAS de 1,5 ou plus »: the number stands before the comparator.
       const before =
         number ??
@@ -100,7 +109,10 @@ export function findThresholds(text: string, mentions: readonly MetricMention[])
           : undefined);
       if (!before) continue;
       const prior = [...mentions].reverse().find((mention) => mention.end <= match.index);
-      const next = mentions.find((mention) => mention.at >= before.end && mention.at - before.end <= 12);
+      // Right after the number, or starting at its unit (« 13 balles le clic »: the cost per click).
+      const next = mentions.find(
+        (mention) => mention.at > match.index && mention.end > before.end && mention.at - before.end <= 12,
+      );
       const mention = prior ?? next;
       if (!mention) continue;
       const percent =

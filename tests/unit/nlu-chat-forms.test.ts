@@ -136,3 +136,50 @@ describe('why questions that take a direction for granted', () => {
     expect(args(text)[0]).toMatchObject({ tool: 'explain_change', assumed_direction: direction });
   });
 });
+
+describe('dev3 chat forms', () => {
+  test('a threshold with an article, a unit cost in slang, a total and a ranking in one question', () => {
+    expect(args('quelles campagnes sont sous les 0.4% de taux de clic ?')[0]).toMatchObject({
+      thresholds: [{ metric: 'ctr', op: '<', value: 0.004 }],
+    });
+    expect(args('les campagnes qui nous coûtent plus de treize balles le clic ?')[0]).toMatchObject({
+      thresholds: [{ metric: 'cpc', op: '>', value: 13 }],
+    });
+    expect(args('combien coûte un clic sur le social ?')[0]).toMatchObject({
+      metrics: ['cpc'],
+      categories: ['social'],
+    });
+    const [total, top] = args("Combien d'impressions au total en février, et quel canal en a fait le plus ?");
+    expect(total).toMatchObject({ metrics: ['impressions'] });
+    expect(total).not.toHaveProperty('group_by');
+    expect(top).toMatchObject({ group_by: ['category'], order_by: 'impressions', order: 'desc', limit: 1 });
+  });
+
+  test('top and bottom in one question: two rankings, best first then worst first', () => {
+    for (const text of [
+      'Les 3 meilleures campagnes en ROI, et les 3 moins bonnes ?',
+      'top 3 campaigns by ROI and the bottom 3?',
+    ]) {
+      const [best, worst] = args(text);
+      expect(best).toMatchObject({ order_by: 'roi', order: 'desc', limit: 3 });
+      expect(worst).toMatchObject({ order_by: 'roi', order: 'asc', limit: 3 });
+    }
+  });
+
+  test('chat shorthands for periods: "last 7d", "last weak", "week-by-week"', () => {
+    expect(args('cpm banner_partner last 7d?')[0]).toMatchObject({
+      date_from: '2021-02-22',
+      date_to: '2021-02-28',
+    });
+    expect(
+      planOffline({ text: 'spend on google_hot last weak?', catalog: SAMPLE_CATALOG }).calls[0]?.args,
+    ).toMatchObject({
+      date_from: '2021-02-22',
+    });
+    expect(
+      planOffline({ text: 'week-by-week spend?', catalog: SAMPLE_CATALOG }).calls[0]?.args,
+    ).toMatchObject({
+      grain: 'week',
+    });
+  });
+});
