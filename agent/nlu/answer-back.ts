@@ -40,14 +40,19 @@ export function chooseOption(
   const scope = findScope(text, catalog);
   const metrics = findMetrics(prepare(scope.rest), reply);
   const names = [...scope.campaigns, ...scope.categories];
-  if (metrics.length === 0 && names.length === 0) return undefined;
+  // « celle de facebook », "the facebook one": a name prefix picks the option whose campaign starts so.
+  const prefixes = scope.prefixes.map((prefix) => prefix.toLowerCase());
+  if (metrics.length === 0 && names.length === 0 && prefixes.length === 0) return undefined;
   const matching = options.filter((option) => {
     const calls = plan(option).calls;
     const optionMetrics = metricsOf(calls);
     const optionNames = namesOf(calls);
     return (
       metrics.every((metric) => optionMetrics[0] === metric || optionMetrics.includes(metric)) &&
-      names.every((name) => optionNames.includes(name))
+      names.every((name) => optionNames.includes(name)) &&
+      prefixes.every((prefix) =>
+        optionNames.some((name) => typeof name === 'string' && name.toLowerCase().startsWith(prefix)),
+      )
     );
   });
   return matching.length === 1 ? matching[0] : undefined;

@@ -10,7 +10,7 @@ export const SIGNALS = {
   prediction:
     /\bpredi\w*|\bprevo\w*|\bprevi\w*|\bforecast\w*|\bexpect\w*|\battend\w*|\bestim\w*|\bprojet\w*|\bprojection\w*|\brapporte\w*|\bgenere\w*|\bwould (bring|generate|make|earn)|\bquel (revenu|chiffre)|\bwhat revenue|\bavec un budget\b|\bwith a budget\b|\bfor a budget\b|\bhow much (revenue|would|will)/,
   segmentation:
-    /\bsegment\w*|\bcluster\w*|\bgroupes? de campagnes|\bcampaign groups?\b|\bgroups? of campaigns\b|\bregroup\w*|\btypologie\w*|\bprofils? de campagnes\b|\bgroup (the |my |our )?campaigns\b|\bgrouper\b/,
+    /\bsegment\w*|\bcluster\w*|\bgroupes? de campagnes|\bcampaign groups?\b|\bgroups? of campaigns\b|\bregroup\w*(?!.{0,30}\b(par|by) (canal|canaux|channels?|categor\w*|campagnes?|campaigns?|semaines?|jours?|mois|weeks?|days?|months?)\b)|\btypologie\w*|\bprofils? de campagnes\b|\bgroup (the |my |our )?campaigns\b|\bgrouper\b/,
   diagnostic:
     /\bsous[- ]?perform\w*|\bunder[- ]?perform\w*|\bperd\w* (de l')?argent|\blos(e|es|ing) money|\bmoney[- ]losing\b|\broi (negatif|negative)|\bnegative roi\b|\b(pas|non|peu) rentables?\b|\bunprofitable\b|\bnot profitable\b|\bdeficitaire\w*|\ben perte\b|\ba perte\b|\bqui ne marchent pas\b|\bnot working\b|\bbleeding\b|\bcouper\b|\ba arreter\b|\bshould (we )?(stop|cut|pause)\b|\broi\b[^.?!]{0,15}?(sous|inferieur|en dessous|below|under|less than|lower than|<)/,
   trend:

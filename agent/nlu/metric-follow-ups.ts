@@ -64,6 +64,14 @@ export function followMetricCall(
     }
     changed = true;
   }
+  // « et la semaine suivante ? », "and the week before?": the previous period moved by its own length.
+  const step = !p.period ? stepOf(p.text) : 0;
+  if (step !== 0 && typeof args.date_from === 'string' && typeof args.date_to === 'string') {
+    const days = Math.round((Date.parse(args.date_to) - Date.parse(args.date_from)) / 86_400_000) + 1;
+    args.date_from = shift(args.date_from, step * days);
+    args.date_to = shift(args.date_to, step * days);
+    changed = true;
+  }
   const metric = p.metrics[0];
   if (metric) {
     if (previous.tool === 'explain_change') args.metric = metric;
@@ -100,6 +108,18 @@ export function followMetricCall(
     changed = true;
   }
   return changed ? { tool: previous.tool, args } : undefined;
+}
+
+const NEXT =
+  /\b(semaine|week|periode|period|mois|month|jour|day|quinzaine)s? (suivante?s?|d'apres|after|next|following|later)\b|\b(next|following) (week|period|month|day|fortnight)\b|\b(la suivante|le suivant|celle d'apres|the one after|the next one)\b/;
+const PREVIOUS =
+  /\b(semaine|week|periode|period|mois|month|jour|day|quinzaine)s? (precedente?s?|d'avant|before|previous|prior|earlier)\b|\b(previous|prior) (week|period|month|day|fortnight)\b|\b(la precedente|le precedent|celle d'avant|the one before)\b/;
+
+/** +1 for the next period, −1 for the one before, 0 when the follow-up names neither. */
+function stepOf(text: string): number {
+  if (NEXT.test(text)) return 1;
+  if (PREVIOUS.test(text)) return -1;
+  return 0;
 }
 
 function pick(args: Args, keys: string[]): Args {

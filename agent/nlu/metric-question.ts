@@ -203,12 +203,18 @@ function clarify(question: string, p: Parsed, language: Language): MetricReading
     !(unitCost.test(p.text) && p.metrics.every((metric) => metric === 'mark_spent'))
   )
     return undefined;
-  const named = p.scope.campaigns.length + p.scope.prefixes.length + p.scope.categories.length > 0;
   for (const [pattern, candidates] of VAGUE) {
-    // « Performance des bannières par semaine », « comment va google_hot ? »: a breakdown or a campaign's card.
-    if (candidates[0] === 'roi' && candidates[1] === 'revenue' && named) continue;
     const match = pattern.exec(p.text);
     if (!match) continue;
+    // « la performance de google_hot ? »: which figure — or the campaign's whole card (« comment va … »).
+    const card =
+      candidates[0] === 'roi' && candidates[1] === 'revenue' && p.scope.campaigns.length === 1
+        ? [
+            language === 'en'
+              ? `How is ${p.scope.campaigns[0]} doing?`
+              : `Comment va ${p.scope.campaigns[0]} ?`,
+          ]
+        : [];
     return askBack(
       language === 'en'
         ? `By "${asWritten(question, match[0])}", do you mean ${candidates.map((metric) => METRIC_WORDS[metric].en).join(', ')}?`
@@ -216,7 +222,12 @@ function clarify(question: string, p: Parsed, language: Language): MetricReading
             .map((metric) => METRIC_WORDS[metric].fr)
             .join(', ')
             .replace(/, ([^,]*)$/, ' ou $1')} ?`,
-      candidates.map((metric) => `${question.replace(/\s*\?+\s*$/, '')} — ${METRIC_WORDS[metric][language]}`),
+      [
+        ...candidates.map(
+          (metric) => `${question.replace(/\s*\?+\s*$/, '')} — ${METRIC_WORDS[metric][language]}`,
+        ),
+        ...card,
+      ],
     );
   }
   return undefined;

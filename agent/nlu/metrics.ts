@@ -81,7 +81,7 @@ export type DirectionWord = 'best' | 'worst' | 'high' | 'low' | 'cheap' | 'expen
 const DIRECTION_WORDS: [RegExp, DirectionWord][] = [
   [/\bmoins (cher|couteu)\w*|\bcheap\w*|\bleast expensive|\bplus economique\w*|\bmeilleur marche/, 'cheap'],
   [/\bplus (cher|couteu)\w*|\bmost expensive|\bcout\w* le plus|\bcostliest/, 'expensive'],
-  [/\bpires?\b|\bworst\b|\b(le |la |les )?plus mauvaise?s?\b|\bmoins bons?\b|\bworse\b|\bleast (efficient|profitable|effective|performing)\b|\bmoins (bon|perform|efficace|rentable)\w*|\bweakest|\bpoorest|\bflop\w*/, 'worst'],
+  [/\bpires?\b|\bworst\b|\b(dernier\w*|queue) du classement\b|\bbottom of the (list|ranking|table)\b|\b(le |la |les )?plus mauvaise?s?\b|\bmoins bons?\b|\bworse\b|\bleast (efficient|profitable|effective|performing)\b|\bmoins (bon|perform|efficace|rentable)\w*|\bweakest|\bpoorest|\bflop\w*/, 'worst'],
   [/\bplus (bas|faible)\w*|\blowest\b|\bmoins eleve\w*|\bsmallest\b|\ble moins\b|\bleast\b|\bbottom\b|\bminimum\b|\blower\b/, 'low'],
   [/\bmeilleur\w*|\bbest\b|\bmost (efficient|profitable|effective)\b|\bmieux\b|\bbetter\b|\btop\b|\ble mieux\b|\bplus (performant|efficace|rentable)\w*|\bstrongest\b|\bwinners?\b/, 'best'],
   [/\bplus (haut|eleve|grand|gros|fort)\w*|\bhighest\b|\bles? plus\b|\bthe most\b|\bmost\b|\bbiggest\b|\blargest\b|\bmaximum\b|\bhigher\b/, 'high'],

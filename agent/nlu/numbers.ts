@@ -11,7 +11,7 @@ const DECREASE =
   /\b(baiss|redui|reduc|diminu|coup|cut|reduc|decreas|lower|drop|retir|enlev|minus|moins|shrink|slash)\w*/;
 
 /** What follows a count that makes it something else (a period, a percentage, money, a date). */
-const NOT_A_COUNT = String.raw`(?!\s?(?:[\d.,]|%|pour|percent|derni|last|jours?|days?|semaines?|weeks?|mois|months?|chf|fr|francs?|eur|h\b|:|janv|fevr|mars|avr|mai|juin|juil|aout|sept|oct|nov|dec|jan|feb|mar|apr|may|jun|jul|aug|sep|er\b|st\b|nd\b|rd\b|th\b))`;
+const NOT_A_COUNT = String.raw`(?!\s?(?:[\d.,]|%|pour|percent|last|jours?|days?|semaines?|weeks?|mois|months?|chf|fr|francs?|eur|h\b|:|janv|fevr|mars|avr|mai|juin|juil|aout|sept|oct|nov|dec|jan|feb|mar|apr|may|jun|jul|aug|sep|er\b|st\b|nd\b|rd\b|th\b))`;
 const COUNT_PATTERNS = [
   new RegExp(
     String.raw`\b(?:top ?|bottom ?|les |the |des |aux |premiers? |premieres? |first |last |which |quelles |lesquelles )(\d{1,3})\b${NOT_A_COUNT}`,

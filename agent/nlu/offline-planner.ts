@@ -9,6 +9,7 @@ import { detectLanguage } from './language.js';
 import { followMetricCall } from './metric-follow-ups.js';
 import { readMetricQuestion } from './metric-question.js';
 import { normalize } from './normalize.js';
+import { asMetricCall } from './preset-calls.js';
 import { route } from './router.js';
 import { unexplainedWords } from './unexplained.js';
 
@@ -61,10 +62,21 @@ function planOnce(input: PlannerInput): Plan {
   // A figure question followed up (« et pour instagram_tier1 ? », « et par canal ? ») keeps its call.
   if (input.previous && previousCall && !features.empty && (features.signals.followUp || !fresh.strong)) {
     // A comparison (one call per side) follows up as a whole: « et sur le CTR ? » changes every side.
-    const calls = input.previous.calls.map((call) => followMetricCall(call, input.text ?? '', input.catalog));
+    const calls = input.previous.calls.map((call) => {
+      const direct = followMetricCall(call, input.text ?? '', input.catalog);
+      if (direct || call.tool === 'query_metrics' || call.tool === 'explain_change') return direct;
+      // A preset the follow-up can change itself stays a preset (below); what it cannot show (another metric,
+      // the next week) becomes the same question as a metric query.
+      if (applyFollowUp(call, features)) return undefined;
+      const asQuery = asMetricCall(call);
+      return asQuery ? followMetricCall(asQuery, input.text ?? '', input.catalog) : undefined;
+    });
     if (calls.length > 0 && calls.every((call) => call !== undefined))
       return {
-        intent: calls[0]!.tool === previousCall.tool ? input.previous.intent : 'diagnostic',
+        intent:
+          calls[0]!.tool === previousCall.tool || calls[0]!.tool === 'query_metrics'
+            ? input.previous.intent
+            : 'diagnostic',
         language: features.language,
         calls: calls as PlannedCall[],
         confidence: 0.85,

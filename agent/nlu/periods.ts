@@ -138,7 +138,9 @@ export function findPeriod(raw: string, lastDay: string | null): DateRange | und
     if (from && to) return { date_from: from.date_from, date_to: to.date_to };
   }
   // « la première / deuxième quinzaine », "first half of the month"
-  m = /\b(premiere|1re|1ere|first|deuxieme|seconde|2e|second|derniere|last) (quinzaine|half)\b/.exec(text);
+  m = /\b(premiere|1re|1ere|first|deuxieme|seconde|2e|second|derniere|last) (quinzaine|half|moitie)\b/.exec(
+    text,
+  );
   if (m) {
     const { year, month } = monthOf(lastDay);
     const end = daysIn(year, month);

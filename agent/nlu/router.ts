@@ -72,7 +72,12 @@ export function route(f: Features, readMetric: () => MetricReading | undefined =
     (BUDGET_WORD.test(f.text) ||
       (moreOrLess && (s.prediction || s.simulation || f.category !== undefined))) &&
     f.roiThreshold === undefined;
-  if ((s.simulation && f.money === undefined) || budgetChange) {
+  // « et si on regarde que le social ? », "what if we only look at search?": a hypothetical about the question,
+  // not about the budget — a simulation needs a budget word, a percentage or the word itself.
+  const simulationMeant =
+    s.simulation &&
+    (f.percent !== undefined || BUDGET_WORD.test(f.text) || /\bsimul\w*|\bscenario\b/.test(f.text));
+  if ((simulationMeant && f.money === undefined) || budgetChange) {
     if (f.percent === undefined) return ask('budget_simulation', clarificationText('percent', f.language));
     if (f.percent < BUDGET_CHANGE_RANGE.min || f.percent > BUDGET_CHANGE_RANGE.max) {
       const { min, max } = BUDGET_CHANGE_RANGE;

@@ -29,6 +29,12 @@ describe('chooseOption', () => {
     expect(chooseOption('instagram_tier1', options, SAMPLE_CATALOG, plan)).toBe(options[1]);
   });
 
+  test('a name prefix picks the option whose campaign starts so (« celle de facebook »)', () => {
+    const options = ['le CPC de facebOOK_tier2 ?', 'le CPC de instagram_tier2 ?'];
+    expect(chooseOption('celle de facebook', options, SAMPLE_CATALOG, plan)).toBe(options[0]);
+    expect(chooseOption('the instagram one', options, SAMPLE_CATALOG, plan)).toBe(options[1]);
+  });
+
   test('a reply that fits none, or a new question, picks nothing', () => {
     expect(chooseOption('le CTR', METRIC_OPTIONS, SAMPLE_CATALOG, plan)).toBeUndefined();
     expect(chooseOption('merci', METRIC_OPTIONS, SAMPLE_CATALOG, plan)).toBeUndefined();

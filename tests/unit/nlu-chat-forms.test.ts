@@ -183,3 +183,52 @@ describe('dev3 chat forms', () => {
     });
   });
 });
+
+describe('follow-ups the presets cannot show', () => {
+  const follow = (first: string, next: string) => {
+    const previous = planOffline({ text: first, catalog: SAMPLE_CATALOG });
+    return planOffline({
+      text: next,
+      catalog: SAMPLE_CATALOG,
+      previous: { intent: previous.intent, calls: previous.calls },
+    });
+  };
+
+  test('another metric on a breakdown keeps the breakdown and its period', () => {
+    expect(follow('CA par canal en février ?', 'et en nombre de commandes ?').calls[0]).toMatchObject({
+      tool: 'query_metrics',
+      args: { group_by: ['category'], order_by: 'orders', date_from: '2021-02-01', date_to: '2021-02-28' },
+    });
+  });
+
+  test('« et la semaine suivante ? », "the week before": the same question one period later or earlier', () => {
+    expect(
+      follow('ROI de google_hot la semaine du 8 ?', 'et la semaine suivante ?').calls[0]?.args,
+    ).toMatchObject({
+      campaigns: ['google_hot'],
+      date_from: '2021-02-15',
+      date_to: '2021-02-21',
+    });
+    expect(
+      follow('google_hot ROI for the week of Feb 15?', 'and the week before?').calls[0]?.args,
+    ).toMatchObject({
+      date_from: '2021-02-08',
+      date_to: '2021-02-14',
+    });
+  });
+
+  test('« et si on regarde que le social ? » narrows the ranking, it is no budget simulation', () => {
+    expect(
+      follow('quelles sont les 3 campagnes avec le meilleur ROAS ?', 'ok, et si on regarde que le social ?')
+        .calls[0],
+    ).toMatchObject({ tool: 'rank_campaigns', args: { metric: 'roas', limit: 3, category: 'social' } });
+  });
+
+  test('« et si on le regroupe par canal ? » regroups, it is no segmentation', () => {
+    expect(
+      follow('dépenses par campagne la semaine dernière', 'et si on le regroupe par canal ?').calls[0],
+    ).toMatchObject({
+      args: { group_by: 'category', date_from: '2021-02-22' },
+    });
+  });
+});
