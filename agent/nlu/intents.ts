@@ -6,7 +6,7 @@ export const SIGNALS = {
   digest:
     /\bdigests?\b|\brapports? (hebdo\w*|quotidien\w*|automatique\w*|periodique\w*|programme\w*)|\b(weekly|daily|scheduled) reports?\b|\bresume (hebdo\w*|quotidien)|\b(des)?abonn\w*|\b(un)?subscri\w*/,
   simulation:
-    /\bsimul\w*|\bwhat if\b|\bet si\b|\bsi (on|j'|nous|je)\b|\bif (we|i|you|the)\b|\bscenario\b|\b(augment|hausse|baiss|diminu|reduc|redui|coup|doubl|tripl)\w* (de |du |le |la |l'|notre |nos |mon |mes |les )?(budget|depense)|\b(increas|rais|cut|reduc|doubl|decreas|lower|boost|halv)\w* (the |our |my )?(budget|spend)|\bbudget (increas|goes|is|grows|drops|decreas|rises|falls)\w*|\bbudget (de |by )?[+-]\s?\d/,
+    /\bsimul\w*|\bwhat if\b|\bet si\b|\bsi (on|j'|nous|je)\b|\bif (we|i|you|the)\b|\bscenario\b|\b(augment|hausse|baiss|diminu|reduc|redui|coup|doubl|tripl)\w* (de |du |le |la |l'|notre |nos |mon |mes |les )?(budget|depense)|\b(increas|rais|cut|reduc|doubl|decreas|lower|boost|halv)\w* (the |our |my )?(budget|spend)|\bbudget (increas|goes|is|grows|drops|decreas|rises|falls)\w*|\bbudget (de |by )?[+-]\s?\d|\b(cut|reduce|increase|raise|boost|lower|slash|grow|augmente\w*|baisse\w*|coupe\w*|redui\w*|diminue\w*)\s+(?:[\w']+\s+){0,3}(by|de)\s+\d+ ?%|\bmodel(is)?e?r? (a|an|une|un)\b/,
   prediction:
     /\bpredi\w*|\bprevo\w*|\bprevi\w*|\bforecast\w*|\bexpect\w*|\battend\w*|\bestim\w*|\bprojet\w*|\bprojection\w*|\brapporte\w*|\bgenere\w*|\bwould (bring|generate|make|earn)|\bquel (revenu|chiffre)|\bwhat revenue|\bavec un budget\b|\bwith a budget\b|\bfor a budget\b|\bhow much (revenue|would|will)/,
   segmentation:

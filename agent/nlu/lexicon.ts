@@ -21,7 +21,8 @@ could would want need know like get gets got please quick quickly rapidement vit
 just simply exactement exactly environ approximately roughly aussi also too encore again moi me toi nous vous
 besoin interesse curious question petit petite rapide point recap resume resumer summary summarize quoi
 chose truc aperçu apercu overview vue avoir voir regarde regarder check checker look va vont allez aller
-marche marchent tourne tournent going whats parce because car autant tellement tant beaucoup fortement
+marche marchent tourne tournent going whats wich wat us mets donnerait donnerais ferait feraient serait
+seraient aurait parce because car autant tellement tant beaucoup fortement
 vraiment really enormement confondu confondus confondue confondues combined altogether run running lance lancer
 `);
 
@@ -66,7 +67,7 @@ pourquoi why explique expliquent expliquer explain explains cause caused drove h
 bouge bouger varier variation chute drop dropped fall fell jump jumped rise rose
 si if simule simuler simulate simulation projection impact happens happen prevois prevoir predict predicted
 prediction forecast augmente augmenter augmentation increase reduit reduire reduction coupe couper cut met mettre
-mettons put moitie half double doubler
+mettons put moitie half double doubler model modelise modeliser
 segmente segmenter segmentation segment segments cluster clusters groupe groupes regroupe regrouper ressemblent
 ressemble profil profils
 faut devrait devraient should meritent merite deserve deserves pousser renforcer stopper arreter scale

@@ -49,7 +49,15 @@ const VAGUE: [RegExp, Metric[]][] = [
   [/\bretours?\b(?! sur)|\breturns?\b(?! on (ad|invest))/, ['roi', 'roas', 'revenue']],
   [/\bvolumes?\b/, ['impressions', 'clicks', 'orders']],
   [/\brendements?\b|\byields?\b/, ['roi', 'roas', 'revenue']],
-  [/\befficacite\b|\befficiency\b/, ['roi', 'cpa', 'ctr']],
+  [
+    /\befficacite\b|\befficiency\b|^(?!.*\b(plus|moins|most|least|more|less)\b).*\b(efficaces?|efficient|performing)\b/,
+    ['roi', 'cpa', 'ctr'],
+  ],
+  [
+    // « les chiffres » (prepare() may have made it « chiffre »), "the numbers", « les stats ».
+    /\b(les|des|nos|vos|mes|our|the|your|niveau)\s+chiffres?\b(?! d'af)|\bchiffres\b(?! d'af)|\bnumbers\b|\bstats?\b|\bstatistiques\b/,
+    ['revenue', 'mark_spent', 'roi'],
+  ],
   [/\b(le|quel|the) taux\b(?! de)|\bthe rate\b(?! of)/, ['ctr', 'cvr']],
   [/\bcouts? unitaires?\b|\bunit costs?\b|\ba l'unite\b/, ['cpc', 'cpl', 'cpa']],
   [

@@ -7,7 +7,7 @@ const SYNONYMS: [RegExp, Metric][] = [
   [/\bretours? sur (les )?depenses? publicitaires?|\breturn on ad ?spend|\broas\b|\b(?:par|pour|per|for each|for every|for) (?:1 |un |one |each |every )?(?:franc|chf|euro|dollar)s? (?:mis|investi|depense|spent|invested|put in)\w*|\b(?:revenue|ca|chiffre d'affaires|recettes?|returns?) (?:par|per|for each|for every) (?:franc|chf|euro|dollar)\b/, 'roas'],
   [/\bretours? sur invest\w*|\breturn on investment|\brentab\w*|\bprofitab\w*|\broi\b/, 'roi'],
   [/(?<=%\s?)de (clics?|clicks?)\b|\b(taux|tx) de cli\w*|\bclick[- ]?(through|thru)( rate)?|\bclicks? rates?\b|\bctr\b/, 'ctr'],
-  [/(?<=%\s?)de (conversions?|transfo\w*)\b|\bconverti(t|ssent|r|ssant)\b|\bconverts?\b(?! rate)|\bconverting\b|\b(taux|tx) de (conversions?|transfo\w*|conv\b)|\bconversion rates?|\bconv\.? rates?|\bcvr\b/, 'cvr'],
+  [/(?<=%\s?)de (conversions?|transfo\w*)\b|\bconverti(t|ssent|r|ssant)\b|\bconverts?\b(?! rate)|\bconverting\b|\bconverted\b(?! (into|to|in)\b)|\b(taux|tx) de (conversions?|transfo\w*|conv\b)|\bconversion rates?|\bconv\.? rates?|\bcvr\b/, 'cvr'],
   [/\bcouts? (par|du|au) clic\w*|\bcosts? per click|\bcpc\b|\bclics? (les )?plus chers?\b/, 'cpc'],
   [/\bcouts? (pour|par) (mille|1000)( impressions?)?|\bcosts? per (mille|thousand|1000)( impressions?)?|\bcpm\b/, 'cpm'],
   [/\bcouts? par (lead|prospect|contact)s?|\bcosts? per lead|\bcpl\b/, 'cpl'],
@@ -18,7 +18,7 @@ const SYNONYMS: [RegExp, Metric][] = [
   [/\b(?:chf|francs?|balles|fr|eur|euros?)\.? (?:la|le|par|per|the|an?|each|pour une) (?:commande|order|vente|sale|conversion)\b|\b(commandes?|orders?|ventes?|conversions?) (?:(?:nous|vous|me|te|lui|leur|nous a|vous a|m'a|t'a|us|we) )?(coute|cost)\w*|\b(commandes?|orders?|sales|ventes?|conversions?) (?:the |le |la )?(cheap|moins cher)\w*|\b(pai|pay|cout)\w*(?: [\w']+){0,2} (une|la|chaque|an?|each) (commande|order|sale|vente)s?\b|\b(par|per|an?|each) (commande|order|sale|vente)\b|\bcout\w*(?: [\w'.-]+){0,5} (par|per) (commande|order|vente|conversion|acquisition)s?\b/, 'cpa'],
   [/\b(?:chf|francs?|balles|fr|eur|euros?)\.? (?:le|par|per|the|a|each|pour un) (?:clic|click)\b|\b(clics?|clicks?) (?:(?:nous|vous|me|te|lui|leur|nous a|vous a|m'a|t'a|us|we) )?(coute|cost)\w*|\b(clics?|clicks?) (?:the |le |la )?(cheap|moins cher)\w*|\b(pai|pay|cout)\w*(?: [\w']+){0,2} (un|le|chaque|a|each) (clic|click)\b|\b(par|per|a|each) (clic|click)\b|\bprix (?:moyen )?(?:du|d'un|par|of an?|per) (clic|click)s?\b|\bcout\w*(?: [\w'.-]+){0,5} (par|per) (clic|click)s?\b/, 'cpc'],
   [/\b(1000|mille) impressions? (coute|cost)\w*|\b(pai|pay)\w*(?: [\w']+){0,2} (les |the )?(1000|mille|thousand) impressions?/, 'cpm'],
-  [/\bchiffres? d'aff\w*|\bencaiss\w*|\brevenus?\b|\brevenues?\b|\bventes?\b|\bsales\b|\brecettes?\b|\bturnover\b/, 'revenue'],
+  [/\bchiffres? d'af\w*|\bencaiss\w*|\b(fait|faire|font|fera|fait le) (plus |moins |le plus |autant )?(de |du )chiffre\b|\b(bring|brings|brought|bringing) in\b|\brevenus?\b|\brevenues?\b|\bventes?\b|\bsales\b|\brecettes?\b|\bturnover\b/, 'revenue'],
   [/\bdepens\w*|\bclaque\w*|\bflambe\w*|\bbudgets?\b|\bcouts?\b|\bcoute\w*|\bspend\w*|\bspent\b|\bcosts?\b|\binvesti\w*/, 'mark_spent'],
   [/\bclics?\b|\bclicks?\b/, 'clicks'],
   [/\bimpressions?\b|\bimpr\b\.?|\baffichages?\b|\baffiche\w* combien de fois\b|\bcombien de fois\b.{0,30}\baffich\w*|\bhow (many times|often)\b.{0,30}\b(shown|displayed|seen|served)\b/, 'impressions'],
@@ -41,7 +41,7 @@ const LOWER_CA =
 /** Every metric phrase in the text with where it stands (longer phrases mask shorter ones). */
 export function findMetricMentions(text: string, originalText = ''): MetricMention[] {
   // "cost-efficient", « efficace en coût »: a quality of a cost metric, not a mention of spend.
-  let rest = text.replace(/\bcost[- ]?(efficien|effective)\w*|\befficace\w* en couts?\b/g, (phrase) =>
+  let rest = text.replace(/\bcost[- ]?(efficien|effective)\w*|\befficace\w* en(?= couts?\b)/g, (phrase) =>
     ' '.repeat(phrase.length),
   );
   const found: MetricMention[] = [];

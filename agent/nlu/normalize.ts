@@ -31,6 +31,7 @@ const NUMBER_WORDS: Record<string, number> = {
 /** The words the routing and extraction rules look for: typos are corrected towards these only. */
 const VOCABULARY = `
 sous performantes performante performants performant underperforming underperform campagnes campagne
+affaire rapporte rapporter rapportent
 campaigns campaign meilleures meilleurs meilleure meilleur pires worst lowest highest cheapest expensive
 rentabilite rentables rentable retour investissement profitability profitable conversion conversions taux
 clics clicks impressions commandes orders leads acquisition chiffre affaires revenus revenue ventes sales
@@ -65,7 +66,9 @@ export function correctWord(word: string): string {
   if (word.length >= 4 && word.length < 6) {
     // A singular (« lead », « clic », "click") is a word of its own that the rules read: never a typo.
     if (SHORT_MEASURES.includes(`${word}s`)) return word;
-    const near = SHORT_MEASURES.filter((known) => known[0] === word[0] && distance(known, word) === 1);
+    const near = SHORT_MEASURES.filter(
+      (known) => known[0] === word[0] && (swapped(known, word) || distance(known, word) === 1),
+    );
     return near.length === 1 ? near[0]! : word;
   }
   if (word.length < 6) return word;
@@ -74,13 +77,27 @@ export function correctWord(word: string): string {
   let bestScore = allowed + 1;
   for (const known of VOCABULARY) {
     if (known[0] !== word[0] || Math.abs(known.length - word.length) > allowed) continue;
-    const score = distance(known, word);
+    // Two swapped letters (« reveneu ») are one slip, though two edits for Levenshtein.
+    const score = swapped(known, word) ? 1 : distance(known, word);
     if (score < bestScore) {
       best = known;
       bestScore = score;
     }
   }
   return best;
+}
+
+/** Whether `a` is `b` with two neighbouring letters swapped. */
+function swapped(a: string, b: string): boolean {
+  if (a.length !== b.length) return false;
+  const diff: number[] = [];
+  for (let i = 0; i < a.length && diff.length <= 2; i++) if (a[i] !== b[i]) diff.push(i);
+  return (
+    diff.length === 2 &&
+    diff[1] === diff[0]! + 1 &&
+    a[diff[0]!] === b[diff[1]!] &&
+    a[diff[1]!] === b[diff[0]!]
+  );
 }
 
 /** Normalized text with typos corrected and number words written as digits: what the rules parse. */

@@ -328,7 +328,9 @@ export function findTwoPeriods(raw: string, lastDay: string | null): [DateRange,
     /\b(entre|between|du|from)\s(le\s|the\s)?\d{1,2}(?:[./]\d{1,2})?\w*\s(et|and|au|to|-)\s(le\s|the\s)?\d{1,2}\b/.test(
       text,
     ) &&
-    !/\bvs\b|\bversus\b|\bcontre\b|\bcompar|\bpar rapport\b|→|->/.test(text)
+    !/\bvs\b|\bversus\b|\bcontre\b|\bcompar|\bpar rapport\b|→|->|\b(ou|or) (du|from|entre|between)\b/.test(
+      text,
+    )
   )
     return undefined;
   // « 1re et dernière semaine », "first vs last week": the month's first week and its last seven days.

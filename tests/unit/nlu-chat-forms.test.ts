@@ -232,3 +232,44 @@ describe('follow-ups the presets cannot show', () => {
     });
   });
 });
+
+describe('dev3 vocabulary and typos', () => {
+  test.each([
+    [
+      "chifre d'afaire de facebok_retargetting ?",
+      { metrics: ['revenue'], campaigns: ['facebook_retargeting'] },
+    ],
+    ['reveneu for facebok_retargeting?', { metrics: ['revenue'] }],
+    ['how much did we spedn on google hot last week', { metrics: ['mark_spent'], campaigns: ['google_hot'] }],
+    ['How much did social cost us and bring in over the last week?', { metrics: ['mark_spent', 'revenue'] }],
+    ['which converted better the week of the 15th, google_hot or google_wide?', { metrics: ['cvr'] }],
+  ])('« %s »', (text, expected) => {
+    expect(args(text)[0]).toMatchObject(expected);
+  });
+
+  test('budget changes said as verbs are simulations, not the loss-makers', () => {
+    for (const text of [
+      'cut media by 30% — what do we lose?',
+      'model a 30% budget cut on the media channel pls',
+    ])
+      expect(args(text)[0]).toMatchObject({
+        tool: 'simulate_budget',
+        budget_increase_pct: -30,
+        category: 'media',
+      });
+  });
+
+  test('two ranges joined by « ou » are compared, « du 1er au 14 » alone is one range', () => {
+    expect(args('le social a fait plus de chiffre du 1er au 14 ou du 15 au 28 février ?')[0]).toMatchObject({
+      metrics: ['revenue'],
+      date_from: '2021-02-15',
+      compare_to: { date_from: '2021-02-01', date_to: '2021-02-14' },
+    });
+    expect(args('commandes du 1er au 14 février')[0]).not.toHaveProperty('compare_to');
+  });
+
+  test('vague words with no metric ask which one: « les chiffres », "how efficient is search?"', () => {
+    for (const text of ['Les chiffres de la semaine dernière ?', 'how efficient is search?'])
+      expect(planOffline({ text, catalog: SAMPLE_CATALOG }).clarification).toBeDefined();
+  });
+});
