@@ -3,7 +3,8 @@
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { createBotAgent } from '../../agent/create-bot-agent.js';
-import { type ChartRenderer, createChartRenderer } from '../../charts/index.js';
+import type { ChartRenderer } from '../../charts/render.js';
+import { createChartRenderPool } from '../../charts/render-pool.js';
 import type { ToolContext } from '../analysis/tools/types.js';
 import type { Config } from '../config.js';
 import type { Agent } from '../core/agent.js';
@@ -130,6 +131,9 @@ export async function createApp(config: Config, deps: AppDeps = {}): Promise<App
     { tools, logger, digests, scrub: createSecretMask(configSecrets(config)) },
   );
   const chartUrlSecret = randomBytes(32).toString('hex');
+  const charts = createChartRenderPool({
+    onFallback: (error) => logger.warn({ err: error }, 'chart worker unavailable; charts drawn in-process'),
+  });
   const audit = createAuditLog(config.stateDir, config.audit, { logger });
   const answerQueue = createAnswerQueue(config.answerQueue);
   // One pipeline for every surface: the same rate limit, line and audit log guard questions and direct tool calls.
@@ -156,7 +160,7 @@ export async function createApp(config: Config, deps: AppDeps = {}): Promise<App
     audit,
     answerQueue,
     digests,
-    charts: createChartRenderer(),
+    charts,
     feedback: createFeedbackLog(config.stateDir, { logger }),
     chartStore: createChartStore({ ttlMs: CHART_TTL_MS, maxEntries: 2000 }),
     chartUrlSecret,
@@ -190,6 +194,7 @@ export async function createApp(config: Config, deps: AppDeps = {}): Promise<App
           'audit entries could not be written before shutdown',
         );
       audit.close();
+      await charts.close();
       await rawAgent.close?.();
       await data.warehouse.close();
     },
