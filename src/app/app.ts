@@ -162,7 +162,7 @@ export async function createApp(config: Config, deps: AppDeps = {}): Promise<App
     digests,
     charts,
     feedback: createFeedbackLog(config.stateDir, { logger }),
-    chartStore: createChartStore({ ttlMs: CHART_TTL_MS, maxEntries: 2000 }),
+    chartStore: createChartStore({ ttlMs: CHART_TTL_MS, maxBytes: config.chartStore.maxBytes }),
     chartUrlSecret,
     registerDeliveryPort: (platform, port) => {
       ports[platform] = port;

@@ -2,6 +2,7 @@
 // adapters it is given (Slack, Teams, the local web chat; see platforms.ts). It knows no platform itself.
 import type { Server } from 'node:http';
 import express from 'express';
+import { AppError, userMessage } from '../../core/errors.js';
 import type { App } from '../app.js';
 import { verifyChartSignature } from './signed-urls.js';
 
@@ -72,9 +73,17 @@ export function createHttpApp(app: App, routers: express.Router[] = []): express
         app.chartUrlSecret,
         Date.now(),
       );
-    const png = signed ? await charts.load(id) : undefined;
-    if (!png) {
+    if (!signed) {
       response.status(404).json({ error: 'chart_not_found' });
+      return;
+    }
+    const png = await charts.load(id);
+    if (!png) {
+      // A link we signed whose chart is gone (evicted from the bounded store, a restart, a drawing that failed):
+      // 410 says it existed, and the message says what to do.
+      response
+        .status(410)
+        .json({ error: 'chart_gone', message: userMessage(new AppError('CHART_GONE', id)) });
       return;
     }
     response.type('png').set('cache-control', 'private, max-age=86400').send(png);
