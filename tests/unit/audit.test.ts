@@ -184,11 +184,10 @@ describe('entries', () => {
       {
         logger: silentLogger(),
         backend: {
-          read: async () => undefined,
-          write: async () => {
+          ...createMemoryBackend(),
+          append: async () => {
             throw new Error('EROFS: read-only file system');
           },
-          setAside: async () => 'aside',
         },
       },
     );
@@ -215,7 +214,14 @@ describe('entries', () => {
     const entries = await audit.list();
     expect(entries).toHaveLength(60);
     expect(new Set(entries.map((entry) => entry.question))).toEqual(new Set(Array.from({ length: 60 }, (_, i) => `question ${i}`))); // biome-ignore format: one line
-    expect((JSON.parse(files.get('audit.json')!) as { items: unknown[] }).items).toHaveLength(60);
+    // One JSON line per entry, nothing else in the file.
+    expect(
+      files
+        .get('audit.jsonl')!
+        .trimEnd()
+        .split('\n')
+        .map((line) => JSON.parse(line).question),
+    ).toHaveLength(60);
   });
 
   test('the question is cut to AUDIT_QUESTION_CHARS; with 0 only its length is kept', () => {
@@ -334,7 +340,7 @@ describe('no secrets', () => {
       { audit, logger: silentLogger(), auditSettings: { questionChars: 500, secrets } },
     );
     await agent.ask(q(pasted));
-    const stored = files.get('audit.json')!;
+    const stored = files.get('audit.jsonl')!;
     expect(secrets).toHaveLength(4);
     for (const secret of secrets) expect(stored).not.toContain(secret);
     const [entry] = await audit.list();
