@@ -127,7 +127,12 @@ export async function createApp(config: Config, deps: AppDeps = {}): Promise<App
     },
   );
   const rawAgent = createBotAgent(
-    { llm: config.llm, stateDir: config.stateDir, maxQuestionChars: config.maxQuestionChars },
+    {
+      llm: config.llm,
+      stateDir: config.stateDir,
+      maxQuestionChars: config.maxQuestionChars,
+      conversations: config.conversations,
+    },
     { tools, logger, digests, scrub: createSecretMask(configSecrets(config)) },
   );
   const chartUrlSecret = randomBytes(32).toString('hex');
