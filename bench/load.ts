@@ -9,6 +9,7 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { loadavg } from 'node:os';
+import { monitorEventLoopDelay, performance as perf } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import {
   buildWave,
@@ -81,6 +82,10 @@ async function runPhase(system: LoadSystem, phase: LoadPhase, index: number) {
 async function runBurst(system: LoadSystem, count = 1000) {
   const idleRss = process.memoryUsage().rss;
   const rss = sampleRss(25);
+  // How long the server's event loop was held (what /healthz and every ack wait behind), and how busy it was.
+  const loopDelay = monitorEventLoopDelay({ resolution: 10 });
+  loopDelay.enable();
+  const eluBefore = perf.eventLoopUtilization();
   const client = spawn(
     process.execPath,
     [
@@ -96,6 +101,8 @@ async function runBurst(system: LoadSystem, count = 1000) {
     output += chunk.toString('utf8');
   });
   await once(client, 'close');
+  loopDelay.disable();
+  const elu = perf.eventLoopUtilization(eluBefore);
   const report = JSON.parse(output) as {
     durationMs: number;
     results: { status: number; errorCode?: string; ms: number }[];
@@ -130,6 +137,9 @@ async function runBurst(system: LoadSystem, count = 1000) {
     healthFailures,
     healthzP99Ms,
     healthzMaxMs: round(Math.max(...healthMs)),
+    loopDelayP99Ms: round(loopDelay.percentile(99) / 1e6),
+    loopDelayMaxMs: round(loopDelay.max / 1e6),
+    eventLoopUtilization: round(elu.utilization * 100) / 100,
     peakRssMb,
     /** Growth over the idle process (≈ 600 MB here: DuckDB, the ML models, vega, sharp, the fake Slack API). */
     rssGrowthMb: mb(peakRss - idleRss),
@@ -188,6 +198,9 @@ export function printLoad(result: Awaited<ReturnType<typeof benchLoad>>): void {
   const burst = result.burst;
   console.log(
     `burst: ${burst.questions} web questions at once → ${burst.answered} answered (p99 ${burst.answerP99Ms} ms), ${burst.busy} « busy » (p99 ${burst.busyP99Ms} ms), ${burst.failed} failed, in ${burst.durationS} s`,
+  );
+  console.log(
+    `  server event loop during the burst: delay p99 ${burst.loopDelayP99Ms} ms, max ${burst.loopDelayMaxMs} ms; utilization ${burst.eventLoopUtilization}`,
   );
   console.log(
     `  /healthz during the burst: ${burst.healthChecks} checks, ${burst.healthFailures} failed, p99 ${burst.healthzP99Ms} ms (target ≤ ${burst.targets.healthzP99Ms}), max ${burst.healthzMaxMs} ms; peak RSS ${burst.peakRssMb} MB (target ≤ ${burst.targets.peakRssMb}; +${burst.rssGrowthMb} MB over idle) → ${burst.pass ? 'PASS' : 'FAIL'}`,

@@ -323,17 +323,26 @@ export class FileCheckpointSaver extends MemorySaver {
     this.stats.bytes += Buffer.byteLength(text);
   }
 
+  /** A stored value's scrubbed base64, computed once: checkpoints and writes never change once put, and the same
+   * ones are written again with every newer checkpoint of their thread. */
+  readonly #encoded = new WeakMap<Bytes, string>();
+
+  #encode(bytes: Bytes): string {
+    let text = this.#encoded.get(bytes);
+    if (text === undefined) {
+      text = encode(scrubBytes(bytes, this.#scrub));
+      this.#encoded.set(bytes, text);
+    }
+    return text;
+  }
+
   #serialize(threadId: string, namespaces: Storage): ThreadFile {
     const storage: ThreadFile['storage'] = {};
     for (const [namespace, checkpoints] of Object.entries(namespaces))
       storage[namespace] = Object.fromEntries(
         Object.entries(checkpoints).map(([id, [checkpoint, metadata, parent]]) => [
           id,
-          [
-            encode(scrubBytes(checkpoint, this.#scrub)),
-            encode(scrubBytes(metadata, this.#scrub)),
-            parent ?? null,
-          ],
+          [this.#encode(checkpoint), this.#encode(metadata), parent ?? null],
         ]),
       );
     const writes: ThreadFile['writes'] = {};
@@ -343,7 +352,7 @@ export class FileCheckpointSaver extends MemorySaver {
       writes[key] = Object.fromEntries(
         Object.entries(entries).map(([inner, [task, channel, value, path]]) => [
           inner,
-          [task, channel, encode(scrubBytes(value, this.#scrub)), path ?? null],
+          [task, channel, this.#encode(value), path ?? null],
         ]),
       );
     }

@@ -224,6 +224,37 @@ describe('entries', () => {
     ).toHaveLength(60);
   });
 
+  test('appends arriving while a write is on disk all share the next write (one fsync, not one each)', async () => {
+    const backend = createMemoryBackend();
+    let appends = 0;
+    let release!: () => void;
+    const firstWrite = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const slow = {
+      ...backend,
+      async append(file: string, text: string) {
+        appends++;
+        if (appends === 1) await firstWrite; // the disk is slow on the first write
+        await backend.append(file, text);
+      },
+    };
+    const audit = createAuditLog('/unused', { retentionDays: 90, maxEntries: 1000, questionChars: 500 }, { logger: silentLogger(), backend: slow }); // biome-ignore format: one line
+    const agent = createGuardedAgent(
+      scriptedAgent(() => ranking),
+      { audit, logger: silentLogger() },
+    );
+    const first = agent.ask(q('first'));
+    await new Promise((resolve) => setImmediate(resolve));
+    const burst = Array.from({ length: 200 }, (_, i) => agent.ask(q(`q${i}`, `slack:T1:U${i}`)));
+    await new Promise((resolve) => setImmediate(resolve));
+    release();
+    await Promise.all([first, ...burst]);
+    expect(appends).toBe(2);
+    expect(await audit.list()).toHaveLength(201);
+    audit.close();
+  });
+
   test('the question is cut to AUDIT_QUESTION_CHARS; with 0 only its length is kept', () => {
     const long = 'é'.repeat(2000);
     const at = new Date('2026-11-24T10:00:00Z');

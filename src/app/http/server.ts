@@ -1,6 +1,6 @@
 // The one HTTP server of `npm start` (express): readiness, rendered charts, and the routers of the platform
 // adapters it is given (Slack, Teams, the local web chat; see platforms.ts). It knows no platform itself.
-import type { Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import express from 'express';
 import { AppError, userMessage } from '../../core/errors.js';
 import type { App } from '../app.js';
@@ -119,12 +119,21 @@ export function createHttpApp(app: App, routers: express.Router[] = []): express
   return web;
 }
 
+/** Connections the kernel may hold before the server accepts them. */
+const ACCEPT_BACKLOG = 4096;
+
 export async function startServer(app: App, routers: express.Router[] = []): Promise<RunningServer> {
   const web = createHttpApp(app, routers);
-  const server = await new Promise<Server>((resolve, reject) => {
-    const listening = web.listen(app.config.http.port, app.config.http.host, (error?: Error) =>
-      error ? reject(error) : resolve(listening),
-    );
+  const server = createServer(web);
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    // Node's default accept backlog (511) overflowed under 1,000 simultaneous questions: the kernel dropped the
+    // extra connections and clients (a load balancer's /healthz among them) waited a 1 s SYN retransmit. The kernel
+    // caps it at net.core.somaxconn.
+    server.listen({ port: app.config.http.port, host: app.config.http.host, backlog: ACCEPT_BACKLOG }, () => {
+      server.off('error', reject);
+      resolve();
+    });
   });
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : app.config.http.port;
