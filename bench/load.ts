@@ -217,7 +217,7 @@ export function printLoad(result: Awaited<ReturnType<typeof benchLoad>>): void {
     );
   if (audit)
     console.log(
-      `audit: throughput with a full audit log (${audit.fullEntries} entries) ${audit.fullAnswersPerSecond} answers/s vs fresh ${audit.freshAnswersPerSecond} answers/s (${audit.rounds} alternating rounds of ${audit.perRound}, same run) → ratio ${audit.ratio} (target ≥ ${audit.target}) → ${audit.pass ? 'PASS' : 'FAIL'}`,
+      `audit: throughput with a full audit log (${audit.fullEntries} entries) ${audit.fullAnswersPerSecond} answers/s vs fresh ${audit.freshAnswersPerSecond} answers/s (${audit.rounds} pairs of ${audit.perRound} questions, the two apps taking turns in the same run; pair ratios ${audit.pairRatios.join(' ')}) → median ratio ${audit.ratio} (target ≥ ${audit.target}) → ${audit.pass ? 'PASS' : 'FAIL'}`,
     );
   if (burst) printBurst(burst);
   console.log(

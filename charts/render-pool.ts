@@ -18,6 +18,8 @@ export interface ChartPoolOptions extends ChartRendererOptions {
   /** An idle worker exits after this long (default 30 s). */
   idleTimeoutMs?: number;
   onFallback?: (error: unknown) => void;
+  /** The worker's module (default: render-worker next to this file); tests point it at a missing one. */
+  entry?: string;
 }
 
 export interface ChartRenderPool extends ChartRenderer {
@@ -32,15 +34,25 @@ function workerEntry(): string {
 }
 
 export function createChartRenderPool(options: ChartPoolOptions = {}): ChartRenderPool {
-  const { maxThreads, idleTimeoutMs, onFallback, ...rendererOptions } = options;
+  const { maxThreads, idleTimeoutMs, onFallback, entry, ...rendererOptions } = options;
   // fontconfig reads the real environment: set it here, before any worker (whose process.env is a copy) starts.
   useBundledFontconfig(bundledFontconfigPath());
   const pool = new Piscina<RenderTask, RenderedChart>({
-    filename: workerEntry(),
+    filename: entry ?? workerEntry(),
     minThreads: 0,
     maxThreads: Math.max(1, Math.min(maxThreads ?? 1, availableParallelism())),
     idleTimeout: idleTimeoutMs ?? 30_000,
   });
+  // A worker that cannot load its module is reported on the pool, not on the task (which would wait forever while
+  // piscina starts new workers that fail the same way): the first such error fails every waiting render over to
+  // in-process drawing and stops the pool.
+  const broken = new Promise<never>((_resolve, reject) => {
+    pool.once('error', (error: unknown) => {
+      reject(error);
+      void pool.destroy().catch(() => undefined);
+    });
+  });
+  broken.catch(() => undefined);
   let inProcess: Promise<ChartRenderer> | undefined;
   let kind: ChartRenderPool['kind'] = 'worker';
   const fallback = (error: unknown) => {
@@ -56,7 +68,10 @@ export function createChartRenderPool(options: ChartPoolOptions = {}): ChartRend
     async render(request: ChartRequest, context: ChartContext): Promise<RenderedChart> {
       if (kind === 'worker') {
         try {
-          const chart = await pool.run({ request, context, options: rendererOptions });
+          const chart = await Promise.race([
+            pool.run({ request, context, options: rendererOptions }),
+            broken,
+          ]);
           // Structured clone turns the worker's Buffer into a Uint8Array: a Buffer view over the same bytes.
           const png = Buffer.from(chart.png.buffer, chart.png.byteOffset, chart.png.byteLength);
           return { ...chart, png };
@@ -68,7 +83,7 @@ export function createChartRenderPool(options: ChartPoolOptions = {}): ChartRend
       }
       return (await fallback(undefined)).render(request, context);
     },
-    close: () => pool.destroy(),
+    close: () => pool.destroy().catch(() => undefined),
   };
 }
 

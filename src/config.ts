@@ -153,6 +153,8 @@ export const envSchema = z.object({
       .default('512MB'),
   ),
   DUCKDB_THREADS: intInRange(2, 1, 256),
+  /** How far V8 grows the heap past the live data before collecting, in % (0 = V8's default, up to 300 %). */
+  HEAP_GROWING_PERCENT: intInRange(30, 0, 1000),
   MCP_TOKENS: mcpTokens,
   MCP_DISABLED_USERS: csvList,
 });
@@ -228,6 +230,8 @@ export interface Config {
   chartStore: { maxBytes: number };
   /** Conversation memory: how many stay in RAM, how many on disk. */
   conversations: { inMemory: number; max: number };
+  /** V8's heap growing factor in % (0 = V8's default). */
+  heapGrowingPercent: number;
   /** The MCP endpoint at /mcp: on only when tokens are set; a disabled user's token is refused. */
   mcp: { tokens: { user: string; token: string }[]; disabledUsers: string[] };
 }
@@ -348,6 +352,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = readProcessEnv()): Config
     },
     chartStore: { maxBytes: env.CHART_STORE_MAX_MB * 1024 * 1024 },
     conversations: { inMemory: env.CONVERSATIONS_IN_MEMORY, max: env.CONVERSATIONS_MAX },
+    heapGrowingPercent: env.HEAP_GROWING_PERCENT,
     mcp: { tokens: env.MCP_TOKENS, disabledUsers: env.MCP_DISABLED_USERS },
   };
 }

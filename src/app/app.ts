@@ -22,6 +22,7 @@ import { type OpenedWarehouse, openWarehouse } from '../warehouse/open.js';
 import { type AnswerQueue, createAnswerQueue } from './answer-queue.js';
 import { type AuditLog, createAuditLog } from './audit.js';
 import { createGuardedAgent } from './guarded-agent.js';
+import { limitHeapGrowth } from './heap-growth.js';
 import { CHART_TTL_MS, type ChartStore, createChartStore } from './http/chart-store.js';
 import { createRateLimiter } from './rate-limit.js';
 import { createToolCallAgent } from './tool-call-agent.js';
@@ -74,6 +75,7 @@ export interface AppDeps {
 
 export async function createApp(config: Config, deps: AppDeps = {}): Promise<App> {
   const logger = deps.logger ?? createLogger({ level: config.logLevel, secrets: configSecrets(config) });
+  limitHeapGrowth(config.heapGrowingPercent);
   // Temp files of writes that never finished (a crash, a full disk) hold space and are never read.
   const swept = await sweepTempFiles([config.stateDir, join(config.stateDir, 'conversations')]);
   if (swept.length > 0)

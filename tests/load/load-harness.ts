@@ -14,7 +14,7 @@ import { ERROR_CODES } from '../../src/core/errors.js';
 import { silentLogger } from '../../src/core/logger.js';
 import { BOT_TOKEN, eventEnvelope, SIGNING_SECRET, signedPost } from '../fakes/slack-harness.js';
 import { type FakeSlackWebApi, startFakeSlackWebApi } from '../fakes/slack-web-api.js';
-import { ODD_UNICODE, PROMPT_INJECTIONS, REAL_QUESTIONS, SQL_INJECTIONS } from '../fuzz/harness.js';
+import { ODD_UNICODE, PROMPT_INJECTIONS, REAL_QUESTIONS, SQL_INJECTIONS } from '../fuzz/corpus.js';
 
 /** `LOAD_SCALE=<n>` multiplies the bounded default counts (a larger run: `LOAD_SCALE=5 npm test -- tests/load`). */
 export function loadScale(): number {

@@ -51,6 +51,7 @@ describe('loadConfig defaults', () => {
     expect(config.teams.appType).toBe('MultiTenant');
     expect(config.chartStore).toEqual({ maxBytes: 64 * 1024 * 1024 });
     expect(config.conversations).toEqual({ inMemory: 500, max: 50_000 });
+    expect(config.heapGrowingPercent).toBe(30);
   });
 
   test('memory bounds: chart store in MB, conversations, DuckDB limits; nonsense refused', () => {
