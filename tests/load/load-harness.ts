@@ -46,6 +46,9 @@ export async function startLoadSystem(): Promise<LoadSystem> {
     WEB_RATE_LIMIT_GLOBAL: '0',
     ...(process.env.LOAD_CONCURRENCY ? { ANSWER_CONCURRENCY: process.env.LOAD_CONCURRENCY } : {}),
     // For before/after comparisons of the conversation memory bound (`LOAD_CONVERSATIONS_IN_MEMORY=5000`).
+    ...(process.env.LOAD_HEAP_GROWING_PERCENT
+      ? { HEAP_GROWING_PERCENT: process.env.LOAD_HEAP_GROWING_PERCENT }
+      : {}),
     ...(process.env.LOAD_CONVERSATIONS_IN_MEMORY
       ? { CONVERSATIONS_IN_MEMORY: process.env.LOAD_CONVERSATIONS_IN_MEMORY }
       : {}),
