@@ -35,8 +35,6 @@ function workerEntry(): string {
 
 export function createChartRenderPool(options: ChartPoolOptions = {}): ChartRenderPool {
   const { maxThreads, idleTimeoutMs, onFallback, entry, ...rendererOptions } = options;
-  // fontconfig reads the real environment: set it here, before any worker (whose process.env is a copy) starts.
-  useBundledFontconfig(bundledFontconfigPath());
   const pool = new Piscina<RenderTask, RenderedChart>({
     filename: entry ?? workerEntry(),
     minThreads: 0,
@@ -54,6 +52,7 @@ export function createChartRenderPool(options: ChartPoolOptions = {}): ChartRend
   });
   broken.catch(() => undefined);
   let inProcess: Promise<ChartRenderer> | undefined;
+  let fontsSet = false;
   let kind: ChartRenderPool['kind'] = 'worker';
   const fallback = (error: unknown) => {
     if (kind === 'worker') onFallback?.(error);
@@ -66,6 +65,11 @@ export function createChartRenderPool(options: ChartPoolOptions = {}): ChartRend
       return kind;
     },
     async render(request: ChartRequest, context: ChartContext): Promise<RenderedChart> {
+      // fontconfig reads the real environment, which only the main thread can change (a worker sees a copy): set
+      // before the first worker starts, and not before the first chart (as in-process rendering did), so programs
+      // this process starts earlier (a test's browser) keep the system fonts.
+      if (!fontsSet) useBundledFontconfig(bundledFontconfigPath());
+      fontsSet = true;
       if (kind === 'worker') {
         try {
           const chart = await Promise.race([
