@@ -255,7 +255,7 @@ export function printLoad(result: Awaited<ReturnType<typeof benchLoad>>): void {
     );
   if (audit)
     console.log(
-      `audit: throughput with a full audit log (${audit.fullEntries} entries) ${audit.fullAnswersPerSecond} answers/s vs fresh ${audit.freshAnswersPerSecond} answers/s (${audit.rounds} pairs of ${audit.perRound} questions, the two apps taking turns in the same run; pair ratios ${audit.pairRatios.join(' ')}) → median ratio ${audit.ratio} (target ≥ ${audit.target}) → ${audit.pass ? 'PASS' : 'FAIL'}`,
+      `audit: throughput with a full audit log (${audit.fullEntries} entries) ${audit.fullAnswersPerSecond} answers/s vs fresh ${audit.freshAnswersPerSecond} answers/s (${audit.rounds} rounds of ${audit.perRound} questions to each, both apps served at once in the same run; round ratios ${audit.pairRatios.join(' ')}) → median ratio ${audit.ratio} (target ≥ ${audit.target}) → ${audit.pass ? 'PASS' : 'FAIL'}`,
     );
   if (burst) printBurst(burst);
   console.log(

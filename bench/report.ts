@@ -44,7 +44,7 @@ const NOTES: Record<string, string> = {
     'thread of that process polls /healthz every 50 ms: /healthz p99 ≤ 50 ms, RSS ≤ 600 MB, every question answered ' +
     'or told « busy ». Then (issue 18, in a process of its own so RSS is theirs alone) 5,000 web questions in 5,000 ' +
     'conversations, 8 in flight: RSS ≤ 400 MB 10 s after the last; and answers/s with a full audit log (20,000 ' +
-    'entries) against a fresh one, 8 pairs of 150 questions taking turns: median pair ratio ≥ 0.95. The machine is ' +
+    'entries) against a fresh one, both served at once, 5 rounds of 300 questions each: median ratio ≥ 0.95. The machine is ' +
     'shared (2 cores; the load average is printed): latencies and rates move with it, ratios within a run do less.',
   charts:
     'Each chart kind rendered 30 times after a warm-up (vega-lite → SVG → sharp PNG at 2×). Sensitive to machine ' +
