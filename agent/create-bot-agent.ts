@@ -20,6 +20,8 @@ export interface BotAgentSettings {
   /** Where conversation memory lives; undefined keeps it in memory only (tests, one-shot CLI). */
   stateDir?: string;
   maxQuestionChars: number;
+  /** Conversations kept in memory and in all (on disk); the file checkpointer's defaults when absent. */
+  conversations?: { inMemory: number; max: number };
 }
 
 /** Numbers the user or the plan introduced (« +30 % », limit 5): an LLM may repeat them without a tool row. */
@@ -92,6 +94,9 @@ export function createBotAgent(
     ? new FileCheckpointSaver({
         directory: join(settings.stateDir, 'conversations'),
         legacyFile: join(settings.stateDir, 'conversations.json'),
+        ...(settings.conversations
+          ? { maxThreadsInMemory: settings.conversations.inMemory, maxThreads: settings.conversations.max }
+          : {}),
         ...(deps.scrub ? { scrub: deps.scrub } : {}),
         onCorrupt: (error, file) =>
           deps.logger.error(

@@ -1,7 +1,10 @@
 // `npm run bench -- charts`: render time of each chart kind (spec → vega SVG → sharp PNG, the whole render()
 // call) on the canonical answer fixtures, median and p95 over 30 renders after a warm-up, plus the PNG size.
-// Target: median ≤ 50 ms per kind.
-import { createChartRenderer } from '../charts/render.js';
+// Target: median ≤ 50 ms per kind. Then what drawing does to the bot's event loop: 60 charts two at a time (the web
+// chat's line), in-process against the worker pool the app uses, with the event loop's longest stall and busy share.
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
+import { type ChartRenderer, createChartRenderer } from '../charts/render.js';
+import { createChartRenderPool } from '../charts/render-pool.js';
 import type { ChartRequest } from '../src/core/answer.js';
 import { type AnswerFixtureName, chartFixture } from '../tests/fixtures/answers/index.js';
 import { median, timeOnce } from './stats.js';
@@ -58,12 +61,47 @@ export async function benchCharts(options: { runs?: number; warmup?: number } = 
       bytes: rendered.bytes,
     });
   }
+  const mainThread = [
+    await eventLoopEffect('in-process', createChartRenderer()),
+    await eventLoopEffect('worker pool', createChartRenderPool()),
+  ];
   return {
     runs,
     charts,
+    mainThread,
     targets: TARGETS,
     pass: charts.every((chart) => chart.medianMs <= TARGETS.medianMs),
   };
+}
+
+/** 60 charts of every kind, two at a time: the event loop's delay (what /healthz and Slack acks wait behind). */
+async function eventLoopEffect(label: string, renderer: ChartRenderer & { close?: () => Promise<void> }) {
+  const context = { currency: 'CHF', language: 'fr' as const };
+  const requests = Array.from({ length: 60 }, (_, i) => chartFixture(KINDS[i % KINDS.length]![1]));
+  await Promise.all(KINDS.map(([, fixture]) => renderer.render(chartFixture(fixture), context))); // warm-up
+  const delay = monitorEventLoopDelay({ resolution: 5 });
+  const rssBefore = process.memoryUsage().rss;
+  const elu = performance.eventLoopUtilization();
+  const started = performance.now();
+  delay.enable();
+  let next = 0;
+  await Promise.all(
+    [0, 1].map(async () => {
+      while (next < requests.length) await renderer.render(requests[next++]!, context);
+    }),
+  );
+  delay.disable();
+  const used = performance.eventLoopUtilization(elu);
+  const figures = {
+    label,
+    totalMs: round(performance.now() - started),
+    loopDelayMaxMs: round(delay.max / 1e6),
+    loopDelayP99Ms: round(delay.percentile(99) / 1e6),
+    eventLoopUtilization: Math.round(used.utilization * 100) / 100,
+    rssGrowthMb: Math.round((process.memoryUsage().rss - rssBefore) / 1024 / 1024),
+  };
+  await renderer.close?.();
+  return figures;
 }
 
 export function printCharts(result: Awaited<ReturnType<typeof benchCharts>>): void {
@@ -82,5 +120,9 @@ export function printCharts(result: Awaited<ReturnType<typeof benchCharts>>): vo
   );
   for (const line of [header, ...lines])
     console.log(line.map((cell, column) => cell.padEnd(widths[column]!)).join('  '));
+  for (const effect of result.mainThread)
+    console.log(
+      `60 charts two at a time, ${effect.label}: ${effect.totalMs} ms; event loop delay max ${effect.loopDelayMaxMs} ms, p99 ${effect.loopDelayP99Ms} ms, busy ${effect.eventLoopUtilization}; main-process RSS +${effect.rssGrowthMb} MB`,
+    );
   console.log(`target: median ≤ ${result.targets.medianMs} ms per kind → ${result.pass ? 'PASS' : 'FAIL'}`);
 }

@@ -9,6 +9,7 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { loadavg } from 'node:os';
+import { monitorEventLoopDelay, performance as perf } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import {
   buildWave,
@@ -20,6 +21,7 @@ import {
   sampleRss,
   startLoadSystem,
 } from '../tests/load/load-harness.js';
+import { runAuditThroughput, runConversations } from './load-memory.js';
 
 export const LOAD_TARGETS = { ackMaxMs: 3000 };
 export const BURST_TARGETS = { healthzP99Ms: 50, peakRssMb: 600 };
@@ -81,6 +83,10 @@ async function runPhase(system: LoadSystem, phase: LoadPhase, index: number) {
 async function runBurst(system: LoadSystem, count = 1000) {
   const idleRss = process.memoryUsage().rss;
   const rss = sampleRss(25);
+  // How long the server's event loop was held (what /healthz and every ack wait behind), and how busy it was.
+  const loopDelay = monitorEventLoopDelay({ resolution: 10 });
+  loopDelay.enable();
+  const eluBefore = perf.eventLoopUtilization();
   const client = spawn(
     process.execPath,
     [
@@ -96,6 +102,8 @@ async function runBurst(system: LoadSystem, count = 1000) {
     output += chunk.toString('utf8');
   });
   await once(client, 'close');
+  loopDelay.disable();
+  const elu = perf.eventLoopUtilization(eluBefore);
   const report = JSON.parse(output) as {
     durationMs: number;
     results: { status: number; errorCode?: string; ms: number }[];
@@ -130,6 +138,9 @@ async function runBurst(system: LoadSystem, count = 1000) {
     healthFailures,
     healthzP99Ms,
     healthzMaxMs: round(Math.max(...healthMs)),
+    loopDelayP99Ms: round(loopDelay.percentile(99) / 1e6),
+    loopDelayMaxMs: round(loopDelay.max / 1e6),
+    eventLoopUtilization: round(elu.utilization * 100) / 100,
     peakRssMb,
     /** Growth over the idle process (≈ 600 MB here: DuckDB, the ML models, vega, sharp, the fake Slack API). */
     rssGrowthMb: mb(peakRss - idleRss),
@@ -142,31 +153,78 @@ async function runBurst(system: LoadSystem, count = 1000) {
   };
 }
 
+/** This suite again in a child process with LOAD_MEMORY_ONLY=1: the conversations and audit figures. */
+async function memoryFiguresInChild() {
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', fileURLToPath(new URL('./run.ts', import.meta.url)), 'load', '--json'],
+    { env: { ...process.env, LOAD_MEMORY_ONLY: '1' }, stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => {
+    output += chunk.toString('utf8');
+  });
+  await once(child, 'close');
+  const line = output.trim().split('\n').at(-1) ?? '{}';
+  const { load } = JSON.parse(line) as {
+    load: {
+      conversations: Awaited<ReturnType<typeof runConversations>>;
+      audit: Awaited<ReturnType<typeof runAuditThroughput>>;
+    };
+  };
+  return load;
+}
+
+/** `LOAD_BURST_ONLY=1`: the burst alone; `LOAD_MEMORY_ONLY=1`: issue 18's conversations and audit runs alone. */
 export async function benchLoad(phases: LoadPhase[] = LOAD_PHASES) {
+  const burstOnly = process.env.LOAD_BURST_ONLY === '1';
+  const memoryOnly = process.env.LOAD_MEMORY_ONLY === '1';
   const system = await startLoadSystem();
   const rss = sampleRss(100);
+  let closed = false;
   try {
     const results = [];
-    const burstOnly = process.env.LOAD_BURST_ONLY === '1';
-    if (!burstOnly)
+    if (!burstOnly && !memoryOnly)
       for (const [index, phase] of phases.entries()) results.push(await runPhase(system, phase, index));
     const peakRss = rss.stop();
-    const burst = await runBurst(system);
+    const memory = process.memoryUsage();
+    const afterPhases = {
+      rssMb: mb(memory.rss),
+      heapUsedMb: mb(memory.heapUsed),
+      heapTotalMb: mb(memory.heapTotal),
+      externalMb: mb(memory.external),
+    };
+    const burst = memoryOnly ? undefined : await runBurst(system);
+    // Issue 18's figures come from a process of their own (unless this is it): RSS is per process, and after the
+    // Slack phases and the burst it would count what those left in the heap, not what 5,000 conversations cost.
+    const inline = memoryOnly || burstOnly;
+    const conversations = memoryOnly ? await runConversations(system.app, system.server) : undefined;
+    await system.close();
+    closed = true;
+    const audit = memoryOnly ? await runAuditThroughput() : undefined;
+    const separate = inline ? undefined : await memoryFiguresInChild();
     const problems = results.reduce((sum, result) => sum + result.problems, 0);
     return {
       suite: 'load',
       concurrency: system.app.config.answerQueue.concurrency,
       phases: results,
       peakRssMb: mb(peakRss),
+      afterPhases,
       burst,
+      conversations: conversations ?? separate?.conversations,
+      audit: audit ?? separate?.audit,
       loadAverage1m: round(loadavg()[0] ?? 0),
       targets: LOAD_TARGETS,
       pass:
-        problems === 0 && results.every((result) => result.ackMaxMs < LOAD_TARGETS.ackMaxMs) && burst.pass,
+        problems === 0 &&
+        results.every((result) => result.ackMaxMs < LOAD_TARGETS.ackMaxMs) &&
+        burst?.pass !== false &&
+        (conversations ?? separate?.conversations)?.pass !== false &&
+        (audit ?? separate?.audit)?.pass !== false,
     };
   } finally {
     rss.stop();
-    await system.close();
+    if (!closed) await system.close();
   }
 }
 
@@ -185,14 +243,34 @@ export function printLoad(result: Awaited<ReturnType<typeof benchLoad>>): void {
     for (const problem of phase.firstProblems) console.log(`  problem: ${problem}`);
   }
   console.log(`peak RSS ${result.peakRssMb} MB over both phases (machine load ${result.loadAverage1m})`);
-  const burst = result.burst;
+  const after = result.afterPhases;
+  console.log(
+    `  after them: RSS ${after.rssMb} MB, V8 heap ${after.heapUsedMb} MB used of ${after.heapTotalMb} MB, external ${after.externalMb} MB`,
+  );
+  const { burst, conversations, audit } = result;
+  if (conversations)
+    console.log(
+      `conversations (own process): ${conversations.questions} web questions in as many conversations (8 in flight) → ${conversations.answered} answered, ${conversations.busy} busy, ${conversations.answersPerSecond} answers/s; ` +
+        `RSS after ${conversations.rssAfterMb} MB (target ≤ ${conversations.target}), peak ${conversations.peakRssMb} MB; ${conversations.conversationsInMemory} conversations kept in memory, chart store ${conversations.chartStoreMb} MB → ${conversations.pass ? 'PASS' : 'FAIL'}`,
+    );
+  if (audit)
+    console.log(
+      `audit: throughput with a full audit log (${audit.fullEntries} entries) ${audit.fullAnswersPerSecond} answers/s vs fresh ${audit.freshAnswersPerSecond} answers/s (${audit.rounds} rounds of ${audit.perRound} questions to each, both apps served at once in the same run; round ratios ${audit.pairRatios.join(' ')}) → median ratio ${audit.ratio} (target ≥ ${audit.target}) → ${audit.pass ? 'PASS' : 'FAIL'}`,
+    );
+  if (burst) printBurst(burst);
+  console.log(
+    `target: every delivery acked < ${result.targets.ackMaxMs} ms and answered exactly once, and every figure above within its target → ${result.pass ? 'PASS' : 'FAIL'}`,
+  );
+}
+
+function printBurst(burst: Awaited<ReturnType<typeof runBurst>>): void {
   console.log(
     `burst: ${burst.questions} web questions at once → ${burst.answered} answered (p99 ${burst.answerP99Ms} ms), ${burst.busy} « busy » (p99 ${burst.busyP99Ms} ms), ${burst.failed} failed, in ${burst.durationS} s`,
   );
   console.log(
-    `  /healthz during the burst: ${burst.healthChecks} checks, ${burst.healthFailures} failed, p99 ${burst.healthzP99Ms} ms (target ≤ ${burst.targets.healthzP99Ms}), max ${burst.healthzMaxMs} ms; peak RSS ${burst.peakRssMb} MB (target ≤ ${burst.targets.peakRssMb}; +${burst.rssGrowthMb} MB over idle) → ${burst.pass ? 'PASS' : 'FAIL'}`,
+    `  server event loop during the burst: delay p99 ${burst.loopDelayP99Ms} ms, max ${burst.loopDelayMaxMs} ms; utilization ${burst.eventLoopUtilization}`,
   );
   console.log(
-    `target: every delivery acked < ${result.targets.ackMaxMs} ms and answered exactly once → ${result.pass ? 'PASS' : 'FAIL'}`,
+    `  /healthz during the burst: ${burst.healthChecks} checks, ${burst.healthFailures} failed, p99 ${burst.healthzP99Ms} ms (target ≤ ${burst.targets.healthzP99Ms}), max ${burst.healthzMaxMs} ms; peak RSS ${burst.peakRssMb} MB (target ≤ ${burst.targets.peakRssMb}; +${burst.rssGrowthMb} MB over idle) → ${burst.pass ? 'PASS' : 'FAIL'}`,
   );
 }

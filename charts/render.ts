@@ -92,6 +92,8 @@ export function createChartRenderer(options: ChartRendererOptions = {}): ChartRe
     sharpFactory ??= (async () => {
       useBundledFontconfig(bundledFontconfigPath());
       const module = await import('sharp');
+      // libvips' operation cache (up to 50 MB by default) never hits here: every chart is a new SVG.
+      module.default.cache(false);
       return module.default as unknown as SharpFactory;
     })();
     return sharpFactory;

@@ -49,6 +49,8 @@ const EXTERNAL = [
   '@duckdb/node-bindings',
   '@duckdb/node-bindings-*',
   'sharp',
+  // piscina starts its workers from its own files (dist/worker.js in the package): it must stay a package.
+  'piscina',
   '@databricks/sql',
   'pino-pretty',
   'canvas',
@@ -82,16 +84,20 @@ async function bundle() {
   const { build: esbuild } = await import('esbuild');
   const out = join(DIST, 'server');
   await esbuild({
-    entryPoints: ['src/app/main.js', 'src/ml/train-worker.js', 'src/ml/segment-worker.js'].map((entry) =>
-      join(DIST, entry),
-    ),
+    entryPoints: [
+      'src/app/main.js',
+      'src/ml/train-worker.js',
+      'src/ml/segment-worker.js',
+      'charts/render-worker.js',
+    ].map((entry) => join(DIST, entry)),
     bundle: true,
     splitting: true,
     format: 'esm',
     platform: 'node',
     target: 'node20.19',
     outdir: out,
-    // Flat: every file in one folder, so `new URL('./train-worker.js', import.meta.url)` finds the worker from
+    // Flat: every file in one folder, so `new URL('./train-worker.js', import.meta.url)` (and the chart pool's
+    // `./render-worker.js`) finds the worker from
     // whichever chunk the code landed in.
     entryNames: '[name]',
     chunkNames: 'chunk-[hash]',

@@ -147,6 +147,26 @@ export const envSchema = z.object({
   AUDIT_RETENTION_DAYS: positiveInt(90, 3650),
   AUDIT_MAX_ENTRIES: intInRange(20_000, 100, 1_000_000),
   AUDIT_QUESTION_CHARS: intInRange(500, 0, 2000),
+  /** Audit entries per JSON-lines file before it is rotated (files kept: enough for AUDIT_MAX_ENTRIES, plus one). */
+  AUDIT_ROTATE_ENTRIES: intInRange(5000, 100, 1_000_000),
+  /** Rendered charts kept in memory for their signed URLs, in MB (least recently used evicted first). */
+  CHART_STORE_MAX_MB: intInRange(64, 1, 4096),
+  /** Conversations whose memory stays in RAM; the others are read back from STATE_DIR/conversations when needed. */
+  CONVERSATIONS_IN_MEMORY: intInRange(500, 1, 100_000),
+  /** Conversations kept on disk (the least recently used files are removed beyond). */
+  CONVERSATIONS_MAX: intInRange(50_000, 1, 10_000_000),
+  /** DuckDB's memory cap (its own syntax: `256MB`, `1GB`) and worker threads: the embedded warehouse shares the
+   * bot's process, and DuckDB's defaults (80 % of RAM, one thread per core) are sized for a database server. */
+  DUCKDB_MEMORY_LIMIT: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .regex(/^\d+(?:\.\d+)?\s*(?:KB|MB|GB|KiB|MiB|GiB)$/i, 'a size such as 256MB or 1GB')
+      .default('512MB'),
+  ),
+  DUCKDB_THREADS: intInRange(2, 1, 256),
+  /** How far V8 grows the heap past the live data before collecting, in % (0 = V8's default, up to 300 %). */
+  HEAP_GROWING_PERCENT: intInRange(30, 0, 1000),
   MCP_TOKENS: mcpTokens,
   MCP_DISABLED_USERS: csvList,
 });
@@ -220,7 +240,13 @@ export interface Config {
   /** POST /api/ask per minute: per client address and for all clients together (0 = no limit). */
   webRateLimit: { perAddressPerMinute: number; globalPerMinute: number };
   /** The audit log (STATE_DIR/audit.json): retention, hard cap, characters of the question kept (0 = none). */
-  audit: { retentionDays: number; maxEntries: number; questionChars: number };
+  audit: { retentionDays: number; maxEntries: number; questionChars: number; rotateEntries: number };
+  /** Rendered charts kept for their URLs: a byte bound, not a count. */
+  chartStore: { maxBytes: number };
+  /** Conversation memory: how many stay in RAM, how many on disk. */
+  conversations: { inMemory: number; max: number };
+  /** V8's heap growing factor in % (0 = V8's default). */
+  heapGrowingPercent: number;
   /** The MCP endpoint at /mcp: on only when tokens are set; a disabled user's token is refused. */
   mcp: { tokens: { user: string; token: string }[]; disabledUsers: string[] };
 }
@@ -233,6 +259,9 @@ export interface WarehouseConfig {
   /** The old rename-only column mapping, converted to a model (MODEL_PATH wins when both are set). */
   mappingPath?: string;
   duckdbPath: string;
+  /** DuckDB's `memory_limit` and `threads` (embedded warehouse only). */
+  duckdbMemoryLimit: string;
+  duckdbThreads: number;
   queryTimeoutMs: number;
   maxRows: number;
   databricks?: {
@@ -270,6 +299,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = readProcessEnv()): Config
       modelPath: env.MODEL_PATH,
       mappingPath: env.MAPPING_PATH,
       duckdbPath: env.DUCKDB_PATH,
+      duckdbMemoryLimit: env.DUCKDB_MEMORY_LIMIT,
+      duckdbThreads: env.DUCKDB_THREADS,
       queryTimeoutMs: env.QUERY_TIMEOUT_MS,
       maxRows: env.QUERY_MAX_ROWS,
       databricks:
@@ -334,7 +365,11 @@ export function loadConfig(source: NodeJS.ProcessEnv = readProcessEnv()): Config
       retentionDays: env.AUDIT_RETENTION_DAYS,
       maxEntries: env.AUDIT_MAX_ENTRIES,
       questionChars: env.AUDIT_QUESTION_CHARS,
+      rotateEntries: env.AUDIT_ROTATE_ENTRIES,
     },
+    chartStore: { maxBytes: env.CHART_STORE_MAX_MB * 1024 * 1024 },
+    conversations: { inMemory: env.CONVERSATIONS_IN_MEMORY, max: env.CONVERSATIONS_MAX },
+    heapGrowingPercent: env.HEAP_GROWING_PERCENT,
     mcp: { tokens: env.MCP_TOKENS, disabledUsers: env.MCP_DISABLED_USERS },
   };
 }

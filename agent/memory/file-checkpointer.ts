@@ -3,11 +3,14 @@
 // event loop (async fs, temporary file + rename), and writes to the same conversation are coalesced; `put` resolves
 // once its state is on disk, so an answered question is remembered even if the process dies right after.
 // Why not one file: rewriting every conversation on every checkpoint blocked the event loop and capped the bot at
-// ~5 answers/s under load. Only the newest checkpoints of each thread are kept, and only the most recently used
-// threads. A corrupt file is set aside and only that conversation starts over.
+// ~5 answers/s under load. Only the newest checkpoints of each thread are kept, and only the most recently written
+// threads (`maxThreads`, files included). Of those, only the `maxThreadsInMemory` most recently used stay in memory:
+// the others are read back from their file when their conversation speaks again (a Slack thread answered a week
+// ago), so memory does not grow with the number of conversations the bot remembers. A corrupt file is set aside and
+// only that conversation starts over.
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
-import { rename, rm, writeFile } from 'node:fs/promises';
+import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { RunnableConfig } from '@langchain/core/runnables';
 import { type Checkpoint, type CheckpointMetadata, MemorySaver } from '@langchain/langgraph';
@@ -23,8 +26,10 @@ export interface FileCheckpointerOptions {
   legacyFile?: string;
   /** Checkpoints kept per thread: the latest is all a new turn needs, one more for its parent link (each holds the turn's rows). */
   keepPerThread?: number;
-  /** Conversations kept; the least recently written are forgotten first. */
+  /** Conversations kept (on disk); the least recently written are forgotten first, file included. */
   maxThreads?: number;
+  /** Conversations kept in memory (default 500); the least recently used others are read from disk when needed. */
+  maxThreadsInMemory?: number;
   onCorrupt?: (error: unknown, file: string) => void;
   /** A conversation's file could not be written (disk full, permissions): the answer is still given. */
   onWriteError?: (error: unknown) => void;
@@ -73,9 +78,15 @@ export class FileCheckpointSaver extends MemorySaver {
   readonly #directory: string;
   readonly #keepPerThread: number;
   readonly #maxThreads: number;
+  readonly #maxInMemory: number;
+  /** Threads loaded in memory, least recently used first. */
+  readonly #inMemory = new Map<string, true>();
+  /** Threads being read back from disk (one read per thread however many callers). */
+  readonly #loading = new Map<string, Promise<void>>();
   readonly #onWriteError: ((error: unknown) => void) | undefined;
   readonly #scrub: ((text: string) => string) | undefined;
-  /** Thread ids in order of last write, oldest first (a Map keeps insertion order: delete + set moves to the end). */
+  /** Every thread remembered (in memory or on disk only), in order of last write, oldest first (a Map keeps
+   * insertion order: delete + set moves to the end). */
   readonly #recent = new Map<string, number>();
   #newestStamp = 0;
   /** Outer `writes` keys of each thread, so a thread's writes are found without scanning them all. */
@@ -93,6 +104,7 @@ export class FileCheckpointSaver extends MemorySaver {
     this.#directory = options.directory;
     this.#keepPerThread = options.keepPerThread ?? 2;
     this.#maxThreads = options.maxThreads ?? 5000;
+    this.#maxInMemory = Math.max(1, options.maxThreadsInMemory ?? 500);
     this.#onWriteError = options.onWriteError;
     this.#scrub = options.scrub;
     mkdirSync(this.#directory, { recursive: true });
@@ -100,6 +112,17 @@ export class FileCheckpointSaver extends MemorySaver {
     if (options.legacyFile && existsSync(options.legacyFile))
       this.#importLegacy(options.legacyFile, options.onCorrupt);
     while (this.#recent.size > this.#maxThreads) this.#evictOldest();
+    this.#unloadExcess();
+  }
+
+  override async getTuple(config: RunnableConfig) {
+    await this.#ensureLoaded(config);
+    return super.getTuple(config);
+  }
+
+  override async *list(config: RunnableConfig, options?: Parameters<MemorySaver['list']>[1]) {
+    await this.#ensureLoaded(config);
+    yield* super.list(config, options);
   }
 
   override async put(
@@ -107,13 +130,16 @@ export class FileCheckpointSaver extends MemorySaver {
     checkpoint: Checkpoint,
     metadata: CheckpointMetadata,
   ): Promise<RunnableConfig> {
+    await this.#ensureLoaded(config);
     const result = await super.put(config, checkpoint, metadata);
     const threadId = String(config.configurable?.thread_id ?? '');
     this.#touch(threadId);
+    this.#used(threadId);
     this.#pruneThread(threadId);
     const evicted: Promise<void>[] = [];
     while (this.#recent.size > this.#maxThreads) evicted.push(this.#evictOldest());
     await Promise.all([this.#persist(threadId), ...evicted]);
+    this.#unloadExcess();
     return result;
   }
 
@@ -123,6 +149,7 @@ export class FileCheckpointSaver extends MemorySaver {
     taskId: string,
     taskPath?: string,
   ): Promise<void> {
+    await this.#ensureLoaded(config);
     await super.putWrites(config, writes, taskId, taskPath);
     const threadId = String(config.configurable?.thread_id ?? '');
     const { checkpoint_ns: namespace = '', checkpoint_id: checkpointId } = config.configurable ?? {};
@@ -133,6 +160,11 @@ export class FileCheckpointSaver extends MemorySaver {
   override async deleteThread(threadId: string): Promise<void> {
     this.#forget(threadId);
     await this.#persist(threadId);
+  }
+
+  /** Conversations loaded in memory now (bounded by `maxThreadsInMemory`). */
+  get threadsInMemory(): number {
+    return this.#inMemory.size;
   }
 
   /** The conversations remembered, least recently written first (the Slack adapter re-arms its threads from them). */
@@ -180,10 +212,60 @@ export class FileCheckpointSaver extends MemorySaver {
   }
 
   #forget(threadId: string): void {
+    this.#unload(threadId);
+    this.#recent.delete(threadId);
+  }
+
+  /** Drops a thread from memory only (its file stays and is read back when the conversation speaks again). */
+  #unload(threadId: string): void {
     delete this.storage[threadId];
     for (const key of this.#writeKeys.get(threadId) ?? []) delete this.writes[key];
     this.#writeKeys.delete(threadId);
-    this.#recent.delete(threadId);
+    this.#inMemory.delete(threadId);
+  }
+
+  #used(threadId: string): void {
+    this.#inMemory.delete(threadId);
+    this.#inMemory.set(threadId, true);
+  }
+
+  /** Unloads the least recently used threads beyond the bound, except those whose state is not on disk yet. */
+  #unloadExcess(): void {
+    if (this.#inMemory.size <= this.#maxInMemory) return;
+    for (const threadId of this.#inMemory.keys()) {
+      if (this.#inMemory.size <= this.#maxInMemory) break;
+      if (this.#inFlight.has(threadId) || this.#queued.has(threadId) || this.#failed.has(threadId)) continue;
+      this.#unload(threadId);
+    }
+  }
+
+  /** Reads a remembered thread back from its file when it is not in memory (async: the event loop keeps going). */
+  async #ensureLoaded(config: RunnableConfig): Promise<void> {
+    const threadId = config.configurable?.thread_id;
+    if (typeof threadId !== 'string' && typeof threadId !== 'number') return;
+    const id = String(threadId);
+    if (this.storage[id] || !this.#recent.has(id)) {
+      if (this.storage[id]) this.#used(id);
+      return;
+    }
+    let loading = this.#loading.get(id);
+    if (!loading) {
+      loading = readFile(join(this.#directory, threadFileName(id)), 'utf8')
+        .then((text) => {
+          const data = JSON.parse(text) as ThreadFile;
+          // A put that ran meanwhile made newer state in memory: it wins over the file.
+          if (!this.storage[id] && this.#recent.has(id) && data.thread === id)
+            this.#restore(id, data.storage, data.writes ?? {}, undefined);
+        })
+        .catch(() => {
+          // A file gone or unreadable: the conversation starts over, like a corrupt one at start-up.
+        })
+        .finally(() => this.#loading.delete(id));
+      this.#loading.set(id, loading);
+    }
+    await loading;
+    if (this.storage[id]) this.#used(id);
+    this.#unloadExcess();
   }
 
   #evictOldest(): Promise<void> {
@@ -241,17 +323,26 @@ export class FileCheckpointSaver extends MemorySaver {
     this.stats.bytes += Buffer.byteLength(text);
   }
 
+  /** A stored value's scrubbed base64, computed once: checkpoints and writes never change once put, and the same
+   * ones are written again with every newer checkpoint of their thread. */
+  readonly #encoded = new WeakMap<Bytes, string>();
+
+  #encode(bytes: Bytes): string {
+    let text = this.#encoded.get(bytes);
+    if (text === undefined) {
+      text = encode(scrubBytes(bytes, this.#scrub));
+      this.#encoded.set(bytes, text);
+    }
+    return text;
+  }
+
   #serialize(threadId: string, namespaces: Storage): ThreadFile {
     const storage: ThreadFile['storage'] = {};
     for (const [namespace, checkpoints] of Object.entries(namespaces))
       storage[namespace] = Object.fromEntries(
         Object.entries(checkpoints).map(([id, [checkpoint, metadata, parent]]) => [
           id,
-          [
-            encode(scrubBytes(checkpoint, this.#scrub)),
-            encode(scrubBytes(metadata, this.#scrub)),
-            parent ?? null,
-          ],
+          [this.#encode(checkpoint), this.#encode(metadata), parent ?? null],
         ]),
       );
     const writes: ThreadFile['writes'] = {};
@@ -261,7 +352,7 @@ export class FileCheckpointSaver extends MemorySaver {
       writes[key] = Object.fromEntries(
         Object.entries(entries).map(([inner, [task, channel, value, path]]) => [
           inner,
-          [task, channel, encode(scrubBytes(value, this.#scrub)), path ?? null],
+          [task, channel, this.#encode(value), path ?? null],
         ]),
       );
     }
@@ -274,12 +365,12 @@ export class FileCheckpointSaver extends MemorySaver {
     };
   }
 
-  /** Takes one thread's stored form into memory. */
+  /** Takes one thread's stored form into memory (`updatedAt` undefined: read back later, its place kept). */
   #restore(
     thread: string,
     storage: ThreadFile['storage'],
     writes: ThreadFile['writes'],
-    updatedAt: number,
+    updatedAt: number | undefined,
   ): void {
     const namespaces: Storage = Object.create(null);
     for (const [namespace, checkpoints] of Object.entries(storage))
@@ -299,7 +390,8 @@ export class FileCheckpointSaver extends MemorySaver {
       ) as Writes[string];
       this.#keysOf(thread).add(key);
     }
-    this.#touch(thread, updatedAt);
+    if (updatedAt !== undefined) this.#touch(thread, updatedAt);
+    this.#used(thread);
   }
 
   #loadDirectory(onCorrupt: FileCheckpointerOptions['onCorrupt']): void {
@@ -321,9 +413,13 @@ export class FileCheckpointSaver extends MemorySaver {
         onCorrupt?.(error, file);
       }
     }
-    // Oldest first, so the LRU order survives the restart.
+    // Oldest first, so the LRU order survives the restart; only the newest are loaded, the others indexed.
     loaded.sort((a, b) => a.updatedAt - b.updatedAt);
-    for (const data of loaded) this.#restore(data.thread, data.storage, data.writes ?? {}, data.updatedAt);
+    const firstLoaded = loaded.length - this.#maxInMemory;
+    loaded.forEach((data, index) => {
+      if (index >= firstLoaded) this.#restore(data.thread, data.storage, data.writes ?? {}, data.updatedAt);
+      else this.#touch(data.thread, data.updatedAt);
+    });
   }
 
   /** Version 1 kept every conversation in one file; its threads are written out as files of their own. */
@@ -348,7 +444,10 @@ export class FileCheckpointSaver extends MemorySaver {
       });
       // Renamed only once every thread is in its own file: a crash before that imports it again (files win).
       void this.flush()
-        .then(() => rename(legacyFile, `${legacyFile}.imported-${now}`))
+        .then(() => {
+          this.#unloadExcess();
+          return rename(legacyFile, `${legacyFile}.imported-${now}`);
+        })
         .catch((error: unknown) => this.#onWriteError?.(error));
     } catch (error) {
       renameSync(legacyFile, `${legacyFile}.corrupt-${Date.now()}`);

@@ -35,6 +35,10 @@ export function createAnswerQueue(options: AnswerQueueOptions): AnswerQueue {
           expired++;
           return undefined;
         }
+        // p-queue starts the next answer inside the promise chain of the one that just finished, and an answer's
+        // first steps (routing, planning) are CPU without I/O: without this turn of the event loop, /healthz and
+        // Slack acks waiting on the socket could wait behind several answers back to back.
+        await new Promise<void>((resolve) => setImmediate(resolve));
         return task();
       });
     },

@@ -3,7 +3,8 @@
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { createBotAgent } from '../../agent/create-bot-agent.js';
-import { type ChartRenderer, createChartRenderer } from '../../charts/index.js';
+import type { ChartRenderer } from '../../charts/render.js';
+import { createChartRenderPool } from '../../charts/render-pool.js';
 import type { ToolContext } from '../analysis/tools/types.js';
 import type { Config } from '../config.js';
 import type { Agent } from '../core/agent.js';
@@ -21,6 +22,7 @@ import { type OpenedWarehouse, openWarehouse } from '../warehouse/open.js';
 import { type AnswerQueue, createAnswerQueue } from './answer-queue.js';
 import { type AuditLog, createAuditLog } from './audit.js';
 import { createGuardedAgent } from './guarded-agent.js';
+import { limitHeapGrowth } from './heap-growth.js';
 import { CHART_TTL_MS, type ChartStore, createChartStore } from './http/chart-store.js';
 import { createRateLimiter } from './rate-limit.js';
 import { createToolCallAgent } from './tool-call-agent.js';
@@ -79,6 +81,7 @@ export async function createApp(config: Config, deps: AppDeps = {}): Promise<App
       format: config.logFormat,
       secrets: configSecrets(config),
     });
+  limitHeapGrowth(config.heapGrowingPercent);
   // Temp files of writes that never finished (a crash, a full disk) hold space and are never read.
   const swept = await sweepTempFiles([config.stateDir, join(config.stateDir, 'conversations')]);
   if (swept.length > 0)
@@ -132,10 +135,18 @@ export async function createApp(config: Config, deps: AppDeps = {}): Promise<App
     },
   );
   const rawAgent = createBotAgent(
-    { llm: config.llm, stateDir: config.stateDir, maxQuestionChars: config.maxQuestionChars },
+    {
+      llm: config.llm,
+      stateDir: config.stateDir,
+      maxQuestionChars: config.maxQuestionChars,
+      conversations: config.conversations,
+    },
     { tools, logger, digests, scrub: createSecretMask(configSecrets(config)) },
   );
   const chartUrlSecret = randomBytes(32).toString('hex');
+  const charts = createChartRenderPool({
+    onFallback: (error) => logger.warn({ err: error }, 'chart worker unavailable; charts drawn in-process'),
+  });
   const audit = createAuditLog(config.stateDir, config.audit, { logger });
   const answerQueue = createAnswerQueue(config.answerQueue);
   // One pipeline for every surface: the same rate limit, line and audit log guard questions and direct tool calls.
@@ -162,9 +173,9 @@ export async function createApp(config: Config, deps: AppDeps = {}): Promise<App
     audit,
     answerQueue,
     digests,
-    charts: createChartRenderer(),
+    charts,
     feedback: createFeedbackLog(config.stateDir, { logger }),
-    chartStore: createChartStore({ ttlMs: CHART_TTL_MS, maxEntries: 2000 }),
+    chartStore: createChartStore({ ttlMs: CHART_TTL_MS, maxBytes: config.chartStore.maxBytes }),
     chartUrlSecret,
     registerDeliveryPort: (platform, port) => {
       ports[platform] = port;
@@ -196,6 +207,7 @@ export async function createApp(config: Config, deps: AppDeps = {}): Promise<App
           'audit entries could not be written before shutdown',
         );
       audit.close();
+      await charts.close();
       await rawAgent.close?.();
       await data.warehouse.close();
     },

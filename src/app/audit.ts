@@ -1,6 +1,9 @@
 // The audit log: one entry per question (who asked, from where, which tools with which arguments, how long, how
-// it ended) in the state store (STATE_DIR/audit.json). Append-only: this module only ever adds entries; the only
-// thing that drops one is retention (older than AUDIT_RETENTION_DAYS, or beyond the AUDIT_MAX_ENTRIES newest).
+// it ended) in the state store, as JSON lines (STATE_DIR/audit.jsonl, rotated every AUDIT_ROTATE_ENTRIES entries
+// into audit.<n>.jsonl; an old audit.json is migrated once). Append-only: this module only ever adds entries, each
+// answer writes its own line and nothing else; the only thing that drops one is retention (older than
+// AUDIT_RETENTION_DAYS, or beyond the AUDIT_MAX_ENTRIES newest: list() never shows those, rotation removes their
+// files).
 //
 // What is kept and why. Tool arguments are the validated values the tools ran with (campaign names, metrics,
 // limits), never the SQL text or its rows. The question itself is kept, cut to AUDIT_QUESTION_CHARS (500 by
@@ -15,7 +18,7 @@ import type { Logger } from '../core/logger.js';
 import { type Question, SURFACES } from '../core/question.js';
 import { createSecretMask, SECRET_MASK } from '../core/secrets.js';
 import type { StoreBackend } from '../store/backend.js';
-import { createJsonCollection } from '../store/json-collection.js';
+import { createJsonLinesLog } from '../store/json-lines-log.js';
 
 export const OUTCOMES = ['answered', 'error', 'refused', 'rate_limited', 'busy'] as const;
 export type Outcome = (typeof OUTCOMES)[number];
@@ -80,6 +83,8 @@ export interface AuditSettings {
   questionChars: number;
   /** Values that must never be written (the configured tokens, keys and passwords). */
   secrets?: readonly (string | undefined)[];
+  /** Entries per JSON-lines file before it is rotated (default 5,000). */
+  rotateEntries?: number;
 }
 
 export interface AuditDeps {
@@ -187,15 +192,17 @@ function askedBy(entry: AuditEntry, user: string): boolean {
 
 export function createAuditLog(stateDir: string, settings: AuditSettings, deps: AuditDeps): AuditLog {
   const now = deps.now ?? (() => new Date());
-  const collection = createJsonCollection(stateDir, 'audit', auditEntrySchema, {
+  const rotateEntries = settings.rotateEntries ?? 5000;
+  const cutoff = () => now().getTime() - settings.retentionDays * DAY_MS;
+  // Enough files for the newest maxEntries, plus the one being filled: the disk holds at most
+  // maxEntries + rotateEntries entries; list() applies the exact cap and the age retention.
+  const log = createJsonLinesLog(stateDir, 'audit', auditEntrySchema, {
     logger: deps.logger,
     backend: deps.backend,
-    // Retention is applied at each write: entries past the retention, then all but the newest maxEntries.
-    prune: (items) => {
-      const cutoff = now().getTime() - settings.retentionDays * DAY_MS;
-      const recent = items.filter((item) => Date.parse(item.at) >= cutoff);
-      return recent.length > settings.maxEntries ? recent.slice(-settings.maxEntries) : recent;
-    },
+    linesPerFile: rotateEntries,
+    maxFiles: Math.ceil(settings.maxEntries / rotateEntries) + 1,
+    expired: (newest) => Date.parse(newest.at) < cutoff(),
+    now: () => now().getTime(),
   });
   // Entries waiting for the next write (new ones, and those of a write that failed), and that write: concurrent
   // questions share one file rewrite.
@@ -203,6 +210,8 @@ export function createAuditLog(stateDir: string, settings: AuditSettings, deps: 
   const retryMs = deps.retryMs ?? 5000;
   let pending: AuditEntry[] = [];
   let nextWrite: Promise<void> | undefined;
+  /** The write on disk now (settled), so the next one starts after it. */
+  let writing: Promise<unknown> = Promise.resolve();
   let dropped = 0;
   let lastError: string | undefined;
   let retryTimer: NodeJS.Timeout | undefined;
@@ -227,12 +236,14 @@ export function createAuditLog(stateDir: string, settings: AuditSettings, deps: 
   const flush = (): Promise<void> => {
     if (nextWrite) return nextWrite;
     let batch: AuditEntry[] = [];
-    const attempt: Promise<void> = collection
-      .update((items) => {
+    // The batch is taken when the write starts, after the previous write: every append arriving meanwhile joins it
+    // (one fsync for all of them; taking it at once made one fsync per entry, 15 s of « busy » answers in a burst).
+    const attempt: Promise<void> = writing
+      .then(() => {
         batch = pending;
         pending = [];
         if (nextWrite === attempt) nextWrite = undefined;
-        return [...items, ...batch];
+        return log.append(batch);
       })
       .then(
         () => {
@@ -250,6 +261,7 @@ export function createAuditLog(stateDir: string, settings: AuditSettings, deps: 
         },
       );
     nextWrite = attempt;
+    writing = attempt.catch(() => undefined);
     return attempt;
   };
   return {
@@ -267,12 +279,13 @@ export function createAuditLog(stateDir: string, settings: AuditSettings, deps: 
       retryTimer = undefined;
     },
     async list(query = {}) {
-      await collection.load();
-      const since = query.since?.getTime();
+      // Retention: the newest maxEntries, none older than retentionDays (rotation removes whole files later).
+      const oldest = cutoff();
+      const since = Math.max(query.since?.getTime() ?? oldest, oldest);
       const user = query.user;
-      const matching = collection
-        .all()
-        .filter((entry) => since === undefined || Date.parse(entry.at) >= since)
+      const matching = (await log.readAll())
+        .slice(-settings.maxEntries)
+        .filter((entry) => Date.parse(entry.at) >= since)
         .filter((entry) => user === undefined || askedBy(entry, user));
       return query.limit !== undefined ? matching.slice(-query.limit) : matching;
     },

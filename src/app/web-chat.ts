@@ -6,7 +6,7 @@ import PQueue from 'p-queue';
 import { createWebChatAdapter, type WebChatAdapter } from '../../adapters/playground/web-chat-adapter.js';
 import type { Answer } from '../core/answer.js';
 import type { App } from './app.js';
-import { CHART_TTL_MS } from './http/chart-store.js';
+import { CHART_TTL_MS, chartRequestWeight } from './http/chart-store.js';
 import { signChartUrl } from './http/signed-urls.js';
 import { createRateLimiter } from './rate-limit.js';
 
@@ -14,12 +14,13 @@ export function webChatFor(app: App): WebChatAdapter {
   const chartLine = new PQueue({ concurrency: 2 });
   async function renderCharts(answer: Answer): Promise<Record<string, { url: string }>> {
     const images: Record<string, { url: string }> = {};
+    // The drawing closure holds the chart request and the language only, not the whole answer (its rows and
+    // provenance would stay in memory as long as the chart's URL).
+    const context = { currency: app.config.currency, language: answer.language };
     for (const request of answer.charts) {
       const id = app.chartStore.putLazy(
         async () => {
-          const rendered = await chartLine.add(() =>
-            app.charts.render(request, { currency: app.config.currency, language: answer.language }),
-          );
+          const rendered = await chartLine.add(() => app.charts.render(request, context));
           if (!rendered) throw new Error('chart rendering returned nothing');
           return rendered.png;
         },
@@ -28,6 +29,7 @@ export function webChatFor(app: App): WebChatAdapter {
             { err: error instanceof Error ? error.message : String(error) },
             'chart rendering failed',
           ),
+        chartRequestWeight(request),
       );
       images[request.id] = { url: signChartUrl('', id, app.chartUrlSecret, CHART_TTL_MS, Date.now()) };
     }

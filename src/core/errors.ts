@@ -41,6 +41,7 @@ export const ERROR_CODES = {
     "Teams n'a pas confirmé l'envoi à temps : le message est peut-être arrivé. Vérifiez la conversation avant de réessayer.",
   RATE_LIMITED: 'Trop de questions : réessayez dans une minute.',
   BUSY: 'Je reçois beaucoup de questions en ce moment. Réessayez dans une minute.',
+  CHART_GONE: 'Ce graphique n’est plus disponible : reposez la question pour le revoir.',
   NOT_IMPLEMENTED: "Cette fonction n'est pas encore disponible.",
   INTERNAL: "Une erreur inattendue s'est produite. Réessayez ; si cela persiste, prévenez un administrateur.",
 } as const;

@@ -1,8 +1,9 @@
 // Where collection files live. The disk backend writes atomically (temp file + fsync + rename + directory
-// fsync), so a crash mid-write leaves either the old file or the new one, never half of each. The memory
+// fsync), so a crash mid-write leaves either the old file or the new one, never half of each; it appends (JSON-lines
+// logs) all or nothing. The memory
 // backend keeps "files" in a Map: scheduler tests share one across simulated restarts without any real I/O.
 import { randomBytes } from 'node:crypto';
-import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
+import { mkdir, open, readdir, readFile, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 
 export interface StoreBackend {
@@ -11,6 +12,15 @@ export interface StoreBackend {
   write(file: string, text: string): Promise<void>;
   /** Renames a bad file to `<file>.corrupt-<timestamp>`; returns the new name. */
   setAside(file: string, now: number): Promise<string>;
+  /**
+   * Adds text at the end of the file (created if absent), synced before resolving. All or nothing: a write the
+   * disk refuses halfway (ENOSPC) is cut back, so a retry never duplicates or tears a line.
+   */
+  append(file: string, text: string): Promise<void>;
+  /** The names of the files in the store's directory. */
+  list(): Promise<string[]>;
+  rename(from: string, to: string): Promise<void>;
+  remove(file: string): Promise<void>;
 }
 
 const asideName = (file: string, now: number) =>
@@ -59,6 +69,26 @@ export function createDiskBackend(dir: string): StoreBackend {
       await rename(join(dir, file), join(dir, aside));
       return aside;
     },
+    async append(file, text) {
+      await ensureDir();
+      const handle = await open(join(dir, file), 'a');
+      try {
+        const { size } = await handle.stat();
+        try {
+          await handle.writeFile(text, 'utf8');
+          await handle.sync();
+        } catch (error) {
+          // Part of the text may be on disk: cut it back so the file ends on a whole line, as before.
+          await handle.truncate(size).catch(() => undefined);
+          throw error;
+        }
+      } finally {
+        await handle.close();
+      }
+    },
+    list: async () => readdir(dir).catch(() => [] as string[]),
+    rename: (from, to) => rename(join(dir, from), join(dir, to)),
+    remove: (file) => rm(join(dir, file), { force: true }),
   };
 }
 
@@ -80,6 +110,19 @@ export function createMemoryBackend(files: Map<string, string> = new Map()): Sto
       files.delete(file);
       if (text !== undefined) files.set(aside, text);
       return aside;
+    },
+    async append(file, text) {
+      files.set(file, (files.get(file) ?? '') + text);
+    },
+    list: async () => [...files.keys()],
+    async rename(from, to) {
+      const text = files.get(from);
+      if (text === undefined) throw Object.assign(new Error(`ENOENT: ${from}`), { code: 'ENOENT' });
+      files.delete(from);
+      files.set(to, text);
+    },
+    async remove(file) {
+      files.delete(file);
     },
   };
 }

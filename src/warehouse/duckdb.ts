@@ -11,12 +11,23 @@ export interface DuckDbDriver extends SqlDriver {
   exec(sql: string, params?: readonly SqlValue[]): Promise<void>;
 }
 
-export async function createDuckDbDriver(options: { path: string }): Promise<DuckDbDriver> {
+export interface DuckDbOptions {
+  path: string;
+  /** DuckDB's `memory_limit` (`512MB`); default: DuckDB's own (80 % of RAM). */
+  memoryLimit?: string;
+  /** DuckDB's worker threads; default: DuckDB's own (one per core). */
+  threads?: number;
+}
+
+export async function createDuckDbDriver(options: DuckDbOptions): Promise<DuckDbDriver> {
   if (options.path !== ':memory:') mkdirSync(dirname(options.path), { recursive: true });
   // Extensions must never be fetched or loaded behind our back: this bot may run where the network is closed.
   const instance = await DuckDBInstance.create(options.path, {
     autoinstall_known_extensions: 'false',
     autoload_known_extensions: 'false',
+    // It shares the bot's process: its buffer pool and thread count are the bot's memory and cores.
+    ...(options.memoryLimit ? { memory_limit: options.memoryLimit } : {}),
+    ...(options.threads ? { threads: String(options.threads) } : {}),
   });
   const open = new Set<DuckDBConnection>();
 

@@ -94,9 +94,11 @@ function lockedError(path: string, error: unknown): AppError {
   });
 }
 
-async function openDuckDb(path: string, logger: Logger): Promise<SqlDriver> {
+async function openDuckDb(config: WarehouseConfig, logger: Logger): Promise<SqlDriver> {
+  const path = config.duckdbPath;
+  const limits = { memoryLimit: config.duckdbMemoryLimit, threads: config.duckdbThreads };
   try {
-    return await createDuckDbDriver({ path });
+    return await createDuckDbDriver({ path, ...limits });
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     if (LOCKED.test(message)) throw lockedError(path, error);
@@ -106,12 +108,12 @@ async function openDuckDb(path: string, logger: Logger): Promise<SqlDriver> {
       { file: path, setAside: aside, err: message },
       'DuckDB file was corrupt; set aside, rebuilding it from the data file',
     );
-    return createDuckDbDriver({ path });
+    return createDuckDbDriver({ path, ...limits });
   }
 }
 
 async function createDriver(config: WarehouseConfig, logger: Logger): Promise<SqlDriver> {
-  if (config.kind === 'duckdb') return openDuckDb(config.duckdbPath, logger);
+  if (config.kind === 'duckdb') return openDuckDb(config, logger);
   if (!config.databricks)
     throw new AppError('CONFIG_INVALID', 'WAREHOUSE=databricks needs the DATABRICKS_* settings');
   // Loaded on demand: DuckDB users never pay for the Databricks driver's start-up.

@@ -47,6 +47,15 @@ function fullableBackend() {
       }
       await memory.write(file, text);
     },
+    async append(file, text) {
+      if (state.full) {
+        state.refused++;
+        throw Object.assign(new Error(`ENOSPC: no space left on device, write '${file}'`), {
+          code: 'ENOSPC',
+        });
+      }
+      await memory.append(file, text);
+    },
   };
   return { backend, state, files: memory.files };
 }

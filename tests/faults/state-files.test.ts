@@ -5,6 +5,7 @@
 // human), the collection starts empty, new writes land, the bot still answers, and whatever was written before a
 // clean restart is still there after it, once.
 import {
+  appendFileSync,
   existsSync,
   mkdirSync,
   mkdtempSync,
@@ -257,23 +258,32 @@ const entry = (conversation: string): AuditEntry => ({
   outcome: 'answered',
 });
 
-describe('audit log (audit.json)', () => {
+describe('audit log (audit.jsonl, and an old audit.json)', () => {
   test.each(GARBAGE.map((text, index) => [index, text] as [number, string]))(
-    'garbage #%s: set aside, new entries are appended once and survive a clean restart',
+    'garbage #%s as the old audit.json: set aside, not migrated; the JSON-lines log keeps its entries',
     async (_index, garbage) => {
       const dir = freshDir();
       await createAuditLog(dir, settings, { logger: silentLogger() }).append(entry('old'));
       writeFileSync(join(dir, 'audit.json'), garbage);
       const log = createAuditLog(dir, settings, { logger: silentLogger() });
-      expect(await log.list()).toEqual([]);
+      expect((await log.list()).map((item) => item.conversation)).toEqual(['old']);
       expect(setAside(dir, 'audit.json')).toHaveLength(1);
       await Promise.all([log.append(entry('n1')), log.append(entry('n2'))]);
-      await log.append(entry('n3'));
       const restarted = createAuditLog(dir, settings, { logger: silentLogger() });
-      expect((await restarted.list()).map((item) => item.conversation)).toEqual(['n1', 'n2', 'n3']);
-      await restarted.append(entry('n4'));
-      const again = createAuditLog(dir, settings, { logger: silentLogger() });
-      expect((await again.list()).map((item) => item.conversation)).toEqual(['n1', 'n2', 'n3', 'n4']);
+      expect((await restarted.list()).map((item) => item.conversation)).toEqual(['old', 'n1', 'n2']);
+    },
+  );
+
+  test.each(GARBAGE.map((text, index) => [index, text] as [number, string]))(
+    'garbage #%s appended to audit.jsonl (a torn last line): skipped, entries around it and after it kept',
+    async (_index, garbage) => {
+      const dir = freshDir();
+      await createAuditLog(dir, settings, { logger: silentLogger() }).append(entry('before'));
+      appendFileSync(join(dir, 'audit.jsonl'), garbage);
+      const log = createAuditLog(dir, settings, { logger: silentLogger() });
+      await log.append(entry('after'));
+      const restarted = createAuditLog(dir, settings, { logger: silentLogger() });
+      expect((await restarted.list()).map((item) => item.conversation)).toEqual(['before', 'after']);
     },
   );
 });

@@ -25,6 +25,8 @@ beforeAll(async () => {
     TEAMS_EMULATOR: 'true',
     // Where Teams fetches linked charts from; the test fetches the same path from the local server.
     PUBLIC_BASE_URL: 'https://bot.example.com',
+    // A small chart store, so that the test can push a chart out of it.
+    CHART_STORE_MAX_MB: '1',
   });
   app = await createApp(config, { logger: silentLogger() });
   platforms = await connectPlatforms(app);
@@ -72,6 +74,16 @@ test('a personal-chat question gets the Adaptive Card with a signed, working cha
   expect(tampered.status).toBe(404);
   const unsigned = await fetch(new URL(path.split('?')[0]!, server.url));
   expect(unsigned.status).toBe(404);
+
+  // Later charts push it out of the 1 MB store: its still-signed link answers 410 with a French message.
+  for (let i = 0; i < 4; i++) app.chartStore.put(Buffer.alloc(300 * 1024, i));
+  expect(app.chartStore.bytes).toBeLessThanOrEqual(1024 * 1024);
+  const evicted = await fetch(new URL(path, server.url));
+  expect(evicted.status).toBe(410);
+  expect(await evicted.json()).toEqual({
+    error: 'chart_gone',
+    message: 'Ce graphique n’est plus disponible : reposez la question pour le revoir.',
+  });
 });
 
 test('without an app id nor TEAMS_EMULATOR, Teams is not mounted, is reported off, and logs no warning', async () => {

@@ -14,7 +14,7 @@ import { ERROR_CODES } from '../../src/core/errors.js';
 import { silentLogger } from '../../src/core/logger.js';
 import { BOT_TOKEN, eventEnvelope, SIGNING_SECRET, signedPost } from '../fakes/slack-harness.js';
 import { type FakeSlackWebApi, startFakeSlackWebApi } from '../fakes/slack-web-api.js';
-import { ODD_UNICODE, PROMPT_INJECTIONS, REAL_QUESTIONS, SQL_INJECTIONS } from '../fuzz/harness.js';
+import { ODD_UNICODE, PROMPT_INJECTIONS, REAL_QUESTIONS, SQL_INJECTIONS } from '../fuzz/corpus.js';
 
 /** `LOAD_SCALE=<n>` multiplies the bounded default counts (a larger run: `LOAD_SCALE=5 npm test -- tests/load`). */
 export function loadScale(): number {
@@ -45,6 +45,13 @@ export async function startLoadSystem(): Promise<LoadSystem> {
     WEB_RATE_LIMIT_PER_ADDRESS: '0',
     WEB_RATE_LIMIT_GLOBAL: '0',
     ...(process.env.LOAD_CONCURRENCY ? { ANSWER_CONCURRENCY: process.env.LOAD_CONCURRENCY } : {}),
+    // For before/after comparisons of the conversation memory bound (`LOAD_CONVERSATIONS_IN_MEMORY=5000`).
+    ...(process.env.LOAD_HEAP_GROWING_PERCENT
+      ? { HEAP_GROWING_PERCENT: process.env.LOAD_HEAP_GROWING_PERCENT }
+      : {}),
+    ...(process.env.LOAD_CONVERSATIONS_IN_MEMORY
+      ? { CONVERSATIONS_IN_MEMORY: process.env.LOAD_CONVERSATIONS_IN_MEMORY }
+      : {}),
   });
   const app = await createApp(config, { logger: silentLogger() });
   const platforms = await connectPlatforms(app);

@@ -97,8 +97,8 @@ async function twoWaves(rss: ReturnType<typeof sampleRss>) {
     expect(result.busy).toBe(0); // the line never filled up: every question got a real answer
   }
   expect(peak - baselineRss).toBeLessThan(RSS_GROWTH_BOUND);
-  // Each wave adds conversations the app keeps on purpose (checkpointer up to 5,000 threads, recent answers for
-  // the buttons): measured +28 % after the second wave at the default scale; 60 % catches a leak of a few hundred KB per request.
+  // Each wave adds conversations the app keeps on purpose (the checkpointer's 500 in memory, the rest on disk;
+  // recent answers for the buttons): 60 % catches a leak of a few hundred KB per request.
   expect(afterSecond).toBeLessThan(firstPeak * 1.6);
   expect(unhandled).toEqual([]);
 }

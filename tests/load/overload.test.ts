@@ -100,6 +100,7 @@ describe('a full line of questions', () => {
     const waiting = ['b', 'c'].map((name) => queue.run(task(name)));
     clock += 30_001;
     const late = queue.run(task('d')); // queued now: it has not waited
+    await new Promise((resolve) => setImmediate(resolve)); // a task starts after one turn of the event loop
     release();
     expect(await first).toBe('first');
     expect(await Promise.all(waiting)).toEqual([undefined, undefined]);

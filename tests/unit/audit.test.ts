@@ -184,11 +184,10 @@ describe('entries', () => {
       {
         logger: silentLogger(),
         backend: {
-          read: async () => undefined,
-          write: async () => {
+          ...createMemoryBackend(),
+          append: async () => {
             throw new Error('EROFS: read-only file system');
           },
-          setAside: async () => 'aside',
         },
       },
     );
@@ -215,7 +214,45 @@ describe('entries', () => {
     const entries = await audit.list();
     expect(entries).toHaveLength(60);
     expect(new Set(entries.map((entry) => entry.question))).toEqual(new Set(Array.from({ length: 60 }, (_, i) => `question ${i}`))); // biome-ignore format: one line
-    expect((JSON.parse(files.get('audit.json')!) as { items: unknown[] }).items).toHaveLength(60);
+    // One JSON line per entry, nothing else in the file.
+    expect(
+      files
+        .get('audit.jsonl')!
+        .trimEnd()
+        .split('\n')
+        .map((line) => JSON.parse(line).question),
+    ).toHaveLength(60);
+  });
+
+  test('appends arriving while a write is on disk all share the next write (one fsync, not one each)', async () => {
+    const backend = createMemoryBackend();
+    let appends = 0;
+    let release!: () => void;
+    const firstWrite = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const slow = {
+      ...backend,
+      async append(file: string, text: string) {
+        appends++;
+        if (appends === 1) await firstWrite; // the disk is slow on the first write
+        await backend.append(file, text);
+      },
+    };
+    const audit = createAuditLog('/unused', { retentionDays: 90, maxEntries: 1000, questionChars: 500 }, { logger: silentLogger(), backend: slow }); // biome-ignore format: one line
+    const agent = createGuardedAgent(
+      scriptedAgent(() => ranking),
+      { audit, logger: silentLogger() },
+    );
+    const first = agent.ask(q('first'));
+    await new Promise((resolve) => setImmediate(resolve));
+    const burst = Array.from({ length: 200 }, (_, i) => agent.ask(q(`q${i}`, `slack:T1:U${i}`)));
+    await new Promise((resolve) => setImmediate(resolve));
+    release();
+    await Promise.all([first, ...burst]);
+    expect(appends).toBe(2);
+    expect(await audit.list()).toHaveLength(201);
+    audit.close();
   });
 
   test('the question is cut to AUDIT_QUESTION_CHARS; with 0 only its length is kept', () => {
@@ -334,7 +371,7 @@ describe('no secrets', () => {
       { audit, logger: silentLogger(), auditSettings: { questionChars: 500, secrets } },
     );
     await agent.ask(q(pasted));
-    const stored = files.get('audit.json')!;
+    const stored = files.get('audit.jsonl')!;
     expect(secrets).toHaveLength(4);
     for (const secret of secrets) expect(stored).not.toContain(secret);
     const [entry] = await audit.list();

@@ -33,6 +33,8 @@ describe('loadConfig defaults', () => {
       dataPath: 'data/marketing.csv',
       mappingPath: undefined,
       duckdbPath: '.data/marketing.duckdb',
+      duckdbMemoryLimit: '512MB',
+      duckdbThreads: 2,
       queryTimeoutMs: 15000,
       maxRows: 10000,
       databricks: undefined,
@@ -47,6 +49,23 @@ describe('loadConfig defaults', () => {
     expect(config.slack.allowedChannelIds).toEqual([]);
     expect(config.teams.allowedTenantIds).toEqual([]);
     expect(config.teams.appType).toBe('MultiTenant');
+    expect(config.chartStore).toEqual({ maxBytes: 64 * 1024 * 1024 });
+    expect(config.conversations).toEqual({ inMemory: 500, max: 50_000 });
+    expect(config.heapGrowingPercent).toBe(30);
+  });
+
+  test('memory bounds: chart store in MB, conversations, DuckDB limits; nonsense refused', () => {
+    const config = loadConfig({
+      CHART_STORE_MAX_MB: '8',
+      CONVERSATIONS_IN_MEMORY: '50',
+      DUCKDB_MEMORY_LIMIT: '1GB',
+      DUCKDB_THREADS: '1',
+    });
+    expect(config.chartStore.maxBytes).toBe(8 * 1024 * 1024);
+    expect(config.conversations.inMemory).toBe(50);
+    expect(config.warehouse).toMatchObject({ duckdbMemoryLimit: '1GB', duckdbThreads: 1 });
+    expect(() => loadConfig({ CHART_STORE_MAX_MB: '0' })).toThrow(/CHART_STORE_MAX_MB/);
+    expect(() => loadConfig({ DUCKDB_MEMORY_LIMIT: 'lots' })).toThrow(/DUCKDB_MEMORY_LIMIT/);
   });
 
   test('the LLM is on only with OPENAI_API_KEY', () => {

@@ -111,6 +111,35 @@ describe('FileCheckpointSaver', () => {
     expect(threadFiles(dir)).toHaveLength(1);
   });
 
+  test('only maxThreadsInMemory conversations stay in memory; the others are read back from disk when they speak', async () => {
+    const dir = freshDir();
+    const saver = new FileCheckpointSaver({ directory: dir, maxThreadsInMemory: 3 });
+    for (let i = 0; i < 10; i++) await putOne(saver, `conv-${i}`, `payload ${i}`);
+    expect(saver.threadsInMemory).toBe(3);
+    expect(Object.keys(saver.storage).sort()).toEqual(['conv-7', 'conv-8', 'conv-9']);
+    expect(threadFiles(dir)).toHaveLength(10); // every conversation is still remembered, on disk
+    expect(saver.threadIds()).toHaveLength(10);
+    // The oldest speaks again: read back from its file, and memory stays within the bound.
+    const tuple = await saver.getTuple(config('conv-0'));
+    expect(tuple?.checkpoint.channel_values).toEqual({ payload: 'payload 0' });
+    expect(saver.threadsInMemory).toBe(3);
+    expect(Object.keys(saver.storage)).toContain('conv-0');
+    // A new turn in a conversation read back keeps its history (two checkpoints: the old one and the new).
+    await putOne(saver, 'conv-1', 'second turn');
+    const history = [];
+    for await (const item of saver.list(config('conv-1'))) history.push(item.checkpoint.channel_values);
+    expect(history).toEqual([{ payload: 'second turn' }, { payload: 'payload 1' }]);
+    expect(saver.threadsInMemory).toBeLessThanOrEqual(3);
+
+    // A restart loads only the newest into memory and indexes the rest.
+    const restarted = new FileCheckpointSaver({ directory: dir, maxThreadsInMemory: 2 });
+    expect(restarted.threadsInMemory).toBe(2);
+    expect(restarted.threadIds()).toHaveLength(10);
+    expect((await restarted.getTuple(config('conv-5')))?.checkpoint.channel_values).toEqual({
+      payload: 'payload 5',
+    });
+  });
+
   test('threads written within the same millisecond reload in the order they were written', async () => {
     // CI once wrote a, c and d in one millisecond; equal stamps reloaded in directory order and evicted d.
     const dir = freshDir();

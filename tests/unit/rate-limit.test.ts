@@ -173,7 +173,12 @@ describe('message and settings', () => {
 
   test('defaults 20 per minute with a burst of 10; both configurable; out-of-range values are refused', () => {
     expect(loadConfig({}).rateLimit).toEqual({ perMinute: 20, burst: 10 });
-    expect(loadConfig({}).audit).toEqual({ retentionDays: 90, maxEntries: 20_000, questionChars: 500 });
+    expect(loadConfig({}).audit).toEqual({
+      retentionDays: 90,
+      maxEntries: 20_000,
+      questionChars: 500,
+      rotateEntries: 5000,
+    });
     expect(loadConfig({ RATE_LIMIT_PER_MINUTE: '0', RATE_LIMIT_BURST: '' }).rateLimit).toEqual({
       perMinute: 0,
       burst: 10,

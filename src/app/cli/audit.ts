@@ -1,5 +1,5 @@
 // `npm run audit -- [--json] [--since YYYY-MM-DD] [--user ID] [--limit N]`: the newest audit entries, oldest first,
-// as a text table or one JSON object per line. Reads STATE_DIR/audit.json only (no warehouse is opened).
+// as a text table or one JSON object per line. Reads the audit files only (STATE_DIR/audit*.jsonl; no warehouse).
 import { parseArgs } from 'node:util';
 import type { Config } from '../../config.js';
 import { AppError } from '../../core/errors.js';

@@ -1,7 +1,8 @@
 // The one HTTP server of `npm start` (express): readiness, rendered charts, and the routers of the platform
 // adapters it is given (Slack, Teams, the local web chat; see platforms.ts). It knows no platform itself.
-import type { Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import express from 'express';
+import { AppError, userMessage } from '../../core/errors.js';
 import type { App } from '../app.js';
 import { verifyChartSignature } from './signed-urls.js';
 
@@ -72,9 +73,17 @@ export function createHttpApp(app: App, routers: express.Router[] = []): express
         app.chartUrlSecret,
         Date.now(),
       );
-    const png = signed ? await charts.load(id) : undefined;
-    if (!png) {
+    if (!signed) {
       response.status(404).json({ error: 'chart_not_found' });
+      return;
+    }
+    const png = await charts.load(id);
+    if (!png) {
+      // A link we signed whose chart is gone (evicted from the bounded store, a restart, a drawing that failed):
+      // 410 says it existed, and the message says what to do.
+      response
+        .status(410)
+        .json({ error: 'chart_gone', message: userMessage(new AppError('CHART_GONE', id)) });
       return;
     }
     response.type('png').set('cache-control', 'private, max-age=86400').send(png);
@@ -110,12 +119,21 @@ export function createHttpApp(app: App, routers: express.Router[] = []): express
   return web;
 }
 
+/** Connections the kernel may hold before the server accepts them. */
+const ACCEPT_BACKLOG = 4096;
+
 export async function startServer(app: App, routers: express.Router[] = []): Promise<RunningServer> {
   const web = createHttpApp(app, routers);
-  const server = await new Promise<Server>((resolve, reject) => {
-    const listening = web.listen(app.config.http.port, app.config.http.host, (error?: Error) =>
-      error ? reject(error) : resolve(listening),
-    );
+  const server = createServer(web);
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    // Node's default accept backlog (511) overflowed under 1,000 simultaneous questions: the kernel dropped the
+    // extra connections and clients (a load balancer's /healthz among them) waited a 1 s SYN retransmit. The kernel
+    // caps it at net.core.somaxconn.
+    server.listen({ port: app.config.http.port, host: app.config.http.host, backlog: ACCEPT_BACKLOG }, () => {
+      server.off('error', reject);
+      resolve();
+    });
   });
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : app.config.http.port;

@@ -1,0 +1,52 @@
+// Charts drawn off the main thread: the pool's worker (the .ts under tsx here, through render-worker.tsx.mjs) gives
+// the same PNG as the in-process renderer, a chart the renderer refuses is refused the same way, and a worker that
+// cannot start falls back to drawing in-process (reported once) instead of losing the chart.
+import { afterAll, describe, expect, test } from '@jest/globals';
+import { createChartRenderer } from '../../charts/render.js';
+import { createChartRenderPool } from '../../charts/render-pool.js';
+import { chartFixture } from '../fixtures/answers/index.js';
+
+const context = { currency: 'CHF', language: 'fr' as const };
+const pools: { close(): Promise<void> }[] = [];
+afterAll(async () => {
+  await Promise.all(pools.map((pool) => pool.close()));
+});
+
+describe('the chart worker pool', () => {
+  test('a chart drawn in the worker is the in-process chart, byte for byte, as a Buffer', async () => {
+    const pool = createChartRenderPool({ idleTimeoutMs: 1000 });
+    pools.push(pool);
+    const request = chartFixture('ranking');
+    const [pooled, local] = await Promise.all([
+      pool.render(request, context),
+      createChartRenderer().render(request, context),
+    ]);
+    expect(pool.kind).toBe('worker');
+    expect(Buffer.isBuffer(pooled.png)).toBe(true);
+    expect(pooled.png.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+    expect(pooled.png.equals(local.png)).toBe(true);
+    expect({ ...pooled, png: undefined }).toEqual({ ...local, png: undefined });
+  }, 60_000);
+
+  test('a chart with no rows is refused from the worker as in-process (the pool stays a worker pool)', async () => {
+    const pool = createChartRenderPool({ idleTimeoutMs: 1000 });
+    pools.push(pool);
+    await expect(pool.render({ ...chartFixture('ranking'), rows: [] }, context)).rejects.toThrow(/no rows/);
+    expect(pool.kind).toBe('worker');
+  }, 60_000);
+
+  test('a worker that cannot load falls back to in-process drawing, reported once', async () => {
+    const fallbacks: unknown[] = [];
+    const pool = createChartRenderPool({
+      entry: new URL('./no-such-render-worker.mjs', import.meta.url).href,
+      onFallback: (error) => fallbacks.push(error),
+    });
+    pools.push(pool);
+    const first = await pool.render(chartFixture('ranking'), context);
+    const second = await pool.render(chartFixture('trend'), context);
+    expect(pool.kind).toBe('in-process');
+    expect(first.png.length).toBeGreaterThan(1000);
+    expect(second.png.length).toBeGreaterThan(1000);
+    expect(fallbacks).toHaveLength(1);
+  }, 60_000);
+});
