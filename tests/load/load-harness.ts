@@ -227,7 +227,9 @@ async function timed<T>(task: () => Promise<T>): Promise<{ value: T; ms: number;
 export async function runWave(
   system: LoadSystem,
   wave: Wave,
-  options: { ratePerSecond?: number; timeoutMs?: number } = {},
+  /** `ackLimitMs`: an ack slower than this is a problem (`npm run bench -- load` passes Slack's 3 s; the test
+   * suite does not bound wall-clock time, so on a busy machine it only checks every delivery was acked). */
+  options: { ratePerSecond?: number; timeoutMs?: number; ackLimitMs?: number } = {},
 ): Promise<WaveResult> {
   const ratePerSecond = options.ratePerSecond ?? 100;
   const timeoutMs = options.timeoutMs ?? 120_000;
@@ -284,7 +286,8 @@ export async function runWave(
     if (retryNum === 0) postedAt.set(item.eventId, result.startedAt);
     if (result.value !== 200)
       problems.push(`event ${item.eventId} (retry ${retryNum}) acked with ${String(result.value)}`);
-    else if (!(result.ms < 3000)) problems.push(`event ${item.eventId} acked in ${Math.round(result.ms)} ms`);
+    else if (options.ackLimitMs !== undefined && !(result.ms < options.ackLimitMs))
+      problems.push(`event ${item.eventId} acked in ${Math.round(result.ms)} ms`);
   };
   // Open loop: a new request every 1000 / ratePerSecond ms whatever the previous ones did.
   const gapMs = 1000 / ratePerSecond;

@@ -61,7 +61,7 @@ function summary(label: string, result: WaveResult, peakRss: number): string {
 }
 
 test(
-  `${SLACK_EVENTS} Slack events and ${WEB_QUESTIONS} web questions, twice: all answered once, acks < 3 s, memory bounded`,
+  `${SLACK_EVENTS} Slack events and ${WEB_QUESTIONS} web questions, twice: all answered once, every delivery acked, memory bounded`,
   async () => {
     const rss = sampleRss(100);
     baselineRss = process.memoryUsage().rss;
@@ -92,7 +92,8 @@ async function twoWaves(rss: ReturnType<typeof sampleRss>) {
   for (const result of [first, second]) {
     expect(result.answered).toBe(result.slackEvents);
     expect(result.slackDeliveries).toBeGreaterThan(result.slackEvents); // retries were sent
-    expect(Math.max(...result.acksMs)).toBeLessThan(3000);
+    // Every delivery was acked with 200 (a `problems` entry otherwise); how fast is `npm run bench -- load`
+    // (Slack's 3 s), never a wall-clock bound here.
     expect(result.healthChecks).toBeGreaterThan(0);
     expect(result.busy).toBe(0); // the line never filled up: every question got a real answer
   }
