@@ -201,8 +201,13 @@ const available = existsSync(CHROMIUM);
           ).map((element) => {
             const range = doc.createRange();
             range.selectNodeContents(element);
-            const tops = [...range.getClientRects()].filter((r) => r.width > 0).map((r) => r.top);
-            const lines = new Set(tops.map((top) => Math.round(top / 6))).size;
+            const tops = [...range.getClientRects()]
+              .filter((r) => r.width > 0)
+              .map((r) => r.top)
+              .sort((a, b) => a - b);
+            // Rects of one line can differ by a sub-pixel (a glyph from another font): a new line is a jump of
+            // more than a few pixels, not a different rounding bucket.
+            const lines = tops.filter((top, i) => i === 0 || top - tops[i - 1]! > 4).length;
             const clipped = [element, ...element.querySelectorAll('*')].some(
               (box) => box.clientWidth > 0 && box.scrollWidth > box.clientWidth + 1,
             );
