@@ -9,7 +9,7 @@ export function mcpStatus(settings: { tokens: readonly unknown[] }): FeatureStat
     on: count > 0,
     why:
       count > 0
-        ? `POST /mcp (Streamable HTTP, ${count} jeton(s))`
+        ? `POST /mcp (Streamable HTTP, ${count} ${count > 1 ? 'jetons' : 'jeton'})`
         : 'MCP_TOKENS absent : /mcp fermé (npm run mcp sert stdio)',
   };
 }

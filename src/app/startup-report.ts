@@ -5,6 +5,7 @@ import { webChatStatus } from '../../adapters/playground/web-chat-adapter.js';
 import { slackStatus } from '../../adapters/slack/status.js';
 import { teamsStatus } from '../../adapters/teams/status.js';
 import type { Config } from '../config.js';
+import { counted } from '../core/format.js';
 import type { FeatureStatus } from '../core/platform-adapter.js';
 import type { DataReport } from '../warehouse/open.js';
 
@@ -65,7 +66,7 @@ export function dataStatus(report: DataReport | undefined): FeatureStatus | unde
     : '';
   const notices =
     report.notices.length > 0
-      ? ` ; ${report.notices.length} remarque(s) sur les données (voir le journal)`
+      ? ` ; ${counted(report.notices.length, 'remarque')} sur les données (voir le journal)`
       : '';
   return {
     feature: 'data',

@@ -202,7 +202,7 @@ export async function buildKpiTables(warehouse: Warehouse, period: KpiPeriod = {
       ? ` (par exemple la campagne ${String(first.campaign_name)}${dated ? ` le ${String(first.c_date)}` : ''} : lignes de données n° ${String(first.first_id)} et ${String(first.last_id)}, en-tête non compté)`
       : '';
     notices.push(
-      `${duplicateRows} ligne(s) répètent une même campagne${dated ? ', un même jour' : ''} et les mêmes dimensions${where} : elles ont été additionnées${dated ? '' : " (le fichier n'a pas de date)"}.`,
+      `${duplicateRows > 1 ? `${duplicateRows} lignes répètent` : '1 ligne répète'} une même campagne${dated ? ', un même jour' : ''} et les mêmes dimensions${where} : elles ont été additionnées${dated ? '' : " (le fichier n'a pas de date)"}.`,
     );
   }
   return {

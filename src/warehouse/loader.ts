@@ -218,7 +218,7 @@ function checkColumnsExist(file: string, model: SemanticModel, columns: string[]
       'DATA_COLUMN_MISSING',
       `${file}: missing required column(s) ${unresolved.join(', ')} (file has: ${columns.join(', ')})`,
       {
-        hint: `Fichier : ${file} ; colonne(s) du modèle absente(s) du fichier : ${unresolved.join(', ')}. Corrigez le modèle (MODEL_PATH) ou le fichier.`,
+        hint: `Fichier : ${file} ; ${unresolved.length > 1 ? 'colonnes du modèle absentes' : 'colonne du modèle absente'} du fichier : ${unresolved.join(', ')}. Corrigez le modèle (MODEL_PATH) ou le fichier.`,
         details: { file, missing: unresolved, fileColumns: columns },
       },
     );
@@ -483,7 +483,7 @@ async function check(
   if (overClicks > 0) {
     const line = await lineOf(file, Number(stats.over_id) - 1);
     notices.push(
-      `${overClicks} ligne(s) ont plus de clics que d'impressions (fichier ${file}, colonnes ${sourcesOf(model, 'clicks').join(' + ')} et ${sourcesOf(model, 'impressions').join(' + ')}, première : ${whereFr(file, line)}) : le CTR de ces lignes dépasse 100 %.`,
+      `${overClicks > 1 ? `${overClicks} lignes ont` : '1 ligne a'} plus de clics que d'impressions (fichier ${file}, colonnes ${sourcesOf(model, 'clicks').join(' + ')} et ${sourcesOf(model, 'impressions').join(' + ')}, première : ${whereFr(file, line)}) : le CTR de ces lignes dépasse 100 %.`,
     );
   }
   const disabled: Measure[] = [];
@@ -503,7 +503,7 @@ async function check(
       );
     } else if (missing > 0) {
       notices.push(
-        `${missing} valeur(s) vide(s) ou d'erreur (#N/A…) dans la colonne ${columns} (${measure}) du fichier ${file} : comptées comme absentes.`,
+        `${missing > 1 ? `${missing} valeurs vides` : '1 valeur vide'} ou d'erreur (#N/A…) dans la colonne ${columns} (${measure}) du fichier ${file} : comptées comme absentes.`,
       );
     }
   }

@@ -120,7 +120,7 @@ export function modelFromMapping(
       'DATA_COLUMN_MISSING',
       `${file}: missing required column(s) ${missing.join(', ')} (file has: ${fileColumns.join(', ')})`,
       {
-        hint: `Fichier : ${file} ; colonne(s) manquante(s) : ${missing.join(', ')}. Ajoutez-les, décrivez-les dans le mapping (MAPPING_PATH), ou passez à un modèle sémantique (MODEL_PATH) où une mesure peut être absente : « npm run data -- inspect ${file} --write modele.yml ».`,
+        hint: `Fichier : ${file} ; ${missing.length > 1 ? 'colonnes manquantes' : 'colonne manquante'} : ${missing.join(', ')}. Ajoutez-les, décrivez-les dans le mapping (MAPPING_PATH), ou passez à un modèle sémantique (MODEL_PATH) où une mesure peut être absente : « npm run data -- inspect ${file} --write modele.yml ».`,
         details: { file, missing, fileColumns },
       },
     );
