@@ -483,7 +483,7 @@ async function check(
   if (overClicks > 0) {
     const line = await lineOf(file, Number(stats.over_id) - 1);
     notices.push(
-      `${overClicks > 1 ? `${overClicks} lignes ont` : '1 ligne a'} plus de clics que d'impressions (fichier ${file}, colonnes ${sourcesOf(model, 'clicks').join(' + ')} et ${sourcesOf(model, 'impressions').join(' + ')}, première : ${whereFr(file, line)}) : le CTR de ces lignes dépasse 100 %.`,
+      `${overClicks > 1 ? `${overClicks} lignes ont` : '1 ligne a'} plus de clics que d'impressions (fichier ${file}, colonnes ${sourcesOf(model, 'clicks').join(' + ')} et ${sourcesOf(model, 'impressions').join(' + ')}, première : ${whereFr(file, line)}) : le CTR ${overClicks > 1 ? 'de ces lignes' : 'de cette ligne'} dépasse 100 %.`,
     );
   }
   const disabled: Measure[] = [];
@@ -503,7 +503,7 @@ async function check(
       );
     } else if (missing > 0) {
       notices.push(
-        `${missing > 1 ? `${missing} valeurs vides` : '1 valeur vide'} ou d'erreur (#N/A…) dans la colonne ${columns} (${measure}) du fichier ${file} : comptées comme absentes.`,
+        `${missing > 1 ? `${missing} valeurs vides` : '1 valeur vide'} ou d'erreur (#N/A…) dans la colonne ${columns} (${measure}) du fichier ${file} : ${missing > 1 ? 'comptées comme absentes' : 'comptée comme absente'}.`,
       );
     }
   }

@@ -341,7 +341,7 @@ describe('#N/A values and clicks > impressions', () => {
   test('#N/A cells are missing values (not a load failure), with a notice per column', () => {
     expect(data.load.rows).toBe(10);
     expect(data.load.notices.join('\n')).toMatch(
-      /1 valeur\(s\) vide\(s\) ou d'erreur \(#N\/A…\) dans la colonne Revenue/,
+      /1 valeur vide ou d'erreur \(#N\/A…\) dans la colonne Revenue/,
     );
     expect(data.load.notices.join('\n')).toMatch(/plus de clics que d'impressions .*ligne 9/);
   });
