@@ -256,10 +256,9 @@ describe('Databricks driver against a local Thrift server', () => {
       // 0: the handle is back before the deadline; 1000: the deadline passes while ExecuteStatement is in flight.
       const server = await fake({ directResultsWaitMs });
       const driver = await driverFor(server);
-      const started = Date.now();
       const error = await failure(driver.run(`SELECT 1 AS one ${SLOW}`, [], { timeoutMs: 400, maxRows: 10 }));
+      // The fake's slow statement takes 10 s: a timeout error and a CancelOperation prove the deadline fired.
       expect(error.code).toBe('WAREHOUSE_TIMEOUT');
-      expect(Date.now() - started).toBeLessThan(4_000); // the fake's slow statement takes 10 s
       await eventually(() => count(server, 'CancelOperation') === 1);
       expect((await driver.run('SELECT 2 AS two', [], RUN)).rows).toEqual([{ two: 2 }]); // the session survives
     }
@@ -302,9 +301,8 @@ describe('Databricks driver against a local Thrift server', () => {
     expect(count(second, 'OpenSession')).toBe(1);
 
     await second.close(); // down: the call fails, the next one after the comeback succeeds
-    const started = Date.now();
+    // Refused (how fast is not bounded here: the test suite has no wall-clock bounds).
     expect((await failure(driver.run('SELECT 6 AS n', [], RUN))).code).toBe('WAREHOUSE_UNAVAILABLE');
-    expect(Date.now() - started).toBeLessThan(1_000); // refused at once, no retry storm
     const third = await fake({ port: first.port });
     expect((await driver.run('SELECT 7 AS n', [], RUN)).rows).toEqual([{ n: 7 }]);
     expect(count(third, 'OpenSession')).toBe(1);

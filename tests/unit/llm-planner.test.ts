@@ -137,12 +137,11 @@ describe('createLlmPlanner with a scripted chat model', () => {
 
   it('throws LlmUnavailableError past the deadline, quickly', async () => {
     const planner = createLlmPlanner(new ScriptedChatModel(['hang']), { timeoutMs: 100 });
-    const started = Date.now();
+    // The scripted model never answers: only the deadline can end this call (no wall-clock bound needed).
     await expect(planner.plan({ text: 'Top 5', catalog })).rejects.toMatchObject({
       name: 'LlmUnavailableError',
       reason: 'timeout',
     });
-    expect(Date.now() - started).toBeLessThan(5000); // the scripted model never answers
   });
 
   it('wraps a model error in LlmUnavailableError', async () => {
