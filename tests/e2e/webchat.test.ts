@@ -5,7 +5,7 @@ import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
-import { type Browser, chromium } from 'playwright-core';
+import { type Browser, chromium, type Page } from 'playwright-core';
 import { DEFAULT_SCALE, FONT_SIZE } from '../../charts/theme.js';
 import { type App, createApp } from '../../src/app/app.js';
 import { type RunningServer, startServer } from '../../src/app/http/server.js';
@@ -24,6 +24,32 @@ interface LoadedImage {
   naturalWidth: number;
 }
 const available = existsSync(CHROMIUM);
+
+/**
+ * Each card table cell's text, the lines the browser lays it out on (one client rect per line; rects of one line can
+ * differ by a sub-pixel, so a new line is a jump of more than a few pixels) and whether any of its boxes is cut.
+ */
+function cellLayout(page: Page): Promise<{ text: string; lines: number; clipped: boolean }[]> {
+  return page.locator('.message.bot .card [role="table"] [role="cell"]').evaluateAll((elements) => {
+    const doc = (globalThis as unknown as { document: { createRange(): DomRange } }).document;
+    type Box = { scrollWidth: number; clientWidth: number };
+    return (elements as unknown as (Box & { textContent: string; querySelectorAll(s: string): Box[] })[]).map(
+      (element) => {
+        const range = doc.createRange();
+        range.selectNodeContents(element);
+        const tops = [...range.getClientRects()]
+          .filter((r) => r.width > 0)
+          .map((r) => r.top)
+          .sort((a, b) => a - b);
+        const lines = tops.filter((top, i) => i === 0 || top - tops[i - 1]! > 4).length;
+        const clipped = [element, ...element.querySelectorAll('*')].some(
+          (box) => box.clientWidth > 0 && box.scrollWidth > box.clientWidth + 1,
+        );
+        return { text: element.textContent.trim(), lines, clipped };
+      },
+    );
+  });
+}
 
 (available ? describe : describe.skip)(
   available
@@ -191,29 +217,7 @@ const available = existsSync(CHROMIUM);
         { columns: 6, scrolls: false },
         { columns: 9, scrolls: false },
       ]);
-      const cells = await page
-        .locator('.message.bot .card [role="table"] [role="cell"]')
-        .evaluateAll((elements) => {
-          const doc = (globalThis as unknown as { document: { createRange(): DomRange } }).document;
-          type Box = { scrollWidth: number; clientWidth: number };
-          return (
-            elements as unknown as (Box & { textContent: string; querySelectorAll(s: string): Box[] })[]
-          ).map((element) => {
-            const range = doc.createRange();
-            range.selectNodeContents(element);
-            const tops = [...range.getClientRects()]
-              .filter((r) => r.width > 0)
-              .map((r) => r.top)
-              .sort((a, b) => a - b);
-            // Rects of one line can differ by a sub-pixel (a glyph from another font): a new line is a jump of
-            // more than a few pixels, not a different rounding bucket.
-            const lines = tops.filter((top, i) => i === 0 || top - tops[i - 1]! > 4).length;
-            const clipped = [element, ...element.querySelectorAll('*')].some(
-              (box) => box.clientWidth > 0 && box.scrollWidth > box.clientWidth + 1,
-            );
-            return { text: element.textContent.trim(), lines, clipped };
-          });
-        });
+      const cells = await cellLayout(page);
       const amounts = cells.filter((cell) => /^CHF\s/.test(cell.text));
       expect(amounts.length).toBeGreaterThan(20);
       for (const cell of amounts) expect(cell).toEqual({ text: cell.text, lines: 1, clipped: false });
@@ -277,27 +281,7 @@ const available = existsSync(CHROMIUM);
       expect(sizes.shown).toBeLessThanOrEqual(390);
       // Every table cell holding an amount is one line high (no « CHF 21 119 887 » broken digit by digit).
       // The lines each cell's text is laid out on, counted by the browser (one client rect per line).
-      const cells = await page
-        .locator('.message.bot .card [role="table"] [role="cell"]')
-        .evaluateAll((elements) => {
-          const doc = (globalThis as unknown as { document: { createRange(): DomRange } }).document;
-          return (
-            elements as unknown as { textContent: string; scrollWidth: number; clientWidth: number }[]
-          ).map((element) => {
-            const range = doc.createRange();
-            range.selectNodeContents(element);
-            const tops = [...range.getClientRects()]
-              .filter((r) => r.width > 0)
-              .map((r) => r.top)
-              .sort((a, b) => a - b);
-            // Boxes of one line start within a few pixels of each other (a nested element's box included).
-            const lines = tops.filter((top, index) => index === 0 || top - tops[index - 1]! > 6).length;
-            // Not cut either: no element of the cell is narrower than its content.
-            const boxes = [element, ...(element as unknown as { querySelectorAll(s: string): unknown[] }).querySelectorAll('*')] as { scrollWidth: number; clientWidth: number }[]; // biome-ignore format: one line
-            const clipped = boxes.some((box) => box.clientWidth > 0 && box.scrollWidth > box.clientWidth + 1);
-            return { text: element.textContent.trim(), lines, clipped };
-          });
-        });
+      const cells = await cellLayout(page);
       const amounts = cells.filter((cell) => /^CHF\s/.test(cell.text));
       expect(amounts.length).toBeGreaterThan(0);
       for (const cell of amounts) expect(cell).toEqual({ text: cell.text, lines: 1, clipped: false });
