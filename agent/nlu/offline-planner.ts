@@ -9,6 +9,7 @@ import { detectLanguage } from './language.js';
 import { followMetricCall } from './metric-follow-ups.js';
 import { readMetricQuestion } from './metric-question.js';
 import { normalize } from './normalize.js';
+import { askForPeriod, unreadTimeWords } from './period-guard.js';
 import { asMetricCall } from './preset-calls.js';
 import { route } from './router.js';
 import { unexplainedWords } from './unexplained.js';
@@ -47,11 +48,14 @@ export function planOffline(input: PlannerInput): Plan {
   }
   const plan = planOnce(input);
   const unexplained = unexplainedWords(input, plan, planOnce);
-  if (unexplained.length === 0) return plan;
   // Most of the question unread (« who won the Champions League game last night? »): not a question about the
   // data, whatever few words the rules found in it.
   if (unexplained.length >= OFF_TOPIC_WORDS)
     return { intent: 'out_of_scope', language: plan.language, calls: [], confidence: 0.3, unexplained };
+  // A time named but not read (« le week-end », « KW7 »): a figure for the whole data would be another question's.
+  const timeWords = unreadTimeWords(input.text ?? '', plan);
+  if (timeWords.length > 0) return askForPeriod(plan, input.text ?? '', timeWords);
+  if (unexplained.length === 0) return plan;
   return { ...plan, confidence: Math.min(plan.confidence, UNEXPLAINED_CONFIDENCE), unexplained };
 }
 

@@ -4,6 +4,7 @@
 // dernière par rapport à la semaine d'avant »). A day without a month is in the data's last month; a week runs
 // Monday to Sunday; « semaine N » is the Nth one of that month. Every range is stated back in the answer.
 import { type DateRange, findDateRange } from './dates.js';
+import { findDayBound } from './day-bounds.js';
 
 const pad = (value: number) => String(value).padStart(2, '0');
 const daysIn = (year: number, month: number) => new Date(Date.UTC(year, month, 0)).getUTCDate();
@@ -78,6 +79,10 @@ export function findPeriod(raw: string, lastDay: string | null): DateRange | und
   if (!lastDay) return findDateRange(raw, lastDay);
   // A weekday alone with its day (« le samedi 20 ») is read below, on the raw text.
   const text = /\s(?:au|to|-|→|et|and)\s/.test(raw) ? withBareDays(raw) : raw;
+  // Full dates (« 2021-02-15 », « 15.02.2021 ») first: the day-month forms below would read a piece of them.
+  if (/\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}[./]\d{1,2}[./]\d{4}\b/.test(text)) return findDateRange(text, lastDay);
+  const bound = findDayBound(text, lastDay);
+  if (bound) return bound;
   // « les 10 premiers jours (du mois) », "the first 10 days of February": from the 1st.
   const first = /\b(\d{1,2}) premiers jours\b|\bfirst (\d{1,2}) days\b/.exec(text);
   if (first) {
@@ -276,6 +281,8 @@ export function findPeriod(raw: string, lastDay: string | null): DateRange | und
 
 const COMPARISON_SPLIT =
   /\s(?:vs\.?|versus|contre|compare\w* (?:a|au|avec|with|to)|par rapport (?:a|au|aux)|face a|against|than|que|→|->|puis|then|and|et|ou|or|a|au|to|avec|with)\s/;
+const STRONG_SPLIT =
+  /\s(?:vs\.?|versus|contre|compare\w* (?:a|au|avec|with|to)|par rapport (?:a|au|aux)|against)\s/;
 // « la semaine d'avant », "the week before": the same length right before the other period.
 const PREVIOUS =
   /\b(semaine|sem\.?|week|periode|period|mois|month|7 jours|jours) (d'avant|precedente?|d'avant|before|previous|prior)\b|\b(previous|prior|precedente?) (semaine|week|periode|period|mois|month)\b|\bla precedente\b|\bcelle d'avant\b|\bthe one before\b/;
@@ -325,7 +332,7 @@ export function findTwoPeriods(raw: string, lastDay: string | null): [DateRange,
     return [weekNumber(1, lastDay)!, weekNumber(2, lastDay)!];
   // « entre le 8 et le 14 février », « du 1er au 14 »: one range, not two periods (unless compared: « vs »).
   if (
-    /\b(entre|between|du|from)\s(le\s|the\s)?\d{1,2}(?:[./]\d{1,2})?\w*\s(et|and|au|to|-)\s(le\s|the\s)?\d{1,2}\b/.test(
+    /\b(entre|between|du|from)\s(le\s|the\s)?(\d{4}-\d{2}-\d{2}|\d{1,2}(?:[./]\d{1,2}(?:[./]\d{4})?)?\w*)\s(et|and|au|to|-)\s(le\s|the\s)?(\d{4}-\d{2}-\d{2}|\d{1,2}\b)/.test(
       text,
     ) &&
     !/\bvs\b|\bversus\b|\bcontre\b|\bcompar|\bpar rapport\b|→|->|\b(ou|or) (du|from|entre|between)\b/.test(
@@ -363,11 +370,13 @@ export function findTwoPeriods(raw: string, lastDay: string | null): [DateRange,
             { date_from: a1, date_to: a2 },
           ];
   }
-  // Each place the text could be split in two, left to right: the first that gives a period on each side.
-  for (const match of text.matchAll(new RegExp(COMPARISON_SPLIT.source, 'g'))) {
-    const periods = splitAt(text, match.index, match[0].length, lastDay);
-    if (periods) return periods;
-  }
+  // Each place the text could be split in two, left to right, a « vs » before an « et » (« du 1.2 au 7.2 vs du
+  // 8.2 au 14.2 »): the first that gives a period on each side.
+  for (const split of [STRONG_SPLIT, COMPARISON_SPLIT])
+    for (const match of text.matchAll(new RegExp(split.source, 'g'))) {
+      const periods = splitAt(text, match.index, match[0].length, lastDay);
+      if (periods) return periods;
+    }
   return undefined;
 }
 

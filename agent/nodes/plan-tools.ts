@@ -76,7 +76,10 @@ export function planToolsNode(deps: AgentDeps) {
     if (state.answer || !state.plan) return {};
     const offline = state.plan;
     const consultLlm =
-      deps.llm !== undefined && offline.confidence < deps.llm.confidenceThreshold && !offline.clarification;
+      deps.llm !== undefined &&
+      offline.confidence < deps.llm.confidenceThreshold &&
+      // A question back about words the rules could not read (a period) is the LLM's to settle first.
+      (!offline.clarification || (offline.unexplained?.length ?? 0) > 0);
     // Offline only: nobody else can settle a guess, so the bot asks back. With an LLM configured the LLM settles
     // it, and if the LLM fails the guess answers with a notice that the language model was not available.
     if (!deps.llm) return { plan: askIfGuess(validated(offline), state.question) };

@@ -1,0 +1,84 @@
+// Periods bounded by one day, and days counted back, as people type them: « avant le 10 » (the 1st to the 9th),
+// « jusqu'au 10 » (the 1st to the 10th), « après le 20 » (the 21st to the last day), « lundi dernier », "3 days ago",
+// and ISO week numbers (« KW7 », « semaine 7 »: a week of the year, not of the month). Days without a month are in
+// the data's last month, as everywhere in periods.ts; "today" is the data's last day.
+import type { DateRange } from './dates.js';
+
+const pad = (value: number) => String(value).padStart(2, '0');
+const DAY = String.raw`(\d{1,2})(?:er|ere|re|e|st|nd|rd|th)?`;
+/** A day written with the data's month or none: another month (« avant le 10 janvier ») is not this rule's. */
+const OWN_MONTH = String.raw`(?:\s(?:fevr\w*|fev|feb\w*|february)\.?)?\b(?!\s?(?:[./]\d|janv|jan|mars|march|avr|apr|mai|may|juin|jun|juil|jul|aout|aug|sept|oct|nov|dec|%|jours|days|chf|fr\b))`;
+
+function shiftDays(day: string, days: number): string {
+  const date = new Date(`${day}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() + days);
+  return date.toISOString().slice(0, 10);
+}
+
+/** The day `n` of the data's last month, when it exists. */
+function dayOf(n: number, lastDay: string): string | undefined {
+  const year = Number(lastDay.slice(0, 4));
+  const month = Number(lastDay.slice(5, 7));
+  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return n >= 1 && n <= last ? `${lastDay.slice(0, 8)}${pad(n)}` : undefined;
+}
+
+const monthStart = (lastDay: string) => `${lastDay.slice(0, 8)}01`;
+
+const WEEKDAYS: Record<string, number> = {
+  lundi: 0, mardi: 1, mercredi: 2, jeudi: 3, vendredi: 4, samedi: 5, dimanche: 6,
+  monday: 0, tuesday: 1, wednesday: 2, thursday: 3, friday: 4, saturday: 5, sunday: 6,
+}; // biome-ignore format: a table
+const WEEKDAY = Object.keys(WEEKDAYS).join('|');
+
+/** Monday 0 … Sunday 6. */
+const weekdayOf = (day: string) => (new Date(`${day}T00:00:00Z`).getUTCDay() + 6) % 7;
+
+/** The Monday–Sunday ISO week `n` of `year`. */
+function isoWeek(year: number, n: number): DateRange | undefined {
+  if (n < 1 || n > 53) return undefined;
+  const jan4 = `${year}-01-04`; // ISO week 1 holds 4 January
+  const monday = shiftDays(jan4, -weekdayOf(jan4) + 7 * (n - 1));
+  if (Number(monday.slice(0, 4)) > year) return undefined;
+  return { date_from: monday, date_to: shiftDays(monday, 6) };
+}
+
+/** A period bounded by one day or counted back from the data's last day, or undefined. */
+export function findDayBound(text: string, lastDay: string): DateRange | undefined {
+  // « avant le 10 », "before the 10th": up to the day before.
+  let m = new RegExp(String.raw`\b(?:avant(?: le)?|before(?: the)?)\s${DAY}${OWN_MONTH}`).exec(text);
+  let day = m ? dayOf(Number(m[1]), lastDay) : undefined;
+  if (m && day && day > monthStart(lastDay))
+    return { date_from: monthStart(lastDay), date_to: shiftDays(day, -1) };
+  // « jusqu'au 10 », « jusqu'à fin », "until the 10th", "up to the 10th", "through the 10th": up to that day.
+  m = new RegExp(
+    String.raw`\b(?:jusqu'?(?:au|a)(?: le)?|until(?: the)?|till(?: the)?|up to(?: the)?|through(?: the)?|thru)\s${DAY}${OWN_MONTH}`,
+  ).exec(text);
+  day = m ? dayOf(Number(m[1]), lastDay) : undefined;
+  if (day) return { date_from: monthStart(lastDay), date_to: day };
+  // « après le 20 », "after the 20th": from the day after.
+  m = new RegExp(String.raw`\b(?:apres(?: le)?|after(?: the)?)\s${DAY}${OWN_MONTH}`).exec(text);
+  day = m ? dayOf(Number(m[1]), lastDay) : undefined;
+  if (day && day < lastDay) return { date_from: shiftDays(day, 1), date_to: lastDay };
+  // « il y a 3 jours », "3 days ago": that one day.
+  m = /\bil y a (\d{1,2}) jours?\b|\b(\d{1,2}) days? ago\b/.exec(text);
+  if (m) {
+    const back = shiftDays(lastDay, -Number(m[1] ?? m[2]));
+    return { date_from: back, date_to: back };
+  }
+  // « lundi dernier », « lundi passé », "last Monday": the latest such day before the data's last day.
+  m = new RegExp(String.raw`\b(${WEEKDAY}) (?:dernier|passe)\b|\blast (${WEEKDAY})\b`).exec(text);
+  if (m) {
+    const wanted = WEEKDAYS[(m[1] ?? m[2])!]!;
+    const back = (weekdayOf(lastDay) - wanted + 7) % 7 || 7;
+    const found = shiftDays(lastDay, -back);
+    return { date_from: found, date_to: found };
+  }
+  // « KW7 », « CW 7 », « semaine 7 », "week 07": an ISO week of the data's year (a month has at most 5 weeks, so
+  // a bigger number cannot be the month's Nth week of periods.ts).
+  m = /\b(?:kw|cw)\s?(\d{1,2})\b|\b(?:semaine|sem\.?|week|wk|s)\s?(\d{1,2})\b/.exec(text);
+  const week = m ? Number(m[1] ?? m[2]) : undefined;
+  if (m && week !== undefined && (m[1] !== undefined || week > 5))
+    return isoWeek(Number(lastDay.slice(0, 4)), week);
+  return undefined;
+}

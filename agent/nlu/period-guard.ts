@@ -1,0 +1,57 @@
+// A question that names a time (« la semaine », « lundi », "3 days ago", « KW7 », « le week-end ») but whose reading
+// carries no period answers for the whole data, a figure for another period stated with confidence. The period
+// rules (periods.ts, dates.ts) read many forms; this guard catches the ones they do not, whatever they are: the
+// reading becomes a question back that names the unread words and offers periods the bot can compute.
+import type { Plan, PlannedCall } from '../../src/analysis/plan.js';
+import { normalize } from './normalize.js';
+
+/** Time words on the normalized text. Month names are not here: a month the rules read gives a period, and the
+ * data's own month (« en février », « ce mois ») is the whole data, which is what a reading without dates shows. */
+const TIME_WORDS =
+  /\b(week-?ends?|semaines?|sem|weeks?|wk|kw ?\d{1,2}|cw ?\d{1,2}|jours?|days?|journee|lundis?|mardis?|mercredis?|jeudis?|vendredis?|samedis?|dimanches?|mondays?|tuesdays?|wednesdays?|thursdays?|fridays?|saturdays?|sundays?|hier|yesterday|aujourd'hui|today|quinzaine|fortnight|trimestre|quarter|q[1-4]|semestre|annee|year|ytd|mtd|wtd|matin|soir|soiree|nuit|morning|evening|night|heures?|hours?|depuis|since|until|till|jusqu'?\w*|ago|il y a|recent\w*|lately|dernierement|derniers temps|hebdo\w*|quotidien\w*|journalier\w*|daily|weekly)\b|\b(avant|apres|before|after)\s(?:le\s|the\s)?\d/;
+
+/** Said on purpose: the whole data, no period (also what the guard's own "whole period" button says). */
+const WHOLE_PERIOD =
+  /\b(toute la periode|sur toute la periode|whole period|all time|depuis (le debut|toujours)|since the (start|beginning)|au total sur tout)\b/;
+
+/** The tools whose answer depends on a period: every other one (simulations, segments, help) ignores dates. */
+const PERIOD_TOOLS = new Set([
+  'query_metrics', 'rank_campaigns', 'aggregate_by_dimension', 'describe_campaign', 'kpi_trend',
+  'get_underperforming_campaigns', 'explain_change',
+]); // biome-ignore format: a list
+
+const PERIOD_ARGS = ['date_from', 'date_to', 'compare_to', 'before', 'after', 'grain'];
+
+function readsAPeriod(call: PlannedCall): boolean {
+  return PERIOD_ARGS.some((key) => call.args[key] !== undefined);
+}
+
+/** The time words of `text` the reading `plan` did not turn into a period; [] when there is nothing to fear. */
+export function unreadTimeWords(text: string, plan: Plan): string[] {
+  const calls = plan.calls.filter((call) => PERIOD_TOOLS.has(call.tool));
+  if (calls.length === 0 || plan.clarification || calls.some(readsAPeriod)) return [];
+  const normalized = normalize(text);
+  if (WHOLE_PERIOD.test(normalized)) return [];
+  const words = [...normalized.matchAll(new RegExp(TIME_WORDS.source, 'g'))].map(([word]) => word.trim());
+  return [...new Set(words)];
+}
+
+/** The question back: which period, with buttons for the last 7 days and the whole data. */
+export function askForPeriod(plan: Plan, question: string, words: string[]): Plan {
+  const en = plan.language === 'en';
+  const quoted = words.map((word) => (en ? `"${word}"` : `« ${word} »`)).join(', ');
+  const base = question.trim().replace(/[?!.\s]+$/, '');
+  return {
+    intent: plan.intent,
+    language: plan.language,
+    calls: [],
+    confidence: 0.5,
+    unexplained: words,
+    clarification: en
+      ? `I could not read the period in ${quoted}, and I would rather ask than answer for another one. Which period do you mean? You can also write dates (e.g. "from 15 to 21 February").`
+      : `Je n'ai pas su lire la période (${quoted}), et je préfère demander plutôt que répondre pour une autre. Sur quelle période ? Vous pouvez aussi écrire les dates (ex. « du 15 au 21 février »).`,
+    options: en
+      ? [`${base}, the last 7 days`, `${base}, over the whole period`]
+      : [`${base}, les 7 derniers jours`, `${base}, sur toute la période`],
+  };
+}
