@@ -92,7 +92,7 @@ function relativeRange(text: string, lastDay: string): DateRange | undefined {
   if (m) return range(dayIn(m[2], m[1], m[5]), dayIn(m[4], m[3] ?? m[1], m[5]));
   // "first week of February", « la deuxième semaine de février »
   m = new RegExp(
-    String.raw`\b(first|second|third|fourth|last|1st|2nd|3rd|4th|premiere|1ere|deuxieme|2e|seconde|troisieme|3e|quatrieme|4e|derniere) week of ${MONTH}${YEAR}|\b(premiere|1ere|deuxieme|2e|seconde|troisieme|3e|quatrieme|4e|derniere) semaine (?:de |d')${MONTH}${YEAR}`,
+    String.raw`\b(first|second|third|fourth|last|1st|2nd|3rd|4th|premiere|1ere|deuxieme|2e|seconde|troisieme|3e|quatrieme|4e|derniere) week of ${MONTH}${YEAR}|\b(premiere|1ere|1re|deuxieme|2e|2eme|seconde|troisieme|3e|3eme|quatrieme|4e|4eme|derniere) semaine (?:de |d')${MONTH}${YEAR}`,
   ).exec(text);
   if (m) {
     const month = monthOf((m[2] ?? m[5]) as string) as number;
@@ -101,7 +101,7 @@ function relativeRange(text: string, lastDay: string): DateRange | undefined {
     const end = daysIn(year, month);
     const index = /last|derniere/.test(which)
       ? -1
-      : /^(first|1|premiere|1ere)/.test(which)
+      : /^(first|1|premiere)/.test(which)
         ? 0
         : /^(second|2|deuxieme|seconde)/.test(which)
           ? 1

@@ -23,6 +23,13 @@ function dayOf(n: number, lastDay: string): string | undefined {
   return n >= 1 && n <= last ? `${lastDay.slice(0, 8)}${pad(n)}` : undefined;
 }
 
+/** Day `d` of month `m` in the data's last year, when it exists. */
+function dayMonthOf(d: number, m: number, lastDay: string): string | undefined {
+  const year = Number(lastDay.slice(0, 4));
+  if (m < 1 || m > 12 || d < 1 || d > new Date(Date.UTC(year, m, 0)).getUTCDate()) return undefined;
+  return `${year}-${pad(m)}-${pad(d)}`;
+}
+
 const monthStart = (lastDay: string) => `${lastDay.slice(0, 8)}01`;
 
 const WEEKDAYS: Record<string, number> = {
@@ -45,9 +52,19 @@ function isoWeek(year: number, n: number): DateRange | undefined {
 
 /** A period bounded by one day or counted back from the data's last day, or undefined. */
 export function findDayBound(text: string, lastDay: string): DateRange | undefined {
+  // « du 20 à la fin du mois », « du 20.02 à aujourd'hui », "from the 20th to today": that day to the last one.
+  let m = new RegExp(
+    String.raw`\b(?:du|from|depuis le|since the)\s${DAY}(?:[./](\d{1,2}))?(?:\s(?:fevr\w*|fev|feb\w*|february)\.?)?\s(?:a|au|to|until|jusqu'?(?:a|au))\s(?:la fin\b|fin\b|aujourd'hui|today|now|maintenant|the end\b)`,
+  ).exec(text);
+  let day = m
+    ? m[2]
+      ? dayMonthOf(Number(m[1]), Number(m[2]), lastDay)
+      : dayOf(Number(m[1]), lastDay)
+    : undefined;
+  if (day && day <= lastDay) return { date_from: day, date_to: lastDay };
   // « avant le 10 », "before the 10th": up to the day before.
-  let m = new RegExp(String.raw`\b(?:avant(?: le)?|before(?: the)?)\s${DAY}${OWN_MONTH}`).exec(text);
-  let day = m ? dayOf(Number(m[1]), lastDay) : undefined;
+  m = new RegExp(String.raw`\b(?:avant(?: le)?|before(?: the)?)\s${DAY}${OWN_MONTH}`).exec(text);
+  day = m ? dayOf(Number(m[1]), lastDay) : undefined;
   if (m && day && day > monthStart(lastDay))
     return { date_from: monthStart(lastDay), date_to: shiftDays(day, -1) };
   // « jusqu'au 10 », « jusqu'à fin », "until the 10th", "up to the 10th", "through the 10th": up to that day.

@@ -20,7 +20,7 @@ type Args = Record<string, unknown>;
 type Period = { date_from?: string; date_to?: string };
 
 const WHY =
-  /\bpourquoi\b|\bwhy\b|\bqu'est-ce qui (a|explique|fait)\b|\bqu'est ce qui\b|\bexpliqu\w*|\bcomment expliquer\b|\bd'ou vient\b|\bwhat (drove|caused|explains|happened|moved)\b|\bqu'est-ce qui s'est passe\b|\bque s'est-il passe\b|\bexplain\w*|\bgrace a (quel|quoi|qui)\w*|\bthanks to (what|which)\b|\bdue to (what|which)\b|\bla faute a\b|\bcause\w*|\bqui a (tire|porte|fait)\b|\bresponsables?\b|\bwhat'?s behind\b|\bbehind (the|this|that)\b|\bdrivers?\b|\bdriving (the|this|that)\b|\bdrove (that|this|it|the)\b/;
+  /\bpourquoi\b|\bwhy\b|\bqu'est-ce qui (a|explique|fait)\b|\bqu'est ce qui\b|\bexpliqu\w*|\bcomment expliquer\b|\bd'ou vient\b|\bwhat (drove|caused|explains|happened|moved)\b|\bqu'est-ce qui s'est passe\b|\bque s'est-il passe\b|\bexplain\w*|\bgrace a (quel|quoi|qui)\w*|\bthanks to (what|which)\b|\bdue to (what|which)\b|\bla faute a\b|\bcause\w*|\bqui a (tire|porte|fait)\b|\bresponsables?\b|\bwhat'?s behind\b|\bbehind (the|this|that)\b|\bdrivers?\b|\bdriving (the|this|that)\b|\bdrove (that|this|it)\b|\bdrove the (drop|increase|rise|decline|change|fall|jump|spike|growth|dip)\b/;
 const CHANGE =
   /\b(grimp|augment|baiss|chut|bond|plong|bouge|bougé|vari|chang|evolu|effondr|explos|degrad|ameliore|hausse|recul|monte|descend|rose|fell|drop|jump|spik|increas|decreas|moved|changed|went (up|down)|declin|improv|worsen|surg|plummet)\w*/;
 const COMPARE =
@@ -34,15 +34,16 @@ const PER_CATEGORY =
 const PER_CAMPAIGN =
   /\b(par|by|per|chaque|each) (campagne|campaign)s?\b|\bune par une\b|\bun par un\b|\bone by one\b|\bindividuel\w*|\bindividually\b|\bchacune\b|\beach of (them|the)\b/;
 const RANK_WORDS =
-  /\bclass\w*|\brank\w*|\btri(e|es|ee|ees|er)\b|\bsort(ed|ing|s)?\b|\border(ed)? (\w+ )?by\b|\bpodium\b|\bn ?° ?1\b|\bnumero (1|un)\b|\bnumber (1|one)\b|#1\b|\bleague table\b|\bpalmares\b|\btop\b|\bflop\b|\bmeilleur\w*|\bpire\w*|\bbest\b|\bworst\b|\ble plus\b|\bla plus\b|\bles plus\b|\ble moins\b|\bla moins\b|\bles moins\b|\bmost\b|\bleast\b|\bhighest\b|\blowest\b|\bdu plus\b|\bcheapest\b|\bplus (rentable|efficace|performant|cher)\w*|\bmoins (rentable|efficace|performant|cher)\w*/;
+  /\bclass\w*|\brank\w*|\btri(e|es|ee|ees|er)\b|\bsort(ed|ing|s)?\b|\border(ed)? (\w+ )?by\b|\bpodium\b|\blanterne rouge\b|\bn ?° ?1\b|\bnumero (1|un)\b|\bnumber (1|one)\b|#1\b|\bleague table\b|\bpalmares\b|\btop\b|\bflop\b|\bmeilleur\w*|\bpire\w*|\bbest\b|\bworst\b|\ble plus\b|\bla plus\b|\bles plus\b|\ble moins\b|\bla moins\b|\bles moins\b|\bmost\b|\bleast\b|\bhighest\b|\blowest\b|\bdu plus\b|\bcheapest\b|\bplus (rentable|efficace|performant|cher)\w*|\bmoins (rentable|efficace|performant|cher)\w*/;
 const CUT =
   /\b(couper|coupe|stopper|stop|arreter|arrete|mettre en pause|en pause|pause|suspendre|switch(ed)? off|turn off|kill|cut)\b|\ben perte\b|\bdans le rouge\b|\bperdent de l'argent\b|\blos(e|ing) money\b|\bin the red\b|\bloss[- ]?making\b|\blosers?\b|\b(roi|retour) (negatif|negative)|\bnegative (roi|return)/;
+// What to boost next, not what was spent (« les 4 campagnes où on a mis le plus de budget » ranks spend).
 const BOOST =
-  /\brenforc\w*|\bpousser\b|\bscale\b|\bscaler\b|\bmettre plus\b|\binvest(ir)? (plus|more)\b|\bdoubler la mise\b|\bmore budget\b|\bplus de budget\b|\bdouble down\b|\bplus d'investissement\b|\bmerite\w* plus\b|\bput more\b|\bdeserve more\b|\bmore money\b|\bplus d'argent\b/;
+  /^(?!.*\b(?:a|ont|avons|avez) (?:mis|investi|depense|claque)\b|.*\bwe(?:'ve| have) (?:put|spent|invested)\b|.*\bwe (?:spent|invested)\b|.*\bdid we (?:put|spend|invest)\b).*(?:\brenforc\w*|\bpousser\b|\bscale\b|\bscaler\b|\bmettre plus\b|\binvest(ir)? (plus|more)\b|\bdoubler la mise\b|\bmore budget\b|\bplus de budget\b|\bdouble down\b|\bplus d'investissement\b|\bmerite\w* plus\b|\bput more\b|\bdeserve more\b|\bmore money\b|\bplus d'argent\b)/;
 const PROFITABLE =
   /^(?!.*\b(non|pas|peu|plus|moins|most|least|more|less|not|un)\s?(rentab|profit)).*(\brentables?\b|\bprofitable\b|\bin profit\b|\ben profit\b|\bgagnent de l'argent\b|\bmake money\b|\broi positif\b|\bpositive roi\b)/;
 const SINGULAR_CATEGORY =
-  /\b(quel|quelle|le|la|which|the|best|worst|meilleur|meilleure|pire)\s(\w+\s)?(canal|categorie|category|channel)\b(?!s)/;
+  /\b(quel|quelle|le|la|which|the|best|worst|meilleur|meilleure|pire)\s(\w+\s)?(canal|categorie|category|channel)\b(?!s)|\b(lequel|laquelle|which one)\b(?=.*\b(canal|categorie|category|channel)\b(?!s))/;
 // Content words that name no metric the data has and could mean several: ask which one is meant.
 const VAGUE: [RegExp, Metric[]][] = [
   [/\bresultats?\b|\bresults?\b/, ['orders', 'leads', 'revenue']],
@@ -58,7 +59,15 @@ const VAGUE: [RegExp, Metric[]][] = [
     /\b(les|des|nos|vos|mes|our|the|your|niveau)\s+chiffres?\b(?! d'af)|\bchiffres\b(?! d'af)|\bnumbers\b|\bstats?\b|\bstatistiques\b/,
     ['revenue', 'mark_spent', 'roi'],
   ],
-  [/\b(le|quel|the) taux\b(?! de)|\bthe rate\b(?! of)/, ['ctr', 'cvr']],
+  [/\b(le|quel|the) taux\b(?! de (cli|conv|transfo|click|rebond))|\bthe rate\b(?! of)/, ['ctr', 'cvr']],
+  // « comment s'est passé le social ? », "how did search go?": no figure named. (« Comment va google_hot ? » is the
+  // campaign's card, describe_campaign: the golden questions say so, and it is the card button offered here.)
+  [
+    /\bcomment (ca )?(s'est passe|ca s'est passe|a marche|tourne)\b|\b(ca|qu'est-ce que ca|qu'est-ce que) donne quoi\b|\bqu'est-ce que (ca )?donne\b|\bhow (did|was|were)\b.{0,40}\b(do|go|going|look|looking)\b|\bhow'?s\b.{0,40}\b(going|looking)\b/,
+    ['roi', 'revenue', 'ctr'],
+  ],
+  [/\bengagements?\b|\binteractions?\b/, ['clicks', 'ctr']],
+  [/\bcouts? par resultats?\b|\bcost per results?\b/, ['cpl', 'cpa']],
   [/\bcouts? unitaires?\b|\bunit costs?\b|\ba l'unite\b/, ['cpc', 'cpl', 'cpa']],
   [
     /^(?!.*\b(par|by|per|analy\w*|compar\w*|bilan|breakdown)\b).*\b(perf|performance|performe\w*|performed)\b/,
@@ -613,6 +622,21 @@ const PART_SPLIT = /\s*(?:,\s*)?(?:\bet\b|\band\b|\+|;|\bpuis\b|\bthen\b)\s+/;
 const ASKS =
   /\bpires?\b|\bworst\b|\bmeilleur\w*|\bbest\b|\btop\b|\bflop\b|\ben perte\b|\bcouper\b|\bstopper\b|\brenforc\w*|\bpousser\b|\bcampagnes?\b|\bcampaigns?\b|\bcanal\b|\bcanaux\b|\bchannels?\b/;
 
+/** The object (campaigns or channels) and metric words of `other`, added to an elliptic `part` that lacks them. */
+function completed(part: string, other: string): string {
+  const missing: string[] = [];
+  const object = /\b(canal|canaux|channels?|categories?|categorie|category|campagnes?|campaigns?)\b/;
+  if (!object.test(part)) {
+    const found = object.exec(other)?.[0];
+    if (found) missing.push(found);
+  }
+  if (findMetricMentions(part).length === 0) {
+    const mentions = findMetricMentions(other);
+    missing.push(...mentions.map((mention) => other.slice(mention.at, mention.end)));
+  }
+  return missing.length > 0 ? `${part} ${missing.join(' ')}` : part;
+}
+
 /** The figure question(s) in a text: one reading, or one per part of a multi-part question. */
 export function readMetricQuestion(
   question: string,
@@ -632,10 +656,13 @@ export function readMetricQuestion(
       asks(right) &&
       (/\d|perte|couper|stopper|renforc|pousser/.test(right) || findDirectionWord(right) !== undefined)
     ) {
-      const first = readOne(left, catalog, language) ?? readPreset(left, catalog, language);
+      // « le meilleur et le pire canal en CPL », « quel canal a le CPL le plus bas et lequel le plus haut ? »: a
+      // part that names no metric or no object takes the other part's.
+      const [leftText, rightText] = [completed(left, right), completed(right, left)];
+      const first = readOne(leftText, catalog, language) ?? readPreset(leftText, catalog, language);
       const second =
-        readOne(right, catalog, language, parse(left, catalog)) ??
-        readPreset(right, catalog, language, parse(left, catalog));
+        readOne(rightText, catalog, language, parse(leftText, catalog)) ??
+        readPreset(rightText, catalog, language, parse(leftText, catalog));
       if (first && second && first.calls.length > 0 && second.calls.length > 0)
         return { intent: first.intent, calls: [...first.calls, ...second.calls], confidence: 0.8 };
     }

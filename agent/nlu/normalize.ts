@@ -116,6 +116,11 @@ export function prepare(text: string): string {
     .replace(/\b(\d{1,3}) ?j\b/g, '$1 jours')
     .replace(/\bwks?\b/g, 'week')
     .replace(/\b(last|this|next|past) weak\b/g, '$1 week')
+    // « roi / canal », "spend/campaign": a slash before a dimension or a grain is « par ».
+    .replace(
+      /\s?\/\s?(?=(?:canal|canaux|categories?|campagnes?|jours?|semaines?|mois|channels?|categor(?:y|ies)|campaigns?|days?|weeks?|months?)\b)/g,
+      ' par ',
+    )
     // "week-by-week", « jour-par-jour »: the grain words with hyphens.
     .replace(
       /\b(day|week|month|jour|semaine|mois)-(by|par|after|apres)-(day|week|month|jour|semaine|mois)\b/g,

@@ -22,8 +22,14 @@ const PERIOD_TOOLS = new Set([
 
 const PERIOD_ARGS = ['date_from', 'date_to', 'compare_to', 'before', 'after', 'grain'];
 
+const TIME_GROUPS = new Set(['day', 'week', 'month']);
+
 function readsAPeriod(call: PlannedCall): boolean {
-  return PERIOD_ARGS.some((key) => call.args[key] !== undefined);
+  const groups = [call.args.group_by].flat();
+  return (
+    PERIOD_ARGS.some((key) => call.args[key] !== undefined) ||
+    groups.some((group) => TIME_GROUPS.has(String(group)))
+  );
 }
 
 /** The time words of `text` the reading `plan` did not turn into a period; [] when there is nothing to fear. */

@@ -298,6 +298,13 @@ function lengthOf(range: DateRange): number {
 export function findTwoPeriods(raw: string, lastDay: string | null): [DateRange, DateRange] | undefined {
   if (!lastDay) return undefined;
   const text = withBareDays(raw);
+  // « du 20.02 à aujourd'hui », « du 20 à la fin du mois »: one range (findPeriod), not « le 20 » vs « aujourd'hui ».
+  if (
+    /\b(du|from|depuis le)\s\d{1,2}(?:[./]\d{1,2})?\w*\s(a|au|to|until|jusqu'?au?)\s(la fin|fin|aujourd'hui|today|now|maintenant|the end)\b/.test(
+      text,
+    )
+  )
+    return undefined;
   // « les deux dernières semaines », "the last two weeks": the week before last, then the last one.
   if (
     /\b(deux|2) (dernieres|last) semaines\b|\b(deux|2) dernieres semaines\b|\blast (two|2) weeks\b|\bpast (two|2) weeks\b/.test(

@@ -16,6 +16,11 @@ export function questionFor(call: PlannedCall, language: Language): string | und
     case 'rank_campaigns': {
       const limit = typeof args.limit === 'number' ? args.limit : 5;
       const metric = label(args.metric, language);
+      // One campaign is named in the singular (« Les 1 campagnes » read badly).
+      if (limit === 1)
+        return en
+          ? `The campaign with the ${args.direction === 'bottom' ? 'lowest' : 'highest'} ${metric}`
+          : `La campagne au plus ${args.direction === 'bottom' ? 'bas' : 'haut'} ${metric}`;
       if (args.direction === 'bottom')
         return en
           ? `The ${limit} campaigns with the lowest ${metric}`
