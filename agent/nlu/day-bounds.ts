@@ -69,7 +69,7 @@ export function findDayBound(text: string, lastDay: string): DateRange | undefin
     return { date_from: monthStart(lastDay), date_to: shiftDays(day, -1) };
   // « jusqu'au 10 », « jusqu'à fin », "until the 10th", "up to the 10th", "through the 10th": up to that day.
   m = new RegExp(
-    String.raw`\b(?:jusqu'?(?:au|a)(?: le)?|until(?: the)?|till(?: the)?|up to(?: the)?|through(?: the)?|thru)\s${DAY}${OWN_MONTH}`,
+    String.raw`\b(?:jusqu'?(?:au|a)(?: le)?|until(?: the)?|till(?: the)?|up to(?: the)?|through(?: the)?|thru|as of(?: the)?)\s(?:(?:fevr\w*|fev|feb\w*|february)\.?\s)?${DAY}${OWN_MONTH}`,
   ).exec(text);
   day = m ? dayOf(Number(m[1]), lastDay) : undefined;
   if (day) return { date_from: monthStart(lastDay), date_to: day };

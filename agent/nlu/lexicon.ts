@@ -23,7 +23,9 @@ besoin interesse curious question petit petite rapide point recap resume resumer
 chose truc aperçu apercu overview vue avoir voir regarde regarder check checker look va vont allez aller
 marche marchent tourne tournent going whats wich wat us mets donnerait donnerais ferait feraient serait
 seraient aurait parce because car autant tellement tant beaucoup fortement
-vraiment really enormement confondu confondus confondue confondues combined altogether run running lance lancer
+date dates client clients customer customers faudrait faut veut voulez celles ceux celle celui parmi among inclus incluse included inclusive
+maintenant now niveau plateformes plateforme platforms platform touche touchent concerne concernees
+thinking considering anything ll remettre vraiment really enormement confondu confondus confondue confondues combined altogether run running lance lancer
 `);
 
 /** Domain words the rules read, often redundant with another word of the question. */
@@ -55,6 +57,7 @@ niveau niveaux
 
 /** The words the rules read (metrics, directions, periods, why, simulations, cuts and boosts, comparisons). */
 const RULES = words(`
+pause pausing paused scaler scale sauter kill couper crash crashed progresse progresser triple triples double cac
 roi roas ca revenue revenues revenu revenus chiffre affaires rentabilite rentable rentables profitable
 profitability retour retours invest investi investissement investissements impressions impression clic clics
 click clicks lead leads commande commandes order orders vente ventes sales conversion conversions conv cpc cpm cpl

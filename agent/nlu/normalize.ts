@@ -31,7 +31,7 @@ const NUMBER_WORDS: Record<string, number> = {
 /** The words the routing and extraction rules look for: typos are corrected towards these only. */
 const VOCABULARY = `
 sous performantes performante performants performant underperforming underperform campagnes campagne
-affaire rapporte rapporter rapportent
+affaire rapporte rapporter rapportent lead
 campaigns campaign meilleures meilleurs meilleure meilleur pires worst lowest highest cheapest expensive
 rentabilite rentables rentable retour investissement profitability profitable conversion conversions taux
 clics clicks impressions commandes orders leads acquisition chiffre affaires revenus revenue ventes sales
@@ -103,14 +103,19 @@ function swapped(a: string, b: string): boolean {
 /** Normalized text with typos corrected and number words written as digits: what the rules parse. */
 export function prepare(text: string): string {
   // « sem. dernière », « sem du 8 »: the abbreviation of semaine, so every period rule reads it.
-  const expanded = normalize(text).replace(
-    /\bsem\.?\s(?=du\b|de la\b|derniere|precedente|passee|ecoulee|prochaine|d'avant|\d)/g,
-    'semaine ',
-  );
+  const expanded = normalize(text)
+    .replace(
+      /\bsem\.?\s(?=du\b|de la\b|derniere|precedente|passee|ecoulee|prochaine|d'avant|\d)/g,
+      'semaine ',
+    )
+    // « les 2 dernières sem. », « dernière sem »: the abbreviation after its adjective.
+    .replace(/\b(\d{1,2} )(dernieres|premieres|prochaines) sem\b\.?/g, '$1$2 semaines')
+    .replace(/\b(derniere|premiere|prochaine) sem\b\.?/g, '$1 semaine');
   // "one percent", « un pour cent »: the one number word left as an article elsewhere; "yday": yesterday.
   const spelled = expanded
     .replace(/\b(?:one|un) (percent|pour ?cent|%)/g, '1 $1')
     .replace(/\byday\b|\bystrdy\b/g, 'yesterday')
+    .replace(/\bmonth-to-date\b/g, 'month to date')
     // "last 7d", « 30j », "last wk", "last weak": chat shorthands of the period words the rules read.
     .replace(/\b(\d{1,3}) ?d\b/g, '$1 days')
     .replace(/\b(\d{1,3}) ?j\b/g, '$1 jours')

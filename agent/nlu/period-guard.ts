@@ -8,7 +8,7 @@ import { normalize } from './normalize.js';
 /** Time words on the normalized text. Month names are not here: a month the rules read gives a period, and the
  * data's own month (« en février », « ce mois ») is the whole data, which is what a reading without dates shows. */
 const TIME_WORDS =
-  /\b(week-?ends?|semaines?|sem|weeks?|wk|kw ?\d{1,2}|cw ?\d{1,2}|jours?|days?|journee|lundis?|mardis?|mercredis?|jeudis?|vendredis?|samedis?|dimanches?|mondays?|tuesdays?|wednesdays?|thursdays?|fridays?|saturdays?|sundays?|hier|yesterday|aujourd'hui|today|quinzaine|fortnight|trimestre|quarter|q[1-4]|semestre|annee|year|ytd|mtd|wtd|matin|soir|soiree|nuit|morning|evening|night|heures?|hours?|depuis|since|until|till|jusqu'?\w*|ago|il y a|recent\w*|lately|dernierement|derniers temps|hebdo\w*|quotidien\w*|journalier\w*|daily|weekly)\b|\b(avant|apres|before|after)\s(?:le\s|the\s)?\d/;
+  /\b(week-?ends?|semaines?|weeks?|wk|kw ?\d{1,2}|cw ?\d{1,2}|jours?|days?|journee|lundis?|mardis?|mercredis?|jeudis?|vendredis?|samedis?|dimanches?|mondays?|tuesdays?|wednesdays?|thursdays?|fridays?|saturdays?|sundays?|hier|yesterday|aujourd'hui|today|quinzaine|fortnight|trimestre|quarter|q[1-4]|semestre|annee|year|ytd|mtd|wtd|matin|soir|soiree|nuit|morning|evening|night|heures?|hours?|depuis|since|until|till|jusqu'?\w*|ago|il y a|recent\w*|lately|dernierement|derniers temps|hebdo\w*|quotidien\w*|journalier\w*|daily|weekly)\b|\b(avant|apres|before|after)\s(?:le\s|the\s)?\d/;
 
 /** Said on purpose: the whole data, no period (also what the guard's own "whole period" button says). */
 const WHOLE_PERIOD =

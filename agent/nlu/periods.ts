@@ -69,7 +69,7 @@ const FIRST_TWO_WEEKS = /\b(deux|2) premieres semaines\b|\bfirst (two|2) weeks\b
 function withBareDays(text: string): string {
   return text
     .replace(
-      /\b(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s(?=(?:the\s)?\d{1,2}(?:er|st|nd|rd|th)?\b)/g,
+      /\b(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s(?=(?:the\s)?\d{1,2}(?:er|st|nd|rd|th)?\b|(?:fevr\w*|fev|feb\w*|february)\.?\s\d)/g,
       '',
     )
     .replace(/\b(?<!(?:on|of) )the\s(?=\d{1,2}(?:st|nd|rd|th)\b)/g, '');
@@ -78,7 +78,11 @@ function withBareDays(text: string): string {
 export function findPeriod(raw: string, lastDay: string | null): DateRange | undefined {
   if (!lastDay) return findDateRange(raw, lastDay);
   // A weekday alone with its day (« le samedi 20 ») is read below, on the raw text.
-  const text = /\s(?:au|to|-|→|et|and)\s/.test(raw) ? withBareDays(raw) : raw;
+  // A weekday before a month and day ("Tuesday Feb 9th") is dropped too: the month-first rule reads the rest.
+  const text =
+    /\s(?:au|to|-|→|et|and)\s/.test(raw) || /di,?\s(?:fevr|fev|feb)|day,?\s(?:feb)/.test(raw)
+      ? withBareDays(raw)
+      : raw;
   // Full dates (« 2021-02-15 », « 15.02.2021 ») first: the day-month forms below would read a piece of them.
   if (/\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}[./]\d{1,2}[./]\d{4}\b/.test(text)) return findDateRange(text, lastDay);
   const bound = findDayBound(text, lastDay);
@@ -180,10 +184,12 @@ export function findPeriod(raw: string, lastDay: string | null): DateRange | und
   if (m && Number(m[1]) < Number(m[2])) {
     const from = dayInMonth(Number(m[1]), lastDay);
     const to = dayInMonth(Number(m[2]), lastDay);
+    const weekdays = /\b[a-z]+(di|che|day) \d{1,2}\b.*\b[a-z]+(di|che|day) \d{1,2}\b/.test(raw);
     if (
       from &&
       to &&
-      /di\s|che\s|fev|feb|\+/.test(m[0] + text.slice(m.index + m[0].length, m.index + m[0].length + 6))
+      (weekdays ||
+        /di\s|che\s|fev|feb|\+/.test(m[0] + text.slice(m.index + m[0].length, m.index + m[0].length + 6)))
     )
       return { date_from: from, date_to: to };
   }
