@@ -63,7 +63,7 @@ const VAGUE: [RegExp, Metric[]][] = [
   // « comment s'est passé le social ? », "how did search go?": no figure named. (« Comment va google_hot ? » is the
   // campaign's card, describe_campaign: the golden questions say so, and it is the card button offered here.)
   [
-    /\bcomment (ca )?(s'est passe|ca s'est passe|a marche|tourne)\b|\b(ca|qu'est-ce que ca|qu'est-ce que) donne quoi\b|\bqu'est-ce que (ca )?donne\b|\bhow (did|was|were)\b.{0,40}\b(do|go|going|look|looking)\b|\bhow'?s\b.{0,40}\b(going|looking)\b/,
+    /\bcomment (ca )?(s'est passe|ca s'est passe|a marche|tourne)\b|\b(ca|qu'est-ce que ca|qu'est-ce que) donne quoi\b|\bca a donne( quoi)?\b|\bc'etait (bien|comment|bon)\b|\b(was|were) (it|they) good\b|\bqu'est-ce que (ca )?donne\b|\bhow (did|was|were)\b.{0,40}\b(do|go|going|look|looking)\b|\bhow'?s\b.{0,40}\b(going|looking)\b/,
     ['roi', 'revenue', 'ctr'],
   ],
   [/\bengagements?\b|\binteractions?\b/, ['clicks', 'ctr']],
@@ -341,8 +341,10 @@ function readOne(
     p.scope.campaigns.length + p.scope.prefixes.length + p.scope.categories.length === 0 &&
     !p.period &&
     p.metrics.length > 0 &&
-    // « c'est quoi notre CA total ? » asks for the figure, not its definition.
-    !/\b(notre|nos|mon|mes|our|my|total\w*|global\w*|combien|actuel\w*|current)\b/.test(p.text)
+    // « c'est quoi notre CA total ? », « c'est quoi le pire canal en CPL ? » ask for a figure, not a definition.
+    !/\b(notre|nos|mon|mes|our|my|total\w*|global\w*|combien|actuel\w*|current)\b/.test(p.text) &&
+    !RANK_WORDS.test(p.text) &&
+    !CATEGORY_OBJECT.test(p.text)
   )
     return { intent: 'help', calls: [], confidence: 0.8 };
   const text = p.text;
