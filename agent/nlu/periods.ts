@@ -214,7 +214,12 @@ export function findPeriod(raw: string, lastDay: string | null): DateRange | und
   if (/\baujourd'hui\b|\b(du|ce) jour\b|\btoday\b/.test(text))
     return { date_from: lastDay, date_to: lastDay };
   // « en 2020 », « l'année 2020 », « l'an dernier », "last year": a whole year.
-  const year = /\b(?:annee|year|en|in)\s(19\d{2}|20\d{2})\b/.exec(text);
+  // « le budget de 2022 », "for 2020" too, when the number is a year (2010–2039) and not an amount.
+  const year =
+    /\b(?:annee|year|en|in)\s(19\d{2}|20\d{2})\b/.exec(text) ??
+    /\b(?:de|du|for|of|sur|pour)\s(20[1-3]\d)\b(?!\s?(?:chf|fr\b|francs?|€|eur\w*|\$|%|k\b|\.-|'|par|per|a day|impressions?|clics?|clicks?|leads?|commandes?|orders?))/.exec(
+      text,
+    );
   const lastYear = /\bl'an (dernier|passe)\b|\bl'annee (derniere|passee)\b|\blast year\b/.test(text);
   if (year || lastYear) {
     const y = year ? Number(year[1]) : Number(lastDay.slice(0, 4)) - 1;

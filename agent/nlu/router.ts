@@ -110,6 +110,8 @@ export function route(f: Features, readMetric: () => MetricReading | undefined =
 
   // Figure questions: totals, comparisons, thresholds, channels, « pourquoi », multi-part, or a question back.
   const reading = readMetric();
+  // « écris-moi un post LinkedIn sur nos résultats »: a vague word asked back would answer a request we do not do.
+  if (reading && s.offTopic && reading.calls.length === 0) return strong(plan('out_of_scope', [], 0.9));
   if (reading)
     return strong(
       plan(reading.intent, reading.calls, reading.confidence, {

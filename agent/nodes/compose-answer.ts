@@ -66,6 +66,7 @@ export function composeAnswerNode(deps: AgentDeps) {
       failures,
       currency: deps.tools.currency,
       planner: state.planner,
+      dataRange: await deps.tools.catalog.get(),
     });
     const composer = deps.llm?.composer;
     if (state.planner === 'llm' && composer && state.outputs.length > 0 && failures.length === 0) {

@@ -83,3 +83,16 @@ export function formatNumber(value: number | null | undefined, digits = 0): stri
 export function counted(count: number, singular: string, plural = `${singular}s`): string {
   return `${count} ${Math.abs(count) > 1 ? plural : singular}`;
 }
+
+const dayFormats = {
+  fr: new Intl.DateTimeFormat('fr-CH', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }),
+  en: new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }),
+};
+
+/** A calendar day (YYYY-MM-DD) as people read it: « 28 février 2021 », "28 February 2021". */
+export function formatDay(day: string, language: 'fr' | 'en' = 'fr'): string {
+  const date = new Date(`${day}T00:00:00Z`);
+  if (Number.isNaN(date.getTime())) return day;
+  const text = dayFormats[language].format(date);
+  return language === 'fr' && date.getUTCDate() === 1 ? text.replace(/^1 /, '1er ') : text;
+}

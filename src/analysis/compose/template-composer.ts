@@ -9,6 +9,7 @@ import { exampleQuestions, tr } from '../i18n.js';
 import type { Plan } from '../plan.js';
 import { toolOf } from '../tools/registry.js';
 import type { ToolOutput } from '../tools/types.js';
+import { type DataRange, emptyResultText } from './empty-result.js';
 import { recommend } from './recommendations.js';
 
 export interface ComposeInput {
@@ -18,6 +19,8 @@ export interface ComposeInput {
   failures: unknown[];
   currency: string;
   planner: Answer['planner'];
+  /** The days the data holds, said when a question finds no row. */
+  dataRange?: DataRange;
 }
 
 function actionsFor(language: Language, followUps: string[], hasSql: boolean): AnswerAction[] {
@@ -88,17 +91,12 @@ export function composeAnswer(input: ComposeInput): Answer {
   const views = outputs.map((output) => toolOf(output.tool).view(output, language, currency));
   const failureTexts = input.failures.map((failure) => userMessage(failure));
   const empty = outputs.length > 0 && outputs.every((output) => output.rows.length === 0);
-  const textParts = [...views.map((view) => view.headline), ...failureTexts];
-  if (empty) {
-    textParts.push(
-      tr(
-        language,
-        'Aucune donnée ne correspond : essayez une autre période ou une autre catégorie.',
-        'No data matches: try another period or category.',
-      ),
-    );
-  }
-  const text = textParts.join('\n\n');
+  // Nothing found: one line saying so (the asked period, the data's days), not headlines over zero rows.
+  const text = (
+    empty
+      ? [emptyResultText(plan.calls, language, input.dataRange), ...failureTexts]
+      : [...views.map((view) => view.headline), ...failureTexts]
+  ).join('\n\n');
   const blocks: Block[] = [{ type: 'text', text }];
   const charts: ChartRequest[] = [];
   outputs.forEach((output, index) => {
@@ -130,9 +128,10 @@ export function composeAnswer(input: ComposeInput): Answer {
       charts.push(chart);
       blocks.push({ type: 'chart', chartId: chart.id, title: chart.title, alt: chart.alt });
     }
-    for (const warning of output.warnings) blocks.push({ type: 'notice', level: 'warning', text: warning });
+    if (!empty)
+      for (const warning of output.warnings) blocks.push({ type: 'notice', level: 'warning', text: warning });
   });
-  const followUps = [...new Set(views.flatMap((view) => view.followUps))].slice(0, 3);
+  const followUps = empty ? [] : [...new Set(views.flatMap((view) => view.followUps))].slice(0, 3);
   const hasSql = outputs.some((output) => output.provenance.sql);
   blocks.push({ type: 'actions', actions: actionsFor(language, followUps, hasSql) });
   return {

@@ -1,0 +1,45 @@
+// A question that finds no row (a period outside the data) gets one clear line: the period asked, the days the data
+// holds (read from the sample CSV by hand: 1–28 February 2021), what to try; no figure, no headline over zero rows,
+// no follow-up about figures that do not exist.
+import { afterAll, beforeAll, expect, test } from '@jest/globals';
+import { createAgent } from '../../agent/graph.js';
+import { createOfflinePlanner } from '../../agent/nlu/offline-planner.js';
+import { formatDay } from '../../src/core/format.js';
+import { silentLogger } from '../../src/core/logger.js';
+import { openSampleWarehouse, type SampleWarehouse } from '../fixtures/sample-warehouse.js';
+
+let sample: SampleWarehouse;
+beforeAll(async () => {
+  sample = await openSampleWarehouse();
+});
+afterAll(async () => {
+  await sample.close();
+});
+
+const ask = (text: string) =>
+  createAgent({
+    tools: sample.context,
+    offline: createOfflinePlanner(),
+    logger: silentLogger(),
+    maxQuestionChars: 2000,
+  }).ask({ conversation: `empty-${text}`, text });
+
+test.each([
+  ['CA de google_hot en janvier', 'Aucune donnée du 1er janvier 2021 au 31 janvier 2021.'],
+  ['top 3 campagnes par CA en janvier', 'Aucune donnée du 1er janvier 2021 au 31 janvier 2021.'],
+  ['revenue in January?', 'No data from 1 January 2021 to 31 January 2021.'],
+])('« %s »: says the period and the data’s days', async (question, start) => {
+  const answer = await ask(question);
+  expect(answer.text.startsWith(start)).toBe(true);
+  expect(answer.text).toMatch(/1er février 2021 au 28 février 2021|1 February 2021 to 28 February 2021/);
+  expect(answer.text).not.toMatch(/CHF|: –|Les 0/);
+  expect(answer.followUps).toEqual([]);
+  expect(answer.charts).toEqual([]);
+  expect(answer.provenance.every((call) => call.rowCount === 0)).toBe(true);
+});
+
+test('days are written the way people read them', () => {
+  expect(formatDay('2021-02-01')).toBe('1er février 2021');
+  expect(formatDay('2021-02-28')).toBe('28 février 2021');
+  expect(formatDay('2021-02-28', 'en')).toBe('28 February 2021');
+});
