@@ -11,7 +11,8 @@ const ENGLISH = new Set(
   friday saturday sunday january february march april june july august september october november december
   bottom where when why all much many most least than below under above over negative trend revenue sales
   category breakdown analyze overall doing has have performing profitable expected new create send
-  add delete remove list show stop please`
+  add delete remove list show stop please thanks thank thx hey yesterday today clicks orders channel channels
+  numbers results returns paid pay cheaper higher lower better worse`
     .split(/\s+/)
     .filter((word) => word.length > 0),
 );

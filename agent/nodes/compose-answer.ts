@@ -9,6 +9,9 @@ import { AppError, ERROR_CODES } from '../../src/core/errors.js';
 import type { AgentStateType, AgentUpdate } from '../state.js';
 import type { AgentDeps } from './deps.js';
 
+/** « merci ! », "thanks": the help intent, answered as thanks are. */
+const THANKS = /^\W*(ok |super |parfait |top |cool |great |perfect )?(merci|thanks|thank you|thx|ty)\b/i;
+
 function noDataAnswer(state: AgentStateType): Answer | undefined {
   const plan = state.plan!;
   const language = plan.language;
@@ -19,6 +22,16 @@ function noDataAnswer(state: AgentStateType): Answer | undefined {
       : { ...simpleAnswer(plan, plan.clarification, { planner: state.planner }), intent: 'clarify' };
   switch (plan.intent) {
     case 'help':
+      if (THANKS.test(state.question))
+        return simpleAnswer(
+          plan,
+          tr(
+            language,
+            'Avec plaisir ! Une autre question ? Par exemple :',
+            'You are welcome! Anything else? For example:',
+          ),
+          { planner: state.planner },
+        );
       return simpleAnswer(
         plan,
         tr(

@@ -96,3 +96,37 @@ export function formatDay(day: string, language: 'fr' | 'en' = 'fr'): string {
   const text = dayFormats[language].format(date);
   return language === 'fr' && date.getUTCDate() === 1 ? text.replace(/^1 /, '1er ') : text;
 }
+
+/** Day, month name and year of a calendar day, in `language`. */
+function dayParts(day: string, language: 'fr' | 'en') {
+  const parts = dayFormats[language].formatToParts(new Date(`${day}T00:00:00Z`));
+  const part = (type: string) => parts.find((item) => item.type === type)?.value ?? '';
+  const date = part('day');
+  return { day: language === 'fr' && date === '1' ? '1er' : date, month: part('month'), year: part('year') };
+}
+
+/**
+ * A period as the answers state it: « du 22 au 28 février 2021 », « le 28 février 2021 », « depuis le 20 février
+ * 2021 »; "from 22 to 28 February 2021". Days that are not YYYY-MM-DD are written as they are.
+ */
+export function formatPeriod(
+  from: string | undefined,
+  to: string | undefined,
+  language: 'fr' | 'en' = 'fr',
+): string {
+  const valid = (day: string | undefined) => day !== undefined && /^\d{4}-\d{2}-\d{2}$/.test(day);
+  const en = language === 'en';
+  if (from && to && valid(from) && valid(to)) {
+    if (from === to) return en ? `on ${formatDay(from, 'en')}` : `le ${formatDay(from)}`;
+    const a = dayParts(from, language);
+    const b = dayParts(to, language);
+    const start =
+      a.year !== b.year ? formatDay(from, language) : a.month !== b.month ? `${a.day} ${a.month}` : a.day;
+    return en ? `from ${start} to ${formatDay(to, 'en')}` : `du ${start} au ${formatDay(to)}`;
+  }
+  if (from && to) return en ? `from ${from} to ${to}` : `du ${from} au ${to}`;
+  const one = (day: string) => (valid(day) ? formatDay(day, language) : day);
+  if (from) return en ? `since ${one(from)}` : `depuis le ${one(from)}`;
+  if (to) return en ? `until ${one(to)}` : `jusqu'au ${one(to)}`;
+  return '';
+}

@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, expect, test } from '@jest/globals';
 import { createAgent } from '../../agent/graph.js';
 import { createOfflinePlanner } from '../../agent/nlu/offline-planner.js';
-import { formatDay } from '../../src/core/format.js';
+import { formatDay, formatPeriod } from '../../src/core/format.js';
 import { silentLogger } from '../../src/core/logger.js';
 import { openSampleWarehouse, type SampleWarehouse } from '../fixtures/sample-warehouse.js';
 
@@ -25,13 +25,13 @@ const ask = (text: string) =>
   }).ask({ conversation: `empty-${text}`, text });
 
 test.each([
-  ['CA de google_hot en janvier', 'Aucune donnée du 1er janvier 2021 au 31 janvier 2021.'],
-  ['top 3 campagnes par CA en janvier', 'Aucune donnée du 1er janvier 2021 au 31 janvier 2021.'],
-  ['revenue in January?', 'No data from 1 January 2021 to 31 January 2021.'],
+  ['CA de google_hot en janvier', 'Aucune donnée du 1er au 31 janvier 2021.'],
+  ['top 3 campagnes par CA en janvier', 'Aucune donnée du 1er au 31 janvier 2021.'],
+  ['revenue in January?', 'No data from 1 to 31 January 2021.'],
 ])('« %s »: says the period and the data’s days', async (question, start) => {
   const answer = await ask(question);
   expect(answer.text.startsWith(start)).toBe(true);
-  expect(answer.text).toMatch(/1er février 2021 au 28 février 2021|1 February 2021 to 28 February 2021/);
+  expect(answer.text).toMatch(/du 1er au 28 février 2021|from 1 to 28 February 2021/);
   expect(answer.text).not.toMatch(/CHF|: –|Les 0/);
   expect(answer.followUps).toEqual([]);
   expect(answer.charts).toEqual([]);
@@ -42,4 +42,9 @@ test('days are written the way people read them', () => {
   expect(formatDay('2021-02-01')).toBe('1er février 2021');
   expect(formatDay('2021-02-28')).toBe('28 février 2021');
   expect(formatDay('2021-02-28', 'en')).toBe('28 February 2021');
+  expect(formatPeriod('2021-02-22', '2021-02-28')).toBe('du 22 au 28 février 2021');
+  expect(formatPeriod('2021-01-20', '2021-02-28')).toBe('du 20 janvier au 28 février 2021');
+  expect(formatPeriod('2020-12-28', '2021-01-03', 'en')).toBe('from 28 December 2020 to 3 January 2021');
+  expect(formatPeriod('2021-02-28', '2021-02-28')).toBe('le 28 février 2021');
+  expect(formatPeriod(undefined, '2021-02-10')).toBe("jusqu'au 10 février 2021");
 });

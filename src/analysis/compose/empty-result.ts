@@ -2,7 +2,7 @@
 // One short line instead of empty headlines (« Les 0 campagnes … : . ») and follow-ups about figures that do not
 // exist; the answer still carries its provenance (the SQL that ran and found nothing).
 import type { Language } from '../../core/answer.js';
-import { formatDay } from '../../core/format.js';
+import { formatPeriod } from '../../core/format.js';
 import type { PlannedCall } from '../plan.js';
 
 export interface DataRange {
@@ -12,15 +12,12 @@ export interface DataRange {
 
 function askedPeriod(calls: readonly PlannedCall[], language: Language): string {
   const args = calls.find((call) => call.args.date_from || call.args.date_to)?.args;
-  if (!args) return '';
-  const from = typeof args.date_from === 'string' ? formatDay(args.date_from, language) : undefined;
-  const to = typeof args.date_to === 'string' ? formatDay(args.date_to, language) : undefined;
-  if (language === 'en')
-    return from && to ? ` from ${from} to ${to}` : from ? ` since ${from}` : ` until ${to}`;
-  return from && to ? ` du ${from} au ${to}` : from ? ` depuis le ${from}` : ` jusqu'au ${to}`;
+  const day = (value: unknown) => (typeof value === 'string' ? value : undefined);
+  const period = args ? formatPeriod(day(args.date_from), day(args.date_to), language) : '';
+  return period ? ` ${period}` : '';
 }
 
-/** « Aucune donnée du 1 mars 2020 au 31 mars 2020 : les données vont du 1 février 2021 au 28 février 2021. … » */
+/** « Aucune donnée du 1er au 31 mars 2020. Les données vont du 1er au 28 février 2021. … » */
 export function emptyResultText(
   calls: readonly PlannedCall[],
   language: Language,
@@ -30,8 +27,8 @@ export function emptyResultText(
   const held =
     range?.firstDay && range.lastDay
       ? language === 'en'
-        ? ` The data runs from ${formatDay(range.firstDay, 'en')} to ${formatDay(range.lastDay, 'en')}.`
-        : ` Les données vont du ${formatDay(range.firstDay)} au ${formatDay(range.lastDay)}.`
+        ? ` The data runs ${formatPeriod(range.firstDay, range.lastDay, 'en')}.`
+        : ` Les données vont ${formatPeriod(range.firstDay, range.lastDay)}.`
       : '';
   return language === 'en'
     ? `No data${period || ' for these filters'}.${held} Try a period within that range, another campaign or category, or the question without a period.`

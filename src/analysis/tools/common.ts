@@ -2,6 +2,7 @@
 // close-name suggestions), and the ToolOutput built from one timed query.
 import { z } from 'zod';
 import { AppError } from '../../core/errors.js';
+import { formatPeriod } from '../../core/format.js';
 import { requireDates, requireMetric } from '../../warehouse/availability.js';
 import { nameIndexOf } from '../../warehouse/catalog.js';
 import type { Statement } from '../../warehouse/guard.js';
@@ -141,10 +142,8 @@ export async function runQuery(
 }
 
 export function periodLabel(args: { date_from?: string; date_to?: string }): string {
-  if (args.date_from && args.date_to) return ` du ${args.date_from} au ${args.date_to}`;
-  if (args.date_from) return ` depuis le ${args.date_from}`;
-  if (args.date_to) return ` jusqu'au ${args.date_to}`;
-  return '';
+  const period = formatPeriod(args.date_from, args.date_to, 'fr');
+  return period ? ` ${period}` : '';
 }
 
 export const NO_DATA = 'Aucune donnée pour ces filtres (période ou catégorie).';

@@ -1,7 +1,7 @@
 // query_metrics' view: first what was understood (metrics, scope, period), then the figures: one figure stated, a
 // comparison with its gap, the members that meet a threshold, a ranking, or a breakdown with its total.
 import type { Language } from '../../../core/answer.js';
-import { formatPoints } from '../../../core/format.js';
+import { formatPeriod, formatPoints } from '../../../core/format.js';
 import { formatMetric, METRIC_INFO, type Metric } from '../../../core/metrics.js';
 import type { Row } from '../../../core/rows.js';
 import { colon, tr } from '../../i18n.js';
@@ -48,13 +48,8 @@ export function scopeText(args: Record<string, unknown>, language: Language): st
 }
 
 export function periodText(from: unknown, to: unknown, language: Language): string {
-  if (from && to)
-    return from === to
-      ? tr(language, `le ${from}`, `on ${from}`)
-      : tr(language, `du ${from} au ${to}`, `from ${from} to ${to}`);
-  if (from) return tr(language, `depuis le ${from}`, `since ${from}`);
-  if (to) return tr(language, `jusqu'au ${to}`, `until ${to}`);
-  return tr(language, 'toute la période', 'the whole period');
+  const day = (value: unknown) => (typeof value === 'string' && value ? value : undefined);
+  return formatPeriod(day(from), day(to), language) || tr(language, 'toute la période', 'the whole period');
 }
 
 const figures = (row: Row, metrics: Metric[], currency: string, language: Language) =>
