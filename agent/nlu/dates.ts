@@ -131,7 +131,7 @@ function relativeRange(text: string, lastDay: string): DateRange | undefined {
     return days > 0 ? range(shift(lastDay, 1 - days), lastDay) : undefined;
   }
   if (
-    /\b(la )?(derniere semaine|semaine derniere|last week|past week|previous week|7 derniers jours|last 7 days)\b/.test(
+    /\b(la )?(derniere semaine|semaine derniere|semaine dernier|last week|past week|previous week|7 derniers jours|last 7 days)\b/.test(
       text,
     )
   )

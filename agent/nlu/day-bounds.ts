@@ -62,6 +62,17 @@ export function findDayBound(text: string, lastDay: string): DateRange | undefin
       : dayOf(Number(m[1]), lastDay)
     : undefined;
   if (day && day <= lastDay) return { date_from: day, date_to: lastDay };
+  // « au 21.02 depuis le début du mois », "month to date as of the 21st": the 1st to that day.
+  if (/\bdepuis le debut (du|de) (mois|fevrier)\b|\bmonth to date\b/.test(text)) {
+    m = new RegExp(String.raw`\b(?:au|as of(?: the)?|on(?: the)?)\s${DAY}(?:[./](\d{1,2}))?\b`).exec(text);
+    day = m
+      ? m[2]
+        ? dayMonthOf(Number(m[1]), Number(m[2]), lastDay)
+        : dayOf(Number(m[1]), lastDay)
+      : undefined;
+    if (day && day >= monthStart(lastDay) && day <= lastDay)
+      return { date_from: monthStart(lastDay), date_to: day };
+  }
   // « avant le 10 », "before the 10th": up to the day before.
   m = new RegExp(String.raw`\b(?:avant(?: le)?|before(?: the)?)\s${DAY}${OWN_MONTH}`).exec(text);
   day = m ? dayOf(Number(m[1]), lastDay) : undefined;

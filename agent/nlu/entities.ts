@@ -8,7 +8,7 @@ const CATEGORY_SYNONYMS: [RegExp, string][] = [
   [/\breseaux? sociaux\b|\breseau social\b|\bsocial (media|networks?)\b|\bsocia(l|ux|les?)\b/, 'social'],
   [/\binfluen\w*|\bcreateurs? de contenus?\b|\bcreators?\b/, 'influencer'],
   [/\bmoteurs? de recherche\b|\brecherche( payante)?\b|\b(paid )?search\b|\bsea\b|(?<!\b(?:dernieres?|derniers?|premieres?|prochaines?|cette|la|\d{1,2}) )\bsem\b(?!\.)(?!\s?(?:\d|du\b|de la\b|derniere|precedente|passee|ecoulee|prochaine|d'avant))|\bsearch engines?\b/, 'search'],
-  [/\bdisplay\b|\bbannieres?\b|\bbanners?\b|\bmedias?\b|\bprogrammatique\b/, 'media'],
+  [/\bdisplay\b|\bbannieres?\b|\bbanners?\b|(?<!\binvestissements? )\bmedias?\b(?! (?:investments?|spend|budget)\b)|\bprogrammatique\b/, 'media'],
 ]; // biome-ignore format: a table
 
 /** Phrases that mean "every category" (for the budget simulation's category 'all', or dropping a filter). */

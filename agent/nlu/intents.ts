@@ -8,7 +8,7 @@ export const SIGNALS = {
   simulation:
     /\bsimul\w*|\bwhat if\b|\bet si\b|\bsi (on|j'|nous|je)\b|\bif (we|i|you|the)\b|\bscenario\b|\b(augment|hausse|baiss|diminu|reduc|redui|coup|doubl|tripl)\w* (de |du |le |la |l'|notre |nos |mon |mes |les )?(budget|depense)|\b(increas|rais|cut|reduc|doubl|decreas|lower|boost|halv)\w* (the |our |my )?(budget|spend)|\bbudget (increas|goes|is|grows|drops|decreas|rises|falls)\w*|\bbudget (de |by )?[+-]\s?\d|\b(cut|reduce|increase|raise|boost|lower|slash|grow|augmente\w*|baisse\w*|coupe\w*|redui\w*|diminue\w*)\s+(?:[\w']+\s+){0,3}(by|de)\s+\d+ ?%|\bmodel(is)?e?r? (a|an|une|un)\b/,
   prediction:
-    /\bpredi\w*|\bprevo\w*|\bprevi\w*|\bforecast\w*|\bexpect\w*|\battend\w*|\bestim\w*|\bprojet\w*|\bprojection\w*|\brapporte\w*(?!.{0,30}\b(?:par|pour|per|for each|for every) (?:1 |un |one )?(?:franc|chf|euro|dollar)s?\b)|\bgenere\w*|\bwould (bring|generate|make|earn)|\bquel (revenu|chiffre)|\bwhat revenue|\bavec un budget\b|\bwith a budget\b|\bfor a budget\b|\bhow much (revenue|would|will)/,
+    /\bpredi\w*|\bprevo\w*|\bprevi\w*|\bforecast\w*|\bexpect\w*|\battend\w*|\bestim\w*|\bprojet\w*|\bprojection\w*|\brapporte\w*(?!.{0,30}\b(?:par|pour|per|for each|for every) (?:1 |un |one )?(?:franc|chf|euro|dollar)s?\b)|\bgenere\w*|\bwould (bring|generate|make|earn)|\b(on |nous )?(ferait|ferions|aurait|gagnerait)\b|\bquel (revenu|chiffre)|\bwhat revenue|\bavec un budget\b|\bwith a budget\b|\bfor a budget\b|\bhow much (revenue|would|will)/,
   segmentation:
     /\bsegment\w*|\bcluster\w*|\bgroupes? de campagnes|\bcampaign groups?\b|\bgroups? of campaigns\b|\bregroup\w*(?!.{0,30}\b(par|by) (canal|canaux|channels?|categor\w*|campagnes?|campaigns?|semaines?|jours?|mois|weeks?|days?|months?)\b)|\btypologie\w*|\bprofils? de campagnes\b|\bgroup (the |my |our )?campaigns\b|\bgrouper\b/,
   diagnostic:
@@ -21,7 +21,7 @@ export const SIGNALS = {
     /\bcomment (va|vont|se porte|marche|performe|s'en sort)|\bhow (is|are|was|did|does|'s)\b|\bhow's\b|\bdetail\w*|\bfiche\b|\b(kpis?|stats?|chiffres|resultats?|results|infos?|performance|metrics) (de|du|of|for|sur)\b|\bparle[- ]moi\b|\btell me about\b|\bzoom\b|\bfocus\b/,
   list: /\b(lister?|liste|list|montre|show|affiche|voir|see)\b.{0,30}\bcampa(gnes|igns)\b/,
   rank: /\bclass\w*|\brank\w*|\btri(e|es|ee|ees|er)\b|\bsort(ed|ing|s)?\b|\border(ed)? (\w+ )?by\b|\bpodium\b|\bchampions?\b|\bleague table\b|\bpalmares\b|\btop\b|\bbottom\b|\bquelles? campagnes?\b|\bwhich campaigns?\b|\bliste des campagnes\b|\blist (the )?campaigns\b/,
-  help: /^(aide|help|menu|\?+|aide[- ]moi|help me|bonjour|hello|hi|salut)\W*$|^(ok |super |parfait |top |cool |great |perfect )?(merci|thanks|thank you|thx|ty)( (beaucoup|bcp|bien|a lot|so much|!))*\W*$|\btu (peux|sais) faire quoi\b|\bquel(le)?s? (donnees|metriques|indicateurs|kpis?|mesures|questions)\b.{0,25}\b(as[- ]tu|connais|peux|sais|disponibles?|puis[- ]je|suis[- ]tu|geres|comprends)\b|\bwhat (data|metrics|kpis|measures|questions) (do you|can you|can i|are available)\b|\bque sais[- ]tu\b|\bcomment (ca|tu) (marche|fonctionne)\b|\bcomment t'utiliser\b|\bqu'est-ce que (je peux|on peut) (te |vous )?demander\b|\bque (puis-je|peut-on) (te |vous )?demander\b|\bwhat (can|could|should) (i|we) ask\b|\bque (sais|peux)[- ]tu faire\b|\bqu'est-ce que tu (sais|peux) faire\b|\bwhat can you do\b|\bwhat do you do\b|\bhow do(es)? (this|it|you) work\b|\bcomment (ca|tu) (marche|fonctionne)s?\b|\bquelles questions\b|\bwhat (questions|can i ask)\b|\bexemples?\b|\bexamples?\b|\btu sers a quoi\b|\ba quoi sers[- ]tu\b|\bwho are you\b|\bqui es[- ]tu\b|\bmode d'emploi\b|\bhow to use\b|\bcapabilities\b/,
+  help: /\b(?:je peux|on peut|puis-je) te demander quoi\b|\bwhat (?:kind|sort) of (?:questions|things)\b|\bwhat can i ask\b|^(aide|help|menu|\?+|aide[- ]moi|help me|bonjour|hello|hi|salut)\W*$|^(ok |super |parfait |top |cool |great |perfect )?(merci|thanks|thank you|thx|ty)( (beaucoup|bcp|bien|a lot|so much|!))*\W*$|\btu (peux|sais) faire quoi\b|\bquel(le)?s? (donnees|metriques|indicateurs|kpis?|mesures|questions)\b.{0,25}\b(as[- ]tu|connais|peux|sais|disponibles?|puis[- ]je|suis[- ]tu|geres|comprends)\b|\bwhat (data|metrics|kpis|measures|questions) (do you|can you|can i|are available)\b|\bque sais[- ]tu\b|\bcomment (ca|tu) (marche|fonctionne)\b|\bcomment t'utiliser\b|\bqu'est-ce que (je peux|on peut) (te |vous )?demander\b|\bque (puis-je|peut-on) (te |vous )?demander\b|\bwhat (can|could|should) (i|we) ask\b|\bque (sais|peux)[- ]tu faire\b|\bqu'est-ce que tu (sais|peux) faire\b|\bwhat can you do\b|\bwhat do you do\b|\bhow do(es)? (this|it|you) work\b|\bcomment (ca|tu) (marche|fonctionne)s?\b|\bquelles questions\b|\bwhat (questions|can i ask)\b|\bexemples?\b|\bexamples?\b|\btu sers a quoi\b|\ba quoi sers[- ]tu\b|\bwho are you\b|\bqui es[- ]tu\b|\bmode d'emploi\b|\bhow to use\b|\bcapabilities\b/,
   offTopic:
     /\b(draft|write|redige\w*|redig\w*|ecri[rsvt]\w*|compose)\b.{0,40}\b(e-?mails?|mails?|posts?|articles?|messages?|tweets?|newsletters?|lettres?|letters?|texte|copy|slogans?)\b|\bmeteo\b|\bweather\b|\bpluie\b|\brain\b|\bblagues?\b|\bjokes?\b|\bdrole\b|\bfunny\b|\brecettes? de\b|\brecipe\b|\bcapitale\b|\bcapital of\b|\bfootball\b|\bpresident\b|\bpoeme\b|\bpoem\b|\bchanson\b|\bsong\b|\bbitcoin\b|\bhoroscope\b|\btradui\w*|\btranslate\b|\bfilm\b|\bmovie\b|\bquel temps\b|\bil fait (beau|chaud|froid)\b/,
   injection:
@@ -57,7 +57,11 @@ export function findGroupBy(text: string): Dimension | undefined {
     )
   )
     return 'category';
-  if (/\b(par|by|per|chaque|each|every|for each|de chaque) (campagne|campaign)s?\b/.test(text))
+  if (
+    /\b(par|by|per|chaque|each|every|for each|de chaque) (?:(?:influencers?|influenceurs?|influence|social|sociales?|search|media|display|facebook|instagram|google|youtube) )?(campagne|campaign)s?\b/.test(
+      text,
+    )
+  )
     return 'campaign_name';
   const grain = findGrain(text);
   return grain;

@@ -7,7 +7,7 @@
 // (« minimum », "shift", « demain »), and the words that move a period (« dernière », "first", « avant ») must stay
 // out: when the parse does not use them, the bot asks instead of guessing.
 import { eng, fra } from 'stopword';
-import { correctWord, normalize, PARSED_WORDS } from './normalize.js';
+import { ALIASES, correctWord, normalize, PARSED_WORDS } from './normalize.js';
 
 const words = (text: string) => text.split(/\s+/).filter((word) => word.length > 0);
 
@@ -23,6 +23,7 @@ besoin interesse curious question petit petite rapide point recap resume resumer
 chose truc aperçu apercu overview vue avoir voir regarde regarder check checker look va vont allez aller
 marche marchent tourne tournent going whats wich wat us mets donnerait donnerais ferait feraient serait
 seraient aurait parce because car autant tellement tant beaucoup fortement
+board one chacune chacun separement separately surveille surveiller revoir doit devons challenger used whose genre trucs gagnerait gagnerions raise raising
 date dates client clients customer customers faudrait faut veut voulez celles ceux celle celui parmi among inclus incluse included inclusive
 maintenant now niveau plateformes plateforme platforms platform touche touchent concerne concernees
 thinking considering anything ll remettre vraiment really enormement confondu confondus confondue confondues combined altogether run running lance lancer
@@ -57,6 +58,7 @@ niveau niveaux
 
 /** The words the rules read (metrics, directions, periods, why, simulations, cuts and boosts, comparisons). */
 const RULES = words(`
+back presque rien sem crame cramer fondu fondre ecroule ecroulees ecroules plombe plomber collapse collapsed chute chuter
 pause pausing paused scaler scale sauter kill couper crash crashed progresse progresser triple triples double cac
 roi roas ca revenue revenues revenu revenus chiffre affaires rentabilite rentable rentables profitable
 profitability retour retours invest investi investissement investissements impressions impression clic clics
@@ -103,7 +105,7 @@ const NEGATIONS = new Set(words('pas non sans sauf hors excepte not no never wit
 
 /** Every word that may sit in a question unused (normalized: lower case, no accents). */
 const KNOWN_WORDS: ReadonlySet<string> = new Set(
-  [...fra, ...eng, ...CHAT, ...DOMAIN, ...RULES, ...PARSED_WORDS]
+  [...fra, ...eng, ...CHAT, ...DOMAIN, ...RULES, ...PARSED_WORDS, ...Object.keys(ALIASES)]
     .map((word) => normalize(word))
     .filter((word) => !NEGATIONS.has(word)),
 );

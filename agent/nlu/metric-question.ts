@@ -20,21 +20,21 @@ type Args = Record<string, unknown>;
 type Period = { date_from?: string; date_to?: string };
 
 const WHY =
-  /\bpourquoi\b|\bwhy\b|\bqu'est-ce qui (a|explique|fait)\b|\bqu'est ce qui\b|\bexpliqu\w*|\bcomment expliquer\b|\bd'ou vient\b|\bwhat (drove|caused|explains|happened|moved)\b|\bqu'est-ce qui s'est passe\b|\bque s'est-il passe\b|\bexplain\w*|\bgrace a (quel|quoi|qui)\w*|\bthanks to (what|which)\b|\bdue to (what|which)\b|\bla faute a\b|\bcause\w*|\bqui a (tire|porte|fait)\b|\bresponsables?\b|\bwhat'?s behind\b|\bbehind (the|this|that)\b|\bdrivers?\b|\bdriving (the|this|that)\b|\bdrove (that|this|it)\b|\bdrove the (drop|increase|rise|decline|change|fall|jump|spike|growth|dip)\b/;
+  /\bpourquoi\b|\bwhy\b|\bqu'est-ce qui (a|explique|fait)\b|\bqu'est ce qui\b|\bexpliqu\w*|\bcomment expliquer\b|\bd'ou vient\b|\bca vient d(e|u|es)\b|\bwhat (drove|caused|explains|happened|moved)\b|\bqu'est-ce qui s'est passe\b|\bque s'est-il passe\b|\bexplain\w*|\bgrace a (quel|quoi|qui)\w*|\bthanks to (what|which)\b|\bdue to (what|which)\b|\bla faute a\b|\bcause\w*|\bqui a (tire|porte)\b|\bqui a fait (monter|baisser|bouger|grimper|chuter|plonger|varier)\b|\bresponsables?\b|\bwhat'?s behind\b|\bbehind (the|this|that)\b|\bdrivers?\b|\bdriving (the|this|that)\b|\bdrove (that|this|it)\b|\bdrove the (drop|increase|rise|decline|change|fall|jump|spike|growth|dip)\b/;
 const CHANGE =
-  /\b(grimp|augment|baiss|chut|bond|plong|bouge|bougé|vari|chang|evolu|effondr|explos|degrad|ameliore|hausse|recul|monte|descend|rose|fell|drop|jump|spik|increas|decreas|moved|changed|went (up|down)|declin|improv|worsen|surg|plummet|crash|tripl|doubl|progress|tank)\w*/;
+  /\b(grimp|augment|baiss|chut|bond|plong|bouge|bougé|vari|chang|evolu|effondr|explos|degrad|ameliore|hausse|recul|monte|descend|rose|fell|drop|jump|spik|increas|decreas|moved|changed|went (up|down)|declin|improv|worsen|surg|plummet|crash|tripl|doubl|progress|tank|fond|ecroul|plomb|collaps|chute|diminu|redui|reduc)\w*/;
 const COMPARE =
   /\bvs\.?\b|\bversus\b|\bcontre\b|\bcompar\w*|\bpar rapport (a|au|aux)\b|\bface a\b|\bagainst\b|\bstack up\b|\bor\b|\bou\b|\bthan\b|\bmieux que\b|\bplus que\b/;
 const TOTAL =
-  /\btotal\w*|\bau total\b|\ben tout\b|\bcombien\b|\bhow (much|many)\b|\bglobal\w*|\boverall\b|\bcumul\w*|\bsomme\b|\bensemble\b|\bquel(le)? (est|etait|a ete)\b|\bwhat (is|was|were|are)\b|\bwhat's\b|\bnb\b|\bnombre\b|\bnumber of\b|\bcount\b/;
+  /\btotal\w*|\bau total\b|\ben tout\b|\bcombien\b|\bhow (much|many)\b|\bglobal\w*|\boverall\b|\bcumul\w*|\bsomme\b|\bensemble\b|\bconfondu\w*|\bquel(le)? (est|etait|a ete)\b|\bwhat (is|was|were|are)\b|\bwhat's\b|\bnb\b|\bnombre\b|\bnumber of\b|\bcount\b/;
 const CATEGORY_OBJECT =
   /\b(canal|canaux|channels?|categories?|categorie|category|types? de campagne|leviers?)\b/;
 const PER_CATEGORY =
   /\b(par|by|per|pour chaque|each|chaque|selon) (canal|canaux|channels?|categories?|categorie|category)\b|\bchaque (canal|categorie)\b/;
 const PER_CAMPAIGN =
-  /\b(par|by|per|chaque|each) (campagne|campaign)s?\b|\bune par une\b|\bun par un\b|\bone by one\b|\bindividuel\w*|\bindividually\b|\bchacune\b|\beach of (them|the)\b/;
+  /\b(par|by|per|chaque|each) (?:(?:influencers?|influenceurs?|influence|social|sociales?|search|media|display|facebook|instagram|google|youtube) )?(campagne|campaign)s?\b|\bune par une\b|\bun par un\b|\bone by one\b|\bindividuel\w*|\bindividually\b|\bchacune\b|\beach of (them|the)\b/;
 const RANK_WORDS =
-  /\bclass\w*|\brank\w*|\btri(e|es|ee|ees|er)\b|\bsort(ed|ing|s)?\b|\border(ed)? (\w+ )?by\b|\bpodium\b|\blanterne rouge\b|\bn ?° ?1\b|\bnumero (1|un)\b|\bnumber (1|one)\b|#1\b|\bleague table\b|\bpalmares\b|\btop\b|\bflop\b|\bmeilleur\w*|\bpire\w*|\bbest\b|\bworst\b|\ble plus\b|\bla plus\b|\bles plus\b|\ble moins\b|\bla moins\b|\bles moins\b|\bmost\b|\bleast\b|\bhighest\b|\blowest\b|\bdu plus\b|\bcheapest\b|\bplus (rentable|efficace|performant|cher)\w*|\bmoins (rentable|efficace|performant|cher)\w*/;
+  /\bclass\w*|\brank\w*|\btri(e|es|ee|ees|er)\b|\bsort(ed|ing|s)?\b|\border(ed)? (\w+ )?by\b|\bpodium\b|\blanterne rouge\b|\bweakest\b|\bstrongest\b|\bpoorest\b|\bn ?° ?1\b|\bnumero (1|un)\b|\bnumber (1|one)\b|#1\b|\bleague table\b|\bpalmares\b|\btop\b|\bflop\b|\bmeilleur\w*|\bpire\w*|\bbest\b|\bworst\b|\ble plus\b|\bla plus\b|\bles plus\b|\ble moins\b|\bla moins\b|\bles moins\b|\bmost\b|\bleast\b|\bhighest\b|\blowest\b|\bdu plus\b|\bcheapest\b|\bplus (rentable|efficace|performant|cher)\w*|\bmoins (rentable|efficace|performant|cher)\w*/;
 const CUT =
   /\b(couper|coupe|stopper|stop|arreter|arrete|mettre en pause|en pause|pause|pausing|paused|suspendre|switch(ed)? off|turn off|kill|cut|sauter)\b|\ben perte\b|\bdans le rouge\b|\b(perdent|perdu|perd) de l'argent\b|\blos(e|ing|t) money\b|\bin the red\b|\bloss[- ]?making\b|\blosers?\b|\b(roi|retour) (negatif|negative)|\bnegative (roi|return)/;
 // What to boost next, not what was spent (« les 4 campagnes où on a mis le plus de budget » ranks spend).
@@ -43,7 +43,7 @@ const BOOST =
 const PROFITABLE =
   /^(?!.*\b(non|pas|peu|plus|moins|most|least|more|less|not|un)\s?(rentab|profit)).*(\brentables?\b|\bprofitable\b|\bin profit\b|\ben profit\b|\bgagnent de l'argent\b|\bmake money\b|\broi positif\b|\bpositive roi\b)/;
 const SINGULAR_CATEGORY =
-  /\b(quel|quelle|le|la|which|the|best|worst|meilleur|meilleure|pire)\s(\w+\s)?(canal|categorie|category|channel)\b(?!s)|\b(lequel|laquelle|which one)\b(?=.*\b(canal|categorie|category|channel)\b(?!s))/;
+  /\b(quel|quelle|le|la|which|the|best|worst|meilleur|meilleure|pire|weakest|strongest|poorest|our|notre)\s(\w+\s)?(canal|categorie|category|channel)\b(?!s)|\b(lequel|laquelle|which one)\b(?=.*\b(canal|categorie|category|channel)\b(?!s))/;
 // Content words that name no metric the data has and could mean several: ask which one is meant.
 const VAGUE: [RegExp, Metric[]][] = [
   [/\bresultats?\b|\bresults?\b/, ['orders', 'leads', 'revenue']],
@@ -67,6 +67,11 @@ const VAGUE: [RegExp, Metric[]][] = [
     ['roi', 'revenue', 'ctr'],
   ],
   [/\bengagements?\b|\binteractions?\b/, ['clicks', 'ctr']],
+  // « lequel est le mieux ? », « on garde lequel ? », « quel jour ça a le mieux marché ? »: better by which figure?
+  [
+    /\blequel est (le )?(mieux|meilleur)\b|\blaquelle est (la )?(mieux|meilleure)\b|\bon garde (lequel|laquelle)\b|\b(lequel|laquelle) on garde\b|\bwhich (one )?is better\b|\bwhich (one )?(should we|to) keep\b|\ble mieux marche\b|\bmarche le mieux\b|\bworked best\b|\bperformed best\b/,
+    ['roi', 'revenue', 'cpa'],
+  ],
   [/\bcouts? par resultats?\b|\bcost per results?\b/, ['cpl', 'cpa']],
   [/\bcouts? unitaires?\b|\bunit costs?\b|\ba l'unite\b/, ['cpc', 'cpl', 'cpa']],
   [
@@ -191,6 +196,21 @@ function orderFor(text: string, metric: Metric): 'asc' | 'desc' {
   return lowerIsBetter(metric) ? 'asc' : 'desc';
 }
 
+/** « chacune séparément », "each": the members one row each, in one breakdown. */
+const EACH =
+  /\bchacune?\b|\bseparement\b|\bseparately\b|\beach\b|\bindividuel\w*|\bindividually\b|\bune par une\b/;
+
+/** « cumulé », « ensemble », "combined", « google + youtube »: the members added up, not side by side. */
+const COMBINED =
+  /\bensemble\b|\bcumul\w*|\bcombin\w*|\btogether\b|\bas one (number|figure)\b|\bau total\b|\ben tout\b|\w \+ \w|\badditionn\w*|\bsum of\b|\bsomme\b/;
+
+/** The campaigns whose name starts with `prefix` (case-insensitive), as the query's name_prefix filter reads it. */
+function prefixed(prefix: string, catalog: Catalog): string[] {
+  return catalog.campaigns
+    .map((campaign) => campaign.campaignName)
+    .filter((name) => name.toLowerCase().startsWith(prefix.toLowerCase()));
+}
+
 function sidesOf(scope: Scope): Args[] {
   return [
     ...scope.campaigns.map((name) => ({ campaigns: [name] })),
@@ -313,7 +333,7 @@ function explain(p: Parsed, catalog: Catalog): MetricReading | undefined {
 const UP_WORDS =
   /\b(grimp|augment|bond|explos|monte|hausse|amelior|progress|rise|rose|risen|jump|spik|surg|increas|improv|climb|soar|went up)\w*/;
 const DOWN_WORDS =
-  /\b(baiss|chut|plong|effondr|recul|descend|degrad|drop|fell|fall|declin|decreas|worsen|plummet|tank|went down|dip|crash)\w*/;
+  /\b(baiss|chut|plong|effondr|recul|descend|degrad|drop|fell|fall|declin|decreas|worsen|plummet|tank|went down|dip|crash|fondu|ecroul|plomb|collaps|diminu|redui|reduc)\w*/;
 
 function assumedDirection(text: string): { assumed_direction?: 'up' | 'down' } {
   const up = UP_WORDS.test(text);
@@ -457,8 +477,39 @@ function readOne(
   const onlyCategories = p.scope.campaigns.length === 0 && p.scope.prefixes.length === 0;
   // « Compare social and search » with no metric: the preset breakdown by category shows both.
   if (sides.length >= 2 && !metric && onlyCategories) return undefined;
+  // « le CA de google et youtube ensemble », "combined revenue": one figure over every member named.
+  if (sides.length >= 2 && metric && COMBINED.test(text) && p.scope.categories.length === 0) {
+    const campaigns = [
+      ...new Set([...p.scope.campaigns, ...p.scope.prefixes.flatMap((prefix) => prefixed(prefix, catalog))]),
+    ];
+    return {
+      intent: 'kpi_qa',
+      calls: [query({ metrics: p.metrics.slice(0, 4), campaigns, ...dates(p.period) })],
+      confidence: 0.85,
+    };
+  }
   if (sides.length >= 2 && (COMPARE.test(text) || /\bdeux\b|\bboth\b|\bcompar/.test(text) || metric)) {
     const metrics = metric ? p.metrics.slice(0, 4) : ['roi', 'mark_spent', 'revenue'];
+    // Three campaigns or more side by side: one breakdown (an answer holds two calls at most).
+    if (
+      (sides.length > 2 || EACH.test(text)) &&
+      p.scope.prefixes.length === 0 &&
+      (p.scope.campaigns.length === 0 || p.scope.categories.length === 0)
+    ) {
+      const byCampaign = p.scope.campaigns.length > 0;
+      return {
+        intent: 'kpi_qa',
+        calls: [
+          query({
+            metrics,
+            group_by: [byCampaign ? 'campaign_name' : 'category'],
+            ...(byCampaign ? { campaigns: p.scope.campaigns } : { categories: p.scope.categories }),
+            ...dates(p.period),
+          }),
+        ],
+        confidence: 0.85,
+      };
+    }
     return {
       intent: 'kpi_qa',
       calls: sides.slice(0, 4).map((side) => query({ metrics, ...side, ...dates(p.period) })),

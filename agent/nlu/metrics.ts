@@ -4,7 +4,7 @@ import type { Metric } from '../../src/core/metrics.js';
 
 // Longest phrases first: « coût par lead » must win over « coût ». Patterns run on prepared text.
 const SYNONYMS: [RegExp, Metric][] = [
-  [/\bretours? sur (les )?depenses? (publicitaires?|pub|pubs|media)\b|\bretours? sur (le )?budget pub\w*|\breturn on ad ?spend|\broas\b|\b(?:par|pour|per|for each|for every|for) (?:1 |un |one |each |every )?(?:franc|chf|euro|dollar)s? (?:mis|investi|depense|spent|invested|put in)\w*|\b(?:revenue|ca|chiffre d'affaires|recettes?|returns?) (?:par|per|for each|for every) (?:franc|chf|euro|dollar)\b/, 'roas'],
+  [/\bretours? sur (les )?depenses? (publicitaires?|pub|pubs|media)\b|\bretours? sur (le )?budget pub\w*|\breturn on ad ?spend|\broas\b|\b(?:par|pour|per|for each|for every|for|each|every|chaque) (?:1 |un |one |each |every |chaque )?(?:franc|chf|euro|dollar)s? (?:mis|investi|depense|spent|spend|invested|put in)\w*|\b(?:revenue|ca|chiffre d'affaires|recettes?|returns?) (?:par|per|for each|for every) (?:franc|chf|euro|dollar)\b/, 'roas'],
   [/\bretours? sur invest\w*|\breturn on investment|\brentab\w*|\bprofitab\w*|\broi\b/, 'roi'],
   [/(?<=%\s?)de (clics?|clicks?)\b|\b(taux|tx) de cli\w*|\bclick[- ]?(through|thru)( rate)?|\bclicks? rates?\b|\bctr\b/, 'ctr'],
   [/(?<=%\s?)de (conversions?|transfo\w*)\b|\bconverti(t|ssent|r|ssant)\b|\bconverts?\b(?! rate)|\bconverting\b|\bconverted\b(?! (into|to|in)\b)|\b(taux|tx) de (conversions?|transfo\w*|conv\b)|\bconversion rates?|\bconv\.? rates?|\bcvr\b/, 'cvr'],
@@ -14,12 +14,14 @@ const SYNONYMS: [RegExp, Metric][] = [
   [/\bcouts? d'acquisition(?: clients?)?\b|\bcustomer acquisition costs?\b|\bcac\b|\bcouts? par (acquisition|commande|vente|conversion)s?|\bcosts? per (acquisition|order|sale|conversion)s?|\bcpa\b/, 'cpa'],
   // A unit that costs something: « le lead coûte », « coûtent plus de 5000 francs par commande », "cost per click",
   // « combien on paie un clic », "what do we pay for a lead".
-  [/\b(?:chf|francs?|balles|fr|eur|euros?)\.? (?:le|par|per|the|a|each|pour un) (?:lead|prospect|contact)\b|\b(leads?|prospects?) (?:(?:nous|vous|me|te|lui|leur|nous a|vous a|m'a|t'a|us|we) )?(coute|cost|revien)\w*|\b(leads?|prospects?) (?:the |le |la )?(cheap|moins cher)\w*|\bcheapest (leads?|prospects?)\b|\b(pai|pay|cout)\w*(?: [\w']+){0,2} (un|le|chaque|a|each) (lead|prospect)\b|\b(par|per|a|each) (lead|prospect)\b|\bprix (?:moyen )?(?:du|d'un|par|of an?|per) (lead|prospect)s?\b|\bcout\w*(?: [\w'.-]+){0,5} par (lead|prospect)s?\b/, 'cpl'],
+  [/\b(?:chf|francs?|balles|fr|eur|euros?)\.? (?:le|par|per|the|a|each|pour un) (?:lead|prospect|contact)\b|\b(leads?|prospects?) (?:(?:nous|vous|me|te|lui|leur|nous a|vous a|m'a|t'a|us|we) )?(coute|cost|revien)\w*|\b(leads?|prospects?) (?:the |le |la )?(cheap|moins cher)\w*|\bcheapest (leads?|prospects?)\b|\b(pai|pay|cout)\w*(?: [\w']+){0,3} (un|le|chaque|a|each) (lead|prospect)\b|\b(most expensive|priciest|costliest|pricier|cheapest) (leads?|prospects?)\b|\b(par|per|a|each) (lead|prospect)\b|\bprix (?:moyen )?(?:du|d'un|par|of an?|per) (lead|prospect)s?\b|\bcout\w*(?: [\w'.-]+){0,5} par (lead|prospect)s?\b/, 'cpl'],
   [/\b(?:chf|francs?|balles|fr|eur|euros?)\.? (?:la|le|par|per|the|an?|each|pour une) (?:commande|order|vente|sale|conversion)\b|\b(commandes?|orders?|ventes?|conversions?) (?:(?:nous|vous|me|te|lui|leur|nous a|vous a|m'a|t'a|us|we) )?(coute|cost|revien)\w*|\b(commandes?|orders?|sales|ventes?|conversions?) (?:the |le |la )?(cheap|moins cher)\w*|\b(pai|pay|cout)\w*(?: [\w']+){0,2} (une|la|chaque|an?|each) (commande|order|sale|vente|conversion)s?\b|\bcheapest (orders?|sales|conversions?)\b|\b(par|per|an?|each) (commande|order|sale|vente)\b|\bcout\w*(?: [\w'.-]+){0,5} (par|per) (commande|order|vente|conversion|acquisition)s?\b/, 'cpa'],
   [/\b(?:chf|francs?|balles|fr|eur|euros?)\.? (?:le|par|per|the|a|each|pour un) (?:clic|click)\b|\b(clics?|clicks?) (?:(?:nous|vous|me|te|lui|leur|nous a|vous a|m'a|t'a|us|we) )?(coute|cost|revien)\w*|\b(clics?|clicks?) (?:(?:est|sont|is|are|reviennent|revient) )?(?:the |le |la |les )?(cheap|moins cher|plus cher)\w*|\bcheapest (clics?|clicks?)\b|\b(pai|pay|cout)\w*(?: [\w']+){0,2} (un|le|chaque|a|each) (clic|click)\b|\b(par|per|a|each) (clic|click)\b|\bprix (?:moyen )?(?:du|d'un|par|of an?|per) (clic|click)s?\b|\bcout\w*(?: [\w'.-]+){0,5} (par|per) (clic|click)s?\b/, 'cpc'],
   [/\b(1000|mille) (impressions?|affichages?|vues) (coute|cost)\w*|\b(pai|pay)\w*(?: [\w'.,-]+){0,4} (les |the |pour |for )?(1000|mille|thousand) (impressions?|affichages?|vues)|\b(cher|cheap\w*|cost\w*|coute\w*) (au|per|pour) (mille|1000)\b/, 'cpm'],
+  // « nombre de ventes », "how many sales": a count of orders, not revenue.
+  [/\b(?:nombre|number|nb) (?:de |of )?(?:ventes|sales)\b|\bhow many sales\b/, 'orders'],
   [/\bchiffres? d'af\w*|\bencaiss\w*|\b(fait|faire|font|fera|fait le) (plus |moins |le plus |autant )?(de |du )chiffre\b|\b(bring|brings|brought|bringing) in\b|\brevenus?\b|\brevenues?\b|\bventes?\b|\bsales\b|\brecettes?\b|\bturnover\b/, 'revenue'],
-  [/\bdepens\w*|\bclaque\w*|\bflambe\w*|\bbudgets?\b|\bcouts?\b|\bcoute\w*|\bspend\w*|\bspent\b|\bcosts?\b|\binvesti\w*/, 'mark_spent'],
+  [/\bdepens\w*|\bclaque\w*|\bcrame\w*|\b(?:media )?investments?\b|\binvestissements? media\b|\bflambe\w*|\bbudgets?\b|\bcouts?\b|\bcoute\w*|\bspend\w*|\bspent\b|\bcosts?\b|\binvesti\w*/, 'mark_spent'],
   [/\bclics?\b|\bclicks?\b/, 'clicks'],
   [/\b(?:moins|plus) (?:vues?|affich\w+)\b|\bimpressions?\b|\bimpr\b\.?|\baffichages?\b|\baffiche\w* combien de fois\b|\bcombien de fois\b.{0,30}\baffich\w*|\bhow (many times|often)\b.{0,30}\b(shown|displayed|seen|served)\b/, 'impressions'],
   [/\bleads?\b|\bprospects?\b|\bcontacts?\b/, 'leads'],
@@ -81,8 +83,8 @@ export type DirectionWord = 'best' | 'worst' | 'high' | 'low' | 'cheap' | 'expen
 const DIRECTION_WORDS: [RegExp, DirectionWord][] = [
   [/\bmoins (cher|couteu)\w*|\bcheap\w*|\bleast expensive|\bplus economique\w*|\bmeilleur marche/, 'cheap'],
   [/\bplus (cher|couteu)\w*|\bmost expensive|\bcout\w* le plus|\bcostliest/, 'expensive'],
-  [/\bpires?\b|\bworst\b|\b(dernier\w*|queue) (?:(?:des |de )?(?:campagnes?|canaux|categories?) )?(?:du|au|en) classement\b|\bbas du classement\b|\blanterne rouge\b|\bbottom of the (list|ranking|table)\b|\b(le |la |les )?plus mauvaise?s?\b|\bmoins bons?\b|\bworse\b|\bleast (efficient|profitable|effective|performing)\b|\bmoins (bon|perform|efficace|rentable)\w*|\bweakest|\bpoorest|\bflop\w*/, 'worst'],
-  [/\bplus (bas|faible)\w*|\bl(?:es|a) moins\b|\blowest\b|\bmoins eleve\w*|\bsmallest\b|\ble moins\b|\bleast\b|\bbottom\b|\bminimum\b|\blower\b/, 'low'],
+  [/\bpires?\b|\bworst\b|\b(dernier\w*|queue) (?:(?:des |de )?(?:campagnes?|canaux|categories?) )?(?:du|au|en) classement\b|\bbas du classement\b|\blanterne rouge\b|\bbottom of the (list|ranking|table)\b|\b(le |la |les )?plus mauvaise?s?\b|\bmoins bons?\b|\bworse\b|\bleast (efficient|profitable|effective|performing)\b|\bmoins (bon|perform|efficace|rentable)\w*|\bweakest|\bpoorest|\ble plus mal\b|\ble moins bien\b|\bflop\w*/, 'worst'],
+  [/\bplus (bas|faible|petit)\w*|\bl(?:es|a) moins\b|\blowest\b|\bmoins eleve\w*|\bsmallest\b|\ble moins\b|\bleast\b|\bbottom\b|\bminimum\b|\blower\b/, 'low'],
   [/\bmeilleur\w*|\bplus avantageu\w*|\bbest\b|\bmost (efficient|profitable|effective)\b|\bmieux\b|\bbetter\b|\btop\b|\ble mieux\b|\bplus (performant|efficace|rentable)\w*|\bstrongest\b|\bwinners?\b/, 'best'],
   [/\bplus (haut|eleve|grand|gros|fort)\w*|\bhighest\b|\bles? plus\b|\bthe most\b|\bmost\b|\bbiggest\b|\blargest\b|\bmaximum\b|\bhigher\b/, 'high'],
 ]; // biome-ignore format: a table
@@ -101,6 +103,19 @@ export function findDirectionWord(text: string): DirectionWord | undefined {
     )
   )
     return /\b(du|de la|des) moins (cher|couteu)/.test(text) ? 'cheap' : 'worst';
+  // « du plus gros au plus petit », "largest to smallest": the big end first.
+  if (
+    /\bdu plus (gros|grand|haut|eleve|fort)\w* au plus (petit|bas|faible)\w*|\b(largest|biggest) to smallest\b/.test(
+      text,
+    )
+  )
+    return 'high';
+  if (
+    /\bdu plus (petit|bas|faible)\w* au plus (gros|grand|haut|eleve|fort)\w*|\bsmallest to (largest|biggest)\b/.test(
+      text,
+    )
+  )
+    return 'low';
   return DIRECTION_WORDS.find(([pattern]) => pattern.test(text))?.[1];
 }
 

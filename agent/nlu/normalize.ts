@@ -31,7 +31,7 @@ const NUMBER_WORDS: Record<string, number> = {
 /** The words the routing and extraction rules look for: typos are corrected towards these only. */
 const VOCABULARY = `
 sous performantes performante performants performant underperforming underperform campagnes campagne
-affaire rapporte rapporter rapportent lead
+affaire rapporte rapporter rapportent lead rapport rapports
 campaigns campaign meilleures meilleurs meilleure meilleur pires worst lowest highest cheapest expensive
 rentabilite rentables rentable retour investissement profitability profitable conversion conversions taux
 clics clicks impressions commandes orders leads acquisition chiffre affaires revenus revenue ventes sales
@@ -59,7 +59,24 @@ export const PARSED_WORDS: readonly string[] = [...KNOWN];
 /** The closest vocabulary word when the token is a likely typo of it (same first letter, small distance). */
 // Short measure words are corrected too, but only towards these and only at distance 1 (« leds », « spnd »):
 // short ordinary words sit too close to each other to correct in general.
-const SHORT_MEASURES = ['leads', 'clics', 'clicks', 'spend', 'orders', 'sales', 'ventes'];
+const SHORT_MEASURES = ['leads', 'clics', 'clicks', 'spend', 'orders', 'sales', 'ventes', 'roas'];
+
+const WEEKDAY_ABBREVIATIONS: Record<string, string> = {
+  lun: 'lundi',
+  mer: 'mercredi',
+  jeu: 'jeudi',
+  ven: 'vendredi',
+  sam: 'samedi',
+  dim: 'dimanche',
+};
+
+/** Chat abbreviations and slips too short or too far for the typo correction: « cmd », « koi », « pq », 'wek'. */
+export const ALIASES: Readonly<Record<string, string>> = {
+  cmd: 'commandes', cmds: 'commandes', cde: 'commandes', cdes: 'commandes', nbr: 'nombre', nb: 'nombre',
+  koi: 'quoi', pq: 'pourquoi', pk: 'pourquoi', pkoi: 'pourquoi', raos: 'roas', cmp: 'cpm', wek: 'week',
+  canneaux: 'canaux', cannaux: 'canaux', chanels: 'channels', chanel: 'channel', clik: 'clic', cliks: 'clics',
+  depanser: 'depenser', depanse: 'depense', depenser: 'depenser',
+}; // biome-ignore format: a table
 
 export function correctWord(word: string): string {
   if (KNOWN.has(word)) return word;
@@ -115,7 +132,12 @@ export function prepare(text: string): string {
   const spelled = expanded
     .replace(/\b(?:one|un) (percent|pour ?cent|%)/g, '1 $1')
     .replace(/\byday\b|\bystrdy\b/g, 'yesterday')
-    .replace(/\bmonth-to-date\b/g, 'month to date')
+    .replace(/\bmonth-to-date\b|\bmtd\b/g, 'month to date')
+    // « le + de leads », « le - cher »: the signs for plus and moins.
+    .replace(/\b(le|la|les) \+ /g, '$1 plus ')
+    .replace(/\b(le|la|les) - /g, '$1 moins ')
+    // « sam. 20 et dim. 21 »: weekday abbreviations before a day (not « mar. »: also March).
+    .replace(/\b(lun|mer|jeu|ven|sam|dim)\.? (?=\d)/g, (_, day: string) => `${WEEKDAY_ABBREVIATIONS[day]} `)
     // "last 7d", « 30j », "last wk", "last weak": chat shorthands of the period words the rules read.
     .replace(/\b(\d{1,3}) ?d\b/g, '$1 days')
     .replace(/\b(\d{1,3}) ?j\b/g, '$1 jours')
@@ -132,7 +154,7 @@ export function prepare(text: string): string {
       '$1 $2 $3',
     );
   return spelled.replace(/[a-z]+/g, (word) => {
-    const corrected = correctWord(word);
+    const corrected = ALIASES[word] ?? correctWord(word);
     const value = NUMBER_WORDS[corrected];
     return value === undefined ? corrected : String(value);
   });

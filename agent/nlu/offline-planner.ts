@@ -8,7 +8,8 @@ import { applyFollowUp } from './follow-ups.js';
 import { detectLanguage } from './language.js';
 import { followMetricCall } from './metric-follow-ups.js';
 import { readMetricQuestion } from './metric-question.js';
-import { normalize } from './normalize.js';
+import { findMetrics } from './metrics.js';
+import { normalize, prepare } from './normalize.js';
 import { askForPeriod, unreadTimeWords } from './period-guard.js';
 import { asMetricCall } from './preset-calls.js';
 import { route } from './router.js';
@@ -50,13 +51,26 @@ export function planOffline(input: PlannerInput): Plan {
   const unexplained = unexplainedWords(input, plan, planOnce);
   // Most of the question unread (« who won the Champions League game last night? »): not a question about the
   // data, whatever few words the rules found in it.
-  if (unexplained.length >= OFF_TOPIC_WORDS)
+  if (unexplained.length >= OFF_TOPIC_WORDS || (unexplained.length >= 2 && !anchored(input.text ?? '', plan)))
     return { intent: 'out_of_scope', language: plan.language, calls: [], confidence: 0.3, unexplained };
   // A time named but not read (« le week-end », « KW7 »): a figure for the whole data would be another question's.
   const timeWords = unreadTimeWords(input.text ?? '', plan);
   if (timeWords.length > 0) return askForPeriod(plan, input.text ?? '', timeWords);
   if (unexplained.length === 0) return plan;
   return { ...plan, confidence: Math.min(plan.confidence, UNEXPLAINED_CONFIDENCE), unexplained };
+}
+
+/**
+ * A reading anchored in the data: a metric, a campaign, a category or a period named. « how much is a Semrush
+ * licence per month? » has none (only « per month »): two words unread there make it off topic.
+ */
+function anchored(text: string, plan: Plan): boolean {
+  if (findMetrics(prepare(text), text).length > 0) return true;
+  return plan.calls.some((call) =>
+    ['campaign_name', 'campaigns', 'category', 'categories', 'name_prefix', 'date_from', 'date_to'].some(
+      (key) => call.args[key] !== undefined && call.args[key] !== 'all',
+    ),
+  );
 }
 
 function planOnce(input: PlannerInput): Plan {

@@ -296,7 +296,7 @@ const STRONG_SPLIT =
   /\s(?:vs\.?|versus|contre|compare\w* (?:a|au|avec|with|to)|par rapport (?:a|au|aux)|against)\s/;
 // « la semaine d'avant », "the week before": the same length right before the other period.
 const PREVIOUS =
-  /\b(semaine|sem\.?|week|periode|period|mois|month|7 jours|jours) (d'avant|precedente?|d'avant|before|previous|prior)\b|\b(previous|prior|precedente?) (semaine|week|periode|period|mois|month)\b|\bla precedente\b|\bcelle d'avant\b|\bthe one before\b/;
+  /\bla veille\b|\bthe day before\b|\ble jour (d'avant|precedent)\b|\bthe previous day\b|\b(semaine|sem\.?|week|periode|period|mois|month|7 jours|jours) (d'avant|precedente?|d'avant|before|previous|prior)\b|\b(previous|prior|precedente?) (semaine|week|periode|period|mois|month)\b|\bla precedente\b|\bcelle d'avant\b|\bthe one before\b/;
 
 function lengthOf(range: DateRange): number {
   return Math.round((Date.parse(range.date_to!) - Date.parse(range.date_from!)) / 86_400_000) + 1;
@@ -423,7 +423,9 @@ function splitAt(
     const n = ordinal(lone[1]!);
     b = n ? weekNumber(n, lastDay) : b;
   }
-  if (a?.date_from && a.date_to && !b && PREVIOUS.test(right)) {
+  // « hier par rapport à la veille »: « la veille » alone is the last day, here it is the day before the first.
+  const sameAsLeft = b?.date_from === a?.date_from && b?.date_to === a?.date_to;
+  if (a?.date_from && a.date_to && (!b || sameAsLeft) && PREVIOUS.test(right)) {
     const days = lengthOf(a);
     b = { date_from: shift(a.date_from, -days), date_to: shift(a.date_from, -1) };
   }

@@ -89,7 +89,8 @@ export function route(f: Features, readMetric: () => MetricReading | undefined =
   }
 
   const amountMeant = f.money !== undefined || BUDGET_WORD.test(f.text) || CURRENCY_WORD.test(f.text);
-  if ((s.prediction || s.simulation) && amountMeant) {
+  // « pour chaque CHF mis, on récupère combien ? » is the ROAS, not a forecast for a budget.
+  if ((s.prediction || s.simulation) && amountMeant && !f.metrics.includes('roas')) {
     if (f.money === undefined) return ask('prediction', clarificationText('budget', f.language));
     // The model predicts one campaign-day: a weekly or monthly budget is spread over its days.
     const days = /\b(par|per|a|each|chaque) (semaine|week)\b|\bweekly\b|\bhebdo\w*/.test(f.text)
