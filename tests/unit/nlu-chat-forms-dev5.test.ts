@@ -1,0 +1,99 @@
+// Chat forms found by the dev5 questions (written by someone who never read the parser): members added up or each
+// on its own row, « la veille » after « hier », month to date as of a day, chat abbreviations, « par rapport » kept
+// as written, better-by-which-figure asked back. Expected arguments by hand from the words and the sample's calendar
+// (February 2021, the 28th a Sunday; campaign names from the CSV).
+import { describe, expect, test } from '@jest/globals';
+import { prepare } from '../../agent/nlu/normalize.js';
+import { planOffline } from '../../agent/nlu/offline-planner.js';
+import { SAMPLE_CATALOG } from '../eval/catalog-fixture.js';
+
+const plan = (text: string) => planOffline({ text, catalog: SAMPLE_CATALOG });
+const calls = (text: string) => {
+  const read = plan(text);
+  expect(read.unexplained).toBeUndefined();
+  return read.calls.map((call) => ({ tool: call.tool, ...call.args }));
+};
+
+describe('several members', () => {
+  test.each([
+    'CA cumulé de google et youtube ensemble ?',
+    'combined revenue of google and youtube, as one number?',
+  ])('« %s »: one figure over the three campaigns', (text) => {
+    const read = calls(text);
+    expect(read).toHaveLength(1);
+    expect(read[0]).toMatchObject({ tool: 'query_metrics', metrics: ['revenue'] });
+    expect([...((read[0]?.campaigns as string[]) ?? [])].sort()).toEqual([
+      'google_hot',
+      'google_wide',
+      'youtube_blogger',
+    ]);
+    expect(read[0]).not.toHaveProperty('group_by');
+  });
+
+  test('three campaigns side by side are one breakdown (an answer holds two calls at most)', () => {
+    expect(calls('roas instagram_blogger vs youtube_blogger vs banner_partner ?')).toEqual([
+      {
+        tool: 'query_metrics',
+        metrics: ['roas'],
+        group_by: ['campaign_name'],
+        campaigns: ['instagram_blogger', 'youtube_blogger', 'banner_partner'],
+      },
+    ]);
+  });
+
+  test('« chacune séparément »: one row each', () => {
+    expect(calls('CPA de google_hot et google_wide, chacune séparément ?')[0]).toMatchObject({
+      group_by: ['campaign_name'],
+      campaigns: ['google_hot', 'google_wide'],
+    });
+  });
+});
+
+describe('periods', () => {
+  test.each(['cmd hier par rapport à la veille ?', 'orders yesterday compared with the day before?'])(
+    '« %s »: the 28th against the 27th',
+    (text) => {
+      expect(calls(text)[0]).toMatchObject({
+        metrics: ['orders'],
+        date_from: '2021-02-28',
+        date_to: '2021-02-28',
+        compare_to: { date_from: '2021-02-27', date_to: '2021-02-27' },
+      });
+    },
+  );
+
+  test.each([
+    ['on avait claqué combien au 21.02 depuis le début du mois ?', '2021-02-01', '2021-02-21'],
+    ['combien de CA sam. 20 et dim. 21 ?', '2021-02-20', '2021-02-21'],
+    ['spend MTD ?', '2021-02-01', '2021-02-28'],
+  ])('« %s » → %s … %s', (text, from, to) => {
+    expect(calls(text)[0]).toMatchObject({ date_from: from, date_to: to });
+  });
+});
+
+describe('words', () => {
+  test('« par rapport » stays as written (it is not « rapporte », which reads as a forecast)', () => {
+    expect(prepare('par rapport à la semaine d’avant')).toContain('par rapport');
+  });
+
+  test.each([
+    ['nb de cmd google_wide le 14.02 ?', 'orders'],
+    ['nombre de ventes de google_hot la semaine dernière ?', 'orders'],
+    ['c koi le raos de gogle_wide', 'roas'],
+  ])('« %s » reads %s', (text, metric) => {
+    expect(calls(text)[0]).toMatchObject({ metrics: [metric] });
+  });
+
+  test.each([
+    'facebook_retargeting ou facebook_lal, lequel est le mieux ?',
+    'which is better, facebook_retargeting or facebook_lal?',
+  ])('« %s »: better by which figure? asked back', (text) => {
+    const asked = plan(text);
+    expect(asked.calls).toEqual([]);
+    expect(asked.options?.length).toBeGreaterThanOrEqual(2);
+  });
+
+  test('two unread words and nothing from the data: off topic', () => {
+    expect(plan('how much is a Semrush licence per month?').intent).toBe('out_of_scope');
+  });
+});
