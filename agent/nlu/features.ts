@@ -25,6 +25,8 @@ export type SignalName = keyof typeof SIGNALS;
 export interface Features {
   /** Prepared text (normalized, typos corrected, number words as digits), campaign name blanked out. */
   text: string;
+  /** The question as written (for buttons that say it back). */
+  original: string;
   language: Language;
   /** Nothing but spaces and punctuation. */
   empty: boolean;
@@ -56,6 +58,7 @@ export function extractFeatures(question: string, catalog: Catalog): Features {
   ) as Record<SignalName, boolean>;
   return {
     text,
+    original: question,
     language: detectLanguage(normalized),
     empty: !/[\p{L}\p{N}]/u.test(normalized),
     signals,

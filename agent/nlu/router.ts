@@ -215,9 +215,8 @@ function routeKpi(f: Features, plan: PlanMaker): Routed | undefined {
             ? 3
             : 5),
     });
-    // A ranking without a KPI (« top 5 campagnes », « la meilleure campagne ») is by ROI only as a guess: the bot
-    // asks back with that reading as a button (fresh questions expect the question back; the LLM settles it when
-    // configured). A bare metric (« CA ? ») is a guess too.
+    // A ranking without a KPI (« top 5 campagnes ») or a bare metric (« CA ? ») is a guess (0.7): the first is
+    // asked back by criterion (criterion.ts), the second offered back as a button.
     return call('rank_campaigns', args, metric && ranked ? 0.9 : 0.7, ranked);
   }
   if (s.describe && !s.help)

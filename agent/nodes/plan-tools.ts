@@ -6,6 +6,7 @@
 // zod schema: invalid calls are dropped, never executed; if nothing valid is left, ask the user to rephrase.
 import type { Plan } from '../../src/analysis/plan.js';
 import { findTool } from '../../src/analysis/tools/registry.js';
+import { askCriterion, rankedWithoutCriterion } from '../nlu/criterion.js';
 import { questionFor } from '../nlu/rephrase.js';
 import { withoutWord } from '../nlu/unexplained.js';
 import type { AgentStateType, AgentUpdate } from '../state.js';
@@ -29,6 +30,8 @@ function askIfGuess(plan: Plan, question: string): Plan {
   const en = plan.language === 'en';
   const other = en ? 'What can I ask?' : 'Que puis-je demander ?';
   const unexplained = plan.unexplained ?? [];
+  // A ranking with no figure named: which criterion, one button each (not « did you mean by ROI? »).
+  if (unexplained.length === 0 && rankedWithoutCriterion(question, plan)) return askCriterion(plan, question);
   // The reading said back: a preset's own question, else the question without the words it could not read
   // (it parses to the same reading by construction, so the button answers at once).
   const reading =

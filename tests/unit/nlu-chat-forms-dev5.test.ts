@@ -22,7 +22,7 @@ describe('several members', () => {
     const read = calls(text);
     expect(read).toHaveLength(1);
     expect(read[0]).toMatchObject({ tool: 'query_metrics', metrics: ['revenue'] });
-    expect([...((read[0]?.campaigns as string[]) ?? [])].sort()).toEqual([
+    expect([...((read[0] as { campaigns?: string[] })?.campaigns ?? [])].sort()).toEqual([
       'google_hot',
       'google_wide',
       'youtube_blogger',
@@ -95,5 +95,32 @@ describe('words', () => {
 
   test('two unread words and nothing from the data: off topic', () => {
     expect(plan('how much is a Semrush licence per month?').intent).toBe('out_of_scope');
+  });
+});
+
+describe('a ranking with no figure named', () => {
+  test('is asked back by criterion, the question kept in each button', async () => {
+    const { askCriterion, rankedWithoutCriterion } = await import('../../agent/nlu/criterion.js');
+    const text = 'meilleures campagnes ce mois stp';
+    const guess = plan(text);
+    expect(rankedWithoutCriterion(text, guess)).toBe(true);
+    const asked = askCriterion(guess, text);
+    expect(asked.calls).toEqual([]);
+    expect(asked.options).toHaveLength(3);
+    const byCpa = plan(asked.options![2]!).calls[0]?.args;
+    expect(byCpa).toMatchObject({
+      metric: 'cpa',
+      direction: 'bottom',
+      date_from: '2021-02-01',
+      date_to: '2021-02-28',
+    });
+  });
+
+  test('a ranking that names its figure is not', async () => {
+    const { rankedWithoutCriterion } = await import('../../agent/nlu/criterion.js');
+    expect(rankedWithoutCriterion('top 5 par ROI', plan('top 5 par ROI'))).toBe(false);
+    expect(
+      rankedWithoutCriterion('les campagnes les moins chères', plan('les campagnes les moins chères')),
+    ).toBe(false);
   });
 });
