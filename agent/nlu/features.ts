@@ -5,7 +5,14 @@ import type { Catalog, Dimension, Grain } from '../../src/analysis/vocabulary.js
 import type { Language } from '../../src/core/answer.js';
 import type { Metric } from '../../src/core/metrics.js';
 import type { DateRange } from './dates.js';
-import { ALL_CATEGORIES, type CampaignMatch, findCampaign, findCategory, mask } from './entities.js';
+import {
+  ALL_CATEGORIES,
+  type CampaignMatch,
+  findCampaign,
+  findCategories,
+  findCategory,
+  mask,
+} from './entities.js';
 import { findGrain, findGroupBy, SIGNALS } from './intents.js';
 import { detectLanguage } from './language.js';
 import { type DirectionWord, findDirectionWord, findMetrics } from './metrics.js';
@@ -41,6 +48,8 @@ export interface Features {
   clicks?: number;
   dates?: DateRange;
   category?: string;
+  /** Every category named, in reading order (« du social vers le search »). */
+  categories: string[];
   allCategories: boolean;
   campaign: CampaignMatch;
   grain?: Grain;
@@ -72,6 +81,7 @@ export function extractFeatures(question: string, catalog: Catalog): Features {
     clicks: findVolume(text, 'clicks'),
     dates: findPeriod(text, catalog.lastDay),
     category: findCategory(text, catalog),
+    categories: findCategories(text, catalog),
     allCategories: ALL_CATEGORIES.test(text),
     campaign,
     grain: findGrain(text),

@@ -19,6 +19,12 @@ const TEXTS = {
     fr: () => 'Pour quel budget journalier par campagne (par exemple « 5000 CHF par jour sur search ») ?',
     en: () => 'For which daily budget per campaign (for example "5000 CHF per day on search")?',
   },
+  forecast: {
+    fr: () =>
+      'Je ne prévois pas le chiffre d’affaires d’une période à venir : j’estime celui d’un budget journalier (modèle entraîné sur vos données). Pour quel budget par jour (par exemple « 5000 CHF par jour sur search ») ?',
+    en: () =>
+      'I do not forecast the revenue of a coming period: I estimate the revenue of a daily budget (a model trained on your data). For which budget per day (for example "5000 CHF per day on search")?',
+  },
   digestSchedule: {
     fr: () => 'À quel moment envoyer le digest (par exemple « chaque lundi à 9h ») ?',
     en: () => 'When should the digest be sent (for example "every Monday at 9am")?',

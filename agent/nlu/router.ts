@@ -18,6 +18,8 @@ export interface Routed {
 type Args = Record<string, unknown>;
 const TOTAL =
   /\bhow much\b|\bcombien\b|\bquel(le)? est (le|la|l')|\bwhat (is|was|are|were) (the|our)\b|\bwhat's\b|\btotal\b|\bglobal\w*|\boverall\b/;
+const FORECAST =
+  /\bprevisions?\b|\bprevoi\w*|\bprevoir\b|\bforecast\w*|\bpredict\w*|\bpredire\b|\bprojections?\b|\bprochaine?s?\b|\bnext (week|month)\b/;
 const BUDGET_WORD = /\bbudgets?\b|\bdepenses?\b|\bspend(ing)?\b|\binvestissements?\b/;
 // A currency in a prediction question means an amount was meant even when none could be read (« -5000 CHF »).
 const CURRENCY_WORD = /\b(chf|francs?|eur|euros?|usd|dollars?)\b|[€$]/;
@@ -77,7 +79,17 @@ export function route(f: Features, readMetric: () => MetricReading | undefined =
   const simulationMeant =
     s.simulation &&
     (f.percent !== undefined || BUDGET_WORD.test(f.text) || /\bsimul\w*|\bscenario\b/.test(f.text));
-  if ((simulationMeant && f.money === undefined) || budgetChange) {
+  // « déplacer 10 % du social vers le search », "move 10% from social to search": a transfer between categories is
+  // not what the simulation does (one change at a time); offer the two halves rather than answer one of them.
+  if (f.percent !== undefined && REALLOCATION.test(f.text)) return strong(askTransfer(f));
+  // « on rajoute 20 % partout »: a budget change said without the word budget.
+  const addedEverywhere =
+    f.percent !== undefined &&
+    !condition &&
+    /\b(rajout|ajout|remet|met|add|put)\w*\b.*\b(partout|everywhere|across the board|sur tout)\b/.test(
+      f.text,
+    );
+  if ((simulationMeant && f.money === undefined) || budgetChange || addedEverywhere) {
     if (f.percent === undefined) return ask('budget_simulation', clarificationText('percent', f.language));
     if (f.percent < BUDGET_CHANGE_RANGE.min || f.percent > BUDGET_CHANGE_RANGE.max) {
       const { min, max } = BUDGET_CHANGE_RANGE;
@@ -103,6 +115,10 @@ export function route(f: Features, readMetric: () => MetricReading | undefined =
     if (f.clicks !== undefined) args.clicks = f.clicks;
     return strong(plan('prediction', [{ tool: 'predict_revenue', args }], days === 1 ? 0.9 : 0.8));
   }
+
+  // « prévision de CA pour mars ? », "forecast next week": no budget named, and no period model to forecast with.
+  if (FORECAST.test(f.text) && s.prediction && !s.injection && f.money === undefined)
+    return ask('prediction', clarificationText('forecast', f.language));
 
   if (s.segmentation) {
     const args = f.k === undefined ? {} : { k: f.k };
@@ -144,6 +160,32 @@ type PlanMaker = (
   confidence: number,
   extra?: Partial<Plan>,
 ) => Plan;
+
+const REALLOCATION =
+  /\b(realloue\w*|reallou\w*|realloc\w*|transfer\w*|deplac\w*|bascul\w*|move|moving|shift\w*)\b.*\b(vers|to|into|sur|dans)\b/;
+
+/** A transfer between two categories, offered as the two simulations the bot can run. */
+function askTransfer(f: Features): Plan {
+  const en = f.language === 'en';
+  const [from, to] = f.categories.length >= 2 ? f.categories : [undefined, undefined];
+  const pct = Math.abs(f.percent ?? 0);
+  const options =
+    from && to
+      ? en
+        ? [`Simulate -${pct}% budget on ${from}`, `Simulate +${pct}% budget on ${to}`]
+        : [`Simule -${pct} % de budget sur ${from}`, `Simule +${pct} % de budget sur ${to}`]
+      : [];
+  return {
+    intent: 'budget_simulation',
+    language: f.language,
+    calls: [],
+    confidence: 0.6,
+    clarification: en
+      ? 'I simulate one budget change at a time, not a transfer between categories. Which one do you want to see first?'
+      : 'Je simule un changement de budget à la fois, pas un transfert entre catégories. Lequel voulez-vous voir d’abord ?',
+    ...(options.length > 0 ? { options } : {}),
+  };
+}
 
 /** KPI questions: one campaign (describe or trend), a trend, a breakdown, or a ranking. */
 function routeKpi(f: Features, plan: PlanMaker): Routed | undefined {
