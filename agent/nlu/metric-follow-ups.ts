@@ -25,15 +25,28 @@ export function followMetricCall(
   catalog: Catalog,
 ): PlannedCall | undefined {
   const p = parse(question, catalog);
+  // « et les deux ensemble ? » after one campaign: the two are in the conversation, not in this call; reading « deux »
+  // as a limit would answer for one campaign again.
+  const members = [previous.args.campaigns, previous.args.categories].flat().filter(Boolean).length;
+  if (
+    /\b(les deux|tous les deux|toutes les deux|both|ensemble|together|les 2)\b/.test(p.text) &&
+    members <= 1
+  )
+    return undefined;
   const named = p.scope.campaigns.length + p.scope.prefixes.length + p.scope.categories.length > 0;
   const byCategory = PER_CATEGORY.test(p.text) && p.scope.categories.length === 0;
-  if (previous.tool === 'get_underperforming_campaigns' && byCategory) {
+  // « et par canal ? », « lesquelles sont sur facebook ? » after the loss-makers: the same condition, regrouped or
+  // narrowed to the names given.
+  // (One category stays the preset's own filter: « et pour search ? ».)
+  const beyondPreset = p.scope.campaigns.length + p.scope.prefixes.length > 0 || p.scope.categories.length > 1;
+  if (previous.tool === 'get_underperforming_campaigns' && (byCategory || beyondPreset)) {
     const threshold = typeof previous.args.roi_threshold === 'number' ? previous.args.roi_threshold : 0;
     return {
       tool: 'query_metrics',
       args: {
         metrics: ['roi', 'mark_spent', 'revenue'],
-        group_by: ['category'],
+        group_by: [byCategory ? 'category' : 'campaign_name'],
+        ...(beyondPreset ? scopeArgs(p.scope) : {}),
         thresholds: [{ metric: 'roi', op: '<', value: threshold }],
         order_by: 'roi',
         order: 'asc',

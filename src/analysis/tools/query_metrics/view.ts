@@ -11,6 +11,10 @@ import { num } from '../view-helpers.js';
 const GROUP_WORDS: Record<string, { fr: string; en: string; plural: { fr: string; en: string } }> = {
   campaign_name: { fr: 'campagne', en: 'campaign', plural: { fr: 'campagnes', en: 'campaigns' } },
   category: { fr: 'catégorie', en: 'category', plural: { fr: 'catégories', en: 'categories' } },
+  day: { fr: 'jour', en: 'day', plural: { fr: 'jours', en: 'days' } },
+  week: { fr: 'semaine', en: 'week', plural: { fr: 'semaines', en: 'weeks' } },
+  month: { fr: 'mois', en: 'month', plural: { fr: 'mois', en: 'months' } },
+  period: { fr: 'période', en: 'period', plural: { fr: 'périodes', en: 'periods' } },
 };
 const COMPARATOR_WORDS: Record<string, { fr: string; en: string }> = {
   '<': { fr: 'inférieur à', en: 'below' },
@@ -153,8 +157,8 @@ export function queryMetricsView(output: ToolOutput, language: Language, currenc
     else
       headline = tr(
         language,
-        `${labels} par ${groupWord(groups[0] ?? 'period', language)} (${scope}) : ${shown}.`,
-        `${labels} by ${groupWord(groups[0] ?? 'period', language)} (${scope}): ${shown}.`,
+        `${labels} par ${groupWord(groups[0] ?? String(args.grain ?? 'period'), language)} (${scope}) : ${shown}.`,
+        `${labels} by ${groupWord(groups[0] ?? String(args.grain ?? 'period'), language)} (${scope}): ${shown}.`,
       );
     if (total)
       headline += tr(
