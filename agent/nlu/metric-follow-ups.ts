@@ -3,7 +3,9 @@
 // The preset diagnostic asked again « par canal » becomes the same condition on channels.
 import type { PlannedCall } from '../../src/analysis/plan.js';
 import type { Catalog } from '../../src/analysis/vocabulary.js';
-import { parse, scopeArgs } from './metric-question.js';
+import type { Metric } from '../../src/core/metrics.js';
+import { orderFor, parse, scopeArgs } from './metric-question.js';
+import { findDirectionWord } from './metrics.js';
 import { findThresholds, type Threshold } from './thresholds.js';
 
 const PER_CATEGORY =
@@ -38,7 +40,8 @@ export function followMetricCall(
   // « et par canal ? », « lesquelles sont sur facebook ? » after the loss-makers: the same condition, regrouped or
   // narrowed to the names given.
   // (One category stays the preset's own filter: « et pour search ? ».)
-  const beyondPreset = p.scope.campaigns.length + p.scope.prefixes.length > 0 || p.scope.categories.length > 1;
+  const beyondPreset =
+    p.scope.campaigns.length + p.scope.prefixes.length > 0 || p.scope.categories.length > 1;
   if (previous.tool === 'get_underperforming_campaigns' && (byCategory || beyondPreset)) {
     const threshold = typeof previous.args.roi_threshold === 'number' ? previous.args.roi_threshold : 0;
     return {
@@ -115,6 +118,33 @@ export function followMetricCall(
   } else if (p.thresholds.length > 0 && previous.tool === 'query_metrics') {
     args.thresholds = p.thresholds;
     changed = true;
+  } else if (previous.tool === 'query_metrics' && Array.isArray(args.metrics) && args.group_by) {
+    // « lesquelles sont sous 0,5 % ? » after « CTR par campagne »: a bound on the figure already shown.
+    const shown = (args.metrics as Metric[])[0]!;
+    const bound = findThresholds(p.text, [{ metric: shown, at: 0, end: 0 }]);
+    if (bound.length > 0) {
+      args.thresholds = bound;
+      args.order_by = shown;
+      args.order = bound[0]!.op.startsWith('<') ? 'asc' : 'desc';
+      args.limit = 100;
+      changed = true;
+    }
+  }
+  // « trie du pire au meilleur », « et les 3 meilleurs ? »: the same figures in the order asked.
+  const sortWords = /\btri\w*|\bsort\w*|\bclass\w*|\bordre\b|\border\b/;
+  if (
+    previous.tool === 'query_metrics' &&
+    Array.isArray(args.metrics) &&
+    args.group_by &&
+    (findDirectionWord(p.text) !== undefined || sortWords.test(p.text))
+  ) {
+    const by = (typeof args.order_by === 'string' ? args.order_by : (args.metrics as string[])[0]) as Metric;
+    const order = orderFor(p.text, by);
+    if (order !== args.order || args.order_by !== by) {
+      args.order_by = by;
+      args.order = order;
+      changed = true;
+    }
   }
   if (p.count !== undefined && previous.tool === 'query_metrics') {
     args.limit = p.count;

@@ -88,8 +88,11 @@ const TREND =
   /\bevol\w*|\btendance\w*|\btrends?\b|\bover time\b|\bau fil\b|\bcourbe\b|\b(par|by|per|chaque|each) (jour|day|semaine|week|mois|month)s?\b|\bjour (par|apres) jour\b|\bday by day\b|\bdaily\b|\bweekly\b|\bmonthly\b|\bquotidien\w*|\bhebdo\w*/;
 const DIAGNOSTIC =
   /\b(non|pas|peu) rentables?\b|\bsous[- ]?perform\w*|\bunder[- ]?perform\w*|\bunprofitable\b|\bnot profitable\b|\bdeficitaire\w*|\bperd\w* (de l')?argent|\blos(e|es|ing) money/;
-/** The measures and KPIs the preset breakdown (aggregate_by_dimension) shows in its table. */
-const PRESET_COLUMNS = new Set<Metric>(['mark_spent', 'revenue', 'roi', 'roas', 'ctr', 'cvr', 'cpl', 'cpa']);
+/**
+ * The figures the preset breakdown (aggregate_by_dimension) puts in its headline. Another KPI by channel (« CPA par
+ * canal ») is its own query, so the headline and the follow-ups (« et les 3 meilleurs ? ») are about that KPI.
+ */
+const PRESET_COLUMNS = new Set<Metric>(['mark_spent', 'revenue', 'roi']);
 const METRIC_WORDS: Record<Metric, { fr: string; en: string }> = {
   roi: { fr: 'le ROI', en: 'ROI' },
   roas: { fr: 'le ROAS', en: 'ROAS' },
@@ -169,7 +172,7 @@ function before(period: Required<Period>): Required<Period> {
 const lowerIsBetter = (metric: Metric) => COST_METRICS.has(metric);
 
 /** « meilleur » / « pire » / « le plus » / « le moins » for this metric, as a sort order. */
-function orderFor(text: string, metric: Metric): 'asc' | 'desc' {
+export function orderFor(text: string, metric: Metric): 'asc' | 'desc' {
   // « du meilleur au pire », "best to worst", « du plus gros au plus petit »: the first words say which end leads.
   if (
     /\bbest to worst\b|\bmeilleur\w* (au|aux) pire|\bdu plus (haut|gros|grand|eleve|fort)\b|\bhighest to lowest\b|\bdecroissant\w*|\bdescending\b/.test(

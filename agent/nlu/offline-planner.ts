@@ -78,7 +78,14 @@ function planOnce(input: PlannerInput): Plan {
   const fresh = route(features, () => readMetricQuestion(input.text ?? '', input.catalog, features.language));
   const previousCall = input.previous?.calls[0];
   // A figure question followed up (« et pour instagram_tier1 ? », « et par canal ? ») keeps its call.
-  if (input.previous && previousCall && !features.empty && (features.signals.followUp || !fresh.strong)) {
+  // A fresh reading that is only a guess (« trie du pire au meilleur »: a ranking by a default figure) defers to it too.
+  const guess = fresh.plan.confidence < UNEXPLAINED_CONFIDENCE + 0.25;
+  if (
+    input.previous &&
+    previousCall &&
+    !features.empty &&
+    (features.signals.followUp || !fresh.strong || guess)
+  ) {
     // A comparison (one call per side) follows up as a whole: « et sur le CTR ? » changes every side.
     const calls = input.previous.calls.map((call) => {
       const direct = followMetricCall(call, input.text ?? '', input.catalog);
