@@ -1,4 +1,4 @@
-// A ranking without a figure to rank by (« top 5 campagnes », « flop 5 », « la meilleure campagne »): by ROI, by
+// A ranking without a figure to rank by (« top 5 campagnes », « flop 5 », « le meilleur canal »): by ROI, by
 // revenue or by cost per order give different answers, so the bot asks which, one button per criterion — the
 // question again with the criterion, so the scope and period it named stay.
 import type { Plan } from '../../src/analysis/plan.js';
@@ -8,7 +8,9 @@ import { prepare } from './normalize.js';
 /** Whether `plan` is the router's ranking by a default metric (ROI) for a question that names no figure. */
 export function rankedWithoutCriterion(text: string, plan: Plan): boolean {
   const [call] = plan.calls;
-  if (plan.calls.length !== 1 || call?.tool !== 'rank_campaigns' || plan.confidence >= 0.75) return false;
+  const ranking =
+    call?.tool === 'rank_campaigns' || (call?.tool === 'query_metrics' && call.args.order_by !== undefined);
+  if (plan.calls.length !== 1 || !ranking || plan.confidence >= 0.75) return false;
   const prepared = prepare(text);
   const direction = findDirectionWord(prepared);
   return findMetrics(prepared, text).length === 0 && direction !== 'cheap' && direction !== 'expensive';

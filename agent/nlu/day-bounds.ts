@@ -52,8 +52,16 @@ function isoWeek(year: number, n: number): DateRange | undefined {
 
 /** A period bounded by one day or counted back from the data's last day, or undefined. */
 export function findDayBound(text: string, lastDay: string): DateRange | undefined {
-  // « du 20 à la fin du mois », « du 20.02 à aujourd'hui », "from the 20th to today": that day to the last one.
+  // "from Feb 10 through 16", « du 10 jusqu'au 16 »: both days of the data's month.
   let m = new RegExp(
+    String.raw`\b(?:from|du|entre le)\s(?:(?:fevr\w*|fev|feb\w*|february)\.?\s)?${DAY}\s(?:through|thru|until|till|jusqu'?(?:au|a)(?: le)?)\s(?:the\s)?${DAY}${OWN_MONTH}`,
+  ).exec(text);
+  if (m) {
+    const [from, to] = [dayOf(Number(m[1]), lastDay), dayOf(Number(m[2]), lastDay)];
+    if (from && to && from <= to) return { date_from: from, date_to: to };
+  }
+  // « du 20 à la fin du mois », « du 20.02 à aujourd'hui », "from the 20th to today": that day to the last one.
+  m = new RegExp(
     String.raw`\b(?:du|from|depuis le|since the)\s${DAY}(?:[./](\d{1,2}))?(?:\s(?:fevr\w*|fev|feb\w*|february)\.?)?\s(?:a|au|to|until|jusqu'?(?:a|au))\s(?:la fin\b|fin\b|aujourd'hui|today|now|maintenant|the end\b)`,
   ).exec(text);
   let day = m

@@ -22,7 +22,7 @@ type Period = { date_from?: string; date_to?: string };
 const WHY =
   /\bpourquoi\b|\bwhy\b|\bqu'est-ce qui (a|explique|fait)\b|\bqu'est ce qui\b|\bexpliqu\w*|\bcomment expliquer\b|\bd'ou vient\b|\bca vient d(e|u|es)\b|\bwhat (drove|caused|explains|happened|moved)\b|\bqu'est-ce qui s'est passe\b|\bque s'est-il passe\b|\bexplain\w*|\bgrace a (quel|quoi|qui)\w*|\bthanks to (what|which)\b|\bdue to (what|which)\b|\bla faute a\b|\bcause\w*|\bqui a (tire|porte)\b|\bqui a fait (monter|baisser|bouger|grimper|chuter|plonger|varier)\b|\bresponsables?\b|\bwhat'?s behind\b|\bbehind (the|this|that)\b|\bdrivers?\b|\bdriving (the|this|that)\b|\bdrove (that|this|it)\b|\bdrove the (drop|increase|rise|decline|change|fall|jump|spike|growth|dip)\b/;
 const CHANGE =
-  /\b(grimp|augment|baiss|chut|bond|plong|bouge|bougé|vari|chang|evolu|effondr|explos|degrad|ameliore|hausse|recul|monte|descend|rose|fell|drop|jump|spik|increas|decreas|moved|changed|went (up|down)|declin|improv|worsen|surg|plummet|crash|tripl|doubl|progress|tank|fond|ecroul|plomb|collaps|chute|diminu|redui|reduc)\w*/;
+  /\b(grimp|augment|baiss|chut|bond|plong|bouge|bougé|vari|chang|evolu|effondr|explos|degrad|ameliore|hausse|recul|monte|descend|rose|fell|drop|jump|spik|increas|decreas|moved|changed|went (up|down)|declin|improv|worsen|surg|plummet|crash|tripl|doubl|progress|tank|fond|ecroul|plomb|collaps|chute|diminu|redui|reduc|devenu|became|got (more|less|cheaper|pricier))\w*|\b(est |sont )?passe\w* (dans le rouge|en negatif|en positif|dans le vert)\b|\bturned (negative|positive)\b|\bwent (negative|positive)\b/;
 const COMPARE =
   /\bvs\.?\b|\bversus\b|\bcontre\b|\bcompar\w*|\bpar rapport (a|au|aux)\b|\bface a\b|\bagainst\b|\bstack up\b|\bor\b|\bou\b|\bthan\b|\bmieux que\b|\bplus que\b/;
 const TOTAL =
@@ -32,7 +32,7 @@ const CATEGORY_OBJECT =
 const PER_CATEGORY =
   /\b(par|by|per|pour chaque|each|chaque|selon) (canal|canaux|channels?|categories?|categorie|category)\b|\bchaque (canal|categorie)\b/;
 const PER_CAMPAIGN =
-  /\b(par|by|per|chaque|each) (?:(?:influencers?|influenceurs?|influence|social|sociales?|search|media|display|facebook|instagram|google|youtube) )?(campagne|campaign)s?\b|\bune par une\b|\bun par un\b|\bone by one\b|\bindividuel\w*|\bindividually\b|\bchacune\b|\beach of (them|the)\b/;
+  /\bles (ctr|cpa|cpl|cpc|cpm|roi|roas|cvr)s?\b.*\b(des|de nos|de toutes les|of the|of our|for the) (campagnes|campaigns)\b|\b(par|by|per|chaque|each) (?:(?:influencers?|influenceurs?|influence|social|sociales?|search|media|display|facebook|instagram|google|youtube) )?(campagne|campaign)s?\b|\bune par une\b|\bun par un\b|\bone by one\b|\bindividuel\w*|\bindividually\b|\bchacune\b|\beach of (them|the)\b/;
 const RANK_WORDS =
   /\bclass\w*|\brank\w*|\btri(e|es|ee|ees|er)\b|\bsort(ed|ing|s)?\b|\border(ed)? (\w+ )?by\b|\bpodium\b|\blanterne rouge\b|\bweakest\b|\bstrongest\b|\bpoorest\b|\bn ?° ?1\b|\bnumero (1|un)\b|\bnumber (1|one)\b|#1\b|\bleague table\b|\bpalmares\b|\btop\b|\bflop\b|\bmeilleur\w*|\bpire\w*|\bbest\b|\bworst\b|\ble plus\b|\bla plus\b|\bles plus\b|\ble moins\b|\bla moins\b|\bles moins\b|\bmost\b|\bleast\b|\bhighest\b|\blowest\b|\bdu plus\b|\bcheapest\b|\bplus (rentable|efficace|performant|cher)\w*|\bmoins (rentable|efficace|performant|cher)\w*/;
 const CUT =
@@ -67,6 +67,11 @@ const VAGUE: [RegExp, Metric[]][] = [
     ['roi', 'revenue', 'ctr'],
   ],
   [/\bengagements?\b|\binteractions?\b/, ['clicks', 'ctr']],
+  // « elle marche bien, google_hot ? », "is it working?": well by which figure?
+  [
+    /\b(marche|marchent|tourne|tournent|fonctionne|fonctionnent)\w* (bien|mal)\b|\bis (it|this) working\b/,
+    ['roi', 'revenue', 'ctr'],
+  ],
   // « lequel est le mieux ? », « on garde lequel ? », « quel jour ça a le mieux marché ? »: better by which figure?
   [
     /\blequel est (le )?(mieux|meilleur)\b|\blaquelle est (la )?(mieux|meilleure)\b|\bon garde (lequel|laquelle)\b|\b(lequel|laquelle) on garde\b|\bwhich (one )?is better\b|\bwhich (one )?(should we|to) keep\b|\ble mieux marche\b|\bmarche le mieux\b|\bworked best\b|\bperformed best\b/,
@@ -376,7 +381,13 @@ function readOne(
     PER_CATEGORY.test(text) || (CATEGORY_OBJECT.test(text) && p.scope.categories.length === 0);
   const group = categoryObject ? 'category' : 'campaign_name';
 
-  if (WHY.test(text)) {
+  // « le CA a plongé sur les 7 derniers jours, c'est quelle campagne ? »: a change and who made it is a « pourquoi ».
+  const whoMoved =
+    CHANGE.test(text) &&
+    /\b(c'est|ca vient d\w*|a cause d\w*) (quel|quelle|quels|quelles|qui)\b|\b(which|what) (campaign|channel|category)\b|\bquel(le)?s? (campagne|canal|categorie)s?\b/.test(
+      text,
+    );
+  if (WHY.test(text) || whoMoved) {
     const why = explain(p, catalog);
     if (why) return why;
     // « pourquoi facebook_tier1 est en perte ? »: no second period — its ROI, stated.
@@ -394,6 +405,26 @@ function readOne(
       };
   }
 
+  // « leads google par semaine »: a trend of a family or of several members is a breakdown by time (the preset
+  // trend takes one campaign or one category).
+  const grain = /\b(jour|day|quotidien\w*|daily)/.test(text)
+    ? 'day'
+    : /\b(mois|month)/.test(text)
+      ? 'month'
+      : 'week';
+  if (
+    TREND.test(text) &&
+    !p.two &&
+    p.thresholds.length === 0 &&
+    metric &&
+    sidesOf(p.scope).length > 0 &&
+    (p.scope.prefixes.length > 0 || sidesOf(p.scope).length > 1)
+  )
+    return {
+      intent: 'kpi_qa',
+      calls: [query({ metrics: p.metrics.slice(0, 4), grain, ...scopeArgs(p.scope), ...dates(p.period) })],
+      confidence: 0.85,
+    };
   if (TREND.test(text) && !p.two && p.thresholds.length === 0) return undefined;
   const presetScope =
     p.scope.campaigns.length === 0 && p.scope.prefixes.length === 0 && p.scope.categories.length <= 1;
@@ -558,7 +589,8 @@ function readOne(
           ...dates(p.period),
         }),
       ],
-      confidence: 0.85,
+      // By ROI only as a guess when no figure is named (« le meilleur canal ? »): asked back by criterion.
+      confidence: metric ? 0.85 : 0.7,
     };
   }
   // A breakdown with a named metric (« leads par canal », « dépenses par canal la semaine dernière »); the preset

@@ -75,7 +75,8 @@ export const ALIASES: Readonly<Record<string, string>> = {
   cmd: 'commandes', cmds: 'commandes', cde: 'commandes', cdes: 'commandes', nbr: 'nombre', nb: 'nombre',
   koi: 'quoi', pq: 'pourquoi', pk: 'pourquoi', pkoi: 'pourquoi', raos: 'roas', cmp: 'cpm', wek: 'week',
   canneaux: 'canaux', cannaux: 'canaux', chanels: 'channels', chanel: 'channel', clik: 'clic', cliks: 'clics',
-  depanser: 'depenser', depanse: 'depense', depenser: 'depenser',
+  depanser: 'depenser', depanse: 'depense', depenser: 'depenser', smaine: 'semaine', semiane: 'semaine',
+  bsa: 'bas', moin: 'moins', lw: 'last week', umsatz: 'revenue', klicks: 'clicks', kosten: 'spend',
 }; // biome-ignore format: a table
 
 export function correctWord(word: string): string {
@@ -133,6 +134,9 @@ export function prepare(text: string): string {
     .replace(/\b(?:one|un) (percent|pour ?cent|%)/g, '1 $1')
     .replace(/\byday\b|\bystrdy\b/g, 'yesterday')
     .replace(/\bmonth-to-date\b|\bmtd\b/g, 'month to date')
+    // « sur 7 jours », "over 14 days": the last days, as « les 7 derniers jours » reads.
+    .replace(/\bsur (\d{1,2}) jours\b/g, 'sur les $1 derniers jours')
+    .replace(/\b(?:over|in) (\d{1,2}) days\b/g, 'in the last $1 days')
     // « le + de leads », « le - cher »: the signs for plus and moins.
     .replace(/\b(le|la|les) \+ /g, '$1 plus ')
     .replace(/\b(le|la|les) - /g, '$1 moins ')

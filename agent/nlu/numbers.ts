@@ -50,6 +50,12 @@ export function findPercentChange(text: string): number | undefined {
   }
   if (/\bdoubl\w*|\bx ?2\b|\bfois 2\b|\btwice\b/.test(text)) return 100;
   if (/\btripl\w*|\bx ?3\b/.test(text)) return 200;
+  // « d'un quart », « d'un tiers », "by a quarter": the same fractions as percentages, down unless raised.
+  const fraction = /\b(?:d'un|un|a|by a|by one) (quart|tiers|quarter|third)\b/.exec(text);
+  if (fraction) {
+    const value = /quart/.test(fraction[1]!) ? 25 : 33;
+    return /\baugment\w*|\bhausse\b|\bincreas\w*|\brais\w*|\bboost\w*|\bajout\w*/.test(text) ? value : -value;
+  }
   // « de moitié »: halved, unless the verb raises it (« augmenter de moitié » = +50 %).
   if (/\bmoitie\b|\bhalf\b|\bhalve\w*|\bdivis\w*(?: [\w']+){0,3} par 2\b/.test(text))
     return /\baugment\w*|\bhausse\b|\bincreas\w*|\brais\w*|\bboost\w*|\bajout\w*/.test(text) ? 50 : -50;

@@ -126,7 +126,17 @@ export function findPeriod(raw: string, lastDay: string | null): DateRange | und
   m = new RegExp(
     String.raw`\b(?:semaine|sem\.?|week)\s(?:du|of(?: the)?|starting)\s(?:(?:fevr\w*|fev|feb\w*|february)\.?\s)?${DAY}\b`,
   ).exec(text);
-  if (m) {
+  // « la semaine du 8 mars »: that month's day, not the data's month (findDateRange reads « 8 mars »).
+  const otherMonth =
+    m !== null &&
+    /^\s(?:janv|jan\b|mars|march|avr|apr|mai|may|juin|june|juil|july|aout|aug|sept|oct|nov|dec)/.test(
+      text.slice(m.index + m[0].length),
+    );
+  if (m && otherMonth) {
+    const start = findDateRange(text.slice(m.index + m[0].length - m[1]!.length), lastDay)?.date_from;
+    if (start) return { date_from: start, date_to: shift(start, 6) };
+  }
+  if (m && !otherMonth) {
     const from = dayInMonth(Number(m[1]), lastDay);
     if (from) return { date_from: from, date_to: shift(from, 6) };
   }
@@ -274,7 +284,7 @@ export function findPeriod(raw: string, lastDay: string | null): DateRange | und
     const day = dayInMonth(Number(m[1]), lastDay);
     if (day) return { date_from: day, date_to: day };
   }
-  if (/\b(semaine|sem\.?) (passee|ecoulee)\b|\bthe past week\b/.test(text))
+  if (/\b(semaine|sem\.?) (passee?|ecoulee?)\b|\bthe past week\b/.test(text))
     return { date_from: shiftDays(lastDay, -6), date_to: lastDay };
   if (/\bsaint[- ]valentin\b|\bvalentine'?s day\b/.test(text)) {
     const { year } = monthOf(lastDay);

@@ -83,13 +83,21 @@ export function route(f: Features, readMetric: () => MetricReading | undefined =
   // not what the simulation does (one change at a time); offer the two halves rather than answer one of them.
   if (f.percent !== undefined && REALLOCATION.test(f.text)) return strong(askTransfer(f));
   // « on rajoute 20 % partout »: a budget change said without the word budget.
+  // « on coupe 25 % sur le search »: a cut or a raise of a percentage, no figure named, is a budget change.
+  const cutOrRaise =
+    f.percent !== undefined &&
+    !condition &&
+    f.metrics.length === 0 &&
+    /\b(coupe\w*|couper|redui\w*|reduire|baisse\w*|augmente\w*|rajoute\w*|cut|raise|reduce|lower|boost)\b/.test(
+      f.text,
+    );
   const addedEverywhere =
     f.percent !== undefined &&
     !condition &&
     /\b(rajout|ajout|remet|met|add|put)\w*\b.*\b(partout|everywhere|across the board|sur tout)\b/.test(
       f.text,
     );
-  if ((simulationMeant && f.money === undefined) || budgetChange || addedEverywhere) {
+  if ((simulationMeant && f.money === undefined) || budgetChange || addedEverywhere || cutOrRaise) {
     if (f.percent === undefined) return ask('budget_simulation', clarificationText('percent', f.language));
     if (f.percent < BUDGET_CHANGE_RANGE.min || f.percent > BUDGET_CHANGE_RANGE.max) {
       const { min, max } = BUDGET_CHANGE_RANGE;

@@ -103,6 +103,16 @@ function lookupOf(catalog: Catalog): Lookup {
 }
 
 /** `normalized`: lower case without accents, but not typo-corrected (a plural like « bloggers » must survive). */
+/** The name part `word` misspells (one slip under 8 letters, two from 8), if exactly one is that close. */
+function nearPart(word: string, lookup: { holders: Map<string, string[]> }): string {
+  if (word.length < 6 || COMMON.has(word)) return word;
+  const allowed = word.length >= 8 ? 2 : 1;
+  const near = [...lookup.holders.keys()].filter(
+    (key) => key.length >= 6 && key[0] === word[0] && distance(key, word) <= allowed,
+  );
+  return near.length === 1 ? near[0]! : word;
+}
+
 export function findScope(normalized: string, catalog: Catalog): Scope {
   let text = normalized.replace(/_/g, ' ');
   for (const [pattern, replacement] of ALIASES) text = text.replace(pattern, replacement);
@@ -184,19 +194,26 @@ export function findScope(normalized: string, catalog: Catalog): Scope {
     if (word.length < 3 || COMMON.has(word) || /^\d+$/.test(word)) continue;
     const singular = word.replace(/s$/, '');
     const plural = singular !== word;
-    const holders = lookup.holders.get(word) ?? (plural ? lookup.holders.get(singular) : undefined) ?? [];
+    // « instagarm », « instgram »: a long name part with one slip (two from 8 letters) is that part.
+    const part = lookup.holders.has(word) || lookup.holders.has(singular) ? word : nearPart(word, lookup);
+    const holders = lookup.holders.get(part) ?? (plural ? lookup.holders.get(singular) : undefined) ?? [];
     if (holders.length === 0) continue;
-    const asPrefix = lookup.starters.get(word) ?? [];
-    if (asPrefix.length >= 2) prefixes.push(word);
+    const asPrefix = lookup.starters.get(part) ?? [];
+    if (asPrefix.length >= 2) prefixes.push(part);
     else if (holders.length === 1) campaigns.push(holders[0]!);
     else if (plural) campaigns.push(...holders);
     else ambiguous ??= { word, candidates: holders.slice(0, 10) };
     text = blank(text, at, at + word.length);
   }
   const categories = findCategories(text, catalog);
+  // « le retargeting facebook »: the family word names the campaign's own family, not a second side to compare —
+  // unless the question joins them (« facebook et retargeting », « vs »).
+  const joined = /\b(et|and|vs|versus|ou|or|contre|compar\w*)\b|,|\//.test(normalized);
+  const ownFamily = (prefix: string) =>
+    !joined && campaigns.some((name) => name.toLowerCase().startsWith(prefix.toLowerCase()));
   return {
     campaigns: [...new Set(campaigns)],
-    prefixes: [...new Set(prefixes)],
+    prefixes: [...new Set(prefixes)].filter((prefix) => !ownFamily(prefix)),
     categories,
     ...(ambiguous ? { ambiguous } : {}),
     rest: text,

@@ -48,8 +48,14 @@ describe('unexplained words', () => {
   });
 
   test('a word of the data’s names is explained only by the names the plan uses', () => {
-    // « retargetting » (a typo of a name part) is ignored by the scope, which kept only « facebook »: asked back.
-    expect(plan('le tx de clic du retargetting facebook').unexplained).toEqual(['retargetting']);
+    // « retargetting » (one slip in a long name part) is read as that part: the plan uses facebook_retargeting.
+    const typo = plan('le tx de clic du retargetting facebook');
+    expect(typo.unexplained).toBeUndefined();
+    expect(typo.calls).toEqual([
+      { tool: 'query_metrics', args: { metrics: ['ctr'], campaigns: ['facebook_retargeting'] } },
+    ]);
+    // A word no name is close to stays unexplained (asked back).
+    expect(plan('le tx de clic de zorglubtier').unexplained).toEqual(['zorglubtier']);
     // « youtub blogger »: both words lead to youtube_blogger, so neither is unexplained.
     expect(plan('retour sur investissement youtub blogger').unexplained).toBeUndefined();
   });
