@@ -22,7 +22,7 @@ type Period = { date_from?: string; date_to?: string };
 const WHY =
   /\bpourquoi\b|\bwhy\b|\bqu'est-ce qui (a|explique|fait)\b|\bqu'est ce qui\b|\bexpliqu\w*|\bcomment expliquer\b|\bd'ou vient\b|\bca vient d(e|u|es)\b|\bwhat (drove|caused|explains|happened|moved)\b|\bqu'est-ce qui s'est passe\b|\bque s'est-il passe\b|\bexplain\w*|\bgrace a (quel|quoi|qui)\w*|\bthanks to (what|which)\b|\bdue to (what|which)\b|\bla faute a\b|\bcause\w*|\bqui a (tire|porte)\b|\bqui a fait (monter|baisser|bouger|grimper|chuter|plonger|varier)\b|\bresponsables?\b|\bwhat'?s behind\b|\bbehind (the|this|that)\b|\bdrivers?\b|\bdriving (the|this|that)\b|\bdrove (that|this|it)\b|\bdrove the (drop|increase|rise|decline|change|fall|jump|spike|growth|dip)\b/;
 const CHANGE =
-  /\b(grimp|augment|baiss|chut|bond|plong|bouge|bougé|vari|chang|evolu|effondr|explos|degrad|ameliore|hausse|recul|monte|descend|rose|fell|drop|jump|spik|increas|decreas|moved|changed|went (up|down)|declin|improv|worsen|surg|plummet|crash|tripl|doubl|progress|tank|fond|ecroul|plomb|collaps|chute|diminu|redui|reduc|devenu|became|got (more|less|cheaper|pricier))\w*|\b(est |sont )?passe\w* (dans le rouge|en negatif|en positif|dans le vert)\b|\bturned (negative|positive)\b|\bwent (negative|positive)\b/;
+  /\b(grimp|augment|baiss|chut|bond|plong|bouge|bougé|vari|chang|evolu|effondr|explos|degrad|ameliore|hausse|recul|monte|descend|rose|fell|drop|jump|spik|increas|decreas|moved|changed|went (up|down)|declin|improv|worsen|surg|plummet|crash|tripl|doubl|progress|tank|fond|ecroul|plomb|collaps|chute|diminu|redui|reduc|devenu|became|got (more|less|cheaper|pricier)|go(es|ne)? (up|down)|ris(e|en|ing)|climb|grew|grow|shrank|shrink|soar|sank|sink)\w*|\b(est |sont )?passe\w* (dans le rouge|en negatif|en positif|dans le vert)\b|\bturned (negative|positive)\b|\bwent (negative|positive)\b/;
 const COMPARE =
   /\bvs\.?\b|\bversus\b|\bcontre\b|\bcompar\w*|\bpar rapport (a|au|aux)\b|\bface a\b|\bagainst\b|\bstack up\b|\bor\b|\bou\b|\bthan\b|\bmieux que\b|\bplus que\b/;
 const TOTAL =
@@ -339,9 +339,9 @@ function explain(p: Parsed, catalog: Catalog): MetricReading | undefined {
 
 // The movement a « pourquoi » takes for granted: the answer says so when the data moved the other way.
 const UP_WORDS =
-  /\b(grimp|augment|bond|explos|monte|hausse|amelior|progress|rise|rose|risen|jump|spik|surg|increas|improv|climb|soar|went up)\w*/;
+  /\b(grimp|augment|bond|explos|monte|hausse|amelior|progress|rise|rose|risen|jump|spik|surg|increas|improv|climb|soar|went up|go up|goes up|gone up|grew|grow)\w*/;
 const DOWN_WORDS =
-  /\b(baiss|chut|plong|effondr|recul|descend|degrad|drop|fell|fall|declin|decreas|worsen|plummet|tank|went down|dip|crash|fondu|ecroul|plomb|collaps|diminu|redui|reduc)\w*/;
+  /\b(baiss|chut|plong|effondr|recul|descend|degrad|drop|fell|fall|declin|decreas|worsen|plummet|tank|went down|dip|crash|fondu|ecroul|plomb|collaps|diminu|redui|reduc|go(es|ne)? down|shrank|shrink|sank|sink)\w*/;
 
 function assumedDirection(text: string): { assumed_direction?: 'up' | 'down' } {
   const up = UP_WORDS.test(text);

@@ -57,7 +57,13 @@ export function findPercentChange(text: string): number | undefined {
     return /\baugment\w*|\bhausse\b|\bincreas\w*|\brais\w*|\bboost\w*|\bajout\w*/.test(text) ? value : -value;
   }
   // « de moitié »: halved, unless the verb raises it (« augmenter de moitié » = +50 %).
-  if (/\bmoitie\b|\bhalf\b|\bhalve\w*|\bdivis\w*(?: [\w']+){0,3} par 2\b/.test(text))
+  // (« la première moitié », "the first half of February" are periods, not a cut.)
+  const halfPeriod =
+    /\b(first|second|last|premiere|deuxieme|seconde|derniere|1re|2e) (half|moitie)\b|\bhalf of (the )?(month|february|feb)\b/;
+  if (
+    /\bmoitie\b|\bhalf\b|\bhalve\w*|\bdivis\w*(?: [\w']+){0,3} par 2\b/.test(text) &&
+    !halfPeriod.test(text)
+  )
     return /\baugment\w*|\bhausse\b|\bincreas\w*|\brais\w*|\bboost\w*|\bajout\w*/.test(text) ? 50 : -50;
   return undefined;
 }
