@@ -97,7 +97,14 @@ export function findPeriod(raw: string, lastDay: string | null): DateRange | und
   let m = new RegExp(
     String.raw`\b(?:du\s|from\s|entre\s(?:le\s)?|between\s)?${DAY}${MONTH_WORD}\s?(?:au|to|-|→|et(?: le)?|and)\s?${DAY}${MONTH_WORD}\b`,
   ).exec(text);
-  if (m && Number(m[1]) < Number(m[2])) {
+  // « un CPC entre 5 et 10 CHF » is a range of values, not of days: a unit after it or a KPI right before it.
+  const valueRange =
+    m !== null &&
+    !/fevr|fev|feb|janv|mars|march/.test(m[0]) &&
+    (/^\s?(?:chf|fr\b|francs?|%|€|eur|\$|k\b|\.-|pts?\b|points?)/.test(text.slice(m.index + m[0].length)) ||
+      (/^(entre|between)\b/.test(m[0]) &&
+        /\b(cpc|cpa|cpl|cpm|ctr|roi|roas|cvr)\s$/.test(text.slice(0, m.index))));
+  if (m && Number(m[1]) < Number(m[2]) && !valueRange) {
     const from = dayInMonth(Number(m[1]), lastDay);
     const to = dayInMonth(Number(m[2]), lastDay);
     if (from && to && /\b(du|from|entre|between)\b|fev|feb|-/.test(m[0]))

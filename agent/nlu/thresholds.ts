@@ -78,6 +78,13 @@ export function findThresholds(text: string, mentions: readonly MetricMention[])
     const high = joiner ? numberAt(text, low.end + joiner[0].length) : undefined;
     const mention = [...mentions].reverse().find((item) => item.end <= range.index);
     if (!high || !mention) continue;
+    // « entre 5 et 10 février », "between the 1st and 14th": days, not values.
+    if (
+      /^\s?(?:janv|jan\b|fevr|fev|feb|mars|march|avr|apr|mai|may|juin|june|juil|july|aout|aug|sept|oct|nov|dec)/.test(
+        text.slice(high.end),
+      )
+    )
+      continue;
     const percent = (n: { value: number; unit?: string }) =>
       n.unit === '%' || (PERCENT_METRICS.has(mention.metric) && n.unit === undefined && n.value !== 0);
     found.push(

@@ -89,3 +89,27 @@ describe('a time named but not read is asked back', () => {
     expect(plan('who won the Champions League game last night?').intent).toBe('out_of_scope');
   });
 });
+
+describe('a range of values is not a range of days', () => {
+  test.each([
+    ['quelles campagnes ont un CPC entre 5 et 10 CHF ?', 5, 10],
+    ['campagnes avec un CPC entre 5 et 10', 5, 10],
+  ])('« %s »: CPC between %d and %d, no period', (text, low, high) => {
+    const [call] = plan(text).calls;
+    expect(call?.args).not.toHaveProperty('date_from');
+    expect(call?.args.thresholds).toEqual([
+      { metric: 'cpc', op: '>=', value: low },
+      { metric: 'cpc', op: '<=', value: high },
+    ]);
+  });
+
+  test.each([
+    ['CA entre 5 et 10 février', '2021-02-05', '2021-02-10'],
+    ['cpm social 1-14 fév ?', '2021-02-01', '2021-02-14'],
+    ['les 5 campagnes qui ont le plus dépensé du 15 au 21', '2021-02-15', '2021-02-21'],
+  ])('« %s » is days %s … %s, no threshold', (text, from, to) => {
+    const [call] = plan(text).calls;
+    expect(call?.args).toMatchObject({ date_from: from, date_to: to });
+    expect(call?.args).not.toHaveProperty('thresholds');
+  });
+});
