@@ -43,7 +43,7 @@ const BOOST =
 const PROFITABLE =
   /^(?!.*\b(non|pas|peu|plus|moins|most|least|more|less|not|un)\s?(rentab|profit)).*(\brentables?\b|\bprofitable\b|\bin profit\b|\ben profit\b|\bgagnent de l'argent\b|\bmake money\b|\broi positif\b|\bpositive roi\b)/;
 const SINGULAR_CATEGORY =
-  /\b(quel|quelle|le|la|which|the|best|worst|meilleur|meilleure|pire|weakest|strongest|poorest|our|notre)\s(\w+\s)?(canal|categorie|category|channel)\b(?!s)|\b(lequel|laquelle|which one)\b(?=.*\b(canal|categorie|category|channel)\b(?!s))/;
+  /\b(quel|quelle|le|la|which|the|best|worst|meilleur|meilleure|pire|weakest|strongest|poorest|our|notre)\s(\w+\s)?(canal|categorie|category|channel)\b(?!s)|\b(lequel|laquelle|which one)\b(?=.*\b(canal|categorie|category|channel)\b(?!s))|\bquel (type de campagne|levier)\b|\bwhich (type of campaign|lever)\b/;
 // Content words that name no metric the data has and could mean several: ask which one is meant.
 const VAGUE: [RegExp, Metric[]][] = [
   [/\bresultats?\b|\bresults?\b/, ['orders', 'leads', 'revenue']],
@@ -511,6 +511,27 @@ function readOne(
   const onlyCategories = p.scope.campaigns.length === 0 && p.scope.prefixes.length === 0;
   // « Compare social and search » with no metric: the preset breakdown by category shows both.
   if (sides.length >= 2 && !metric && onlyCategories) return undefined;
+  // « quelles campagnes tournent sur instagram ? », « liste des campagnes google »: the family's campaigns, each
+  // with its main figures.
+  if (
+    !metric &&
+    p.scope.prefixes.length === 1 &&
+    sides.length === 1 &&
+    /\b(quelles?|which|liste\w*|list|combien de|how many)\s(?:\w+\s)?(campagnes|campaigns)\b/.test(text) &&
+    !RANK_WORDS.test(text)
+  )
+    return {
+      intent: 'kpi_qa',
+      calls: [
+        query({
+          metrics: ['roi', 'mark_spent', 'revenue'],
+          group_by: ['campaign_name'],
+          ...scopeArgs(p.scope),
+          ...dates(p.period),
+        }),
+      ],
+      confidence: 0.85,
+    };
   // « le CA de google et youtube ensemble », "combined revenue": one figure over every member named.
   if (sides.length >= 2 && metric && COMBINED.test(text) && p.scope.categories.length === 0) {
     const campaigns = [

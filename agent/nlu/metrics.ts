@@ -4,7 +4,7 @@ import type { Metric } from '../../src/core/metrics.js';
 
 // Longest phrases first: « coût par lead » must win over « coût ». Patterns run on prepared text.
 const SYNONYMS: [RegExp, Metric][] = [
-  [/\bretours? sur (les )?depenses? (publicitaires?|pub|pubs|media)\b|\bretours? sur (le )?budget pub\w*|\breturn on ad ?spend|\broas\b|\b(?:par|pour|per|for each|for every|for|each|every|chaque) (?:1 |un |one |each |every |chaque )?(?:franc|chf|euro|dollar)s? (?:mis|investi|depense|spent|spend|invested|put in)\w*|\b(?:revenue|ca|chiffre d'affaires|recettes?|returns?) (?:par|per|for each|for every) (?:franc|chf|euro|dollar)\b/, 'roas'],
+  [/\brapport\w* (?:le plus |le moins |plus |moins )?(?:par|pour|per|chaque) (?:1 |un )?(?:franc|chf|euro|dollar)s?(?: (?:mis|investi|depense|spent|invested)\w*)?|\bretours? sur (les )?depenses? (publicitaires?|pub|pubs|media)\b|\bretours? sur (le )?budget pub\w*|\breturn on ad ?spend|\broas\b|\b(?:par|pour|per|for each|for every|for|each|every|chaque) (?:1 |un |one |each |every |chaque )?(?:franc|chf|euro|dollar)s? (?:mis|investi|depense|spent|spend|invested|put in)\w*|\b(?:revenue|ca|chiffre d'affaires|recettes?|returns?) (?:par|per|for each|for every) (?:franc|chf|euro|dollar)\b/, 'roas'],
   [/\bretours? sur invest\w*|\breturn on investment|\brentab\w*|\bprofitab\w*|\broi\b/, 'roi'],
   [/(?<=%\s?)de (clics?|clicks?)\b|\b(taux|tx) de cli\w*|\bclick[- ]?(through|thru)( rate)?|\bclicks? rates?\b|\bctr\b/, 'ctr'],
   [/(?<=%\s?)de (conversions?|transfo\w*)\b|\bconverti(t|ssent|r|ssant)\b|\bconverts?\b(?! rate)|\bconverting\b|\bconverted\b(?! (into|to|in)\b)|\b(taux|tx) de (conversions?|transfo\w*|conv\b)|\bconversion rates?|\bconv\.? rates?|\bcvr\b/, 'cvr'],
@@ -20,7 +20,7 @@ const SYNONYMS: [RegExp, Metric][] = [
   [/\b(1000|mille) (impressions?|affichages?|vues) (coute|cost)\w*|\b(pai|pay)\w*(?: [\w'.,-]+){0,4} (les |the |pour |for )?(1000|mille|thousand) (impressions?|affichages?|vues)|\b(cher|cheap\w*|cost\w*|coute\w*) (au|per|pour) (mille|1000)\b/, 'cpm'],
   // « nombre de ventes », "how many sales": a count of orders, not revenue.
   [/\b(?:nombre|number|nb) (?:de |of )?(?:ventes|sales)\b|\bhow many sales\b/, 'orders'],
-  [/\bchiffres? d'af\w*|\bencaiss\w*|\b(fait|faire|font|fera|fait le) (plus |moins |le plus |autant )?(de |du )chiffre\b|\b(bring|brings|brought|bringing) in\b|\brevenus?\b|\brevenues?\b|\bventes?\b|\bsales\b|\brecettes?\b|\bturnover\b/, 'revenue'],
+  [/\bchiffres? d'af\w*|\bencaiss\w*|\brapport(?:e|ent|er|ait)\b(?= (?:le plus|le moins|plus|moins|combien|le mieux))|\b(fait|faire|font|fera|fait le) (plus |moins |le plus |autant )?(de |du )chiffre\b|\b(bring|brings|brought|bringing) in\b|\brevenus?\b|\brevenues?\b|\bventes?\b|\bsales\b|\brecettes?\b|\bturnover\b/, 'revenue'],
   [/\bdepens\w*|\bclaque\w*|\bcrame\w*|\b(?:media )?investments?\b|\binvestissements? media\b|\bflambe\w*|\bbudgets?\b|\bcouts?\b|\bcoute\w*|\bspend\w*|\bspent\b|\bcosts?\b|\binvesti\w*/, 'mark_spent'],
   [/\bclics?\b|\bclicks?\b/, 'clicks'],
   [/\b(?:moins|plus) (?:vues?|affich\w+)\b|\bimpressions?\b|\bimpr\b\.?|\baffichages?\b|\baffiche\w* combien de fois\b|\bcombien de fois\b.{0,30}\baffich\w*|\bhow (many times|often)\b.{0,30}\b(shown|displayed|seen|served)\b/, 'impressions'],
