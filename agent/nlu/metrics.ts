@@ -20,7 +20,7 @@ const SYNONYMS: [RegExp, Metric][] = [
   [/\b(1000|mille) (impressions?|affichages?|vues) (coute|cost)\w*|\b(pai|pay)\w*(?: [\w'.,-]+){0,4} (les |the |pour |for )?(1000|mille|thousand) (impressions?|affichages?|vues)|\b(cher|cheap\w*|cost\w*|coute\w*) (au|per|pour) (mille|1000)\b/, 'cpm'],
   // « nombre de ventes », "how many sales": a count of orders, not revenue.
   [/\b(?:nombre|number|nb) (?:de |of )?(?:ventes|sales)\b|\bhow many sales\b/, 'orders'],
-  [/\bchiffres? d'af\w*|\bencaiss\w*|\brapport(?:e|ent|er|ait)\b(?= (?:le plus|le moins|plus|moins|combien|le mieux))|\b(fait|faire|font|fera|fait le) (plus |moins |le plus |autant )?(de |du )chiffre\b|\b(bring|brings|brought|bringing) in\b|\brevenus?\b|\brevenues?\b|\bventes?\b|\bsales\b|\brecettes?\b|\bturnover\b/, 'revenue'],
+  [/\bchiffres? d'af\w*|\bencaiss\w*|\brapport(?:e|ent|er|ait)\b(?= (?:le plus|le moins|plus|moins|combien|le mieux))|\ble chiffre\b(?= (?:s'est|a |est |baisse|chute|monte|grimpe|recule|plonge))|\b(fait|faire|font|fera|fait le) (plus |moins |le plus |autant )?(de |du )chiffre\b|\b(bring|brings|brought|bringing) in\b|\brevenus?\b|\brevenues?\b|\bventes?\b|\bsales\b|\brecettes?\b|\bturnover\b/, 'revenue'],
   [/\bdepens\w*|\bclaque\w*|\bcrame\w*|\b(?:media )?investments?\b|\binvestissements? media\b|\bflambe\w*|\bbudgets?\b|\bcouts?\b|\bcoute\w*|\bspend\w*|\bspent\b|\bcosts?\b|\binvesti\w*/, 'mark_spent'],
   [/\bclics?\b|\bclicks?\b/, 'clicks'],
   [/\b(?:moins|plus) (?:vues?|affich\w+)\b|\bimpressions?\b|\bimpr\b\.?|\baffichages?\b|\baffiche\w* combien de fois\b|\bcombien de fois\b.{0,30}\baffich\w*|\bhow (many times|often)\b.{0,30}\b(shown|displayed|seen|served)\b/, 'impressions'],
