@@ -4,7 +4,7 @@
 import type { PlannedCall } from '../../src/analysis/plan.js';
 import type { Catalog } from '../../src/analysis/vocabulary.js';
 import type { Metric } from '../../src/core/metrics.js';
-import { orderFor, parse, scopeArgs } from './metric-question.js';
+import { orderFor, parse, scopeArgs } from './figure-parse.js';
 import { findDirectionWord } from './metrics.js';
 import { findThresholds, type Threshold } from './thresholds.js';
 

@@ -6,8 +6,8 @@ import type { Plan, PlannedCall } from '../../src/analysis/plan.js';
 import { BUDGET_CHANGE_RANGE } from '../../src/analysis/vocabulary.js';
 import { parseDigest } from './digest.js';
 import type { Features } from './features.js';
+import type { MetricReading } from './figure-parse.js';
 import { clarificationText } from './messages.js';
-import type { MetricReading } from './metric-question.js';
 import { directionFor } from './metrics.js';
 
 export interface Routed {

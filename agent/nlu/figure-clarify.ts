@@ -1,0 +1,80 @@
+// A question back instead of a guess: a word that could mean several campaigns (« tier2 ») or several figures
+// (« résultats », « performance »), with one button per reading.
+import type { Language } from '../../src/core/answer.js';
+import type { MetricReading, Parsed } from './figure-parse.js';
+import { METRIC_WORDS, VAGUE } from './figure-words.js';
+import { normalize } from './normalize.js';
+
+/** A question back when a word could mean several campaigns or several metrics. */
+export function clarify(question: string, p: Parsed, language: Language): MetricReading | undefined {
+  const ambiguous = p.scope.ambiguous;
+  if (ambiguous && p.scope.campaigns.length === 0 && p.scope.prefixes.length === 0) {
+    return askBack(
+      language === 'en'
+        ? `Which campaign do you mean by "${ambiguous.word}": ${ambiguous.candidates.join(' or ')}?`
+        : `Par « ${ambiguous.word} », vous parlez de ${ambiguous.candidates.join(' ou de ')} ?`,
+      ambiguous.candidates.slice(0, 4).map((name) => replaceWord(question, ambiguous.word, name)),
+    );
+  }
+  // « coût unitaire », « les plus chères »: a cost word that names no one metric, even though « coût » reads as spend.
+  const unitCost =
+    /\bcouts? unitaires?\b|\bunit costs?\b|\ba l'unite\b|\b(les )?plus cheres?\b(?! par)|\bcoutent le plus\b(?! par)|\bmost expensive\b|\bcost the most\b/;
+  if (
+    p.metrics.length > 0 &&
+    !(unitCost.test(p.text) && p.metrics.every((metric) => metric === 'mark_spent'))
+  )
+    return undefined;
+  for (const [pattern, candidates] of VAGUE) {
+    const match = pattern.exec(p.text);
+    if (!match) continue;
+    // « la performance de google_hot ? »: which figure — or the campaign's whole card (« comment va … »).
+    const card =
+      candidates[0] === 'roi' && candidates[1] === 'revenue' && p.scope.campaigns.length === 1
+        ? [
+            language === 'en'
+              ? `How is ${p.scope.campaigns[0]} doing?`
+              : `Comment va ${p.scope.campaigns[0]} ?`,
+          ]
+        : [];
+    return askBack(
+      language === 'en'
+        ? `By "${asWritten(question, match[0])}", do you mean ${candidates.map((metric) => METRIC_WORDS[metric].en).join(', ')}?`
+        : `Par « ${asWritten(question, match[0])} », vous entendez ${candidates
+            .map((metric) => METRIC_WORDS[metric].fr)
+            .join(', ')
+            .replace(/, ([^,]*)$/, ' ou $1')} ?`,
+      [
+        ...candidates.map(
+          (metric) => `${question.replace(/\s*\?+\s*$/, '')} — ${METRIC_WORDS[metric][language]}`,
+        ),
+        ...card,
+      ],
+    );
+  }
+  return undefined;
+}
+
+/** The words of the question as the person wrote them (accents and case) for a phrase found in normalized text. */
+export function asWritten(question: string, phrase: string): string {
+  const words = question.split(/[\s'’]+/);
+  const size = phrase.split(/\s+/).length;
+  for (let start = 0; start + size <= words.length; start++) {
+    const candidate = words
+      .slice(start, start + size)
+      .join(' ')
+      .replace(/^[^\p{L}]+|[^\p{L}]+$/gu, '');
+    if (normalize(candidate) === phrase) return candidate;
+  }
+  return phrase;
+}
+
+/** One short question back, with one option (a button) per reading. */
+export function askBack(clarification: string, options: string[]): MetricReading {
+  return { intent: 'kpi_qa', calls: [], confidence: 0.6, clarification, options };
+}
+
+export function replaceWord(question: string, word: string, name: string): string {
+  const pattern = new RegExp(`\\b${word.replace(/\d/, '[\\s-]?$&')}\\b`, 'i');
+  const replaced = question.replace(pattern, name);
+  return replaced === question ? `${question} (${name})` : replaced;
+}

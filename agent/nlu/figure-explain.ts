@@ -1,0 +1,45 @@
+// « pourquoi »: the change of a figure between two periods, decomposed by campaign or channel, and the
+// direction the question takes for granted (the answer corrects it when the data moved the other way).
+import type { Catalog } from '../../src/analysis/vocabulary.js';
+import { before, type MetricReading, type Parsed, type Period, scopeArgs, shift } from './figure-parse.js';
+import { CATEGORY_OBJECT, CHANGE, CUT, DOWN_WORDS, UP_WORDS } from './figure-words.js';
+
+/** Why a figure moved: its change between two periods, decomposed by campaign (or by category when asked). */
+export function explain(p: Parsed, catalog: Catalog): MetricReading | undefined {
+  const metric = p.metrics[0] ?? (CUT.test(p.text) ? 'roi' : undefined);
+  if (!metric) return undefined;
+  let periods = p.two;
+  if (!periods && p.period?.date_from && p.period.date_to && CHANGE.test(p.text)) {
+    const after = p.period as Required<Period>;
+    periods = [before(after), after];
+  }
+  if (!periods && CHANGE.test(p.text) && catalog.lastDay) {
+    const after = { date_from: shift(catalog.lastDay, -6), date_to: catalog.lastDay };
+    periods = [before(after), after];
+  }
+  if (!periods) return undefined;
+  const by = CATEGORY_OBJECT.test(p.text) && p.scope.categories.length === 0 ? 'category' : 'campaign_name';
+  return {
+    intent: 'diagnostic',
+    calls: [
+      {
+        tool: 'explain_change',
+        args: {
+          metric,
+          by,
+          before: { date_from: periods[0].date_from!, date_to: periods[0].date_to! },
+          after: { date_from: periods[1].date_from!, date_to: periods[1].date_to! },
+          ...scopeArgs(p.scope),
+          ...assumedDirection(p.text),
+        },
+      },
+    ],
+    confidence: 0.85,
+  };
+}
+
+export function assumedDirection(text: string): { assumed_direction?: 'up' | 'down' } {
+  const up = UP_WORDS.test(text);
+  const down = DOWN_WORDS.test(text);
+  return up === down ? {} : { assumed_direction: up ? 'up' : 'down' };
+}

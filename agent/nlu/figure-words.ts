@@ -1,0 +1,119 @@
+// The vocabulary of figure questions: the phrases that say what is asked (why, a change, a comparison, a total,
+// a ranking, a cut or a boost), about which objects (campaigns or channels), and the vague words that need a
+// question back. Read on prepared text (normalize.ts); metric-question.ts and its helpers apply them.
+import type { Metric } from '../../src/core/metrics.js';
+
+export const WHY =
+  /\bpourquoi\b|\bwhy\b|\bqu'est-ce qui (a|explique|fait)\b|\bqu'est ce qui\b|\bexpliqu\w*|\bcomment expliquer\b|\bd'ou vient\b|\bca vient d(e|u|es)\b|\bwhat (drove|caused|explains|happened|moved)\b|\bqu'est-ce qui s'est passe\b|\bque s'est-il passe\b|\bexplain\w*|\bgrace a (quel|quoi|qui)\w*|\bthanks to (what|which)\b|\bdue to (what|which)\b|\bla faute a\b|\bcause\w*|\bqui a (tire|porte)\b|\bqui a fait (monter|baisser|bouger|grimper|chuter|plonger|varier)\b|\bresponsables?\b|\bwhat'?s behind\b|\bbehind (the|this|that)\b|\bdrivers?\b|\bdriving (the|this|that)\b|\bdrove (that|this|it)\b|\bdrove the (drop|increase|rise|decline|change|fall|jump|spike|growth|dip)\b/;
+export const CHANGE =
+  /\b(grimp|augment|baiss|chut|bond|plong|bouge|bougé|vari|chang|evolu|effondr|explos|degrad|ameliore|hausse|recul|monte|descend|rose|fell|drop|jump|spik|increas|decreas|moved|changed|went (up|down)|declin|improv|worsen|surg|plummet|crash|tripl|doubl|progress|tank|fond|ecroul|plomb|collaps|chute|diminu|redui|reduc|devenu|became|got (more|less|cheaper|pricier)|go(es|ne)? (up|down)|ris(e|en|ing)|climb|grew|grow|shrank|shrink|soar|sank|sink)\w*|\b(est |sont )?passe\w* (dans le rouge|en negatif|en positif|dans le vert)\b|\bturned (negative|positive)\b|\bwent (negative|positive)\b/;
+export const COMPARE =
+  /\bvs\.?\b|\bversus\b|\bcontre\b|\bcompar\w*|\bpar rapport (a|au|aux)\b|\bface a\b|\bagainst\b|\bstack up\b|\bor\b|\bou\b|\bthan\b|\bmieux que\b|\bplus que\b/;
+export const TOTAL =
+  /\btotal\w*|\bau total\b|\ben tout\b|\bcombien\b|\bhow (much|many)\b|\bglobal\w*|\boverall\b|\bcumul\w*|\bsomme\b|\bensemble\b|\bconfondu\w*|\bquel(le)? (est|etait|a ete)\b|\bwhat (is|was|were|are)\b|\bwhat's\b|\bnb\b|\bnombre\b|\bnumber of\b|\bcount\b/;
+export const CATEGORY_OBJECT =
+  /\b(canal|canaux|channels?|categories?|categorie|category|types? de campagne|leviers?)\b/;
+export const PER_CATEGORY =
+  /\b(par|by|per|pour chaque|each|chaque|selon) (canal|canaux|channels?|categories?|categorie|category)\b|\bchaque (canal|categorie)\b/;
+export const PER_CAMPAIGN =
+  /\bles (ctr|cpa|cpl|cpc|cpm|roi|roas|cvr)s?\b.*\b(des|de nos|de toutes les|of the|of our|for the) (campagnes|campaigns)\b|\b(par|by|per|chaque|each) (?:(?:influencers?|influenceurs?|influence|social|sociales?|search|media|display|facebook|instagram|google|youtube) )?(campagne|campaign)s?\b|\bune par une\b|\bun par un\b|\bone by one\b|\bindividuel\w*|\bindividually\b|\bchacune\b|\beach of (them|the)\b/;
+export const RANK_WORDS =
+  /\bclass\w*|\brank\w*|\btri(e|es|ee|ees|er)\b|\bsort(ed|ing|s)?\b|\border(ed)? (\w+ )?by\b|\bpodium\b|\blanterne rouge\b|\bweakest\b|\bstrongest\b|\bpoorest\b|\bn ?° ?1\b|\bnumero (1|un)\b|\bnumber (1|one)\b|#1\b|\bleague table\b|\bpalmares\b|\btop\b|\bflop\b|\bmeilleur\w*|\bpire\w*|\bbest\b|\bworst\b|\ble plus\b|\bla plus\b|\bles plus\b|\ble moins\b|\bla moins\b|\bles moins\b|\bmost\b|\bleast\b|\bhighest\b|\blowest\b|\bdu plus\b|\bcheapest\b|\bplus (rentable|efficace|performant|cher)\w*|\bmoins (rentable|efficace|performant|cher)\w*/;
+export const CUT =
+  /\b(couper|coupe|stopper|stop|arreter|arrete|mettre en pause|en pause|pause|pausing|paused|suspendre|switch(ed)? off|turn off|kill|cut|sauter)\b|\ben perte\b|\bdans le rouge\b|\b(perdent|perdu|perd) de l'argent\b|\blos(e|ing|t) money\b|\bin the red\b|\bloss[- ]?making\b|\blosers?\b|\b(roi|retour) (negatif|negative)|\bnegative (roi|return)/;
+// What to boost next, not what was spent (« les 4 campagnes où on a mis le plus de budget » ranks spend).
+export const BOOST =
+  /^(?!.*\b(?:a|ont|avons|avez) (?:mis|investi|depense|claque)\b|.*\bwe(?:'ve| have) (?:put|spent|invested)\b|.*\bwe (?:spent|invested)\b|.*\bdid we (?:put|spend|invest)\b).*(?:\brenforc\w*|\bpousser\b|\bscale\b|\bscaler\b|\bmettre plus\b|\binvest(ir)? (plus|more)\b|\bdoubler la mise\b|\bmore budget\b|\bplus de budget\b|\bdouble down\b|\bplus d'investissement\b|\bmerite\w* plus\b|\bput more\b|\bdeserve more\b|\bmore money\b|\bplus d'argent\b)/;
+export const PROFITABLE =
+  /^(?!.*\b(non|pas|peu|plus|moins|most|least|more|less|not|un)\s?(rentab|profit)).*(\brentables?\b|\bprofitable\b|\bin profit\b|\ben profit\b|\bgagnent de l'argent\b|\bmake money\b|\broi positif\b|\bpositive roi\b)/;
+export const SINGULAR_CATEGORY =
+  /\b(quel|quelle|le|la|which|the|best|worst|meilleur|meilleure|pire|weakest|strongest|poorest|our|notre)\s(\w+\s)?(canal|categorie|category|channel)\b(?!s)|\b(lequel|laquelle|which one)\b(?=.*\b(canal|categorie|category|channel)\b(?!s))|\bquel (type de campagne|levier)\b|\bwhich (type of campaign|lever)\b/;
+// Content words that name no metric the data has and could mean several: ask which one is meant.
+export const VAGUE: [RegExp, Metric[]][] = [
+  [/\bresultats?\b|\bresults?\b/, ['orders', 'leads', 'revenue']],
+  [/\bretours?\b(?! sur)|\breturns?\b(?! on (ad|invest))/, ['roi', 'roas', 'revenue']],
+  [/\bvolumes?\b/, ['impressions', 'clicks', 'orders']],
+  [/\brendements?\b|\byields?\b/, ['roi', 'roas', 'revenue']],
+  [
+    /\befficacite\b|\befficiency\b|^(?!.*\b(plus|moins|most|least|more|less)\b).*\b(efficaces?|efficient|performing)\b/,
+    ['roi', 'cpa', 'ctr'],
+  ],
+  [
+    // « les chiffres » (prepare() may have made it « chiffre »), "the numbers", « les stats ».
+    /\b(les|des|nos|vos|mes|our|the|your|niveau)\s+chiffres?\b(?! d'af)|\bchiffres\b(?! d'af)|\bnumbers\b|\bstats?\b|\bstatistiques\b/,
+    ['revenue', 'mark_spent', 'roi'],
+  ],
+  [/\b(le|quel|the) taux\b(?! de (cli|conv|transfo|click|rebond))|\bthe rate\b(?! of)/, ['ctr', 'cvr']],
+  // « comment s'est passé le social ? », "how did search go?": no figure named. (« Comment va google_hot ? » is the
+  // campaign's card, describe_campaign: the golden questions say so, and it is the card button offered here.)
+  [
+    /\bcomment (ca )?(s'est passe|ca s'est passe|a marche|tourne)\b|\b(ca|qu'est-ce que ca|qu'est-ce que) donne quoi\b|\bca a donne( quoi)?\b|\bc'etait (bien|comment|bon)\b|\b(was|were) (it|they) good\b|\bqu'est-ce que (ca )?donne\b|\bhow (did|was|were)\b.{0,40}\b(do|go|going|look|looking)\b|\bhow'?s\b.{0,40}\b(going|looking)\b/,
+    ['roi', 'revenue', 'ctr'],
+  ],
+  [/\bengagements?\b|\binteractions?\b/, ['clicks', 'ctr']],
+  // « elle marche bien, google_hot ? », "is it working?": well by which figure?
+  [
+    /\b(marche|marchent|tourne|tournent|fonctionne|fonctionnent)\w* (bien|mal)\b|\bis (it|this) working\b/,
+    ['roi', 'revenue', 'ctr'],
+  ],
+  // « lequel est le mieux ? », « on garde lequel ? », « quel jour ça a le mieux marché ? »: better by which figure?
+  [
+    /\blequel est (le )?(mieux|meilleur)\b|\blaquelle est (la )?(mieux|meilleure)\b|\bon garde (lequel|laquelle)\b|\b(lequel|laquelle) on garde\b|\bwhich (one )?is better\b|\bwhich (one )?(should we|to) keep\b|\ble mieux marche\b|\bmarche le mieux\b|\bworked best\b|\bperformed best\b/,
+    ['roi', 'revenue', 'cpa'],
+  ],
+  [/\bcouts? par resultats?\b|\bcost per results?\b/, ['cpl', 'cpa']],
+  [/\bcouts? unitaires?\b|\bunit costs?\b|\ba l'unite\b/, ['cpc', 'cpl', 'cpa']],
+  [
+    /^(?!.*\b(par|by|per|analy\w*|compar\w*|bilan|breakdown)\b).*\b(perf|performance|performe\w*|performed)\b/,
+    ['roi', 'revenue', 'ctr'],
+  ],
+  [
+    /\b(les )?plus cheres?\b|\bcoutent le plus\b|\bcoute le plus\b|\bmost expensive\b|\bcost the most\b/,
+    ['mark_spent', 'cpa', 'cpl'],
+  ],
+];
+// Trends and the preset diagnostic keep their own tools (kpi_trend, get_underperforming_campaigns).
+export const TREND =
+  /\bevol\w*|\btendance\w*|\btrends?\b|\bover time\b|\bau fil\b|\bcourbe\b|\b(par|by|per|chaque|each) (jour|day|semaine|week|mois|month)s?\b|\bjour (par|apres) jour\b|\bday by day\b|\bdaily\b|\bweekly\b|\bmonthly\b|\bquotidien\w*|\bhebdo\w*/;
+export const DIAGNOSTIC =
+  /\b(non|pas|peu) rentables?\b|\bsous[- ]?perform\w*|\bunder[- ]?perform\w*|\bunprofitable\b|\bnot profitable\b|\bdeficitaire\w*|\bperd\w* (de l')?argent|\blos(e|es|ing) money/;
+/**
+ * The figures the preset breakdown (aggregate_by_dimension) puts in its headline. Another KPI by channel (« CPA par
+ * canal ») is its own query, so the headline and the follow-ups (« et les 3 meilleurs ? ») are about that KPI.
+ */
+export const PRESET_COLUMNS = new Set<Metric>(['mark_spent', 'revenue', 'roi']);
+export const METRIC_WORDS: Record<Metric, { fr: string; en: string }> = {
+  roi: { fr: 'le ROI', en: 'ROI' },
+  roas: { fr: 'le ROAS', en: 'ROAS' },
+  revenue: { fr: "le chiffre d'affaires", en: 'revenue' },
+  mark_spent: { fr: 'les dépenses', en: 'spend' },
+  ctr: { fr: 'le taux de clic (CTR)', en: 'click-through rate (CTR)' },
+  cvr: { fr: 'le taux de conversion', en: 'conversion rate' },
+  cpl: { fr: 'le coût par lead', en: 'cost per lead' },
+  cpa: { fr: 'le coût par commande', en: 'cost per order' },
+  cpc: { fr: 'le coût par clic', en: 'cost per click' },
+  cpm: { fr: 'le CPM', en: 'CPM' },
+  clicks: { fr: 'les clics', en: 'clicks' },
+  impressions: { fr: 'les impressions', en: 'impressions' },
+  leads: { fr: 'les leads', en: 'leads' },
+  orders: { fr: 'les commandes', en: 'orders' },
+};
+
+/** « chacune séparément », "each": the members one row each, in one breakdown. */
+export const EACH =
+  /\bchacune?\b|\bseparement\b|\bseparately\b|\beach\b|\bindividuel\w*|\bindividually\b|\bune par une\b/;
+
+/** « cumulé », « ensemble », "combined", « google + youtube »: the members added up, not side by side. */
+export const COMBINED =
+  /\bensemble\b|\bcumul\w*|\bcombin\w*|\btogether\b|\bas one (number|figure)\b|\bau total\b|\ben tout\b|\w \+ \w|\badditionn\w*|\bsum of\b|\bsomme\b/;
+
+// The movement a « pourquoi » takes for granted: the answer says so when the data moved the other way.
+export const UP_WORDS =
+  /\b(grimp|augment|bond|explos|monte|hausse|amelior|progress|rise|rose|risen|jump|spik|surg|increas|improv|climb|soar|went up|go up|goes up|gone up|grew|grow)\w*/;
+export const DOWN_WORDS =
+  /\b(baiss|chut|plong|effondr|recul|descend|degrad|drop|fell|fall|declin|decreas|worsen|plummet|tank|went down|dip|crash|fondu|ecroul|plomb|collaps|diminu|redui|reduc|go(es|ne)? down|shrank|shrink|sank|sink)\w*/;
+
+// « top 3 par ROI et les 3 pires », « les campagnes en perte, et les 3 meilleures »: each part asks for something.
+export const PART_SPLIT = /\s*(?:,\s*)?(?:\bet\b|\band\b|\+|;|\bpuis\b|\bthen\b)\s+/;
+export const ASKS =
+  /\bpires?\b|\bworst\b|\bmeilleur\w*|\bbest\b|\btop\b|\bflop\b|\ben perte\b|\bcouper\b|\bstopper\b|\brenforc\w*|\bpousser\b|\bcampagnes?\b|\bcampaigns?\b|\bcanal\b|\bcanaux\b|\bchannels?\b/;
