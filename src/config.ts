@@ -118,6 +118,8 @@ export const envSchema = z.object({
   PUBLIC_BASE_URL: z.preprocess(emptyToUndefined, z.string().url().optional()),
   PORT: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(65535).default(3978)),
   HOST: z.preprocess(emptyToUndefined, z.string().default('127.0.0.1')),
+  /** Requests handed to the HTTP handlers per turn of the event loop (src/app/http/request-pacer.ts); 0 = no pacing. */
+  HTTP_REQUESTS_PER_TURN: intInRange(8, 0, 10_000),
   CURRENCY: z.preprocess(
     emptyToUndefined,
     z
@@ -229,7 +231,7 @@ export interface Config {
     /** Without an app id, Teams is mounted only when asked for (the Emulator, loopback only). */
     emulator: boolean;
   };
-  http: { port: number; host: string; publicBaseUrl?: string };
+  http: { port: number; host: string; publicBaseUrl?: string; requestsPerTurn: number };
   currency: string;
   timeZone: string;
   digests: { defaultTimezone: string; graceMinutes: number; ledgerRetentionDays: number };
@@ -343,7 +345,12 @@ export function loadConfig(source: NodeJS.ProcessEnv = readProcessEnv()): Config
       allowedTenantIds: env.TEAMS_ALLOWED_TENANT_IDS,
       emulator: env.TEAMS_EMULATOR,
     },
-    http: { port: env.PORT, host: env.HOST, publicBaseUrl: env.PUBLIC_BASE_URL },
+    http: {
+      port: env.PORT,
+      host: env.HOST,
+      publicBaseUrl: env.PUBLIC_BASE_URL,
+      requestsPerTurn: env.HTTP_REQUESTS_PER_TURN,
+    },
     currency: env.CURRENCY,
     timeZone: env.TZ,
     digests: {

@@ -26,6 +26,7 @@ import { limitHeapGrowth } from './heap-growth.js';
 import { CHART_TTL_MS, type ChartStore, createChartStore } from './http/chart-store.js';
 import { createRateLimiter } from './rate-limit.js';
 import { createToolCallAgent } from './tool-call-agent.js';
+import { createTurnGate } from './turn-gate.js';
 
 export interface App {
   config: Config;
@@ -159,6 +160,7 @@ export async function createApp(config: Config, deps: AppDeps = {}): Promise<App
       secrets: [...configSecrets(config), chartUrlSecret],
     },
     logger,
+    turns: createTurnGate(),
   };
   const agent = createGuardedAgent(rawAgent, guard);
   const toolAgent = createGuardedAgent(createToolCallAgent(tools), guard);
