@@ -119,7 +119,7 @@ export const envSchema = z.object({
   PORT: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(65535).default(3978)),
   HOST: z.preprocess(emptyToUndefined, z.string().default('127.0.0.1')),
   /** Requests handed to the HTTP handlers per turn of the event loop (src/app/http/request-pacer.ts); 0 = no pacing. */
-  HTTP_REQUESTS_PER_TURN: intInRange(8, 0, 10_000),
+  HTTP_REQUESTS_PER_TURN: intInRange(32, 0, 10_000),
   CURRENCY: z.preprocess(
     emptyToUndefined,
     z
