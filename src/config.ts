@@ -142,6 +142,8 @@ export const envSchema = z.object({
   RATE_LIMIT_PER_MINUTE: intInRange(20, 0, 100_000),
   RATE_LIMIT_BURST: intInRange(10, 0, 100_000),
   ANSWER_CONCURRENCY: intInRange(4, 1, 64),
+  /** Worker threads the agent answers on (src/app/agent-host.ts); 0 = on the bot's own thread. */
+  AGENT_WORKERS: intInRange(0, 0, 16),
   ANSWER_QUEUE_MAX: intInRange(500, 0, 100_000),
   ANSWER_QUEUE_MAX_WAIT_MS: intInRange(30_000, 0, 3_600_000),
   WEB_RATE_LIMIT_PER_ADDRESS: intInRange(30, 0, 100_000),
@@ -239,6 +241,8 @@ export interface Config {
   rateLimit: { perMinute: number; burst: number };
   /** Questions answered at once (the rest wait in line, in order) and how many may wait before « trop de monde ». */
   answerQueue: { concurrency: number; maxWaiting: number; maxWaitMs: number };
+  /** Worker threads the agent answers on; 0 = the bot's own thread. */
+  agentWorkers: number;
   /** POST /api/ask per minute: per client address and for all clients together (0 = no limit). */
   webRateLimit: { perAddressPerMinute: number; globalPerMinute: number };
   /** The audit log (STATE_DIR/audit.json): retention, hard cap, characters of the question kept (0 = none). */
@@ -364,6 +368,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = readProcessEnv()): Config
       maxWaiting: env.ANSWER_QUEUE_MAX,
       maxWaitMs: env.ANSWER_QUEUE_MAX_WAIT_MS,
     },
+    agentWorkers: env.AGENT_WORKERS,
     webRateLimit: {
       perAddressPerMinute: env.WEB_RATE_LIMIT_PER_ADDRESS,
       globalPerMinute: env.WEB_RATE_LIMIT_GLOBAL,
