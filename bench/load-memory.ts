@@ -60,7 +60,8 @@ export async function runConversations(app: App, server: RunningServer, count = 
   // What stays once the work is done: 10 s, past V8's memory reducer delay (8 s), which gives back the heap pages
   // the finished work no longer needs. The peak during the run is reported beside it.
   await new Promise((resolve) => setTimeout(resolve, 10_000));
-  const after = process.memoryUsage().rss;
+  const memory = process.memoryUsage();
+  const after = memory.rss;
   const ok = result.statuses['200'] ?? 0;
   return {
     questions: count,
@@ -70,6 +71,10 @@ export async function runConversations(app: App, server: RunningServer, count = 
     answersPerSecond: round(ok / (result.durationMs / 1000)),
     peakRssMb: mb(peak),
     rssAfterMb: mb(after),
+    /** Where RSS is: V8's heap (used / reserved), memory V8 knows of outside it, the rest is native (DuckDB, malloc). */
+    heapUsedMb: mb(memory.heapUsed),
+    heapTotalMb: mb(memory.heapTotal),
+    externalMb: mb(memory.external),
     conversationsInMemory: app.config.conversations.inMemory,
     chartStoreMb: round(app.chartStore.bytes / 1024 / 1024),
     target: MEMORY_TARGETS.rssAfterConversationsMb,

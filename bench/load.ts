@@ -252,7 +252,7 @@ export function printLoad(result: Awaited<ReturnType<typeof benchLoad>>): void {
   if (conversations)
     console.log(
       `conversations (own process): ${conversations.questions} web questions in as many conversations (8 in flight) → ${conversations.answered} answered, ${conversations.busy} busy, ${conversations.answersPerSecond} answers/s; ` +
-        `RSS after ${conversations.rssAfterMb} MB (target ≤ ${conversations.target}), peak ${conversations.peakRssMb} MB; ${conversations.conversationsInMemory} conversations kept in memory, chart store ${conversations.chartStoreMb} MB → ${conversations.pass ? 'PASS' : 'FAIL'}`,
+        `RSS after ${conversations.rssAfterMb} MB (target ≤ ${conversations.target}), peak ${conversations.peakRssMb} MB (V8 heap ${conversations.heapUsedMb} MB used of ${conversations.heapTotalMb} MB, external ${conversations.externalMb} MB); ${conversations.conversationsInMemory} conversations kept in memory, chart store ${conversations.chartStoreMb} MB → ${conversations.pass ? 'PASS' : 'FAIL'}`,
     );
   if (audit)
     console.log(

@@ -118,6 +118,8 @@ export const envSchema = z.object({
   PUBLIC_BASE_URL: z.preprocess(emptyToUndefined, z.string().url().optional()),
   PORT: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(65535).default(3978)),
   HOST: z.preprocess(emptyToUndefined, z.string().default('127.0.0.1')),
+  /** Requests handed to the HTTP handlers per turn of the event loop (src/app/http/request-pacer.ts); 0 = no pacing. */
+  HTTP_REQUESTS_PER_TURN: intInRange(32, 0, 10_000),
   CURRENCY: z.preprocess(
     emptyToUndefined,
     z
@@ -140,6 +142,8 @@ export const envSchema = z.object({
   RATE_LIMIT_PER_MINUTE: intInRange(20, 0, 100_000),
   RATE_LIMIT_BURST: intInRange(10, 0, 100_000),
   ANSWER_CONCURRENCY: intInRange(4, 1, 64),
+  /** Worker threads the agent answers on (src/app/agent-host.ts); 0 = on the bot's own thread. */
+  AGENT_WORKERS: intInRange(0, 0, 16),
   ANSWER_QUEUE_MAX: intInRange(500, 0, 100_000),
   ANSWER_QUEUE_MAX_WAIT_MS: intInRange(30_000, 0, 3_600_000),
   WEB_RATE_LIMIT_PER_ADDRESS: intInRange(30, 0, 100_000),
@@ -229,7 +233,7 @@ export interface Config {
     /** Without an app id, Teams is mounted only when asked for (the Emulator, loopback only). */
     emulator: boolean;
   };
-  http: { port: number; host: string; publicBaseUrl?: string };
+  http: { port: number; host: string; publicBaseUrl?: string; requestsPerTurn: number };
   currency: string;
   timeZone: string;
   digests: { defaultTimezone: string; graceMinutes: number; ledgerRetentionDays: number };
@@ -237,6 +241,8 @@ export interface Config {
   rateLimit: { perMinute: number; burst: number };
   /** Questions answered at once (the rest wait in line, in order) and how many may wait before « trop de monde ». */
   answerQueue: { concurrency: number; maxWaiting: number; maxWaitMs: number };
+  /** Worker threads the agent answers on; 0 = the bot's own thread. */
+  agentWorkers: number;
   /** POST /api/ask per minute: per client address and for all clients together (0 = no limit). */
   webRateLimit: { perAddressPerMinute: number; globalPerMinute: number };
   /** The audit log (STATE_DIR/audit.json): retention, hard cap, characters of the question kept (0 = none). */
@@ -343,7 +349,12 @@ export function loadConfig(source: NodeJS.ProcessEnv = readProcessEnv()): Config
       allowedTenantIds: env.TEAMS_ALLOWED_TENANT_IDS,
       emulator: env.TEAMS_EMULATOR,
     },
-    http: { port: env.PORT, host: env.HOST, publicBaseUrl: env.PUBLIC_BASE_URL },
+    http: {
+      port: env.PORT,
+      host: env.HOST,
+      publicBaseUrl: env.PUBLIC_BASE_URL,
+      requestsPerTurn: env.HTTP_REQUESTS_PER_TURN,
+    },
     currency: env.CURRENCY,
     timeZone: env.TZ,
     digests: {
@@ -357,6 +368,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = readProcessEnv()): Config
       maxWaiting: env.ANSWER_QUEUE_MAX,
       maxWaitMs: env.ANSWER_QUEUE_MAX_WAIT_MS,
     },
+    agentWorkers: env.AGENT_WORKERS,
     webRateLimit: {
       perAddressPerMinute: env.WEB_RATE_LIMIT_PER_ADDRESS,
       globalPerMinute: env.WEB_RATE_LIMIT_GLOBAL,

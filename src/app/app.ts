@@ -19,6 +19,7 @@ import { createFeedbackLog, type FeedbackLog } from '../store/feedback.js';
 import { createStateProbe } from '../store/probe.js';
 import { sweepTempFiles } from '../store/sweep.js';
 import { type OpenedWarehouse, openWarehouse } from '../warehouse/open.js';
+import { createWorkerAgent } from './agent-host.js';
 import { type AnswerQueue, createAnswerQueue } from './answer-queue.js';
 import { type AuditLog, createAuditLog } from './audit.js';
 import { createGuardedAgent } from './guarded-agent.js';
@@ -26,6 +27,7 @@ import { limitHeapGrowth } from './heap-growth.js';
 import { CHART_TTL_MS, type ChartStore, createChartStore } from './http/chart-store.js';
 import { createRateLimiter } from './rate-limit.js';
 import { createToolCallAgent } from './tool-call-agent.js';
+import { createTurnGate } from './turn-gate.js';
 
 export interface App {
   config: Config;
@@ -134,15 +136,32 @@ export async function createApp(config: Config, deps: AppDeps = {}): Promise<App
       logger,
     },
   );
-  const rawAgent = createBotAgent(
-    {
-      llm: config.llm,
-      stateDir: config.stateDir,
-      maxQuestionChars: config.maxQuestionChars,
-      conversations: config.conversations,
-    },
-    { tools, logger, digests, scrub: createSecretMask(configSecrets(config)) },
-  );
+  const agentSettings = {
+    llm: config.llm,
+    stateDir: config.stateDir,
+    maxQuestionChars: config.maxQuestionChars,
+    conversations: config.conversations,
+  };
+  // On worker threads (AGENT_WORKERS) the bot's thread keeps HTTP, acks and DuckDB; the agent plans and composes.
+  const rawAgent =
+    config.agentWorkers > 0
+      ? createWorkerAgent(
+          {
+            workers: config.agentWorkers,
+            workerData: {
+              settings: agentSettings,
+              log: { level: logger.level, format: config.logFormat },
+              secrets: configSecrets(config),
+            },
+          },
+          { tools, digests, logger },
+        )
+      : createBotAgent(agentSettings, {
+          tools,
+          logger,
+          digests,
+          scrub: createSecretMask(configSecrets(config)),
+        });
   const chartUrlSecret = randomBytes(32).toString('hex');
   const charts = createChartRenderPool({
     onFallback: (error) => logger.warn({ err: error }, 'chart worker unavailable; charts drawn in-process'),
@@ -159,6 +178,7 @@ export async function createApp(config: Config, deps: AppDeps = {}): Promise<App
       secrets: [...configSecrets(config), chartUrlSecret],
     },
     logger,
+    turns: createTurnGate(),
   };
   const agent = createGuardedAgent(rawAgent, guard);
   const toolAgent = createGuardedAgent(createToolCallAgent(tools), guard);

@@ -11,6 +11,7 @@ import type { Question } from '../core/question.js';
 import type { AnswerQueue } from './answer-queue.js';
 import { type AuditLog, buildAuditEntry } from './audit.js';
 import type { RateLimiter } from './rate-limit.js';
+import type { TurnGate } from './turn-gate.js';
 
 export interface GuardDeps {
   limiter?: RateLimiter;
@@ -20,6 +21,11 @@ export interface GuardDeps {
   /** How entries are built: characters of the question kept, secrets to scrub (see src/app/audit.ts). */
   auditSettings?: { questionChars: number; secrets?: readonly (string | undefined)[] };
   logger: Logger;
+  /**
+   * Answers are handed back one per turn of the event loop (src/app/turn-gate.ts): answers finished together (a
+   * burst turned away « busy », one audit write for all) do not render and send their replies in one long run.
+   */
+  turns?: TurnGate;
   /** Milliseconds since the epoch (injectable for tests). */
   now?: () => number;
 }
@@ -90,6 +96,7 @@ export function createGuardedAgent(agent: Agent, deps: GuardDeps): Agent {
           deps.logger.error({ err: describe(error) }, 'audit entry not written');
         }
       }
+      if (deps.turns) await deps.turns.pass();
       return answer;
     },
   };

@@ -1,6 +1,6 @@
 // The built server, as `npm start` runs it: `node dist/server/main.js serve` (tsc's output bundled by esbuild), no
 // tsx anywhere. It finds the files it reads beside its modules (the web chat's page and script, the fonts for
-// charts), answers a question with a real PNG chart, runs the ML training and segmentation in worker threads started
+// charts), answers a question with a real PNG chart (the agent on a worker thread, AGENT_WORKERS=1), runs the ML training and segmentation in worker threads started
 // from the bundled worker entries (a worker that failed to start would fall back in-process with a warning: there
 // must be none), and the parts loaded on demand from chunks or node_modules work: MCP over HTTP, Teams (Emulator
 // mode), the LLM planner against a local OpenAI-compatible server. dist/ is built first when missing or stale
@@ -40,6 +40,8 @@ beforeAll(async () => {
       OPENAI_API_KEY: 'sk-test',
       OPENAI_BASE_URL: openai.url,
       RATE_LIMIT_PER_MINUTE: '0',
+      // The agent on a worker thread started from its bundled entry (agent-worker.js beside main.js).
+      AGENT_WORKERS: '1',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

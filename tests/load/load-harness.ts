@@ -45,6 +45,12 @@ export async function startLoadSystem(): Promise<LoadSystem> {
     WEB_RATE_LIMIT_PER_ADDRESS: '0',
     WEB_RATE_LIMIT_GLOBAL: '0',
     ...(process.env.LOAD_CONCURRENCY ? { ANSWER_CONCURRENCY: process.env.LOAD_CONCURRENCY } : {}),
+    // The agent on worker threads (`LOAD_AGENT_WORKERS=2`) or on the bot's thread (0).
+    ...(process.env.LOAD_AGENT_WORKERS ? { AGENT_WORKERS: process.env.LOAD_AGENT_WORKERS } : {}),
+    // For before/after comparisons of the request pacing (`LOAD_REQUESTS_PER_TURN=0` = off).
+    ...(process.env.LOAD_REQUESTS_PER_TURN
+      ? { HTTP_REQUESTS_PER_TURN: process.env.LOAD_REQUESTS_PER_TURN }
+      : {}),
     // For before/after comparisons of the conversation memory bound (`LOAD_CONVERSATIONS_IN_MEMORY=5000`).
     ...(process.env.LOAD_HEAP_GROWING_PERCENT
       ? { HEAP_GROWING_PERCENT: process.env.LOAD_HEAP_GROWING_PERCENT }

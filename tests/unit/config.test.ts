@@ -39,7 +39,12 @@ describe('loadConfig defaults', () => {
       maxRows: 10000,
       databricks: undefined,
     });
-    expect(config.http).toEqual({ port: 3978, host: '127.0.0.1', publicBaseUrl: undefined });
+    expect(config.http).toEqual({
+      port: 3978,
+      host: '127.0.0.1',
+      publicBaseUrl: undefined,
+      requestsPerTurn: 32,
+    });
     expect(config.currency).toBe('CHF');
     expect(config.timeZone).toBe('Europe/Zurich');
     expect(config.llm).toBeUndefined();

@@ -1,9 +1,10 @@
 // The one HTTP server of `npm start` (express): readiness, rendered charts, and the routers of the platform
 // adapters it is given (Slack, Teams, the local web chat; see platforms.ts). It knows no platform itself.
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
 import express from 'express';
 import { AppError, userMessage } from '../../core/errors.js';
 import type { App } from '../app.js';
+import { createRequestPacer } from './request-pacer.js';
 import { verifyChartSignature } from './signed-urls.js';
 
 export interface RunningServer {
@@ -119,12 +120,32 @@ export function createHttpApp(app: App, routers: express.Router[] = []): express
   return web;
 }
 
+function isHealthCheck(request: IncomingMessage): boolean {
+  return (
+    request.method === 'GET' && (request.url === '/healthz' || request.url?.startsWith('/healthz?') === true)
+  );
+}
+
 /** Connections the kernel may hold before the server accepts them. */
 const ACCEPT_BACKLOG = 4096;
 
 export async function startServer(app: App, routers: express.Router[] = []): Promise<RunningServer> {
   const web = createHttpApp(app, routers);
-  const server = createServer(web);
+  // A burst of requests reaches express a few per turn of the event loop; /healthz is answered at once.
+  const perTurn = app.config.http.requestsPerTurn;
+  const server = createServer(
+    perTurn > 0
+      ? createRequestPacer(web, {
+          perTurn,
+          priority: isHealthCheck,
+          onError: (error) =>
+            app.logger.error(
+              { err: error instanceof Error ? error.message : String(error) },
+              'HTTP handler threw',
+            ),
+        }).listener
+      : web,
+  );
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     // Node's default accept backlog (511) overflowed under 1,000 simultaneous questions: the kernel dropped the
