@@ -143,8 +143,46 @@ export function findCampaign(text: string, catalog: Catalog): CampaignMatch {
 
 /** Every category named in the text (synonyms or the catalog's own spelling), in reading order; only those
  * the catalog has. A matched phrase is blanked so « social media » is not also « media ». */
-export function findCategories(text: string, catalog: Catalog): string[] {
+/** The category words a slip may hide (« socail », « serach », « meida »): one edit or two letters swapped. */
+const CATEGORY_WORDS = [
+  'social',
+  'sociaux',
+  'search',
+  'recherche',
+  'media',
+  'display',
+  'influencer',
+  'influenceurs',
+];
+
+function swappedOnce(a: string, b: string): boolean {
+  if (a.length !== b.length) return false;
+  const diff = [...a].flatMap((letter, i) => (letter === b[i] ? [] : [i]));
+  return (
+    diff.length === 2 &&
+    diff[1] === diff[0]! + 1 &&
+    a[diff[0]!] === b[diff[1]!] &&
+    a[diff[1]!] === b[diff[0]!]
+  );
+}
+
+/** The text with a slipped category word written right (only words of 5+ letters, never a word the text needs). */
+function withCategoryWordsMended(text: string, known: ReadonlyArray<string>): string {
+  const words = [...new Set([...CATEGORY_WORDS, ...known])];
+  return text.replace(/\b[a-z]{5,}\b/g, (word) => {
+    if (words.includes(word)) return word;
+    const near = words.filter(
+      (target) =>
+        target[0] === word[0] &&
+        (swappedOnce(target, word) || (word.length >= 6 && distance(target, word) === 1)),
+    );
+    return near.length === 1 ? near[0]! : word;
+  });
+}
+
+export function findCategories(raw: string, catalog: Catalog): string[] {
   const known = new Map(catalog.categories.map((category) => [category.toLowerCase(), category]));
+  const text = withCategoryWordsMended(raw, [...known.keys()]);
   const patterns: [RegExp, string | undefined][] = [
     ...CATEGORY_SYNONYMS.map(([pattern, category]): [RegExp, string | undefined] => [
       pattern,

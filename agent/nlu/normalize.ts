@@ -59,7 +59,19 @@ export const PARSED_WORDS: readonly string[] = [...KNOWN];
 /** The closest vocabulary word when the token is a likely typo of it (same first letter, small distance). */
 // Short measure words are corrected too, but only towards these and only at distance 1 (« leds », « spnd »):
 // short ordinary words sit too close to each other to correct in general.
-const SHORT_MEASURES = ['leads', 'clics', 'clicks', 'spend', 'orders', 'sales', 'ventes', 'roas'];
+const SHORT_MEASURES = [
+  'leads',
+  'clics',
+  'clicks',
+  'spend',
+  'orders',
+  'sales',
+  'ventes',
+  'roas',
+  'clic',
+  'click',
+  'lead',
+];
 
 const WEEKDAY_ABBREVIATIONS: Record<string, string> = {
   lun: 'lundi',
@@ -76,7 +88,7 @@ export const ALIASES: Readonly<Record<string, string>> = {
   koi: 'quoi', pq: 'pourquoi', pk: 'pourquoi', pkoi: 'pourquoi', raos: 'roas', cmp: 'cpm', wek: 'week',
   canneaux: 'canaux', cannaux: 'canaux', chanels: 'channels', chanel: 'channel', clik: 'clic', cliks: 'clics',
   depanser: 'depenser', depanse: 'depense', depenser: 'depenser', smaine: 'semaine', semiane: 'semaine',
-  bsa: 'bas', moin: 'moins', lw: 'last week', umsatz: 'revenue', klicks: 'clicks', kosten: 'spend',
+  bsa: 'bas', moin: 'moins', lw: 'last week', rat: 'rate', umsatz: 'revenue', klicks: 'clicks', kosten: 'spend',
 }; // biome-ignore format: a table
 
 export function correctWord(word: string): string {
@@ -134,6 +146,8 @@ export function prepare(text: string): string {
     .replace(/\b(?:one|un) (percent|pour ?cent|%)/g, '1 $1')
     .replace(/\byday\b|\bystrdy\b/g, 'yesterday')
     .replace(/\bmonth-to-date\b|\bmtd\b/g, 'month to date')
+    // « weeek », « cliiics »: a letter held down.
+    .replace(/([a-z])\1{2,}/g, '$1$1')
     // « sur 7 jours », "over 14 days": the last days, as « les 7 derniers jours » reads.
     .replace(/\bsur (\d{1,2}) jours\b/g, 'sur les $1 derniers jours')
     .replace(/\b(?:over|in) (\d{1,2}) days\b/g, 'in the last $1 days')
