@@ -88,7 +88,7 @@ export const ALIASES: Readonly<Record<string, string>> = {
   koi: 'quoi', pq: 'pourquoi', pk: 'pourquoi', pkoi: 'pourquoi', raos: 'roas', cmp: 'cpm', wek: 'week',
   canneaux: 'canaux', cannaux: 'canaux', chanels: 'channels', chanel: 'channel', clik: 'clic', cliks: 'clics',
   depanser: 'depenser', depanse: 'depense', depenser: 'depenser', smaine: 'semaine', semiane: 'semaine',
-  bsa: 'bas', moin: 'moins', lw: 'last week', rat: 'rate', umsatz: 'revenue', klicks: 'clicks', kosten: 'spend',
+  bsa: 'bas', moin: 'moins', lw: 'last week', rat: 'rate', rev: 'revenue', camps: 'campaigns', camp: 'campaign', umsatz: 'revenue', klicks: 'clicks', kosten: 'spend',
 }; // biome-ignore format: a table
 
 export function correctWord(word: string): string {
@@ -146,6 +146,8 @@ export function prepare(text: string): string {
     .replace(/\b(?:one|un) (percent|pour ?cent|%)/g, '1 $1')
     .replace(/\byday\b|\bystrdy\b/g, 'yesterday')
     .replace(/\bmonth-to-date\b|\bmtd\b/g, 'month to date')
+    // "leads wow?": week over week — after a word, not an exclamation (« wow, top 5 par CA »).
+    .replace(/(?<=\b[a-z]{2,} )wow\b(?!\s*[,!])/g, 'last week compared with the week before')
     // « weeek », « cliiics »: a letter held down.
     .replace(/([a-z])\1{2,}/g, '$1$1')
     // « sur 7 jours », "over 14 days": the last days, as « les 7 derniers jours » reads.

@@ -14,7 +14,7 @@ const DECREASE =
 const NOT_A_COUNT = String.raw`(?!\s?(?:[\d.,]|%|pour|percent|last|jours?|days?|semaines?|weeks?|mois|months?|chf|fr|francs?|eur|h\b|:|janv|fevr|mars|avr|mai|juin|juil|aout|sept|oct|nov|dec|jan|feb|mar|apr|may|jun|jul|aug|sep|er\b|st\b|nd\b|rd\b|th\b))`;
 const COUNT_PATTERNS = [
   new RegExp(
-    String.raw`\b(?:top ?|bottom ?|les |the |des |aux |premiers? |premieres? |first |last |which |quelles |lesquelles )(\d{1,3})\b${NOT_A_COUNT}`,
+    String.raw`\b(?:top ?|bottom ?|flop ?|worst ?|best ?|pires ?|meilleures? ?|les |the |des |aux |premiers? |premieres? |first |last |which |quelles |lesquelles )(\d{1,3})\b${NOT_A_COUNT}`,
   ),
   /\b(\d{1,3})\s(?:meilleur|pire|premier|best|worst|top|bottom|campagnes?|campaigns?|lowest|highest|cheapest|most|least|plus|moins)/,
 ];
