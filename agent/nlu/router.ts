@@ -18,6 +18,8 @@ export interface Routed {
 type Args = Record<string, unknown>;
 const TOTAL =
   /\bhow much\b|\bcombien\b|\bquel(le)? est (le|la|l')|\bwhat (is|was|are|were) (the|our)\b|\bwhat's\b|\btotal\b|\bglobal\w*|\boverall\b/;
+const THANKS_ONLY =
+  /^(?:ok |super |parfait |top |cool |great |perfect |genial )?(?:merci|thanks|thank you|thx|ty)\b[^?\d]{0,25}$/;
 const FORECAST =
   /\bprevisions?\b|\bprevoi\w*|\bprevoir\b|\bforecast\w*|\bpredict\w*|\bpredire\b|\bprojections?\b|\bprochaine?s?\b|\bnext (week|month)\b/;
 const BUDGET_WORD = /\bbudgets?\b|\bdepenses?\b|\bspend(ing)?\b|\binvestissements?\b/;
@@ -48,6 +50,8 @@ export function route(f: Features, readMetric: () => MetricReading | undefined =
   const s = f.signals;
 
   if (f.empty) return { plan: plan('out_of_scope', [], 0.95), strong: true };
+  // « merci, t'es top ! », "thanks a lot!": nothing to look up (« top » there is no ranking).
+  if (THANKS_ONLY.test(f.text)) return { plan: plan('out_of_scope', [], 0.95), strong: true };
 
   if (s.digest) {
     const parsed = parseDigest(f.text);

@@ -9,7 +9,7 @@ import { AppError, ERROR_CODES } from '../../src/core/errors.js';
 import type { AgentStateType, AgentUpdate } from '../state.js';
 import type { AgentDeps } from './deps.js';
 
-/** « merci ! », "thanks": the help intent, answered as thanks are. */
+/** « merci ! », "thanks": nothing to look up (out of scope), answered as thanks are. */
 const THANKS = /^\W*(ok |super |parfait |top |cool |great |perfect )?(merci|thanks|thank you|thx|ty)\b/i;
 
 function noDataAnswer(state: AgentStateType): Answer | undefined {
@@ -22,16 +22,6 @@ function noDataAnswer(state: AgentStateType): Answer | undefined {
       : { ...simpleAnswer(plan, plan.clarification, { planner: state.planner }), intent: 'clarify' };
   switch (plan.intent) {
     case 'help':
-      if (THANKS.test(state.question))
-        return simpleAnswer(
-          plan,
-          tr(
-            language,
-            'Avec plaisir ! Une autre question ? Par exemple :',
-            'You are welcome! Anything else? For example:',
-          ),
-          { planner: state.planner },
-        );
       return simpleAnswer(
         plan,
         tr(
@@ -44,11 +34,17 @@ function noDataAnswer(state: AgentStateType): Answer | undefined {
     case 'out_of_scope':
       return simpleAnswer(
         plan,
-        tr(
-          language,
-          'Je ne peux répondre qu’à des questions sur la performance de vos campagnes marketing. Essayez par exemple :',
-          'I can only answer questions about your marketing campaigns’ performance. Try for example:',
-        ),
+        THANKS.test(state.question)
+          ? tr(
+              language,
+              'Avec plaisir ! Une autre question ? Par exemple :',
+              'You are welcome! Anything else? For example:',
+            )
+          : tr(
+              language,
+              'Je ne peux répondre qu’à des questions sur la performance de vos campagnes marketing. Essayez par exemple :',
+              'I can only answer questions about your marketing campaigns’ performance. Try for example:',
+            ),
         { planner: state.planner },
       );
     case 'digest_admin':
