@@ -4,9 +4,9 @@
 import type { Metric } from '../../src/core/metrics.js';
 
 export const WHY =
-  /\bpourquoi\b|\bwhy\b|\bqu'est-ce qui (a|explique|fait)\b|\bqu'est ce qui\b|\bexpliqu\w*|\bcomment expliquer\b|\bd'ou vient\b|\bca vient d(e|u|es)\b|\bwhat (drove|caused|explains|happened|moved)\b|\bqu'est-ce qui s'est passe\b|\bque s'est-il passe\b|\bexplain\w*|\bgrace a (quel|quoi|qui)\w*|\bthanks to (what|which)\b|\bdue to (what|which)\b|\bla faute a\b|\bcause\w*|\bqui a (tire|porte)\b|\bqui a fait (monter|baisser|bouger|grimper|chuter|plonger|varier)\b|\bresponsables?\b|\bwhat'?s behind\b|\bbehind (the|this|that)\b|\bdrivers?\b|\bdriving (the|this|that)\b|\bdrove (that|this|it)\b|\bdrove the (drop|increase|rise|decline|change|fall|jump|spike|growth|dip)\b/;
+  /\bpourquoi\b|\bwhy\b|\bqu'est-ce qui (a|explique|fait)\b|\bqu'est ce qui\b|\bexpliqu\w*|\bcomment expliquer\b|\bd'ou vient\b|\bca vient d(e|u|es)\b|\bwhat (drove|caused|explains|happened|moved)\b|\bqu'est-ce qui s'est passe\b|\bque s'est-il passe\b|\bexplain\w*|\bgrace a (quel|quoi|qui)\w*|\bthanks to (what|which)\b|\bdue to (what|which)\b|\bla faute a\b|\bcause\w*|\bqui a (tire|porte)\b|\bqui a fait (monter|baisser|bouger|grimper|chuter|plonger|varier)\b|\bresponsables?\b|\bwhat'?s behind\b|\bbehind (the|this|that)\b|\bdrivers?\b|\bdriving (the|this|that)\b|\bdrove (that|this|it)\b|\bdrove the (\w+ )?(drop|increase|rise|decline|change|fall|jump|spike|growth|dip)\b|\bcomment (ca|ça) se fait\b|\bhow come\b/;
 export const CHANGE =
-  /\b(grimp|augment|baiss|chut|bond|plong|bouge|bougé|vari|chang|evolu|effondr|explos|degrad|ameliore|hausse|recul|monte|descend|rose|fell|drop|jump|spik|increas|decreas|moved|changed|went (up|down)|declin|improv|worsen|surg|plummet|crash|tripl|doubl|progress|tank|fond|ecroul|plomb|collaps|chute|diminu|redui|reduc|devenu|became|got (more|less|cheaper|pricier)|go(es|ne)? (up|down)|ris(e|en|ing)|climb|grew|grow|shrank|shrink|soar|sank|sink)\w*|\b(est |sont )?passe\w* (dans le rouge|en negatif|en positif|dans le vert)\b|\bturned (negative|positive)\b|\bwent (negative|positive)\b/;
+  /\b(grimp|augment|baiss|chut|bond|plong|bouge|bougé|vari|chang|evolu|effondr|explos|degrad|ameliore|hausse|recul|monte|descend|rose|fell|drop|jump|spik|increas|decreas|moved|changed|went (up|down)|declin|improv|worsen|surg|plummet|crash|tripl|doubl|progress|tank|fond|ecroul|plomb|collaps|chute|diminu|redui|reduc|devenu|became|si peu|so (few|little|low)|got (more|less|cheaper|pricier)|go(es|ne)? (up|down)|ris(e|en|ing)|climb|grew|grow|shrank|shrink|soar|sank|sink)\w*|\b(est |sont )?passe\w* (dans le rouge|en negatif|en positif|dans le vert)\b|\bturned (negative|positive)\b|\bwent (negative|positive)\b/;
 export const COMPARE =
   /\bvs\.?\b|\bversus\b|\bcontre\b|\bcompar\w*|\bpar rapport (a|au|aux)\b|\bface a\b|\bagainst\b|\bstack up\b|\bor\b|\bou\b|\bthan\b|\bmieux que\b|\bplus que\b/;
 export const TOTAL =
@@ -14,9 +14,9 @@ export const TOTAL =
 export const CATEGORY_OBJECT =
   /\b(canal|canaux|channels?|categories?|categorie|category|types? de campagne|leviers?)\b/;
 export const PER_CATEGORY =
-  /\b(par|by|per|pour chaque|each|chaque|selon) (canal|canaux|channels?|categories?|categorie|category)\b|\bchaque (canal|categorie)\b/;
+  /\b(channel|category) (ctrs?|cpcs?|cpms?|cpls?|cpas?|roi|roas|revenue|spend|leads|clicks|orders)\b|\bper-channel\b|\b(par|by|per|pour chaque|each|chaque|selon) (canal|canaux|channels?|categories?|categorie|category)\b|\bchaque (canal|categorie)\b/;
 export const PER_CAMPAIGN =
-  /\bfor (all|every|each) (the )?campaigns?\b|\bles (ctr|cpa|cpl|cpc|cpm|roi|roas|cvr)s?\b.*\b(des|de nos|de toutes les|of the|of our|for the) (campagnes|campaigns)\b|\b(par|by|per|chaque|each) (?:(?:influencers?|influenceurs?|influence|social|sociales?|search|media|display|facebook|instagram|google|youtube) )?(campagne|campaign)s?\b|\bune par une\b|\bun par un\b|\bone by one\b|\bindividuel\w*|\bindividually\b|\bchacune\b|\beach of (them|the)\b/;
+  /\b(cpms?|ctrs?|cpcs?|cpls?|cpas?|roi|roas|cvr)\b.*\b(de|pour) (toutes les|chacune des) campagnes\b|\bfor (all|every|each) (the )?campaigns?\b|\bles (ctr|cpa|cpl|cpc|cpm|roi|roas|cvr)s?\b.*\b(des|de nos|de toutes les|of the|of our|for the) (campagnes|campaigns)\b|\b(par|by|per|chaque|each) (?:(?:influencers?|influenceurs?|influence|social|sociales?|search|media|display|facebook|instagram|google|youtube) )?(campagne|campaign)s?\b|\bune par une\b|\bun par un\b|\bone by one\b|\bindividuel\w*|\bindividually\b|\bchacune\b|\beach of (them|the)\b/;
 export const RANK_WORDS =
   /\bclass\w*|\brank\w*|\btri(e|es|ee|ees|er)\b|\bsort(ed|ing|s)?\b|\border(ed)? (\w+ )?by\b|\bpodium\b|\blanterne rouge\b|\bweakest\b|\bstrongest\b|\bpoorest\b|\bn ?° ?1\b|\bnumero (1|un)\b|\bnumber (1|one)\b|#1\b|\bleague table\b|\bpalmares\b|\btop\b|\bflop\b|\bmeilleur\w*|\bpire\w*|\bbest\b|\bworst\b|\ble plus\b|\bla plus\b|\bles plus\b|\ble moins\b|\bla moins\b|\bles moins\b|\bmost\b|\bleast\b|\bhighest\b|\blowest\b|\bdu plus\b|\bcheapest\b|\bplus (rentable|efficace|performant|cher)\w*|\bmoins (rentable|efficace|performant|cher)\w*/;
 export const CUT =
@@ -111,7 +111,7 @@ export const COMBINED =
 export const UP_WORDS =
   /\b(grimp|augment|bond|explos|monte|hausse|amelior|progress|rise|rose|risen|jump|spik|surg|increas|improv|climb|soar|went up|go up|goes up|gone up|grew|grow)\w*/;
 export const DOWN_WORDS =
-  /\b(baiss|chut|plong|effondr|recul|descend|degrad|drop|fell|fall|declin|decreas|worsen|plummet|tank|went down|dip|crash|fondu|ecroul|plomb|collaps|diminu|redui|reduc|go(es|ne)? down|shrank|shrink|sank|sink)\w*/;
+  /\b(baiss|chut|plong|effondr|recul|descend|degrad|drop|fell|fall|declin|decreas|worsen|plummet|tank|went down|dip|crash|fondu|ecroul|plomb|collaps|diminu|redui|reduc|go(es|ne)? down|shrank|shrink|sank|sink|si peu|so few|so little)\w*/;
 
 // « top 3 par ROI et les 3 pires », « les campagnes en perte, et les 3 meilleures »: each part asks for something.
 export const PART_SPLIT = /\s*(?:,\s*)?(?:\bet\b|\band\b|\+|;|\bpuis\b|\bthen\b)\s+/;

@@ -8,7 +8,7 @@ export const SIGNALS = {
   simulation:
     /\bsimul\w*|\bwhat if\b|\bet si\b|\bsi (on|j'|nous|je)\b|\bif (we|i|you|the)\b|\bscenario\b|\b(augment|hausse|baiss|diminu|reduc|redui|coup|doubl|tripl)\w* (de |du |le |la |l'|notre |nos |mon |mes |les )?(budget|depense)|\b(increas|rais|cut|reduc|doubl|decreas|lower|boost|halv)\w* (the |our |my )?(budget|spend)|\bbudget (increas|goes|is|grows|drops|decreas|rises|falls)\w*|\bbudget (de |by )?[+-]\s?\d|\b(cut|reduce|increase|raise|boost|lower|slash|grow|augmente\w*|baisse\w*|coupe\w*|redui\w*|diminue\w*)\s+(?:[\w']+\s+){0,3}(by|de)\s+\d+ ?%|\bmodel(is)?e?r? (a|an|une|un)\b/,
   prediction:
-    /\bpredi\w*|\bprevo\w*|\bprevi\w*|\bforecast\w*|\bexpect\w*|\battend\w*|\bestim\w*|\bprojet\w*|\bprojection\w*|\brapporte\w*(?!.{0,30}\b(?:par|pour|per|for each|for every) (?:1 |un |one )?(?:franc|chf|euro|dollar)s?\b)|\bgenere\w*|\bwould (bring|generate|make|earn)|\b(on |nous )?(ferait|ferions|aurait|gagnerait)\b|\bquel (revenu|chiffre)|\bwhat revenue|\bavec un budget\b|\bwith a budget\b|\bfor a budget\b|\bhow much (revenue|would|will)/,
+    /\bpredi\w*|\bprevo\w*|\bprevi\w*|\bforecast\w*|\bexpect\w*|\battend\w*|\bestim\w*|\bprojet\w*|\bprojection\w*|(?<!\b(?:a|ont|avait|avaient) )\brapporte\w*(?!.{0,30}\b(?:par|pour|per|for each|for every) (?:1 |un |one )?(?:franc|chf|euro|dollar)s?\b)|\bgenere\w*|\bwould (bring|generate|make|earn)|\b(on |nous )?(ferait|ferions|aurait|gagnerait)\b|\bquel (revenu|chiffre)|\bwhat revenue|\bavec un budget\b|\bwith a budget\b|\bfor a budget\b|\bhow much (revenue|would|will)/,
   segmentation:
     /\bsegment\w*|\bcluster\w*|\bgroupes? de campagnes|\bcampaign groups?\b|\bgroups? of campaigns\b|\bregroup\w*(?!.{0,30}\b(par|by) (canal|canaux|channels?|categor\w*|campagnes?|campaigns?|semaines?|jours?|mois|weeks?|days?|months?)\b)|\btypologie\w*|\bprofils? de campagnes\b|\bgroup (the |my |our )?campaigns\b|\bgrouper\b/,
   diagnostic:
@@ -52,7 +52,7 @@ export function findGrain(text: string): Grain | undefined {
 /** What to group by: « par catégorie », "by campaign", « par semaine ». */
 export function findGroupBy(text: string): Dimension | undefined {
   if (
-    /\b(par|by|per|selon|entre (les )?|chaque|each|every|de chaque|for each) ?(categorie|category|categories|canal|canaux|channel|type)s?\b/.test(
+    /\b(par|by|per|selon|entre (les )?|chaque|each|every|de chaque|for each) ?(categorie|category|categories|canal|canaux|channel|type)s?\b|\b(channel|category) (ctrs?|cpcs?|cpms?|cpls?|cpas?|roi|roas|revenue|spend|leads|clicks|orders)\b|\bper-channel\b/.test(
       text,
     )
   )

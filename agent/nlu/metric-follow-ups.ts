@@ -31,7 +31,7 @@ export function followMetricCall(
   // as a limit would answer for one campaign again.
   const members = [previous.args.campaigns, previous.args.categories].flat().filter(Boolean).length;
   if (
-    /\b(les deux|tous les deux|toutes les deux|both|ensemble|together|les 2)\b/.test(p.text) &&
+    /\b(tous les deux|toutes les deux|both|ensemble|together)\b|\bles (deux|2)\s*\??\s*$/.test(p.text) &&
     members <= 1
   )
     return undefined;

@@ -6,12 +6,12 @@ import type { Metric } from '../../src/core/metrics.js';
 const SYNONYMS: [RegExp, Metric][] = [
   [/\brapport\w* (?:le plus |le moins |plus |moins )?(?:par|pour|per|chaque) (?:1 |un )?(?:franc|chf|euro|dollar)s?(?: (?:mis|investi|depense|spent|invested)\w*)?|\bretours? sur (les )?depenses? (publicitaires?|pub|pubs|media)\b|\bretours? sur (le )?budget pub\w*|\breturn on ad ?spend|\broas\b|\b(?:par|pour|per|for each|for every|for|each|every|chaque) (?:1 |un |one |each |every |chaque )?(?:franc|chf|euro|dollar)s? (?:mis|investi|depense|spent|spend|invested|put in)\w*|\b(?:revenue|ca|chiffre d'affaires|recettes?|returns?) (?:par|per|for each|for every) (?:franc|chf|euro|dollar)\b/, 'roas'],
   [/\bretours? sur invest\w*|\breturn on investment|\brentab\w*|\bprofitab\w*|\broi\b/, 'roi'],
-  [/(?<=%\s?)de (clics?|clicks?)\b|\b(taux|tx) de cli\w*|\bclick[- ]?(through|thru)( rate)?|\bclicks? rates?\b|\bctr\b/, 'ctr'],
+  [/(?<=%\s?)de (clics?|clicks?)\b|\b(taux|tx) de cli\w*|\bclick[- ]?(through|thru)( rate)?|\bclicks? rates?\b|\bctrs?\b/, 'ctr'],
   [/(?<=%\s?)de (conversions?|transfo\w*)\b|\bconverti(t|ssent|r|ssant)\b|\bconverts?\b(?! rate)|\bconverting\b|\bconverted\b(?! (into|to|in)\b)|\b(taux|tx) de (conversions?|transfo\w*|conv\b)|\bconversion rates?|\bconv\.? rates?|\bcvr\b/, 'cvr'],
-  [/\bcouts? (par|du|au) clic\w*|\bcosts? per click|\bcpc\b|\bclics? (les )?plus chers?\b/, 'cpc'],
-  [/\bcouts? (pour|par) (mille|1000)( impressions?)?|\bcosts? per (mille|thousand|1000)( impressions?)?|\bcpm\b/, 'cpm'],
-  [/\bcouts? par (lead|prospect|contact)s?|\bcosts? per lead|\bcpl\b/, 'cpl'],
-  [/\bcouts? d'acquisition(?: clients?)?\b|\bcustomer acquisition costs?\b|\bcac\b|\bcouts? par (acquisition|commande|vente|conversion)s?|\bcosts? per (acquisition|order|sale|conversion)s?|\bcpa\b/, 'cpa'],
+  [/\bcouts? (par|du|au) clic\w*|\bcosts? per click|\bcpcs?\b|\bclics? (les )?plus chers?\b/, 'cpc'],
+  [/\bcouts? (pour|par) (mille|1000)( impressions?)?|\bcosts? per (mille|thousand|1000)( impressions?)?|\bcpms?\b/, 'cpm'],
+  [/\bcouts? par (lead|prospect|contact)s?|\bcosts? per lead|\bcpls?\b/, 'cpl'],
+  [/\bcouts? d'acquisition(?: clients?)?\b|\bcustomer acquisition costs?\b|\bcac\b|\bcouts? par (acquisition|commande|vente|conversion)s?|\bcosts? per (acquisition|order|sale|conversion)s?|\bcpas?\b/, 'cpa'],
   // A unit that costs something: « le lead coûte », « coûtent plus de 5000 francs par commande », "cost per click",
   // « combien on paie un clic », "what do we pay for a lead".
   [/\b(?:chf|francs?|balles|fr|eur|euros?)\.? (?:le|par|per|the|a|each|pour un) (?:lead|prospect|contact)\b|\b(leads?|prospects?) (?:(?:nous|vous|me|te|lui|leur|nous a|vous a|m'a|t'a|us|we) )?(coute|cost|revien)\w*|\b(leads?|prospects?) (?:the |le |la )?(cheap|moins cher)\w*|\bcheapest (leads?|prospects?)\b|\b(?:le |les )(leads?|prospects?)(?: [\w']+){1,4} (?:plus|moins) chers?\b|\b(pai|pay|cout)\w*(?: [\w']+){0,3} (un|le|chaque|a|each) (lead|prospect)\b|\b(most expensive|priciest|costliest|pricier|cheapest) (leads?|prospects?)\b|\b(par|per|a|each) (lead|prospect)\b|\bprix (?:moyen )?(?:du|d'un|par|of an?|per) (lead|prospect)s?\b|\bcout\w*(?: [\w'.-]+){0,5} par (lead|prospect)s?\b/, 'cpl'],
@@ -20,8 +20,8 @@ const SYNONYMS: [RegExp, Metric][] = [
   [/\b(1000|mille) (impressions?|affichages?|vues) (coute|cost)\w*|\b(pai|pay)\w*(?: [\w'.,-]+){0,4} (les |the |pour |for )?(1000|mille|thousand) (impressions?|affichages?|vues)|\b(cher|cheap\w*|cost\w*|coute\w*) (au|per|pour) (mille|1000)\b/, 'cpm'],
   // « nombre de ventes », "how many sales": a count of orders, not revenue.
   [/\b(?:nombre|number|nb) (?:de |of )?(?:ventes|sales)\b|\bhow many sales\b/, 'orders'],
-  [/\bchiffres? d'af\w*|\bencaiss\w*|\brapport(?:e|ent|er|ait)\b(?= (?:le plus|le moins|plus|moins|combien|le mieux))|\ble chiffre\b(?= (?:s'est|a |est |baisse|chute|monte|grimpe|recule|plonge))|\b(fait|faire|font|fera|fait le) (plus |moins |le plus |autant )?(de |du )chiffre\b|\b(bring|brings|brought|bringing) in\b|\brevenus?\b|\brevenues?\b|\bventes?\b|\bsales\b|\brecettes?\b|\bturnover\b/, 'revenue'],
-  [/\bdepens\w*|\bclaque\w*|\bcrame\w*|\b(?:media )?investments?\b|\binvestissements? media\b|\bflambe\w*|\bbudgets?\b|\bcouts?\b|\bcoute\w*|\bspend\w*|\bspent\b|\bcosts?\b|\binvesti\w*/, 'mark_spent'],
+  [/\bchiffres? d'af\w*|\bencaiss\w*|\brapport(?:e|ent|er|ait)\b(?= (?:le plus|le moins|plus|moins|combien|le mieux))|\ble chiffre\b(?= (?:s'est|a |est |baisse|chute|monte|grimpe|recule|plonge))|\brentrees?(?: d'argent)?\b|\b(?:a|ont|avait|avaient) rapporte\b|\b(fait|faire|font|fera|fait le) (plus |moins |le plus |autant )?(de |du )chiffre\b|\b(bring|brings|brought|bringing) in\b|\brevenus?\b|\brevenues?\b|\bventes?\b|\bsales\b|\brecettes?\b|\bturnover\b/, 'revenue'],
+  [/\bdepens\w*|\bclaque\w*|\b(?:on a|a|ont|avons|avez) mis\b|\bcrame\w*|\b(?:media )?investments?\b|\binvestissements? media\b|\bflambe\w*|\bbudgets?\b|\bcouts?\b|\bcoute\w*|\bspend\w*|\bspent\b|\bcosts?\b|\binvesti\w*/, 'mark_spent'],
   [/\bclics?\b|\bclicks?\b/, 'clicks'],
   [/\b(?:moins|plus) (?:vues?|affich\w+)\b|\bimpressions?\b|\bimpr\b\.?|\baffichages?\b|\baffiche\w* combien de fois\b|\bcombien de fois\b.{0,30}\baffich\w*|\bhow (many times|often)\b.{0,30}\b(shown|displayed|seen|served)\b/, 'impressions'],
   [/\bleads?\b|\bprospects?\b|\bcontacts?\b/, 'leads'],

@@ -92,7 +92,11 @@ function planOnce(input: PlannerInput): Plan {
       if (direct || call.tool === 'query_metrics' || call.tool === 'explain_change') return direct;
       // A preset the follow-up can change itself stays a preset (below); what it cannot show (another metric,
       // the next week) becomes the same question as a metric query.
-      if (applyFollowUp(call, features)) return undefined;
+      // (Not a ranking of a breakdown, « et les 2 pires ? »: the preset cannot rank, the metric query can.)
+      const ranksBreakdown =
+        call.tool === 'aggregate_by_dimension' &&
+        (features.directionWord !== undefined || features.count !== undefined);
+      if (applyFollowUp(call, features) && !ranksBreakdown) return undefined;
       const asQuery = asMetricCall(call);
       return asQuery ? followMetricCall(asQuery, input.text ?? '', input.catalog) : undefined;
     });

@@ -184,7 +184,7 @@ export function findPeriod(raw: string, lastDay: string | null): DateRange | und
   }
   // « le week-end du 13 », « week-end de la Saint-Valentin »: that Saturday and Sunday.
   m = new RegExp(
-    String.raw`\bweek[- ]?ends?\s(?:du|of(?: the)?)\s${DAY}\b|\bweek[- ]?end de la saint[- ]valentin\b|\bvalentine'?s weekend\b`,
+    String.raw`\bweek[- ]?ends?\s(?:du|of(?: the)?)\s${DAY}\b|\bweek[- ]?end de la s(?:ain)?t[- ]valentin\b|\bvalentine'?s weekend\b`,
   ).exec(text);
   if (m) {
     const anchor = m[1] ? dayInMonth(Number(m[1]), lastDay) : `${monthOf(lastDay).year}-02-14`;
@@ -293,7 +293,7 @@ export function findPeriod(raw: string, lastDay: string | null): DateRange | und
   }
   if (/\b(semaine|sem\.?) (passee?|ecoulee?)\b|\bthe past week\b/.test(text))
     return { date_from: shiftDays(lastDay, -6), date_to: lastDay };
-  if (/\bsaint[- ]valentin\b|\bvalentine'?s day\b/.test(text)) {
+  if (/\bs(?:ain)?t[- ]valentin\b|\bvalentine'?s day\b/.test(text)) {
     const { year } = monthOf(lastDay);
     return { date_from: `${year}-02-14`, date_to: `${year}-02-14` };
   }
@@ -313,7 +313,7 @@ const STRONG_SPLIT =
   /\s(?:vs\.?|versus|contre|compare\w* (?:a|au|avec|with|to)|par rapport (?:a|au|aux)|against)\s/;
 // « la semaine d'avant », "the week before": the same length right before the other period.
 const PREVIOUS =
-  /\bla veille\b|\bthe day before\b|\ble jour (d'avant|precedent)\b|\bthe previous day\b|\b(semaine|sem\.?|week|periode|period|mois|month|7 jours|jours) (d'avant|precedente?|d'avant|before|previous|prior)\b|\b(previous|prior|precedente?) (semaine|week|periode|period|mois|month)\b|\bla precedente\b|\bcelle d'avant\b|\bthe one before\b/;
+  /\bla veille\b|\bthe day before\b|\ble jour (d'avant|precedent)\b|\bthe previous day\b|\b(semaine|sem\.?|week|periode|period|mois|month|7 jours|jours) (d'avant|precedente?|d'avant|before|previous|prior)\b|\b(previous|prior|precedente?) (semaine|week|periode|period|mois|month)\b|\b(the )?(previous|prior) \d{1,2}( days)?\b|\bles \d{1,2} (jours )?precedents\b|\bla precedente\b|\bcelle d'avant\b|\bthe one before\b/;
 
 function lengthOf(range: DateRange): number {
   return Math.round((Date.parse(range.date_to!) - Date.parse(range.date_from!)) / 86_400_000) + 1;

@@ -6,8 +6,8 @@ import type { PlannedCall } from '../../src/analysis/plan.js';
 type Args = Record<string, unknown>;
 
 const GRAINS = new Set(['day', 'week', 'month']);
-/** The columns the preset breakdown shows (aggregate_by_dimension). */
-const BREAKDOWN_METRICS = ['mark_spent', 'revenue', 'roi'];
+/** The figures the preset breakdown leads with (aggregate_by_dimension): ROI first, the one it ranks by. */
+const BREAKDOWN_METRICS = ['roi', 'mark_spent', 'revenue'];
 
 const dates = (args: Args): Args => ({
   ...(typeof args.date_from === 'string' ? { date_from: args.date_from } : {}),
@@ -28,7 +28,7 @@ export function asMetricCall(call: PlannedCall): PlannedCall | undefined {
         tool: 'query_metrics',
         args: {
           metrics: BREAKDOWN_METRICS,
-          ...(GRAINS.has(by) ? { grain: by } : { group_by: [by], order_by: 'mark_spent', totals: true }),
+          ...(GRAINS.has(by) ? { grain: by } : { group_by: [by], order_by: 'roi', totals: true }),
           ...category(args),
           ...dates(args),
         },

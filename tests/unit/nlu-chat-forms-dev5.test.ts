@@ -176,3 +176,52 @@ describe('slips', () => {
     expect(plan('quelles campagens sont en pertes ?').calls[0]?.tool).toBe('get_underperforming_campaigns');
   });
 });
+
+describe('dev8 forms', () => {
+  test.each([
+    [
+      'combien on a mis dans le search du 8 au 14 fevrier',
+      { metrics: ['mark_spent'], categories: ['search'], date_from: '2021-02-08', date_to: '2021-02-14' },
+    ],
+    ["rentrées d'argent google_hot en fevrier ?", { metrics: ['revenue'], campaigns: ['google_hot'] }],
+    [
+      'combien on a dépensé sur youtube_blogger et combien ça a rapporté ?',
+      { metrics: ['mark_spent', 'revenue'] },
+    ],
+    ['combien on a dépensé le jour de la st valentin ?', { date_from: '2021-02-14', date_to: '2021-02-14' }],
+    ['channel CTRs for the last 7 days', { metrics: ['ctr'], group_by: ['category'] }],
+    [
+      'compare orders: last 7 days vs the previous 7',
+      { compare_to: { date_from: '2021-02-15', date_to: '2021-02-21' } },
+    ],
+    ['CPM de toutes les campagnes', { metrics: ['cpm'], group_by: ['campaign_name'] }],
+    [
+      'y a des canaux avec un roi en dessous de zéro ?',
+      { group_by: ['category'], thresholds: [{ metric: 'roi', op: '<', value: 0 }] },
+    ],
+  ])('« %s »', (text, args) => {
+    expect(calls(text)[0]).toMatchObject(args);
+  });
+
+  test.each([
+    "comment ça se fait qu'on a eu si peu de commandes la semaine passée ?",
+    'which channels drove the CPA change from Feb 1-7 to Feb 8-14?',
+  ])('« %s » is a pourquoi', (text) => {
+    expect(calls(text)[0]?.tool).toBe('explain_change');
+  });
+
+  test('« et les 2 pires ? » after a breakdown by campaign: its two lowest ROI', () => {
+    const first = plan('ROI par campagne ?');
+    const next = planOffline({
+      text: 'et les 2 pires ?',
+      catalog: SAMPLE_CATALOG,
+      previous: { intent: first.intent, calls: first.calls },
+    });
+    expect(next.calls[0]?.args).toMatchObject({
+      group_by: ['campaign_name'],
+      order_by: 'roi',
+      order: 'asc',
+      limit: 2,
+    });
+  });
+});
