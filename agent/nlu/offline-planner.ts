@@ -17,6 +17,8 @@ import { unexplainedWords } from './unexplained.js';
 
 /** A reading with a word it cannot explain is a guess, whatever its rules said. */
 export const UNEXPLAINED_CONFIDENCE = 0.5;
+/** « compare avec … », "vs …", « par rapport à … »: a follow-up that adds a side rather than replacing one. */
+const COMPARE_WITH = /\bcompar\w*|\bvs\b|\bversus\b|\bpar rapport\b|\bagainst\b/;
 /** This many unexplained words make a question off topic rather than a reading to confirm. */
 const OFF_TOPIC_WORDS = 3;
 
@@ -80,11 +82,16 @@ function planOnce(input: PlannerInput): Plan {
   // A figure question followed up (« et pour instagram_tier1 ? », « et par canal ? ») keeps its call.
   // A fresh reading that is only a guess (« trie du pire au meilleur »: a ranking by a default figure) defers to it too.
   const guess = fresh.plan.confidence < UNEXPLAINED_CONFIDENCE + 0.25;
+  // « compare avec google_wide » after a figure: the same figure for another side, whatever the fresh reading says.
+  const addsSide =
+    COMPARE_WITH.test(features.text) &&
+    previousCall?.tool === 'query_metrics' &&
+    features.metrics.length === 0;
   if (
     input.previous &&
     previousCall &&
     !features.empty &&
-    (features.signals.followUp || !fresh.strong || guess)
+    (features.signals.followUp || !fresh.strong || guess || addsSide)
   ) {
     // A comparison (one call per side) follows up as a whole: « et sur le CTR ? » changes every side.
     const calls = input.previous.calls.map((call) => {
@@ -100,16 +107,23 @@ function planOnce(input: PlannerInput): Plan {
       const asQuery = asMetricCall(call);
       return asQuery ? followMetricCall(asQuery, input.text ?? '', input.catalog) : undefined;
     });
-    if (calls.length > 0 && calls.every((call) => call !== undefined))
+    if (calls.length > 0 && calls.every((call) => call !== undefined)) {
+      // « compare avec google_wide » after one campaign's figure: both side by side, not the new one instead.
+      const sideBySide =
+        COMPARE_WITH.test(features.text) &&
+        input.previous.calls.length === 1 &&
+        calls.length === 1 &&
+        JSON.stringify(calls[0]) !== JSON.stringify(previousCall);
       return {
         intent:
           calls[0]!.tool === previousCall.tool || calls[0]!.tool === 'query_metrics'
             ? input.previous.intent
             : 'diagnostic',
         language: features.language,
-        calls: calls as PlannedCall[],
+        calls: sideBySide ? [previousCall, calls[0]!] : (calls as PlannedCall[]),
         confidence: 0.85,
       };
+    }
   }
   if (input.previous && previousCall && !features.empty) {
     const sameTool = fresh.plan.calls[0]?.tool === previousCall.tool;

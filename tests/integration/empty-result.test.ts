@@ -48,3 +48,9 @@ test('days are written the way people read them', () => {
   expect(formatPeriod('2021-02-28', '2021-02-28')).toBe('le 28 février 2021');
   expect(formatPeriod(undefined, '2021-02-10')).toBe("jusqu'au 10 février 2021");
 });
+
+test('no member past a threshold is said as such, not as « no data »', async () => {
+  const answer = await ask('les campagnes avec un CPL au-dessus de 800 en search');
+  expect(answer.text).toMatch(/^Aucune campagne n'a un coût par lead \(CPL\) supérieur à CHF 800/);
+  expect(answer.text).not.toMatch(/Aucune donnée/);
+});

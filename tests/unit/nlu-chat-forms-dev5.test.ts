@@ -225,3 +225,16 @@ describe('dev8 forms', () => {
     });
   });
 });
+
+test('« compare avec google_wide » after one campaign’s CTR: both side by side', () => {
+  const first = plan('CTR de google_hot');
+  const next = planOffline({
+    text: 'compare avec google_wide',
+    catalog: SAMPLE_CATALOG,
+    previous: { intent: first.intent, calls: first.calls },
+  });
+  expect(next.calls.map((call) => call.args)).toEqual([
+    { metrics: ['ctr'], campaigns: ['google_hot'] },
+    { metrics: ['ctr'], campaigns: ['google_wide'] },
+  ]);
+});

@@ -91,9 +91,17 @@ export function composeAnswer(input: ComposeInput): Answer {
   const views = outputs.map((output) => toolOf(output.tool).view(output, language, currency));
   const failureTexts = input.failures.map((failure) => userMessage(failure));
   const empty = outputs.length > 0 && outputs.every((output) => output.rows.length === 0);
+  // No member past a threshold is an answer of its own (the view says « Aucune campagne n'a un CPL > … »): only a
+  // question with nothing in its scope or period gets the « Aucune donnée » line.
+  const filtered = plan.calls.some(
+    (call) =>
+      call.tool === 'get_underperforming_campaigns' ||
+      (Array.isArray(call.args.thresholds) && call.args.thresholds.length > 0),
+  );
+  const nothingInScope = empty && !filtered;
   // Nothing found: one line saying so (the asked period, the data's days), not headlines over zero rows.
   const text = (
-    empty
+    nothingInScope
       ? [emptyResultText(plan.calls, language, input.dataRange), ...failureTexts]
       : [...views.map((view) => view.headline), ...failureTexts]
   ).join('\n\n');
