@@ -51,6 +51,6 @@ test('days are written the way people read them', () => {
 
 test('no member past a threshold is said as such, not as « no data »', async () => {
   const answer = await ask('les campagnes avec un CPL au-dessus de 800 en search');
-  expect(answer.text).toMatch(/^Aucune campagne n'a un coût par lead \(CPL\) supérieur à CHF 800/);
+  expect(answer.text).toMatch(/^Aucune campagne n'a un coût par lead \(CPL\) supérieur à CHF\s800/);
   expect(answer.text).not.toMatch(/Aucune donnée/);
 });
