@@ -29,6 +29,18 @@ const FRENCH = new Set(
     .filter((word) => word.length > 0),
 );
 
+/** Whether the text has a marker word of either language (« only social » has none of French). */
+export function languageMarkers(normalized: string): { english: number; french: number } {
+  let english = 0;
+  let french = 0;
+  for (const word of normalized.split(/[^a-z']+/))
+    for (const part of word.split("'")) {
+      if (ENGLISH.has(part)) english += 1;
+      if (FRENCH.has(part)) french += 1;
+    }
+  return { english, french };
+}
+
 /** 'en' when the text has more English than French marker words, 'fr' otherwise. */
 export function detectLanguage(normalized: string): Language {
   let english = 0;

@@ -5,7 +5,7 @@ import type { Plan, PlannedCall, Planner, PlannerInput } from '../../src/analysi
 import { chooseOption } from './answer-back.js';
 import { extractFeatures } from './features.js';
 import { applyFollowUp } from './follow-ups.js';
-import { detectLanguage } from './language.js';
+import { detectLanguage, languageMarkers } from './language.js';
 import { followMetricCall } from './metric-follow-ups.js';
 import { readMetricQuestion } from './metric-question.js';
 import { findMetrics } from './metrics.js';
@@ -37,6 +37,17 @@ export function createOfflinePlanner(): Planner {
  * configured, otherwise the bot asks back.
  */
 export function planOffline(input: PlannerInput): Plan {
+  const plan = planInContext(input);
+  // « only social », « ok », "top 3" after an English turn: no French word says to switch.
+  const previousLanguage = input.previous?.language;
+  if (previousLanguage === 'en' && plan.language === 'fr') {
+    const { french } = languageMarkers(normalize(input.text ?? ''));
+    if (french === 0) return { ...plan, language: 'en' };
+  }
+  return plan;
+}
+
+function planInContext(input: PlannerInput): Plan {
   // A short reply to our question back (« le CA », "the second one") answers the question that was pending.
   const options = input.previous?.options;
   if (options && options.length > 0) {

@@ -19,6 +19,7 @@ export function routeIntentNode(deps: AgentDeps) {
         ? {
             intent: state.plan.intent,
             calls: state.plan.calls,
+            language: state.plan.language,
             ...(state.plan.clarification && state.plan.options ? { options: state.plan.options } : {}),
           }
         : state.previous;

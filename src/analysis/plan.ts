@@ -31,6 +31,8 @@ export interface PreviousTurn {
   calls: PlannedCall[];
   /** When the previous turn asked back: the readings it offered (a short reply picks one). */
   options?: string[];
+  /** The language the conversation was in: a short reply with no word of either (« only social ») keeps it. */
+  language?: Language;
 }
 
 export interface PlannerInput {

@@ -243,7 +243,11 @@ describe('memory', () => {
     await agent.ask({ conversation: 'm1', text: 'et pour search ?' });
     await agent.ask({ conversation: 'm2', text: 'et pour search ?' });
     expect(planner.inputs[0]?.previous).toBeUndefined();
-    expect(planner.inputs[1]?.previous).toEqual({ intent: 'diagnostic', calls: underperformers.calls });
+    expect(planner.inputs[1]?.previous).toEqual({
+      intent: 'diagnostic',
+      calls: underperformers.calls,
+      language: 'fr',
+    });
     expect(planner.inputs[2]?.previous).toBeUndefined();
   });
 
@@ -254,7 +258,7 @@ describe('memory', () => {
     const agent = agentWith(planner);
     for (const text of ['sous-performantes ?', 'merci !', 'aide', 'et pour search ?'])
       await agent.ask({ conversation: 'chit-chat', text });
-    const context = { intent: 'diagnostic', calls: underperformers.calls };
+    const context = { intent: 'diagnostic', calls: underperformers.calls, language: 'fr' };
     expect(planner.inputs.map((input) => input.previous)).toEqual([undefined, context, context, context]);
   });
 
@@ -291,7 +295,11 @@ describe('memory', () => {
       checkpointer: new FileCheckpointSaver({ directory, keepPerThread: 2 }),
     });
     const answer = await after.ask({ conversation: 'slack:T1:C1:1.1', text: 'et pour search ?' });
-    expect(second.inputs[0]?.previous).toEqual({ intent: 'diagnostic', calls: underperformers.calls });
+    expect(second.inputs[0]?.previous).toEqual({
+      intent: 'diagnostic',
+      calls: underperformers.calls,
+      language: 'fr',
+    });
     expect(answer.intent).toBe('diagnostic');
   });
 });

@@ -238,3 +238,10 @@ test('« compare avec google_wide » after one campaign’s CTR: both side by si
     { metrics: ['ctr'], campaigns: ['google_wide'] },
   ]);
 });
+
+test('a short follow-up with no French word keeps an English conversation in English', () => {
+  const first = planOffline({ text: 'and by ROI?', catalog: SAMPLE_CATALOG });
+  const previous = { intent: first.intent, calls: first.calls, language: 'en' as const };
+  expect(planOffline({ text: 'only social', catalog: SAMPLE_CATALOG, previous }).language).toBe('en');
+  expect(planOffline({ text: 'et en social ?', catalog: SAMPLE_CATALOG, previous }).language).toBe('fr');
+});
