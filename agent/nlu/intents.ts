@@ -12,7 +12,7 @@ export const SIGNALS = {
   segmentation:
     /\bsegment\w*|\bcluster\w*|\bgroupes? de campagnes|\bcampaign groups?\b|\bgroups? of campaigns\b|\bregroup\w*(?!.{0,30}\b(par|by) (canal|canaux|channels?|categor\w*|campagnes?|campaigns?|semaines?|jours?|mois|weeks?|days?|months?)\b)|\btypologie\w*|\bprofils? de campagnes\b|\bgroup (the |my |our )?campaigns\b|\bgrouper\b/,
   diagnostic:
-    /\bsous[- ]?perform\w*|\bunder[- ]?perform\w*|\bperd\w* (de l')?argent|\blos(e|es|ing) money|\bmoney[- ]losing\b|\broi (negatif|negative)|\bnegative roi\b|\b(pas|non|peu) rentables?\b|\bunprofitable\b|\bnot profitable\b|\bdeficitaire\w*|\ben pertes?\b|\ba perte\b|\bqui ne marchent pas\b|\bnot working\b|\bbleeding\b|\bcouper\b|\ba arreter\b|\bshould (we )?(stop|cut|pause)\b|\broi\b[^.?!]{0,15}?(sous|inferieur|en dessous|below|under|less than|lower than|<)/,
+    /\ba surveiller\b|\bto (watch|keep an eye on)\b|\bsous[- ]?perform\w*|\bunder[- ]?perform\w*|\bperd\w* (de l')?argent|\blos(e|es|ing) money|\bmoney[- ]losing\b|\broi (negatif|negative)|\bnegative roi\b|\b(pas|non|peu) rentables?\b|\bunprofitable\b|\bnot profitable\b|\bdeficitaire\w*|\ben pertes?\b|\ba perte\b|\bqui ne marchent pas\b|\bnot working\b|\bbleeding\b|\bcouper\b|\ba arreter\b|\bshould (we )?(stop|cut|pause)\b|\broi\b[^.?!]{0,15}?(sous|inferieur|en dessous|below|under|less than|lower than|<)/,
   trend:
     /\bevol\w*|\btendance\w*|\btrends?\b|\bover time\b|\bau fil\b|\bcourbe\b|\bhistorique\b|\bprogression\b|\b(jour|semaine|mois) (par|apres) (jour|semaine|mois)\b|\b(day|week|month) (by|over|after) (day|week|month)\b|\bdaily\b|\bweekly\b|\bmonthly\b|\bchanged\b|\bprogressed\b/,
   aggregate:

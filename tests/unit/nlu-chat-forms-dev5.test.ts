@@ -245,3 +245,22 @@ test('a short follow-up with no French word keeps an English conversation in Eng
   expect(planOffline({ text: 'only social', catalog: SAMPLE_CATALOG, previous }).language).toBe('en');
   expect(planOffline({ text: 'et en social ?', catalog: SAMPLE_CATALOG, previous }).language).toBe('fr');
 });
+
+describe('polarity said in other words', () => {
+  test('« où est-ce qu’on perd le plus d’argent ? » is the loss-makers, never the best ROI', () => {
+    const [call] = calls("où est-ce qu'on perd le plus d'argent ?");
+    expect(call).toMatchObject({
+      order_by: 'roi',
+      order: 'asc',
+      thresholds: [{ metric: 'roi', op: '<', value: 0 }],
+    });
+  });
+
+  test.each([
+    ['quelles campagnes coûtent trop cher par lead ?', { metric: 'cpl', direction: 'top' }],
+    ['les campagnes les plus chères au clic', { metric: 'cpc', direction: 'top' }],
+    ['quelles campagnes ont le pire rapport coût/CA ?', { metric: 'roas', direction: 'bottom' }],
+  ])('« %s »', (text, args) => {
+    expect(calls(text)[0]).toMatchObject({ tool: 'rank_campaigns', ...args });
+  });
+});
