@@ -264,3 +264,15 @@ describe('polarity said in other words', () => {
     expect(calls(text)[0]).toMatchObject({ tool: 'rank_campaigns', ...args });
   });
 });
+
+test.each([
+  'les campagnes qui plombent le ROI',
+  'qui tire le ROI vers le bas ?',
+  'which campaigns are dragging down ROI?',
+])('« %s »: the lowest ROI first', (text) => {
+  expect(calls(text)[0]).toMatchObject({ metric: 'roi', direction: 'bottom' });
+});
+
+test('« qui tire le ROI vers le haut ? »: the highest first', () => {
+  expect(calls('qui tire le ROI vers le haut ?')[0]).toMatchObject({ metric: 'roi', direction: 'top' });
+});
