@@ -276,3 +276,16 @@ test.each([
 test('« qui tire le ROI vers le haut ? »: the highest first', () => {
   expect(calls('qui tire le ROI vers le haut ?')[0]).toMatchObject({ metric: 'roi', direction: 'top' });
 });
+
+test.each([
+  ['campagnes dont le CPA est inférieur ou égal à 3000', { metric: 'cpa', op: '<=', value: 3000 }],
+  ['les campagnes sous la barre des 1 % de CTR', { metric: 'ctr', op: '<', value: 0.01 }],
+  [
+    'quelles campagnes ont dépensé au-delà de 2 millions ?',
+    { metric: 'mark_spent', op: '>', value: 2_000_000 },
+  ],
+  ['campaigns with fewer than 500 orders', { metric: 'orders', op: '<', value: 500 }],
+  ['campaigns with a CPA no higher than 3000', { metric: 'cpa', op: '<=', value: 3000 }],
+])('« %s »: %o', (text, threshold) => {
+  expect(calls(text)[0]).toMatchObject({ thresholds: [threshold] });
+});
