@@ -2,8 +2,8 @@
 // (« résultats », « performance »), with one button per reading.
 import type { Language } from '../../src/core/answer.js';
 import type { MetricReading, Parsed } from './figure-parse.js';
-import { METRIC_WORDS, VAGUE } from './figure-words.js';
-import { normalize } from './normalize.js';
+import { METRIC_WORDS, NOT_IN_MODEL, VAGUE } from './figure-words.js';
+import { normalize, prepare } from './normalize.js';
 
 /** A question back when a word could mean several campaigns or several metrics. */
 export function clarify(question: string, p: Parsed, language: Language): MetricReading | undefined {
@@ -14,6 +14,18 @@ export function clarify(question: string, p: Parsed, language: Language): Metric
         ? `Which campaign do you mean by "${ambiguous.word}": ${ambiguous.candidates.join(' or ')}?`
         : `Par « ${ambiguous.word} », vous parlez de ${ambiguous.candidates.join(' ou de ')} ?`,
       ambiguous.candidates.slice(0, 4).map((name) => replaceWord(question, ambiguous.word, name)),
+    );
+  }
+  // « le panier moyen », « la marge »: a figure the model does not hold, said so, with the ones it has.
+  for (const missing of NOT_IN_MODEL) {
+    const match = missing.pattern.exec(p.text);
+    if (!match) continue;
+    const instead = missing.instead[language];
+    return askBack(
+      language === 'en'
+        ? `${missing.en} is not in your data. I can show ${instead} instead.`
+        : `${missing.fr} n'est pas dans vos données. Je peux montrer ${instead} à la place.`,
+      [replacePhrase(question, match[0], instead)],
     );
   }
   // « coût unitaire », « les plus chères »: a cost word that names no one metric, even though « coût » reads as spend.
@@ -66,6 +78,23 @@ export function asWritten(question: string, phrase: string): string {
     if (normalize(candidate) === phrase) return candidate;
   }
   return phrase;
+}
+
+/**
+ * `question` with the words that normalize to `phrase` (and the article before them) replaced by `instead`; the
+ * question's other words stay as written (« le panier moyen de google_hot » → « le chiffre d'affaires et les
+ * commandes de google_hot »).
+ */
+function replacePhrase(question: string, phrase: string, instead: string): string {
+  const words = question.replace(/\s*\?+\s*$/, '').split(/\s+/);
+  const size = phrase.split(/\s+/).length;
+  for (let start = 0; start + size <= words.length; start++) {
+    const candidate = words.slice(start, start + size).join(' ');
+    if (prepare(candidate).replace(/[^a-z0-9' ]/g, '') !== phrase) continue;
+    const article = start > 0 && /^(le|la|les|l'|the|a|an|notre|our)$/i.test(words[start - 1]!) ? 1 : 0;
+    return [...words.slice(0, start - article), instead, ...words.slice(start + size)].join(' ');
+  }
+  return instead;
 }
 
 /** One short question back, with one option (a button) per reading. */

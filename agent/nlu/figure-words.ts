@@ -117,3 +117,35 @@ export const DOWN_WORDS =
 export const PART_SPLIT = /\s*(?:,\s*)?(?:\bet\b|\band\b|\+|;|\bpuis\b|\bthen\b)\s+/;
 export const ASKS =
   /\bpires?\b|\bworst\b|\bmeilleur\w*|\bbest\b|\btop\b|\bflop\b|\ben perte\b|\bcouper\b|\bstopper\b|\brenforc\w*|\bpousser\b|\bcampagnes?\b|\bcampaigns?\b|\bcanal\b|\bcanaux\b|\bchannels?\b/;
+
+/**
+ * Figures people ask for that the data's model does not hold: the bot says so and offers the figures it has (the
+ * button replaces the phrase, so it reads at once). Read before the metric words, which would answer another figure
+ * (« la valeur moyenne d'une commande » read as the count of orders, « le revenu par clic » as the CPC).
+ */
+export const NOT_IN_MODEL: {
+  pattern: RegExp;
+  fr: string;
+  en: string;
+  instead: { fr: string; en: string };
+}[] = [
+  {
+    pattern:
+      /\bpaniers? moyens?\b|\bvaleur moyenne d'une (commande|vente)\b|\baverage order value\b|\baov\b|\bavg order value\b/,
+    fr: 'Le panier moyen (CA ÷ commandes)',
+    en: 'The average order value (revenue ÷ orders)',
+    instead: { fr: "le chiffre d'affaires et les commandes", en: 'revenue and orders' },
+  },
+  {
+    pattern: /\bmarges?\b|\bmargins?\b|\bbenefices?\b|\bprofits?\b(?! margin)/,
+    fr: 'La marge (il y faudrait le coût des produits)',
+    en: 'The margin (it needs the cost of goods)',
+    instead: { fr: "le chiffre d'affaires et les dépenses", en: 'revenue and spend' },
+  },
+  {
+    pattern: /\b(revenus?|ca|chiffre d'affaires) par clic\b|\brevenue per click\b|\brpc\b/,
+    fr: 'Le revenu par clic',
+    en: 'Revenue per click',
+    instead: { fr: "le chiffre d'affaires et les clics", en: 'revenue and clicks' },
+  },
+];

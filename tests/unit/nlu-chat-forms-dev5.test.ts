@@ -289,3 +289,39 @@ test.each([
 ])('« %s »: %o', (text, threshold) => {
   expect(calls(text)[0]).toMatchObject({ thresholds: [threshold] });
 });
+
+describe('figures the data does not hold', () => {
+  test.each([
+    [
+      'le panier moyen de google_hot',
+      "le chiffre d'affaires et les commandes de google_hot",
+      ['revenue', 'orders'],
+    ],
+    [
+      'la valeur moyenne d’une commande sur youtube_blogger',
+      "le chiffre d'affaires et les commandes sur youtube_blogger",
+      ['revenue', 'orders'],
+    ],
+    [
+      'la marge de google_hot',
+      "le chiffre d'affaires et les dépenses de google_hot",
+      ['revenue', 'mark_spent'],
+    ],
+    [
+      'le revenu par clic de google_hot',
+      "le chiffre d'affaires et les clics de google_hot",
+      ['revenue', 'clicks'],
+    ],
+  ])('« %s »: said so, and the figures it has as the button', (text, option, metrics) => {
+    const asked = plan(text);
+    expect(asked.calls).toEqual([]);
+    expect(asked.clarification).toMatch(/n'est pas dans vos données/);
+    expect(asked.options).toEqual([option]);
+    expect(calls(option)[0]).toMatchObject({ metrics });
+  });
+
+  test('« le coût d’une impression » is the CPM; « combien de ventes » counts orders', () => {
+    expect(calls("le coût d'une impression sur banner_partner")[0]).toMatchObject({ metrics: ['cpm'] });
+    expect(calls('combien de ventes au total ?')[0]).toMatchObject({ metrics: ['orders'] });
+  });
+});
