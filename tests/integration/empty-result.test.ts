@@ -54,3 +54,13 @@ test('no member past a threshold is said as such, not as « no data »', async (
   expect(answer.text).toMatch(/^Aucune campagne n'a un coût par lead \(CPL\) supérieur à CHF\s800/);
   expect(answer.text).not.toMatch(/Aucune donnée/);
 });
+
+test('follow-up questions agree with the figure (« les commandes ont-elles », « le ROI a-t-il »)', async () => {
+  expect((await ask('combien de commandes au total ?')).followUps).toContain(
+    'Pourquoi les commandes ont-elles changé ?',
+  );
+  expect((await ask('combien de clics au total ?')).followUps).toContain(
+    'Pourquoi les clics ont-ils changé ?',
+  );
+  expect((await ask('ROI de google_hot ?')).followUps).toContain('Pourquoi le ROI a-t-il changé ?');
+});

@@ -29,6 +29,16 @@ const groupWord = (key: string, language: Language, plural = false) => {
   return word ? (plural ? word.plural[language] : word[language]) : key;
 };
 
+/** « Pourquoi le ROI a-t-il changé ? », « Pourquoi les dépenses ont-elles changé ? »: the article and agreement. */
+const FEMININE_PLURAL = new Set<Metric>(['mark_spent', 'impressions', 'orders']);
+const MASCULINE_PLURAL = new Set<Metric>(['clicks', 'leads']);
+function whyChangedFr(metric: Metric): string {
+  const label = METRIC_INFO[metric].fr;
+  if (FEMININE_PLURAL.has(metric)) return `Pourquoi les ${label} ont-elles changé ?`;
+  if (MASCULINE_PLURAL.has(metric)) return `Pourquoi les ${label} ont-ils changé ?`;
+  return `Pourquoi le ${label} a-t-il changé ?`;
+}
+
 /** What the answer is about, said back: « toutes les campagnes », « les campagnes facebook (4) », dates. */
 export function scopeText(args: Record<string, unknown>, language: Language): string {
   const parts: string[] = [];
@@ -184,11 +194,7 @@ export function queryMetricsView(output: ToolOutput, language: Language, currenc
         }
       : {}),
     followUps: [
-      tr(
-        language,
-        `Pourquoi le ${METRIC_INFO[main].fr} a-t-il changé ?`,
-        `Why did ${METRIC_INFO[main].en} change?`,
-      ),
+      tr(language, whyChangedFr(main), `Why did ${METRIC_INFO[main].en} change?`),
       tr(language, 'Quelles campagnes sont en perte ?', 'Which campaigns lose money?'),
     ],
   };
