@@ -58,7 +58,7 @@ niveau niveaux
 
 /** The words the rules read (metrics, directions, periods, why, simulations, cuts and boosts, comparisons). */
 const RULES = words(`
-tourne tournent roule roulent actives active running vers bas haut plombent plombe dragging drag gouffre gouffres burning burn cash sous fenetres jette performers performer trop fort forte forts fortes high vues vue terms zero wow mtd wtd revient reviennent ad ads pub pubs recolte recoltes recoltés obtenu obtenus genere generes bien back presque rien sem crame cramer fondu fondre ecroule ecroulees ecroules plombe plomber collapse collapsed chute chuter
+tourne tournent roule roulent actives active running vers bas haut plombent plombe dragging drag gouffre gouffres burning burn cash sous fenetres jette performers performer fort forte forts fortes high vues vue terms zero wow mtd wtd revient reviennent ad ads pub pubs recolte recoltes recoltés obtenu obtenus genere generes bien back presque rien sem crame cramer fondu fondre ecroule ecroulees ecroules plombe plomber collapse collapsed chute chuter
 pause pausing paused scaler scale sauter kill couper crash crashed progresse progresser triple triples double cac
 roi roas ca revenue revenues revenu revenus chiffre affaires rentabilite rentable rentables profitable
 profitability retour retours invest investi investissement investissements impressions impression clic clics

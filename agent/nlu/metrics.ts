@@ -82,7 +82,7 @@ export type DirectionWord = 'best' | 'worst' | 'high' | 'low' | 'cheap' | 'expen
 // Checked in this order: « moins chères » before « moins », « les moins performantes » before « moins ».
 const DIRECTION_WORDS: [RegExp, DirectionWord][] = [
   [/\bmoins (cher|couteu)\w*|\bcheap\w*|\bleast expensive|\bplus economique\w*|\bmeilleur marche/, 'cheap'],
-  [/\bplus (cher|couteu)\w*|\btrop cher\w*|\btoo expensive\b|\bmost expensive|\bcout\w* le plus|\bcostliest/, 'expensive'],
+  [/\bplus (cher|couteu)\w*|\bmost expensive|\bcout\w* le plus|\bcostliest/, 'expensive'],
   [/\bpires?\b|\bworst\b|\b(dernier\w*|queue) (?:(?:des |de )?(?:campagnes?|canaux|categories?) )?(?:du|au|en) classement\b|\bbas du classement\b|\blanterne rouge\b|\bbottom of the (list|ranking|table)\b|\b(le |la |les )?plus mauvaise?s?\b|\bmoins bons?\b|\bworse\b|\bleast (efficient|profitable|effective|performing)\b|\bmoins (bon|perform|efficace|rentable)\w*|\bweakest|\bpoorest|\bperd\w* le plus\b|\bvers le bas\b|\bplomb\w*|\bdragg\w* down\b|\bgouffres?\b|\bburn\w* (cash|money)\b|\bperdre des sous\b|\bpar les fenetres\b|\b(lose|loses|losing) the most\b|\ble plus mal\b|\ble moins bien\b|\bflop\w*/, 'worst'],
   [/\bplus (bas|faible|petit)\w*|\bl(?:es|a) moins\b|\blowest\b|\bmoins eleve\w*|\bsmallest\b|\ble moins\b|\bleast\b|\bbottom\b|\bminimum\b|\blower\b/, 'low'],
   [/\bmeilleur\w*|\bvers le haut\b|\bplus avantageu\w*|\bbest\b|\bmost (efficient|profitable|effective)\b|\bmieux\b|\bbetter\b|\btop\b|\ble mieux\b|\bplus (performant|efficace|rentable)\w*|\bstrongest\b|\bwinners?\b/, 'best'],

@@ -257,7 +257,6 @@ describe('polarity said in other words', () => {
   });
 
   test.each([
-    ['quelles campagnes coûtent trop cher par lead ?', { metric: 'cpl', direction: 'top' }],
     ['les campagnes les plus chères au clic', { metric: 'cpc', direction: 'top' }],
     ['quelles campagnes ont le pire rapport coût/CA ?', { metric: 'roas', direction: 'bottom' }],
   ])('« %s »', (text, args) => {
