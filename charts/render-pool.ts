@@ -15,16 +15,24 @@ import type { RenderTask } from './render-worker.js';
 export interface ChartPoolOptions extends ChartRendererOptions {
   /** Worker threads at most (default 1: charts are a small share of the work, and each thread holds ~80 MB). */
   maxThreads?: number;
-  /** An idle worker exits after this long (default 10 s: a worker holds ~150–250 MB while it lives, and starting
-   * one again costs ~0.5 s of CPU, paid only by the first chart after a quiet spell). */
+  /** An idle worker exits after this long (default `DEFAULT_CHART_WORKER_IDLE_MS`; the app passes
+   * CHART_WORKER_IDLE_MS): a worker holds ~100–150 MB while it lives, and starting one again costs ~0.5 s of CPU,
+   * paid only by the first chart after a quiet spell. */
   idleTimeoutMs?: number;
   onFallback?: (error: unknown) => void;
   /** The worker's module (default: render-worker next to this file); tests point it at a missing one. */
   entry?: string;
 }
 
+/** The idle timeout when none is given (the app's default setting, CHART_WORKER_IDLE_MS, is the same). */
+export const DEFAULT_CHART_WORKER_IDLE_MS = 3000;
+
 export interface ChartRenderPool extends ChartRenderer {
   readonly kind: 'worker' | 'in-process';
+  /** How long an idle worker lives. */
+  readonly idleTimeoutMs: number;
+  /** Worker threads alive now (0 once the idle worker has exited). */
+  readonly threads: number;
   close(): Promise<void>;
 }
 
@@ -35,12 +43,18 @@ function workerEntry(): string {
 }
 
 export function createChartRenderPool(options: ChartPoolOptions = {}): ChartRenderPool {
-  const { maxThreads, idleTimeoutMs, onFallback, entry, ...rendererOptions } = options;
+  const {
+    maxThreads,
+    idleTimeoutMs = DEFAULT_CHART_WORKER_IDLE_MS,
+    onFallback,
+    entry,
+    ...rendererOptions
+  } = options;
   const pool = new Piscina<RenderTask, RenderedChart>({
     filename: entry ?? workerEntry(),
     minThreads: 0,
     maxThreads: Math.max(1, Math.min(maxThreads ?? 1, availableParallelism())),
-    idleTimeout: idleTimeoutMs ?? 10_000,
+    idleTimeout: idleTimeoutMs,
   });
   // A worker that cannot load its module is reported on the pool, not on the task (which would wait forever while
   // piscina starts new workers that fail the same way): the first such error fails every waiting render over to
@@ -64,6 +78,10 @@ export function createChartRenderPool(options: ChartPoolOptions = {}): ChartRend
   return {
     get kind() {
       return kind;
+    },
+    idleTimeoutMs,
+    get threads() {
+      return pool.threads.length;
     },
     async render(request: ChartRequest, context: ChartContext): Promise<RenderedChart> {
       // fontconfig reads the real environment, which only the main thread can change (a worker sees a copy): set

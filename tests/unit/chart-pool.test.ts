@@ -3,7 +3,8 @@
 // cannot start falls back to drawing in-process (reported once) instead of losing the chart.
 import { afterAll, describe, expect, test } from '@jest/globals';
 import { createChartRenderer } from '../../charts/render.js';
-import { createChartRenderPool } from '../../charts/render-pool.js';
+import { createChartRenderPool, DEFAULT_CHART_WORKER_IDLE_MS } from '../../charts/render-pool.js';
+import { loadConfig } from '../../src/config.js';
 import { chartFixture } from '../fixtures/answers/index.js';
 
 const context = { currency: 'CHF', language: 'fr' as const };
@@ -49,4 +50,30 @@ describe('the chart worker pool', () => {
     expect(second.png.length).toBeGreaterThan(1000);
     expect(fallbacks).toHaveLength(1);
   }, 60_000);
+
+  test('an idle worker exits after its idle timeout (CHART_WORKER_IDLE_MS), a longer timeout keeps it alive', async () => {
+    const brief = createChartRenderPool({ idleTimeoutMs: 200 });
+    const long = createChartRenderPool({ idleTimeoutMs: 600_000 });
+    pools.push(brief, long);
+    expect(brief.idleTimeoutMs).toBe(200);
+    expect(long.idleTimeoutMs).toBe(600_000);
+    await Promise.all([
+      brief.render(chartFixture('ranking'), context),
+      long.render(chartFixture('ranking'), context),
+    ]);
+    expect(long.threads).toBe(1);
+    // No clock bound: the brief pool's worker must go (jest's timeout fails the test if it never does) while the
+    // long one, idle just as long, stays.
+    while (brief.threads > 0) await new Promise((resolve) => setTimeout(resolve, 50));
+    // Past the default timeout too: a pool that ignored its setting would have let this worker go by now.
+    await new Promise((resolve) => setTimeout(resolve, DEFAULT_CHART_WORKER_IDLE_MS + 500));
+    expect(long.threads).toBe(1);
+  }, 60_000);
+
+  test("the default idle timeout is the setting's default", () => {
+    const pool = createChartRenderPool();
+    pools.push(pool);
+    expect(pool.idleTimeoutMs).toBe(DEFAULT_CHART_WORKER_IDLE_MS);
+    expect(loadConfig({}).chartWorker.idleTimeoutMs).toBe(DEFAULT_CHART_WORKER_IDLE_MS);
+  });
 });
