@@ -166,6 +166,31 @@ async function runBurst(system: LoadSystem, count = 1000) {
   };
 }
 
+/** Diagnostic (`LOAD_PROBE=1`): memory each second for 12 s after the phases, then after a forced full GC. */
+async function probeMemory(system: LoadSystem): Promise<void> {
+  const line = (label: string) => {
+    const memory = process.memoryUsage();
+    console.error(
+      `probe ${label}: RSS ${mb(memory.rss)} MB, heap ${mb(memory.heapUsed)}/${mb(memory.heapTotal)} MB, external ${mb(memory.external)} MB (array buffers ${mb(memory.arrayBuffers)}), chart workers ${chartWorkersOf(system)}`,
+    );
+  };
+  for (let second = 0; second <= 12; second += 1) {
+    line(`${second} s`);
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+  }
+  const { setFlagsFromString } = await import('node:v8');
+  const { runInNewContext } = await import('node:vm');
+  setFlagsFromString('--expose-gc');
+  (runInNewContext('gc') as () => void)();
+  line('after gc');
+  if (process.env.LOAD_PROBE_SNAPSHOT) {
+    const { writeHeapSnapshot } = await import('node:v8');
+    console.error(`probe snapshot ${writeHeapSnapshot(process.env.LOAD_PROBE_SNAPSHOT)}`);
+  }
+  await new Promise((resolve) => setTimeout(resolve, 1000));
+  line('after gc + 1 s');
+}
+
 /** Chart worker threads alive in the app (the render pool's own count). */
 function chartWorkersOf(system: LoadSystem): number {
   return (system.app.charts as Partial<ChartRenderPool>).threads ?? 0;
@@ -214,6 +239,7 @@ export async function benchLoad(phases: LoadPhase[] = LOAD_PHASES) {
       chartStoreMb: round(system.app.chartStore.bytes / 1024 / 1024),
       chartWorkers: chartWorkersOf(system),
     };
+    if (process.env.LOAD_PROBE === '1') await probeMemory(system);
     const burst = memoryOnly ? undefined : await runBurst(system);
     // Issue 18's figures come from a process of their own (unless this is it): RSS is per process, and after the
     // Slack phases and the burst it would count what those left in the heap, not what 5,000 conversations cost.

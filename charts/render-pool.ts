@@ -33,6 +33,8 @@ export interface ChartRenderPool extends ChartRenderer {
   readonly idleTimeoutMs: number;
   /** Worker threads alive now (0 once the idle worker has exited). */
   readonly threads: number;
+  /** Renders waiting on the worker now (each listens for a broken pool only until its chart comes back). */
+  readonly waiting: number;
   close(): Promise<void>;
 }
 
@@ -58,14 +60,36 @@ export function createChartRenderPool(options: ChartPoolOptions = {}): ChartRend
   });
   // A worker that cannot load its module is reported on the pool, not on the task (which would wait forever while
   // piscina starts new workers that fail the same way): the first such error fails every waiting render over to
-  // in-process drawing and stops the pool.
-  const broken = new Promise<never>((_resolve, reject) => {
-    pool.once('error', (error: unknown) => {
-      reject(error);
-      void pool.destroy().catch(() => undefined);
-    });
+  // in-process drawing and stops the pool. Each render listens for it only while it waits: racing every render
+  // against one promise that never settles (`Promise.race([run, broken])`) left a reaction on that promise per
+  // render, holding the race's result, so every PNG ever drawn stayed in memory (76 MB after the Slack load phases,
+  // BENCHMARKS.md `load`).
+  let brokenBy: { error: unknown } | undefined;
+  const waiting = new Set<(error: unknown) => void>();
+  pool.once('error', (error: unknown) => {
+    brokenBy = { error };
+    for (const fail of waiting) fail(error);
+    waiting.clear();
+    void pool.destroy().catch(() => undefined);
   });
-  broken.catch(() => undefined);
+  const runInWorker = (task: RenderTask) =>
+    new Promise<RenderedChart>((resolve, reject) => {
+      if (brokenBy) {
+        reject(brokenBy.error);
+        return;
+      }
+      waiting.add(reject);
+      pool.run(task).then(
+        (chart) => {
+          waiting.delete(reject);
+          resolve(chart);
+        },
+        (error: unknown) => {
+          waiting.delete(reject);
+          reject(error);
+        },
+      );
+    });
   let inProcess: Promise<ChartRenderer> | undefined;
   let fontsSet = false;
   let kind: ChartRenderPool['kind'] = 'worker';
@@ -83,6 +107,9 @@ export function createChartRenderPool(options: ChartPoolOptions = {}): ChartRend
     get threads() {
       return pool.threads.length;
     },
+    get waiting() {
+      return waiting.size;
+    },
     async render(request: ChartRequest, context: ChartContext): Promise<RenderedChart> {
       // fontconfig reads the real environment, which only the main thread can change (a worker sees a copy): set
       // before the first worker starts, and not before the first chart (as in-process rendering did), so programs
@@ -91,10 +118,7 @@ export function createChartRenderPool(options: ChartPoolOptions = {}): ChartRend
       fontsSet = true;
       if (kind === 'worker') {
         try {
-          const chart = await Promise.race([
-            pool.run({ request, context, options: rendererOptions }),
-            broken,
-          ]);
+          const chart = await runInWorker({ request, context, options: rendererOptions });
           // Structured clone turns the worker's Buffer into a Uint8Array: a Buffer view over the same bytes.
           const png = Buffer.from(chart.png.buffer, chart.png.byteOffset, chart.png.byteLength);
           return { ...chart, png };

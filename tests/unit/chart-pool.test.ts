@@ -1,6 +1,8 @@
 // Charts drawn off the main thread: the pool's worker (the .ts under tsx here, through render-worker.tsx.mjs) gives
 // the same PNG as the in-process renderer, a chart the renderer refuses is refused the same way, and a worker that
 // cannot start falls back to drawing in-process (reported once) instead of losing the chart.
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { afterAll, describe, expect, test } from '@jest/globals';
 import { createChartRenderer } from '../../charts/render.js';
 import { createChartRenderPool, DEFAULT_CHART_WORKER_IDLE_MS } from '../../charts/render-pool.js';
@@ -76,4 +78,26 @@ describe('the chart worker pool', () => {
     expect(pool.idleTimeoutMs).toBe(DEFAULT_CHART_WORKER_IDLE_MS);
     expect(loadConfig({}).chartWorker.idleTimeoutMs).toBe(DEFAULT_CHART_WORKER_IDLE_MS);
   });
+
+  test('a chart handed back is not kept by the pool (it was, for ever, by a race against the broken-pool signal)', async () => {
+    const pool = createChartRenderPool({ idleTimeoutMs: 60_000 });
+    pools.push(pool);
+    // Weak references to the PNGs' memory only: once the caller drops a chart, nothing else may hold it.
+    const drawn: WeakRef<ArrayBufferLike>[] = [];
+    const drawOne = async (kind: 'ranking' | 'trend') => {
+      const chart = await pool.render(chartFixture(kind), context);
+      drawn.push(new WeakRef(chart.png.buffer));
+    };
+    await drawOne('ranking');
+    await drawOne('trend');
+    expect(pool.waiting).toBe(0);
+    setFlagsFromString('--expose-gc');
+    const gc = runInNewContext('gc') as () => void;
+    // WeakRefs are cleared after the job that made them: collect on later turns.
+    for (let round = 0; round < 3; round += 1) {
+      await new Promise((resolve) => setImmediate(resolve));
+      gc();
+    }
+    expect(drawn.map((ref) => ref.deref() === undefined)).toEqual([true, true]);
+  }, 60_000);
 });
