@@ -25,7 +25,7 @@ export interface ChartPoolOptions extends ChartRendererOptions {
 }
 
 /** The idle timeout when none is given (the app's default setting, CHART_WORKER_IDLE_MS, is the same). */
-export const DEFAULT_CHART_WORKER_IDLE_MS = 3000;
+export const DEFAULT_CHART_WORKER_IDLE_MS = 10_000;
 
 export interface ChartRenderPool extends ChartRenderer {
   readonly kind: 'worker' | 'in-process';

@@ -156,7 +156,7 @@ export const envSchema = z.object({
   /** Rendered charts kept in memory for their signed URLs, in MB (least recently used evicted first). */
   CHART_STORE_MAX_MB: intInRange(64, 1, 4096),
   /** An idle chart worker thread exits after this many ms (it holds ~100–150 MB while it lives). */
-  CHART_WORKER_IDLE_MS: intInRange(3000, 100, 3_600_000),
+  CHART_WORKER_IDLE_MS: intInRange(10_000, 100, 3_600_000),
   /** Conversations whose memory stays in RAM; the others are read back from STATE_DIR/conversations when needed. */
   CONVERSATIONS_IN_MEMORY: intInRange(500, 1, 100_000),
   /** Conversations kept on disk (the least recently used files are removed beyond). */
