@@ -151,7 +151,7 @@ async function runBurst(system: LoadSystem, count = 1000) {
     healthzMaxMs: round(Math.max(...healthMs)),
     loopDelayP99Ms: round(loopDelay.percentile(99) / 1e6),
     loopDelayMaxMs: round(loopDelay.max / 1e6),
-    eventLoopUtilization: round(elu.utilization * 100) / 100,
+    eventLoopUtilization: Number(elu.utilization.toFixed(2)),
     peakRssMb,
     chartWorkersAtStart,
     chartWorkerGoneAfterMs,
