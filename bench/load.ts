@@ -11,6 +11,7 @@ import { once } from 'node:events';
 import { loadavg } from 'node:os';
 import { monitorEventLoopDelay, performance as perf } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
+import type { ChartRenderPool } from '../charts/render-pool.js';
 import {
   buildWave,
   type LoadSystem,
@@ -84,6 +85,14 @@ async function runPhase(system: LoadSystem, phase: LoadPhase, index: number) {
 async function runBurst(system: LoadSystem, count = 1000) {
   const idleRss = process.memoryUsage().rss;
   const rss = sampleRss(25);
+  // The chart worker alive at the start and when it exited (web charts are drawn only when asked for: none here).
+  const chartWorkersAtStart = chartWorkersOf(system);
+  const started = Date.now();
+  let chartWorkerGoneAfterMs: number | undefined;
+  const watchWorker = setInterval(() => {
+    if (chartWorkerGoneAfterMs === undefined && chartWorkersOf(system) === 0)
+      chartWorkerGoneAfterMs = Date.now() - started;
+  }, 25);
   // How long the server's event loop was held (what /healthz and every ack wait behind), and how busy it was.
   const loopDelay = monitorEventLoopDelay({ resolution: 10 });
   loopDelay.enable();
@@ -103,6 +112,7 @@ async function runBurst(system: LoadSystem, count = 1000) {
     output += chunk.toString('utf8');
   });
   await once(client, 'close');
+  clearInterval(watchWorker);
   loopDelay.disable();
   const elu = perf.eventLoopUtilization(eluBefore);
   const report = JSON.parse(output) as {
@@ -141,8 +151,10 @@ async function runBurst(system: LoadSystem, count = 1000) {
     healthzMaxMs: round(Math.max(...healthMs)),
     loopDelayP99Ms: round(loopDelay.percentile(99) / 1e6),
     loopDelayMaxMs: round(loopDelay.max / 1e6),
-    eventLoopUtilization: round(elu.utilization * 100) / 100,
+    eventLoopUtilization: Number(elu.utilization.toFixed(2)),
     peakRssMb,
+    chartWorkersAtStart,
+    chartWorkerGoneAfterMs,
     /** Growth over the idle process (≈ 600 MB here: DuckDB, the ML models, vega, sharp, the fake Slack API). */
     rssGrowthMb: mb(peakRss - idleRss),
     targets: BURST_TARGETS,
@@ -152,6 +164,36 @@ async function runBurst(system: LoadSystem, count = 1000) {
       peakRssMb <= BURST_TARGETS.peakRssMb &&
       answered.length + busy.length === count,
   };
+}
+
+/** Diagnostic (`LOAD_PROBE=1`): memory each second for 12 s after the phases, then after a forced full GC. */
+async function probeMemory(system: LoadSystem): Promise<void> {
+  const line = (label: string) => {
+    const memory = process.memoryUsage();
+    console.error(
+      `probe ${label}: RSS ${mb(memory.rss)} MB, heap ${mb(memory.heapUsed)}/${mb(memory.heapTotal)} MB, external ${mb(memory.external)} MB (array buffers ${mb(memory.arrayBuffers)}), chart workers ${chartWorkersOf(system)}`,
+    );
+  };
+  for (let second = 0; second <= 12; second += 1) {
+    line(`${second} s`);
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+  }
+  const { setFlagsFromString } = await import('node:v8');
+  const { runInNewContext } = await import('node:vm');
+  setFlagsFromString('--expose-gc');
+  (runInNewContext('gc') as () => void)();
+  line('after gc');
+  if (process.env.LOAD_PROBE_SNAPSHOT) {
+    const { writeHeapSnapshot } = await import('node:v8');
+    console.error(`probe snapshot ${writeHeapSnapshot(process.env.LOAD_PROBE_SNAPSHOT)}`);
+  }
+  await new Promise((resolve) => setTimeout(resolve, 1000));
+  line('after gc + 1 s');
+}
+
+/** Chart worker threads alive in the app (the render pool's own count). */
+function chartWorkersOf(system: LoadSystem): number {
+  return (system.app.charts as Partial<ChartRenderPool>).threads ?? 0;
 }
 
 /** This suite again in a child process with LOAD_MEMORY_ONLY=1: the conversations and audit figures. */
@@ -194,7 +236,10 @@ export async function benchLoad(phases: LoadPhase[] = LOAD_PHASES) {
       heapUsedMb: mb(memory.heapUsed),
       heapTotalMb: mb(memory.heapTotal),
       externalMb: mb(memory.external),
+      chartStoreMb: round(system.app.chartStore.bytes / 1024 / 1024),
+      chartWorkers: chartWorkersOf(system),
     };
+    if (process.env.LOAD_PROBE === '1') await probeMemory(system);
     const burst = memoryOnly ? undefined : await runBurst(system);
     // Issue 18's figures come from a process of their own (unless this is it): RSS is per process, and after the
     // Slack phases and the burst it would count what those left in the heap, not what 5,000 conversations cost.
@@ -203,7 +248,9 @@ export async function benchLoad(phases: LoadPhase[] = LOAD_PHASES) {
     await system.close();
     closed = true;
     const audit = memoryOnly ? await runAuditThroughput() : undefined;
-    const separate = inline ? undefined : await memoryFiguresInChild();
+    // `LOAD_SKIP_MEMORY=1`: the Slack phases and the burst only (issue 19's figures, in half the time).
+    const separate =
+      inline || process.env.LOAD_SKIP_MEMORY === '1' ? undefined : await memoryFiguresInChild();
     const problems = results.reduce((sum, result) => sum + result.problems, 0);
     return {
       suite: 'load',
@@ -246,7 +293,7 @@ export function printLoad(result: Awaited<ReturnType<typeof benchLoad>>): void {
   console.log(`peak RSS ${result.peakRssMb} MB over both phases (machine load ${result.loadAverage1m})`);
   const after = result.afterPhases;
   console.log(
-    `  after them: RSS ${after.rssMb} MB, V8 heap ${after.heapUsedMb} MB used of ${after.heapTotalMb} MB, external ${after.externalMb} MB`,
+    `  after them: RSS ${after.rssMb} MB, V8 heap ${after.heapUsedMb} MB used of ${after.heapTotalMb} MB, external ${after.externalMb} MB; chart store ${after.chartStoreMb} MB, chart worker threads ${after.chartWorkers}`,
   );
   const { burst, conversations, audit } = result;
   if (conversations)
@@ -270,6 +317,9 @@ function printBurst(burst: Awaited<ReturnType<typeof runBurst>>): void {
   );
   console.log(
     `  server event loop during the burst: delay p99 ${burst.loopDelayP99Ms} ms, max ${burst.loopDelayMaxMs} ms; utilization ${burst.eventLoopUtilization}`,
+  );
+  console.log(
+    `  chart worker threads at the start ${burst.chartWorkersAtStart}${burst.chartWorkerGoneAfterMs === undefined ? '' : `, gone after ${round(burst.chartWorkerGoneAfterMs / 1000)} s`}`,
   );
   console.log(
     `  /healthz during the burst: ${burst.healthChecks} checks, ${burst.healthFailures} failed, p99 ${burst.healthzP99Ms} ms (target ≤ ${burst.targets.healthzP99Ms}), max ${burst.healthzMaxMs} ms; peak RSS ${burst.peakRssMb} MB (target ≤ ${burst.targets.peakRssMb}; +${burst.rssGrowthMb} MB over idle) → ${burst.pass ? 'PASS' : 'FAIL'}`,

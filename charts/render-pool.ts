@@ -15,16 +15,26 @@ import type { RenderTask } from './render-worker.js';
 export interface ChartPoolOptions extends ChartRendererOptions {
   /** Worker threads at most (default 1: charts are a small share of the work, and each thread holds ~80 MB). */
   maxThreads?: number;
-  /** An idle worker exits after this long (default 10 s: a worker holds ~150–250 MB while it lives, and starting
-   * one again costs ~0.5 s of CPU, paid only by the first chart after a quiet spell). */
+  /** An idle worker exits after this long (default `DEFAULT_CHART_WORKER_IDLE_MS`; the app passes
+   * CHART_WORKER_IDLE_MS): a worker holds ~100–150 MB while it lives, and starting one again costs ~0.5 s of CPU,
+   * paid only by the first chart after a quiet spell. */
   idleTimeoutMs?: number;
   onFallback?: (error: unknown) => void;
   /** The worker's module (default: render-worker next to this file); tests point it at a missing one. */
   entry?: string;
 }
 
+/** The idle timeout when none is given (the app's default setting, CHART_WORKER_IDLE_MS, is the same). */
+export const DEFAULT_CHART_WORKER_IDLE_MS = 10_000;
+
 export interface ChartRenderPool extends ChartRenderer {
   readonly kind: 'worker' | 'in-process';
+  /** How long an idle worker lives. */
+  readonly idleTimeoutMs: number;
+  /** Worker threads alive now (0 once the idle worker has exited). */
+  readonly threads: number;
+  /** Renders waiting on the worker now (each listens for a broken pool only until its chart comes back). */
+  readonly waiting: number;
   close(): Promise<void>;
 }
 
@@ -35,23 +45,51 @@ function workerEntry(): string {
 }
 
 export function createChartRenderPool(options: ChartPoolOptions = {}): ChartRenderPool {
-  const { maxThreads, idleTimeoutMs, onFallback, entry, ...rendererOptions } = options;
+  const {
+    maxThreads,
+    idleTimeoutMs = DEFAULT_CHART_WORKER_IDLE_MS,
+    onFallback,
+    entry,
+    ...rendererOptions
+  } = options;
   const pool = new Piscina<RenderTask, RenderedChart>({
     filename: entry ?? workerEntry(),
     minThreads: 0,
     maxThreads: Math.max(1, Math.min(maxThreads ?? 1, availableParallelism())),
-    idleTimeout: idleTimeoutMs ?? 10_000,
+    idleTimeout: idleTimeoutMs,
   });
   // A worker that cannot load its module is reported on the pool, not on the task (which would wait forever while
   // piscina starts new workers that fail the same way): the first such error fails every waiting render over to
-  // in-process drawing and stops the pool.
-  const broken = new Promise<never>((_resolve, reject) => {
-    pool.once('error', (error: unknown) => {
-      reject(error);
-      void pool.destroy().catch(() => undefined);
-    });
+  // in-process drawing and stops the pool. Each render listens for it only while it waits: racing every render
+  // against one promise that never settles (`Promise.race([run, broken])`) left a reaction on that promise per
+  // render, holding the race's result, so every PNG ever drawn stayed in memory (76 MB after the Slack load phases,
+  // BENCHMARKS.md `load`).
+  let brokenBy: { error: unknown } | undefined;
+  const waiting = new Set<(error: unknown) => void>();
+  pool.once('error', (error: unknown) => {
+    brokenBy = { error };
+    for (const fail of waiting) fail(error);
+    waiting.clear();
+    void pool.destroy().catch(() => undefined);
   });
-  broken.catch(() => undefined);
+  const runInWorker = (task: RenderTask) =>
+    new Promise<RenderedChart>((resolve, reject) => {
+      if (brokenBy) {
+        reject(brokenBy.error);
+        return;
+      }
+      waiting.add(reject);
+      pool.run(task).then(
+        (chart) => {
+          waiting.delete(reject);
+          resolve(chart);
+        },
+        (error: unknown) => {
+          waiting.delete(reject);
+          reject(error);
+        },
+      );
+    });
   let inProcess: Promise<ChartRenderer> | undefined;
   let fontsSet = false;
   let kind: ChartRenderPool['kind'] = 'worker';
@@ -65,6 +103,13 @@ export function createChartRenderPool(options: ChartPoolOptions = {}): ChartRend
     get kind() {
       return kind;
     },
+    idleTimeoutMs,
+    get threads() {
+      return pool.threads.length;
+    },
+    get waiting() {
+      return waiting.size;
+    },
     async render(request: ChartRequest, context: ChartContext): Promise<RenderedChart> {
       // fontconfig reads the real environment, which only the main thread can change (a worker sees a copy): set
       // before the first worker starts, and not before the first chart (as in-process rendering did), so programs
@@ -73,10 +118,7 @@ export function createChartRenderPool(options: ChartPoolOptions = {}): ChartRend
       fontsSet = true;
       if (kind === 'worker') {
         try {
-          const chart = await Promise.race([
-            pool.run({ request, context, options: rendererOptions }),
-            broken,
-          ]);
+          const chart = await runInWorker({ request, context, options: rendererOptions });
           // Structured clone turns the worker's Buffer into a Uint8Array: a Buffer view over the same bytes.
           const png = Buffer.from(chart.png.buffer, chart.png.byteOffset, chart.png.byteLength);
           return { ...chart, png };

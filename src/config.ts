@@ -155,6 +155,8 @@ export const envSchema = z.object({
   AUDIT_ROTATE_ENTRIES: intInRange(5000, 100, 1_000_000),
   /** Rendered charts kept in memory for their signed URLs, in MB (least recently used evicted first). */
   CHART_STORE_MAX_MB: intInRange(64, 1, 4096),
+  /** An idle chart worker thread exits after this many ms (it holds ~100–150 MB while it lives). */
+  CHART_WORKER_IDLE_MS: intInRange(10_000, 100, 3_600_000),
   /** Conversations whose memory stays in RAM; the others are read back from STATE_DIR/conversations when needed. */
   CONVERSATIONS_IN_MEMORY: intInRange(500, 1, 100_000),
   /** Conversations kept on disk (the least recently used files are removed beyond). */
@@ -249,6 +251,8 @@ export interface Config {
   audit: { retentionDays: number; maxEntries: number; questionChars: number; rotateEntries: number };
   /** Rendered charts kept for their URLs: a byte bound, not a count. */
   chartStore: { maxBytes: number };
+  /** The chart worker thread: how long it stays alive after its last chart. */
+  chartWorker: { idleTimeoutMs: number };
   /** Conversation memory: how many stay in RAM, how many on disk. */
   conversations: { inMemory: number; max: number };
   /** V8's heap growing factor in % (0 = V8's default). */
@@ -380,6 +384,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = readProcessEnv()): Config
       rotateEntries: env.AUDIT_ROTATE_ENTRIES,
     },
     chartStore: { maxBytes: env.CHART_STORE_MAX_MB * 1024 * 1024 },
+    chartWorker: { idleTimeoutMs: env.CHART_WORKER_IDLE_MS },
     conversations: { inMemory: env.CONVERSATIONS_IN_MEMORY, max: env.CONVERSATIONS_MAX },
     heapGrowingPercent: env.HEAP_GROWING_PERCENT,
     mcp: { tokens: env.MCP_TOKENS, disabledUsers: env.MCP_DISABLED_USERS },

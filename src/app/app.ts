@@ -164,6 +164,7 @@ export async function createApp(config: Config, deps: AppDeps = {}): Promise<App
         });
   const chartUrlSecret = randomBytes(32).toString('hex');
   const charts = createChartRenderPool({
+    idleTimeoutMs: config.chartWorker.idleTimeoutMs,
     onFallback: (error) => logger.warn({ err: error }, 'chart worker unavailable; charts drawn in-process'),
   });
   const audit = createAuditLog(config.stateDir, config.audit, { logger });

@@ -4,6 +4,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from '@jest/globals';
+import type { ChartRenderPool } from '../../charts/render-pool.js';
 import { type App, createApp } from '../../src/app/app.js';
 import { type RunningServer, startServer } from '../../src/app/http/server.js';
 import { webChatFor } from '../../src/app/platforms.js';
@@ -14,7 +15,12 @@ let app: App;
 let server: RunningServer;
 beforeAll(async () => {
   app = await createApp(
-    loadConfig({ DUCKDB_PATH: ':memory:', STATE_DIR: mkdtempSync(join(tmpdir(), 'webapi-')), PORT: '0' }),
+    loadConfig({
+      DUCKDB_PATH: ':memory:',
+      STATE_DIR: mkdtempSync(join(tmpdir(), 'webapi-')),
+      PORT: '0',
+      CHART_WORKER_IDLE_MS: '1234',
+    }),
     { logger: silentLogger() },
   );
   server = await startServer(app, [webChatFor(app).router]);
@@ -30,6 +36,10 @@ const ask = (body: unknown) =>
     headers: { 'content-type': 'application/json' },
     body: typeof body === 'string' ? body : JSON.stringify(body),
   });
+
+test('the chart worker pool gets its idle timeout from the settings (CHART_WORKER_IDLE_MS)', () => {
+  expect((app.charts as ChartRenderPool).idleTimeoutMs).toBe(1234);
+});
 
 test('an answer, then a follow-up in the same web conversation', async () => {
   const first = (await (await ask({ text: 'Quelles campagnes sont sous-performantes ?' })).json()) as Record<

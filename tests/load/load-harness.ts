@@ -55,6 +55,13 @@ export async function startLoadSystem(): Promise<LoadSystem> {
     ...(process.env.LOAD_HEAP_GROWING_PERCENT
       ? { HEAP_GROWING_PERCENT: process.env.LOAD_HEAP_GROWING_PERCENT }
       : {}),
+    // For before/after comparisons of the chart worker's idle timeout and the chart store's bound.
+    ...(process.env.LOAD_CHART_WORKER_IDLE_MS
+      ? { CHART_WORKER_IDLE_MS: process.env.LOAD_CHART_WORKER_IDLE_MS }
+      : {}),
+    ...(process.env.LOAD_CHART_STORE_MAX_MB
+      ? { CHART_STORE_MAX_MB: process.env.LOAD_CHART_STORE_MAX_MB }
+      : {}),
     ...(process.env.LOAD_CONVERSATIONS_IN_MEMORY
       ? { CONVERSATIONS_IN_MEMORY: process.env.LOAD_CONVERSATIONS_IN_MEMORY }
       : {}),

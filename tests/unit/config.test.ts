@@ -62,11 +62,14 @@ describe('loadConfig defaults', () => {
   test('memory bounds: chart store in MB, conversations, DuckDB limits; nonsense refused', () => {
     const config = loadConfig({
       CHART_STORE_MAX_MB: '8',
+      CHART_WORKER_IDLE_MS: '1500',
       CONVERSATIONS_IN_MEMORY: '50',
       DUCKDB_MEMORY_LIMIT: '1GB',
       DUCKDB_THREADS: '1',
     });
     expect(config.chartStore.maxBytes).toBe(8 * 1024 * 1024);
+    expect(config.chartWorker).toEqual({ idleTimeoutMs: 1500 });
+    expect(() => loadConfig({ CHART_WORKER_IDLE_MS: '0' })).toThrow(/CHART_WORKER_IDLE_MS/);
     expect(config.conversations.inMemory).toBe(50);
     expect(config.warehouse).toMatchObject({ duckdbMemoryLimit: '1GB', duckdbThreads: 1 });
     expect(() => loadConfig({ CHART_STORE_MAX_MB: '0' })).toThrow(/CHART_STORE_MAX_MB/);
