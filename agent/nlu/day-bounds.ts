@@ -2,33 +2,12 @@
 // « jusqu'au 10 » (the 1st to the 10th), « après le 20 » (the 21st to the last day), « lundi dernier », "3 days ago",
 // and ISO week numbers (« KW7 », « semaine 7 »: a week of the year, not of the month). Days without a month are in
 // the data's last month, as everywhere in periods.ts; "today" is the data's last day.
+import { dayMonth as dayMonthOf, dayInMonth as dayOf, shiftDays, weekdayOf } from './calendar.js';
 import type { DateRange } from './dates.js';
 
-const pad = (value: number) => String(value).padStart(2, '0');
 const DAY = String.raw`(\d{1,2})(?:er|ere|re|e|st|nd|rd|th)?`;
 /** A day written with the data's month or none: another month (« avant le 10 janvier ») is not this rule's. */
 const OWN_MONTH = String.raw`(?:\s(?:fevr\w*|fev|feb\w*|february)\.?)?\b(?!\s?(?:[./]\d|janv|jan|mars|march|avr|apr|mai|may|juin|jun|juil|jul|aout|aug|sept|oct|nov|dec|%|jours|days|chf|fr\b))`;
-
-function shiftDays(day: string, days: number): string {
-  const date = new Date(`${day}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() + days);
-  return date.toISOString().slice(0, 10);
-}
-
-/** The day `n` of the data's last month, when it exists. */
-function dayOf(n: number, lastDay: string): string | undefined {
-  const year = Number(lastDay.slice(0, 4));
-  const month = Number(lastDay.slice(5, 7));
-  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  return n >= 1 && n <= last ? `${lastDay.slice(0, 8)}${pad(n)}` : undefined;
-}
-
-/** Day `d` of month `m` in the data's last year, when it exists. */
-function dayMonthOf(d: number, m: number, lastDay: string): string | undefined {
-  const year = Number(lastDay.slice(0, 4));
-  if (m < 1 || m > 12 || d < 1 || d > new Date(Date.UTC(year, m, 0)).getUTCDate()) return undefined;
-  return `${year}-${pad(m)}-${pad(d)}`;
-}
 
 const monthStart = (lastDay: string) => `${lastDay.slice(0, 8)}01`;
 
@@ -37,9 +16,6 @@ const WEEKDAYS: Record<string, number> = {
   monday: 0, tuesday: 1, wednesday: 2, thursday: 3, friday: 4, saturday: 5, sunday: 6,
 }; // biome-ignore format: a table
 const WEEKDAY = Object.keys(WEEKDAYS).join('|');
-
-/** Monday 0 … Sunday 6. */
-const weekdayOf = (day: string) => (new Date(`${day}T00:00:00Z`).getUTCDay() + 6) % 7;
 
 /** The Monday–Sunday ISO week `n` of `year`. */
 function isoWeek(year: number, n: number): DateRange | undefined {

@@ -3,21 +3,10 @@
 // quinzaine », and two periods for a comparison or a « pourquoi » (« semaine 1 vs semaine 2 », « la semaine
 // dernière par rapport à la semaine d'avant »). A day without a month is in the data's last month; a week runs
 // Monday to Sunday; « semaine N » is the Nth one of that month. Every range is stated back in the answer.
+
+import { dayInMonth, dayMonth, daysIn, monthOf, pad, shiftDays, weekdayOf } from './calendar.js';
 import { type DateRange, findDateRange } from './dates.js';
 import { findDayBound } from './day-bounds.js';
-
-const pad = (value: number) => String(value).padStart(2, '0');
-const daysIn = (year: number, month: number) => new Date(Date.UTC(year, month, 0)).getUTCDate();
-
-function shift(day: string, days: number): string {
-  return shiftDays(day, days);
-}
-
-function shiftDays(day: string, days: number): string {
-  const date = new Date(`${day}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() + days);
-  return date.toISOString().slice(0, 10);
-}
 
 const DAY = String.raw`(\d{1,2})(?:er|ere|re|e|st|nd|rd|th)?`;
 const MONTH_WORD = String.raw`(?:\s(?:janv\w*|jan|fevr\w*|fev|feb\w*|february|mars|march|avr\w*|april|mai|may|juin|june|juil\w*|july|aout|august|sept\w*|oct\w*|nov\w*|dec\w*)\.?)?`;
@@ -30,30 +19,13 @@ const ORDINALS: [RegExp, number][] = [
 ];
 const ordinal = (word: string) => ORDINALS.find(([pattern]) => pattern.test(word))?.[1];
 
-/** The data's last month, as year and month numbers. */
-function monthOf(lastDay: string) {
-  return { year: Number(lastDay.slice(0, 4)), month: Number(lastDay.slice(5, 7)) };
-}
-
-function dayInMonth(day: number, lastDay: string): string | undefined {
-  const { year, month } = monthOf(lastDay);
-  return day >= 1 && day <= daysIn(year, month) ? `${year}-${pad(month)}-${pad(day)}` : undefined;
-}
-
 /** The Nth Monday–Sunday week of the data's last month (the first one holds the 1st), clipped to the month. */
-/** A day and month in the data's last year (« 14.02 »), or undefined when there is no such day. */
-function dayMonth(day: number, month: number, lastDay: string): string | undefined {
-  const { year } = monthOf(lastDay);
-  if (month < 1 || month > 12 || day < 1 || day > daysIn(year, month)) return undefined;
-  return `${year}-${pad(month)}-${pad(day)}`;
-}
-
 function weekNumber(n: number, lastDay: string): DateRange | undefined {
   const { year, month } = monthOf(lastDay);
   const first = `${year}-${pad(month)}-01`;
-  const weekday = (new Date(`${first}T00:00:00Z`).getUTCDay() + 6) % 7; // Monday 0
-  const start = shift(first, 7 * (n - 1) - weekday);
-  const end = shift(start, 6);
+  const weekday = weekdayOf(first);
+  const start = shiftDays(first, 7 * (n - 1) - weekday);
+  const end = shiftDays(start, 6);
   const monthEnd = `${year}-${pad(month)}-${pad(daysIn(year, month))}`;
   if (start > monthEnd) return undefined;
   return { date_from: start < first ? first : start, date_to: end > monthEnd ? monthEnd : end };
@@ -141,11 +113,11 @@ export function findPeriod(raw: string, lastDay: string | null): DateRange | und
     );
   if (m && otherMonth) {
     const start = findDateRange(text.slice(m.index + m[0].length - m[1]!.length), lastDay)?.date_from;
-    if (start) return { date_from: start, date_to: shift(start, 6) };
+    if (start) return { date_from: start, date_to: shiftDays(start, 6) };
   }
   if (m && !otherMonth) {
     const from = dayInMonth(Number(m[1]), lastDay);
-    if (from) return { date_from: from, date_to: shift(from, 6) };
+    if (from) return { date_from: from, date_to: shiftDays(from, 6) };
   }
   // « semaine 2 », « sem 1 », "week 3", « la 2e semaine », « 1re semaine »
   m =
@@ -189,7 +161,7 @@ export function findPeriod(raw: string, lastDay: string | null): DateRange | und
   if (m) {
     const anchor = m[1] ? dayInMonth(Number(m[1]), lastDay) : `${monthOf(lastDay).year}-02-14`;
     if (anchor) {
-      const weekday = (new Date(`${anchor}T00:00:00Z`).getUTCDay() + 6) % 7; // Monday 0
+      const weekday = weekdayOf(anchor);
       const saturday = shiftDays(anchor, weekday === 6 ? -1 : 5 - weekday);
       return { date_from: saturday, date_to: shiftDays(saturday, 1) };
     }
@@ -223,7 +195,7 @@ export function findPeriod(raw: string, lastDay: string | null): DateRange | und
       text,
     )
   ) {
-    const weekday = (new Date(`${lastDay}T00:00:00Z`).getUTCDay() + 6) % 7; // Monday 0
+    const weekday = weekdayOf(lastDay);
     const sunday = weekday === 6 ? lastDay : shiftDays(lastDay, -(weekday + 1));
     return { date_from: shiftDays(sunday, -1), date_to: sunday };
   }
@@ -429,7 +401,7 @@ function splitAt(
   const same = new RegExp(String.raw`^\s*(?:celle|celui|the one)\s(?:du|of(?: the)?)\s${DAY}\b`).exec(right);
   if (a?.date_from && a.date_to && same) {
     const from = dayInMonth(Number(same[1]), lastDay);
-    if (from) b = { date_from: from, date_to: shift(from, lengthOf(a) - 1) };
+    if (from) b = { date_from: from, date_to: shiftDays(from, lengthOf(a) - 1) };
   }
   // « la 2e semaine que la 1re », "week 2 vs the first": an ordinal alone is another week of the same month.
   const lone =
@@ -444,7 +416,7 @@ function splitAt(
   const sameAsLeft = b?.date_from === a?.date_from && b?.date_to === a?.date_to;
   if (a?.date_from && a.date_to && (!b || sameAsLeft) && PREVIOUS.test(right)) {
     const days = lengthOf(a);
-    b = { date_from: shift(a.date_from, -days), date_to: shift(a.date_from, -1) };
+    b = { date_from: shiftDays(a.date_from, -days), date_to: shiftDays(a.date_from, -1) };
   }
   if (!a?.date_from || !a.date_to || !b?.date_from || !b.date_to) return undefined;
   if (a.date_from === b.date_from && a.date_to === b.date_to) return undefined;
