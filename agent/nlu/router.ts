@@ -18,7 +18,8 @@ export interface Routed {
 type Args = Record<string, unknown>;
 const TOTAL =
   /\bhow much\b|\bcombien\b|\bquel(le)? est (le|la|l')|\bwhat (is|was|are|were) (the|our)\b|\bwhat's\b|\btotal\b|\bglobal\w*|\boverall\b/;
-const THANKS_ONLY =
+/** « merci, t'es top ! », "thanks a lot!" (prepared text): nothing to look up; compose_answer thanks back. */
+export const THANKS_ONLY =
   /^(?:ok |super |parfait |top |cool |great |perfect |genial )?(?:merci|thanks|thank you|thx|ty)\b[^?\d]{0,25}$/;
 const FORECAST =
   /\bprevisions?\b|\bprevoi\w*|\bprevoir\b|\bforecast\w*|\bpredict\w*|\bpredire\b|\bprojections?\b|\bprochaine?s?\b|\bnext (week|month)\b/;

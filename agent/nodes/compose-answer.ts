@@ -6,11 +6,10 @@ import { clarifyAnswer, composeAnswer, simpleAnswer } from '../../src/analysis/c
 import { tr } from '../../src/analysis/i18n.js';
 import type { Answer } from '../../src/core/answer.js';
 import { AppError, ERROR_CODES } from '../../src/core/errors.js';
+import { prepare } from '../nlu/normalize.js';
+import { THANKS_ONLY } from '../nlu/router.js';
 import type { AgentStateType, AgentUpdate } from '../state.js';
 import type { AgentDeps } from './deps.js';
-
-/** « merci ! », "thanks": nothing to look up (out of scope), answered as thanks are. */
-const THANKS = /^\W*(ok |super |parfait |top |cool |great |perfect )?(merci|thanks|thank you|thx|ty)\b/i;
 
 function noDataAnswer(state: AgentStateType): Answer | undefined {
   const plan = state.plan!;
@@ -34,7 +33,7 @@ function noDataAnswer(state: AgentStateType): Answer | undefined {
     case 'out_of_scope':
       return simpleAnswer(
         plan,
-        THANKS.test(state.question)
+        THANKS_ONLY.test(prepare(state.question))
           ? tr(
               language,
               'Avec plaisir ! Une autre question ? Par exemple :',
