@@ -3,15 +3,7 @@
 // « lanterne rouge », spend already put vs where to put more, weekdays before dates. Expected arguments are by hand
 // from the question's words and the sample's calendar (February 2021, the 28th a Sunday).
 import { describe, expect, test } from '@jest/globals';
-import { planOffline } from '../../agent/nlu/offline-planner.js';
-import { SAMPLE_CATALOG } from '../eval/catalog-fixture.js';
-
-const plan = (text: string) => planOffline({ text, catalog: SAMPLE_CATALOG });
-const calls = (text: string) => {
-  const read = plan(text);
-  expect(read.unexplained).toBeUndefined();
-  return read.calls.map((call) => ({ tool: call.tool, ...call.args }));
-};
+import { calls, plan } from '../fixtures/offline-plans.js';
 
 describe('unit costs said as prices', () => {
   test.each([

@@ -6,13 +6,7 @@ import { describe, expect, test } from '@jest/globals';
 import { prepare } from '../../agent/nlu/normalize.js';
 import { planOffline } from '../../agent/nlu/offline-planner.js';
 import { SAMPLE_CATALOG } from '../eval/catalog-fixture.js';
-
-const plan = (text: string) => planOffline({ text, catalog: SAMPLE_CATALOG });
-const calls = (text: string) => {
-  const read = plan(text);
-  expect(read.unexplained).toBeUndefined();
-  return read.calls.map((call) => ({ tool: call.tool, ...call.args }));
-};
+import { calls, plan } from '../fixtures/offline-plans.js';
 
 describe('several members', () => {
   test.each([
