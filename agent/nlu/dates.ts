@@ -137,7 +137,12 @@ function relativeRange(text: string, lastDay: string): DateRange | undefined {
   )
     return range(shift(lastDay, -6), lastDay);
   if (/\b(hier|yesterday|dernier jour|last day)\b/.test(text)) return range(lastDay, lastDay);
-  if (/\b(dernier mois|mois dernier|last month|this month|ce mois)\b/.test(text))
+  // « tout le mois », "the whole month", « février en entier »: the data's month (as a follow-up, the bounds go).
+  if (
+    /\b(dernier mois|mois dernier|last month|this month|ce mois|tout le mois|mois (entier|complet)|(whole|full|entire) month|all month)\b|\b(fevrier|february|feb) (en entier|complet)\b/.test(
+      text,
+    )
+  )
     return range(`${lastDay.slice(0, 8)}01`, lastDay);
   // « le 10 février », « 20 fév », "on February 10"
   m = new RegExp(

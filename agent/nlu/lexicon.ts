@@ -76,7 +76,9 @@ mettons put moitie half double doubler model modelise modeliser
 segmente segmenter segmentation segment segments cluster clusters groupe groupes regroupe regrouper ressemblent
 ressemble profil profils
 faut devrait devraient should meritent merite deserve deserves pousser renforcer stopper arreter scale
-rapport face stack than ou or plutot instead pareil same
+rapport face stack than ou or plutot instead pareil same thing things
+limitant limiter limitee limite within restreint restreindre garde garder keep entier entiere complet complete entire full
+barre seuil threshold cutoff
 lesquelles lesquels laquelle lequel quelles quels which ones elles ils
 pour cent percent percents pourcent
 vient viennent venir come comes came does did doing went go goes clique cliquent convertit convertissent converts
@@ -84,7 +86,7 @@ blogueur blogueurs blogger bloggers reseau reseaux sociaux selon dont per break 
 thru broken split drive drives driven driving drove tire behind venu venus venue venues mis
 recupere recuperer recupere efficient return returns rajoute rajouter ajoute ajouter add adding added group grouping
 similar similaire similaires mauvais mauvaise mauvaises worse contact contacts affichage affichages affiche affichee
-affichees fois times shown displayed lose loses
+affichees fois times shown displayed lose loses lost banner cinquieme dixieme fifth tenth
 resultat resultats result results volume volumes rendement rendements yield yields efficacite efficiency perf
 performance performances performe performed unitaire unitaires unite unit gain gagne shift shifts move moved moves above below greater bilan bottom ascending descending biggest
 largest smallest strongest weakest poorest winners winner losers loser champions cheapest costliest maximum

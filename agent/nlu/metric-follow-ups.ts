@@ -12,6 +12,9 @@ const PER_CATEGORY =
   /\b(par|by|per|pour chaque|chaque|au niveau des|cote|niveau|selon) (canal|canaux|channels?|categories?|categorie|category)\b|\b(canaux|channels|categories)\b/;
 const PER_CAMPAIGN = /\b(par|by|per|au niveau des|cote) (campagne|campaign)s?\b/;
 
+const BAR =
+  /\b(?:la barre|le seuil|the (?:bar|threshold|cutoff)|la limite)\b(?:\s(?:a|au|at|to|de|of|sur))?\s*/;
+
 type Args = Record<string, unknown>;
 
 function shift(day: string, days: number): string {
@@ -110,6 +113,14 @@ export function followMetricCall(
   const previousThresholds = Array.isArray(args.thresholds) ? (args.thresholds as Threshold[]) : [];
   if (previousThresholds.length > 0 && p.thresholds.length === 0) {
     const again = findThresholds(p.text, [{ metric: previousThresholds[0]!.metric, at: 0, end: 0 }]);
+    // « et si je monte la barre à 6'000 ? », "move the threshold to 6000": the same comparison, the new value.
+    const bar = BAR.exec(p.text);
+    if (again.length === 0 && bar && previousThresholds.length === 1) {
+      const { op, metric } = previousThresholds[0]!;
+      again.push(
+        ...findThresholds(`${op} ${p.text.slice(bar.index + bar[0].length)}`, [{ metric, at: 0, end: 0 }]),
+      );
+    }
     if (again.length > 0) {
       args.thresholds = again;
       args.order = again[0]!.op.startsWith('<') ? 'asc' : 'desc';

@@ -34,6 +34,10 @@ export function findCount(text: string): number | undefined {
   return SINGULAR.test(rest) ? 1 : undefined;
 }
 
+const FRACTIONS: Record<string, number> = {
+  quart: 25, quarter: 25, tiers: 33, third: 33, cinquieme: 20, fifth: 20, dixieme: 10, tenth: 10,
+}; // biome-ignore format: a table
+
 /** A signed budget change in percent: « +20 % », « baisse de 10 % » (−10), « double » (+100), "halve" (−50). */
 export function findPercentChange(text: string): number | undefined {
   for (const match of text.matchAll(PERCENT)) {
@@ -51,9 +55,10 @@ export function findPercentChange(text: string): number | undefined {
   if (/\bdoubl\w*|\bx ?2\b|\bfois 2\b|\btwice\b/.test(text)) return 100;
   if (/\btripl\w*|\bx ?3\b/.test(text)) return 200;
   // « d'un quart », « d'un tiers », "by a quarter": the same fractions as percentages, down unless raised.
-  const fraction = /\b(?:d'un|un|a|by a|by one) (quart|tiers|quarter|third)\b/.exec(text);
+  const fraction =
+    /\b(?:d'un|un|a|by a|by one) (quart|tiers|cinquieme|dixieme|quarter|third|fifth|tenth)\b/.exec(text);
   if (fraction) {
-    const value = /quart/.test(fraction[1]!) ? 25 : 33;
+    const value = FRACTIONS[fraction[1]!] ?? 25;
     return /\baugment\w*|\bhausse\b|\bincreas\w*|\brais\w*|\bboost\w*|\bajout\w*/.test(text) ? value : -value;
   }
   // « de moitié »: halved, unless the verb raises it (« augmenter de moitié » = +50 %).

@@ -120,7 +120,9 @@ export function findThresholds(text: string, mentions: readonly MetricMention[])
       const next = mentions.find(
         (mention) => mention.at > match.index && mention.end > before.end && mention.at - before.end <= 12,
       );
-      const mention = prior ?? next;
+      // Around it: « coûtent plus de 5'000 francs par commande » is one mention of the CPA, the bound inside.
+      const around = mentions.find((mention) => mention.at <= match.index && mention.end >= before.end);
+      const mention = around ?? prior ?? next;
       if (!mention) continue;
       const percent =
         before.unit === '%' ||

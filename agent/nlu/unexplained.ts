@@ -57,6 +57,7 @@ export function unexplainedWords(
   const base = signature(plan);
   const names = nameWords(input.catalog);
   const used = normalize(JSON.stringify(plan.calls));
+  const normalized = normalize(text);
   const seen = new Set<string>();
   const found: string[] = [];
   // Codes, names with digits and pasted tokens (« xoxb-123-abc », « instagram_tier2 ») are not words: never tried,
@@ -71,6 +72,12 @@ export function unexplainedWords(
     // A name word is explained by the names the plan uses (« youtub blogger » → youtube_blogger), not by the lexicon.
     const nameWord = [key, correctWord(key)].find((form) => names.has(form));
     if (nameWord ? used.includes(nameWord) : isKnownWord(key)) continue;
+    // « pas rentables », "not profitable": the loss-makers, a phrase the rules read (a negation elsewhere is not).
+    if (
+      new RegExp(`\\b${escapeRegExp(key)} (rentab|profitab)`).test(normalized) &&
+      /^(non|pas|peu|not)$/.test(key)
+    )
+      continue;
     seen.add(key);
     if (seen.size > MAX_TRIED) break;
     if (signature(replan({ ...input, text: withoutWord(text, word) })) === base) found.push(word);
