@@ -137,6 +137,11 @@ function relativeRange(text: string, lastDay: string): DateRange | undefined {
   )
     return range(shift(lastDay, -6), lastDay);
   if (/\b(hier|yesterday|dernier jour|last day)\b/.test(text)) return range(lastDay, lastDay);
+  // « la Saint-Valentin », "Valentine's Day": 14 February of the data's year.
+  if (/\b(st|saint)[- ]valentin\b|\bvalentine'?s?( day)?\b/.test(text)) {
+    const day = iso(yearFor(2, undefined, lastDay), 2, 14);
+    return range(day, day);
+  }
   // « tout le mois », "the whole month", « février en entier »: the data's month (as a follow-up, the bounds go).
   if (
     /\b(dernier mois|mois dernier|last month|this month|ce mois|tout le mois|mois (entier|complet)|(whole|full|entire) month|all month)\b|\b(fevrier|february|feb) (en entier|complet)\b/.test(
@@ -144,9 +149,9 @@ function relativeRange(text: string, lastDay: string): DateRange | undefined {
     )
   )
     return range(`${lastDay.slice(0, 8)}01`, lastDay);
-  // « le 10 février », « 20 fév », "on February 10"
+  // « le 10 février », « 20 fév », "(on) February 10"
   m = new RegExp(
-    String.raw`\b(?:(?:le|on|the)\s)?${DAY}\s${MONTH}${YEAR}|\bon\s${MONTH}\s${DAY}${YEAR}`,
+    String.raw`\b(?:(?:le|on|the)\s)?${DAY}\s${MONTH}${YEAR}|\b(?:on\s)?${MONTH}\s${DAY}\b(?![.,/]\d|\s?(?:-|–|to|au|until|through|thru|and|et)\s?(?:${MONTH}\s?)?\d)${YEAR}`,
   ).exec(text);
   if (m) {
     const day = dayIn(m[1] ?? m[5], m[2] ?? m[4], m[3] ?? m[6]);

@@ -2,6 +2,7 @@
 // typos, unique prefixes). Only names present in the catalog ever come out, in the catalog's spelling.
 import { distance } from 'fastest-levenshtein';
 import { type Catalog, createNameIndex, type NameIndex } from '../../src/analysis/vocabulary.js';
+import { expandBrand } from './brands.js';
 
 // What people call each usual category. Longer phrases first so « social media » is not read as « media ».
 const CATEGORY_SYNONYMS: [RegExp, string][] = [
@@ -111,7 +112,12 @@ function indexedLookup(catalog: Catalog): NameLookup {
 /** The campaign named in the text, if any: exact (separators optional), one typo, or a unique prefix. */
 export function findCampaign(text: string, catalog: Catalog): CampaignMatch {
   const lookup = catalog.campaigns.length > LINEAR_LIMIT ? indexedLookup(catalog) : linearLookup(catalog);
-  const tokens = [...text.matchAll(/[a-z0-9]+/g)].map((match) => ({ word: match[0], at: match.index }));
+  // « fb tier1 » is facebook_tier1: brand nicknames expanded, the span still the words as written.
+  const tokens = [...text.matchAll(/[a-z0-9]+/g)].map((match) => ({
+    word: expandBrand(match[0]),
+    at: match.index,
+    end: match.index + match[0].length,
+  }));
   let best: CampaignMatch = { candidates: [], score: 0 };
   for (let start = 0; start < tokens.length; start++) {
     for (let size = Math.min(4, tokens.length - start); size >= 1; size--) {
@@ -120,7 +126,7 @@ export function findCampaign(text: string, catalog: Catalog): CampaignMatch {
       const last = parts.at(-1);
       if (!first || !last || COMMON.test(first.word)) continue;
       const joined = parts.map((part) => part.word).join('');
-      const span: [number, number] = [first.at, last.at + last.word.length];
+      const span: [number, number] = [first.at, last.end];
       const exact = lookup.exact(joined);
       if (exact) return { name: exact, candidates: [], score: 1, span };
       if (joined.length >= 7 && best.score < 0.9) {

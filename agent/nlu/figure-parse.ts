@@ -35,9 +35,13 @@ export function parse(question: string, catalog: Catalog): Parsed {
   const scope = findScope(normalize(question), catalog);
   const text = prepare(scope.rest);
   const mentions = findMetricMentions(text, question);
+  // « dans chaque catégorie (social, search etc) »: the categories named are examples of every one.
+  const examples =
+    /\b(etc|ect)\b|\.\.\.|…/.test(text) &&
+    /\b(chaque|each|every|toutes les|all( the)?) (categorie|category|canal|channel)/.test(text);
   return {
     text,
-    scope,
+    scope: examples ? { ...scope, categories: [] } : scope,
     metrics: [...new Set(mentions.map((mention) => mention.metric))],
     thresholds: findThresholds(text, mentions),
     period: findPeriod(text, catalog.lastDay),
@@ -92,7 +96,7 @@ export function orderFor(text: string, metric: Metric): 'asc' | 'desc' {
   // "least cost-efficient" is the costliest: read before the plain direction words (« least » alone is low).
   const fromTo =
     /\b(du|de la|des) (plus|moins|meilleure?s?|pires?)\b.{0,20}\b(au|aux|a la) (plus|moins|meilleur|pire)/;
-  if (/\befficace\w* en cout|\bcost[- ]efficien\w*/.test(text) && !fromTo.test(text))
+  if (/\beffic(ace|ient)\w* en cout|\bcost[- ]efficien\w*/.test(text) && !fromTo.test(text))
     return /\b(least|moins)\b(?! cher)/.test(text) ? 'desc' : 'asc';
   const word = findDirectionWord(text);
   if (word === 'best') return lowerIsBetter(metric) ? 'asc' : 'desc';

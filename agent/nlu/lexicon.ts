@@ -27,6 +27,7 @@ board one chacune chacun separement separately surveille surveiller revoir doit 
 date dates client clients customer customers faudrait faut veut voulez celles ceux celle celui parmi among inclus incluse included inclusive
 maintenant now niveau plateformes plateforme platforms platform touche touchent concerne concernees
 thinking considering anything ll remettre vraiment really enormement confondu confondus confondue confondues combined altogether run running lance lancer
+ci plait avance etc pendant esperer chez vu interessant interessante interessantes looking candidates candidate based base name giving costing devait passerait servies servie servi generees generee generes affichent efficiente efficientes
 `);
 
 /** Domain words the rules read, often redundant with another word of the question. */
@@ -53,7 +54,7 @@ janvier fevrier fev mars avril mai juin juillet aout septembre octobre novembre 
 march apr april june july aug august sept september oct october nov november dec december
 chf franc francs fr eur euro euros balles
 canal canaux channel channels categorie categories category type types levier leviers
-niveau niveaux
+niveau niveaux consomme consommee consommes consommees consommer journee journees poste postes
 `);
 
 /** The words the rules read (metrics, directions, periods, why, simulations, cuts and boosts, comparisons). */
@@ -93,6 +94,7 @@ largest smallest strongest weakest poorest winners winner losers loser champions
 contre versus ecart difference differences overview synthese fiche historique courbe tendance tendances trends
 focus zoom profils typologie createurs creators moteurs banners bannieres medias recherche display perdent
 gagnent money negative positive negatif positif rouge red bleeding loss losing perte pertes unprofitable
+swing swings croissance bump bumping dessous due st saint valentin valentine valentines rapporterait rapporteraient journalier journaliere journaliers
 `);
 /** Stems of the change words the « pourquoi » rule reads (« a grimpé », "increased", « s'est effondré »). */
 const RULE_STEMS =
@@ -100,7 +102,26 @@ const RULE_STEMS =
 monte descend increas decreas declin improv worsen surg plummet compar class rank depass exceed superieur
 inferieur ventil detail cumul estim predi previ prevo projet simul segment cluster regroup differen deficitaire attend
 expect
-rentab profitab influen categor`);
+rentab profitab influen categor evolv`);
+
+/**
+ * Phrases whose words are harmless together though one of them alone is not: the context of a request (« pour le
+ * comité de demain », "for tomorrow's board") and « pas rentables » (the loss-makers, which the rules read), while
+ * « demain » alone asks for a forecast and « pas » alone turns a question around.
+ */
+const HARMLESS_PHRASES = [
+  /\b(?:pour|for|avant|before)\s(?:(?:le|la|l'|ma|mon|notre|nos|the|my|our|tomorrow's|today's|this|next)\s?)?(?:\w+\s)?(?:comite|reunion|board|presentation|point|reporting|copil|meeting|call|revue|review|deck|slides?|comex|codir|standup)\b(?:\s(?:de\s|d'|du\s)(?:demain|ce soir|lundi|mardi|mercredi|jeudi|vendredi|la semaine prochaine))?/g,
+  /\b(?:non|pas|peu|not)\s(?=rentab|profitab)/g,
+];
+
+/** The words of `text` (normalized) that sit in a harmless phrase. */
+export function harmlessPhraseWords(text: string): Set<string> {
+  return new Set(
+    HARMLESS_PHRASES.flatMap((phrase) =>
+      [...text.matchAll(phrase)].flatMap(([found]) => found.split(/[\s']+/)),
+    ),
+  );
+}
 
 /** Negations and exclusions are never harmless: ignored, they turn the question around (« pas dans le social »). */
 const NEGATIONS = new Set(words('pas non sans sauf hors excepte not no never without except excluding'));

@@ -7,6 +7,7 @@
 import type { Catalog } from '../../src/analysis/vocabulary.js';
 import type { Language } from '../../src/core/answer.js';
 import type { Metric } from '../../src/core/metrics.js';
+import { readCutByMetric } from './cut-ranking.js';
 import { clarify } from './figure-clarify.js';
 import { explain } from './figure-explain.js';
 import {
@@ -80,7 +81,7 @@ function readOne(
   // « le CA a plongé sur les 7 derniers jours, c'est quelle campagne ? »: a change and who made it is a « pourquoi ».
   const whoMoved =
     CHANGE.test(text) &&
-    /\b(c'est|ca vient d\w*|a cause d\w*) (quel|quelle|quels|quelles|qui)\b|\b(which|what) (campaign|channel|category)\b|\bquel(le)?s? (campagne|canal|categorie)s?\b/.test(
+    /\b(c'est|ca vient d\w*|a cause d\w*|(c'est )?du a|due to) (quel|quelle|quels|quelles|qui|which|what)\b|\b(which|what) (campaign|channel|category)\b|\bquel(le)?s? (campagne|canal|categorie)s?\b/.test(
       text,
     );
   if (WHY.test(text) || whoMoved) {
@@ -122,6 +123,8 @@ function readOne(
       confidence: 0.85,
     };
   if (TREND.test(text) && !p.two && p.thresholds.length === 0) return undefined;
+  const cut = readCutByMetric(p, [group]);
+  if (cut) return cut;
   const presetScope =
     p.scope.campaigns.length === 0 && p.scope.prefixes.length === 0 && p.scope.categories.length <= 1;
   if (DIAGNOSTIC.test(text) && !categoryObject && !inherited && presetScope) return undefined;
@@ -448,13 +451,20 @@ export function readMetricQuestion(
   if (split) {
     const left = normalized.slice(0, split.index);
     const right = normalized.slice(split.index + split[0].length);
+    // « … et celles qui ont un ROI sous zéro »: a pronoun stands for the campaigns of the other part.
     const asks = (part: string) =>
-      ASKS.test(part) || CUT.test(part) || BOOST.test(part) || findDirectionWord(part) !== undefined;
+      ASKS.test(part) ||
+      CUT.test(part) ||
+      BOOST.test(part) ||
+      findDirectionWord(part) !== undefined ||
+      /\b(celles|ceux) qui\b|\bwhich ones\b|\blesquel\w*/.test(part);
     // « combien d'impressions au total, et quel canal en a fait le plus ? »: a total is a part of its own.
     if (
       (asks(left) || TOTAL.test(left)) &&
       asks(right) &&
-      (/\d|perte|couper|stopper|renforc|pousser/.test(right) || findDirectionWord(right) !== undefined)
+      (/\d|\bzero\b|perte|couper|stopper|renforc|pousser/.test(right) ||
+        CUT.test(right) ||
+        findDirectionWord(right) !== undefined)
     ) {
       // « le meilleur et le pire canal en CPL », « quel canal a le CPL le plus bas et lequel le plus haut ? »: a
       // part that names no metric or no object takes the other part's.

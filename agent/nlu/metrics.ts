@@ -9,9 +9,9 @@ const SYNONYMS: [RegExp, Metric][] = [
   [/(?<=%\s?)de (clics?|clicks?)\b|\b(taux|tx) de cli\w*|\bclick[- ]?(through|thru)( rate)?|\bclicks? rates?\b|\bctrs?\b/, 'ctr'],
   [/(?<=%\s?)de (conversions?|transfo\w*)\b|\bconverti(t|ssent|r|ssant)\b|\bconverts?\b(?! rate)|\bconverting\b|\bconverted\b(?! (into|to|in)\b)|\b(taux|tx) de (conversions?|transfo\w*|conv\b)|\bconversion rates?|\bconv\.? rates?|\bcvr\b/, 'cvr'],
   [/\bcouts? (par|du|au) clic\w*|\bcosts? per click|\bcpcs?\b|\bclics? (les )?plus chers?\b/, 'cpc'],
-  [/\bcouts? (pour|par) (mille|1000)( impressions?)?|\bcosts? per (mille|thousand|1000)( impressions?)?|\bcpms?\b/, 'cpm'],
+  [/\bcouts? (pour|par) (mille|1000)( impressions?)?|\bcosts? per (mille|thousand|1000)( impressions?)?|\bcpms?\b|\bper (thousand|1000) impressions\b|\b(pour|par) (mille|1000) impressions\b/, 'cpm'],
   [/\bcouts? par (lead|prospect|contact)s?|\bcosts? per lead|\bcpls?\b/, 'cpl'],
-  [/\bcouts? d'acquisition(?: clients?)?\b|\bcustomer acquisition costs?\b|\bcac\b|\bcouts? par (acquisition|commande|vente|conversion)s?|\bcosts? per (acquisition|order|sale|conversion)s?|\bcpas?\b/, 'cpa'],
+  [/\bcouts? d'acquisition(?: clients?)?\b|\bcher\w* a l'acquisition\b|\bcustomer acquisition costs?\b|\bcac\b|\bcouts? par (acquisition|commande|vente|conversion)s?|\bcosts? per (acquisition|order|sale|conversion)s?|\bcpas?\b/, 'cpa'],
   // A unit that costs something: « le lead coûte », « coûtent plus de 5000 francs par commande », "cost per click",
   // « combien on paie un clic », "what do we pay for a lead".
   [/\b(?:chf|francs?|balles|fr|eur|euros?)\.? (?:le|par|per|the|a|each|pour un) (?:lead|prospect|contact)\b|\b(leads?|prospects?) (?:(?:nous|vous|me|te|lui|leur|nous a|vous a|m'a|t'a|us|we) )?(coute|cost|revien)\w*|\b(leads?|prospects?) (?:the |le |la )?(cheap|moins cher)\w*|\bcheapest (leads?|prospects?)\b|\bcher\w* (?:au|par) (?:lead|prospect)s?\b|\b(?:le |les )(leads?|prospects?)(?: [\w']+){1,4} (?:plus|moins) chers?\b|\b(pai|pay|cout)\w*(?: [\w']+){0,3} (un|le|chaque|a|each) (lead|prospect)\b|\b(most expensive|priciest|costliest|pricier|cheapest) (leads?|prospects?)\b|\b(par|per|a|each) (lead|prospect)\b|\bprix (?:moyen )?(?:du|d'un|par|of an?|per) (lead|prospect)s?\b|\bcout\w*(?: [\w'.-]+){0,5} par (lead|prospect)s?\b/, 'cpl'],
@@ -36,11 +36,16 @@ export interface MetricMention {
   end: number;
 }
 
-// « ca » in lower case is revenue where « ça » cannot stand: after an article or before a scope (« le ca », « ca ig »).
+// « ca » in lower case is revenue where « ça » cannot stand: after an article (« le ca a baissé »), or before a scope
+// (« ca ig »); after « de / en / par » only when no verb follows (« de ça a l'air »).
 const LOWER_CA =
-  /(?:^|\b(?:le|du|de|quel|total|notre|son|leur|mon|en|au|par|the|by)\s)ca\b(?! (?:a|donne|marche|va|fait|depend|suffit)\b)|^ca\b(?= (?:de|du|des|d'|total|global|par|ig|fb|yt|insta\w*|facebook|instagram|google|youtube|social|search|media|sur|en|semaine|cette|ce|la|hier)\b)/;
+  /\b(?:le|du|quel|total|notre|son|leur|mon|au|the|by)\sca\b|(?:^|\b(?:de|en|par)\s)ca\b(?! (?:a|donne|marche|va|fait|depend|suffit)\b)|^ca\b(?= (?:de|du|des|d'|total|global|par|ig|fb|yt|insta\w*|facebook|instagram|google|youtube|social|search|media|sur|en|semaine|cette|ce|la|hier)\b)/;
 
 /** Every metric phrase in the text with where it stands (longer phrases mask shorter ones). */
+/** A verb that moves a budget, right before « budget »: « remettre du », « plus de », "more", "cut the". */
+const LEVER =
+  /\b(remettre|remet|mettre|mets|met|rajouter|ajouter|injecter|pousser|investir|couper|coupe|reduire|baisser|augmenter|more|add|put|shift|move|cut|raise|boost)\s(?:(?:du|de|le|la|les|plus de|moins de|more|the|our|some)\s)?$|\bplus de $|\bmore $/;
+
 export function findMetricMentions(text: string, originalText = ''): MetricMention[] {
   // "cost-efficient", « efficace en coût »: a quality of a cost metric, not a mention of spend.
   let rest = text.replace(/\bcost[- ]?(efficien|effective)\w*|\befficace\w* en(?= couts?\b)/g, (phrase) =>
@@ -59,6 +64,15 @@ export function findMetricMentions(text: string, originalText = ''): MetricMenti
     rest = rest.replace(global, (matched) => ' '.repeat(matched.length));
   }
   if (!found.some((mention) => COST_METRICS.has(mention.metric))) found.push(...verbs);
+  // « remettre du budget vu le ROI », "more budget based on ROAS": the budget is the lever, the figure is the other.
+  const lever = found.filter(
+    (mention) =>
+      mention.metric === 'mark_spent' &&
+      /^budgets?$/.test(text.slice(mention.at, mention.end)) &&
+      LEVER.test(text.slice(Math.max(0, mention.at - 24), mention.at)),
+  );
+  if (lever.length > 0 && found.some((mention) => mention.metric !== 'mark_spent'))
+    for (const mention of lever) found.splice(found.indexOf(mention), 1);
   // « CA » is revenue when written in capitals, or in lower case where « ça » cannot stand.
   const ca = /\bCA\b/.exec(originalText);
   if (ca) found.push({ metric: 'revenue', at: ca.index, end: ca.index + 2 });
@@ -83,9 +97,11 @@ export type DirectionWord = 'best' | 'worst' | 'high' | 'low' | 'cheap' | 'expen
 const DIRECTION_WORDS: [RegExp, DirectionWord][] = [
   [/\bmoins (cher|couteu)\w*|\bcheap\w*|\bleast expensive|\bplus economique\w*|\bmeilleur marche/, 'cheap'],
   [/\bplus (cher|couteu)\w*|\bmost expensive|\bcout\w* le plus|\bcostliest/, 'expensive'],
-  [/\bpires?\b|\bworst\b|\b(dernier\w*|queue) (?:(?:des |de )?(?:campagnes?|canaux|categories?) )?(?:du|au|en) classement\b|\bbas du classement\b|\blanterne rouge\b|\bbottom of the (list|ranking|table)\b|\b(le |la |les )?plus mauvaise?s?\b|\bmoins bons?\b|\bworse\b|\bleast (efficient|profitable|effective|performing)\b|\bmoins (bon|perform|efficace|rentable)\w*|\bweakest|\bpoorest|\bperd\w* le plus\b|\bvers le bas\b|\bplomb\w*|\bdragg\w* down\b|\bgouffres?\b|\bburn\w* (cash|money)\b|\bperdre des sous\b|\bpar les fenetres\b|\b(lose|loses|losing) the most\b|\ble plus mal\b|\ble moins bien\b|\bflop\w*/, 'worst'],
+  [/\bpires?\b|\bworst\b|\b(dernier\w*|queue) (?:(?:des |de )?(?:campagnes?|canaux|categories?) )?(?:du|au|en) classement\b|\bbas du classement\b|\blanterne rouge\b|\bbottom of the (list|ranking|table)\b|\b(le |la |les )?plus mauvaise?s?\b|\bmoins bons?\b|\bworse\b|\bleast (efficient|profitable|effective|performing)\b|\bmoins (bon|perform|efficace|rentable)\w*|\bweakest|\bpoorest|\bperd\w* le plus\b|\bvers le bas\b|\bplomb\w*|\bdragg\w* down\b|\bgouffres?\b|\bburn\w* (cash|money)\b|\bperdre des sous\b|\bpar les fenetres\b|\b(lose|loses|losing) the most\b|\ble plus mal\b|\ble moins bien\b|\bflop\w*|\bles (\d+ )?derni(er|ere)s\b(?!\s(jours?|semaines?|mois|days?|weeks?|months?)\b)/, 'worst'],
+  // Explicit heights before « top » (« le CPA le plus élevé ? top 3 » is the highest CPA, not the best one).
+  [/\bplus (haut|eleve|grand|gros|fort)\w*|\bhighest\b|\bbiggest\b|\blargest\b/, 'high'],
   [/\bplus (bas|faible|petit)\w*|\bl(?:es|a) moins\b|\blowest\b|\bmoins eleve\w*|\bsmallest\b|\ble moins\b|\bleast\b|\bbottom\b|\bminimum\b|\blower\b/, 'low'],
-  [/\bmeilleur\w*|\bvers le haut\b|\bplus avantageu\w*|\bbest\b|\bmost (efficient|profitable|effective)\b|\bmieux\b|\bbetter\b|\btop\b|\ble mieux\b|\bplus (performant|efficace|rentable)\w*|\bstrongest\b|\bwinners?\b/, 'best'],
+  [/\bmeilleur\w*|\bvers le haut\b|\bplus avantageu\w*|\bbest\b|\bmost (efficient|profitable|effective)\b|\bmieux\b|\bbetter\b|\btop\b|\ble mieux\b|\bplus (performant|efficace|efficient|rentable)\w*|\bmost cost[- ]efficient\b|\bstrongest\b|\bwinners?\b/, 'best'],
   [/\bplus (haut|eleve|grand|gros|fort)\w*|\bhighest\b|\bles? plus\b|\bthe most\b|\bmost\b|\bbiggest\b|\blargest\b|\bmaximum\b|\bhigher\b/, 'high'],
 ]; // biome-ignore format: a table
 

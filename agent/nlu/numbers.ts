@@ -97,18 +97,23 @@ const MONEY_BEFORE = /(?:chf|fr\.|€|\$|usd|eur)\s?(\d[\d' ]*(?:[.,]\d+)?)\s?(k
 const BUDGET_OF =
   /\b(?:budget|spend|spending|depense|depenses)\s(?:de|of|d'un montant de)?\s?(\d[\d' ]*(?:[.,]\d+)?)\s?(k\b)?(?![\d.,'%]|\s%)/;
 
+// A daily amount with no currency: « 5 000 de budget par jour », "5,000 a day", « une dépense quotidienne de 5000 ».
+const DAILY_AMOUNT =
+  /(?<![\w.,'+-])(\d[\d' ]*(?:[.,]\d+)?)\s?(k\b)?\s?(?:de budget\b|of budget\b|(?:daily )?budget\b|(?:a|per|par) (?:day|jour)\b|daily\b|quotidien\w*|journalier\w*)|\b(?:budget|depense|spend|spending)\s(?:journalier\w*|quotidien\w*|daily|par jour|per day)\s(?:de|of)\s(\d[\d' ]*(?:[.,]\d+)?)\s?(k\b)?(?![\d.,'%]|\s%)/;
+
 // "2k per day", « 10k par jour »: thousands with no currency (only ever read for a budget question).
 const THOUSANDS =
   /(?<![\w.,'+-])(\d+(?:[.,]\d+)?)\s?(k)\b(?!\s?(?:impressions?|clics?|clicks?|leads?|commandes?|orders?))/;
 
 /** An absolute amount of money (« 5000 CHF », « CHF 5'000 », "5k", « un budget de 5000 »), if any. */
 export function findMoney(text: string): number | undefined {
-  for (const pattern of [MONEY_AFTER, MONEY_BEFORE, BUDGET_OF, THOUSANDS]) {
+  for (const pattern of [MONEY_AFTER, MONEY_BEFORE, BUDGET_OF, DAILY_AMOUNT, THOUSANDS]) {
     const match = pattern.exec(text);
-    if (!match?.[1]) continue;
-    const value = parseAmount(match[1].trim());
+    const amount = match?.[1] ?? match?.[3];
+    if (!match || !amount) continue;
+    const value = parseAmount(amount.trim());
     if (value === undefined) continue;
-    const scaled = match[2] ? value * 1000 : value;
+    const scaled = (match[1] ? match[2] : match[4]) ? value * 1000 : value;
     if (Number.isFinite(scaled) && scaled > 0 && scaled <= 1e9) return scaled;
   }
   return undefined;

@@ -98,11 +98,20 @@ function planOnce(input: PlannerInput): Plan {
     COMPARE_WITH.test(features.text) &&
     previousCall?.tool === 'query_metrics' &&
     features.metrics.length === 0;
+  // « détaille par campagne », "break it down by campaign" after a figure: that figure split, not every measure over
+  // the whole data (the fresh reading of the words alone).
+  const regroups =
+    previousCall?.tool === 'query_metrics' &&
+    fresh.plan.calls[0]?.tool === 'aggregate_by_dimension' &&
+    features.metrics.length === 0 &&
+    !features.dates &&
+    !features.category &&
+    !features.campaign.name;
   if (
     input.previous &&
     previousCall &&
     !features.empty &&
-    (features.signals.followUp || !fresh.strong || guess || addsSide)
+    (features.signals.followUp || !fresh.strong || guess || addsSide || regroups)
   ) {
     // A comparison (one call per side) follows up as a whole: « et sur le CTR ? » changes every side.
     const calls = input.previous.calls.map((call) => {

@@ -237,7 +237,7 @@ export function findPeriod(raw: string, lastDay: string | null): DateRange | und
   }
   // « le 14 », "on the 14th": a day of the data's last month.
   m =
-    /\b(?:on the|the|le|on)\s(\d{1,2})(?:st|nd|rd|th|er)?\b(?!\s?(?:%|jours?|days?|derni|premi|meilleur|pire|campagn|campaign|[.,/]\d|janv|fevr|fev|feb|mars|march|chf|fr\b))/.exec(
+    /\b(?:on the|the|le|on)\s(\d{1,2})(?:st|nd|rd|th|er)?\b(?!\s?(?:%|jours?|days?|derni|premi|meilleur|pire|campagn|campaign|[.,/]\d|janv|fevr|fev|feb|mars|march|chf|fr\b|\w+est\b|worst\b|most\b|least\b|top\b|bottom\b|main\b|ones?\b|channels?\b|categor|canaux\b|canal\b|plus\b|moins\b))/.exec(
       text,
     );
   if (m) {
@@ -283,6 +283,9 @@ const COMPARISON_SPLIT =
   /\s(?:vs\.?|versus|contre|compare\w* (?:a|au|avec|with|to)|par rapport (?:a|au|aux)|face a|against|than|que|→|->|puis|then|and|et|ou|or|a|au|to|avec|with)\s/;
 const STRONG_SPLIT =
   /\s(?:vs\.?|versus|contre|compare\w* (?:a|au|avec|with|to)|par rapport (?:a|au|aux)|against)\s/;
+/** "from Feb 15 to Feb 17": a month written before each day. */
+const MONTH_FIRST = String.raw`(?:(?:fevr\w*|fev|feb\w*|february|janv\w*|jan\w*|mars|march|avr\w*|apr\w*)\.?\s)?`;
+const JOIN_SPLIT = /\s(?:et|and|ou|or|puis|then)\s/;
 // « la semaine d'avant », "the week before": the same length right before the other period.
 const PREVIOUS =
   /\bla veille\b|\bthe day before\b|\ble jour (d'avant|precedent)\b|\bthe previous day\b|\b(semaine|sem\.?|week|periode|period|mois|month|7 jours|jours) (d'avant|precedente?|d'avant|before|previous|prior)\b|\b(previous|prior|precedente?) (semaine|week|periode|period|mois|month)\b|\b(the )?(previous|prior) \d{1,2}( days)?\b|\bles \d{1,2} (jours )?precedents\b|\bla precedente\b|\bcelle d'avant\b|\bthe one before\b/;
@@ -323,7 +326,8 @@ export function findTwoPeriods(raw: string, lastDay: string | null): [DateRange,
     const [a, b] = [weeks[1] ?? weeks[3], weeks[2] ?? weeks[4]].map((day) =>
       dayInMonth(Number(day), lastDay),
     );
-    if (a && b && a < b)
+    // « la semaine du 1er au 7 » is one range: two weeks must not overlap.
+    if (a && b && shiftDays(a, 6) < b)
       return [
         { date_from: a, date_to: shiftDays(a, 6) },
         { date_from: b, date_to: shiftDays(b, 6) },
@@ -339,12 +343,14 @@ export function findTwoPeriods(raw: string, lastDay: string | null): [DateRange,
     return [weekNumber(1, lastDay)!, weekNumber(2, lastDay)!];
   // « entre le 8 et le 14 février », « du 1er au 14 »: one range, not two periods (unless compared: « vs »).
   if (
-    /\b(entre|between|du|from)\s(le\s|the\s)?(\d{4}-\d{2}-\d{2}|\d{1,2}(?:[./]\d{1,2}(?:[./]\d{4})?)?\w*)\s(et|and|au|to|-)\s(le\s|the\s)?(\d{4}-\d{2}-\d{2}|\d{1,2}\b)/.test(
+    new RegExp(
+      String.raw`\b(entre|between|du|from)\s(le\s|the\s)?${MONTH_FIRST}(\d{4}-\d{2}-\d{2}|\d{1,2}(?:[./]\d{1,2}(?:[./]\d{4})?)?\w*)\s(et|and|au|to|-)\s(le\s|the\s)?${MONTH_FIRST}(\d{4}-\d{2}-\d{2}|\d{1,2}\b)`,
+    ).test(text) &&
+    !/\bvs\b|\bversus\b|\bcontre\b|\bcompar|\bpar rapport\b|→|->|\b(ou|or) (du|from|entre|between)\b|\b(celle|celui) du\b|\bthe one from\b/.test(
       text,
     ) &&
-    !/\bvs\b|\bversus\b|\bcontre\b|\bcompar|\bpar rapport\b|→|->|\b(ou|or) (du|from|entre|between)\b/.test(
-      text,
-    )
+    // « entre … du 1er au 7 et du 8 au 14 »: two ranges, compared.
+    [...text.matchAll(/\b(du|from)\s\d{1,2}\w*\s(au|to|-)\s\d/g)].length < 2
   )
     return undefined;
   // « 1re et dernière semaine », "first vs last week": the month's first week and its last seven days.
@@ -379,7 +385,8 @@ export function findTwoPeriods(raw: string, lastDay: string | null): [DateRange,
   }
   // Each place the text could be split in two, left to right, a « vs » before an « et » (« du 1.2 au 7.2 vs du
   // 8.2 au 14.2 »): the first that gives a period on each side.
-  for (const split of [STRONG_SPLIT, COMPARISON_SPLIT])
+  // « entre la semaine du 1er au 7 et celle du 8 au 14 »: « et » splits before the « au » inside one range.
+  for (const split of [STRONG_SPLIT, JOIN_SPLIT, COMPARISON_SPLIT])
     for (const match of text.matchAll(new RegExp(split.source, 'g'))) {
       const periods = splitAt(text, match.index, match[0].length, lastDay);
       if (periods) return periods;

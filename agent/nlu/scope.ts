@@ -4,6 +4,7 @@
 // Only names of the catalog come out, in the catalog's spelling.
 import { distance } from 'fastest-levenshtein';
 import { type Catalog, createNameIndex, type NameIndex } from '../../src/analysis/vocabulary.js';
+import { BRAND_ALIASES } from './brands.js';
 import { findCategories } from './entities.js';
 
 export interface Scope {
@@ -16,14 +17,6 @@ export interface Scope {
   rest: string;
 }
 
-// What people write for a brand: expanded before matching, so « fb_tier1 » is facebook_tier1.
-const ALIASES: [RegExp, string][] = [
-  [/\bfb\b/g, 'facebook'],
-  [/\b(ig|insta|instagramm?)\b/g, 'instagram'],
-  [/\b(yt|youtub|ytb)\b/g, 'youtube'],
-  [/\bblogueu?r(s|se|ses)?\b/g, 'blogger$1'],
-  [/\bgoogl\b/g, 'google'],
-];
 // Never a campaign even when a name contains them.
 const COMMON = new Set(['les', 'la', 'le', 'des', 'de', 'du', 'the', 'and', 'et', 'par', 'by', 'top', 'pour', 'for', 'sur', 'on', 'in', 'en', 'ce', 'cette', 'this', 'all', 'tout', 'tous', 'toutes']); // biome-ignore format: one list
 
@@ -115,7 +108,7 @@ function nearPart(word: string, lookup: { holders: Map<string, string[]> }): str
 
 export function findScope(normalized: string, catalog: Catalog): Scope {
   let text = normalized.replace(/_/g, ' ');
-  for (const [pattern, replacement] of ALIASES) text = text.replace(pattern, replacement);
+  for (const [pattern, replacement] of BRAND_ALIASES) text = text.replace(pattern, replacement);
   // « tier 2 », « tier-1 »: one word.
   text = text.replace(
     /\btier[\s-]?([0-9])\b/g,

@@ -4,7 +4,8 @@
 // and which to scale", a typo of a metric): the bot then asks back instead of answering another question.
 import type { Plan, PlannerInput } from '../../src/analysis/plan.js';
 import type { Catalog } from '../../src/analysis/vocabulary.js';
-import { isKnownWord } from './lexicon.js';
+import { expandBrand } from './brands.js';
+import { harmlessPhraseWords, isKnownWord } from './lexicon.js';
 import { correctWord, normalize } from './normalize.js';
 
 const WORD = /[\p{L}\p{N}_]+/gu;
@@ -57,7 +58,7 @@ export function unexplainedWords(
   const base = signature(plan);
   const names = nameWords(input.catalog);
   const used = normalize(JSON.stringify(plan.calls));
-  const normalized = normalize(text);
+  const phraseWords = harmlessPhraseWords(normalize(text));
   const seen = new Set<string>();
   const found: string[] = [];
   // Codes, names with digits and pasted tokens (« xoxb-123-abc », « instagram_tier2 ») are not words: never tried,
@@ -70,14 +71,9 @@ export function unexplainedWords(
     const key = normalize(word);
     if (seen.has(key) || key.length < 2) continue;
     // A name word is explained by the names the plan uses (« youtub blogger » → youtube_blogger), not by the lexicon.
-    const nameWord = [key, correctWord(key)].find((form) => names.has(form));
+    const nameWord = [key, correctWord(key), expandBrand(key)].find((form) => names.has(form));
     if (nameWord ? used.includes(nameWord) : isKnownWord(key)) continue;
-    // « pas rentables », "not profitable": the loss-makers, a phrase the rules read (a negation elsewhere is not).
-    if (
-      new RegExp(`\\b${escapeRegExp(key)} (rentab|profitab)`).test(normalized) &&
-      /^(non|pas|peu|not)$/.test(key)
-    )
-      continue;
+    if (phraseWords.has(key)) continue;
     seen.add(key);
     if (seen.size > MAX_TRIED) break;
     if (signature(replan({ ...input, text: withoutWord(text, word) })) === base) found.push(word);

@@ -6,7 +6,7 @@ import { describe, expect, test } from '@jest/globals';
 import { planOffline } from '../../agent/nlu/offline-planner.js';
 import type { Plan } from '../../src/analysis/plan.js';
 import { SAMPLE_CATALOG } from '../eval/catalog-fixture.js';
-import { calls } from '../fixtures/offline-plans.js';
+import { calls, plan } from '../fixtures/offline-plans.js';
 
 /** The flat calls of the last question, each asked after the one before it in one conversation. */
 function chain(...texts: string[]) {
@@ -94,6 +94,150 @@ describe('words', () => {
       thresholds: [{ metric: 'roi', op: '<', value: 0 }],
       date_from: '2021-02-22',
       date_to: '2021-02-28',
+    });
+  });
+});
+
+describe('decisions on a figure named', () => {
+  test.each([
+    ['les 2 pires campagnes en ROAS, à couper', 'roas', 'asc'],
+    ['which 2 campaigns should we pause based on ROAS?', 'roas', 'asc'],
+    ['Name the two biggest ROAS underperformers for February.', 'roas', 'asc'],
+    ['les 2 campagnes au CPL le plus élevé, à mettre en pause', 'cpl', 'desc'],
+  ])('« %s »: the worst end of %s (%s), not the loss-makers by ROI', (text, metric, order) => {
+    expect(calls(text)[0]).toMatchObject({ tool: 'query_metrics', order_by: metric, order, limit: 2 });
+  });
+  test('the cut words alone still name the loss-makers', () => {
+    expect(calls('quelles campagnes couper ?')[0]).toMatchObject({ tool: 'get_underperforming_campaigns' });
+  });
+  test('« remettre du budget vu le ROI »: the budget is the lever, the ranking is by ROI', () => {
+    expect(calls('sur quelle campagne remettre du budget vu le ROI ? juste la meilleure')[0]).toMatchObject({
+      tool: 'rank_campaigns',
+      metric: 'roi',
+      direction: 'top',
+      limit: 1,
+    });
+  });
+  test('« le CPA le plus élevé ? top 3 »: the highest CPA (the height named wins over « top »)', () => {
+    expect(calls('quelles camp. ont le cpa le plus eleve ? top 3')[0]).toMatchObject({
+      direction: 'top',
+      limit: 3,
+    });
+  });
+  test('« les plus efficientes en coût d’acquisition »: the lowest CPA', () => {
+    expect(calls("les 3 campagnes les plus efficientes en coût d'acquisition")[0]).toMatchObject({
+      metric: 'cpa',
+      direction: 'bottom',
+    });
+  });
+});
+
+describe('more words and forms', () => {
+  test('« fb tier1 » is facebook_tier1 in a trend', () => {
+    expect(calls('evolution quotidienne des cdes fb tier1 du 22 au 28')[0]).toMatchObject({
+      campaign_name: 'facebook_tier1',
+      date_from: '2021-02-22',
+    });
+  });
+  test('"per thousand impressions" is the CPM', () => {
+    expect(
+      calls('Are any campaigns costing us more than 100 per thousand impressions this month?')[0],
+    ).toMatchObject({
+      thresholds: [{ metric: 'cpm', op: '>', value: 100 }],
+    });
+  });
+  test('« le moins cher à l’acquisition » compares the CPA', () => {
+    expect(
+      calls("lequel est le moins cher a l'acquisition, google_hot ou google_wide ?").map(
+        (c) => (c as { metrics?: unknown }).metrics,
+      ),
+    ).toEqual([['cpa'], ['cpa']]);
+  });
+  test('« le ca a explosé » is revenue (« le » before it), « ça a donné quoi » is not', () => {
+    expect(
+      calls('pourquoi le ca a explose la semaine du 15 par rapport a celle du 8 ? quel canal ?')[0],
+    ).toMatchObject({
+      tool: 'explain_change',
+      metric: 'revenue',
+      by: 'category',
+      before: { date_from: '2021-02-08', date_to: '2021-02-14' },
+      after: { date_from: '2021-02-15', date_to: '2021-02-21' },
+    });
+  });
+  test('« c’est dû à quelle campagne ? » asks why', () => {
+    expect(
+      calls("le CA s'est effondre sur les 7 derniers jours vs la sem d'avant, c'est du a quelle camp. ?")[0],
+    ).toMatchObject({ tool: 'explain_change', by: 'campaign_name' });
+  });
+  test('« la semaine du 1er au 7 et celle du 8 au 14 » are two weeks; « la semaine du 1er au 7 » alone is one', () => {
+    expect(
+      calls(
+        "Quels canaux expliquent l'écart de CA entre la semaine du 1er au 7 et celle du 8 au 14 février ?",
+      )[0],
+    ).toMatchObject({ after: { date_from: '2021-02-08', date_to: '2021-02-14' } });
+    expect(calls('CA de la semaine du 1er au 7')[0]).toMatchObject({
+      date_from: '2021-02-01',
+      date_to: '2021-02-07',
+    });
+  });
+  test('"yesterday vs February 27" are those two days; "from Feb 15 to Feb 17" is one range', () => {
+    expect(calls("How do yesterday's orders compare with February 27?")[0]).toMatchObject({
+      date_from: '2021-02-28',
+      compare_to: { date_from: '2021-02-27', date_to: '2021-02-27' },
+    });
+    expect(calls('orders from Feb 15 to Feb 17?')[0]).toMatchObject({
+      date_from: '2021-02-15',
+      date_to: '2021-02-17',
+    });
+  });
+  test('« la Saint-Valentin » is 14 February', () => {
+    expect(calls('CA de la saint-valentin')[0]).toMatchObject({
+      date_from: '2021-02-14',
+      date_to: '2021-02-14',
+    });
+  });
+  test.each([
+    "Quel chiffre d'affaires prévoir pour une campagne avec 5 000 de budget par jour ?",
+    'If we put 5,000 a day into a campaign, how much revenue should we expect per day?',
+    'prevision de ca pour un budget journalier de 5000 stp',
+  ])('« %s »: a forecast for 5000 a day', (text) => {
+    expect(calls(text)[0]).toMatchObject({ tool: 'predict_revenue', budget: 5000 });
+  });
+  test('« pour le comité de demain » is context; « demain » alone is not read', () => {
+    expect(calls('Pour le comité de demain, le ROAS du canal social en février ?')[0]).toMatchObject({
+      metrics: ['roas'],
+      categories: ['social'],
+    });
+    expect(plan('CA de demain ?').unexplained ?? plan('CA de demain ?').clarification).toBeDefined();
+  });
+  test('« dans chaque catégorie (social, search etc) » is every category', () => {
+    expect(calls('combien on a depense dans chaque categorie (social, search etc) ?')[0]).toMatchObject({
+      tool: 'aggregate_by_dimension',
+      group_by: 'category',
+    });
+  });
+  test('« top 3 roas + les campagnes à ROI négatif »: both parts', () => {
+    expect(calls('donne moi les 3 meilleures camp. en roas et celles qui ont un roi sous zero')).toHaveLength(
+      2,
+    );
+  });
+});
+
+describe('regrouping follow-ups', () => {
+  test.each(['detaille par campagne stp', 'break it down by campaign', 'tu peux ventiler par camp. ?'])(
+    '« %s » after last week’s spend: that spend by campaign, same week',
+    (text) => {
+      expect(chain('depenses totales semaine derniere ?', text)[0]).toMatchObject({
+        tool: 'query_metrics',
+        metrics: ['mark_spent'],
+        group_by: ['campaign_name'],
+        date_from: '2021-02-22',
+      });
+    },
+  );
+  test('« et les 3 dernières ? » after a top 3: the bottom 3', () => {
+    expect(chain('top 3 camp. en ca ce mois', 'et les 3 dernieres ?')[0]).toMatchObject({
+      direction: 'bottom',
     });
   });
 });

@@ -1,0 +1,13 @@
+// Brand nicknames people write for the platforms in campaign names (« fb », « ig », « yt »), shared by the two name
+// readers (scope.ts, entities.ts) and the unexplained-word check.
+// What people write for a brand: expanded before matching, so « fb_tier1 » is facebook_tier1.
+export const BRAND_ALIASES: [RegExp, string][] = [
+  [/\bfb\b/g, 'facebook'],
+  [/\b(ig|insta|instagramm?)\b/g, 'instagram'],
+  [/\b(yt|youtub|ytb)\b/g, 'youtube'],
+  [/\bblogueu?r(s|se|ses)?\b/g, 'blogger$1'],
+  [/\bgoogl\b/g, 'google'],
+];
+/** « fb » → « facebook »: a word with its brand nickname expanded (other words unchanged). */
+export const expandBrand = (word: string): string =>
+  BRAND_ALIASES.reduce((text, [pattern, brand]) => text.replace(pattern, brand), word);
