@@ -9,10 +9,10 @@ export interface DateRange {
 const MONTHS: [RegExp, number][] = [
   [/janv\w*|january|jan\b/, 1], [/fevr\w*|february|feb\b|fev\b/, 2], [/mars\b|march\b|mar\b/, 3],
   [/avril|april|avr\b|apr\b/, 4], [/mai\b|may\b/, 5], [/juin|june|jun\b/, 6], [/juil\w*|july|jul\b/, 7],
-  [/aout|august|aug\b/, 8], [/sept\w*|sep\b/, 9], [/octo\w*|oct\b/, 10], [/nove\w*|nov\b/, 11],
+  [/aout|august|aug\b/, 8], [/sept(?!ante)\w*|sep\b/, 9], [/octo\w*|oct\b/, 10], [/nove\w*|nov\b/, 11],
   [/dece\w*|dec\b/, 12],
 ]; // biome-ignore format: a table
-const MONTH = String.raw`(janv\w*|january|jan|fevr\w*|february|feb|fev|mars|march|mar|avril|april|avr|apr|mai|may|juin|june|jun|juil\w*|july|jul|aout|august|aug|sept\w*|sep|octo\w*|oct|nove\w*|nov|dece\w*|dec)\b`;
+const MONTH = String.raw`(janv\w*|january|jan|fevr\w*|february|feb|fev|mars|march|mar|avril|april|avr|apr|mai|may|juin|june|jun|juil\w*|july|jul|aout|august|aug|sept(?!ante)\w*|sep|octo\w*|oct|nove\w*|nov|dece\w*|dec)\b`;
 const DAY = String.raw`(\d{1,2})(?:er|ere|st|nd|rd|th)?`;
 const YEAR = String.raw`(?:\s(\d{4}))?`;
 

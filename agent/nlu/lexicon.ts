@@ -54,7 +54,7 @@ janvier fevrier fev mars avril mai juin juillet aout septembre octobre novembre 
 march apr april june july aug august sept september oct october nov november dec december
 chf franc francs fr eur euro euros balles
 canal canaux channel channels categorie categories category type types levier leviers
-niveau niveaux consomme consommee consommes consommees consommer journee journees poste postes
+niveau niveaux consomme consommee consommes consommees consommer journee journees
 `);
 
 /** The words the rules read (metrics, directions, periods, why, simulations, cuts and boosts, comparisons). */

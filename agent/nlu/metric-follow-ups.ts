@@ -165,9 +165,9 @@ export function followMetricCall(
 }
 
 const NEXT =
-  /\b(semaine|week|periode|period|mois|month|jour|day|quinzaine)s? (suivante?s?|d'apres|after|next|following|later)\b|\b(next|following) (week|period|month|day|fortnight)\b|\b(la suivante|le suivant|celle d'apres|the one after|the next one)\b/;
+  /\b(semaine|sem\.?|week|periode|period|mois|month|jour|day|quinzaine)s? (suivante?s?|d'apres|after|next|following|later)\b|\b(next|following) (week|period|month|day|fortnight)\b|\b(la suivante|le suivant|celle d'apres|the one after|the next one)\b/;
 const PREVIOUS =
-  /\b(semaine|week|periode|period|mois|month|jour|day|quinzaine)s? (precedente?s?|d'avant|before|previous|prior|earlier)\b|\b(previous|prior) (week|period|month|day|fortnight)\b|\b(la precedente|le precedent|celle d'avant|the one before)\b/;
+  /\b(semaine|sem\.?|week|periode|period|mois|month|jour|day|quinzaine)s? (precedente?s?|d'avant|before|previous|prior|earlier)\b|\b(previous|prior) (week|period|month|day|fortnight)\b|\b(la precedente|le precedent|celle d'avant|the one before)\b/;
 
 /** +1 for the next period, −1 for the one before, 0 when the follow-up names neither. */
 function stepOf(text: string): number {

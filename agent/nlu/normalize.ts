@@ -20,10 +20,12 @@ export function normalize(text: string): string {
     .trim();
 }
 
-// Number words a user types for counts (« cinq », "three"). « un », "one" are left alone: they are articles.
+// Number words a user types for counts (« cinq », "three", Swiss « septante »). « un », "one" are left alone: they
+// are articles.
 const NUMBER_WORDS: Record<string, number> = {
   zero: 0, deux: 2, trois: 3, quatre: 4, cinq: 5, six: 6, sept: 7, huit: 8, neuf: 9, dix: 10, onze: 11, douze: 12,
   treize: 13, quatorze: 14, quinze: 15, seize: 16, vingt: 20, trente: 30, quarante: 40, cinquante: 50,
+  soixante: 60, septante: 70, huitante: 80, octante: 80, nonante: 90,
   two: 2, three: 3, four: 4, five: 5, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
   thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, twenty: 20, thirty: 30, forty: 40, fifty: 50,
 }; // biome-ignore format: a table

@@ -13,6 +13,7 @@ import { normalize, prepare } from './normalize.js';
 import { askForPeriod, unreadTimeWords } from './period-guard.js';
 import { asMetricCall } from './preset-calls.js';
 import { route } from './router.js';
+import { withSiblingNames } from './sibling-names.js';
 import { unexplainedWords } from './unexplained.js';
 
 /** A reading with a word it cannot explain is a guess, whatever its rules said. */
@@ -60,6 +61,8 @@ function planInContext(input: PlannerInput): Plan {
       return words >= 2 ? { ...plan, language: detectLanguage(normalize(input.text ?? '')) } : plan;
     }
   }
+  if (input.previous)
+    input = { ...input, text: withSiblingNames(input.text ?? '', input.previous.calls, input.catalog) };
   const plan = planOnce(input);
   const unexplained = unexplainedWords(input, plan, planOnce);
   // Most of the question unread (« who won the Champions League game last night? »): not a question about the

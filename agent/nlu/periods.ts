@@ -9,7 +9,7 @@ import { type DateRange, findDateRange } from './dates.js';
 import { findDayBound } from './day-bounds.js';
 
 const DAY = String.raw`(\d{1,2})(?:er|ere|re|e|st|nd|rd|th)?`;
-const MONTH_WORD = String.raw`(?:\s(?:janv\w*|jan|fevr\w*|fev|feb\w*|february|mars|march|avr\w*|april|mai|may|juin|june|juil\w*|july|aout|august|sept\w*|oct\w*|nov\w*|dec\w*)\.?)?`;
+const MONTH_WORD = String.raw`(?:\s(?:janv\w*|jan|fevr\w*|fev|feb\w*|february|mars|march|avr\w*|april|mai|may|juin|june|juil\w*|july|aout|august|sept(?!ante)\w*|oct\w*|nov\w*|dec\w*)\.?)?`;
 const ORDINALS: [RegExp, number][] = [
   [/^(1|1re|1ere|1er|premiere|first|1st)$/, 1],
   [/^(2|2e|2eme|deuxieme|seconde|second|2nd)$/, 2],

@@ -241,3 +241,34 @@ describe('regrouping follow-ups', () => {
     });
   });
 });
+
+describe('names and numbers in context', () => {
+  test.each(['et pour tier2 ?', 'and tier2?'])('« %s » after instagram_tier1: instagram_tier2', (text) => {
+    expect(chain('ca instagram_tier1 la semaine derniere ?', text)[0]).toMatchObject({
+      campaigns: ['instagram_tier2'],
+      date_from: '2021-02-22',
+    });
+  });
+  test('« et facebook tier2 ? » keeps the brand written', () => {
+    expect(chain('ca instagram_tier1 la semaine derniere ?', 'et facebook tier2 ?')[0]).toMatchObject({
+      campaigns: ['facebOOK_tier2'],
+    });
+  });
+  test('« septante » is 70, not September', () => {
+    expect(calls('quelles camp. ont un cpm au dessus de septante ?')[0]).toMatchObject({
+      thresholds: [{ metric: 'cpm', op: '>', value: 70 }],
+    });
+    expect(calls('quelles camp. ont un cpm au dessus de septante ?')[0]).not.toHaveProperty('date_from');
+  });
+  test('« et sem. suivante ? » moves the week', () => {
+    expect(chain('combien de cdes sur google_wide du 8 au 14 ?', 'et sem. suivante ?')[0]).toMatchObject({
+      date_from: '2021-02-15',
+      date_to: '2021-02-21',
+    });
+  });
+  test('"the previous week" is not a forecast (« prévision »)', () => {
+    expect(
+      calls('what drove the change in spend last week compared with the previous week?')[0],
+    ).toMatchObject({ tool: 'explain_change', metric: 'mark_spent' });
+  });
+});
