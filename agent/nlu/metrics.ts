@@ -6,7 +6,7 @@ import type { Metric } from '../../src/core/metrics.js';
 const SYNONYMS: [RegExp, Metric][] = [
   [/\brapport (?:cout|depenses?)\s?(?:\/|sur)\s?(?:ca|revenus?|chiffre d'affaires)\b|\brapport\w* (?:le plus |le moins |plus |moins )?(?:par|pour|per|chaque) (?:1 |un )?(?:franc|chf|euro|dollar)s?(?: (?:mis|investi|depense|spent|invested)\w*)?|\bretours? sur (les )?depenses? (publicitaires?|pub|pubs|media)\b|\bretours? sur (le )?budget pub\w*|\breturn on ad ?spend|\broas\b|\b(?:par|pour|per|for each|for every|for|each|every|chaque) (?:1 |un |one |each |every |chaque )?(?:franc|chf|euro|dollar)s? (?:mis|investi|depense|spent|spend|invested|put in)\w*|\b(?:revenue|ca|chiffre d'affaires|recettes?|returns?) (?:par|per|for each|for every) (?:franc|chf|euro|dollar)\b/, 'roas'],
   [/\bretours? sur invest\w*|\breturn on investment|\brentab\w*|\bprofitab\w*|\broi\b/, 'roi'],
-  [/(?<=%\s?)de (clics?|clicks?)\b|\b(taux|tx) de cli\w*|\bclick[- ]?(through|thru)( rate)?|\bclicks? rates?\b|\bctrs?\b/, 'ctr'],
+  [/(?<=%\s?)de (clics?|clicks?)\b|\b(taux|tx) de cli\w*|\bclick[- ]?(through|thru)( rate)?|\bclicks? rates?\b|\bctrs?\b|\bcliqu\w* mieux\b|\bclicks? better\b/, 'ctr'],
   [/(?<=%\s?)de (conversions?|transfo\w*)\b|\bconverti(t|ssent|r|ssant)\b|\bconverts?\b(?! rate)|\bconverting\b|\bconverted\b(?! (into|to|in)\b)|\b(taux|tx) de (conversions?|transfo\w*|conv\b)|\bconversion rates?|\bconv\.? rates?|\bcvr\b/, 'cvr'],
   [/\bcouts? (par|du|au) clic\w*|\bcosts? per click|\bcpcs?\b|\bclics? (les )?plus chers?\b/, 'cpc'],
   [/\bcouts? (pour|par) (mille|1000)( impressions?)?|\bcosts? per (mille|thousand|1000)( impressions?)?|\bcpms?\b|\bper (thousand|1000) impressions\b|\b(pour|par) (mille|1000) impressions\b/, 'cpm'],

@@ -318,6 +318,18 @@ export function findTwoPeriods(raw: string, lastDay: string | null): [DateRange,
       { date_from: shiftDays(lastDay, -13), date_to: shiftDays(lastDay, -7) },
       { date_from: shiftDays(lastDay, -6), date_to: lastDay },
     ];
+  // « les deux moitiés de février », "both halves of the month": the 1st–14th, then the 15th to the month's end.
+  if (
+    /\b(deux|2) moities\b|\b(both|two|2) halves\b|\bfirst half (vs\.?|versus|and|against) (the )?second( half)?\b/.test(
+      text,
+    )
+  ) {
+    const { year, month } = monthOf(lastDay);
+    return [
+      { date_from: dayInMonth(1, lastDay)!, date_to: dayInMonth(14, lastDay)! },
+      { date_from: dayInMonth(15, lastDay)!, date_to: `${year}-${pad(month)}-${pad(daysIn(year, month))}` },
+    ];
+  }
   // « les semaines du 15 et du 22 », "the weeks of the 15th and 22nd": two weeks from those days.
   const weeks = new RegExp(
     String.raw`\bweeks? (?:of|du|des) (?:the )?${DAY} (?:and|et|&|vs|to|au) (?:the |du |le )?${DAY}\b|\bsemaines? du ${DAY} (?:et|vs|au) (?:du |celle du )?${DAY}\b`,

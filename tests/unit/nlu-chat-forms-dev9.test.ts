@@ -272,3 +272,36 @@ describe('names and numbers in context', () => {
     ).toMatchObject({ tool: 'explain_change', metric: 'mark_spent' });
   });
 });
+
+describe('tuned splits’ last misses', () => {
+  test('« c’est grâce à quel canal ? » is read (a « pourquoi » by channel)', () => {
+    expect(calls("ctr en hausse sem 1 → sem 2 : c'est grâce à quel canal ?")[0]).toMatchObject({
+      tool: 'explain_change',
+      by: 'category',
+    });
+  });
+  test('"how much revenue came in" is a total, not a forecast', () => {
+    expect(
+      calls('for search over the last 7 days, how much did we spend and how much revenue came in?')[0],
+    ).toMatchObject({ tool: 'query_metrics', metrics: ['mark_spent', 'revenue'], categories: ['search'] });
+  });
+  test('« les deux moitiés de février »: the 1st–14th against the 15th–28th', () => {
+    expect(
+      calls("compare-moi le chiffre d'affaires social entre les deux moitiés de février")[0],
+    ).toMatchObject({
+      date_from: '2021-02-15',
+      date_to: '2021-02-28',
+      compare_to: { date_from: '2021-02-01', date_to: '2021-02-14' },
+    });
+  });
+  test('« quelles campagnes se ressemblent ? » is a segmentation', () => {
+    expect(calls('quelles campagnes se ressemblent ? fais-moi des groupes')[0]).toMatchObject({
+      tool: 'segment_campaigns',
+    });
+  });
+  test('« le social clique mieux que le search ? » compares the CTR', () => {
+    expect(
+      calls('le social clique mieux que le search ?').map((c) => (c as { metrics?: unknown }).metrics),
+    ).toEqual([['ctr'], ['ctr']]);
+  });
+});
