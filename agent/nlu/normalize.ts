@@ -53,7 +53,7 @@ facebook instagram google youtube blogger retargeting partner banner quelles que
 // Ordinary words that sit close to a vocabulary word (« percent » is not a typo of « perdent »).
 const KEEP = `claque claquer flambe encaisse commande marche marcher marchent marchait percent pourcent percents period please prefer weekly monthly daily social sociales between
 expect expected others number numbers months second minute minutes morning tomorrow yesterday increased
-decreased reduced`;
+decreased reduced send sends sent sending`;
 const KNOWN = new Set([...VOCABULARY, ...KEEP.split(/\s+/), ...Object.keys(NUMBER_WORDS)]);
 /** Every word the typo correction knows (the lexicon of harmless words starts from it). */
 export const PARSED_WORDS: readonly string[] = [...KNOWN];

@@ -54,6 +54,8 @@ export function route(f: Features, readMetric: () => MetricReading | undefined =
   // « merci, t'es top ! », "thanks a lot!": nothing to look up (« top » there is no ranking).
   if (THANKS_ONLY.test(f.text)) return { plan: plan('out_of_scope', [], 0.95), strong: true };
 
+  if (s.platformAction) return strong(plan('out_of_scope', [], 0.9));
+
   if (s.digest) {
     const parsed = parseDigest(f.text);
     if ('missing' in parsed)

@@ -305,3 +305,23 @@ describe('tuned splits’ last misses', () => {
     ).toEqual([['ctr'], ['ctr']]);
   });
 });
+
+describe('requests the bot does not do, and digests asked for without the word', () => {
+  test.each([
+    'send this report to my boss',
+    'fais-moi une présentation PowerPoint des résultats',
+    'peux-tu mettre en pause facebook_lal dans le gestionnaire de pubs ?',
+  ])('« %s » is out of scope', (text) => {
+    expect(plan(text).intent).toBe('out_of_scope');
+  });
+  test.each([
+    'envoie-moi les sous-performants chaque lundi à 9h',
+    'send me the underperformers every monday at 9am',
+  ])('« %s » is a digest subscription', (text) => {
+    expect(plan(text).intent).toBe('digest_admin');
+  });
+  test('« le CA de chaque jour » is a daily breakdown, not a subscription; "send" is not "spend"', () => {
+    expect(plan('le CA de chaque jour').intent).not.toBe('digest_admin');
+    expect(plan('send me the underperformers every monday at 9am').calls).toEqual([]);
+  });
+});
