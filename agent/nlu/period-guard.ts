@@ -10,6 +10,14 @@ import { normalize } from './normalize.js';
 const TIME_WORDS =
   /\b(week-?ends?|semaines?|weeks?|wk|kw ?\d{1,2}|cw ?\d{1,2}|jours?|days?|journee|lundis?|mardis?|mercredis?|jeudis?|vendredis?|samedis?|dimanches?|mondays?|tuesdays?|wednesdays?|thursdays?|fridays?|saturdays?|sundays?|hier|yesterday|aujourd'hui|today|quinzaine|fortnight|trimestre|quarter|q[1-4]|semestre|annee|year|ytd|mtd|wtd|matin|soir|soiree|nuit|morning|evening|night|heures?|hours?|depuis|since|until|till|jusqu'?\w*|ago|il y a|recent\w*|lately|dernierement|derniers temps|hebdo\w*|quotidien\w*|journalier\w*|daily|weekly)\b|\b(avant|apres|before|after)\s(?:le\s|the\s)?\d/;
 
+/** « début février », "early February": the start of the month, whose length nobody said (asked, with likely
+ * lengths). « depuis le début du mois » is month to date, read by the period rules. */
+const MONTH_START =
+  /(?<!\b(?:depuis le|since the|from the) )\b(debut|early|beginning of|start of)\s(?:de\s|du\s|d'|of\s)?(?:la\s|the\s)?(mois|month|fevrier|february|feb|fev)\b/;
+
+const START_AS_WRITTEN =
+  /\b(d[ée]but|early|beginning of|start of)\s(?:de\s|du\s|d'|of\s)?(?:la\s|the\s)?(mois|month|f[ée]vrier|february|feb|f[ée]v)\b/i;
+
 /** Said on purpose: the whole data, no period (also what the guard's own "whole period" button says). */
 const WHOLE_PERIOD =
   /\b(toute la periode|sur toute la periode|whole period|all time|depuis (le debut|toujours)|since the (start|beginning)|au total sur tout)\b/;
@@ -35,10 +43,16 @@ function readsAPeriod(call: PlannedCall): boolean {
 /** The time words of `text` the reading `plan` did not turn into a period; [] when there is nothing to fear. */
 export function unreadTimeWords(text: string, plan: Plan): string[] {
   const calls = plan.calls.filter((call) => PERIOD_TOOLS.has(call.tool));
-  if (calls.length === 0 || plan.clarification || calls.some(readsAPeriod)) return [];
+  if (calls.length === 0 || plan.clarification) return [];
   const normalized = normalize(text);
-  if (WHOLE_PERIOD.test(normalized)) return [];
-  const words = [...normalized.matchAll(new RegExp(TIME_WORDS.source, 'g'))].map(([word]) => word.trim());
+  // « CA de début février » reads « février » as the month: its start, not the month, is what was asked.
+  const start = MONTH_START.exec(normalized);
+  // (A day written beside it, « début février, du 1er au 10 », is the answer already.)
+  if (start && !/(^|\W)\d{1,2}\b/.test(normalized)) return [start[0]];
+  if (calls.some(readsAPeriod) || WHOLE_PERIOD.test(normalized)) return [];
+  const words = [...normalized.matchAll(new RegExp(`${TIME_WORDS.source}|${MONTH_START.source}`, 'g'))].map(
+    ([word]) => word.trim(),
+  );
   return [...new Set(words)];
 }
 
@@ -46,7 +60,13 @@ export function unreadTimeWords(text: string, plan: Plan): string[] {
 export function askForPeriod(plan: Plan, question: string, words: string[]): Plan {
   const en = plan.language === 'en';
   const quoted = words.map((word) => (en ? `"${word}"` : `« ${word} »`)).join(', ');
-  const base = question.trim().replace(/[?!.\s]+$/, '');
+  // The options restate the question without the start (« CA, les 7 premiers jours du mois »), or they would ask again.
+  const base = question
+    .replace(START_AS_WRITTEN, ' ')
+    .trim()
+    .replace(/[?!.\s]+$/, '')
+    .replace(/\s+(de|du|d'|en|sur|pour|for|in|of|on)$/i, '')
+    .replace(/\s{2,}/g, ' ');
   return {
     intent: plan.intent,
     language: plan.language,
@@ -56,8 +76,17 @@ export function askForPeriod(plan: Plan, question: string, words: string[]): Pla
     clarification: en
       ? `I could not read the period in ${quoted}, and I would rather ask than answer for another one. Which period do you mean? You can also write dates (e.g. "from 15 to 21 February").`
       : `Je n'ai pas su lire la période (${quoted}), et je préfère demander plutôt que répondre pour une autre. Sur quelle période ? Vous pouvez aussi écrire les dates (ex. « du 15 au 21 février »).`,
-    options: en
-      ? [`${base}, the last 7 days`, `${base}, over the whole period`]
-      : [`${base}, les 7 derniers jours`, `${base}, sur toute la période`],
+    options: optionsFor(normalize(question), base, en),
   };
+}
+
+/** The periods offered: the likely lengths of a month's start, else the last 7 days and the whole data. */
+function optionsFor(normalized: string, base: string, en: boolean): string[] {
+  if (MONTH_START.test(normalized))
+    return en
+      ? [`${base}, the first 7 days of the month`, `${base}, the first half of the month`]
+      : [`${base}, les 7 premiers jours du mois`, `${base}, la 1re quinzaine`];
+  return en
+    ? [`${base}, the last 7 days`, `${base}, over the whole period`]
+    : [`${base}, les 7 derniers jours`, `${base}, sur toute la période`];
 }

@@ -222,18 +222,15 @@ export function findPeriod(raw: string, lastDay: string | null): DateRange | und
     const day = shiftDays(lastDay, -1);
     return { date_from: day, date_to: day };
   }
-  // « début / fin février », "early / late February", « en fin de mois »: its first or last 7 days.
-  m =
-    /\b(debut|fin|early|late|end of|beginning of|start of)\s(?:de\s|du\s|of\s)?(mois|month|fevrier|february|feb|fev)\b/.exec(
-      text,
-    );
+  // « fin février », "late February", « en fin de mois »: its last 7 days (as « la semaine dernière »). « début
+  // février » has no such reading (the first 7 days? 10? 14?): the period guard asks (period-guard.ts MONTH_START).
+  m = /\b(fin|late|end of)\s(?:de\s|du\s|of\s)?(?:la\s|the\s)?(mois|month|fevrier|february|feb|fev)\b/.exec(
+    text,
+  );
   if (m) {
     const { year, month } = monthOf(lastDay);
     const end = daysIn(year, month);
-    const start = /debut|early|beginning|start/.test(m[1]!);
-    return start
-      ? { date_from: dayInMonth(1, lastDay)!, date_to: dayInMonth(7, lastDay)! }
-      : { date_from: dayInMonth(end - 6, lastDay)!, date_to: `${year}-${pad(month)}-${pad(end)}` };
+    return { date_from: dayInMonth(end - 6, lastDay)!, date_to: `${year}-${pad(month)}-${pad(end)}` };
   }
   // « le 14 », "on the 14th": a day of the data's last month.
   m =

@@ -325,3 +325,26 @@ describe('requests the bot does not do, and digests asked for without the word',
     expect(plan('send me the underperformers every monday at 9am').calls).toEqual([]);
   });
 });
+
+describe('the start of the month is asked, its end is read', () => {
+  test.each(['CA de début février ?', 'revenue for early February?'])(
+    '« %s »: a question back, the options parse',
+    (text) => {
+      const asked = plan(text);
+      expect(asked.calls).toEqual([]);
+      expect(asked.clarification).toBeDefined();
+      const periods = (asked.options ?? []).map((option) => calls(option)[0]);
+      expect(periods).toEqual([
+        expect.objectContaining({ date_from: '2021-02-01', date_to: '2021-02-07' }),
+        expect.objectContaining({ date_from: '2021-02-01', date_to: '2021-02-14' }),
+      ]);
+    },
+  );
+  test('« depuis le début du mois » is month to date; « en fin de mois » the last 7 days', () => {
+    expect(calls('dépenses depuis le début du mois ?')[0]).toMatchObject({ date_from: '2021-02-01' });
+    expect(calls('impressions banner_partner en fin de mois')[0]).toMatchObject({
+      date_from: '2021-02-22',
+      date_to: '2021-02-28',
+    });
+  });
+});
