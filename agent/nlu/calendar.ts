@@ -31,3 +31,14 @@ export function dayMonth(day: number, month: number, lastDay: string): string | 
   if (month < 1 || month > 12 || day < 1 || day > daysIn(year, month)) return undefined;
   return `${year}-${pad(month)}-${pad(day)}`;
 }
+
+const MONTH_WORDS: [RegExp, number][] = [
+  [/janv|\bjan\b|january/, 1], [/fevr|\bfev\b|\bfeb/, 2], [/mars|march/, 3], [/avr|\bapr/, 4], [/\bmai\b|\bmay\b/, 5],
+  [/juin|june/, 6], [/juil|july/, 7], [/aout|\baug/, 8], [/sept(?!ante)|\bsep\b/, 9], [/\boct/, 10], [/\bnov/, 11],
+  [/\bdec/, 12],
+]; // biome-ignore format: a table
+
+/** The month (1–12) a month word in `text` names, if any (« 7 janvier » → 1). */
+export function monthNamed(text: string): number | undefined {
+  return MONTH_WORDS.find(([pattern]) => pattern.test(text))?.[1];
+}

@@ -1,7 +1,9 @@
 // A question back instead of a guess: a word that could mean several campaigns (« tier2 ») or several figures
 // (« résultats », « performance »), with one button per reading.
+import type { Catalog } from '../../src/analysis/vocabulary.js';
 import type { Language } from '../../src/core/answer.js';
-import type { MetricReading, Parsed } from './figure-parse.js';
+import { expandBrand } from './brands.js';
+import { type MetricReading, type Parsed, prefixed } from './figure-parse.js';
 import { METRIC_WORDS, NOT_IN_MODEL, VAGUE } from './figure-words.js';
 import { normalize, prepare } from './normalize.js';
 
@@ -106,4 +108,30 @@ export function replaceWord(question: string, word: string, name: string): strin
   const pattern = new RegExp(`\\b${word.replace(/\d/, '[\\s-]?$&')}\\b`, 'i');
   const replaced = question.replace(pattern, name);
   return replaced === question ? `${question} (${name})` : replaced;
+}
+
+/** « la campagne insta », "the insta campaign": one campaign asked for, the word written is a brand. */
+const ONE_CAMPAIGN_OF =
+  /\b(?:la|cette|the|this|that|notre|our) (?:campagne|campaign) ([a-z]+)\b|\b(?:the|this|that|our) ([a-z]+) campaign\b(?!s)/;
+
+/** A question back when one campaign is asked for by a brand that has several (« ROAS de la campagne insta ? »). */
+export function askWhichOfBrand(
+  question: string,
+  p: Parsed,
+  catalog: Catalog,
+  language: Language,
+): MetricReading | undefined {
+  const brand = p.scope.prefixes[0];
+  if (!brand || p.scope.prefixes.length > 1 || p.scope.campaigns.length > 0) return undefined;
+  const match = ONE_CAMPAIGN_OF.exec(normalize(question));
+  const word = match?.[1] ?? match?.[2];
+  if (!word || expandBrand(word) !== brand) return undefined;
+  const candidates = prefixed(brand, catalog);
+  if (candidates.length < 2) return undefined;
+  return askBack(
+    language === 'en'
+      ? `Which ${brand} campaign do you mean: ${candidates.join(', ')}?`
+      : `Quelle campagne ${brand} : ${candidates.join(', ')} ?`,
+    candidates.slice(0, 4).map((name) => replaceWord(question, word, name)),
+  );
 }

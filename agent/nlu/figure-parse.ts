@@ -3,6 +3,7 @@
 import type { Plan, PlannedCall } from '../../src/analysis/plan.js';
 import type { Catalog } from '../../src/analysis/vocabulary.js';
 import type { Metric } from '../../src/core/metrics.js';
+import { withExclusions } from './exclusions.js';
 import { COST_METRICS, findDirectionWord, findMetricMentions } from './metrics.js';
 import { normalize, prepare } from './normalize.js';
 import { findCount } from './numbers.js';
@@ -32,7 +33,7 @@ export interface Parsed {
 }
 
 export function parse(question: string, catalog: Catalog): Parsed {
-  const scope = findScope(normalize(question), catalog);
+  const scope = withExclusions(findScope(normalize(question), catalog), normalize(question), catalog);
   const text = prepare(scope.rest);
   const mentions = findMetricMentions(text, question);
   // « dans chaque catégorie (social, search etc) »: the categories named are examples of every one.

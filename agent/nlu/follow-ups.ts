@@ -93,3 +93,20 @@ function applyMetric(
     args.direction = args.direction === 'top' ? 'bottom' : 'top';
   }
 }
+
+/** « it », « l'augmenter », « la baisser »: the budget just shown, not every budget. */
+const THE_ONE_SHOWN =
+  /\b(it|that one)\b|\bl'(augment|baiss|coup|redui|doubl|mont)\w*|\b(la|le|les) (augment|baiss|coup|redui|doubl|mont)\w*/;
+
+/**
+ * "and what if we increased it by 20%?" after social's spend: the simulation of that category, not of all of them
+ * (the fresh reading names no category, so it says « all »).
+ */
+export function simulationOfTheOneShown(call: PlannedCall, previous: PlannedCall, text: string): PlannedCall {
+  if (call.tool !== 'simulate_budget' || call.args.category !== 'all' || !THE_ONE_SHOWN.test(text))
+    return call;
+  const categories = [previous.args.category, previous.args.categories]
+    .flat()
+    .filter((name) => typeof name === 'string');
+  return categories.length === 1 ? { ...call, args: { ...call.args, category: categories[0] } } : call;
+}

@@ -5,12 +5,15 @@ import type { PlannedCall } from '../../src/analysis/plan.js';
 import type { Catalog } from '../../src/analysis/vocabulary.js';
 import type { Metric } from '../../src/core/metrics.js';
 import { orderFor, parse, scopeArgs } from './figure-parse.js';
+import { WHY } from './figure-words.js';
 import { findDirectionWord } from './metrics.js';
 import { findThresholds, type Threshold } from './thresholds.js';
 
 const PER_CATEGORY =
   /\b(par|by|per|pour chaque|chaque|au niveau des|cote|niveau|selon) (canal|canaux|channels?|categories?|categorie|category)\b|\b(canaux|channels|categories)\b/;
 const PER_CAMPAIGN = /\b(par|by|per|au niveau des|cote) (campagne|campaign)s?\b/;
+const PER_TIME =
+  /\b(par|by|per|chaque|each) (semaine|week|jour|day)s?\b|\bweekly\b|\bdaily\b|\bhebdo\w*|\bquotidien\w*|\bjour par jour\b|\bsemaine par semaine\b|\bday by day\b|\bweek by week\b/;
 
 const BAR =
   /\b(?:la barre|le seuil|the (?:bar|threshold|cutoff)|la limite)\b(?:\s(?:a|au|at|to|de|of|sur))?\s*/;
@@ -62,6 +65,8 @@ export function followMetricCall(
     };
   }
   if (previous.tool !== 'query_metrics' && previous.tool !== 'explain_change') return undefined;
+  const why = explainComparison(previous, p.text, byCategory);
+  if (why) return why;
   const args: Args = { ...previous.args };
   let changed = false;
   if (named) {
@@ -103,6 +108,13 @@ export function followMetricCall(
   }
   if (previous.tool === 'query_metrics' && (byCategory || PER_CAMPAIGN.test(p.text))) {
     args.group_by = [byCategory ? 'category' : 'campaign_name'];
+    changed = true;
+  }
+  // « détaille par semaine », "split it by day": the same figure over time.
+  const grain = PER_TIME.exec(p.text);
+  if (previous.tool === 'query_metrics' && grain) {
+    args.grain = /jour|day|quotidien|daily/.test(grain[0]) ? 'day' : 'week';
+    delete args.group_by;
     changed = true;
   }
   if (previous.tool === 'explain_change' && byCategory) {
@@ -164,8 +176,36 @@ export function followMetricCall(
   return changed ? { tool: previous.tool, args } : undefined;
 }
 
+/**
+ * « pourquoi ? », « qu'est-ce qui explique cet écart, campagne par campagne ? » after a figure compared over two
+ * periods: the change between them, decomposed (explain_change), not the same comparison again.
+ */
+function explainComparison(
+  previous: PlannedCall,
+  text: string,
+  byCategory: boolean,
+): PlannedCall | undefined {
+  const other = previous.args.compare_to as { date_from?: string; date_to?: string } | undefined;
+  const metrics = previous.args.metrics;
+  if (previous.tool !== 'query_metrics' || !other?.date_from || !other.date_to || !Array.isArray(metrics))
+    return undefined;
+  if (!WHY.test(text) && !/\becart\b|\bdifference\b|\bgap\b/.test(text)) return undefined;
+  const main = { date_from: String(previous.args.date_from), date_to: String(previous.args.date_to) };
+  const [before, after] = other.date_from <= main.date_from ? [other, main] : [main, other];
+  return {
+    tool: 'explain_change',
+    args: {
+      metric: metrics[0],
+      by: byCategory ? 'category' : 'campaign_name',
+      before: { date_from: before.date_from, date_to: before.date_to },
+      after: { date_from: after.date_from, date_to: after.date_to },
+      ...pick(previous.args, ['campaigns', 'categories', 'name_prefix']),
+    },
+  };
+}
+
 const NEXT =
-  /\b(semaine|sem\.?|week|periode|period|mois|month|jour|day|quinzaine)s? (suivante?s?|d'apres|after|next|following|later)\b|\b(next|following) (week|period|month|day|fortnight)\b|\b(la suivante|le suivant|celle d'apres|the one after|the next one)\b/;
+  /\b(semaine|sem\.?|week|periode|period|mois|month|jour|day|quinzaine)s? (suivante?s?|d'apres|after|next|following|later)\b|\b(la|le|the|sur la|on the|for the) (2e|2eme|deuxieme|seconde?|2nd)( one)?\s*\??\s*$|\b(next|following) (week|period|month|day|fortnight)\b|\b(la suivante|le suivant|celle d'apres|the one after|the next one)\b/;
 const PREVIOUS =
   /\b(semaine|sem\.?|week|periode|period|mois|month|jour|day|quinzaine)s? (precedente?s?|d'avant|before|previous|prior|earlier)\b|\b(previous|prior) (week|period|month|day|fortnight)\b|\b(la precedente|le precedent|celle d'avant|the one before)\b/;
 

@@ -8,7 +8,8 @@ import type { Catalog } from '../../src/analysis/vocabulary.js';
 import type { Language } from '../../src/core/answer.js';
 import type { Metric } from '../../src/core/metrics.js';
 import { readCutByMetric } from './cut-ranking.js';
-import { clarify } from './figure-clarify.js';
+import { readExcluded } from './exclusion-reading.js';
+import { askWhichOfBrand, clarify } from './figure-clarify.js';
 import { explain } from './figure-explain.js';
 import {
   dates,
@@ -56,7 +57,7 @@ function readOne(
   const p = parse(question, catalog);
   if (inherited && p.metrics.length === 0) p.metrics = inherited.metrics;
   if (inherited && !p.period) p.period = inherited.period;
-  const back = clarify(question, p, language);
+  const back = clarify(question, p, language) ?? askWhichOfBrand(question, p, catalog, language);
   if (back) return back;
   // « c'est quoi le ROAS ? », "what does CPA mean?": a definition, not a figure — the help answer, no data.
   if (
@@ -123,7 +124,7 @@ function readOne(
       confidence: 0.85,
     };
   if (TREND.test(text) && !p.two && p.thresholds.length === 0) return undefined;
-  const cut = readCutByMetric(p, [group]);
+  const cut = readCutByMetric(p, [group]) ?? readExcluded(p, categoryObject);
   if (cut) return cut;
   const presetScope =
     p.scope.campaigns.length === 0 && p.scope.prefixes.length === 0 && p.scope.categories.length <= 1;

@@ -48,9 +48,12 @@ const LEVER =
 
 export function findMetricMentions(text: string, originalText = ''): MetricMention[] {
   // "cost-efficient", « efficace en coût »: a quality of a cost metric, not a mention of spend.
-  let rest = text.replace(/\bcost[- ]?(efficien|effective)\w*|\befficace\w* en(?= couts?\b)/g, (phrase) =>
-    ' '.repeat(phrase.length),
-  );
+  // "cost-per-lead", "click-through-rate": hyphens read as spaces (same length: positions stay those of `text`).
+  let rest = text
+    .replace(/\bcost[- ]?(efficien|effective)\w*|\befficace\w* en(?= couts?\b)/g, (phrase) =>
+      ' '.repeat(phrase.length),
+    )
+    .replace(/(?<=[a-z])-(?=[a-z])/g, ' ');
   const found: MetricMention[] = [];
   const verbs: MetricMention[] = [];
   for (const [pattern, metric] of SYNONYMS) {
@@ -97,7 +100,7 @@ export type DirectionWord = 'best' | 'worst' | 'high' | 'low' | 'cheap' | 'expen
 const DIRECTION_WORDS: [RegExp, DirectionWord][] = [
   [/\bmoins (cher|couteu)\w*|\bcheap\w*|\bleast expensive|\bplus economique\w*|\bmeilleur marche/, 'cheap'],
   [/\bplus (cher|couteu)\w*|\bmost expensive|\bcout\w* le plus|\bcostliest/, 'expensive'],
-  [/\bpires?\b|\bworst\b|\b(dernier\w*|queue) (?:(?:des |de )?(?:campagnes?|canaux|categories?) )?(?:du|au|en) classement\b|\bbas du classement\b|\blanterne rouge\b|\bbottom of the (list|ranking|table)\b|\b(le |la |les )?plus mauvaise?s?\b|\bmoins bons?\b|\bworse\b|\bleast (efficient|profitable|effective|performing)\b|\bmoins (bon|perform|efficace|rentable)\w*|\bweakest|\bpoorest|\bperd\w* le plus\b|\bvers le bas\b|\bplomb\w*|\bdragg\w* down\b|\bgouffres?\b|\bburn\w* (cash|money)\b|\bperdre des sous\b|\bpar les fenetres\b|\b(lose|loses|losing) the most\b|\ble plus mal\b|\ble moins bien\b|\bflop\w*|\bles (\d+ )?derni(er|ere)s\b(?!\s(jours?|semaines?|mois|days?|weeks?|months?)\b)/, 'worst'],
+  [/\bpires?\b|\bworst\b|\b(dernier\w*|queue) (?:(?:des |de )?(?:campagnes?|canaux|categories?) )?(?:du|au|en) classement\b|\bbas du classement\b|\blanterne rouge\b|\bbottom of the (list|ranking|table)\b|\b(le |la |les )?plus mauvaise?s?\b|\bmoins bon(ne)?s?\b|\bworse\b|\bleast (efficient|profitable|effective|performing)\b|\bmoins (bon|perform|efficace|rentable)\w*|\bweakest|\bpoorest|\bperd\w* le plus\b|\bvers le bas\b|\bplomb\w*|\bdragg\w* down\b|\bgouffres?\b|\bburn\w* (cash|money)\b|\bperdre des sous\b|\bpar les fenetres\b|\b(lose|loses|losing) the most\b|\ble plus mal\b|\ble moins bien\b|\bflop\w*|\bles (\d+ )?derni(er|ere)s\b(?!\s(jours?|semaines?|mois|days?|weeks?|months?)\b)/, 'worst'],
   // Explicit heights before « top » (« le CPA le plus élevé ? top 3 » is the highest CPA, not the best one).
   [/\bplus (haut|eleve|grand|gros|fort)\w*|\bhighest\b|\bbiggest\b|\blargest\b/, 'high'],
   [/\bplus (bas|faible|petit)\w*|\bl(?:es|a) moins\b|\blowest\b|\bmoins eleve\w*|\bsmallest\b|\ble moins\b|\bleast\b|\bbottom\b|\bminimum\b|\blower\b/, 'low'],

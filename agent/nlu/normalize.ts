@@ -91,7 +91,7 @@ export const ALIASES: Readonly<Record<string, string>> = {
   canneaux: 'canaux', cannaux: 'canaux', chanels: 'channels', chanel: 'channel', clik: 'clic', cliks: 'clics',
   depanser: 'depenser', depanse: 'depense', depenser: 'depenser', smaine: 'semaine', semiane: 'semaine',
   bsa: 'bas', moin: 'moins', lw: 'last week', rat: 'rate', rev: 'revenue', camps: 'campaigns', camp: 'campaign', umsatz: 'revenue', klicks: 'clicks', kosten: 'spend',
-  dern: 'derniers', fevr: 'fevrier',
+  dern: 'derniers', fevr: 'fevrier', pourqoui: 'pourquoi', pourquio: 'pourquoi', baise: 'baisse',
 }; // biome-ignore format: a table
 
 export function correctWord(word: string): string {

@@ -4,7 +4,7 @@
 import type { Plan, PlannedCall, Planner, PlannerInput } from '../../src/analysis/plan.js';
 import { chooseOption } from './answer-back.js';
 import { extractFeatures } from './features.js';
-import { applyFollowUp } from './follow-ups.js';
+import { applyFollowUp, simulationOfTheOneShown } from './follow-ups.js';
 import { detectLanguage, languageMarkers } from './language.js';
 import { followMetricCall } from './metric-follow-ups.js';
 import { readMetricQuestion } from './metric-question.js';
@@ -19,7 +19,8 @@ import { unexplainedWords } from './unexplained.js';
 /** A reading with a word it cannot explain is a guess, whatever its rules said. */
 export const UNEXPLAINED_CONFIDENCE = 0.5;
 /** « compare avec … », "vs …", « par rapport à … »: a follow-up that adds a side rather than replacing one. */
-const COMPARE_WITH = /\bcompar\w*|\bvs\b|\bversus\b|\bpar rapport\b|\bagainst\b/;
+const COMPARE_WITH =
+  /\bcompar\w*|\bvs\b|\bversus\b|\bpar rapport\b|\bagainst\b|\ba cote\b|\bside by side\b|\balongside\b|\ben parallele\b/;
 /** This many unexplained words make a question off topic rather than a reading to confirm. */
 const OFF_TOPIC_WORDS = 3;
 
@@ -110,10 +111,18 @@ function planOnce(input: PlannerInput): Plan {
     !features.dates &&
     !features.category &&
     !features.campaign.name;
+  // « et si on augmente le budget de 20 % ? » after a figure: a simulation of its own, not that figure again.
+  const freshModel =
+    fresh.strong &&
+    ['simulate_budget', 'predict_revenue', 'segment_campaigns'].includes(fresh.plan.calls[0]?.tool ?? '') &&
+    fresh.plan.calls[0]?.tool !== previousCall?.tool &&
+    // (« et si je monte la barre à 6000 ? » moves a bound: metric-follow-ups.ts reads it.)
+    !/\b(la barre|le seuil|the (bar|threshold|cutoff)|la limite)\b/.test(features.text);
   if (
     input.previous &&
     previousCall &&
     !features.empty &&
+    !freshModel &&
     (features.signals.followUp || !fresh.strong || guess || addsSide || regroups)
   ) {
     // A comparison (one call per side) follows up as a whole: « et sur le CTR ? » changes every side.
@@ -166,6 +175,11 @@ function planOnce(input: PlannerInput): Plan {
         };
       }
     }
+  }
+  const first = fresh.plan.calls[0];
+  if (first && previousCall && fresh.plan.calls.length === 1) {
+    const scoped = simulationOfTheOneShown(first, previousCall, features.text);
+    if (scoped !== first) return { ...fresh.plan, calls: [scoped] };
   }
   return fresh.plan;
 }

@@ -4,7 +4,7 @@
 // dernière par rapport à la semaine d'avant »). A day without a month is in the data's last month; a week runs
 // Monday to Sunday; « semaine N » is the Nth one of that month. Every range is stated back in the answer.
 
-import { dayInMonth, dayMonth, daysIn, monthOf, pad, shiftDays, weekdayOf } from './calendar.js';
+import { dayInMonth, dayMonth, daysIn, monthNamed, monthOf, pad, shiftDays, weekdayOf } from './calendar.js';
 import { type DateRange, findDateRange } from './dates.js';
 import { findDayBound } from './day-bounds.js';
 
@@ -77,8 +77,10 @@ export function findPeriod(raw: string, lastDay: string | null): DateRange | und
       (/^(entre|between)\b/.test(m[0]) &&
         /\b(cpc|cpa|cpl|cpm|ctr|roi|roas|cvr)\s$/.test(text.slice(0, m.index))));
   if (m && Number(m[1]) < Number(m[2]) && !valueRange) {
-    const from = dayInMonth(Number(m[1]), lastDay);
-    const to = dayInMonth(Number(m[2]), lastDay);
+    // « du 1er au 7 janvier »: the month written, not the data's (the answer then says the data has no such days).
+    const month = monthNamed(m[0]) ?? monthOf(lastDay).month;
+    const from = dayMonth(Number(m[1]), month, lastDay);
+    const to = dayMonth(Number(m[2]), month, lastDay);
     if (from && to && /\b(du|from|entre|between)\b|fev|feb|-/.test(m[0]))
       return { date_from: from, date_to: to };
   }
@@ -135,14 +137,15 @@ export function findPeriod(raw: string, lastDay: string | null): DateRange | und
     const to = weekNumber(2, lastDay);
     if (from && to) return { date_from: from.date_from, date_to: to.date_to };
   }
-  // « la première / deuxième quinzaine », "first half of the month"
-  m = /\b(premiere|1re|1ere|first|deuxieme|seconde|2e|second|derniere|last) (quinzaine|half|moitie)\b/.exec(
-    text,
-  );
+  // « la première / deuxième quinzaine », "first half of the month", "the second fortnight", "the back half"
+  m =
+    /\b(premiere|1re|1ere|first|front|deuxieme|seconde|2e|second|back|derniere|last) (quinzaine|half|moitie|fortnight)\b/.exec(
+      text,
+    );
   if (m) {
     const { year, month } = monthOf(lastDay);
     const end = daysIn(year, month);
-    return /premiere|1re|1ere|first/.test(m[1]!)
+    return /premiere|1re|1ere|first|front/.test(m[1]!)
       ? { date_from: dayInMonth(1, lastDay)!, date_to: dayInMonth(14, lastDay)! }
       : { date_from: dayInMonth(15, lastDay)!, date_to: `${year}-${pad(month)}-${pad(end)}` };
   }

@@ -3,6 +3,7 @@
 // categories, and a word that could mean several campaigns (« tier1 », « le blogger »): then the bot asks back.
 // Only names of the catalog come out, in the catalog's spelling.
 import { distance } from 'fastest-levenshtein';
+import { eng, fra } from 'stopword';
 import { type Catalog, createNameIndex, type NameIndex } from '../../src/analysis/vocabulary.js';
 import { BRAND_ALIASES } from './brands.js';
 import { findCategories } from './entities.js';
@@ -11,11 +12,15 @@ export interface Scope {
   campaigns: string[];
   prefixes: string[];
   categories: string[];
+  /** Set when the members are the others of one excluded (« hors search », "excluding facebook"): exclusions.ts. */
+  excluded?: boolean;
   /** A word that names several campaigns without saying which (« tier2 »), with the candidates. */
   ambiguous?: { word: string; candidates: string[] };
   /** The text with every name blanked out (metrics and categories are read on it). */
   rest: string;
 }
+
+const FUNCTION_WORDS: ReadonlySet<string> = new Set([...eng, ...fra]);
 
 // Never a campaign even when a name contains them.
 const COMMON = new Set(['les', 'la', 'le', 'des', 'de', 'du', 'the', 'and', 'et', 'par', 'by', 'top', 'pour', 'for', 'sur', 'on', 'in', 'en', 'ce', 'cette', 'this', 'all', 'tout', 'tous', 'toutes']); // biome-ignore format: one list
@@ -147,6 +152,14 @@ export function findScope(normalized: string, catalog: Catalog): Scope {
         for (let size = Math.min(2, words.length - start); size >= 1; size--) {
           const parts = words.slice(start, start + size);
           if (parts.some((part) => COMMON.has(part.word) || part.word.length < 3)) continue;
+          // « Facebook vs Google: how many » is not « google how » ≈ google_hot: two words of one name stand
+          // side by side (no punctuation between them) and neither is a function word.
+          if (
+            size === 2 &&
+            (!/^[\s_-]+$/.test(text.slice(parts[0]!.at + parts[0]!.word.length, parts[1]!.at)) ||
+              parts.some((part) => FUNCTION_WORDS.has(part.word)))
+          )
+            continue;
           const joined = parts.map((part) => part.word).join('');
           const name = joined.length >= 9 ? lookup.closest(joined) : undefined;
           if (name) {

@@ -348,3 +348,83 @@ describe('the start of the month is asked, its end is read', () => {
     });
   });
 });
+
+describe('dev12 forms', () => {
+  test('"cost-per-lead" with hyphens is the CPL', () => {
+    expect(calls('3 lowest cost-per-lead campaigns, second fortnight')[0]).toMatchObject({
+      metric: 'cpl',
+      direction: 'bottom',
+      date_from: '2021-02-15',
+      date_to: '2021-02-28',
+    });
+  });
+  test('« du 1er au 7 janvier » is January (no data), not February', () => {
+    expect(calls('CA du 1er au 7 janvier ?')[0]).toMatchObject({
+      date_from: '2021-01-01',
+      date_to: '2021-01-07',
+    });
+  });
+  test('« 3 mios » and "1.5M" are millions', () => {
+    expect(calls('qui a dépensé plus de CHF 3 mios en février ?')[0]).toMatchObject({
+      thresholds: [{ metric: 'mark_spent', op: '>', value: 3_000_000 }],
+    });
+  });
+  test('"Facebook vs Google: how many" is the google family, not google_hot', () => {
+    expect(
+      calls('Facebook vs Google: how many leads each this month?').map(
+        (c) => (c as { name_prefix?: string }).name_prefix,
+      ),
+    ).toEqual(['facebook', 'google']);
+  });
+  test('« la campagne insta » asks which instagram campaign', () => {
+    const asked = plan('ROAS de la campagne insta ?');
+    expect(asked.calls).toEqual([]);
+    expect(asked.options).toHaveLength(3);
+  });
+  test.each(['comment je te pose une question sur une campagne ?', 'Bonjour, que savez-vous faire ?'])(
+    '« %s » is help',
+    (text) => {
+      expect(plan(text).intent).toBe('help');
+    },
+  );
+  test('« détaille par semaine » after a figure: that figure week by week', () => {
+    expect(chain('dépenses facebook_tier1 en février', 'détaille par semaine stp')[0]).toMatchObject({
+      tool: 'query_metrics',
+      campaigns: ['facebook_tier1'],
+      grain: 'week',
+    });
+  });
+  test('« pourquoi ? » after a comparison of two periods: the change between them, decomposed', () => {
+    expect(chain('ROAS influencer 1ère quinzaine vs 2e quinzaine ?', 'pourquoi ?')[0]).toMatchObject({
+      tool: 'explain_change',
+      metric: 'roas',
+      before: { date_from: '2021-02-01', date_to: '2021-02-14' },
+      after: { date_from: '2021-02-15', date_to: '2021-02-28' },
+      categories: ['influencer'],
+    });
+  });
+  test('"what if we increased it by 20%?" after social’s spend simulates social; « le budget total » all', () => {
+    expect(chain('Social spend in February?', 'and what if we increased it by 20%?')[0]).toMatchObject({
+      tool: 'simulate_budget',
+      category: 'social',
+    });
+    expect(chain('dépenses du social ?', 'et si on augmente le budget total de 20 % ?')[0]).toMatchObject({
+      tool: 'simulate_budget',
+      category: 'all',
+    });
+  });
+  test('« et sur la 2e ? » after the first fortnight: the second', () => {
+    expect(chain('leads instagram_blogger sur la 1ère quinzaine ?', 'et sur la 2e ?')[0]).toMatchObject({
+      date_from: '2021-02-15',
+      date_to: '2021-02-28',
+    });
+  });
+  test('« même classement mais sur la 2e quinzaine » keeps the ranking’s figure and scope', () => {
+    expect(
+      chain(
+        'classement des campagnes search par taux de clics',
+        'même classement mais sur la 2e quinzaine',
+      )[0],
+    ).toMatchObject({ metric: 'ctr', category: 'search', date_from: '2021-02-15' });
+  });
+});

@@ -35,9 +35,15 @@ describe('unexplained words', () => {
   test('an ignored negation or exclusion is never harmless', () => {
     for (const word of ['pas', 'sauf', 'hors', 'not', 'except', 'without'])
       expect(isKnownWord(word)).toBe(false);
-    // The rules read « social » as the scope and ignore the exclusion: answering would give the opposite set.
-    expect(plan('top 5 des campagnes par ROI sauf le social').unexplained).toEqual(['sauf']);
-    expect(plan('les campagnes qui ne sont pas dans le social, par ROI').unexplained).toEqual(['pas']);
+    // An exclusion of a member is read (exclusions.ts: the other categories)…
+    expect(plan('top 5 des campagnes par ROI sauf le social').calls[0]?.args.categories).toEqual([
+      'influencer',
+      'media',
+      'search',
+    ]);
+    // …any other negation is not: the rules read « facebook » as the scope, answering would give the opposite set.
+    expect(plan('top 5 par ROI, pas les facebook').unexplained).toEqual(['pas']);
+    expect(plan('ROI des campagnes sans leads').unexplained).toEqual(['sans']);
   });
 
   test('a typo the rules correct counts as the word it corrects', () => {
