@@ -15,6 +15,12 @@ const TEXTS = {
       `La variation de budget doit être comprise entre ${range}. Quelle valeur voulez-vous ?`,
     en: (range: string) => `The budget change must be between ${range}. Which value do you want?`,
   },
+  compareWhat: {
+    fr: () =>
+      'Comparer quoi ? Nommez deux campagnes, catégories ou périodes (par exemple « google_hot vs google_wide en CPA »).',
+    en: () =>
+      'Compare what? Name two campaigns, categories or periods (for example "google_hot vs google_wide on CPA").',
+  },
   budget: {
     fr: () => 'Pour quel budget journalier par campagne (par exemple « 5000 CHF par jour sur search ») ?',
     en: () => 'For which daily budget per campaign (for example "5000 CHF per day on search")?',

@@ -6,6 +6,7 @@ import { chooseOption } from './answer-back.js';
 import { extractFeatures } from './features.js';
 import { applyFollowUp, simulationOfTheOneShown } from './follow-ups.js';
 import { detectLanguage, languageMarkers } from './language.js';
+import { clarificationText } from './messages.js';
 import { followMetricCall } from './metric-follow-ups.js';
 import { readMetricQuestion } from './metric-question.js';
 import { findMetrics } from './metrics.js';
@@ -21,6 +22,8 @@ export const UNEXPLAINED_CONFIDENCE = 0.5;
 /** « compare avec … », "vs …", « par rapport à … »: a follow-up that adds a side rather than replacing one. */
 const COMPARE_WITH =
   /\bcompar\w*|\bvs\b|\bversus\b|\bpar rapport\b|\bagainst\b|\ba cote\b|\bside by side\b|\balongside\b|\ben parallele\b/;
+const COMPARE_PRONOUN =
+  /^\s*(compare[sz]?|comparer)[- ](them|les|those|these|ceux-ci|celles-ci|les deux|both|the two)\s*[?!.]*\s*$/;
 /** This many unexplained words make a question off topic rather than a reading to confirm. */
 const OFF_TOPIC_WORDS = 3;
 
@@ -64,6 +67,18 @@ function planInContext(input: PlannerInput): Plan {
   }
   if (input.previous)
     input = { ...input, text: withSiblingNames(input.text ?? '', input.previous.calls, input.catalog) };
+  // « compare-les », "compare them" with nothing said before: what « them » is cannot be guessed.
+  else if (COMPARE_PRONOUN.test(normalize(input.text ?? ''))) {
+    const language = /\b(them|those|these|both|the two)\b/.test(normalize(input.text ?? '')) ? 'en' : 'fr';
+    return {
+      intent: 'kpi_qa',
+      language,
+      calls: [],
+      confidence: 0.6,
+      clarification: clarificationText('compareWhat', language),
+      options: language === 'en' ? ['ROI by category'] : ['ROI par catégorie'],
+    };
+  }
   const plan = planOnce(input);
   const unexplained = unexplainedWords(input, plan, planOnce);
   // Most of the question unread (« who won the Champions League game last night? »): not a question about the

@@ -428,3 +428,15 @@ describe('dev12 forms', () => {
     ).toMatchObject({ metric: 'ctr', category: 'search', date_from: '2021-02-15' });
   });
 });
+
+test('« compare-les » / "compare them" with nothing before: asked what to compare, in the question’s language', () => {
+  for (const [text, language] of [
+    ['compare-les', 'fr'],
+    ['compare them', 'en'],
+  ] as const) {
+    const asked = plan(text);
+    expect(asked.calls).toEqual([]);
+    expect(asked.clarification).toBeDefined();
+    expect(asked.language).toBe(language);
+  }
+});
