@@ -15,6 +15,7 @@ import { askForPeriod, unreadTimeWords } from './period-guard.js';
 import { asMetricCall } from './preset-calls.js';
 import { route } from './router.js';
 import { withSiblingNames } from './sibling-names.js';
+import { askSimulationScope } from './simulation-scope.js';
 import { unexplainedWords } from './unexplained.js';
 
 /** A reading with a word it cannot explain is a guess, whatever its rules said. */
@@ -80,6 +81,8 @@ function planInContext(input: PlannerInput): Plan {
     };
   }
   const plan = planOnce(input);
+  const perCampaign = askSimulationScope(plan, input.text ?? '', input.catalog);
+  if (perCampaign) return perCampaign;
   const unexplained = unexplainedWords(input, plan, planOnce);
   // Most of the question unread (« who won the Champions League game last night? »): not a question about the
   // data, whatever few words the rules found in it.

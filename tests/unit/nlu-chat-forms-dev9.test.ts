@@ -440,3 +440,18 @@ test('« compare-les » / "compare them" with nothing before: asked what to comp
     expect(asked.language).toBe(language);
   }
 });
+
+test('a simulation on campaigns is offered on their category (the simulation works per category)', () => {
+  const asked = plan('si on coupe le budget facebook de moitié ?');
+  expect(asked.calls).toEqual([]);
+  expect(asked.options).toEqual(['Simule -50 % de budget sur social']);
+  expect(calls(asked.options![0]!)[0]).toMatchObject({
+    tool: 'simulate_budget',
+    budget_increase_pct: -50,
+    category: 'social',
+  });
+  expect(plan('simulate -30% on instagram').options).toEqual([
+    'Simulate -30% budget on influencer',
+    'Simulate -30% budget on social',
+  ]);
+});
