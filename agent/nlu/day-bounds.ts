@@ -62,9 +62,10 @@ export function findDayBound(text: string, lastDay: string): DateRange | undefin
   day = m ? dayOf(Number(m[1]), lastDay) : undefined;
   if (m && day && day > monthStart(lastDay))
     return { date_from: monthStart(lastDay), date_to: shiftDays(day, -1) };
-  // « jusqu'au 10 », « jusqu'à fin », "until the 10th", "up to the 10th", "through the 10th": up to that day.
+  // « jusqu'au 10 », « CA au 15 février » (as at, the way a report reads), "until the 10th", "up to the 10th",
+  // "through the 10th": from the month's start up to that day.
   m = new RegExp(
-    String.raw`\b(?:jusqu'?(?:au|a)(?: le)?|until(?: the)?|till(?: the)?|up to(?: the)?|through(?: the)?|thru|as of(?: the)?)\s(?:(?:fevr\w*|fev|feb\w*|february)\.?\s)?${DAY}${OWN_MONTH}`,
+    String.raw`\b(?:jusqu'?(?:au|a)(?: le)?|until(?: the)?|till(?: the)?|up to(?: the)?|through(?: the)?|thru|as of(?: the)?|(?<!\b(?:du|from|entre)\s\S{1,12}(?:\s\S{1,12})?\s)au)\s(?:(?:fevr\w*|fev|feb\w*|february)\.?\s)?${DAY}${OWN_MONTH}`,
   ).exec(text);
   day = m ? dayOf(Number(m[1]), lastDay) : undefined;
   if (day) return { date_from: monthStart(lastDay), date_to: day };
@@ -77,6 +78,16 @@ export function findDayBound(text: string, lastDay: string): DateRange | undefin
   if (m) {
     const back = shiftDays(lastDay, -Number(m[1] ?? m[2]));
     return { date_from: back, date_to: back };
+  }
+  // « depuis lundi », "since Monday": from the latest such day (the data's last day itself when it is one) to the end.
+  // (« depuis lundi dernier », "since last Monday": the same day, when the data ends on a Sunday or later.)
+  m = new RegExp(String.raw`\b(?:depuis|since)\s(?:le\s|last\s)?(${WEEKDAY})(?:\s(?:dernier|passe))?\b`).exec(
+    text,
+  );
+  if (m) {
+    const sameDay = /dernier|passe|last/.test(m[0]) ? 7 : 0;
+    const back = (weekdayOf(lastDay) - WEEKDAYS[m[1]!]! + 7) % 7 || sameDay;
+    return { date_from: shiftDays(lastDay, -back), date_to: lastDay };
   }
   // « lundi dernier », « lundi passé », "last Monday": the latest such day before the data's last day.
   m = new RegExp(String.raw`\b(${WEEKDAY}) (?:dernier|passe)\b|\blast (${WEEKDAY})\b`).exec(text);

@@ -356,7 +356,7 @@ export function findTwoPeriods(raw: string, lastDay: string | null): [DateRange,
   // « entre le 8 et le 14 février », « du 1er au 14 »: one range, not two periods (unless compared: « vs »).
   if (
     new RegExp(
-      String.raw`\b(entre|between|du|from)\s(le\s|the\s)?${MONTH_FIRST}(\d{4}-\d{2}-\d{2}|\d{1,2}(?:[./]\d{1,2}(?:[./]\d{4})?)?\w*)\s(et|and|au|to|-)\s(le\s|the\s)?${MONTH_FIRST}(\d{4}-\d{2}-\d{2}|\d{1,2}\b)`,
+      String.raw`\b(entre|between|du|from)\s(le\s|the\s)?${MONTH_FIRST}(\d{4}-\d{2}-\d{2}|\d{1,2}(?:[./]\d{1,2}(?:[./]\d{4})?)?\w*)(?:\s(?:fevr\w*|fev|feb\w*|february|janv\w*|mars|march))?\s(et|and|au|to|-)\s(le\s|the\s)?${MONTH_FIRST}(\d{4}-\d{2}-\d{2}|\d{1,2}\b)`,
     ).test(text) &&
     !/\bvs\b|\bversus\b|\bcontre\b|\bcompar|\bpar rapport\b|→|->|\b(ou|or) (du|from|entre|between)\b|\b(celle|celui) du\b|\bthe one from\b/.test(
       text,

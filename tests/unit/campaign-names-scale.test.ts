@@ -19,7 +19,7 @@ describe('findCampaign at 100k campaigns', () => {
   });
 
   test('a typo and a unique prefix', () => {
-    expect(findCampaign('tell me about youtub_tier1_000003', catalog)).toMatchObject({
+    expect(findCampaign('tell me about youtbe_tier1_000003', catalog)).toMatchObject({
       name: 'youtube_tier1_000003',
       score: 0.9,
     });

@@ -455,3 +455,19 @@ test('a simulation on campaigns is offered on their category (the simulation wor
     'Simulate -30% budget on social',
   ]);
 });
+
+describe('as-at and since forms', () => {
+  test('« CA au 15 février » is the month to the 15th (as a report reads it); « du 3 février au 15 février » a range', () => {
+    expect(calls('CA au 15 février')[0]).toMatchObject({ date_from: '2021-02-01', date_to: '2021-02-15' });
+    expect(calls('CA du 3 février au 15 février')[0]).toMatchObject({
+      date_from: '2021-02-03',
+      date_to: '2021-02-15',
+    });
+  });
+  test.each(['CA depuis lundi', 'CA depuis lundi dernier', 'revenue since Monday'])(
+    '« %s »: Monday 22 to Sunday 28',
+    (text) => {
+      expect(calls(text)[0]).toMatchObject({ date_from: '2021-02-22', date_to: '2021-02-28' });
+    },
+  );
+});
