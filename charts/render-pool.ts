@@ -10,7 +10,7 @@ import { useBundledFontconfig } from '../src/config.js';
 import type { ChartRequest } from '../src/core/answer.js';
 import { bundledFontconfigPath } from './fonts.js';
 import type { ChartContext, ChartRenderer, ChartRendererOptions, RenderedChart } from './render.js';
-import type { RenderTask } from './render-worker.js';
+import type { RenderTask, RenderWorkerData } from './render-worker.js';
 
 export interface ChartPoolOptions extends ChartRendererOptions {
   /** Worker threads at most (default 1: charts are a small share of the work, and each thread holds ~80 MB). */
@@ -20,6 +20,9 @@ export interface ChartPoolOptions extends ChartRendererOptions {
    * paid only by the first chart after a quiet spell. */
   idleTimeoutMs?: number;
   onFallback?: (error: unknown) => void;
+  /** The worker's nice value (0 = the main thread's): it draws at a lower priority than the thread serving HTTP
+   * (BACKGROUND_THREAD_NICE, src/core/thread-priority.ts). */
+  threadNice?: number;
   /** The worker's module (default: render-worker next to this file); tests point it at a missing one. */
   entry?: string;
 }
@@ -50,6 +53,7 @@ export function createChartRenderPool(options: ChartPoolOptions = {}): ChartRend
     idleTimeoutMs = DEFAULT_CHART_WORKER_IDLE_MS,
     onFallback,
     entry,
+    threadNice = 0,
     ...rendererOptions
   } = options;
   const pool = new Piscina<RenderTask, RenderedChart>({
@@ -57,6 +61,7 @@ export function createChartRenderPool(options: ChartPoolOptions = {}): ChartRend
     minThreads: 0,
     maxThreads: Math.max(1, Math.min(maxThreads ?? 1, availableParallelism())),
     idleTimeout: idleTimeoutMs,
+    workerData: { threadNice } satisfies RenderWorkerData,
   });
   // A worker that cannot load its module is reported on the pool, not on the task (which would wait forever while
   // piscina starts new workers that fail the same way): the first such error fails every waiting render over to

@@ -171,6 +171,11 @@ export const envSchema = z.object({
       .default('512MB'),
   ),
   DUCKDB_THREADS: intInRange(2, 1, 256),
+  /** Nice value (0–19) of the bot's threads other than the main one: the chart, training, segmentation and agent
+   * workers, and once the server listens V8's, libuv's and DuckDB's helper threads. Higher = they yield the cores to
+   * the main thread, which serves /healthz, Slack acks and HTTP. 0 = same as the main thread. Linux only (one thread
+   * at a time); elsewhere left as is. */
+  BACKGROUND_THREAD_NICE: intInRange(10, 0, 19),
   /** How far V8 grows the heap past the live data before collecting, in % (0 = V8's default, up to 300 %). */
   HEAP_GROWING_PERCENT: intInRange(30, 0, 1000),
   MCP_TOKENS: mcpTokens,
@@ -257,6 +262,8 @@ export interface Config {
   conversations: { inMemory: number; max: number };
   /** V8's heap growing factor in % (0 = V8's default). */
   heapGrowingPercent: number;
+  /** Nice value of the threads other than the main one (workers, helper threads), 0 = the main thread's; Linux only. */
+  backgroundThreadNice: number;
   /** The MCP endpoint at /mcp: on only when tokens are set; a disabled user's token is refused. */
   mcp: { tokens: { user: string; token: string }[]; disabledUsers: string[] };
 }
@@ -387,6 +394,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = readProcessEnv()): Config
     chartWorker: { idleTimeoutMs: env.CHART_WORKER_IDLE_MS },
     conversations: { inMemory: env.CONVERSATIONS_IN_MEMORY, max: env.CONVERSATIONS_MAX },
     heapGrowingPercent: env.HEAP_GROWING_PERCENT,
+    backgroundThreadNice: env.BACKGROUND_THREAD_NICE,
     mcp: { tokens: env.MCP_TOKENS, disabledUsers: env.MCP_DISABLED_USERS },
   };
 }

@@ -10,6 +10,7 @@ import type { ToolContext } from '../analysis/tools/types.js';
 import { errorAnswer } from '../core/error-answer.js';
 import { createLogger, type LogFormat } from '../core/logger.js';
 import { createSecretMask } from '../core/secrets.js';
+import { lowerCurrentThreadPriority } from '../core/thread-priority.js';
 import type { MlService } from '../ml/service.js';
 import { createCatalogProvider } from '../warehouse/catalog.js';
 import type { WarehouseKind } from '../warehouse/port.js';
@@ -24,11 +25,16 @@ export interface AgentWorkerData {
   digests: boolean;
   log: { level: string; format?: LogFormat };
   secrets: (string | undefined)[];
+  /** The nice value this worker runs at (BACKGROUND_THREAD_NICE, src/core/thread-priority.ts); 0 when unset. */
+  threadNice?: number;
 }
 
 const port = parentPort;
 if (!port) throw new Error('agent-worker.ts runs in a worker thread');
 const data = workerData as AgentWorkerData;
+// Planning and composing yield the cores to the bot's main thread, which serves HTTP, /healthz and Slack acks: it
+// preempts this one as soon as a request comes in. Not Linux (or refused): answered all the same, at its priority.
+lowerCurrentThreadPriority(data.threadNice ?? 0);
 const post = (message: FromWorker) => port.postMessage(message);
 
 let nextCall = 0;

@@ -113,10 +113,12 @@ export async function createApp(config: Config, deps: AppDeps = {}): Promise<App
         warehouse: data.warehouse,
         catalog: data.catalog,
         trainer: createWorkerTrainer({
+          threadNice: config.backgroundThreadNice,
           onFallback: (error) =>
             logger.warn({ err: error }, 'training worker unavailable; training in-process'),
         }),
         segmenter: createWorkerSegmenter({
+          threadNice: config.backgroundThreadNice,
           onFallback: (error) =>
             logger.warn({ err: error }, 'segmentation worker unavailable; segmenting in-process'),
         }),
@@ -152,6 +154,7 @@ export async function createApp(config: Config, deps: AppDeps = {}): Promise<App
               settings: agentSettings,
               log: { level: logger.level, format: config.logFormat },
               secrets: configSecrets(config),
+              threadNice: config.backgroundThreadNice,
             },
           },
           { tools, digests, logger },
@@ -165,6 +168,7 @@ export async function createApp(config: Config, deps: AppDeps = {}): Promise<App
   const chartUrlSecret = randomBytes(32).toString('hex');
   const charts = createChartRenderPool({
     idleTimeoutMs: config.chartWorker.idleTimeoutMs,
+    threadNice: config.backgroundThreadNice,
     onFallback: (error) => logger.warn({ err: error }, 'chart worker unavailable; charts drawn in-process'),
   });
   const audit = createAuditLog(config.stateDir, config.audit, { logger });

@@ -3,6 +3,7 @@
 // worker (tsx hooks registered inside the worker); a worker that cannot start falls back to in-process.
 import { Worker } from 'node:worker_threads';
 import { AppError, type ErrorCode } from '../core/errors.js';
+import type { SegmentWorkerData } from './segment-worker.js';
 import type { CampaignKpis, Segmentation, SegmentOptions } from './segmentation.js';
 
 export interface Segmenter {
@@ -23,7 +24,13 @@ export function createInProcessSegmenter(): Segmenter {
   };
 }
 
-export function createWorkerSegmenter(options: { onFallback?: (error: unknown) => void } = {}): Segmenter {
+export function createWorkerSegmenter(
+  options: {
+    onFallback?: (error: unknown) => void;
+    /** The worker's nice value (0 = the main thread's): segmenting yields the cores to the thread serving HTTP. */
+    threadNice?: number;
+  } = {},
+): Segmenter {
   const isTypeScript = import.meta.url.endsWith('.ts');
   const entry = new URL(isTypeScript ? './segment-worker.ts' : './segment-worker.js', import.meta.url);
   const bootstrap = isTypeScript
@@ -35,7 +42,11 @@ export function createWorkerSegmenter(options: { onFallback?: (error: unknown) =
   function inWorker(campaigns: CampaignKpis[], segmentOptions: SegmentOptions): Promise<Segmentation> {
     return new Promise((resolve, reject) => {
       let settled = false;
-      const workerData = { campaigns, options: segmentOptions };
+      const workerData: SegmentWorkerData = {
+        campaigns,
+        options: segmentOptions,
+        threadNice: options.threadNice ?? 0,
+      };
       const worker = bootstrap
         ? new Worker(bootstrap, { eval: true, workerData })
         : new Worker(entry, { workerData });

@@ -6,6 +6,7 @@
 import { Worker } from 'node:worker_threads';
 import { AppError, type ErrorCode } from '../core/errors.js';
 import type { RevenueModel } from './revenue-model.js';
+import type { TrainWorkerData } from './train-worker.js';
 import { createInProcessTrainer, type ModelTrainer, type TrainRequest } from './trainer.js';
 
 type WorkerReply =
@@ -18,6 +19,8 @@ export interface WorkerTrainerOptions {
   /** Train in-process when the worker fails to start (default true). */
   fallback?: boolean;
   onFallback?: (error: unknown) => void;
+  /** The worker's nice value (0 = the main thread's): training yields the cores to the thread serving HTTP. */
+  threadNice?: number;
 }
 
 export function createWorkerTrainer(options: WorkerTrainerOptions = {}): ModelTrainer {
@@ -33,9 +36,10 @@ export function createWorkerTrainer(options: WorkerTrainerOptions = {}): ModelTr
   function inWorker(request: TrainRequest): Promise<RevenueModel> {
     return new Promise((resolve, reject) => {
       let settled = false;
+      const workerData: TrainWorkerData = { ...request, threadNice: options.threadNice ?? 0 };
       const worker = bootstrap
-        ? new Worker(bootstrap, { eval: true, workerData: request })
-        : new Worker(entry, { workerData: request });
+        ? new Worker(bootstrap, { eval: true, workerData })
+        : new Worker(entry, { workerData });
       worker.once('message', (reply: WorkerReply) => {
         settled = true;
         if (reply.ok) resolve(reply.model);

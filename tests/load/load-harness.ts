@@ -62,6 +62,10 @@ export async function startLoadSystem(): Promise<LoadSystem> {
     ...(process.env.LOAD_CHART_STORE_MAX_MB
       ? { CHART_STORE_MAX_MB: process.env.LOAD_CHART_STORE_MAX_MB }
       : {}),
+    // For before/after comparisons of the background threads' priority (`LOAD_BACKGROUND_THREAD_NICE=0` = off).
+    ...(process.env.LOAD_BACKGROUND_THREAD_NICE
+      ? { BACKGROUND_THREAD_NICE: process.env.LOAD_BACKGROUND_THREAD_NICE }
+      : {}),
     ...(process.env.LOAD_CONVERSATIONS_IN_MEMORY
       ? { CONVERSATIONS_IN_MEMORY: process.env.LOAD_CONVERSATIONS_IN_MEMORY }
       : {}),

@@ -4,6 +4,7 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import express from 'express';
 import { AppError, userMessage } from '../../core/errors.js';
 import type { App } from '../app.js';
+import { lowerHelperThreads } from './helper-threads.js';
 import { createRequestPacer } from './request-pacer.js';
 import { verifyChartSignature } from './signed-urls.js';
 
@@ -156,6 +157,8 @@ export async function startServer(app: App, routers: express.Router[] = []): Pro
       resolve();
     });
   });
+  // From now on the main thread wins the cores over the process's other threads (src/app/http/helper-threads.ts).
+  lowerHelperThreads(app.config.backgroundThreadNice, app.logger);
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : app.config.http.port;
   return {
