@@ -46,6 +46,7 @@ import {
 import { SIGNALS } from './intents.js';
 import { findDirectionWord, findMetricMentions } from './metrics.js';
 import { normalize } from './normalize.js';
+import { readOverview } from './overview.js';
 
 /** One reading of a question (or of one part of a multi-part question); undefined = not a figure question. */
 function readOne(
@@ -124,7 +125,7 @@ function readOne(
       confidence: 0.85,
     };
   if (TREND.test(text) && !p.two && p.thresholds.length === 0) return undefined;
-  const cut = readCutByMetric(p, [group]) ?? readExcluded(p, categoryObject);
+  const cut = readCutByMetric(p, [group]) ?? readExcluded(p, categoryObject) ?? readOverview(p);
   if (cut) return cut;
   const presetScope =
     p.scope.campaigns.length === 0 && p.scope.prefixes.length === 0 && p.scope.categories.length <= 1;

@@ -471,3 +471,26 @@ describe('as-at and since forms', () => {
     },
   );
 });
+
+describe('one category or family at a glance', () => {
+  test.each([
+    ['comment va le social ?', { categories: ['social'] }],
+    ['how is search doing?', { categories: ['search'] }],
+    ['on en est où sur instagram ?', { name_prefix: 'instagram' }],
+    ['un point sur le social stp', { categories: ['social'] }],
+  ])('« %s »: ROI, spend and revenue of that scope', (text, scope) => {
+    expect(calls(text)[0]).toMatchObject({
+      tool: 'query_metrics',
+      metrics: ['roi', 'mark_spent', 'revenue'],
+      ...scope,
+    });
+  });
+  test('« comment va google_hot ? » stays the campaign’s description', () => {
+    expect(calls('comment va google_hot ?')[0]).toMatchObject({ tool: 'describe_campaign' });
+  });
+  test('« ça performe comment le search ? » is not the CA (« ça », a verb after it)', () => {
+    expect(
+      plan('ça performe comment le search ?').calls.flatMap((call) => [call.args.metrics].flat()),
+    ).not.toContain('revenue');
+  });
+});
