@@ -48,6 +48,8 @@ import { findDirectionWord, findMetricMentions } from './metrics.js';
 import { normalize } from './normalize.js';
 import { readOverview } from './overview.js';
 
+const RATE_METRICS: ReadonlySet<Metric> = new Set(['ctr', 'cvr', 'cpa', 'cpl', 'cpc', 'cpm', 'roi', 'roas']);
+
 /** One reading of a question (or of one part of a multi-part question); undefined = not a figure question. */
 function readOne(
   question: string,
@@ -417,7 +419,14 @@ function readOne(
   }
   // One figure (or a few) over a scope: a total, a campaign's volume, a KPI of a channel or a period.
   const scoped = sides.length > 0 || p.period !== undefined;
-  if (metric && !ranked && (TOTAL.test(text) || scoped)) {
+  // « le CTR moyen », "average CPA": a rate over everything (ratio of sums) — not so for a volume (« CA moyen » per
+  // what?), which stays unread.
+  const averageRate =
+    metric !== undefined &&
+    RATE_METRICS.has(metric) &&
+    /\bmoyen\w*|\baverage\b|\bavg\b/.test(text) &&
+    !/\bpar (campagne|jour|semaine|canal)\b|\bper (campaign|day|week|channel)\b/.test(text);
+  if (metric && !ranked && (TOTAL.test(text) || scoped || averageRate)) {
     return {
       intent: 'kpi_qa',
       calls: [query({ metrics: p.metrics.slice(0, 6), ...scopeArgs(p.scope), ...dates(p.period) })],

@@ -494,3 +494,10 @@ describe('one category or family at a glance', () => {
     ).not.toContain('revenue');
   });
 });
+
+test('« la meilleur campagne » (typo) is one campaign; « le CTR moyen » the overall rate; « CA moyen » not read', () => {
+  expect(calls("qu'elle est la meilleur campagne en roas")[0]).toMatchObject({ limit: 1 });
+  expect(calls('taux de clique moyen')[0]).toMatchObject({ tool: 'query_metrics', metrics: ['ctr'] });
+  expect(calls('taux de clique moyen')[0]).not.toHaveProperty('group_by');
+  expect(plan('CA moyen').confidence).toBeLessThan(0.75);
+});
