@@ -44,6 +44,10 @@ function numberAt(
     ? /^(?:les|la|le|the|a|an|de|d')\s?(?=[\d+-]|chf)/.exec(text.slice(from))
     : null;
   if (article) from += article[0].length;
+  // « plus d'un million », "over a million": the number is a word.
+  const million = /^(?:un|one|a) (million|milliard|billion)\b/.exec(text.slice(from));
+  if (million)
+    return { value: million[1] === 'million' ? 1_000_000 : 1_000_000_000, end: from + million[0].length };
   const word = /^(cent|mille|nonante|septante|huitante)\b/.exec(text.slice(from));
   // A currency before the number: « plus de CHF 700 », "over CHF 700".
   const currency = /^(chf|fr\.?|francs?)\s?(?=\d)/.exec(text.slice(from));

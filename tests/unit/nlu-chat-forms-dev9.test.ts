@@ -501,3 +501,13 @@ test('« la meilleur campagne » (typo) is one campaign; « le CTR moyen » the 
   expect(calls('taux de clique moyen')[0]).not.toHaveProperty('group_by');
   expect(plan('CA moyen').confidence).toBeLessThan(0.75);
 });
+
+test('« plus d’un million » / "over a million" is 1,000,000', () => {
+  for (const text of [
+    "les campagnes qui ont dépensé plus d'un million",
+    'campaigns that spent over a million',
+  ])
+    expect(calls(text)[0]).toMatchObject({
+      thresholds: [{ metric: 'mark_spent', op: '>', value: 1_000_000 }],
+    });
+});
