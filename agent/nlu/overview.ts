@@ -1,6 +1,7 @@
-// « comment va le social ? », « un point sur facebook », "how is search doing?": one category or one family of
-// campaigns at a glance — its ROI, spend and revenue — as describe_campaign gives for one campaign (a vague
-// « performance » with no such phrase is still asked back by figure).
+// « comment va le social ? », « un point sur le search », "how is search doing?": one category at a glance — its ROI,
+// spend and revenue — as describe_campaign gives for one campaign. A family (« comment va facebook ? ») is asked
+// back: which of its campaigns (the golden questions' reading). A vague « performance » with no such phrase is
+// still asked back by figure.
 import { dates, type MetricReading, type Parsed, query, scopeArgs } from './figure-parse.js';
 
 const HOW_IS =
@@ -8,7 +9,7 @@ const HOW_IS =
 
 export function readOverview(p: Parsed): MetricReading | undefined {
   if (!HOW_IS.test(p.text) || p.metrics.length > 0 || p.scope.campaigns.length > 0) return undefined;
-  if (p.scope.categories.length + p.scope.prefixes.length !== 1) return undefined;
+  if (p.scope.categories.length !== 1 || p.scope.prefixes.length > 0) return undefined;
   return {
     intent: 'kpi_qa',
     calls: [query({ metrics: ['roi', 'mark_spent', 'revenue'], ...scopeArgs(p.scope), ...dates(p.period) })],

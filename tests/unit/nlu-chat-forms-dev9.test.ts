@@ -476,7 +476,6 @@ describe('one category or family at a glance', () => {
   test.each([
     ['comment va le social ?', { categories: ['social'] }],
     ['how is search doing?', { categories: ['search'] }],
-    ['on en est où sur instagram ?', { name_prefix: 'instagram' }],
     ['un point sur le social stp', { categories: ['social'] }],
   ])('« %s »: ROI, spend and revenue of that scope', (text, scope) => {
     expect(calls(text)[0]).toMatchObject({
@@ -485,8 +484,9 @@ describe('one category or family at a glance', () => {
       ...scope,
     });
   });
-  test('« comment va google_hot ? » stays the campaign’s description', () => {
+  test('« comment va google_hot ? » stays the campaign’s description; « comment va facebook ? » asks which', () => {
     expect(calls('comment va google_hot ?')[0]).toMatchObject({ tool: 'describe_campaign' });
+    expect(plan('comment va facebook ?').clarification).toBeDefined();
   });
   test('« ça performe comment le search ? » is not the CA (« ça », a verb after it)', () => {
     expect(
