@@ -318,6 +318,19 @@ export function findTwoPeriods(raw: string, lastDay: string | null): [DateRange,
       { date_from: shiftDays(lastDay, -13), date_to: shiftDays(lastDay, -7) },
       { date_from: shiftDays(lastDay, -6), date_to: lastDay },
     ];
+  // « cette semaine vs la semaine dernière », "this week vs last week": the calendar week of the data's last day
+  // (Monday to that day) and the whole week before — « la semaine dernière » alone is the last 7 days.
+  if (
+    /\b(cette semaine|this week)\b.*\b(semaine (derniere|precedente|d'avant)|derniere semaine|last week|previous week|the week before)\b|\b(semaine (derniere|precedente)|derniere semaine|last week|previous week)\b.*\b(cette semaine|this week)\b/.test(
+      text,
+    )
+  ) {
+    const monday = shiftDays(lastDay, -weekdayOf(lastDay));
+    return [
+      { date_from: shiftDays(monday, -7), date_to: shiftDays(monday, -1) },
+      { date_from: monday, date_to: lastDay },
+    ];
+  }
   // « les deux moitiés de février », "both halves of the month": the 1st–14th, then the 15th to the month's end.
   if (
     /\b(deux|2) moities\b|\b(both|two|2) halves\b|\bfirst half (vs\.?|versus|and|against) (the )?second( half)?\b/.test(
@@ -430,6 +443,19 @@ function splitAt(
   if (a?.date_from && a.date_to && lone && /\b(semaine|sem|week)\b/.test(left)) {
     const n = ordinal(lone[1]!);
     b = n ? weekNumber(n, lastDay) : b;
+  }
+  // « la 1re semaine comparée à la dernière », "week 1 vs the last one": the month's last seven days.
+  if (
+    a?.date_from &&
+    a.date_to &&
+    /^\s*(?:a\s|to\s|with\s)?(?:la\s|the\s)?(derniere|last)(?:\s(?:one|semaine|week))?\s*\??\s*$/.test(
+      right,
+    ) &&
+    /\b(semaine|sem|week)\b/.test(left)
+  ) {
+    const { year, month } = monthOf(lastDay);
+    const end = `${year}-${pad(month)}-${pad(daysIn(year, month))}`;
+    b = { date_from: shiftDays(end, -6), date_to: end };
   }
   // « hier par rapport à la veille »: « la veille » alone is the last day, here it is the day before the first.
   const sameAsLeft = b?.date_from === a?.date_from && b?.date_to === a?.date_to;

@@ -511,3 +511,22 @@ test('« plus d’un million » / "over a million" is 1,000,000', () => {
       thresholds: [{ metric: 'mark_spent', op: '>', value: 1_000_000 }],
     });
 });
+
+describe('two periods, more forms', () => {
+  test.each(['CA cette semaine vs la semaine dernière', 'this week vs last week revenue'])(
+    '« %s »: Mon 22–Sun 28 against the week before',
+    (text) => {
+      expect(calls(text)[0]).toMatchObject({
+        date_from: '2021-02-22',
+        date_to: '2021-02-28',
+        compare_to: { date_from: '2021-02-15', date_to: '2021-02-21' },
+      });
+    },
+  );
+  test('« la 1re semaine comparée à la dernière »: the first week and the month’s last seven days', () => {
+    expect(calls('le CPL de la 1re semaine comparé à la dernière')[0]).toMatchObject({
+      date_from: '2021-02-22',
+      compare_to: { date_from: '2021-02-01', date_to: '2021-02-07' },
+    });
+  });
+});
