@@ -530,3 +530,8 @@ describe('two periods, more forms', () => {
     });
   });
 });
+
+test('"all campaigns with their ROAS" is a breakdown by campaign', () => {
+  for (const text of ['show me all campaigns with their ROAS', 'toutes les campagnes avec leur CPA'])
+    expect(calls(text)[0]).toMatchObject({ tool: 'query_metrics', group_by: ['campaign_name'] });
+});
