@@ -4,7 +4,7 @@
 import type { PlannedCall } from '../../src/analysis/plan.js';
 import type { Catalog } from '../../src/analysis/vocabulary.js';
 import type { Metric } from '../../src/core/metrics.js';
-import { orderFor, parse, scopeArgs } from './figure-parse.js';
+import { before, orderFor, type Period, parse, scopeArgs } from './figure-parse.js';
 import { WHY } from './figure-words.js';
 import { findDirectionWord } from './metrics.js';
 import { findThresholds, type Threshold } from './thresholds.js';
@@ -65,7 +65,7 @@ export function followMetricCall(
     };
   }
   if (previous.tool !== 'query_metrics' && previous.tool !== 'explain_change') return undefined;
-  const why = explainComparison(previous, p.text, byCategory);
+  const why = explainComparison(previous, p.text, byCategory, catalog.lastDay);
   if (why) return why;
   const args: Args = { ...previous.args };
   let changed = false;
@@ -178,31 +178,52 @@ export function followMetricCall(
 
 /**
  * « pourquoi ? », « qu'est-ce qui explique cet écart, campagne par campagne ? » after a figure compared over two
- * periods: the change between them, decomposed (explain_change), not the same comparison again.
+ * periods: the change between them, decomposed (explain_change), not the same comparison again. A bare « pourquoi ? »
+ * after one figure: its change from the period before (of the same length; the last 7 days when the figure was over
+ * the whole data, as « pourquoi le CPA a grimpé ? » reads), stated in the answer.
  */
 function explainComparison(
   previous: PlannedCall,
   text: string,
   byCategory: boolean,
+  lastDay: string | null,
 ): PlannedCall | undefined {
-  const other = previous.args.compare_to as { date_from?: string; date_to?: string } | undefined;
   const metrics = previous.args.metrics;
-  if (previous.tool !== 'query_metrics' || !other?.date_from || !other.date_to || !Array.isArray(metrics))
+  if (previous.tool !== 'query_metrics' || !Array.isArray(metrics) || previous.args.group_by)
     return undefined;
-  if (!WHY.test(text) && !/\becart\b|\bdifference\b|\bgap\b/.test(text)) return undefined;
-  const main = { date_from: String(previous.args.date_from), date_to: String(previous.args.date_to) };
-  const [before, after] = other.date_from <= main.date_from ? [other, main] : [main, other];
+  const other = previous.args.compare_to as { date_from?: string; date_to?: string } | undefined;
+  let periods: [Period, Period] | undefined;
+  if (other?.date_from && other.date_to) {
+    if (!WHY.test(text) && !/\becart\b|\bdifference\b|\bgap\b/.test(text)) return undefined;
+    const main = { date_from: String(previous.args.date_from), date_to: String(previous.args.date_to) };
+    periods = other.date_from <= main.date_from ? [other, main] : [main, other];
+  } else if (BARE_WHY.test(text)) {
+    const shown =
+      typeof previous.args.date_from === 'string' && typeof previous.args.date_to === 'string'
+        ? { date_from: previous.args.date_from, date_to: previous.args.date_to }
+        : lastDay
+          ? { date_from: shift(lastDay, -6), date_to: lastDay }
+          : undefined;
+    if (!shown) return undefined;
+    periods = [before(shown), shown];
+  }
+  if (!periods) return undefined;
+  const [from, to] = periods;
   return {
     tool: 'explain_change',
     args: {
       metric: metrics[0],
       by: byCategory ? 'category' : 'campaign_name',
-      before: { date_from: before.date_from, date_to: before.date_to },
-      after: { date_from: after.date_from, date_to: after.date_to },
+      before: { date_from: from.date_from, date_to: from.date_to },
+      after: { date_from: to.date_from, date_to: to.date_to },
       ...pick(previous.args, ['campaigns', 'categories', 'name_prefix']),
     },
   };
 }
+
+/** « pourquoi ? », "why?", « et pourquoi ça ? »: the question is the figure just shown. */
+const BARE_WHY =
+  /^\s*(et |and |mais |but )?(pourquoi|why|how come|comment ca se fait)( ca| that| so| donc)?\s*[?!.]*\s*$/;
 
 const NEXT =
   /\b(semaine|sem\.?|week|periode|period|mois|month|jour|day|quinzaine)s? (suivante?s?|d'apres|after|next|following|later)\b|\b(la|le|the|sur la|on the|for the) (2e|2eme|deuxieme|seconde?|2nd)( one)?\s*\??\s*$|\b(next|following) (week|period|month|day|fortnight)\b|\b(la suivante|le suivant|celle d'apres|the one after|the next one)\b/;

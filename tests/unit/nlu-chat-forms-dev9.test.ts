@@ -535,3 +535,13 @@ test('"all campaigns with their ROAS" is a breakdown by campaign', () => {
   for (const text of ['show me all campaigns with their ROAS', 'toutes les campagnes avec leur CPA'])
     expect(calls(text)[0]).toMatchObject({ tool: 'query_metrics', group_by: ['campaign_name'] });
 });
+
+test('a bare « pourquoi ? » after one figure: its change from the period before', () => {
+  expect(chain('CA du social la semaine dernière', 'pourquoi ?')[0]).toMatchObject({
+    tool: 'explain_change',
+    metric: 'revenue',
+    before: { date_from: '2021-02-15', date_to: '2021-02-21' },
+    after: { date_from: '2021-02-22', date_to: '2021-02-28' },
+    categories: ['social'],
+  });
+});
