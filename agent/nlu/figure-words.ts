@@ -20,14 +20,14 @@ export const PER_CAMPAIGN =
 export const RANK_WORDS =
   /\bclass\w*|\brank\w*|\btri(e|es|ee|ees|er)\b|\bsort(ed|ing|s)?\b|\border(ed)? (\w+ )?by\b|\bpodium\b|\blanterne rouge\b|\bweakest\b|\bstrongest\b|\bpoorest\b|\bn ?° ?1\b|\bnumero (1|un)\b|\bnumber (1|one)\b|#1\b|\bleague table\b|\bpalmares\b|\btop\b|\bflop\b|\bmeilleur\w*|\bpire\w*|\bbest\b|\bworst\b|\ble plus\b|\bla plus\b|\bles plus\b|\ble moins\b|\bla moins\b|\bles moins\b|\bmost\b|\bleast\b|\bhighest\b|\blowest\b|\bdu plus\b|\bcheapest\b|\bplus (rentable|efficace|performant|cher)\w*|\bmoins (rentable|efficace|performant|cher)\w*/;
 export const CUT =
-  /\b(couper|coupe|stopper|stop|arreter|arrete|mettre en pause|en pause|pause|pausing|paused|suspendre|switch(ed)? off|turn off|kill|cut|sauter)\b|\ben pertes?\b|\bdans le rouge\b|\b(perdent|perdu|perd|perdons) (?:le plus )?(?:de l'|d')argent\b|\blos(e|ing|t) money\b|\bin the red\b|\bloss[- ]?making\b|\blosers?\b|\b(roi|retour) (negatif|negative)|\bnegative (roi|return)/;
+  /\b(couper|coupe|stopper|stop|arreter|arrete|mettre en pause|en pause|pause|pausing|paused|suspendre|switch(ed)? off|turn off|kill|cut|sauter)\b|\ben pertes?\b|\bdans le rouge\b|\b(perdent|perdu|perd|perdons) (?:le plus )?(?:de l'|d')argent\b|\blos(e|ing|t) money\b|\bin the red\b|\bloss[- ]?making\b|\blosers?\b|\bgaspill\w*|\bwast(e|es|ed|ing) (money|budget|the budget|our budget)\b|\b(roi|retour) (negatif|negative)|\bnegative (roi|return)/;
 // What to boost next, not what was spent (« les 4 campagnes où on a mis le plus de budget » ranks spend).
 export const BOOST =
   /^(?!.*\bperd\w*|.*\blos(e|es|ing|t)\b|.*\b(?:a|ont|avons|avez) (?:mis|investi|depense|claque)\b|.*\bwe(?:'ve| have) (?:put|spent|invested)\b|.*\bwe (?:spent|invested)\b|.*\bdid we (?:put|spend|invest)\b).*(?:\brenforc\w*|\bpousser\b|\bscale\b|\bscaler\b|\bmettre plus\b|\binvest(ir)? (plus|more)\b|\bdoubler la mise\b|\bmore budget\b|\bplus de budget\b|\bdouble down\b|\bplus d'investissement\b|\bmerite\w* plus\b|\bput more\b|\bdeserve more\b|\bmore money\b|\bplus d'argent\b)/;
 export const PROFITABLE =
   /^(?!.*\b(non|pas|peu|plus|moins|most|least|more|less|not|un)\s?(rentab|profit)).*(\brentables?\b|\bprofitable\b|\bin profit\b|\ben profit\b|\bgagnent de l'argent\b|\bmake money\b|\broi positif\b|\bpositive roi\b)/;
 export const SINGULAR_CATEGORY =
-  /\b(quel|quelle|le|la|which|the|best|worst|meilleur|meilleure|pire|weakest|strongest|poorest|our|notre)\s(\w+\s)?(canal|categorie|category|channel)\b(?!s)|\b(lequel|laquelle|which one)\b(?=.*\b(canal|categorie|category|channel)\b(?!s))|\bquel (type de campagne|levier)\b|\bwhich (type of campaign|lever)\b/;
+  /\b(quel|quelle|le|la|which|the|best|worst|meilleur|meilleure|pire|weakest|strongest|poorest|our|notre|least|most)\s(\w+\s)?(canal|categorie|category|channel)\b(?!s)|\b(lequel|laquelle|which one)\b(?=.*\b(canal|categorie|category|channel)\b(?!s))|\bquel (type de campagne|levier)\b|\bwhich (type of campaign|lever)\b/;
 // Content words that name no metric the data has and could mean several: ask which one is meant.
 export const VAGUE: [RegExp, Metric[]][] = [
   [/\bresultats?\b|\bresults?\b/, ['orders', 'leads', 'revenue']],

@@ -545,3 +545,13 @@ test('a bare « pourquoi ? » after one figure: its change from the period befor
     categories: ['social'],
   });
 });
+
+test('« où on gaspille le plus ? » / "wasting money" name the loss-makers; "least profitable channel" is one', () => {
+  for (const text of ['où on gaspille le plus ?', 'where are we wasting money?'])
+    expect(calls(text)[0]).toMatchObject({ thresholds: [{ metric: 'roi', op: '<', value: 0 }] });
+  expect(calls('least profitable channel')[0]).toMatchObject({
+    group_by: ['category'],
+    order: 'asc',
+    limit: 1,
+  });
+});
