@@ -7,6 +7,7 @@ import { BUDGET_CHANGE_RANGE } from '../../src/analysis/vocabulary.js';
 import { parseDigest } from './digest.js';
 import type { Features } from './features.js';
 import type { MetricReading } from './figure-parse.js';
+import { isKnownWord } from './lexicon.js';
 import { clarificationText } from './messages.js';
 import { directionFor } from './metrics.js';
 
@@ -165,7 +166,12 @@ export function route(f: Features, readMetric: () => MetricReading | undefined =
   if (kpi) return kpi;
   if (s.help) return strong(plan('help', [], 0.9));
   // A follow-up with nothing to follow, or unreadable text: offer help, and let an LLM (if any) try.
-  if (s.followUp) return { plan: plan('help', [], 0.3), strong: false };
+  // (« ok, who won the game yesterday? », « et sinon, une bonne pizzeria ? »: words the bot does not know make it
+  // off topic rather than a follow-up.)
+  if (s.followUp) {
+    const unknown = f.text.split(/[^\p{L}']+/u).filter((word) => word.length > 2 && !isKnownWord(word));
+    return { plan: plan(unknown.length >= 2 ? 'out_of_scope' : 'help', [], 0.3), strong: false };
+  }
   return { plan: plan('out_of_scope', [], 0.3), strong: false };
 }
 

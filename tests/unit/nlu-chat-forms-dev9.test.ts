@@ -555,3 +555,9 @@ test('« où on gaspille le plus ? » / "wasting money" name the loss-makers; "l
     limit: 1,
   });
 });
+
+test('a lead-in word (« et », "ok") before words the bot does not know is off topic, not a follow-up', () => {
+  expect(plan('ok, who won the game yesterday?').intent).toBe('out_of_scope');
+  expect(plan('et sinon tu connais une bonne pizzeria ?').intent).toBe('out_of_scope');
+  expect(plan('et pour le reste ?').intent).toBe('help');
+});
