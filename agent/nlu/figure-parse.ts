@@ -7,9 +7,10 @@ import { withExclusions } from './exclusions.js';
 import { COST_METRICS, findDirectionWord, findMetricMentions } from './metrics.js';
 import { normalize, prepare } from './normalize.js';
 import { findCount } from './numbers.js';
-import { findPeriod, findTwoPeriods } from './periods.js';
+import { findPeriod } from './periods.js';
 import { findScope, type Scope } from './scope.js';
 import { findThresholds, type Threshold } from './thresholds.js';
+import { findTwoPeriods } from './two-periods.js';
 
 export type Args = Record<string, unknown>;
 export type Period = { date_from?: string; date_to?: string };

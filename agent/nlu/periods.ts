@@ -1,14 +1,13 @@
 // Periods as people type them in chat, on top of dates.ts: days without a month (« du 22 au 28 », « 15-21 février »,
 // « semaine du 8 », « depuis le 10 »), week numbers (« semaine 2 », « sem 1 », « 1re semaine »), « la première
-// quinzaine », and two periods for a comparison or a « pourquoi » (« semaine 1 vs semaine 2 », « la semaine
-// dernière par rapport à la semaine d'avant »). A day without a month is in the data's last month; a week runs
+// quinzaine ». Two periods for a comparison or a « pourquoi » are in two-periods.ts. A day without a month is in the data's last month; a week runs
 // Monday to Sunday; « semaine N » is the Nth one of that month. Every range is stated back in the answer.
 
 import { dayInMonth, dayMonth, daysIn, monthNamed, monthOf, pad, shiftDays, weekdayOf } from './calendar.js';
 import { type DateRange, findDateRange } from './dates.js';
 import { findDayBound } from './day-bounds.js';
 
-const DAY = String.raw`(\d{1,2})(?:er|ere|re|e|st|nd|rd|th)?`;
+export const DAY = String.raw`(\d{1,2})(?:er|ere|re|e|st|nd|rd|th)?`;
 const MONTH_WORD = String.raw`(?:\s(?:janv\w*|jan|fevr\w*|fev|feb\w*|february|mars|march|avr\w*|april|mai|may|juin|june|juil\w*|july|aout|august|sept(?!ante)\w*|oct\w*|nov\w*|dec\w*)\.?)?`;
 const ORDINALS: [RegExp, number][] = [
   [/^(1|1re|1ere|1er|premiere|first|1st)$/, 1],
@@ -17,10 +16,10 @@ const ORDINALS: [RegExp, number][] = [
   [/^(4|4e|4eme|quatrieme|fourth|4th)$/, 4],
   [/^(5|5e|cinquieme|fifth|5th)$/, 5],
 ];
-const ordinal = (word: string) => ORDINALS.find(([pattern]) => pattern.test(word))?.[1];
+export const ordinal = (word: string) => ORDINALS.find(([pattern]) => pattern.test(word))?.[1];
 
 /** The Nth Monday–Sunday week of the data's last month (the first one holds the 1st), clipped to the month. */
-function weekNumber(n: number, lastDay: string): DateRange | undefined {
+export function weekNumber(n: number, lastDay: string): DateRange | undefined {
   const { year, month } = monthOf(lastDay);
   const first = `${year}-${pad(month)}-01`;
   const weekday = weekdayOf(first);
@@ -32,13 +31,13 @@ function weekNumber(n: number, lastDay: string): DateRange | undefined {
 }
 
 /** One period written the chat way, before the full-date forms of dates.ts. */
-const FIRST_TWO_WEEKS = /\b(deux|2) premieres semaines\b|\bfirst (two|2) weeks\b/;
+export const FIRST_TWO_WEEKS = /\b(deux|2) premieres semaines\b|\bfirst (two|2) weeks\b/;
 
 /**
  * A weekday named before its day adds nothing (« du lundi 15 au dimanche 21 »), nor "the" before an ordinal day
  * ("between the 15th and the 21st"): both are dropped so the day rules read every form.
  */
-function withBareDays(text: string): string {
+export function withBareDays(text: string): string {
   return text
     .replace(
       /\b(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s(?=(?:the\s)?\d{1,2}(?:er|st|nd|rd|th)?\b|(?:fevr\w*|fev|feb\w*|february)\.?\s\d)/g,
@@ -277,193 +276,4 @@ export function findPeriod(raw: string, lastDay: string | null): DateRange | und
       text,
     );
   return month ? findDateRange(`en ${month[1]}${month[2] ? ` ${month[2]}` : ''}`, lastDay) : undefined;
-}
-
-const COMPARISON_SPLIT =
-  /\s(?:vs\.?|versus|contre|compare\w* (?:a|au|avec|with|to)|par rapport (?:a|au|aux)|face a|against|than|que|→|->|puis|then|and|et|ou|or|a|au|to|avec|with)\s/;
-const STRONG_SPLIT =
-  /\s(?:vs\.?|versus|contre|compare\w* (?:a|au|avec|with|to)|par rapport (?:a|au|aux)|against)\s/;
-/** "from Feb 15 to Feb 17": a month written before each day. */
-const MONTH_FIRST = String.raw`(?:(?:fevr\w*|fev|feb\w*|february|janv\w*|jan\w*|mars|march|avr\w*|apr\w*)\.?\s)?`;
-const JOIN_SPLIT = /\s(?:et|and|ou|or|puis|then)\s/;
-// « la semaine d'avant », "the week before": the same length right before the other period.
-const PREVIOUS =
-  /\bla veille\b|\bthe day before\b|\ble jour (d'avant|precedent)\b|\bthe previous day\b|\b(semaine|sem\.?|week|periode|period|mois|month|7 jours|jours) (d'avant|precedente?|d'avant|before|previous|prior)\b|\b(previous|prior|precedente?) (semaine|week|periode|period|mois|month)\b|\b(the )?(previous|prior) \d{1,2}( days)?\b|\bles \d{1,2} (jours )?precedents\b|\bla precedente\b|\bcelle d'avant\b|\bthe one before\b/;
-
-function lengthOf(range: DateRange): number {
-  return Math.round((Date.parse(range.date_to!) - Date.parse(range.date_from!)) / 86_400_000) + 1;
-}
-
-/**
- * Two periods in one question, earlier first, or none. « entre la semaine 1 et la semaine 2 », « semaine du 15 vs
- * semaine du 22 », « la semaine dernière par rapport à la semaine d'avant ».
- */
-export function findTwoPeriods(raw: string, lastDay: string | null): [DateRange, DateRange] | undefined {
-  if (!lastDay) return undefined;
-  const text = withBareDays(raw);
-  // « du 20.02 à aujourd'hui », « du 20 à la fin du mois »: one range (findPeriod), not « le 20 » vs « aujourd'hui ».
-  if (
-    /\b(du|from|depuis le)\s\d{1,2}(?:[./]\d{1,2})?\w*\s(a|au|to|until|jusqu'?au?)\s(la fin|fin|aujourd'hui|today|now|maintenant|the end)\b/.test(
-      text,
-    )
-  )
-    return undefined;
-  // « les deux dernières semaines », "the last two weeks": the week before last, then the last one.
-  if (
-    /\b(deux|2) (dernieres|last) semaines\b|\b(deux|2) dernieres semaines\b|\blast (two|2) weeks\b|\bpast (two|2) weeks\b/.test(
-      text,
-    )
-  )
-    return [
-      { date_from: shiftDays(lastDay, -13), date_to: shiftDays(lastDay, -7) },
-      { date_from: shiftDays(lastDay, -6), date_to: lastDay },
-    ];
-  // « cette semaine vs la semaine dernière », "this week vs last week": the calendar week of the data's last day
-  // (Monday to that day) and the whole week before — « la semaine dernière » alone is the last 7 days.
-  if (
-    /\b(cette semaine|this week)\b.*\b(semaine (derniere|precedente|d'avant)|derniere semaine|last week|previous week|the week before)\b|\b(semaine (derniere|precedente)|derniere semaine|last week|previous week)\b.*\b(cette semaine|this week)\b/.test(
-      text,
-    )
-  ) {
-    const monday = shiftDays(lastDay, -weekdayOf(lastDay));
-    return [
-      { date_from: shiftDays(monday, -7), date_to: shiftDays(monday, -1) },
-      { date_from: monday, date_to: lastDay },
-    ];
-  }
-  // « les deux moitiés de février », "both halves of the month": the 1st–14th, then the 15th to the month's end.
-  if (
-    /\b(deux|2) moities\b|\b(both|two|2) halves\b|\bfirst half (vs\.?|versus|and|against) (the )?second( half)?\b/.test(
-      text,
-    )
-  ) {
-    const { year, month } = monthOf(lastDay);
-    return [
-      { date_from: dayInMonth(1, lastDay)!, date_to: dayInMonth(14, lastDay)! },
-      { date_from: dayInMonth(15, lastDay)!, date_to: `${year}-${pad(month)}-${pad(daysIn(year, month))}` },
-    ];
-  }
-  // « les semaines du 15 et du 22 », "the weeks of the 15th and 22nd": two weeks from those days.
-  const weeks = new RegExp(
-    String.raw`\bweeks? (?:of|du|des) (?:the )?${DAY} (?:and|et|&|vs|to|au) (?:the |du |le )?${DAY}\b|\bsemaines? du ${DAY} (?:et|vs|au) (?:du |celle du )?${DAY}\b`,
-  ).exec(text);
-  if (weeks) {
-    const [a, b] = [weeks[1] ?? weeks[3], weeks[2] ?? weeks[4]].map((day) =>
-      dayInMonth(Number(day), lastDay),
-    );
-    // « la semaine du 1er au 7 » is one range: two weeks must not overlap.
-    if (a && b && shiftDays(a, 6) < b)
-      return [
-        { date_from: a, date_to: shiftDays(a, 6) },
-        { date_from: b, date_to: shiftDays(b, 6) },
-      ];
-  }
-  // « entre les deux premières semaines », « 1re et 2e semaine »: compared. « CA des deux premières semaines »
-  // alone is one range (findPeriod).
-  if (
-    /\b(1re|1ere|premiere) et (la )?(2e|deuxieme|seconde) semaine/.test(text) ||
-    (FIRST_TWO_WEEKS.test(text) &&
-      /\bentre\b|\bbetween\b|\bcompar|\bvs\b|\bversus\b|\bevol|\becart|\bdifferen/.test(text))
-  )
-    return [weekNumber(1, lastDay)!, weekNumber(2, lastDay)!];
-  // « entre le 8 et le 14 février », « du 1er au 14 »: one range, not two periods (unless compared: « vs »).
-  if (
-    new RegExp(
-      String.raw`\b(entre|between|du|from)\s(le\s|the\s)?${MONTH_FIRST}(\d{4}-\d{2}-\d{2}|\d{1,2}(?:[./]\d{1,2}(?:[./]\d{4})?)?\w*)(?:\s(?:fevr\w*|fev|feb\w*|february|janv\w*|mars|march))?\s(et|and|au|to|-)\s(le\s|the\s)?${MONTH_FIRST}(\d{4}-\d{2}-\d{2}|\d{1,2}\b)`,
-    ).test(text) &&
-    !/\bvs\b|\bversus\b|\bcontre\b|\bcompar|\bpar rapport\b|→|->|\b(ou|or) (du|from|entre|between)\b|\b(celle|celui) du\b|\bthe one from\b/.test(
-      text,
-    ) &&
-    // « entre … du 1er au 7 et du 8 au 14 »: two ranges, compared.
-    [...text.matchAll(/\b(du|from)\s\d{1,2}\w*\s(au|to|-)\s\d/g)].length < 2
-  )
-    return undefined;
-  // « 1re et dernière semaine », "first vs last week": the month's first week and its last seven days.
-  if (
-    /\b(1re|1ere|premiere|first) (semaine |week )?(et|and|vs|versus|contre) (la |the )?(derniere|last) (semaine|week)\b/.test(
-      text,
-    )
-  ) {
-    const { year, month } = monthOf(lastDay);
-    const end = `${year}-${pad(month)}-${pad(daysIn(year, month))}`;
-    return [weekNumber(1, lastDay)!, { date_from: shiftDays(end, -6), date_to: end }];
-  }
-  // « du 1-7 au 8-14 », « 1-7 vs 22-28 »: two day ranges.
-  const pair =
-    /\b(\d{1,2})-(\d{1,2})\s(?:au|et|vs|to|and|contre|→|->|avec|with)\s(?:du\s|le\s|la\s)?(\d{1,2})-(\d{1,2})\b/.exec(
-      text,
-    );
-  if (pair) {
-    const [a1, a2, b1, b2] = [pair[1], pair[2], pair[3], pair[4]].map((day) =>
-      dayInMonth(Number(day), lastDay),
-    );
-    if (a1 && a2 && b1 && b2 && a1 <= a2 && b1 <= b2)
-      return a1 <= b1
-        ? [
-            { date_from: a1, date_to: a2 },
-            { date_from: b1, date_to: b2 },
-          ]
-        : [
-            { date_from: b1, date_to: b2 },
-            { date_from: a1, date_to: a2 },
-          ];
-  }
-  // Each place the text could be split in two, left to right, a « vs » before an « et » (« du 1.2 au 7.2 vs du
-  // 8.2 au 14.2 »): the first that gives a period on each side.
-  // « entre la semaine du 1er au 7 et celle du 8 au 14 »: « et » splits before the « au » inside one range.
-  for (const split of [STRONG_SPLIT, JOIN_SPLIT, COMPARISON_SPLIT])
-    for (const match of text.matchAll(new RegExp(split.source, 'g'))) {
-      const periods = splitAt(text, match.index, match[0].length, lastDay);
-      if (periods) return periods;
-    }
-  return undefined;
-}
-
-function splitAt(
-  text: string,
-  at: number,
-  length: number,
-  lastDay: string,
-): [DateRange, DateRange] | undefined {
-  const left = text.slice(0, at);
-  const right = text.slice(at + length);
-  const a = findPeriod(left, lastDay);
-  let b = findPeriod(right, lastDay);
-  // « entre la semaine du 15 et celle du 22 »: the same length as the first, from that day.
-  const same = new RegExp(String.raw`^\s*(?:celle|celui|the one)\s(?:du|of(?: the)?)\s${DAY}\b`).exec(right);
-  if (a?.date_from && a.date_to && same) {
-    const from = dayInMonth(Number(same[1]), lastDay);
-    if (from) b = { date_from: from, date_to: shiftDays(from, lengthOf(a) - 1) };
-  }
-  // « la 2e semaine que la 1re », "week 2 vs the first": an ordinal alone is another week of the same month.
-  const lone =
-    /^\s*(?:la\s|the\s)?(1re|1ere|premiere|first|1st|2e|2eme|deuxieme|seconde|second|2nd|3e|3eme|troisieme|third|3rd|4e|4eme|quatrieme|fourth|4th)\b(?!\s(?:semaine|week|quinzaine|half))/.exec(
-      right,
-    );
-  if (a?.date_from && a.date_to && lone && /\b(semaine|sem|week)\b/.test(left)) {
-    const n = ordinal(lone[1]!);
-    b = n ? weekNumber(n, lastDay) : b;
-  }
-  // « la 1re semaine comparée à la dernière », "week 1 vs the last one": the month's last seven days.
-  if (
-    a?.date_from &&
-    a.date_to &&
-    /^\s*(?:a\s|to\s|with\s)?(?:la\s|the\s)?(derniere|last)(?:\s(?:one|semaine|week))?\s*\??\s*$/.test(
-      right,
-    ) &&
-    /\b(semaine|sem|week)\b/.test(left)
-  ) {
-    const { year, month } = monthOf(lastDay);
-    const end = `${year}-${pad(month)}-${pad(daysIn(year, month))}`;
-    b = { date_from: shiftDays(end, -6), date_to: end };
-  }
-  // « hier par rapport à la veille »: « la veille » alone is the last day, here it is the day before the first.
-  const sameAsLeft = b?.date_from === a?.date_from && b?.date_to === a?.date_to;
-  if (a?.date_from && a.date_to && (!b || sameAsLeft) && PREVIOUS.test(right)) {
-    const days = lengthOf(a);
-    b = { date_from: shiftDays(a.date_from, -days), date_to: shiftDays(a.date_from, -1) };
-  }
-  if (!a?.date_from || !a.date_to || !b?.date_from || !b.date_to) return undefined;
-  if (a.date_from === b.date_from && a.date_to === b.date_to) return undefined;
-  return a.date_from <= b.date_from ? [a, b] : [b, a];
 }
