@@ -380,7 +380,7 @@ export function printLoad(result: Awaited<ReturnType<typeof benchLoad>>): void {
 
 function printBurst(burst: Awaited<ReturnType<typeof runBurst>>): void {
   console.log(
-    `burst: ${burst.questions} web questions at once (client process at nice ${burst.clientNice}, /healthz pollers at 0) → ${burst.answered} answered (p99 ${burst.answerP99Ms} ms), ${burst.busy} « busy » (p99 ${burst.busyP99Ms} ms), ${burst.failed} failed, in ${burst.durationS} s`,
+    `burst: ${burst.questions} web questions at once (client process at nice ${burst.clientNice}, /healthz poller${burst.healthPort ? 's' : ''} at 0) → ${burst.answered} answered (p99 ${burst.answerP99Ms} ms), ${burst.busy} « busy » (p99 ${burst.busyP99Ms} ms), ${burst.failed} failed, in ${burst.durationS} s`,
   );
   console.log(
     `  server event loop during the burst: delay p99 ${burst.loopDelayP99Ms} ms, max ${burst.loopDelayMaxMs} ms; utilization ${burst.eventLoopUtilization}` +
