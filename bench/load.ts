@@ -5,10 +5,13 @@
 // questions, peak RSS. Targets: every delivery acked < 3 s, every question answered exactly once.
 // Then the overload burst: 1,000 web questions sent at once from a separate client process (different conversation
 // ids; the web rate limits off; at nice 10 unless LOAD_CLIENT_NICE says otherwise) while another process, at the
-// default priority, polls /healthz every 50 ms. Targets: /healthz p99 ≤ 50 ms, peak RSS ≤ 600 MB, every question gets an
-// answer or a fast « busy ». `LOAD_BURST_ONLY=1` runs the burst alone.
+// default priority, polls /healthz every 50 ms, and a third polls the health probe port (HEALTH_PORT: its own thread;
+// a free port unless `LOAD_HEALTH_PORT` names one, `LOAD_HEALTH_PORT=0` = off). Targets: /healthz p99 ≤ 50 ms on the
+// health port (on the main port when it is off), peak RSS ≤ 600 MB, every question gets an answer or a fast « busy ».
+// `LOAD_BURST_ONLY=1` runs the burst alone.
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { createServer } from 'node:net';
 import { loadavg } from 'node:os';
 import { monitorEventLoopDelay, performance as perf } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
@@ -105,6 +108,9 @@ async function runBurst(system: LoadSystem, count = 1000) {
   // The poller first (default priority, as a load balancer on another machine would be), then the client, at
   // `LOAD_CLIENT_NICE` (see clientNice).
   const poller = spawnJsonChild(['./healthz-poller.mjs', system.server.url], 0, 'pipe');
+  // The health probe port, when on: polled the same way by a process of its own.
+  const probe = system.server.health;
+  const probePoller = probe ? spawnJsonChild(['./healthz-poller.mjs', probe.url], 0, 'pipe') : undefined;
   const client = spawnJsonChild(
     ['./burst-client.mjs', system.server.url, String(count), ...BURST_QUESTIONS],
     clientNice(),
@@ -115,11 +121,9 @@ async function runBurst(system: LoadSystem, count = 1000) {
     results: { status: number; errorCode?: string; ms: number }[];
   };
   poller.child.stdin?.end();
-  const {
-    health: healthMs,
-    at: healthAt,
-    healthFailures,
-  } = (await poller.output) as { health: number[]; at: number[]; healthFailures: number };
+  probePoller?.child.stdin?.end();
+  const { health: healthMs, at: healthAt, healthFailures } = (await poller.output) as PollerOutput;
+  const probeChecks = probePoller ? ((await probePoller.output) as PollerOutput) : undefined;
   clearInterval(watchWorker);
   loopDelay.disable();
   const gcPauses = gc.stop();
@@ -130,6 +134,18 @@ async function runBurst(system: LoadSystem, count = 1000) {
   const busy = results.filter((result) => result.errorCode === 'BUSY');
   const answered = results.filter((result) => result.status === 200 && !result.errorCode);
   const healthzP99Ms = round(percentile(healthMs, 0.99));
+  const healthPort = probeChecks && {
+    checks: probeChecks.health.length,
+    failures: probeChecks.healthFailures,
+    p99Ms: round(percentile(probeChecks.health, 0.99)),
+    maxMs: round(Math.max(...probeChecks.health)),
+    /** The oldest main-thread heartbeat the probe reported (how long the main thread went without a timer turn). */
+    maxHeartbeatAgeMs: probeChecks.maxHeartbeatAgeMs,
+  };
+  // Issue 19's figure: the health port when it is on (the path that never waits on the main thread), else /healthz.
+  const healthzMet = healthPort
+    ? healthPort.failures === 0 && healthPort.p99Ms <= BURST_TARGETS.healthzP99Ms
+    : healthFailures === 0 && healthzP99Ms <= BURST_TARGETS.healthzP99Ms;
   const peakRssMb = mb(peakRss);
   return {
     questions: count,
@@ -159,6 +175,9 @@ async function runBurst(system: LoadSystem, count = 1000) {
       .map((ms, index) => ({ ms: round(ms), atS: round((healthAt[index] ?? 0) / 1000) }))
       .sort((a, b) => b.ms - a.ms)
       .slice(0, 3),
+    healthPort,
+    mainPortMeetsTarget: healthFailures === 0 && healthzP99Ms <= BURST_TARGETS.healthzP99Ms,
+    healthzMet,
     mainThread,
     loopDelayP99Ms: round(loopDelay.percentile(99) / 1e6),
     loopDelayMaxMs: round(loopDelay.max / 1e6),
@@ -170,12 +189,20 @@ async function runBurst(system: LoadSystem, count = 1000) {
     /** Growth over the idle process (≈ 600 MB here: DuckDB, the ML models, vega, sharp, the fake Slack API). */
     rssGrowthMb: mb(peakRss - idleRss),
     targets: BURST_TARGETS,
-    pass:
-      healthFailures === 0 &&
-      healthzP99Ms <= BURST_TARGETS.healthzP99Ms &&
-      peakRssMb <= BURST_TARGETS.peakRssMb &&
-      answered.length + busy.length === count,
+    pass: healthzMet && peakRssMb <= BURST_TARGETS.peakRssMb && answered.length + busy.length === count,
   };
+}
+
+type PollerOutput = { health: number[]; at: number[]; healthFailures: number; maxHeartbeatAgeMs?: number };
+
+/** The health probe's port for the load system: `LOAD_HEALTH_PORT` (0 = off), else a free one. */
+async function loadHealthPort(): Promise<number> {
+  if (process.env.LOAD_HEALTH_PORT !== undefined) return Number(process.env.LOAD_HEALTH_PORT) || 0;
+  const probe = createServer();
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  const address = probe.address();
+  await new Promise<void>((resolve) => probe.close(() => resolve()));
+  return typeof address === 'object' && address ? address.port : 0;
 }
 
 /** The burst client's nice value: `LOAD_CLIENT_NICE` (0–19), 10 when unset. The 1,000 questions stand in for users on
@@ -262,7 +289,7 @@ async function memoryFiguresInChild() {
 export async function benchLoad(phases: LoadPhase[] = LOAD_PHASES) {
   const burstOnly = process.env.LOAD_BURST_ONLY === '1';
   const memoryOnly = process.env.LOAD_MEMORY_ONLY === '1';
-  const system = await startLoadSystem();
+  const system = await startLoadSystem({ healthPort: memoryOnly ? 0 : await loadHealthPort() });
   const rss = sampleRss(100);
   let closed = false;
   try {
@@ -353,7 +380,7 @@ export function printLoad(result: Awaited<ReturnType<typeof benchLoad>>): void {
 
 function printBurst(burst: Awaited<ReturnType<typeof runBurst>>): void {
   console.log(
-    `burst: ${burst.questions} web questions at once (client process at nice ${burst.clientNice}, /healthz poller at 0) → ${burst.answered} answered (p99 ${burst.answerP99Ms} ms), ${burst.busy} « busy » (p99 ${burst.busyP99Ms} ms), ${burst.failed} failed, in ${burst.durationS} s`,
+    `burst: ${burst.questions} web questions at once (client process at nice ${burst.clientNice}, /healthz poller${burst.healthPort ? 's' : ''} at 0) → ${burst.answered} answered (p99 ${burst.answerP99Ms} ms), ${burst.busy} « busy » (p99 ${burst.busyP99Ms} ms), ${burst.failed} failed, in ${burst.durationS} s`,
   );
   console.log(
     `  server event loop during the burst: delay p99 ${burst.loopDelayP99Ms} ms, max ${burst.loopDelayMaxMs} ms; utilization ${burst.eventLoopUtilization}` +
@@ -368,7 +395,19 @@ function printBurst(burst: Awaited<ReturnType<typeof runBurst>>): void {
   console.log(
     `  chart worker threads at the start ${burst.chartWorkersAtStart}${burst.chartWorkerGoneAfterMs === undefined ? '' : `, gone after ${round(burst.chartWorkerGoneAfterMs / 1000)} s`}`,
   );
+  const main = `p99 ${burst.healthzP99Ms} ms, max ${burst.healthzMaxMs} ms (slowest: ${burst.healthzSlowest.map((check) => `${check.ms} ms at ${check.atS} s`).join(', ')})`;
   console.log(
-    `  /healthz during the burst: ${burst.healthChecks} checks, ${burst.healthFailures} failed, p99 ${burst.healthzP99Ms} ms (target ≤ ${burst.targets.healthzP99Ms}), max ${burst.healthzMaxMs} ms (slowest: ${burst.healthzSlowest.map((check) => `${check.ms} ms at ${check.atS} s`).join(', ')}); peak RSS ${burst.peakRssMb} MB (target ≤ ${burst.targets.peakRssMb}; +${burst.rssGrowthMb} MB over idle) → ${burst.pass ? 'PASS' : 'FAIL'}`,
+    `  /healthz on the main port during the burst: ${burst.healthChecks} checks, ${burst.healthFailures} failed, ${main}${burst.healthPort ? '' : ` (target ≤ ${burst.targets.healthzP99Ms})`}`,
+  );
+  const probe = burst.healthPort;
+  if (probe)
+    console.log(
+      `  /healthz on the health port (HEALTH_PORT, its own thread): ${probe.checks} checks, ${probe.failures} failed, p99 ${probe.p99Ms} ms (target ≤ ${burst.targets.healthzP99Ms}), max ${probe.maxMs} ms; oldest main-thread heartbeat it reported ${probe.maxHeartbeatAgeMs ?? '?'} ms`,
+    );
+  const met = probe
+    ? `/healthz p99 ≤ ${burst.targets.healthzP99Ms} ms met on the health port: ${burst.healthzMet ? 'yes' : 'no'}; on the main port: ${burst.mainPortMeetsTarget ? 'yes' : 'no'}`
+    : `/healthz p99 ≤ ${burst.targets.healthzP99Ms} ms on the main port (no health port): ${burst.healthzMet ? 'yes' : 'no'}`;
+  console.log(
+    `  ${met}; peak RSS ${burst.peakRssMb} MB (target ≤ ${burst.targets.peakRssMb}; +${burst.rssGrowthMb} MB over idle) → ${burst.pass ? 'PASS' : 'FAIL'}`,
   );
 }

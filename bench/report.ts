@@ -43,8 +43,9 @@ const NOTES: Record<string, string> = {
     '(about four times capacity: questions wait in line, ANSWER_CONCURRENCY at a time). Answer latency is from the ' +
     'event POST to the answer written in Slack (or the web reply). Target: every delivery acked < 3 s, every ' +
     'question answered exactly once. Then (issue 19) 1,000 web questions at once from another process (at nice 10: ' +
-    '`LOAD_CLIENT_NICE`, see below) while a third process, at the default priority, polls /healthz every 50 ms: ' +
-    '/healthz p99 ≤ 50 ms, RSS ≤ 600 MB, every question answered ' +
+    '`LOAD_CLIENT_NICE`, see below) while a third process, at the default priority, polls /healthz every 50 ms and ' +
+    'a fourth the health probe port (HEALTH_PORT, its own thread; `LOAD_HEALTH_PORT=0` = off): /healthz p99 ≤ 50 ms ' +
+    'on the health port (on the main port when it is off), RSS ≤ 600 MB, every question answered ' +
     'or told « busy ». Then (issue 18, in a process of its own so RSS is theirs alone) 5,000 web questions in 5,000 ' +
     'conversations, 8 in flight: RSS ≤ 400 MB 10 s after the last; and answers/s with a full audit log (20,000 ' +
     'entries) against a fresh one, both served at once, 5 rounds of 300 questions each: median ratio ≥ 0.95. The machine is ' +

@@ -90,6 +90,7 @@ async function bundle() {
       'src/ml/segment-worker.js',
       'charts/render-worker.js',
       'src/app/agent-worker.js',
+      'src/app/http/health-worker.js',
     ].map((entry) => join(DIST, entry)),
     bundle: true,
     splitting: true,
@@ -98,7 +99,7 @@ async function bundle() {
     target: 'node20.19',
     outdir: out,
     // Flat: every file in one folder, so `new URL('./train-worker.js', import.meta.url)` (and the chart pool's
-    // `./render-worker.js`, the agent host's `./agent-worker.js`) finds the worker from
+    // `./render-worker.js`, the agent host's `./agent-worker.js`, the health probe's `./health-worker.js`) finds the worker from
     // whichever chunk the code landed in.
     entryNames: '[name]',
     chunkNames: 'chunk-[hash]',

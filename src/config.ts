@@ -120,6 +120,9 @@ export const envSchema = z.object({
   HOST: z.preprocess(emptyToUndefined, z.string().default('127.0.0.1')),
   /** Requests handed to the HTTP handlers per turn of the event loop (src/app/http/request-pacer.ts); 0 = no pacing. */
   HTTP_REQUESTS_PER_TURN: intInRange(32, 0, 10_000),
+  /** A second port (same HOST) where a thread of its own answers /healthz and /livez (src/app/http/health-probe.ts),
+   * never behind the requests the main thread is handling; unset or 0 = off. */
+  HEALTH_PORT: intInRange(0, 0, 65535),
   CURRENCY: z.preprocess(
     emptyToUndefined,
     z
@@ -240,7 +243,14 @@ export interface Config {
     /** Without an app id, Teams is mounted only when asked for (the Emulator, loopback only). */
     emulator: boolean;
   };
-  http: { port: number; host: string; publicBaseUrl?: string; requestsPerTurn: number };
+  http: {
+    port: number;
+    host: string;
+    publicBaseUrl?: string;
+    requestsPerTurn: number;
+    /** The health probe's own port (a thread of its own), 0 = off. */
+    healthPort: number;
+  };
   currency: string;
   timeZone: string;
   digests: { defaultTimezone: string; graceMinutes: number; ledgerRetentionDays: number };
@@ -365,6 +375,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = readProcessEnv()): Config
       host: env.HOST,
       publicBaseUrl: env.PUBLIC_BASE_URL,
       requestsPerTurn: env.HTTP_REQUESTS_PER_TURN,
+      healthPort: env.HEALTH_PORT,
     },
     currency: env.CURRENCY,
     timeZone: env.TZ,

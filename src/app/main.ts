@@ -24,7 +24,8 @@ const load = {
 
 async function serve(app: App): Promise<void> {
   const [{ connectPlatforms }, { startServer }, { createLocalApi }, startup] = await load.serve();
-  const { dataStatus, featureFlags, formatStartupReport, mergeStatuses, startupReport } = startup;
+  const { dataStatus, featureFlags, formatStartupReport, healthPortStatus, mergeStatuses, startupReport } =
+    startup;
   const platforms = await connectPlatforms(app);
   // The CLI's way in while this process holds the DuckDB file (token in STATE_DIR/local-api.json).
   const localApi = createLocalApi(app);
@@ -34,7 +35,11 @@ async function serve(app: App): Promise<void> {
   // The digest scheduler: settles what a previous run left unfinished, catches up a missed slot, arms timers.
   await app.digests.start();
   const data = dataStatus(app.data.dataReport());
-  const report = [...mergeStatuses(startupReport(app.config), platforms.statuses), ...(data ? [data] : [])];
+  const actual = [
+    ...platforms.statuses,
+    ...(app.config.http.healthPort && !running.health ? [healthPortStatus(app.config, true)] : []),
+  ];
+  const report = [...mergeStatuses(startupReport(app.config), actual), ...(data ? [data] : [])];
   // One log event for the start (the summary below is for people); each feature's reason at debug level.
   for (const status of report) app.logger.debug(status, 'feature');
   app.logger.info(

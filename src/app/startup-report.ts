@@ -33,7 +33,30 @@ export function startupReport(config: Config): FeatureStatus[] {
     webChatStatus({ url: `http://${config.http.host}:${config.http.port}/` }),
     { feature: 'digests', on: true, why: `planificateur actif (fuseau par défaut ${config.timeZone})` },
     mcpStatus(config.mcp),
+    healthPortStatus(config),
   ];
+}
+
+/** The health probe port (HEALTH_PORT): `failed` when it was set but could not listen (the log says why). */
+export function healthPortStatus(config: Config, failed = false): FeatureStatus {
+  const { host, healthPort } = config.http;
+  if (!healthPort)
+    return {
+      feature: 'health',
+      on: false,
+      why: 'HEALTH_PORT absent : /healthz sur le port principal seulement',
+    };
+  return failed
+    ? {
+        feature: 'health',
+        on: false,
+        why: `port ${healthPort} indisponible (voir le journal) : /healthz sur le port principal seulement`,
+      }
+    : {
+        feature: 'health',
+        on: true,
+        why: `http://${host}:${healthPort}/healthz et /livez, sur un fil à part`,
+      };
 }
 
 export function formatStartupReport(statuses: FeatureStatus[]): string {

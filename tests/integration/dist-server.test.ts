@@ -2,11 +2,12 @@
 // tsx anywhere. It finds the files it reads beside its modules (the web chat's page and script, the fonts for
 // charts), answers a question with a real PNG chart (the agent on a worker thread, AGENT_WORKERS=1), runs the ML training and segmentation in worker threads started
 // from the bundled worker entries (a worker that failed to start would fall back in-process with a warning: there
-// must be none), and the parts loaded on demand from chunks or node_modules work: MCP over HTTP, Teams (Emulator
+// must be none), the health probe on HEALTH_PORT runs from its bundled worker entry, and the parts loaded on demand from chunks or node_modules work: MCP over HTTP, Teams (Emulator
 // mode), the LLM planner against a local OpenAI-compatible server. dist/ is built first when missing or stale
 // (`scripts/build.mjs --if-stale`, the step `npm start` takes).
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -22,10 +23,21 @@ let openai: FakeOpenAi;
 let child: ChildProcess;
 let url: string;
 let stderr = '';
+let healthPort = 0;
+
+/** A port nobody listens on right now. */
+async function freePort(): Promise<number> {
+  const probe = createServer();
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  const address = probe.address();
+  await new Promise<void>((resolve) => probe.close(() => resolve()));
+  return typeof address === 'object' && address ? address.port : 0;
+}
 
 beforeAll(async () => {
   await run(process.execPath, ['scripts/build.mjs', '--if-stale']);
   openai = await startFakeOpenAi();
+  healthPort = await freePort();
   const dir = mkdtempSync(join(tmpdir(), 'dist-server-'));
   child = spawn(process.execPath, ['dist/server/main.js', 'serve'], {
     env: {
@@ -42,6 +54,8 @@ beforeAll(async () => {
       RATE_LIMIT_PER_MINUTE: '0',
       // The agent on a worker thread started from its bundled entry (agent-worker.js beside main.js).
       AGENT_WORKERS: '1',
+      // The health probe's thread started from its bundled entry (health-worker.js).
+      HEALTH_PORT: String(healthPort),
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -88,6 +102,16 @@ test('the compiled server serves the web chat page and its script', async () => 
   const js = await fetch(new URL(script!, url));
   expect(js.status).toBe(200);
   expect((await js.text()).length).toBeGreaterThan(100);
+});
+
+test('the health probe answers on HEALTH_PORT from its compiled worker entry', async () => {
+  let response = await fetch(`http://127.0.0.1:${healthPort}/healthz`);
+  for (let attempt = 0; attempt < 100 && response.status !== 200; attempt++) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    response = await fetch(`http://127.0.0.1:${healthPort}/healthz`);
+  }
+  expect(response.status).toBe(200);
+  expect(await response.json()).toMatchObject({ status: 'ok', live: true, ready: true });
 });
 
 test('a question gets a chart rendered to PNG by the compiled chart module', async () => {

@@ -3,13 +3,23 @@
 // app and server in a process of its own (jest's threads keep their priority); nice values are read from /proc.
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { describe, expect, test } from '@jest/globals';
+
+/** A port nobody listens on right now. */
+async function freePort(): Promise<number> {
+  const probe = createServer();
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  const address = probe.address();
+  await new Promise<void>((resolve) => probe.close(() => resolve()));
+  return typeof address === 'object' && address ? address.port : 0;
+}
 
 const onLinux = existsSync('/proc/thread-self') ? test : test.skip;
 const module = (path: string) => JSON.stringify(new URL(path, import.meta.url).href);
 
 /** The nice values of a served app's threads, main thread apart, with BACKGROUND_THREAD_NICE = `nice`. */
-function servedThreads(nice: string): { main: number; others: number[] } {
+function servedThreads(nice: string, healthPort = '0'): { main: number; others: number[]; health?: number } {
   const script = `
     const { mkdtempSync, readdirSync, readFileSync } = await import('node:fs');
     const { tmpdir } = await import('node:os');
@@ -19,13 +29,18 @@ function servedThreads(nice: string): { main: number; others: number[] } {
     const { startServer } = await import(${module('../../src/app/http/server.ts')});
     const { silentLogger } = await import(${module('../../src/core/logger.ts')});
     const config = loadConfig({ DUCKDB_PATH: ':memory:', STATE_DIR: mkdtempSync(join(tmpdir(), 'nice-')), PORT: '0',
-      BACKGROUND_THREAD_NICE: ${JSON.stringify(nice)} });
+      BACKGROUND_THREAD_NICE: ${JSON.stringify(nice)}, HEALTH_PORT: ${JSON.stringify(healthPort)} });
     const app = await createApp(config, { logger: silentLogger() });
+    const before = new Set(readdirSync('/proc/self/task').map(Number));
     const server = await startServer(app, []);
     const niceOf = (tid) => { const s = readFileSync('/proc/self/task/' + tid + '/stat', 'utf8');
       return Number(s.slice(s.lastIndexOf(')') + 2).split(' ')[16]); };
-    const others = readdirSync('/proc/self/task').map(Number).filter((tid) => tid !== process.pid).map(niceOf);
-    console.log(JSON.stringify({ main: niceOf(process.pid), others }));
+    const probe = server.health?.threadId;
+    // With HEALTH_PORT, only the threads that existed before the server started (the ones it lowers): the probe's
+    // worker may start its own (Node 20 runs tsx's module hooks on a thread of their own, when running the .ts).
+    const others = readdirSync('/proc/self/task').map(Number)
+      .filter((tid) => tid !== process.pid && tid !== probe && (probe === undefined || before.has(tid))).map(niceOf);
+    console.log(JSON.stringify({ main: niceOf(process.pid), others, health: probe && niceOf(probe) }));
     await server.close();
     await app.close();
     process.exit(0);`;
@@ -33,7 +48,11 @@ function servedThreads(nice: string): { main: number; others: number[] } {
     encoding: 'utf8',
     env: { ...process.env, NODE_OPTIONS: '' },
   });
-  return JSON.parse(output.trim().split('\n').at(-1) ?? '{}') as { main: number; others: number[] };
+  return JSON.parse(output.trim().split('\n').at(-1) ?? '{}') as {
+    main: number;
+    others: number[];
+    health?: number;
+  };
 }
 
 describe("the server lowers its process's helper threads", () => {
@@ -42,6 +61,17 @@ describe("the server lowers its process's helper threads", () => {
     () => {
       const { main, others } = servedThreads('7');
       expect(others.length).toBeGreaterThan(4); // V8's platform threads and libuv's pool at least
+      expect(others.filter((nice) => nice !== 7)).toEqual([]);
+      expect(main).toBe(0);
+    },
+    60_000,
+  );
+
+  onLinux(
+    "HEALTH_PORT set: the health probe's thread keeps the main thread's priority, the others at 7",
+    async () => {
+      const { main, others, health } = servedThreads('7', String(await freePort()));
+      expect(health).toBe(0);
       expect(others.filter((nice) => nice !== 7)).toEqual([]);
       expect(main).toBe(0);
     },

@@ -30,8 +30,9 @@ export interface LoadSystem {
   close(): Promise<void>;
 }
 
-/** The app with Slack switched on by its settings; per-user rate limits off (one bot, hundreds of questions). */
-export async function startLoadSystem(): Promise<LoadSystem> {
+/** The app with Slack switched on by its settings; per-user rate limits off (one bot, hundreds of questions).
+ * `healthPort`: the health probe's port (HEALTH_PORT), off when absent. */
+export async function startLoadSystem(options: { healthPort?: number } = {}): Promise<LoadSystem> {
   const slackApi = await startFakeSlackWebApi();
   const config = loadConfig({
     DUCKDB_PATH: ':memory:',
@@ -69,6 +70,7 @@ export async function startLoadSystem(): Promise<LoadSystem> {
     ...(process.env.LOAD_CONVERSATIONS_IN_MEMORY
       ? { CONVERSATIONS_IN_MEMORY: process.env.LOAD_CONVERSATIONS_IN_MEMORY }
       : {}),
+    ...(options.healthPort ? { HEALTH_PORT: String(options.healthPort) } : {}),
   });
   const app = await createApp(config, { logger: silentLogger() });
   const platforms = await connectPlatforms(app);

@@ -44,6 +44,7 @@ describe('loadConfig defaults', () => {
       host: '127.0.0.1',
       publicBaseUrl: undefined,
       requestsPerTurn: 32,
+      healthPort: 0,
     });
     expect(config.currency).toBe('CHF');
     expect(config.timeZone).toBe('Europe/Zurich');
@@ -74,6 +75,15 @@ describe('loadConfig defaults', () => {
     expect(config.warehouse).toMatchObject({ duckdbMemoryLimit: '1GB', duckdbThreads: 1 });
     expect(() => loadConfig({ CHART_STORE_MAX_MB: '0' })).toThrow(/CHART_STORE_MAX_MB/);
     expect(() => loadConfig({ DUCKDB_MEMORY_LIMIT: 'lots' })).toThrow(/DUCKDB_MEMORY_LIMIT/);
+  });
+
+  test('HEALTH_PORT: off (0) unless set; a port number, nothing else', () => {
+    expect(loadConfig({ HEALTH_PORT: '' }).http.healthPort).toBe(0);
+    expect(loadConfig({ HEALTH_PORT: '0' }).http.healthPort).toBe(0);
+    expect(loadConfig({ HEALTH_PORT: '8081' }).http.healthPort).toBe(8081);
+    expect(() => loadConfig({ HEALTH_PORT: '70000' })).toThrow(/HEALTH_PORT/);
+    expect(() => loadConfig({ HEALTH_PORT: 'yes' })).toThrow(/HEALTH_PORT/);
+    expect(() => loadConfig({ HEALTH_PORT: '80.5' })).toThrow(/HEALTH_PORT/);
   });
 
   test('the LLM is on only with OPENAI_API_KEY', () => {

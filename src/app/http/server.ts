@@ -4,6 +4,7 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import express from 'express';
 import { AppError, userMessage } from '../../core/errors.js';
 import type { App } from '../app.js';
+import { type HealthProbe, type HealthState, startHealthProbe } from './health-probe.js';
 import { lowerHelperThreads } from './helper-threads.js';
 import { createRequestPacer } from './request-pacer.js';
 import { verifyChartSignature } from './signed-urls.js';
@@ -11,18 +12,23 @@ import { verifyChartSignature } from './signed-urls.js';
 export interface RunningServer {
   server: Server;
   url: string;
+  /** The health probe on HEALTH_PORT (its own thread), when set and listening. */
+  health?: HealthProbe;
   close(): Promise<void>;
 }
 
-export function createHttpApp(app: App, routers: express.Router[] = []): express.Express {
-  const startedAt = Date.now();
-  const charts = app.chartStore;
-  const web = express();
-  web.disable('x-powered-by');
+export interface ServerOptions {
+  /** Tests only: the health probe's stall threshold (health-probe.ts STALL_AFTER_MS otherwise). */
+  healthStallAfterMs?: number;
+}
 
-  // /healthz never waits on the answer queue, the warehouse or the disk once the first check is done: the catalog
-  // size and the state check are refreshed in the background and answered from their last value, so a load
-  // balancer sees a busy process as alive and ready, not as dead.
+/**
+ * The /healthz answer (main port and health probe alike). It never waits on the answer queue, the warehouse or the
+ * disk once the first check is done: the catalog size and the state check are refreshed in the background and
+ * answered from their last value, so a load balancer sees a busy process as alive and ready, not as dead.
+ */
+export function createHealthState(app: App): () => Promise<HealthState> {
+  const startedAt = Date.now();
   let catalogSize: { campaigns: number } | { failed: true } | undefined;
   let refreshingCatalog: Promise<void> | undefined;
   const refreshCatalog = () => {
@@ -41,25 +47,38 @@ export function createHttpApp(app: App, routers: express.Router[] = []): express
       });
     return refreshingCatalog;
   };
-  web.get('/healthz', async (_request, response) => {
+  return async () => {
     if (catalogSize) void refreshCatalog();
     else await refreshCatalog();
     const state = await app.stateHealth();
-    if (!catalogSize || 'failed' in catalogSize) {
-      response.status(503).json({ status: 'unavailable', live: true, ready: false });
-      return;
-    }
-    response.json({
-      status: state.status,
-      live: true,
-      ready: true,
-      ...(state.reasons.length > 0 ? { reasons: state.reasons } : {}),
-      warehouse: app.data.warehouse.kind,
-      campaigns: catalogSize.campaigns,
-      questions: app.answerQueue.stats(),
-      state: { auditUnwritten: state.auditUnwritten, auditDropped: state.auditDropped },
-      uptimeSeconds: Math.round((Date.now() - startedAt) / 1000),
-    });
+    if (!catalogSize || 'failed' in catalogSize)
+      return { code: 503, body: { status: 'unavailable', live: true, ready: false } };
+    return {
+      code: 200,
+      body: {
+        status: state.status,
+        live: true,
+        ready: true,
+        ...(state.reasons.length > 0 ? { reasons: state.reasons } : {}),
+        warehouse: app.data.warehouse.kind,
+        campaigns: catalogSize.campaigns,
+        questions: app.answerQueue.stats(),
+        state: { auditUnwritten: state.auditUnwritten, auditDropped: state.auditDropped },
+        uptimeSeconds: Math.round((Date.now() - startedAt) / 1000),
+      },
+    };
+  };
+}
+
+export function createHttpApp(app: App, routers: express.Router[] = []): express.Express {
+  const charts = app.chartStore;
+  const web = express();
+  web.disable('x-powered-by');
+
+  const health = createHealthState(app);
+  web.get('/healthz', async (_request, response) => {
+    const { code, body } = await health();
+    response.status(code).json(body);
   });
 
   web.get('/charts/:file', async (request, response) => {
@@ -130,7 +149,11 @@ function isHealthCheck(request: IncomingMessage): boolean {
 /** Connections the kernel may hold before the server accepts them. */
 const ACCEPT_BACKLOG = 4096;
 
-export async function startServer(app: App, routers: express.Router[] = []): Promise<RunningServer> {
+export async function startServer(
+  app: App,
+  routers: express.Router[] = [],
+  options: ServerOptions = {},
+): Promise<RunningServer> {
   const web = createHttpApp(app, routers);
   // A burst of requests reaches express a few per turn of the event loop; /healthz is answered at once.
   const perTurn = app.config.http.requestsPerTurn;
@@ -159,11 +182,25 @@ export async function startServer(app: App, routers: express.Router[] = []): Pro
   });
   // From now on the main thread wins the cores over the process's other threads (src/app/http/helper-threads.ts).
   lowerHelperThreads(app.config.backgroundThreadNice, app.logger);
+  // Started after that, so its thread keeps the main thread's priority.
+  const health = app.config.http.healthPort
+    ? await startHealthProbe({
+        host: app.config.http.host,
+        port: app.config.http.healthPort,
+        logger: app.logger,
+        state: createHealthState(app),
+        stallAfterMs: options.healthStallAfterMs,
+      })
+    : undefined;
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : app.config.http.port;
   return {
     server,
     url: `http://${app.config.http.host}:${port}/`,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    ...(health ? { health } : {}),
+    close: async () => {
+      await health?.close();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
   };
 }
