@@ -39,15 +39,23 @@ function whyChangedFr(metric: Metric): string {
   return `Pourquoi le ${label} a-t-il changé ?`;
 }
 
+/** « a, b et c » / "a, b and c". */
+function joined(items: string[], language: Language): string {
+  const last = items.at(-1) ?? '';
+  return items.length < 2 ? last : `${items.slice(0, -1).join(', ')}${tr(language, ' et ', ' and ')}${last}`;
+}
+
 /** What the answer is about, said back: « toutes les campagnes », « les campagnes facebook (4) », dates. */
 export function scopeText(args: Record<string, unknown>, language: Language): string {
   const parts: string[] = [];
   const campaigns = list(args.campaigns);
   const categories = list(args.categories);
   const prefixed = list(args.prefixed_campaigns);
-  if (campaigns.length > 0) parts.push(campaigns.join(tr(language, ' et ', ' and ')));
+  if (campaigns.length > 0) parts.push(joined(campaigns, language));
   if (categories.length > 0)
-    parts.push(`${tr(language, 'catégorie', 'category')} ${categories.join(tr(language, ' et ', ' and '))}`);
+    parts.push(
+      `${categories.length > 1 ? tr(language, 'catégories', 'categories') : tr(language, 'catégorie', 'category')} ${joined(categories, language)}`,
+    );
   if (typeof args.name_prefix === 'string')
     parts.push(
       tr(
