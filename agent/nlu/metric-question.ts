@@ -9,7 +9,7 @@ import type { Language } from '../../src/core/answer.js';
 import type { Metric } from '../../src/core/metrics.js';
 import { readCutByMetric } from './cut-ranking.js';
 import { readExcluded } from './exclusion-reading.js';
-import { askWhichOfBrand, clarify } from './figure-clarify.js';
+import { askBack, askWhichOfBrand, clarify } from './figure-clarify.js';
 import { explain } from './figure-explain.js';
 import {
   dates,
@@ -153,6 +153,22 @@ function readOne(
       ],
       confidence: 0.8,
     };
+  // « c'est rentable ? » with nothing named: what « c' » is cannot be guessed (a campaign? everything?).
+  if (
+    PROFITABLE.test(text) &&
+    /^\s*(c'est|est-ce|is it|it's|ca l'est|ca vaut)\b/.test(text) &&
+    sidesOf(p.scope).length === 0 &&
+    !categoryObject &&
+    !pluralObject
+  )
+    return askBack(
+      language === 'en'
+        ? 'Profitable: which campaign or channel do you mean?'
+        : 'Rentable : quelle campagne ou quelle catégorie ?',
+      language === 'en'
+        ? ['Which campaigns are profitable?', 'Overall ROI']
+        : ['Quelles campagnes sont rentables ?', 'ROI global'],
+    );
   // « les campagnes rentables », "which ones are profitable?": every campaign that earns more than it costs.
   if (PROFITABLE.test(text) && !RANK_WORDS.test(text) && p.count === undefined && p.thresholds.length === 0)
     return {

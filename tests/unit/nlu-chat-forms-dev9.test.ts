@@ -561,3 +561,13 @@ test('a lead-in word (« et », "ok") before words the bot does not know is off 
   expect(plan('et sinon tu connais une bonne pizzeria ?').intent).toBe('out_of_scope');
   expect(plan('et pour le reste ?').intent).toBe('help');
 });
+
+test('« c’est rentable ? » with nothing named asks what; after a campaign’s figure it is that campaign’s ROI', () => {
+  const asked = plan("c'est rentable ?");
+  expect(asked.calls).toEqual([]);
+  expect(asked.options).toEqual(['Quelles campagnes sont rentables ?', 'ROI global']);
+  expect(chain('CA de google_hot', "c'est rentable ?")[0]).toMatchObject({
+    metrics: ['roi'],
+    campaigns: ['google_hot'],
+  });
+});
