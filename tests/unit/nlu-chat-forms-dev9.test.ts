@@ -571,3 +571,7 @@ test('« c’est rentable ? » with nothing named asks what; after a campaign’
     campaigns: ['google_hot'],
   });
 });
+
+test('"wich campaing has the best roas" (typos) is one campaign', () => {
+  expect(calls('wich campaing has the best roas')[0]).toMatchObject({ metric: 'roas', limit: 1 });
+});
