@@ -94,7 +94,7 @@ largest smallest strongest weakest poorest winners winner losers loser champions
 contre versus ecart difference differences overview synthese fiche historique courbe tendance tendances trends
 focus zoom profils typologie createurs creators moteurs banners bannieres medias recherche display perdent
 gagnent money negative positive negatif positif rouge red bleeding loss losing perte pertes unprofitable
-swing swings croissance bump bumping dessous due jusqu jusque porte portent cheaper pricier puis grace faute moities halves raised boost boosted boosting bonne bonnes mio mios fortnights its reparti repartis repartie reparties repartir alongside parallele st saint valentin valentine valentines rapporterait rapporteraient journalier journaliere journaliers
+swing swings croissance bump bumping dessous due jusqu jusque porte portent cheaper pricier puis passait passerait passer grace faute moities halves raised boost boosted boosting bonne bonnes mio mios fortnights its reparti repartis repartie reparties repartir alongside parallele st saint valentin valentine valentines rapporterait rapporteraient journalier journaliere journaliers
 `);
 /** Stems of the change words the « pourquoi » rule reads (« a grimpé », "increased", « s'est effondré »). */
 const RULE_STEMS =

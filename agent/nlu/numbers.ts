@@ -135,6 +135,9 @@ export function findSegmentCount(text: string): number | undefined {
   const match =
     /\b(\d{1,2})\s(?:segments?|clusters?|groupes?|groups?|categories de campagnes|profils?|types?)\b/.exec(
       text,
-    ) ?? /\bk\s?=?\s?(\d{1,2})\b/.exec(text);
+    ) ??
+    /\bk\s?=?\s?(\d{1,2})\b/.exec(text) ??
+    // « … qui se ressemblent en 3 », "cluster them into 4": the number of groups after « en » / "into".
+    /\b(?:en|into|in)\s(\d{1,2})\s*[?!.]*\s*$/.exec(text);
   return match?.[1] ? Math.min(5, Math.max(2, Number(match[1]))) : undefined;
 }

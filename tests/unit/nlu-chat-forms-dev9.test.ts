@@ -575,3 +575,14 @@ test('« c’est rentable ? » with nothing named asks what; after a campaign’
 test('"wich campaing has the best roas" (typos) is one campaign', () => {
   expect(calls('wich campaing has the best roas')[0]).toMatchObject({ metric: 'roas', limit: 1 });
 });
+
+test('« quel CA pour 500 balles par jour ? » is a forecast; « en 3 » after a segmentation is k', () => {
+  expect(calls('quel CA pour 500 balles par jour ?')[0]).toMatchObject({
+    tool: 'predict_revenue',
+    budget: 500,
+  });
+  expect(calls('groupe les campagnes qui se ressemblent en 3')[0]).toMatchObject({
+    tool: 'segment_campaigns',
+    k: 3,
+  });
+});
