@@ -73,10 +73,11 @@ export function findDayBound(text: string, lastDay: string): DateRange | undefin
   m = new RegExp(String.raw`\b(?:apres(?: le)?|after(?: the)?)\s${DAY}${OWN_MONTH}`).exec(text);
   day = m ? dayOf(Number(m[1]), lastDay) : undefined;
   if (day && day < lastDay) return { date_from: shiftDays(day, 1), date_to: lastDay };
-  // « il y a 3 jours », "3 days ago": that one day.
-  m = /\bil y a (\d{1,2}) jours?\b|\b(\d{1,2}) days? ago\b/.exec(text);
+  // « il y a 3 jours », "3 days ago", « il y a une semaine », "a week ago": that one day.
+  m = /\bil y a (\d{1,2}|une) (jours?|semaines?)\b|\b(\d{1,2}|a|one) (days?|weeks?) ago\b/.exec(text);
   if (m) {
-    const back = shiftDays(lastDay, -Number(m[1] ?? m[2]));
+    const count = /^\d/.test(m[1] ?? m[3] ?? '') ? Number(m[1] ?? m[3]) : 1;
+    const back = shiftDays(lastDay, -count * (/semaine|week/.test(m[2] ?? m[4] ?? '') ? 7 : 1));
     return { date_from: back, date_to: back };
   }
   // « depuis lundi », "since Monday": from the latest such day (the data's last day itself when it is one) to the end.

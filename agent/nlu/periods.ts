@@ -136,6 +136,9 @@ export function findPeriod(raw: string, lastDay: string | null): DateRange | und
     const to = weekNumber(2, lastDay);
     if (from && to) return { date_from: from.date_from, date_to: to.date_to };
   }
+  // "the past fortnight", "the last two weeks": the 14 days ending on the data's last day.
+  if (/\b(past|last|previous) fortnight\b/.test(text))
+    return { date_from: shiftDays(lastDay, -13), date_to: lastDay };
   // « la première / deuxième quinzaine », "first half of the month", "the second fortnight", "the back half"
   m =
     /\b(premiere|1re|1ere|first|front|deuxieme|seconde|2e|second|back|derniere|last) (quinzaine|half|moitie|fortnight)\b/.exec(

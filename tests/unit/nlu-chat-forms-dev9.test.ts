@@ -586,3 +586,14 @@ test('« quel CA pour 500 balles par jour ? » is a forecast; « en 3 » after a
     k: 3,
   });
 });
+
+test('« hier comparé à il y a une semaine »: the 28th against the 21st; "the past fortnight" is the last 14 days', () => {
+  expect(calls('hier comparé à il y a une semaine')[0]).toMatchObject({
+    date_from: '2021-02-28',
+    compare_to: { date_from: '2021-02-21', date_to: '2021-02-21' },
+  });
+  expect(calls('spend over the past fortnight')[0]).toMatchObject({
+    date_from: '2021-02-15',
+    date_to: '2021-02-28',
+  });
+});
