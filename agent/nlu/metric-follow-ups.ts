@@ -4,7 +4,7 @@
 import type { PlannedCall } from '../../src/analysis/plan.js';
 import type { Catalog } from '../../src/analysis/vocabulary.js';
 import type { Metric } from '../../src/core/metrics.js';
-import { before, orderFor, type Period, parse, scopeArgs } from './figure-parse.js';
+import { before, orderFor, type Period, parse, scopeArgs, shift } from './figure-parse.js';
 import { WHY } from './figure-words.js';
 import { findDirectionWord } from './metrics.js';
 import { findThresholds, type Threshold } from './thresholds.js';
@@ -15,16 +15,11 @@ const PER_CAMPAIGN = /\b(par|by|per|au niveau des|cote) (campagne|campaign)s?\b/
 const PER_TIME =
   /\b(par|by|per|chaque|each) (semaine|week|jour|day)s?\b|\bweekly\b|\bdaily\b|\bhebdo\w*|\bquotidien\w*|\bjour par jour\b|\bsemaine par semaine\b|\bday by day\b|\bweek by week\b/;
 
-const BAR =
+/** « la barre », « le seuil », "the threshold": the bound of a condition already asked (offline-planner.ts too). */
+export const BAR =
   /\b(?:la barre|le seuil|the (?:bar|threshold|cutoff)|la limite)\b(?:\s(?:a|au|at|to|de|of|sur))?\s*/;
 
 type Args = Record<string, unknown>;
-
-function shift(day: string, days: number): string {
-  const date = new Date(`${day}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() + days);
-  return date.toISOString().slice(0, 10);
-}
 
 /** The previous figure call with what the follow-up names replaced; undefined when it names nothing usable. */
 export function followMetricCall(

@@ -7,7 +7,7 @@ import { extractFeatures } from './features.js';
 import { applyFollowUp, simulationOfTheOneShown } from './follow-ups.js';
 import { detectLanguage, languageMarkers } from './language.js';
 import { clarificationText } from './messages.js';
-import { followMetricCall } from './metric-follow-ups.js';
+import { BAR, followMetricCall } from './metric-follow-ups.js';
 import { readMetricQuestion } from './metric-question.js';
 import { findMetrics } from './metrics.js';
 import { normalize, prepare } from './normalize.js';
@@ -135,7 +135,7 @@ function planOnce(input: PlannerInput): Plan {
     ['simulate_budget', 'predict_revenue', 'segment_campaigns'].includes(fresh.plan.calls[0]?.tool ?? '') &&
     fresh.plan.calls[0]?.tool !== previousCall?.tool &&
     // (« et si je monte la barre à 6000 ? » moves a bound: metric-follow-ups.ts reads it.)
-    !/\b(la barre|le seuil|the (bar|threshold|cutoff)|la limite)\b/.test(features.text);
+    !BAR.test(features.text);
   if (
     input.previous &&
     previousCall &&
