@@ -1,0 +1,27 @@
+// A breakdown with a named metric (« leads par canal », « dépenses par canal la semaine dernière »); the preset
+// breakdown already shows spend, revenue and the main KPIs.
+import { dates, query, scopeArgs } from './figure-parse.js';
+import { type FigureQuestion, PRESET, type Reading } from './figure-question.js';
+import { PER_CAMPAIGN, PER_CATEGORY, PRESET_COLUMNS } from './figure-words.js';
+
+export function readBreakdown({ p, text, metric, presetScope, ranked }: FigureQuestion): Reading {
+  const breakdown = PER_CATEGORY.test(text) || (PER_CAMPAIGN.test(text) && !ranked);
+  if (breakdown && p.metrics.every((item) => PRESET_COLUMNS.has(item)) && presetScope) return PRESET;
+  if (metric && breakdown) {
+    return {
+      intent: 'kpi_qa',
+      calls: [
+        query({
+          metrics: p.metrics.slice(0, 4),
+          group_by: [PER_CATEGORY.test(text) ? 'category' : 'campaign_name'],
+          order_by: metric,
+          totals: true,
+          ...scopeArgs(p.scope),
+          ...dates(p.period),
+        }),
+      ],
+      confidence: 0.85,
+    };
+  }
+  return undefined;
+}

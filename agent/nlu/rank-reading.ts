@@ -1,0 +1,87 @@
+// Rankings the preset tools do not make: channels ranked by any figure (or one channel named by its rank), the best
+// day or week, and campaigns ranked within a family or across several channels.
+import { dates, orderFor, query, scopeArgs } from './figure-parse.js';
+import type { FigureQuestion, Reading } from './figure-question.js';
+import { PER_CATEGORY, SINGULAR_CATEGORY } from './figure-words.js';
+import { findDirectionWord } from './metrics.js';
+
+// Channels ranked, or one channel named by its rank (« quel canal coûte le plus par lead ? », « les meilleurs
+// canaux » — by ROI when no figure is named).
+export function readRankedChannels({ p, text, metric, categoryObject, ranked }: FigureQuestion): Reading {
+  if (
+    categoryObject &&
+    (ranked || (SINGULAR_CATEGORY.test(text) && !PER_CATEGORY.test(text))) &&
+    (metric || findDirectionWord(text))
+  ) {
+    const rankedBy = metric ?? 'roi';
+    const single =
+      SINGULAR_CATEGORY.test(text) && !PER_CATEGORY.test(text) && !/\bclass\w*|\brank\w*/.test(text);
+    return {
+      intent: 'kpi_qa',
+      calls: [
+        query({
+          metrics: [...new Set([rankedBy, 'mark_spent', 'revenue'])],
+          group_by: ['category'],
+          order_by: rankedBy,
+          order: orderFor(text, rankedBy),
+          limit: p.count ?? (single ? 1 : 100),
+          ...dates(p.period),
+        }),
+      ],
+      // By ROI only as a guess when no figure is named (« le meilleur canal ? »): asked back by criterion.
+      confidence: metric ? 0.85 : 0.7,
+    };
+  }
+  return undefined;
+}
+
+// « quel jour a eu le plus de ventes ? », « quelle semaine a été la meilleure ? »: a period is the object.
+export function readBestPeriod({ p, text, metric, ranked }: FigureQuestion): Reading {
+  const timeObject = /\b(quel|quelle|which|what)\s(jour|day|semaine|week|mois|month)\b/.exec(text);
+  if (timeObject && (ranked || findDirectionWord(text))) {
+    const grain = /jour|day/.test(timeObject[2]!)
+      ? 'day'
+      : /semaine|week/.test(timeObject[2]!)
+        ? 'week'
+        : 'month';
+    const by = metric ?? 'roi';
+    return {
+      intent: 'kpi_qa',
+      calls: [
+        query({
+          metrics: [...new Set([by, 'mark_spent', 'revenue'])],
+          grain,
+          order_by: by,
+          order: orderFor(text, by),
+          limit: p.count ?? 1,
+          ...scopeArgs(p.scope),
+          ...dates(p.period),
+        }),
+      ],
+      confidence: 0.8,
+    };
+  }
+  return undefined;
+}
+
+// Campaigns ranked within a family or several channels (the preset ranking takes one category only).
+export function readFamilyRanking({ p, text, metric, ranked }: FigureQuestion): Reading {
+  if (ranked && metric && (p.scope.prefixes.length > 0 || p.scope.categories.length > 1)) {
+    return {
+      intent: 'kpi_qa',
+      calls: [
+        query({
+          metrics: [...new Set([metric, 'mark_spent', 'revenue'])],
+          group_by: ['campaign_name'],
+          order_by: metric,
+          order: orderFor(text, metric),
+          limit: p.count ?? 5,
+          ...scopeArgs(p.scope),
+          ...dates(p.period),
+        }),
+      ],
+      confidence: 0.85,
+    };
+  }
+  return undefined;
+}
