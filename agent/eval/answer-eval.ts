@@ -36,12 +36,15 @@ export interface PrintedNumber {
   tolerance: number;
 }
 
-/** Every number a person reads in a text: « CHF 48 231 » → 48231 (± 0.5), « +8,8 % » and « +8,8 pts » → 0.088 (± 0.0005). */
+/**
+ * Every number a person reads in a text: « CHF 48 231 » and "CHF 48’231" → 48231 (± 0.5), « +8,8 % », "+8.8%" and
+ * « +8,8 pts » → 0.088 (± 0.0005).
+ */
 export function numbersIn(text: string): PrintedNumber[] {
   const normalized = text
     .normalize('NFKC')
     .replace(/[\u2212\u2013]/g, '-')
-    .replace(/[\u00a0\u202f\u2009']/g, ' ');
+    .replace(/[\u00a0\u202f\u2009'\u2019]/g, ' ');
   const found: PrintedNumber[] = [];
   // « % » and « pts » (percentage points, a gap between two rates) both scale by 1/100.
   const pattern = /([+-]?)(\d{1,3}(?: \d{3})+|\d+)(?:([.,])(\d+))?(\s?(?:%|pts?\b|points?\b))?/g;

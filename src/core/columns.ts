@@ -49,26 +49,31 @@ export function tableColumn(key: string, language: Language): TableColumn {
 }
 
 /** A cell as text for people: the column's format, French-Swiss numbers, « – » for NULL. */
-export function formatCell(format: ValueFormat, value: Cell | undefined, currency: string): string {
+export function formatCell(
+  format: ValueFormat,
+  value: Cell | undefined,
+  currency: string,
+  language: Language = 'fr',
+): string {
   if (value === null || value === undefined) return '–';
   if (typeof value !== 'number') return String(value);
   switch (format) {
     case 'integer':
-      return formatNumber(value);
+      return formatNumber(value, 0, language);
     case 'money':
-      return formatMoney(value, currency);
+      return formatMoney(value, currency, 0, language);
     case 'money2':
-      return formatMoney(value, currency, 2);
+      return formatMoney(value, currency, 2, language);
     case 'percent':
-      return formatPercent(value, { digits: Math.abs(value) < 0.1 ? 2 : 1 });
+      return formatPercent(value, { digits: Math.abs(value) < 0.1 ? 2 : 1, language });
     case 'signed_percent':
-      return formatPercent(value, { signed: true });
+      return formatPercent(value, { signed: true, language });
     case 'signed_points':
-      return formatPercent(value / 100, { signed: true });
+      return formatPercent(value / 100, { signed: true, language });
     case 'delta_points':
-      return formatPoints(value);
+      return formatPoints(value, 2, language);
     case 'ratio':
-      return formatNumber(value, 2);
+      return formatNumber(value, 2, language);
     case 'date':
     case 'text':
       return String(value);

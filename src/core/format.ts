@@ -1,82 +1,100 @@
-// French-Swiss number formatting for answers: « CHF 48 231 », « +8,8 % », « 1,40 ». Ratios are fractions in the
-// data (0.088 = 8.8 %); these helpers are the only place that turns them into text.
+// Number formatting for answers, in the answer's language: French-Swiss « CHF 48 231 », « +8,8 % », « 1,40 »; Swiss
+// English "CHF 48’231", "+8.8%", "1.40" (en-CH: a decimal point, the apostrophe between thousands, unambiguous
+// where a comma would read as a decimal). Ratios are fractions in the data (0.088 = 8.8 %); these helpers are the
+// only place that turns them into text.
+import type { Language } from './answer.js';
 
 const NBSP = '\u00a0';
 const NARROW_NBSP = '\u202f';
+const GROUP: Record<Language, string> = { fr: NARROW_NBSP, en: '\u2019' };
+const PERCENT_SPACE: Record<Language, string> = { fr: NARROW_NBSP, en: '' };
 
 interface NumberFormat {
   format(value: number): string;
 }
 
 /**
- * fr-CH digits with a narrow no-break space between thousands, whatever the runtime's ICU data says: Node 20's
- * gives « 48 231 », Node 24's « 48'231 »; the answers (and what reads them back: tests, the evaluation) must not
- * change with the Node version.
+ * Digits with a fixed thousands separator, whatever the runtime's ICU data says: Node 20's fr-CH gives « 48 231 »,
+ * Node 24's « 48'231 »; the answers (and what reads them back: tests, the evaluation) must not change with the Node
+ * version. en-US gives the decimal point; its comma between thousands is replaced.
  */
-function frenchSwiss(options: Intl.NumberFormatOptions): NumberFormat {
-  const format = new Intl.NumberFormat('fr-CH', options);
+function swiss(language: Language, options: Intl.NumberFormatOptions): NumberFormat {
+  const format = new Intl.NumberFormat(language === 'fr' ? 'fr-CH' : 'en-US', options);
   return {
     format: (value) =>
       format
         .formatToParts(value)
-        .map((part) => (part.type === 'group' ? NARROW_NBSP : part.value))
+        .map((part) => (part.type === 'group' ? GROUP[language] : part.value))
         .join(''),
   };
 }
 
-const integerFormat = frenchSwiss({ maximumFractionDigits: 0 });
-const decimalFormats = new Map<number, NumberFormat>();
+const formats = new Map<string, NumberFormat>();
 
-function decimals(digits: number): NumberFormat {
-  let format = decimalFormats.get(digits);
+/** A number with exactly `digits` decimals (0: an integer), in `language`. */
+function decimals(digits: number, language: Language): NumberFormat {
+  const key = `${language}${digits}`;
+  let format = formats.get(key);
   if (!format) {
-    format = frenchSwiss({ minimumFractionDigits: digits, maximumFractionDigits: digits });
-    decimalFormats.set(digits, format);
+    format = swiss(language, { minimumFractionDigits: digits, maximumFractionDigits: digits });
+    formats.set(key, format);
   }
   return format;
 }
 
 const DASH = '–';
 
-/** « CHF 48 231 » (no decimals) or « CHF 654,66 » with `digits`. Null → « – ». */
-export function formatMoney(value: number | null | undefined, currency: string, digits = 0): string {
+/** « CHF 48 231 » (no decimals) or « CHF 654,66 » with `digits`; "CHF 654.66" in English. Null → « – ». */
+export function formatMoney(
+  value: number | null | undefined,
+  currency: string,
+  digits = 0,
+  language: Language = 'fr',
+): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return DASH;
   const sign = value < 0 ? '−' : '';
-  const body =
-    digits === 0 ? integerFormat.format(Math.abs(value)) : decimals(digits).format(Math.abs(value));
-  return `${sign}${currency}${NBSP}${body}`;
+  return `${sign}${currency}${NBSP}${decimals(digits, language).format(Math.abs(value))}`;
 }
 
 /** A signed money delta: « +CHF 1 234 » / « −CHF 56 ». */
-export function formatMoneyDelta(value: number | null | undefined, currency: string): string {
+export function formatMoneyDelta(
+  value: number | null | undefined,
+  currency: string,
+  language: Language = 'fr',
+): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return DASH;
-  return `${value > 0 ? '+' : ''}${formatMoney(value, currency)}`;
+  return `${value > 0 ? '+' : ''}${formatMoney(value, currency, 0, language)}`;
 }
 
-/** A fraction as a percentage: 0.088 → « 8,8 % »; signed → « +8,8 % ». */
+/** A fraction as a percentage: 0.088 → « 8,8 % » ("8.8%"); signed → « +8,8 % ». */
 export function formatPercent(
   fraction: number | null | undefined,
-  options: { signed?: boolean; digits?: number } = {},
+  options: { signed?: boolean; digits?: number; language?: Language } = {},
 ): string {
   if (fraction === null || fraction === undefined || !Number.isFinite(fraction)) return DASH;
+  const language = options.language ?? 'fr';
   const percent = fraction * 100;
-  const body = decimals(options.digits ?? 1).format(Math.abs(percent));
+  const body = decimals(options.digits ?? 1, language).format(Math.abs(percent));
   const sign = percent < 0 ? '−' : options.signed && percent > 0 ? '+' : '';
-  return `${sign}${body}${NARROW_NBSP}%`;
+  return `${sign}${body}${PERCENT_SPACE[language]}%`;
 }
 
 /** A difference between two rates, in percentage points, signed (« −0,05 pts »): not a percent of a percent. */
-export function formatPoints(fraction: number | null | undefined, digits = 2): string {
+export function formatPoints(
+  fraction: number | null | undefined,
+  digits = 2,
+  language: Language = 'fr',
+): string {
   if (fraction === null || fraction === undefined || !Number.isFinite(fraction)) return DASH;
   const points = fraction * 100;
   const sign = points < 0 ? '−' : points > 0 ? '+' : '';
-  return `${sign}${decimals(digits).format(Math.abs(points))}${NARROW_NBSP}pts`;
+  return `${sign}${decimals(digits, language).format(Math.abs(points))}${NARROW_NBSP}pts`;
 }
 
-/** A plain number: integers grouped (« 1 577 722 399 »), others with `digits` decimals. */
-export function formatNumber(value: number | null | undefined, digits = 0): string {
+/** A plain number: integers grouped (« 1 577 722 399 », "1’577’722’399"), others with `digits` decimals. */
+export function formatNumber(value: number | null | undefined, digits = 0, language: Language = 'fr'): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return DASH;
-  return digits === 0 ? integerFormat.format(value) : decimals(digits).format(value);
+  return decimals(digits, language).format(value);
 }
 
 /** « 1 ligne », « 3 lignes »: the count with its noun in the right number (never « ligne(s) »). */

@@ -1,5 +1,6 @@
 // The KPI vocabulary shared by every layer: metric names (the warehouse column names), their French and
 // English labels, and how each is shown to a person.
+import type { Language } from './answer.js';
 import { formatMoney, formatNumber, formatPercent } from './format.js';
 
 export const METRICS = [
@@ -28,21 +29,27 @@ export const METRIC_INFO: Record<Metric, { fr: string; en: string; unit: MetricU
 };
 
 /** A metric value as a person reads it: ROI « +277,3 % », CTR « 1,03 % », CPL « CHF 654,66 », ROAS « 1,40 ». */
-export function formatMetric(metric: Metric, value: number | null | undefined, currency: string): string {
+export function formatMetric(
+  metric: Metric,
+  value: number | null | undefined,
+  currency: string,
+  language: Language = 'fr',
+): string {
   switch (METRIC_INFO[metric].unit) {
     case 'percent':
       return metric === 'roi'
-        ? formatPercent(value, { signed: true })
-        : formatPercent(value, { digits: metric === 'ctr' || metric === 'cvr' ? 2 : 1 });
+        ? formatPercent(value, { signed: true, language })
+        : formatPercent(value, { digits: metric === 'ctr' || metric === 'cvr' ? 2 : 1, language });
     case 'ratio':
-      return formatNumber(value, 2);
+      return formatNumber(value, 2, language);
     case 'money':
       return formatMoney(
         value,
         currency,
         metric === 'cpl' || metric === 'cpa' || metric === 'cpc' || metric === 'cpm' ? 2 : 0,
+        language,
       );
     case 'count':
-      return formatNumber(value);
+      return formatNumber(value, 0, language);
   }
 }

@@ -115,7 +115,7 @@ export function composeAnswer(input: ComposeInput): Answer {
     if (factKeys && first) {
       const facts: Fact[] = factKeys.map((key) => {
         const column = tableColumn(key, language);
-        return { label: column.label, value: formatCell(column.format, first[key], currency) };
+        return { label: column.label, value: formatCell(column.format, first[key], currency, language) };
       });
       blocks.push({ type: 'facts', facts });
     }

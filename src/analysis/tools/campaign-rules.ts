@@ -16,7 +16,7 @@ export function campaignRules(rows: Row[], language: Language, currency: string)
   const best = ranked[0];
   const worst = ranked.at(-1);
   const out: string[] = [];
-  const roi = (row: Row) => formatMetric('roi', num(row.roi), currency);
+  const roi = (row: Row) => formatMetric('roi', num(row.roi), currency, language);
   // Only move money towards a campaign that earns it back.
   if (best && worst && best !== worst && num(best.roi)! > 0 && num(worst.roi)! < num(best.roi)!) {
     out.push(
@@ -34,8 +34,8 @@ export function campaignRules(rows: Row[], language: Language, currency: string)
     out.push(
       tr(
         language,
-        `Réduire ou mettre en pause ${row.campaign_name} : ROI ${roi(row)} pour ${formatMetric('mark_spent', num(row.mark_spent), currency)} dépensés ; revoir ciblage et créations avant de relancer.`,
-        `Cut or pause ${row.campaign_name}: ROI ${roi(row)} on ${formatMetric('mark_spent', num(row.mark_spent), currency)} of spend; rework targeting and creatives before relaunching.`,
+        `Réduire ou mettre en pause ${row.campaign_name} : ROI ${roi(row)} pour ${formatMetric('mark_spent', num(row.mark_spent), currency, language)} dépensés ; revoir ciblage et créations avant de relancer.`,
+        `Cut or pause ${row.campaign_name}: ROI ${roi(row)} on ${formatMetric('mark_spent', num(row.mark_spent), currency, language)} of spend; rework targeting and creatives before relaunching.`,
       ),
     );
   }
@@ -45,8 +45,8 @@ export function campaignRules(rows: Row[], language: Language, currency: string)
     out.push(
       tr(
         language,
-        `Examiner le coût par lead de ${dearest.campaign_name} (CPL ${formatMetric('cpl', num(dearest.cpl), currency)}, le plus élevé de la liste) : audiences et pages d'atterrissage.`,
-        `Look into ${dearest.campaign_name}'s cost per lead (CPL ${formatMetric('cpl', num(dearest.cpl), currency)}, the highest in the list): audiences and landing pages.`,
+        `Examiner le coût par lead de ${dearest.campaign_name} (CPL ${formatMetric('cpl', num(dearest.cpl), currency, language)}, le plus élevé de la liste) : audiences et pages d'atterrissage.`,
+        `Look into ${dearest.campaign_name}'s cost per lead (CPL ${formatMetric('cpl', num(dearest.cpl), currency, language)}, the highest in the list): audiences and landing pages.`,
       ),
     );
   }

@@ -17,13 +17,13 @@ export function groupRules(output: ToolOutput, language: Language, currency: str
   return [
     tr(
       language,
-      `Renforcer ${label(best)} (ROI ${formatMetric('roi', num(best.roi), currency)}) : c'est là que chaque franc rapporte le plus.`,
-      `Invest more in ${label(best)} (ROI ${formatMetric('roi', num(best.roi), currency)}): that is where each unit of spend returns most.`,
+      `Renforcer ${label(best)} (ROI ${formatMetric('roi', num(best.roi), currency, language)}) : c'est là que chaque franc rapporte le plus.`,
+      `Invest more in ${label(best)} (ROI ${formatMetric('roi', num(best.roi), currency, language)}): that is where each unit of spend returns most.`,
     ),
     tr(
       language,
-      `Auditer ${label(worst)} (ROI ${formatMetric('roi', num(worst.roi), currency)}, ${formatMetric('mark_spent', num(worst.mark_spent), currency)} dépensés) campagne par campagne.`,
-      `Audit ${label(worst)} (ROI ${formatMetric('roi', num(worst.roi), currency)}, ${formatMetric('mark_spent', num(worst.mark_spent), currency)} spent) campaign by campaign.`,
+      `Auditer ${label(worst)} (ROI ${formatMetric('roi', num(worst.roi), currency, language)}, ${formatMetric('mark_spent', num(worst.mark_spent), currency, language)} dépensés) campagne par campagne.`,
+      `Audit ${label(worst)} (ROI ${formatMetric('roi', num(worst.roi), currency, language)}, ${formatMetric('mark_spent', num(worst.mark_spent), currency, language)} spent) campaign by campaign.`,
     ),
   ];
 }

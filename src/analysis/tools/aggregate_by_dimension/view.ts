@@ -13,7 +13,7 @@ export function aggregateView(output: ToolOutput, language: Language, currency: 
     .slice(0, 6)
     .map(
       (row) =>
-        `${row[key]} : ROI ${formatMetric('roi', num(row.roi), currency)}, ${tr(language, 'CA', 'revenue')} ${formatMetric('revenue', num(row.revenue), currency)}`,
+        `${row[key]} : ROI ${formatMetric('roi', num(row.roi), currency, language)}, ${tr(language, 'CA', 'revenue')} ${formatMetric('revenue', num(row.revenue), currency, language)}`,
     )
     .join(' ; ');
   return {

@@ -9,9 +9,9 @@ import { filtersText, num } from '../view-helpers.js';
 export function describeView(output: ToolOutput, language: Language, currency: string): ToolView {
   const row: Row = output.rows[0] ?? {};
   const scope = `${row.campaign_name} (${row.category})${filtersText({ ...output.provenance.args, campaign_name: undefined }, language)}`;
-  const roi = formatMetric('roi', num(row.roi), currency);
-  const revenue = formatMetric('revenue', num(row.revenue), currency);
-  const spend = formatMetric('mark_spent', num(row.mark_spent), currency);
+  const roi = formatMetric('roi', num(row.roi), currency, language);
+  const revenue = formatMetric('revenue', num(row.revenue), currency, language);
+  const spend = formatMetric('mark_spent', num(row.mark_spent), currency, language);
   return {
     headline: tr(
       language,

@@ -10,10 +10,10 @@ import type { ToolOutput, ToolView } from '../types.js';
 import { num } from '../view-helpers.js';
 
 /** A change, signed: in points for a rate (« +0,30 pts », not a percent of a percent), else in the KPI's unit. */
-const signed = (metric: Metric, value: number | null, currency: string) => {
+const signed = (metric: Metric, value: number | null, currency: string, language: Language) => {
   if (value === null) return '–';
-  if (METRIC_INFO[metric].unit === 'percent') return formatPoints(value, metric === 'roi' ? 1 : 2);
-  return `${value > 0 ? '+' : ''}${formatMetric(metric, value, currency).replace(/^\+/, '')}`;
+  if (METRIC_INFO[metric].unit === 'percent') return formatPoints(value, metric === 'roi' ? 1 : 2, language);
+  return `${value > 0 ? '+' : ''}${formatMetric(metric, value, currency, language).replace(/^\+/, '')}`;
 };
 
 export function explainChangeView(output: ToolOutput, language: Language, currency: string): ToolView {
@@ -35,7 +35,7 @@ export function explainChangeView(output: ToolOutput, language: Language, curren
   const driverText = drivers
     .map(
       (row) =>
-        `${row.member} (${signed(metric, num(row.contribution), currency)} ; ${tr(language, 'de', 'from')} ${formatMetric(metric, num(row.before), currency)} ${tr(language, 'à', 'to')} ${formatMetric(metric, num(row.after), currency)})`,
+        `${row.member} (${signed(metric, num(row.contribution), currency, language)} ; ${tr(language, 'de', 'from')} ${formatMetric(metric, num(row.before), currency, language)} ${tr(language, 'à', 'to')} ${formatMetric(metric, num(row.after), currency, language)})`,
     )
     .join(', ');
   // « pourquoi le CPA a grimpé ? » when it fell: say so first — the figures then answer the real movement.
@@ -46,16 +46,16 @@ export function explainChangeView(output: ToolOutput, language: Language, curren
   const correction = contradicted
     ? tr(
         language,
-        `Contrairement à ce que suppose la question, la valeur a ${change! < 0 ? 'baissé' : 'augmenté'} (${signed(metric, change, currency)}). `,
-        `Contrary to what the question assumes, ${label} went ${change! < 0 ? 'down' : 'up'} (${signed(metric, change, currency)}). `,
+        `Contrairement à ce que suppose la question, la valeur a ${change! < 0 ? 'baissé' : 'augmenté'} (${signed(metric, change, currency, language)}). `,
+        `Contrary to what the question assumes, ${label} went ${change! < 0 ? 'down' : 'up'} (${signed(metric, change, currency, language)}). `,
       )
     : '';
   const headline =
     correction +
     tr(
       language,
-      `${Label} (${scope}) : ${formatMetric(metric, from, currency)} ${periodText(before.date_from, before.date_to, language)}, ${formatMetric(metric, to, currency)} ${periodText(after.date_from, after.date_to, language)}, soit ${signed(metric, change, currency)}. Principaux facteurs : ${driverText || '–'}.`,
-      `${Label} (${scope}): ${formatMetric(metric, from, currency)} ${periodText(before.date_from, before.date_to, language)}, ${formatMetric(metric, to, currency)} ${periodText(after.date_from, after.date_to, language)}, a change of ${signed(metric, change, currency)}. Main drivers: ${driverText || '–'}.`,
+      `${Label} (${scope}) : ${formatMetric(metric, from, currency, language)} ${periodText(before.date_from, before.date_to, language)}, ${formatMetric(metric, to, currency, language)} ${periodText(after.date_from, after.date_to, language)}, soit ${signed(metric, change, currency, language)}. Principaux facteurs : ${driverText || '–'}.`,
+      `${Label} (${scope}): ${formatMetric(metric, from, currency, language)} ${periodText(before.date_from, before.date_to, language)}, ${formatMetric(metric, to, currency, language)} ${periodText(after.date_from, after.date_to, language)}, a change of ${signed(metric, change, currency, language)}. Main drivers: ${driverText || '–'}.`,
     );
   const format = tableColumn(metric, language).format;
   const deltaFormat = METRIC_INFO[metric].unit === 'percent' ? 'delta_points' : format;

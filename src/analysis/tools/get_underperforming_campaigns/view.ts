@@ -7,10 +7,10 @@ import { filtersText, num } from '../view-helpers.js';
 
 export function underperformingView(output: ToolOutput, language: Language, currency: string): ToolView {
   const args = output.provenance.args;
-  const threshold = formatMetric('roi', num(args.roi_threshold) ?? 0, currency);
+  const threshold = formatMetric('roi', num(args.roi_threshold) ?? 0, currency, language);
   const spend = output.rows.reduce((sum, row) => sum + (num(row.mark_spent) ?? 0), 0);
   const list = output.rows
-    .map((row) => `${row.campaign_name} (${formatMetric('roi', num(row.roi), currency)})`)
+    .map((row) => `${row.campaign_name} (${formatMetric('roi', num(row.roi), currency, language)})`)
     .join(', ');
   const headline =
     output.rows.length === 0
@@ -22,13 +22,13 @@ export function underperformingView(output: ToolOutput, language: Language, curr
       : output.rows.length === 1
         ? tr(
             language,
-            `Une campagne a un ROI inférieur à ${threshold}${filtersText(args, language)} : ${list}. Elle représente ${formatMetric('mark_spent', spend, currency)} de dépenses.`,
-            `One campaign has an ROI below ${threshold}${filtersText(args, language)}: ${list}. It accounts for ${formatMetric('mark_spent', spend, currency)} of spend.`,
+            `Une campagne a un ROI inférieur à ${threshold}${filtersText(args, language)} : ${list}. Elle représente ${formatMetric('mark_spent', spend, currency, language)} de dépenses.`,
+            `One campaign has an ROI below ${threshold}${filtersText(args, language)}: ${list}. It accounts for ${formatMetric('mark_spent', spend, currency, language)} of spend.`,
           )
         : tr(
             language,
-            `${output.rows.length} campagnes ont un ROI inférieur à ${threshold}${filtersText(args, language)} : ${list}. Elles représentent ${formatMetric('mark_spent', spend, currency)} de dépenses.`,
-            `${output.rows.length} campaigns have an ROI below ${threshold}${filtersText(args, language)}: ${list}. They account for ${formatMetric('mark_spent', spend, currency)} of spend.`,
+            `${output.rows.length} campagnes ont un ROI inférieur à ${threshold}${filtersText(args, language)} : ${list}. Elles représentent ${formatMetric('mark_spent', spend, currency, language)} de dépenses.`,
+            `${output.rows.length} campaigns have an ROI below ${threshold}${filtersText(args, language)}: ${list}. They account for ${formatMetric('mark_spent', spend, currency, language)} of spend.`,
           );
   return {
     headline,

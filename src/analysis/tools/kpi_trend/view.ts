@@ -14,7 +14,7 @@ export function trendView(output: ToolOutput, language: Language, currency: stri
   const worst = [...values].sort((a, b) => (num(a.value) ?? 0) - (num(b.value) ?? 0))[0];
   const first = values[0];
   const last = values.at(-1);
-  const fmt = (row: Row | undefined) => formatMetric(metric, num(row?.value), currency);
+  const fmt = (row: Row | undefined) => formatMetric(metric, num(row?.value), currency, language);
   return {
     headline: tr(
       language,

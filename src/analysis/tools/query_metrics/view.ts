@@ -76,7 +76,7 @@ export function periodText(from: unknown, to: unknown, language: Language): stri
 
 const figures = (row: Row, metrics: Metric[], currency: string, language: Language) =>
   metrics
-    .map((metric) => `${METRIC_INFO[metric][language]} ${formatMetric(metric, num(row[metric]), currency)}`)
+    .map((metric) => `${METRIC_INFO[metric][language]} ${formatMetric(metric, num(row[metric]), currency, language)}`)
     .join(', ');
 
 function keyOf(row: Row, groups: string[], grain: unknown): string {
@@ -114,8 +114,8 @@ export function queryMetricsView(output: ToolOutput, language: Language, currenc
     // A gap between two rates is in points (« −0,05 pts »), not a percent.
     const gapText = (delta: number) =>
       METRIC_INFO[main].unit === 'percent'
-        ? formatPoints(delta, main === 'roi' ? 1 : 2)
-        : formatMetric(main, delta, currency);
+        ? formatPoints(delta, main === 'roi' ? 1 : 2, language)
+        : formatMetric(main, delta, currency, language);
     const gap =
       groups.length === 0 && a !== null && b !== null
         ? tr(language, ` Écart : ${gapText(a - b)}.`, ` Difference: ${gapText(a - b)}.`)
@@ -129,7 +129,7 @@ export function queryMetricsView(output: ToolOutput, language: Language, currenc
     );
   } else if (groups.length === 0 && !grain) {
     const row = rows[0] ?? {};
-    headline = `${labels[0]?.toUpperCase() ?? ''}${labels.slice(1)} (${scope})${colon(language)} ${metrics.map((metric) => formatMetric(metric, num(row[metric]), currency)).join(', ')}.`;
+    headline = `${labels[0]?.toUpperCase() ?? ''}${labels.slice(1)} (${scope})${colon(language)} ${metrics.map((metric) => formatMetric(metric, num(row[metric]), currency, language)).join(', ')}.`;
     if (metrics.length > 1)
       headline = `${tr(language, 'Pour', 'For')} ${scope}${colon(language)} ${figures(row, metrics, currency, language)}.`;
   } else {
@@ -138,12 +138,12 @@ export function queryMetricsView(output: ToolOutput, language: Language, currenc
       : [];
     const shown = rows
       .slice(0, 10)
-      .map((row) => `${keyOf(row, groups, grain)} (${formatMetric(main, num(row[main]), currency)})`)
+      .map((row) => `${keyOf(row, groups, grain)} (${formatMetric(main, num(row[main]), currency, language)})`)
       .join(', ');
     const condition = thresholds
       .map(
         (t) =>
-          `${METRIC_INFO[t.metric][language]} ${COMPARATOR_WORDS[t.op]![language]} ${formatMetric(t.metric, t.value, currency)}`,
+          `${METRIC_INFO[t.metric][language]} ${COMPARATOR_WORDS[t.op]![language]} ${formatMetric(t.metric, t.value, currency, language)}`,
       )
       .join(tr(language, ' et ', ' and '));
     const single = rows.length === 1;

@@ -12,7 +12,7 @@ export function rankingView(output: ToolOutput, language: Language, currency: st
   const top = args.direction !== 'bottom';
   const list = output.rows
     .slice(0, 5)
-    .map((row) => `${row.campaign_name} ${formatMetric(metric, num(row[metric]), currency)}`)
+    .map((row) => `${row.campaign_name} ${formatMetric(metric, num(row[metric]), currency, language)}`)
     .join(', ');
   return {
     headline:

@@ -9,7 +9,7 @@ export function simulationRules(output: ToolOutput, language: Language, currency
   const row = output.rows[0] ?? {};
   const incremental = num(row.incremental_roi);
   const change = num(row.budget_increase_pct) ?? 0;
-  const roi = incremental === null ? '' : formatMetric('roi', incremental, currency);
+  const roi = incremental === null ? '' : formatMetric('roi', incremental, currency, language);
   const out: string[] = [];
   // (Δ revenue − Δ budget) / Δ budget: for a rise, what the extra money returns; for a cut, what the money taken
   // away was returning. A cut is worth it when that money lost more than it brought (a negative figure here).
@@ -45,8 +45,8 @@ export function simulationRules(output: ToolOutput, language: Language, currency
   out.push(
     tr(
       language,
-      `Suivre le CA réel face à l'intervalle simulé (${formatMetric('revenue', num(row.simulated_revenue_low), currency)} – ${formatMetric('revenue', num(row.simulated_revenue_high), currency)}) chaque semaine.`,
-      `Track actual revenue against the simulated range (${formatMetric('revenue', num(row.simulated_revenue_low), currency)} – ${formatMetric('revenue', num(row.simulated_revenue_high), currency)}) every week.`,
+      `Suivre le CA réel face à l'intervalle simulé (${formatMetric('revenue', num(row.simulated_revenue_low), currency, language)} – ${formatMetric('revenue', num(row.simulated_revenue_high), currency, language)}) chaque semaine.`,
+      `Track actual revenue against the simulated range (${formatMetric('revenue', num(row.simulated_revenue_low), currency, language)} – ${formatMetric('revenue', num(row.simulated_revenue_high), currency, language)}) every week.`,
     ),
   );
   return out;
