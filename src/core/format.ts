@@ -92,7 +92,11 @@ export function formatPoints(
 }
 
 /** A plain number: integers grouped (« 1 577 722 399 », "1’577’722’399"), others with `digits` decimals. */
-export function formatNumber(value: number | null | undefined, digits = 0, language: Language = 'fr'): string {
+export function formatNumber(
+  value: number | null | undefined,
+  digits = 0,
+  language: Language = 'fr',
+): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return DASH;
   return decimals(digits, language).format(value);
 }

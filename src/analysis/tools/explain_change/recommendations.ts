@@ -18,7 +18,8 @@ export function explainChangeRecommendations(
   const worst = drivers.find((row) => harmful(row.contribution as number));
   const best = drivers.find((row) => !harmful(row.contribution as number) && row.contribution !== 0);
   const out: string[] = [];
-  const fmt = (value: unknown) => formatMetric(metric, typeof value === 'number' ? value : null, currency, language);
+  const fmt = (value: unknown) =>
+    formatMetric(metric, typeof value === 'number' ? value : null, currency, language);
   // A member moves the total by its own rate (rate effect) or by its weight in the mix (mix effect): advice differs.
   const byMix = (row: (typeof drivers)[number]) =>
     Math.abs(Number(row.mix_effect ?? 0)) > Math.abs(Number(row.rate_effect ?? 0));

@@ -76,7 +76,10 @@ export function periodText(from: unknown, to: unknown, language: Language): stri
 
 const figures = (row: Row, metrics: Metric[], currency: string, language: Language) =>
   metrics
-    .map((metric) => `${METRIC_INFO[metric][language]} ${formatMetric(metric, num(row[metric]), currency, language)}`)
+    .map(
+      (metric) =>
+        `${METRIC_INFO[metric][language]} ${formatMetric(metric, num(row[metric]), currency, language)}`,
+    )
     .join(', ');
 
 function keyOf(row: Row, groups: string[], grain: unknown): string {
@@ -138,7 +141,9 @@ export function queryMetricsView(output: ToolOutput, language: Language, currenc
       : [];
     const shown = rows
       .slice(0, 10)
-      .map((row) => `${keyOf(row, groups, grain)} (${formatMetric(main, num(row[main]), currency, language)})`)
+      .map(
+        (row) => `${keyOf(row, groups, grain)} (${formatMetric(main, num(row[main]), currency, language)})`,
+      )
       .join(', ');
     const condition = thresholds
       .map(
