@@ -7,6 +7,8 @@ export const BRAND_ALIASES: [RegExp, string][] = [
   [/\b(yt|youtub|ytb)\b/g, 'youtube'],
   [/\bblogueu?r(s|se|ses)?\b/g, 'blogger$1'],
   [/\bgoogl\b/g, 'google'],
+  // A lookalike audience is what « lal » stands for (facebook_lal).
+  [/\blook[- ]?alikes?\b/g, 'lal'],
 ];
 /** « fb » → « facebook »: a word with its brand nickname expanded (other words unchanged). */
 export const expandBrand = (word: string): string =>

@@ -4,16 +4,22 @@ import type { Catalog } from '../../src/analysis/vocabulary.js';
 import { before, type MetricReading, type Parsed, type Period, scopeArgs, shift } from './figure-parse.js';
 import { CATEGORY_OBJECT, CHANGE, CUT, DOWN_WORDS, UP_WORDS } from './figure-words.js';
 
+/** « up » / « down » on their own (not « break down », « drill down », « sign up »). */
+const MOVED =
+  /(?<!\b(?:break|broken|breaking|drill|drilling|sign|set|follow|show|round|roll)\s)\b(up|down)\b/;
+
 /** Why a figure moved: its change between two periods, decomposed by campaign (or by category when asked). */
 export function explain(p: Parsed, catalog: Catalog): MetricReading | undefined {
   const metric = p.metrics[0] ?? (CUT.test(p.text) ? 'roi' : undefined);
   if (!metric) return undefined;
   let periods = p.two;
-  if (!periods && p.period?.date_from && p.period.date_to && CHANGE.test(p.text)) {
+  // In a « pourquoi », "why are leads down?" and "why is CPA up?" say the figure moved too.
+  const moved = CHANGE.test(p.text) || MOVED.test(p.text);
+  if (!periods && p.period?.date_from && p.period.date_to && moved) {
     const after = p.period as Required<Period>;
     periods = [before(after), after];
   }
-  if (!periods && CHANGE.test(p.text) && catalog.lastDay) {
+  if (!periods && moved && catalog.lastDay) {
     const after = { date_from: shift(catalog.lastDay, -6), date_to: catalog.lastDay };
     periods = [before(after), after];
   }
@@ -39,7 +45,8 @@ export function explain(p: Parsed, catalog: Catalog): MetricReading | undefined 
 }
 
 export function assumedDirection(text: string): { assumed_direction?: 'up' | 'down' } {
-  const up = UP_WORDS.test(text);
-  const down = DOWN_WORDS.test(text);
+  const moved = MOVED.exec(text)?.[1];
+  const up = UP_WORDS.test(text) || moved === 'up';
+  const down = DOWN_WORDS.test(text) || moved === 'down';
   return up === down ? {} : { assumed_direction: up ? 'up' : 'down' };
 }

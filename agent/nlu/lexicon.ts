@@ -33,6 +33,8 @@ ci plait avance etc pendant esperer chez vu interessant interessante interessant
 /** Domain words the rules read, often redundant with another word of the question. */
 const DOMAIN = words(`
 campagne campagnes campaign campaigns pub pubs ads annonce annonces marketing publicite publicitaire adieu
+colonne colonnes column columns spends via so wise bring brings bringing brought profil profils profile profiles
+effet effets effect effects impact impacts generale general overall contribue contribuent contribute contributes contributed pese pesent weighs weigh
 prior cote abord total totaux totale totales global globale
 globaux globales globalement overall combien nombre number nb count montant montants valeur valeurs value values
 chiffre chiffres figure figures kpi kpis metrique metriques metric metrics indicateur indicateurs stat stats
@@ -110,7 +112,7 @@ rentab profitab influen categor evolv`);
  * « demain » alone asks for a forecast and « pas » alone turns a question around.
  */
 const HARMLESS_PHRASES = [
-  /\b(?:pour|for|avant|before)\s(?:(?:le|la|l'|ma|mon|notre|nos|the|my|our|tomorrow's|today's|this|next)\s?)?(?:\w+\s)?(?:comite|reunion|board|presentation|point|reporting|copil|meeting|call|revue|review|deck|slides?|comex|codir|standup)\b(?:\s(?:de\s|d'|du\s)(?:demain|ce soir|lundi|mardi|mercredi|jeudi|vendredi|la semaine prochaine))?/g,
+  /\b(?:pour|for|avant|before)\s(?:(?:le|la|l'|ma|mon|notre|nos|the|my|our|tomorrow's|today's|this|next)\s?)?(?:[\w']+\s)?(?:comite|reunion|board|presentation|point|reporting|copil|meeting|call|revue|review|deck|slides?|comex|codir|standup)\b(?:\s(?:de\s|d'|du\s)(?:demain|ce soir|lundi|mardi|mercredi|jeudi|vendredi|la semaine prochaine))?/g,
   /\b(?:non|pas|peu|not)\s(?=rentab|profitab)/g,
 ];
 

@@ -35,7 +35,7 @@ const VOCABULARY = `
 sous performantes performante performants performant underperforming underperform campagnes campagne
 affaire rapporte rapporter rapportent lead rapport rapports
 campaigns campaign meilleures meilleurs meilleure meilleur pires worst lowest highest cheapest expensive
-rentabilite rentables rentable retour investissement profitability profitable conversion conversions taux
+rentabilite rentables rentable retour investissement profitability profitable conversion conversions taux total
 clics clicks impressions commandes orders leads acquisition chiffre affaires revenus revenue ventes sales
 depenses depense budget segmente segmenter segmentation segments segment clusters cluster groupes
 simule simuler simulation simulate prediction predict prevoir prevision forecast evolution tendance trend
@@ -59,7 +59,7 @@ const KNOWN = new Set([...VOCABULARY, ...KEEP.split(/\s+/), ...Object.keys(NUMBE
 export const PARSED_WORDS: readonly string[] = [...KNOWN];
 
 /** The closest vocabulary word when the token is a likely typo of it (same first letter, small distance). */
-// Short measure words are corrected too, but only towards these and only at distance 1 (« leds », « spnd »):
+// Short measure words (and « total », "which") are corrected too, but only towards these and only at distance 1 (« leds », « spnd »):
 // short ordinary words sit too close to each other to correct in general.
 const SHORT_MEASURES = [
   'leads',
@@ -73,6 +73,8 @@ const SHORT_MEASURES = [
   'clic',
   'click',
   'lead',
+  'total',
+  'which',
 ];
 
 const WEEKDAY_ABBREVIATIONS: Record<string, string> = {
@@ -91,7 +93,7 @@ export const ALIASES: Readonly<Record<string, string>> = {
   canneaux: 'canaux', cannaux: 'canaux', chanels: 'channels', chanel: 'channel', clik: 'clic', cliks: 'clics',
   depanser: 'depenser', depanse: 'depense', depenser: 'depenser', smaine: 'semaine', semiane: 'semaine',
   bsa: 'bas', moin: 'moins', lw: 'last week', rat: 'rate', rev: 'revenue', camps: 'campaigns', camp: 'campaign', umsatz: 'revenue', klicks: 'clicks', kosten: 'spend',
-  dern: 'derniers', fevr: 'fevrier', pourqoui: 'pourquoi', pourquio: 'pourquoi', baise: 'baisse',
+  dern: 'derniers', fevr: 'fevrier', sim: 'simule', wow: 'week over week', pourqoui: 'pourquoi', pourquio: 'pourquoi', baise: 'baisse',
 }; // biome-ignore format: a table
 
 export function correctWord(word: string): string {

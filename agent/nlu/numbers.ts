@@ -26,7 +26,10 @@ const SINGULAR =
 /** A ranking size (« top 10 », « les cinq meilleures », "three campaigns"), clamped to 1..50. */
 export function findCount(text: string): number | undefined {
   // « les 2 premières semaines », « les 3 derniers jours » are periods, not rankings.
-  const rest = text.replace(/\b\d{1,3} (?:premi|derni)\w* (?:semaines?|jours?|mois|weeks?|days?)\b/g, ' ');
+  // « dépenses et CA par canal, les deux stp »: « les deux » closing the question is both figures, not a top 2.
+  const rest = text
+    .replace(/\b\d{1,3} (?:premi|derni)\w* (?:semaines?|jours?|mois|weeks?|days?)\b/g, ' ')
+    .replace(/,?\s*\b(?:les|the|tous les) 2\b(?=(?:\s(?:stp|svp|please|pls|merci|thanks))?[\s?!.]*$)/, ' ');
   for (const pattern of COUNT_PATTERNS) {
     const match = pattern.exec(rest);
     if (match?.[1]) return Math.min(50, Math.max(1, Number(match[1])));

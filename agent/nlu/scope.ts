@@ -20,7 +20,16 @@ export interface Scope {
   rest: string;
 }
 
-const FUNCTION_WORDS: ReadonlySet<string> = new Set([...eng, ...fra]);
+/** Function words, and time words that sit next to names (« facebook last week » is not facebook_lal + « week »). */
+const FUNCTION_WORDS: ReadonlySet<string> = new Set([
+  ...eng,
+  ...fra,
+  'last',
+  'past',
+  'next',
+  'week',
+  'month',
+]);
 
 // Never a campaign even when a name contains them.
 const COMMON = new Set(['les', 'la', 'le', 'des', 'de', 'du', 'the', 'and', 'et', 'par', 'by', 'top', 'pour', 'for', 'sur', 'on', 'in', 'en', 'ce', 'cette', 'this', 'all', 'tout', 'tous', 'toutes']); // biome-ignore format: one list

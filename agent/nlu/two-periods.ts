@@ -14,7 +14,7 @@ const MONTH_FIRST = String.raw`(?:(?:fevr\w*|fev|feb\w*|february|janv\w*|jan\w*|
 const JOIN_SPLIT = /\s(?:et|and|ou|or|puis|then)\s/;
 // « la semaine d'avant », "the week before": the same length right before the other period.
 const PREVIOUS =
-  /\bla veille\b|\bthe day before\b|\ble jour (d'avant|precedent)\b|\bthe previous day\b|\b(semaine|sem\.?|week|periode|period|mois|month|7 jours|jours) (d'avant|precedente?|d'avant|before|previous|prior)\b|\b(previous|prior|precedente?) (semaine|week|periode|period|mois|month)\b|\b(the )?(previous|prior) \d{1,2}( days)?\b|\bles \d{1,2} (jours )?precedents\b|\bla precedente\b|\bcelle d'avant\b|\bthe one before\b/;
+  /\bla veille\b|\bthe day before\b|\ble jour (d'avant|precedent)\b|\bthe previous day\b|\b(semaine|sem\.?|week|periode|period|mois|month|7 jours|jours) (d'avant|precedente?|d'avant|before|previous|prior)\b|\b(previous|prior|precedente?) (semaine|week|periode|period|mois|month)\b|\b(the )?(previous|prior) \d{1,2}( days)?\b|\bles \d{1,2} (jours )?precedents\b|\bla precedente\b|\bcelle d'avant\b|\bthe one before\b|\bthe previous one\b|\bthe prior one\b/;
 
 function lengthOf(range: DateRange): number {
   return Math.round((Date.parse(range.date_to!) - Date.parse(range.date_from!)) / 86_400_000) + 1;
@@ -34,9 +34,10 @@ export function findTwoPeriods(raw: string, lastDay: string | null): [DateRange,
     )
   )
     return undefined;
-  // « les deux dernières semaines », "the last two weeks": the week before last, then the last one.
+  // « les deux dernières semaines », "the last two weeks", "week over week" (WoW), « semaine sur semaine »: the week
+  // before last, then the last one.
   if (
-    /\b(deux|2) (dernieres|last) semaines\b|\b(deux|2) dernieres semaines\b|\blast (two|2) weeks\b|\bpast (two|2) weeks\b/.test(
+    /\b(deux|2) (dernieres|last) semaines\b|\b(deux|2) dernieres semaines\b|\blast (two|2) weeks\b|\bpast (two|2) weeks\b|\bweek[- ]?over[- ]?week\b|\bsemaine sur semaine\b|\bd'une semaine (a|sur) l'autre\b/.test(
       text,
     )
   )

@@ -13,9 +13,9 @@ export function aggregateView(output: ToolOutput, language: Language, currency: 
     .slice(0, 6)
     .map(
       (row) =>
-        `${row[key]} : ROI ${formatMetric('roi', num(row.roi), currency, language)}, ${tr(language, 'CA', 'revenue')} ${formatMetric('revenue', num(row.revenue), currency, language)}`,
+        `${row[key]}${tr(language, ' :', ':')} ROI ${formatMetric('roi', num(row.roi), currency, language)}, ${tr(language, 'CA', 'revenue')} ${formatMetric('revenue', num(row.revenue), currency, language)}`,
     )
-    .join(' ; ');
+    .join(tr(language, ' ; ', '; '));
   return {
     headline: tr(
       language,

@@ -111,7 +111,7 @@ export function queryMetricsView(output: ToolOutput, language: Language, currenc
           (row) =>
             `${groups.length > 0 ? `${keyOf(row, groups, grain)} ` : ''}${figures(row, metrics, currency, language)}`,
         )
-        .join(' ; ');
+        .join(tr(language, ' ; ', '; '));
     const a = num(first?.[0]?.[main]);
     const b = num(second?.[0]?.[main]);
     // A gap between two rates is in points (« −0,05 pts »), not a percent.
