@@ -3,7 +3,7 @@
 // answer are not (they belong to this turn only).
 import { Annotation } from '@langchain/langgraph';
 import { UntrackedValueChannel } from '@langchain/langgraph/channels';
-import type { Plan, PreviousTurn } from '../src/analysis/plan.js';
+import type { Leader, Plan, PreviousTurn } from '../src/analysis/plan.js';
 import type { ToolOutput } from '../src/analysis/tools/types.js';
 import type { Answer } from '../src/core/answer.js';
 import type { ErrorCode } from '../src/core/errors.js';
@@ -28,6 +28,8 @@ export const AgentState = Annotation.Root({
   conversation: replace<string>(() => ''),
   plan: replace<Plan | undefined>(() => undefined),
   previous: replace<PreviousTurn | undefined>(() => undefined),
+  /** The first member this turn's answer shows, kept with its plan so the next turn can say « dans ce canal ». */
+  leader: replace<Leader | undefined>(() => undefined),
   planner: replace<Answer['planner']>(() => 'offline'),
   outputs: thisTurnOnly<ToolOutput[]>(() => []),
   failures: thisTurnOnly<ToolFailure[]>(() => []),

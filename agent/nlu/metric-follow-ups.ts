@@ -12,6 +12,8 @@ import { findThresholds, type Threshold } from './thresholds.js';
 const PER_CATEGORY =
   /\b(par|by|per|pour chaque|chaque|au niveau des|cote|niveau|selon) (canal|canaux|channels?|categories?|categorie|category)\b|\b(canaux|channels|categories)\b/;
 const PER_CAMPAIGN = /\b(par|by|per|au niveau des|cote) (campagne|campaign)s?\b/;
+const ONE_CAMPAIGN = /\b(quelle|quel|which|la|the|what)\s(?:\w+\s){0,2}(campagne|campaign)\b(?!s)/;
+const SOME_CAMPAIGNS = /\b(quelles|which|les|the)\s(?:\w+\s){0,2}(campagnes|campaigns)\b/;
 const PER_TIME =
   /\b(par|by|per|chaque|each) (semaine|week|jour|day)s?\b|\bweekly\b|\bdaily\b|\bhebdo\w*|\bquotidien\w*|\bjour par jour\b|\bsemaine par semaine\b|\bday by day\b|\bweek by week\b/;
 
@@ -103,6 +105,14 @@ export function followMetricCall(
   }
   if (previous.tool === 'query_metrics' && (byCategory || PER_CAMPAIGN.test(p.text))) {
     args.group_by = [byCategory ? 'category' : 'campaign_name'];
+    changed = true;
+  }
+  // « et dans social, quelle campagne est la pire ? » after the worst channel: campaigns now, one (or a few) of them.
+  const campaignObject = ONE_CAMPAIGN.test(p.text) ? 1 : SOME_CAMPAIGNS.test(p.text) ? 5 : undefined;
+  const byChannel = Array.isArray(args.group_by) && args.group_by[0] === 'category';
+  if (previous.tool === 'query_metrics' && byChannel && campaignObject && !byCategory) {
+    args.group_by = ['campaign_name'];
+    args.limit = p.count ?? campaignObject;
     changed = true;
   }
   // « détaille par semaine », "split it by day": the same figure over time.

@@ -6,10 +6,12 @@ import { chooseOption } from './answer-back.js';
 import { extractFeatures } from './features.js';
 import { applyFollowUp, simulationOfTheOneShown } from './follow-ups.js';
 import { detectLanguage, languageMarkers } from './language.js';
+import { withLeader } from './leader-reference.js';
 import { clarificationText } from './messages.js';
 import { BAR, followMetricCall } from './metric-follow-ups.js';
 import { readMetricQuestion } from './metric-question.js';
 import { findMetrics } from './metrics.js';
+import { withOtherPart } from './model-parts.js';
 import { normalize, prepare } from './normalize.js';
 import { askForPeriod, unreadTimeWords } from './period-guard.js';
 import { asMetricCall } from './preset-calls.js';
@@ -66,8 +68,10 @@ function planInContext(input: PlannerInput): Plan {
       return words >= 2 ? { ...plan, language: detectLanguage(normalize(input.text ?? '')) } : plan;
     }
   }
-  if (input.previous)
-    input = { ...input, text: withSiblingNames(input.text ?? '', input.previous.calls, input.catalog) };
+  if (input.previous) {
+    const named = withLeader(input.text ?? '', input.previous.leader);
+    input = { ...input, text: withSiblingNames(named, input.previous.calls, input.catalog) };
+  }
   // « compare-les », "compare them" with nothing said before: what « them » is cannot be guessed.
   else if (COMPARE_PRONOUN.test(normalize(input.text ?? ''))) {
     const language = /\b(them|those|these|both|the two)\b/.test(normalize(input.text ?? '')) ? 'en' : 'fr';
@@ -80,10 +84,10 @@ function planInContext(input: PlannerInput): Plan {
       options: language === 'en' ? ['ROI by category'] : ['ROI par catégorie'],
     };
   }
-  const plan = planOnce(input);
+  const plan = planWhole(input);
   const perCampaign = askSimulationScope(plan, input.text ?? '', input.catalog);
   if (perCampaign) return perCampaign;
-  const unexplained = unexplainedWords(input, plan, planOnce);
+  const unexplained = unexplainedWords(input, plan, planWhole);
   // Most of the question unread (« who won the Champions League game last night? »): not a question about the
   // data, whatever few words the rules found in it.
   if (unexplained.length >= OFF_TOPIC_WORDS || (unexplained.length >= 2 && !anchored(input.text ?? '', plan)))
@@ -106,6 +110,11 @@ function anchored(text: string, plan: Plan): boolean {
       (key) => call.args[key] !== undefined && call.args[key] !== 'all',
     ),
   );
+}
+
+/** The message read once, a figure part asked beside a simulation included. */
+function planWhole(input: PlannerInput): Plan {
+  return withOtherPart(input, planOnce(input), (part) => planOnce({ ...part, previous: undefined }));
 }
 
 function planOnce(input: PlannerInput): Plan {

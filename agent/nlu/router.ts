@@ -112,6 +112,10 @@ export function route(f: Features, readMetric: () => MetricReading | undefined =
       const range = f.language === 'en' ? `${min}% and +${max}%` : `${min} % et +${max} %`;
       return ask('budget_simulation', clarificationText('percentRange', f.language, range));
     }
+    // « +20 % sur le social et le search »: one category at a time (every category would be another question).
+    // Two changes (« +20 % sur le social et +10 % sur le search ») are offered one each (model-parts.ts).
+    const changes = f.text.match(/\d\s?%/g)?.length ?? 0;
+    if (f.categories.length >= 2 && changes < 2) return strong(askOneCategory(f));
     const args = { budget_increase_pct: f.percent, category: f.category ?? 'all' };
     return strong(plan('budget_simulation', [{ tool: 'simulate_budget', args }], s.simulation ? 0.9 : 0.8));
   }
@@ -184,6 +188,26 @@ type PlanMaker = (
 
 const REALLOCATION =
   /\b(realloue\w*|reallou\w*|realloc\w*|transfer\w*|deplac\w*|bascul\w*|move|moving|shift\w*)\b.*\b(vers|to|into|sur|dans)\b/;
+
+/** A budget change for several categories, offered as one simulation each. */
+function askOneCategory(f: Features): Plan {
+  const en = f.language === 'en';
+  const pct = `${(f.percent ?? 0) > 0 ? '+' : ''}${f.percent ?? 0}`;
+  return {
+    intent: 'budget_simulation',
+    language: f.language,
+    calls: [],
+    confidence: 0.6,
+    clarification: en
+      ? 'I simulate a budget change on one category at a time. Which one first?'
+      : 'Je simule un changement de budget sur une catégorie à la fois. Laquelle d’abord ?',
+    options: f.categories
+      .slice(0, 4)
+      .map((category) =>
+        en ? `Simulate ${pct}% budget on ${category}` : `Simule ${pct} % de budget sur ${category}`,
+      ),
+  };
+}
 
 /** A transfer between two categories, offered as the two simulations the bot can run. */
 function askTransfer(f: Features): Plan {

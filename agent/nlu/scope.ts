@@ -14,6 +14,8 @@ export interface Scope {
   categories: string[];
   /** Set when the members are the others of one excluded (« hors search », "excluding facebook"): exclusions.ts. */
   excluded?: boolean;
+  /** The campaigns a plural name part gave (« les bloggers »): a group, one figure over it unless compared. */
+  group?: string[];
   /** A word that names several campaigns without saying which (« tier2 »), with the candidates. */
   ambiguous?: { word: string; candidates: string[] };
   /** The text with every name blanked out (metrics and categories are read on it). */
@@ -205,6 +207,7 @@ export function findScope(normalized: string, catalog: Catalog): Scope {
   //    prefix (« tier1 », « blogger ») is ambiguous — unless written in the plural (« les bloggers » = all of them).
   const prefixes: string[] = [];
   let ambiguous: Scope['ambiguous'];
+  let group: string[] | undefined;
   for (const { word, at } of tokens()) {
     if (word.length < 3 || COMMON.has(word) || /^\d+$/.test(word)) continue;
     const singular = word.replace(/s$/, '');
@@ -216,8 +219,10 @@ export function findScope(normalized: string, catalog: Catalog): Scope {
     const asPrefix = lookup.starters.get(part) ?? [];
     if (asPrefix.length >= 2) prefixes.push(part);
     else if (holders.length === 1) campaigns.push(holders[0]!);
-    else if (plural) campaigns.push(...holders);
-    else ambiguous ??= { word, candidates: holders.slice(0, 10) };
+    else if (plural) {
+      campaigns.push(...holders);
+      group = holders;
+    } else ambiguous ??= { word, candidates: holders.slice(0, 10) };
     text = blank(text, at, at + word.length);
   }
   const categories = findCategories(text, catalog);
@@ -231,6 +236,7 @@ export function findScope(normalized: string, catalog: Catalog): Scope {
     prefixes: [...new Set(prefixes)].filter((prefix) => !ownFamily(prefix)),
     categories,
     ...(ambiguous ? { ambiguous } : {}),
+    ...(group && new Set(campaigns).size === group.length ? { group } : {}),
     rest: text,
   };
 }

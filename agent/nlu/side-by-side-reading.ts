@@ -29,6 +29,25 @@ export function readSideBySide({ p, text, metric, sides, catalog }: FigureQuesti
       ],
       confidence: 0.85,
     };
+  // « pour 1 franc mis chez les bloggers », "the bloggers' ROAS": a plural name part is the group, one figure over it —
+  // unless the question compares or ranks them (« des deux bloggers, comparés », « qui a le meilleur ROI »).
+  if (
+    p.scope.group &&
+    metric &&
+    p.scope.prefixes.length === 0 &&
+    p.scope.categories.length === 0 &&
+    !COMPARE.test(text) &&
+    !EACH.test(text) &&
+    !RANK_WORDS.test(text) &&
+    !/\bdeux\b|\bboth\b|\btwo\b|\bqui\b|\bwhich\b|\blequel\w*|\blaquelle\b|\bwho\b|\bpar\b|\bper\b|\bby\b|\bdetail\w*|\bbreak\w* down\b|\bbreakdown\b/.test(
+      text,
+    )
+  )
+    return {
+      intent: 'kpi_qa',
+      calls: [query({ metrics: p.metrics.slice(0, 4), campaigns: p.scope.group, ...dates(p.period) })],
+      confidence: 0.85,
+    };
   // « le CA de google et youtube ensemble », "combined revenue": one figure over every member named.
   if (sides.length >= 2 && metric && COMBINED.test(text) && p.scope.categories.length === 0) {
     const campaigns = [

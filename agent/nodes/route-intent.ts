@@ -21,9 +21,17 @@ export function routeIntentNode(deps: AgentDeps) {
             calls: state.plan.calls,
             language: state.plan.language,
             ...(state.plan.clarification && state.plan.options ? { options: state.plan.options } : {}),
+            ...(state.leader ? { leader: state.leader } : {}),
           }
         : state.previous;
-    const reset: AgentUpdate = { previous, outputs: [], failures: [], answer: undefined, planner: 'offline' };
+    const reset: AgentUpdate = {
+      previous,
+      leader: undefined,
+      outputs: [],
+      failures: [],
+      answer: undefined,
+      planner: 'offline',
+    };
     const text = state.question.trim();
     if (text.length > deps.maxQuestionChars) {
       const plan: Plan = { intent: 'out_of_scope', language: 'fr', calls: [], confidence: 1 };

@@ -33,6 +33,13 @@ export interface PreviousTurn {
   options?: string[];
   /** The language the conversation was in: a short reply with no word of either (« only social ») keeps it. */
   language?: Language;
+  /** The first member the previous answer showed (« le pire canal » → social): what « dans ce canal » names. */
+  leader?: Leader;
+}
+
+export interface Leader {
+  key: 'category' | 'campaign_name';
+  member: string;
 }
 
 export interface PlannerInput {

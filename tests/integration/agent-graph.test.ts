@@ -243,10 +243,12 @@ describe('memory', () => {
     await agent.ask({ conversation: 'm1', text: 'et pour search ?' });
     await agent.ask({ conversation: 'm2', text: 'et pour search ?' });
     expect(planner.inputs[0]?.previous).toBeUndefined();
+    // The first campaign shown is remembered too: « et dans cette campagne ? » names it.
     expect(planner.inputs[1]?.previous).toEqual({
       intent: 'diagnostic',
       calls: underperformers.calls,
       language: 'fr',
+      leader: { key: 'campaign_name', member: 'facebook_lal' },
     });
     expect(planner.inputs[2]?.previous).toBeUndefined();
   });
@@ -258,7 +260,12 @@ describe('memory', () => {
     const agent = agentWith(planner);
     for (const text of ['sous-performantes ?', 'merci !', 'aide', 'et pour search ?'])
       await agent.ask({ conversation: 'chit-chat', text });
-    const context = { intent: 'diagnostic', calls: underperformers.calls, language: 'fr' };
+    const context = {
+      intent: 'diagnostic',
+      calls: underperformers.calls,
+      language: 'fr',
+      leader: { key: 'campaign_name', member: 'facebook_lal' },
+    };
     expect(planner.inputs.map((input) => input.previous)).toEqual([undefined, context, context, context]);
   });
 
@@ -278,7 +285,10 @@ describe('memory', () => {
         : value,
     );
     expect(plain).toContain('get_underperforming_campaigns'); // …the memory has the plan
-    expect(plain).not.toContain('facebook_lal'); // …but not the rows nor the answer
+    expect(answer.text).toContain('google_wide');
+    expect(answer.text).toContain('inférieur');
+    expect(plain).not.toContain('google_wide'); // …but not the rows nor the answer (only the first member shown)
+    expect(plain).not.toContain('inférieur');
     expect(Buffer.byteLength(stored)).toBeLessThan(8 * 1024);
   });
 
@@ -299,6 +309,7 @@ describe('memory', () => {
       intent: 'diagnostic',
       calls: underperformers.calls,
       language: 'fr',
+      leader: { key: 'campaign_name', member: 'facebook_lal' },
     });
     expect(answer.intent).toBe('diagnostic');
   });
