@@ -110,3 +110,20 @@ export function simulationOfTheOneShown(call: PlannedCall, previous: PlannedCall
     .filter((name) => typeof name === 'string');
   return categories.length === 1 ? { ...call, args: { ...call.args, category: categories[0] } } : call;
 }
+
+/**
+ * « et avec +30 ? », "and with 40?" after a simulation: a bare number is the new change, in percent, with the sign
+ * of the change shown unless written (« −20 % » then « et avec 30 ? » is −30 %).
+ */
+export function bareChange(text: string, previous: PlannedCall): number | undefined {
+  if (previous.tool !== 'simulate_budget') return undefined;
+  const match =
+    /^\s*(?:(?:et|and|ok|alors|so)\s)?(?:(?:avec|with|a|at|to|try|essaie|essaye|tente|what about|how about|et si on met|if we put)\s)?([+-]?)\s?(\d{1,3})\s?(?:%|pour ?cents?|percent|pct)?\s?(?:instead|plutot|alors)?\s*[?!.]*\s*$/.exec(
+      text,
+    );
+  if (!match) return undefined;
+  const size = Number(match[2]);
+  const before = Number(previous.args.budget_increase_pct);
+  const sign = match[1] === '-' ? -1 : match[1] === '+' ? 1 : before < 0 ? -1 : 1;
+  return sign * size;
+}

@@ -4,7 +4,7 @@
 import type { Plan, PlannedCall, Planner, PlannerInput } from '../../src/analysis/plan.js';
 import { chooseOption } from './answer-back.js';
 import { extractFeatures } from './features.js';
-import { applyFollowUp, simulationOfTheOneShown } from './follow-ups.js';
+import { applyFollowUp, bareChange, simulationOfTheOneShown } from './follow-ups.js';
 import { detectLanguage, languageMarkers } from './language.js';
 import { withLeader } from './leader-reference.js';
 import { clarificationText } from './messages.js';
@@ -118,7 +118,11 @@ function planWhole(input: PlannerInput): Plan {
 }
 
 function planOnce(input: PlannerInput): Plan {
-  const features = extractFeatures(input.text ?? '', input.catalog);
+  const read = extractFeatures(input.text ?? '', input.catalog);
+  const previousSimulation = input.previous?.calls[0];
+  const bare =
+    read.percent === undefined && previousSimulation ? bareChange(read.text, previousSimulation) : undefined;
+  const features = bare === undefined ? read : { ...read, percent: bare };
   const fresh = route(features, () => readMetricQuestion(input.text ?? '', input.catalog, features.language));
   const previousCall = input.previous?.calls[0];
   // A figure question followed up (« et pour instagram_tier1 ? », « et par canal ? ») keeps its call.
@@ -132,7 +136,7 @@ function planOnce(input: PlannerInput): Plan {
   // « détaille par campagne », "break it down by campaign" after a figure: that figure split, not every measure over
   // the whole data (the fresh reading of the words alone).
   const regroups =
-    previousCall?.tool === 'query_metrics' &&
+    (previousCall?.tool === 'query_metrics' || previousCall?.tool === 'explain_change') &&
     fresh.plan.calls[0]?.tool === 'aggregate_by_dimension' &&
     features.metrics.length === 0 &&
     !features.dates &&

@@ -13,7 +13,7 @@ const LAST_WEEK = { date_from: '2021-02-22', date_to: '2021-02-28' };
 const WEEK_BEFORE = { date_from: '2021-02-15', date_to: '2021-02-21' };
 
 /** The calls of `text` asked after `first`, whose answer showed `leader` first. */
-function after(first: string, text: string, leader?: Leader) {
+function askedAfter(first: string, text: string, leader?: Leader) {
   const previous: Plan = planOffline({ text: first, catalog: SAMPLE_CATALOG });
   const read = planOffline({
     text,
@@ -60,7 +60,7 @@ describe('the channel just named', () => {
     expect(withLeader('et dans ce canal ?', undefined)).toBe('et dans ce canal ?');
   });
   test('the worst campaign inside the worst channel: campaigns of that channel, the lowest ROI first', () => {
-    const read = after(
+    const read = askedAfter(
       'quel canal a le pire ROI ce mois ?',
       'et dans ce canal, quelle campagne est la pire ?',
       {
@@ -172,5 +172,48 @@ describe('words', () => {
       ...LAST_WEEK,
     });
     expect(plan('aide stp').intent).toBe('help');
+  });
+});
+
+describe('follow-ups', () => {
+  test('« et avec +30 ? », "and with 40?" after a simulation: the new change, the same category', () => {
+    expect(askedAfter('simule +20% de budget sur le social', 'et avec +30 ?')).toEqual([
+      { tool: 'simulate_budget', budget_increase_pct: 30, category: 'social' },
+    ]);
+    expect(askedAfter('what if social gets 20% more budget?', 'and with 40?')).toEqual([
+      { tool: 'simulate_budget', budget_increase_pct: 40, category: 'social' },
+    ]);
+    // A cut stays a cut unless a sign says otherwise.
+    expect(askedAfter('simule -20% sur le search', 'et avec 30 ?')).toEqual([
+      { tool: 'simulate_budget', budget_increase_pct: -30, category: 'search' },
+    ]);
+  });
+  test('« break it down by channel instead » after a why: the same change, by channel', () => {
+    expect(
+      askedAfter(
+        'why did revenue drop last week compared to the week before?',
+        'can you break it down by channel instead?',
+      ),
+    ).toEqual([expect.objectContaining({ tool: 'explain_change', metric: 'revenue', by: 'category' })]);
+  });
+  test('« filtre sur social » after a breakdown: the same breakdown within social', () => {
+    expect(askedAfter('revenu par campagne semaine du 15 stp', 'filtre sur social stp')).toEqual([
+      expect.objectContaining({ category: 'social', date_from: '2021-02-15', date_to: '2021-02-21' }),
+    ]);
+  });
+});
+
+describe('forecasts and figures', () => {
+  test('« combien de CA pour une campagne search à 5000 CHF par jour ? » is a forecast', () => {
+    expect(calls('combien de CA pour une campagne search à 5000 CHF par jour ?')).toEqual([
+      { tool: 'predict_revenue', budget: 5000, category: 'search' },
+    ]);
+  });
+  test('« ce que ça a rapporté » among three figures for the board is revenue, not a forecast', () => {
+    expect(
+      calls(
+        "J'ai besoin pour le board de trois chiffres sur février, toutes campagnes confondues : ce qu'on a investi, ce que ça a rapporté en chiffre d'affaires, et le retour sur investissement.",
+      )[0],
+    ).toMatchObject({ tool: 'query_metrics', metrics: ['mark_spent', 'revenue', 'roi'] });
   });
 });
