@@ -7,6 +7,15 @@ import { CATEGORY_OBJECT, CHANGE, CUT, DOWN_WORDS, UP_WORDS } from './figure-wor
 /** « up » / « down » on their own (not « break down », « drill down », « sign up »). */
 const MOVED =
   /(?<!\b(?:break|broken|breaking|drill|drilling|sign|set|follow|show|round|roll)\s)\b(up|down)\b/;
+/**
+ * In a « pourquoi », what says the figure moved without a verb of change: a comparative (« moins de commandes »,
+ * "worse in the second half"), "what happened to", « tire le CA vers le bas ».
+ */
+const COMPARED =
+  /\b(moins|plus) d(e|es|')\s?(?!\d)|\b(fewer|less|more|lower|higher|worse|better|weaker|stronger)\b(?! than \d)|\b(moins|plus) (bon|bonne|bons|bonnes|eleve\w*|bas|basse|haut|haute|faible\w*|fort\w*)\b|\bpire\b|\bmeilleure?s?\b|\bwhat happened\b|\bqu'est-ce qui s'est passe\b|\bque s'est-il passe\b|\btir\w* (?:\S+ ){0,3}vers le (bas|haut)\b|\bdrag\w* (?:\S+ ){0,2}down\b|\bpull\w* (?:\S+ ){0,2}down\b/;
+const COMPARED_UP = /\bplus d(e|es|')|\b(more|higher)\b|\bplus (eleve\w*|haut\w*|fort\w*)\b|\bvers le haut\b/;
+const COMPARED_DOWN =
+  /\bmoins d(e|es|')|\b(fewer|less|lower)\b|\bmoins (eleve\w*|haut\w*|fort\w*)\b|\bplus (bas|basse|faible\w*)\b|\bvers le bas\b|\b(drag|pull)\w* (?:\S+ ){0,2}down\b/;
 
 /** Why a figure moved: its change between two periods, decomposed by campaign (or by category when asked). */
 export function explain(p: Parsed, catalog: Catalog): MetricReading | undefined {
@@ -14,7 +23,7 @@ export function explain(p: Parsed, catalog: Catalog): MetricReading | undefined 
   if (!metric) return undefined;
   let periods = p.two;
   // In a « pourquoi », "why are leads down?" and "why is CPA up?" say the figure moved too.
-  const moved = CHANGE.test(p.text) || MOVED.test(p.text);
+  const moved = CHANGE.test(p.text) || MOVED.test(p.text) || COMPARED.test(p.text);
   if (!periods && p.period?.date_from && p.period.date_to && moved) {
     const after = p.period as Required<Period>;
     periods = [before(after), after];
@@ -46,7 +55,7 @@ export function explain(p: Parsed, catalog: Catalog): MetricReading | undefined 
 
 export function assumedDirection(text: string): { assumed_direction?: 'up' | 'down' } {
   const moved = MOVED.exec(text)?.[1];
-  const up = UP_WORDS.test(text) || moved === 'up';
-  const down = DOWN_WORDS.test(text) || moved === 'down';
+  const up = UP_WORDS.test(text) || moved === 'up' || COMPARED_UP.test(text);
+  const down = DOWN_WORDS.test(text) || moved === 'down' || COMPARED_DOWN.test(text);
   return up === down ? {} : { assumed_direction: up ? 'up' : 'down' };
 }

@@ -33,7 +33,7 @@ ci plait avance etc pendant esperer chez vu interessant interessante interessant
 /** Domain words the rules read, often redundant with another word of the question. */
 const DOMAIN = words(`
 campagne campagnes campaign campaigns pub pubs ads annonce annonces marketing publicite publicitaire adieu
-colonne colonnes column columns spends via filtre filtrer filtre filter filtered try essaie essaye tente instead plutot so wise bring brings bringing brought profil profils profile profiles
+colonne colonnes column columns root spends via filtre filtrer filtre filter filtered try essaie essaye tente instead plutot so wise bring brings bringing brought profil profils profile profiles
 effet effets effect effects impact impacts generale general overall contribue contribuent contribute contributes contributed pese pesent weighs weigh
 prior cote abord total totaux totale totales global globale
 globaux globales globalement overall combien nombre number nb count montant montants valeur valeurs value values

@@ -204,6 +204,10 @@ export function findPeriod(raw: string, lastDay: string | null): DateRange | und
     const sunday = weekday === 6 ? lastDay : shiftDays(lastDay, -(weekday + 1));
     return { date_from: shiftDays(sunday, -1), date_to: sunday };
   }
+  // « cette semaine », "this week", « la semaine en cours »: the calendar week of the data's last day, from its
+  // Monday to that day (as in « cette semaine vs la semaine dernière »).
+  if (/\bcette semaine\b|\bthis week\b|\bsemaine en cours\b|\bcurrent week\b/.test(text))
+    return { date_from: shiftDays(lastDay, -weekdayOf(lastDay)), date_to: lastDay };
   // « aujourd'hui », « du jour », "today": the data's last day (the data stops there).
   if (/\baujourd'hui\b|\b(du|ce) jour\b|\btoday\b/.test(text))
     return { date_from: lastDay, date_to: lastDay };

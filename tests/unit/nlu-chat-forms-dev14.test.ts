@@ -217,3 +217,33 @@ describe('forecasts and figures', () => {
     ).toMatchObject({ tool: 'query_metrics', metrics: ['mark_spent', 'revenue', 'roi'] });
   });
 });
+
+describe('why, said without a verb of change', () => {
+  test('a comparative or "what happened": the change over the period named, against the one before', () => {
+    expect(calls('why is ROI worse in the second half of the month?')[0]).toMatchObject({
+      tool: 'explain_change',
+      metric: 'roi',
+      before: { date_from: '2021-02-01', date_to: '2021-02-14' },
+      after: { date_from: '2021-02-15', date_to: '2021-02-28' },
+    });
+    expect(calls('pourquoi on a moins de commandes cette semaine ?')[0]).toMatchObject({
+      tool: 'explain_change',
+      metric: 'orders',
+      after: LAST_WEEK,
+      assumed_direction: 'down',
+    });
+    expect(calls("what happened to facebook_lal's revenue last week?")[0]).toMatchObject({
+      tool: 'explain_change',
+      campaigns: ['facebook_lal'],
+      after: LAST_WEEK,
+    });
+    expect(calls("qu'est ce qui tire le CA vers le bas depuis le 15 ?")[0]).toMatchObject({
+      tool: 'explain_change',
+      after: { date_from: '2021-02-15', date_to: '2021-02-28' },
+      assumed_direction: 'down',
+    });
+  });
+  test('« cette semaine » is the calendar week of the data’s last day (a Sunday: the 22nd to the 28th)', () => {
+    expect(calls('CA cette semaine ?')[0]).toMatchObject({ metrics: ['revenue'], ...LAST_WEEK });
+  });
+});
