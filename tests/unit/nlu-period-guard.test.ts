@@ -56,7 +56,7 @@ describe('one-day bounds and days counted back', () => {
 describe('a time named but not read is asked back', () => {
   test.each([
     'CA le week-end',
-    'top 5 cette semaine',
+    'top 5 en soirée',
     'ROI du trimestre',
     'CA les jours ouvrés',
     'CPA le matin',
