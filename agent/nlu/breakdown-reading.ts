@@ -6,7 +6,10 @@ import { PER_CAMPAIGN, PER_CATEGORY, PRESET_COLUMNS } from './figure-words.js';
 
 export function readBreakdown({ p, text, metric, presetScope, ranked }: FigureQuestion): Reading {
   const breakdown = PER_CATEGORY.test(text) || (PER_CAMPAIGN.test(text) && !ranked);
-  if (breakdown && p.metrics.every((item) => PRESET_COLUMNS.has(item)) && presetScope) return PRESET;
+  // « CA total du mois et la répartition par canal »: the total too, which the preset breakdown does not state.
+  const total = /\btota(l|ux|ls?)\b|\bglobal\w*|\boverall\b/.test(text);
+  if (breakdown && p.metrics.every((item) => PRESET_COLUMNS.has(item)) && presetScope && !total)
+    return PRESET;
   if (metric && breakdown) {
     return {
       intent: 'kpi_qa',

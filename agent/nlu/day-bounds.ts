@@ -17,6 +17,23 @@ const WEEKDAYS: Record<string, number> = {
 }; // biome-ignore format: a table
 const WEEKDAY = Object.keys(WEEKDAYS).join('|');
 
+/**
+ * « samedi vs dimanche », "Saturday vs Sunday": the latest of each day up to the data's last day (that day itself
+ * when it is one), earlier first.
+ */
+export function twoWeekdays(text: string, lastDay: string): [DateRange, DateRange] | undefined {
+  const m = new RegExp(
+    String.raw`\b(${WEEKDAY})\s(?:vs\.?|versus|contre|compare\w* (?:a|au|avec|to|with)|par rapport (?:a|au)|against|ou|or)\s(?:le\s|au\s)?(${WEEKDAY})\b`,
+  ).exec(text);
+  if (!m || m[1] === m[2]) return undefined;
+  const day = (name: string) => shiftDays(lastDay, -((weekdayOf(lastDay) - WEEKDAYS[name]! + 7) % 7));
+  const [a, b] = [day(m[1]!), day(m[2]!)].sort();
+  return [
+    { date_from: a!, date_to: a! },
+    { date_from: b!, date_to: b! },
+  ];
+}
+
 /** The Monday–Sunday ISO week `n` of `year`. */
 function isoWeek(year: number, n: number): DateRange | undefined {
   if (n < 1 || n > 53) return undefined;
@@ -25,6 +42,10 @@ function isoWeek(year: number, n: number): DateRange | undefined {
   if (Number(monday.slice(0, 4)) > year) return undefined;
   return { date_from: monday, date_to: shiftDays(monday, 6) };
 }
+
+/** « KW5 à KW8 », "KW5-KW8", « KW5 bis 8 »: a range of ISO weeks (read as one period, not two to compare). */
+export const WEEK_RANGE =
+  /\b(?:kw|cw)\s?(\d{1,2})\s?(?:a|au|to|bis|until|through|-|–)\s?(?:(?:kw|cw)\s?)?(\d{1,2})\b/;
 
 /** A period bounded by one day or counted back from the data's last day, or undefined. */
 export function findDayBound(text: string, lastDay: string): DateRange | undefined {
@@ -97,6 +118,14 @@ export function findDayBound(text: string, lastDay: string): DateRange | undefin
     const back = (weekdayOf(lastDay) - wanted + 7) % 7 || 7;
     const found = shiftDays(lastDay, -back);
     return { date_from: found, date_to: found };
+  }
+  // « KW5 à KW8 », "KW5-8", « KW5 bis KW8 »: from the first week's Monday to the last one's Sunday.
+  m = WEEK_RANGE.exec(text);
+  if (m) {
+    const year = Number(lastDay.slice(0, 4));
+    const [first, last] = [isoWeek(year, Number(m[1])), isoWeek(year, Number(m[2]))];
+    if (first?.date_from && last?.date_to && first.date_from <= last.date_to)
+      return { date_from: first.date_from, date_to: last.date_to };
   }
   // « KW7 », « CW 7 », « semaine 7 », "week 07": an ISO week of the data's year (a month has at most 5 weeks, so
   // a bigger number cannot be the month's Nth week of periods.ts).

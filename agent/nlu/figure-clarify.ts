@@ -4,8 +4,19 @@ import type { Catalog } from '../../src/analysis/vocabulary.js';
 import type { Language } from '../../src/core/answer.js';
 import { expandBrand } from './brands.js';
 import { type MetricReading, type Parsed, prefixed } from './figure-parse.js';
-import { METRIC_WORDS, NOT_IN_MODEL, VAGUE } from './figure-words.js';
+import { METRIC_WORDS, NOT_IN_MODEL, RANK_WORDS, VAGUE } from './figure-words.js';
 import { normalize, prepare } from './normalize.js';
+
+/**
+ * « le coût » alone (« c'est combien le coût sur google_hot ? »): the total spent or a cost per result — not « le coût
+ * total », « le coût par lead », « combien a coûté » (writers asked back here; « coût » elsewhere reads as spend).
+ */
+const BARE_COST =
+  /^(?!.*\b(total\w*|global\w*|cumul\w*|depens\w*|spent|spend|budget)\b).*\b(?:le|du|the|son|its) (?:cout|cost)\b(?!s)(?! (?:total|global|par|per|pour|for|d'acquisition|unitaire|moyen|au|du clic|des|de la|media|pub|of (?:a|an|each|one|the)))/;
+
+/** « la campagne », "this campaign": one campaign, singular, with no name. */
+const UNNAMED_CAMPAIGN = /\b(?:la|cette|the|this|that) (?:campagne|campaign)\b(?!s)(?!\s(?:de|du|d'|of|for|pour)\b)/;
+const WHICH = /\b(quelle|quel|which|what|laquelle|lequel)\b/;
 
 /** A question back when a word could mean several campaigns or several metrics. */
 export function clarify(question: string, p: Parsed, language: Language): MetricReading | undefined {
@@ -18,6 +29,13 @@ export function clarify(question: string, p: Parsed, language: Language): Metric
       ambiguous.candidates.slice(0, 4).map((name) => replaceWord(question, ambiguous.word, name)),
     );
   }
+  // « elle a fait combien de CA, la campagne ? »: a campaign meant but not named (no ranking says which).
+  const named = p.scope.campaigns.length + p.scope.prefixes.length + p.scope.categories.length > 0;
+  if (!named && UNNAMED_CAMPAIGN.test(p.text) && !RANK_WORDS.test(p.text) && !WHICH.test(p.text))
+    return askBack(
+      language === 'en' ? 'Which campaign do you mean?' : 'De quelle campagne parlez-vous ?',
+      language === 'en' ? ['Performance by campaign'] : ['Performance par campagne'],
+    );
   // « le panier moyen », « la marge »: a figure the model does not hold, said so, with the ones it has.
   for (const missing of NOT_IN_MODEL) {
     const match = missing.pattern.exec(p.text);
@@ -33,10 +51,8 @@ export function clarify(question: string, p: Parsed, language: Language): Metric
   // « coût unitaire », « les plus chères »: a cost word that names no one metric, even though « coût » reads as spend.
   const unitCost =
     /\bcouts? unitaires?\b|\bunit costs?\b|\ba l'unite\b|\b(les )?plus cheres?\b(?! par)|\bcoutent le plus\b(?! par)|\bmost expensive\b|\bcost the most\b/;
-  if (
-    p.metrics.length > 0 &&
-    !(unitCost.test(p.text) && p.metrics.every((metric) => metric === 'mark_spent'))
-  )
+  const onlySpend = p.metrics.every((metric) => metric === 'mark_spent');
+  if (p.metrics.length > 0 && !((unitCost.test(p.text) || BARE_COST.test(p.text)) && onlySpend))
     return undefined;
   for (const [pattern, candidates] of VAGUE) {
     const match = pattern.exec(p.text);

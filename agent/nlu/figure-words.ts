@@ -18,7 +18,7 @@ export const PER_CATEGORY =
 export const PER_CAMPAIGN =
   /\b(cpms?|ctrs?|cpcs?|cpls?|cpas?|roi|roas|cvr)\b.*\b(de|pour) (toutes les|chacune des) campagnes\b|\bfor (all|every|each) (the )?campaigns?\b|\b(all|every) (the |our )?campaigns? (with|and) (their|its)\b|\btoutes (les|nos) campagnes (avec|et) leurs?\b|\bles (ctr|cpa|cpl|cpc|cpm|roi|roas|cvr)s?\b.*\b(des|de nos|de toutes les|of the|of our|for the) (campagnes|campaigns)\b|\b(par|by|per|chaque|each) (?:(?:influencers?|influenceurs?|influence|social|sociales?|search|media|display|facebook|instagram|google|youtube) )?(campagne|campaign)s?\b|\bune par une\b|\bun par un\b|\bone by one\b|\bindividuel\w*|\bindividually\b|\bchacune\b|\beach of (them|the)\b/;
 export const RANK_WORDS =
-  /\bclass\w*|\brank\w*|\btri(e|es|ee|ees|er)\b|\bsort(ed|ing|s)?\b|\border(ed)? (\w+ )?by\b|\bpodium\b|\blanterne rouge\b|\bweakest\b|\bstrongest\b|\bpoorest\b|\bn ?° ?1\b|\bnumero (1|un)\b|\bnumber (1|one)\b|#1\b|\bleague table\b|\bpalmares\b|\btop\b|\bflop\b|\bmeilleur\w*|\bpire\w*|\bbest\b|\bworst\b|\ble plus\b|\bla plus\b|\bles plus\b|\ble moins\b|\bla moins\b|\bles moins\b|\bmost\b|\bleast\b|\bhighest\b|\blowest\b|\bdu plus\b|\bcheapest\b|\bplus (rentable|efficace|performant|cher)\w*|\bmoins (rentable|efficace|performant|cher)\w*/;
+  /\bclass\w*|\brank\w*|\btri(e|es|ee|ees|er)\b|\bsort(ed|ing|s)?\b|\border(ed)? (\w+ )?by\b|\bpodium\b|\blanterne rouge\b|\bweakest\b|\bstrongest\b|\bpoorest\b|\bn ?° ?1\b|\bnumero (1|un)\b|\bnumber (1|one)\b|#1\b|\bleague table\b|\bpalmares\b|\btops?\b|\bflops?\b|\bmeilleur\w*|\bpire\w*|\bbest\b|\bworst\b|\ble plus\b|\bla plus\b|\bles plus\b|\ble moins\b|\bla moins\b|\bles moins\b|\bmost\b|\bleast\b|\bhighest\b|\blowest\b|\bdu plus\b|\bcheapest\b|\bplus (rentable|efficace|performant|cher)\w*|\bmoins (rentable|efficace|performant|cher)\w*/;
 export const CUT =
   /\b(couper|coupe|stopper|stop|arreter|arrete|mettre en pause|en pause|pause|pausing|paused|suspendre|switch(ed)? off|turn off|kill|cut|sauter)\b|\ben pertes?\b|\bdans le rouge\b|\b(perdent|perdu|perd|perdons) (?:le plus )?(?:de l'|d')argent\b|\blos(e|ing|t) money\b|\bin the red\b|\bloss[- ]?making\b|\blosers?\b|\bgaspill\w*|\bwast(e|es|ed|ing) (money|budget|the budget|our budget)\b|\b(roi|retour) (negatif|negative)|\b(negative|negatif)[- ](roi|return)/;
 // What to boost next, not what was spent (« les 4 campagnes où on a mis le plus de budget » ranks spend).
@@ -30,6 +30,10 @@ export const SINGULAR_CATEGORY =
   /\b(quel|quelle|le|la|which|the|best|worst|meilleur|meilleure|pire|weakest|strongest|poorest|our|notre|least|most)\s(\w+\s)?(canal|categorie|category|channel)\b(?!s)|\b(lequel|laquelle|which one)\b(?=.*\b(canal|categorie|category|channel)\b(?!s))|\bquel (type de campagne|levier)\b|\bwhich (type of campaign|lever)\b/;
 // Content words that name no metric the data has and could mean several: ask which one is meant.
 export const VAGUE: [RegExp, Metric[]][] = [
+  // « la conversion sur google_wide ? »: its rate or its count (« le taux de conversion » / « les conversions » are read).
+  [/\b(?:la|the) conversion\b(?! rate)/, ['cvr', 'orders']],
+  // « c'est combien le coût sur google_hot ? »: the total spent or a cost per result (figure-clarify.ts BARE_COST).
+  [/\b(?:le|du|the|son|its) (?:cout|cost)\b/, ['mark_spent', 'cpa', 'cpl']],
   [/\bresultats?\b|\bresults?\b/, ['orders', 'leads', 'revenue']],
   [/\bretours?\b(?! sur)|\breturns?\b(?! on (ad|invest))/, ['roi', 'roas', 'revenue']],
   [/\bvolumes?\b/, ['impressions', 'clicks', 'orders']],
@@ -116,7 +120,7 @@ export const DOWN_WORDS =
 // « top 3 par ROI et les 3 pires », « les campagnes en perte, et les 3 meilleures »: each part asks for something.
 export const PART_SPLIT = /\s*(?:,\s*)?(?:\bet\b|\band\b|\+|;|\bpuis\b|\bthen\b)\s+/;
 export const ASKS =
-  /\bpires?\b|\bworst\b|\bmeilleur\w*|\bbest\b|\btop\b|\bflop\b|\ben perte\b|\bcouper\b|\bstopper\b|\brenforc\w*|\bpousser\b|\bcampagnes?\b|\bcampaigns?\b|\bcanal\b|\bcanaux\b|\bchannels?\b/;
+  /\bpires?\b|\bworst\b|\bmeilleur\w*|\bbest\b|\btops?\b|\bflops?\b|\ben perte\b|\bcouper\b|\bstopper\b|\brenforc\w*|\bpousser\b|\bcampagnes?\b|\bcampaigns?\b|\bcanal\b|\bcanaux\b|\bchannels?\b/;
 
 /**
  * Figures people ask for that the data's model does not hold: the bot says so and offers the figures it has (the

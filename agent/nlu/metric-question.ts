@@ -100,7 +100,11 @@ export function readMetricQuestion(
   catalog: Catalog,
   language: Language,
 ): MetricReading | undefined {
-  const normalized = normalize(question);
+  // « trois tops, trois flops »: a comma before the other end of a ranking joins two parts.
+  const normalized = normalize(question).replace(
+    /,\s+(?=(?:les |the )?(?:\d+ |trois |three |deux |two |cinq |five )?(?:flops?|pires?|worst|bottom)\b)/,
+    ' et ',
+  );
   const split = PART_SPLIT.exec(normalized);
   if (split) {
     const left = normalized.slice(0, split.index);
@@ -116,7 +120,9 @@ export function readMetricQuestion(
     if (
       (asks(left) || TOTAL.test(left)) &&
       asks(right) &&
-      (/\d|\bzero\b|perte|couper|stopper|renforc|pousser/.test(right) ||
+      (/\d|\bzero\b|perte|couper|stopper|renforc|pousser|\b(deux|trois|quatre|cinq|two|three|four|five)\b|\bflops?\b/.test(
+        right,
+      ) ||
         CUT.test(right) ||
         findDirectionWord(right) !== undefined)
     ) {
@@ -144,6 +150,25 @@ function readPreset(
   const p = parse(question, catalog);
   const metric = p.metrics[0] ?? inherited?.metrics[0] ?? 'roi';
   const text = p.text;
+  // « les campagnes avec un ROI sous 0 », "campaigns with ROI under 0": the members past the bound.
+  const bound = p.thresholds[0];
+  if (bound)
+    return {
+      intent: 'diagnostic',
+      calls: [
+        query({
+          metrics: [...new Set([bound.metric, 'mark_spent', 'revenue'])],
+          group_by: [CATEGORY_OBJECT.test(text) ? 'category' : 'campaign_name'],
+          thresholds: p.thresholds,
+          order_by: bound.metric,
+          order: bound.op.startsWith('<') ? 'asc' : 'desc',
+          limit: 100,
+          ...scopeArgs(p.scope),
+          ...dates(p.period ?? inherited?.period),
+        }),
+      ],
+      confidence: 0.8,
+    };
   // « les campagnes à couper », « en perte »: every loss-maker.
   if (CUT.test(text) || /\broi (negatif|negative)|\bnegative roi/.test(text))
     return {

@@ -93,7 +93,7 @@ export const ALIASES: Readonly<Record<string, string>> = {
   canneaux: 'canaux', cannaux: 'canaux', chanels: 'channels', chanel: 'channel', clik: 'clic', cliks: 'clics',
   depanser: 'depenser', depanse: 'depense', depenser: 'depenser', smaine: 'semaine', semiane: 'semaine',
   bsa: 'bas', moin: 'moins', lw: 'last week', rat: 'rate', rev: 'revenue', camps: 'campaigns', camp: 'campaign', umsatz: 'revenue', klicks: 'clicks', kosten: 'spend',
-  dern: 'derniers', fevr: 'fevrier', sim: 'simule', wow: 'week over week', pourqoui: 'pourquoi', pourquio: 'pourquoi', baise: 'baisse',
+  dern: 'derniers', fevr: 'fevrier', sim: 'simule', pourqoui: 'pourquoi', pourquio: 'pourquoi', baise: 'baisse',
 }; // biome-ignore format: a table
 
 export function correctWord(word: string): string {
@@ -152,7 +152,12 @@ export function prepare(text: string): string {
     .replace(/\byday\b|\bystrdy\b/g, 'yesterday')
     .replace(/\bmonth-to-date\b|\bmtd\b/g, 'month to date')
     // "leads wow?": week over week — after a word, not an exclamation (« wow, top 5 par CA »).
-    .replace(/(?<=\b[a-z]{2,} )wow\b(?!\s*[,!])/g, 'last week compared with the week before')
+    .replace(
+      /(?<=\b[a-z]{2,} )wow\b(?!\s*[,!])|^wow\b(?=\s(?:spend|revenue|ca|roi|roas|cpa|cpl|cpc|ctr|leads|orders|clicks|change|growth|depenses?|budget)\b)/g,
+      'last week compared with the week before',
+    )
+    // « le premier février »: the 1st.
+    .replace(/\ble premier (?=(?:janv|fevr|fev|feb|mars)\w*)/g, 'le 1er ')
     // « weeek », « cliiics »: a letter held down.
     .replace(/([a-z])\1{2,}/g, '$1$1')
     // « sur 7 jours », "over 14 days": the last days, as « les 7 derniers jours » reads.

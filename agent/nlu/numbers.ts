@@ -16,7 +16,7 @@ const COUNT_PATTERNS = [
   new RegExp(
     String.raw`\b(?:top ?|bottom ?|flop ?|worst ?|best ?|pires ?|meilleures? ?|les |the |des |aux |premiers? |premieres? |first |last |which |quelles |lesquelles )(\d{1,3})\b${NOT_A_COUNT}`,
   ),
-  /\b(\d{1,3})\s(?:meilleur|pire|premier|best|worst|top|bottom|campagnes?|campaigns?|lowest|highest|cheapest|most|least|plus|moins)/,
+  /\b(\d{1,3})\s(?:meilleur|pire|premier|best|worst|tops?\b|flops?\b|bottom|campagnes?|campaigns?|lowest|highest|cheapest|most|least|plus|moins)/,
 ];
 
 // « la meilleure campagne », "which campaign has…" ask for one campaign, not a top 5.

@@ -225,7 +225,12 @@ export function findScope(normalized: string, catalog: Catalog): Scope {
     } else ambiguous ??= { word, candidates: holders.slice(0, 10) };
     text = blank(text, at, at + word.length);
   }
-  const categories = findCategories(text, catalog);
+  // « le display banner_partner », "search google_hot": the category of the campaign named, not a second side.
+  const joinedToo = /\b(et|and|vs|versus|ou|or|contre|compar\w*)\b|,|\//.test(normalized);
+  const categoryOf = new Map(catalog.campaigns.map((campaign) => [campaign.campaignName, campaign.category]));
+  const categories = findCategories(text, catalog).filter(
+    (category) => joinedToo || !campaigns.some((name) => categoryOf.get(name) === category),
+  );
   // « le retargeting facebook »: the family word names the campaign's own family, not a second side to compare —
   // unless the question joins them (« facebook et retargeting », « vs »).
   const joined = /\b(et|and|vs|versus|ou|or|contre|compar\w*)\b|,|\//.test(normalized);

@@ -3,6 +3,7 @@
 // periods.ts: the text is split where a comparison word stands and each side read as one period.
 import { dayInMonth, daysIn, monthOf, pad, shiftDays, weekdayOf } from './calendar.js';
 import type { DateRange } from './dates.js';
+import { twoWeekdays, WEEK_RANGE } from './day-bounds.js';
 import { DAY, FIRST_TWO_WEEKS, findPeriod, ordinal, weekNumber, withBareDays } from './periods.js';
 
 const COMPARISON_SPLIT =
@@ -14,7 +15,7 @@ const MONTH_FIRST = String.raw`(?:(?:fevr\w*|fev|feb\w*|february|janv\w*|jan\w*|
 const JOIN_SPLIT = /\s(?:et|and|ou|or|puis|then)\s/;
 // « la semaine d'avant », "the week before": the same length right before the other period.
 const PREVIOUS =
-  /\bla veille\b|\bthe day before\b|\ble jour (d'avant|precedent)\b|\bthe previous day\b|\b(semaine|sem\.?|week|periode|period|mois|month|7 jours|jours) (d'avant|precedente?|d'avant|before|previous|prior)\b|\b(previous|prior|precedente?) (semaine|week|periode|period|mois|month)\b|\b(the )?(previous|prior) \d{1,2}( days)?\b|\bles \d{1,2} (jours )?precedents\b|\bla precedente\b|\bcelle d'avant\b|\bthe one before\b|\bthe previous one\b|\bthe prior one\b/;
+  /\bla veille\b|\bthe day before\b|\ble jour (d'avant|precedent)\b|\bthe previous day\b|\b(semaine|sem\.?|week|periode|period|mois|month|7 jours|jours) (d'avant|precedente?|d'avant|before|previous|prior)\b|\b(previous|prior|precedente?) (semaine|week|periode|period|mois|month)\b|\b(the )?(previous|prior) \d{1,2}( days)?\b|\bles \d{1,2} (jours )?precedents\b|\bla precedente\b|\bcelle d'avant\b|\bthe one before\b|\bthe previous one\b|\bthe prior one\b|\b(the )?\d{1,2} (days )?(before|prior|previous|earlier)\b|\bles \d{1,2} (jours )?(d'avant|precedents|avant)\b/;
 
 function lengthOf(range: DateRange): number {
   return Math.round((Date.parse(range.date_to!) - Date.parse(range.date_from!)) / 86_400_000) + 1;
@@ -34,6 +35,10 @@ export function findTwoPeriods(raw: string, lastDay: string | null): [DateRange,
     )
   )
     return undefined;
+  const weekdays = twoWeekdays(text, lastDay);
+  if (weekdays) return weekdays;
+  // « KW5 à KW8 »: one range of weeks (findDayBound), not KW5 vs KW8.
+  if (WEEK_RANGE.test(text) && !/\bvs\b|\bversus\b|\bcompar|\bcontre\b/.test(text)) return undefined;
   // « les deux dernières semaines », "the last two weeks", "week over week" (WoW), « semaine sur semaine »: the week
   // before last, then the last one.
   if (
@@ -60,7 +65,7 @@ export function findTwoPeriods(raw: string, lastDay: string | null): [DateRange,
   }
   // « les deux moitiés de février », "both halves of the month": the 1st–14th, then the 15th to the month's end.
   if (
-    /\b(deux|2) moities\b|\b(both|two|2) halves\b|\bfirst half (vs\.?|versus|and|against) (the )?second( half)?\b/.test(
+    /\b(deux|2) moities\b|\b(both|two|2) halves\b|\bfirst half (vs\.?|versus|and|against) (the )?second( half)?\b|\b(1re|1ere|premiere|first) (moitie|half)\b.*\b(2e|2eme|deuxieme|seconde?|second|2nd)\b/.test(
       text,
     )
   ) {
@@ -184,6 +189,13 @@ function splitAt(
     const end = `${year}-${pad(month)}-${pad(daysIn(year, month))}`;
     b = { date_from: shiftDays(end, -6), date_to: end };
   }
+  // "vs the 7 before", « vs les 7 jours d'avant »: a count of days before, not the 7th.
+  if (
+    /^\s*(?:the |les )?\d{1,2} (?:days |jours )?(?:before|prior|previous|earlier|d'avant|precedents|avant)\b/.test(
+      right,
+    )
+  )
+    b = undefined;
   // « hier par rapport à la veille »: « la veille » alone is the last day, here it is the day before the first.
   const sameAsLeft = b?.date_from === a?.date_from && b?.date_to === a?.date_to;
   if (a?.date_from && a.date_to && (!b || sameAsLeft) && PREVIOUS.test(right)) {

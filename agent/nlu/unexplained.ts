@@ -73,10 +73,20 @@ export function unexplainedWords(
     // A name word is explained by the names the plan uses (« youtub blogger » → youtube_blogger), not by the lexicon.
     const nameWord = [key, correctWord(key), expandBrand(key)].find((form) => names.has(form));
     if (nameWord ? used.includes(nameWord) : isKnownWord(key)) continue;
+    // « search google_hot »: a category word is explained by a campaign of that category the plan uses.
+    if (nameWord && ownCategory(nameWord, used, input.catalog)) continue;
     if (phraseWords.has(key)) continue;
     seen.add(key);
     if (seen.size > MAX_TRIED) break;
     if (signature(replan({ ...input, text: withoutWord(text, word) })) === base) found.push(word);
   }
   return found;
+}
+
+/** Whether `word` is the category of a campaign named in `used` (the plan's calls, normalized). */
+function ownCategory(word: string, used: string, catalog: Catalog): boolean {
+  if (!catalog.categories.some((category) => normalize(category) === word)) return false;
+  return catalog.campaigns.some(
+    (campaign) => normalize(campaign.category) === word && used.includes(normalize(campaign.campaignName)),
+  );
 }

@@ -19,7 +19,12 @@ export function readVerdict({ p, text, categoryObject, group, language }: Figure
   // « facebook_lal est-elle rentable ? », « le social est-il rentable ? »: that scope's ROI, spend and revenue.
   const pluralObject =
     /\bcampagnes\b|\bcampaigns\b|\blesquel\w*|\bwhich (ones|campaigns)\b|\bquel(le)?s\b/.test(text);
-  if (PROFITABLE.test(text) && sidesOf(p.scope).length === 1 && !categoryObject && !pluralObject)
+  // "are we profitable overall?", « est-ce qu'on est rentable au global ? »: the whole scope's ROI, not a list.
+  const overall =
+    /\boverall\b|\bglobal\w*|\bau total\b|\bdans l'ensemble\b|\bas a whole\b|\bare we\b|\bon est\b/.test(
+      text,
+    );
+  if (PROFITABLE.test(text) && (sidesOf(p.scope).length === 1 || overall) && !categoryObject && !pluralObject)
     return {
       intent: 'kpi_qa',
       calls: [
