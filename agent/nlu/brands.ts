@@ -6,7 +6,8 @@ export const BRAND_ALIASES: [RegExp, string][] = [
   [/\b(ig|insta|instagramm?)\b/g, 'instagram'],
   [/\b(yt|youtub|ytb)\b/g, 'youtube'],
   [/\bblogueu?r(s|se|ses)?\b/g, 'blogger$1'],
-  [/\bgoogl\b/g, 'google'],
+  [/\b(googl|gogle|googel|gooogle)\b/g, 'google'],
+  [/\bbaner\b/g, 'banner'],
   // A lookalike audience is what « lal » stands for (facebook_lal).
   [/\blook[- ]?alikes?\b/g, 'lal'],
 ];

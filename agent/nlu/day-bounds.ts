@@ -35,7 +35,7 @@ export function twoWeekdays(text: string, lastDay: string): [DateRange, DateRang
 }
 
 /** The Monday–Sunday ISO week `n` of `year`. */
-function isoWeek(year: number, n: number): DateRange | undefined {
+export function isoWeek(year: number, n: number): DateRange | undefined {
   if (n < 1 || n > 53) return undefined;
   const jan4 = `${year}-01-04`; // ISO week 1 holds 4 January
   const monday = shiftDays(jan4, -weekdayOf(jan4) + 7 * (n - 1));

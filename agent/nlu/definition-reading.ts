@@ -13,7 +13,9 @@ export function readDefinition({ p }: FigureQuestion): Reading {
     // « c'est quoi notre CA total ? », « c'est quoi le pire canal en CPL ? » ask for a figure, not a definition.
     !/\b(notre|nos|mon|mes|our|my|total\w*|global\w*|combien|actuel\w*|current)\b/.test(p.text) &&
     !RANK_WORDS.test(p.text) &&
-    !CATEGORY_OBJECT.test(p.text)
+    !CATEGORY_OBJECT.test(p.text) &&
+    // « c'est quoi les 3 campagnes à couper en CPA ? »: campaigns asked for, not a word.
+    !/\bcampagnes?\b|\bcampaigns?\b|\d|\bcouper\b|\bcut\b/.test(p.text)
   )
     return { intent: 'help', calls: [], confidence: 0.8 };
   return undefined;

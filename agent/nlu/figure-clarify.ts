@@ -5,6 +5,7 @@ import type { Language } from '../../src/core/answer.js';
 import { expandBrand } from './brands.js';
 import { type MetricReading, type Parsed, prefixed } from './figure-parse.js';
 import { METRIC_WORDS, NOT_IN_MODEL, RANK_WORDS, VAGUE } from './figure-words.js';
+import { clarificationText } from './messages.js';
 import { normalize, prepare } from './normalize.js';
 
 /**
@@ -15,8 +16,9 @@ const BARE_COST =
   /^(?!.*\b(total\w*|global\w*|cumul\w*|depens\w*|spent|spend|budget)\b).*\b(?:le|du|the|son|its) (?:cout|cost)\b(?!s)(?! (?:total|global|par|per|pour|for|d'acquisition|unitaire|moyen|au|du clic|des|de la|media|pub|of (?:a|an|each|one|the)))/;
 
 /** « la campagne », "this campaign": one campaign, singular, with no name. */
-const UNNAMED_CAMPAIGN = /\b(?:la|cette|the|this|that) (?:campagne|campaign)\b(?!s)(?!\s(?:de|du|d'|of|for|pour)\b)/;
-const WHICH = /\b(quelle|quel|which|what|laquelle|lequel)\b/;
+const UNNAMED_CAMPAIGN =
+  /\b(?:la|cette|the|this|that) (?:campagne|campaign)\b(?!s)(?!\s(?:de|du|d'|of|for|pour)\b)/;
+const WHICH = /\b(quelle|quel|which|what|laquelle|lequel)\s(?:\w+\s)?(campagne|campaign)\b/;
 
 /** A question back when a word could mean several campaigns or several metrics. */
 export function clarify(question: string, p: Parsed, language: Language): MetricReading | undefined {
@@ -32,10 +34,9 @@ export function clarify(question: string, p: Parsed, language: Language): Metric
   // « elle a fait combien de CA, la campagne ? »: a campaign meant but not named (no ranking says which).
   const named = p.scope.campaigns.length + p.scope.prefixes.length + p.scope.categories.length > 0;
   if (!named && UNNAMED_CAMPAIGN.test(p.text) && !RANK_WORDS.test(p.text) && !WHICH.test(p.text))
-    return askBack(
-      language === 'en' ? 'Which campaign do you mean?' : 'De quelle campagne parlez-vous ?',
-      language === 'en' ? ['Performance by campaign'] : ['Performance par campagne'],
-    );
+    return askBack(clarificationText('campaign', language, ''), [
+      language === 'en' ? 'Performance by campaign' : 'Performance par campagne',
+    ]);
   // « le panier moyen », « la marge »: a figure the model does not hold, said so, with the ones it has.
   for (const missing of NOT_IN_MODEL) {
     const match = missing.pattern.exec(p.text);

@@ -100,6 +100,9 @@ export function orderFor(text: string, metric: Metric): 'asc' | 'desc' {
     /\b(du|de la|des) (plus|moins|meilleure?s?|pires?)\b.{0,20}\b(au|aux|a la) (plus|moins|meilleur|pire)/;
   if (/\beffic(ace|ient)\w* en cout|\bcost[- ]efficien\w*/.test(text) && !fromTo.test(text))
     return /\b(least|moins)\b(?! cher)/.test(text) ? 'desc' : 'asc';
+  // "which channel is losing us the most money?", « qui perd le plus d'argent ? »: the worst end of a return.
+  if (/\blos(e|es|ing|t) (?:\w+ )?(?:the )?most\b|\bperd\w* le plus\b/.test(text) && !lowerIsBetter(metric))
+    return 'asc';
   const word = findDirectionWord(text);
   if (word === 'best') return lowerIsBetter(metric) ? 'asc' : 'desc';
   if (word === 'worst') return lowerIsBetter(metric) ? 'desc' : 'asc';

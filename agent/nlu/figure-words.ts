@@ -4,13 +4,13 @@
 import type { Metric } from '../../src/core/metrics.js';
 
 export const WHY =
-  /\bpourquoi\b|\bwhy\b|\bqu'est-ce qui (a|explique|fait)\b|\bqu'est ce qui\b|\bexpliqu\w*|\bcomment expliquer\b|\bd'ou vient\b|\bca vient d(e|u|es)\b|\bwhat (drove|caused|explains|happened|moved)\b|\bqu'est-ce qui s'est passe\b|\bque s'est-il passe\b|\bexplain\w*|\bgrace a (quel|quoi|qui)\w*|\bthanks to (what|which)\b|\bdue to (what|which)\b|\bla faute a\b|\bcause\w*|\bqui a (tire|porte)\b|\bqui a fait (monter|baisser|bouger|grimper|chuter|plonger|varier)\b|\bresponsables?\b|\bwhat'?s behind\b|\bbehind (the|this|that)\b|\bdrivers?\b|\bdriving (the|this|that)\b|\bdrove (that|this|it)\b|\bdrove the (\w+ )?(drop|increase|rise|decline|change|fall|jump|spike|growth|dip)\b|\bcomment (ca|ça) se fait\b|\bhow come\b/;
+  /\bpourquoi\b|\bwhy\b|\bqu'est-ce qui (a|explique|fait)\b|\bqu'est ce qui\b|\bexpliqu\w*|\bcomment expliquer\b|\bd'ou vient\b|\bvient d'ou\b|\bwhere (?:does|do|did) .{0,40}\bcome from\b|\bca vient d(e|u|es)\b|\bwhat (drove|caused|explains|happened|moved|made)\b|\b(?:qu'est-ce qui|c'est quoi qui|qu'est ce qui|ce qui) coince\b|\bwhat(?:'s| is| went) wrong\b|\bqu'est-ce qui s'est passe\b|\bque s'est-il passe\b|\bexplain\w*|\bgrace a (quel|quoi|qui)\w*|\bthanks to (what|which)\b|\bdue to (what|which)\b|\bla faute a\b|\bcause\w*|\bqui a (tire|porte)\b|\bqui a fait (monter|baisser|bouger|grimper|chuter|plonger|varier)\b|\bresponsables?\b|\bwhat'?s behind\b|\bbehind (the|this|that)\b|\bdrivers?\b|\bdriving (the|this|that)\b|\bdrove (that|this|it)\b|\bdrove the (\w+ )?(drop|increase|rise|decline|change|fall|jump|spike|growth|dip)\b|\bcomment (ca|ça) se fait\b|\bhow come\b/;
 export const CHANGE =
-  /\b(grimp|augment|baiss|chut|bond|plong|bouge|bougé|vari|chang|evolu|effondr|explos|degrad|ameliore|hausse|recul|monte|descend|rose|fell|drop|jump|spik|increas|decreas|moved|changed|went (up|down)|declin|improv|worsen|surg|plummet|crash|tripl|doubl|progress|tank|fond|ecroul|plomb|collaps|chute|diminu|redui|reduc|devenu|became|si peu|so (few|little|low)|got (more|less|cheaper|pricier)|go(es|ne)? (up|down)|ris(e|en|ing)|climb|grew|grow|shrank|shrink|soar|sank|sink)\w*|\b(est |sont )?passe\w* (dans le rouge|en negatif|en positif|dans le vert)\b|\bturned (negative|positive)\b|\bwent (negative|positive)\b/;
+  /\b(grimp|augment|baiss|chut|bond|plong|bouge|bougé|vari|chang|evolu|effondr|explos|degrad|ameliore|hausse|recul|monte|descend|rose|fell|drop|jump|spik|increas|decreas|moved|changed|went (up|down)|declin|improv|worsen|surg|plummet|crash|tripl|doubl|progress|tank|fond|ecroul|plomb|collaps|chute|diminu|redui|reduc|devenu|became|si peu|so (few|little|low)|got (more|less|cheaper|pricier)|go(es|ne)? (up|down)|dip|dipped|perdu en|gagne en|ris(e|en|ing)|climb|grew|grow|shrank|shrink|soar|sank|sink)\w*|\b(est |sont )?passe\w* (dans le rouge|en negatif|en positif|dans le vert)\b|\bturned (negative|positive)\b|\bwent (negative|positive)\b/;
 export const COMPARE =
   /\bvs\.?\b|\bversus\b|\bcontre\b|\bcompar\w*|\bpar rapport (a|au|aux)\b|\bface a\b|\bagainst\b|\bstack up\b|\bor\b|\bou\b|\bthan\b|\bmieux que\b|\bplus que\b/;
 export const TOTAL =
-  /\btotal\w*|\bau total\b|\ben tout\b|\bcombien\b|\bhow (much|many)\b|\bglobal\w*|\boverall\b|\bcumul\w*|\bsomme\b|\bensemble\b|\bconfondu\w*|\bquel(le)? (est|etait|a ete)\b|\bwhat (is|was|were|are)\b|\bwhat's\b|\bnb\b|\bnombre\b|\bnumber of\b|\bcount\b/;
+  /\btotal\w*|\bau total\b|\ben tout\b|\bcombien\b|\bhow (much|many)\b|\bglobal\w*|\boverall\b|\bblended\b|\bbottom line\b|\bcumul\w*|\bsomme\b|\bensemble\b|\bconfondu\w*|\bquel(le)? (est|etait|a ete)\b|\bwhat (is|was|were|are)\b|\bwhat's\b|\bnb\b|\bnombre\b|\bnumber of\b|\bcount\b/;
 export const CATEGORY_OBJECT =
   /\b(canal|canaux|channels?|categories?|categorie|category|types? de campagne|leviers?)\b/;
 export const PER_CATEGORY =
@@ -20,7 +20,7 @@ export const PER_CAMPAIGN =
 export const RANK_WORDS =
   /\bclass\w*|\brank\w*|\btri(e|es|ee|ees|er)\b|\bsort(ed|ing|s)?\b|\border(ed)? (\w+ )?by\b|\bpodium\b|\blanterne rouge\b|\bweakest\b|\bstrongest\b|\bpoorest\b|\bn ?° ?1\b|\bnumero (1|un)\b|\bnumber (1|one)\b|#1\b|\bleague table\b|\bpalmares\b|\btops?\b|\bflops?\b|\bmeilleur\w*|\bpire\w*|\bbest\b|\bworst\b|\ble plus\b|\bla plus\b|\bles plus\b|\ble moins\b|\bla moins\b|\bles moins\b|\bmost\b|\bleast\b|\bhighest\b|\blowest\b|\bdu plus\b|\bcheapest\b|\bplus (rentable|efficace|performant|cher)\w*|\bmoins (rentable|efficace|performant|cher)\w*/;
 export const CUT =
-  /\b(couper|coupe|stopper|stop|arreter|arrete|mettre en pause|en pause|pause|pausing|paused|suspendre|switch(ed)? off|turn off|kill|cut|sauter)\b|\ben pertes?\b|\bdans le rouge\b|\b(perdent|perdu|perd|perdons) (?:le plus )?(?:de l'|d')argent\b|\blos(e|ing|t) money\b|\bin the red\b|\bloss[- ]?making\b|\blosers?\b|\bgaspill\w*|\bwast(e|es|ed|ing) (money|budget|the budget|our budget)\b|\b(roi|retour) (negatif|negative)|\b(negative|negatif)[- ](roi|return)/;
+  /\b(couper|coupe|stopper|stop|arreter|arrete|mettre en pause|en pause|pause|pausing|paused|suspendre|switch(ed)? off|turn off|kill|cut|sauter)\b|\ben pertes?\b|\bdans le rouge\b|\b(perdent|perdu|perd|perdons) (?:le plus )?(?:de l'|d')argent\b|\blos(e|es|ing|t) (?:\w+ ){0,3}money\b|\bin the red\b|\bunderwater\b|\bunder water\b|\bloss[- ]?making\b|\blosers?\b|\bgaspill\w*|\bwast(e|es|ed|ing) (money|budget|the budget|our budget)\b|\b(roi|retour) (negatif|negative)|\b(negative|negatif)[- ](roi|return)/;
 // What to boost next, not what was spent (« les 4 campagnes où on a mis le plus de budget » ranks spend).
 export const BOOST =
   /^(?!.*\bperd\w*|.*\blos(e|es|ing|t)\b|.*\b(?:a|ont|avons|avez) (?:mis|investi|depense|claque)\b|.*\bwe(?:'ve| have) (?:put|spent|invested)\b|.*\bwe (?:spent|invested)\b|.*\bdid we (?:put|spend|invest)\b).*(?:\brenforc\w*|\bpousser\b|\bscale\b|\bscaler\b|\bmettre plus\b|\binvest(ir)? (plus|more)\b|\bdoubler la mise\b|\bmore budget\b|\bplus de budget\b|\bdouble down\b|\bplus d'investissement\b|\bmerite\w* plus\b|\bput more\b|\bdeserve more\b|\bmore money\b|\bplus d'argent\b)/;
@@ -57,7 +57,7 @@ export const VAGUE: [RegExp, Metric[]][] = [
   [/\bengagements?\b|\binteractions?\b/, ['clicks', 'ctr']],
   // « elle marche bien, google_hot ? », "is it working?": well by which figure?
   [
-    /\b(marche|marchent|tourne|tournent|fonctionne|fonctionnent)\w* (bien|mal)\b|\bis (it|this) working\b/,
+    /\b(marche|marchent|tourne|tournent|fonctionne|fonctionnent)\w* (bien|mal)\b|\bis (it|this) working\b|\b(doing|going) (well|good|badly|ok|okay|fine)\b/,
     ['roi', 'revenue', 'ctr'],
   ],
   // « lequel est le mieux ? », « on garde lequel ? », « quel jour ça a le mieux marché ? »: better by which figure?
@@ -78,7 +78,7 @@ export const VAGUE: [RegExp, Metric[]][] = [
 ];
 // Trends and the preset diagnostic keep their own tools (kpi_trend, get_underperforming_campaigns).
 export const TREND =
-  /\bevol\w*|\btendance\w*|\btrends?\b|\bover time\b|\bau fil\b|\bcourbe\b|\b(par|by|per|chaque|each) (jour|day|semaine|week|mois|month)s?\b|\bjour (par|apres) jour\b|\bday by day\b|\bdaily\b|\bweekly\b|\bmonthly\b|\bquotidien\w*|\bhebdo\w*/;
+  /\bevol\w*|\btendance\w*|\btrends?\b|\bover time\b|\bau fil\b|\bcourbe\b|\b(par|by|per|chaque|each) (jour|day|semaine|week|mois|month|kw|cw|wk)s?\b|\bjour (par|apres) jour\b|\bday by day\b|\bdaily\b|\bweekly\b|\bmonthly\b|\bquotidien\w*|\bhebdo\w*/;
 export const DIAGNOSTIC =
   /\b(non|pas|peu) rentables?\b|\bsous[- ]?perform\w*|\bunder[- ]?perform\w*|\bunprofitable\b|\bnot profitable\b|\bdeficitaire\w*|\bperd\w* (de l')?argent|\blos(e|es|ing) money/;
 /**
@@ -113,9 +113,9 @@ export const COMBINED =
 
 // The movement a « pourquoi » takes for granted: the answer says so when the data moved the other way.
 export const UP_WORDS =
-  /\b(grimp|augment|bond|explos|monte|hausse|amelior|progress|rise|rose|risen|jump|spik|surg|increas|improv|climb|soar|went up|go up|goes up|gone up|grew|grow)\w*/;
+  /\b(grimp|augment|bond|explos|monte|hausse|amelior|progress|rise|rose|risen|jump|spik|surg|increas|improv|climb|soar|went up|go up|gagne en|goes up|gone up|grew|grow)\w*/;
 export const DOWN_WORDS =
-  /\b(baiss|chut|plong|effondr|recul|descend|degrad|drop|fell|fall|declin|decreas|worsen|plummet|tank|went down|dip|crash|fondu|ecroul|plomb|collaps|diminu|redui|reduc|go(es|ne)? down|shrank|shrink|sank|sink|si peu|so few|so little)\w*/;
+  /\b(baiss|chut|plong|effondr|recul|descend|degrad|drop|fell|fall|declin|decreas|worsen|plummet|tank|went down|dip|perdu en|crash|fondu|ecroul|plomb|collaps|diminu|redui|reduc|go(es|ne)? down|shrank|shrink|sank|sink|si peu|so few|so little)\w*/;
 
 // « top 3 par ROI et les 3 pires », « les campagnes en perte, et les 3 meilleures »: each part asks for something.
 export const PART_SPLIT = /\s*(?:,\s*)?(?:\bet\b|\band\b|\+|;|\bpuis\b|\bthen\b)\s+/;

@@ -8,7 +8,7 @@ export const SIGNALS = {
   simulation:
     /\bsimul\w*|\bwhat if\b|\bet si\b|\bsi (on|j'|nous|je)\b(?! (?:se base|se fie|regarde|prend|classe|juge)\w*)|\bif (we|i|you|the)\b(?! (?:go|look|rank|sort|judge|base it) (?:by|at|on)\b)|\bscenario\b|\b(augment|hausse|baiss|diminu|reduc|redui|coup|doubl|tripl)\w* (de |du |le |la |l'|notre |nos |mon |mes |les )?(budget|depense)|\b(increas|rais|cut|reduc|doubl|decreas|lower|boost|halv)\w* (the |our |my )?(budget|spend)|\bbudget (increas|goes|is|grows|drops|decreas|rises|falls)\w*|\bbudget (de |by )?[+-]\s?\d|\b(cut|reduce|increase|raise|boost|lower|slash|grow|augmente\w*|baisse\w*|coupe\w*|redui\w*|diminue\w*)\s+(?:[\w']+\s+){0,3}(by|de)\s+\d+ ?%|\bmodel(is)?e?r? (a|an|une|un)\b/,
   prediction:
-    /\bpredi\w*|\bprevo\w*|\bprevi(?!ous)\w*|\bforecast\w*|\bexpect\w*|\battend\w*|\bestim\w*|\bprojet\w*|\bprojection\w*|\brapporter(?:ai|ions|iez)\w*|(?<!\b(?:a|ont|avait|avaient) )\brapporte\w*(?=.*(?:\d[\d']{2,}|\d+(?:[.,]\d+)?\s?(?:k|chf|fr|francs?|balles|eur|euros?)\b))(?!.{0,30}\b(?:par|pour|per|for each|for every) (?:1 |un |one )?(?:franc|chf|euro|dollar)s?\b)|(?<=(?:\d[\d']{2,}|\d+(?:[.,]\d+)?\s?(?:k|chf|fr|francs?|balles|eur|euros?)\b).*)(?<!\b(?:a|ont|avait|avaient) )\brapporte\w*|\bgenere\w*|\bwould (bring|generate|make|earn)|\b(on |nous )?(ferait|ferions|aurait|gagnerait)\b|\bquel (revenu|chiffre)|\bquel ca\b(?=.{0,30}\b(pour|avec)\b)|\bcombien de (?:ca|chiffre d'affaires|revenus?)\b(?=.{0,40}\b(?:pour|avec)\b.{0,40}\d)|\bwhat revenue|\bavec un budget\b|\bwith a budget\b|\bfor a budget\b|\bhow much (revenue )?(would|will)\b/,
+    /\bpredi\w*|\bprevo\w*|\bprevi(?!ous)\w*|\bforecast\w*|\bexpect\w*|\battend\w*|\bestim\w*|\bprojet\w*|\bprojection\w*|\brapporter(?:ai|ions|iez)\w*|(?<!\b(?:a|ont|avait|avaient) )\brapporte\w*(?=.*(?:\d[\d']{2,}|\d+(?:[.,]\d+)?\s?(?:k|chf|fr|francs?|balles|eur|euros?)\b))(?!.{0,30}\b(?:par|pour|per|for each|for every) (?:1 |un |one )?(?:franc|chf|euro|dollar)s?\b)|(?<=(?:\d[\d']{2,}|\d+(?:[.,]\d+)?\s?(?:k|chf|fr|francs?|balles|eur|euros?)\b).*)(?<!\b(?:a|ont|avait|avaient) )\brapporte\w*|\bgenerer(?:ai|ions|iez|a|ont)\w*|\bgenere\w*(?=.*(?:\d[\d']{2,}|\d+(?:[.,]\d+)?\s?(?:k|chf|fr|francs?|balles|eur|euros?)\b))(?<!\b(?:a|ont|avait|avaient) genere\w*)|\bwould (bring|generate|make|earn)|\b(on |nous )?(ferait|ferions|aurait|gagnerait)\b|\bquel (revenu|chiffre)|\bquel ca\b(?=.{0,30}\b(pour|avec)\b)|\bcombien de (?:ca|chiffre d'affaires|revenus?)\b(?=.{0,40}\b(?:pour|avec)\b.{0,40}\d)|\bwhat revenue|\bavec un budget\b|\bwith a budget\b|\bfor a budget\b|\bhow much (revenue )?(would|will)\b/,
   segmentation:
     /\bsegment\w*|\bse ressembl\w*|\bfais(-moi)? des groupes\b|\bsimilar campaigns\b|\bcluster\w*|\bgroupes? de campagnes|\bcampaign groups?\b|\bgroups? of campaigns\b|\bregroup\w*(?!.{0,30}\b(par|by) (canal|canaux|channels?|categor\w*|campagnes?|campaigns?|semaines?|jours?|mois|weeks?|days?|months?)\b)|\btypologie\w*|\bprofils? de campagnes\b|\bgroup (the |my |our )?campaigns\b|\bgrouper\b/,
   diagnostic:
@@ -44,7 +44,7 @@ export function findGrain(text: string): Grain | undefined {
   )
     return 'day';
   if (
-    /\b(par|by|per|chaque|each) (semaine|week)s?\b|\bsemaine (par|apres) semaine\b|\bweek (by|over) week\b|\bweekly\b|\bhebdo\w*/.test(
+    /\b(par|by|per|chaque|each) (semaine|week|kw|cw|wk)s?\b|\bsemaine (par|apres) semaine\b|\bweek (by|over) week\b|\bweekly\b|\bhebdo\w*/.test(
       text,
     )
   )

@@ -34,7 +34,8 @@ ci plait avance etc pendant esperer chez vu interessant interessante interessant
 const DOMAIN = words(`
 campagne campagnes campaign campaigns pub pubs ads annonce annonces marketing publicite publicitaire adieu
 colonne colonnes column columns root spends via filtre filtrer filtre filter filtered try essaie essaye tente instead plutot so wise bring brings bringing brought profil profils profile profiles
-effet effets effect effects impact impacts generale general overall contribue contribuent contribute contributes contributed pese pesent weighs weigh
+effet effets effect effects impact impacts generale general overall
+vielmal danke compris door idem dedans ouvre ouvrir priorite priority prioritaire prioritaires percentage pourcentage blended together ensemble calendar coince coincent amene amenes amenee amenees qualifie qualifies qualifiee qualifiees contribue contribuent contribute contributes contributed pese pesent weighs weigh
 prior cote abord total totaux totale totales global globale
 globaux globales globalement overall combien nombre number nb count montant montants valeur valeurs value values
 chiffre chiffres figure figures kpi kpis metrique metriques metric metrics indicateur indicateurs stat stats
@@ -112,8 +113,12 @@ rentab profitab influen categor evolv`);
  * « demain » alone asks for a forecast and « pas » alone turns a question around.
  */
 const HARMLESS_PHRASES = [
-  /\b(?:pour|for|avant|before)\s(?:(?:le|la|l'|ma|mon|notre|nos|the|my|our|tomorrow's|today's|this|next)\s?)?(?:[\w']+\s)?(?:comite|reunion|board|presentation|point|reporting|copil|meeting|call|revue|review|deck|slides?|comex|codir|standup)\b(?:\s(?:de\s|d'|du\s)(?:demain|ce soir|lundi|mardi|mercredi|jeudi|vendredi|la semaine prochaine))?/g,
+  /\b(?:pour|for|avant|before)\s(?:(?:le|la|l'|ma|mon|notre|nos|the|my|our|tomorrow's|today's|this|next)\s?)?(?:[\w']+\s)?(?:comite|reunion|board|presentation|point|reporting|rapport|report|copil|meeting|call|revue|review|deck|slides?|comex|codir|standup)(?: pack)?\b(?:\s(?:de\s|d'|du\s)(?:demain|ce soir|lundi|mardi|mercredi|jeudi|vendredi|la semaine prochaine))?/g,
   /\b(?:non|pas|peu|not)\s(?=rentab|profitab)/g,
+  // « c'est rentable ou pas ? », "is it doing well or not?", "Bottom line: …".
+  /\b(?:ou pas|ou non|or not)\b|\bbottom line\b/g,
+  // « c'est moins bien, non ? », "it's lower, right?": a question tag.
+  /\b(?:non|right|no)(?=\s*[?!.]*\s*$)/g,
 ];
 
 /** The words of `text` (normalized) that sit in a harmless phrase. */

@@ -93,7 +93,7 @@ export const ALIASES: Readonly<Record<string, string>> = {
   canneaux: 'canaux', cannaux: 'canaux', chanels: 'channels', chanel: 'channel', clik: 'clic', cliks: 'clics',
   depanser: 'depenser', depanse: 'depense', depenser: 'depenser', smaine: 'semaine', semiane: 'semaine',
   bsa: 'bas', moin: 'moins', lw: 'last week', rat: 'rate', rev: 'revenue', camps: 'campaigns', camp: 'campaign', umsatz: 'revenue', klicks: 'clicks', kosten: 'spend',
-  dern: 'derniers', fevr: 'fevrier', sim: 'simule', pourqoui: 'pourquoi', pourquio: 'pourquoi', baise: 'baisse',
+  dern: 'derniers', fevr: 'fevrier', sim: 'simule', lst: 'last', cb: 'combien', bis: 'au', kampagne: 'campagne', kampagnen: 'campagnes', kanal: 'canal', pourqoui: 'pourquoi', pourquio: 'pourquoi', baise: 'baisse',
 }; // biome-ignore format: a table
 
 export function correctWord(word: string): string {
@@ -156,6 +156,8 @@ export function prepare(text: string): string {
       /(?<=\b[a-z]{2,} )wow\b(?!\s*[,!])|^wow\b(?=\s(?:spend|revenue|ca|roi|roas|cpa|cpl|cpc|ctr|leads|orders|clicks|change|growth|depenses?|budget)\b)/g,
       'last week compared with the week before',
     )
+    // « Umsatz pro Kanal »: German « pro » before a dimension is « par » (not « Canva Pro »).
+    .replace(/\bpro (?=kanal|canal|kampagnen?|campagnes?|categorie|tag|jour|woche|semaine)/g, 'par ')
     // « le premier février »: the 1st.
     .replace(/\ble premier (?=(?:janv|fevr|fev|feb|mars)\w*)/g, 'le 1er ')
     // « weeek », « cliiics »: a letter held down.

@@ -24,7 +24,13 @@ import { unexplainedWords } from './unexplained.js';
 export const UNEXPLAINED_CONFIDENCE = 0.5;
 /** « compare avec … », "vs …", « par rapport à … »: a follow-up that adds a side rather than replacing one. */
 const COMPARE_WITH =
-  /\bcompar\w*|\bvs\b|\bversus\b|\bpar rapport\b|\bagainst\b|\ba cote\b|\bside by side\b|\balongside\b|\ben parallele\b/;
+  /\bcompar\w*|\bvs\b|\bversus\b|\bpar rapport\b|\bagainst\b|\ba cote\b|\bside by side\b|\balongside\b|\ben parallele\b|\b(?:moins|plus|mieux|pire)(?: bien| bon| bonne)? que\b|\b(?:better|worse|lower|higher) than\b/;
+/** « et en % ? », "in % pls" after a figure: the same answer (which states the change in percent too). */
+const IN_PERCENT =
+  /^\s*(?:(?:et|and|ok|so|alors)\s)?(?:(?:ca fait |that's |thats )?(?:combien |how much )?(?:en|in|as a|as) (?:%|pourcentage|percent(?:age)?)|%)\s*(?:pls|please|stp|svp)?\s*[?!.]*\s*$/;
+/** « et l'inverse ? », "the other way round?": the same ranking from the other end. */
+const REVERSED =
+  /^\s*(?:(?:et|and|ok|so|alors)\s)?(?:l'inverse|a l'inverse|dans l'autre sens|l'autre sens|the (?:opposite|reverse|other way round|other end)|reverse(?: it| order)?|inverse)\s*(?:pls|please|stp|svp)?\s*[?!.]*\s*$/;
 const COMPARE_PRONOUN =
   /^\s*(compare[sz]?|comparer)[- ](them|les|those|these|ceux-ci|celles-ci|les deux|both|the two)\s*[?!.]*\s*$/;
 /** This many unexplained words make a question off topic rather than a reading to confirm. */
@@ -117,6 +123,46 @@ function planWhole(input: PlannerInput): Plan {
   return withOtherPart(input, planOnce(input), (part) => planOnce({ ...part, previous: undefined }));
 }
 
+/**
+ * The previous figure and the follow-up's side by side; the same figure over another period is one call compared
+ * to it (« c'est moins bien que la semaine d'avant ? »), so a « pourquoi ? » after it explains that change.
+ */
+function sideBySideCalls(previous: PlannedCall, next: PlannedCall): PlannedCall[] {
+  const { date_from: from, date_to: to, ...rest } = next.args;
+  const { date_from: prevFrom, date_to: prevTo, ...prevRest } = previous.args;
+  const samePeriodless = JSON.stringify(rest) === JSON.stringify(prevRest);
+  if (next.tool !== 'query_metrics' || previous.tool !== 'query_metrics' || !samePeriodless || !from || !to)
+    return [previous, next];
+  if (!prevFrom || !prevTo || previous.args.compare_to) return [previous, next];
+  const [later, earlier] = String(from) > String(prevFrom) ? [next, previous] : [previous, next];
+  return [
+    {
+      tool: 'query_metrics',
+      args: {
+        ...later.args,
+        compare_to: { date_from: earlier.args.date_from, date_to: earlier.args.date_to },
+      },
+    },
+  ];
+}
+
+/** The previous calls answered again (« et en % ? »), or from the other end (« et l'inverse ? »). */
+function restated(text: string, previous: readonly PlannedCall[]): PlannedCall[] | undefined {
+  if (IN_PERCENT.test(text) && previous.every((call) => call.tool === 'query_metrics')) return [...previous];
+  if (!REVERSED.test(text)) return undefined;
+  const flipped = previous.map((call): PlannedCall | undefined => {
+    if (call.tool === 'rank_campaigns')
+      return {
+        ...call,
+        args: { ...call.args, direction: call.args.direction === 'bottom' ? 'top' : 'bottom' },
+      };
+    if (call.tool === 'query_metrics' && call.args.order_by)
+      return { ...call, args: { ...call.args, order: call.args.order === 'asc' ? 'desc' : 'asc' } };
+    return undefined;
+  });
+  return flipped.every((call) => call !== undefined) ? (flipped as PlannedCall[]) : undefined;
+}
+
 function planOnce(input: PlannerInput): Plan {
   const read = extractFeatures(input.text ?? '', input.catalog);
   const previousSimulation = input.previous?.calls[0];
@@ -125,6 +171,9 @@ function planOnce(input: PlannerInput): Plan {
   const features = bare === undefined ? read : { ...read, percent: bare };
   const fresh = route(features, () => readMetricQuestion(input.text ?? '', input.catalog, features.language));
   const previousCall = input.previous?.calls[0];
+  const again = input.previous ? restated(features.text, input.previous.calls) : undefined;
+  if (again && input.previous)
+    return { intent: input.previous.intent, language: features.language, calls: again, confidence: 0.85 };
   // A figure question followed up (« et pour instagram_tier1 ? », « et par canal ? ») keeps its call.
   // A fresh reading that is only a guess (« trie du pire au meilleur »: a ranking by a default figure) defers to it too.
   const guess = fresh.plan.confidence < UNEXPLAINED_CONFIDENCE + 0.25;
@@ -183,7 +232,7 @@ function planOnce(input: PlannerInput): Plan {
             ? input.previous.intent
             : 'diagnostic',
         language: features.language,
-        calls: sideBySide ? [previousCall, calls[0]!] : (calls as PlannedCall[]),
+        calls: sideBySide ? sideBySideCalls(previousCall, calls[0]!) : (calls as PlannedCall[]),
         confidence: 0.85,
       };
     }

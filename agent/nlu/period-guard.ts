@@ -3,6 +3,7 @@
 // rules (periods.ts, dates.ts) read many forms; this guard catches the ones they do not, whatever they are: the
 // reading becomes a question back that names the unread words and offers periods the bot can compute.
 import type { Plan, PlannedCall } from '../../src/analysis/plan.js';
+import { harmlessPhraseWords } from './lexicon.js';
 import { normalize } from './normalize.js';
 
 /** Time words on the normalized text. Month names are not here: a month the rules read gives a period, and the
@@ -50,9 +51,11 @@ export function unreadTimeWords(text: string, plan: Plan): string[] {
   // (A day written beside it, « début février, du 1er au 10 », is the answer already.)
   if (start && !/(^|\W)\d{1,2}\b/.test(normalized)) return [start[0]];
   if (calls.some(readsAPeriod) || WHOLE_PERIOD.test(normalized)) return [];
-  const words = [...normalized.matchAll(new RegExp(`${TIME_WORDS.source}|${MONTH_START.source}`, 'g'))].map(
-    ([word]) => word.trim(),
-  );
+  // « pour le rapport de lundi »: a time in the request's context, not the figure's period.
+  const context = harmlessPhraseWords(normalized);
+  const words = [...normalized.matchAll(new RegExp(`${TIME_WORDS.source}|${MONTH_START.source}`, 'g'))]
+    .map(([word]) => word.trim())
+    .filter((word) => !context.has(word));
   return [...new Set(words)];
 }
 

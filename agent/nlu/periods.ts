@@ -196,7 +196,7 @@ export function findPeriod(raw: string, lastDay: string | null): DateRange | und
     return { date_from: `${lastDay.slice(0, 8)}01`, date_to: lastDay };
   // « le week-end dernier », « ce week-end », "last weekend": the latest Saturday and Sunday up to the last day.
   if (
-    /\bweek[- ]?end (dernier|passe)\b|\bdernier week[- ]?end\b|\bce week[- ]?end\b|\b(last|this|past) weekend\b/.test(
+    /\bweek[- ]?end (dernier|passe)\b|\bdernier week[- ]?end\b|\bce week[- ]?end\b|\b(last|this|past) weekend\b|\bsamedi (et|\+|&) dimanche\b|\bsaturday (and|\+|&) sunday\b/.test(
       text,
     )
   ) {

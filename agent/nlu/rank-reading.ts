@@ -2,7 +2,7 @@
 // day or week, and campaigns ranked within a family or across several channels.
 import { dates, orderFor, query, scopeArgs } from './figure-parse.js';
 import type { FigureQuestion, Reading } from './figure-question.js';
-import { PER_CATEGORY, SINGULAR_CATEGORY } from './figure-words.js';
+import { CUT, PER_CATEGORY, SINGULAR_CATEGORY } from './figure-words.js';
 import { findDirectionWord } from './metrics.js';
 
 // Channels ranked, or one channel named by its rank (« quel canal coûte le plus par lead ? », « les meilleurs
@@ -28,8 +28,9 @@ export function readRankedChannels({ p, text, metric, categoryObject, ranked }: 
           ...dates(p.period),
         }),
       ],
-      // By ROI only as a guess when no figure is named (« le meilleur canal ? »): asked back by criterion.
-      confidence: metric ? 0.85 : 0.7,
+      // By ROI only as a guess when no figure is named (« le meilleur canal ? »): asked back by criterion. Money
+      // lost (« qui perd le plus d'argent ? ») is the ROI's worst end.
+      confidence: metric ? 0.85 : CUT.test(text) ? 0.8 : 0.7,
     };
   }
   return undefined;

@@ -18,7 +18,7 @@ export interface Routed {
 
 type Args = Record<string, unknown>;
 const TOTAL =
-  /\bhow much\b|\bcombien\b|\bquel(le)? est (le|la|l')|\bwhat (is|was|are|were) (the|our)\b|\bwhat's\b|\btotal\b|\bglobal\w*|\boverall\b/;
+  /\bhow much\b|\bcombien\b|\bquel(le)? est (le|la|l')|\bwhat (is|was|are|were) (the|our)\b|\bwhat's\b|\btotal\b|\bglobal\w*|\boverall\b|\bblended\b/;
 /** « merci, t'es top ! », "thanks a lot!" (prepared text): nothing to look up; compose_answer thanks back. */
 export const THANKS_ONLY =
   /^(?:ok |super |parfait |top |cool |great |perfect |genial )?(?:merci|thanks|thank you|thx|ty)\b[^?\d]{0,25}$/;
@@ -99,12 +99,16 @@ export function route(f: Features, readMetric: () => MetricReading | undefined =
     /\b(coupe\w*|couper|redui\w*|reduire|baisse\w*|augmente\w*|rajoute\w*|cut|raise|reduce|lower|boost)\b/.test(
       f.text,
     );
+  // « on rajoute 20 % partout », « +10 % partout, ça donnerait quoi ? »: every category.
   const addedEverywhere =
     f.percent !== undefined &&
     !condition &&
-    /\b(rajout|ajout|remet|met|add|put)\w*\b.*\b(partout|everywhere|across the board|sur tout)\b/.test(
+    (/\b(rajout|ajout|remet|met|add|put)\w*\b.*\b(partout|everywhere|across the board|sur tout)\b/.test(
       f.text,
-    );
+    ) ||
+      /^\s*[+-]\s?\d+(?:[.,]\d+)?\s?%\s(?:de budget |budget )?(partout|everywhere|across the board|sur tout)\b/.test(
+        f.text,
+      ));
   if ((simulationMeant && f.money === undefined) || budgetChange || addedEverywhere || cutOrRaise) {
     if (f.percent === undefined) return ask('budget_simulation', clarificationText('percent', f.language));
     if (f.percent < BUDGET_CHANGE_RANGE.min || f.percent > BUDGET_CHANGE_RANGE.max) {

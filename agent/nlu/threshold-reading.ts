@@ -3,7 +3,7 @@
 import type { Metric } from '../../src/core/metrics.js';
 import { dates, query, scopeArgs } from './figure-parse.js';
 import { type FigureQuestion, PRESET, type Reading } from './figure-question.js';
-import { CUT } from './figure-words.js';
+import { CUT, RANK_WORDS } from './figure-words.js';
 import { SIGNALS } from './intents.js';
 
 export function readThreshold({
@@ -14,10 +14,11 @@ export function readThreshold({
   presetScope,
   inherited,
 }: FigureQuestion): Reading {
+  // « quel canal perd le plus d'argent ? »: the worst one (a ranking), not every loss-maker.
   const thresholds =
     p.thresholds.length > 0
       ? p.thresholds
-      : CUT.test(text)
+      : CUT.test(text) && !RANK_WORDS.test(text)
         ? [{ metric: 'roi' as Metric, op: '<' as const, value: 0 }]
         : [];
   const first = thresholds[0];

@@ -109,12 +109,15 @@ export function findThresholds(text: string, mentions: readonly MetricMention[])
     for (const match of text.matchAll(new RegExp(pattern.source, 'g'))) {
       if (taken.has(match.index)) continue;
       const number = numberAt(text, match.index + match[0].length, true);
-      // « ROAS de 1,5 ou plus »: the number stands before the comparator.
+      // « ROAS de 1,5 ou plus », « 1000 commandes ou plus »: the number stands before the comparator.
       const before =
         number ??
         (op === '>=' || op === '<='
           ? (() => {
-              const head = /(\d[\d' ]*(?:[.,]\d+)?)\s?(%)?\s*$/.exec(text.slice(0, match.index));
+              // « 1000 commandes ou plus »: the metric's word may sit between them.
+              const head = /(\d[\d' ]*(?:[.,]\d+)?)\s?(%)?\s*(?:[a-z']+\s*){0,2}$/.exec(
+                text.slice(0, match.index),
+              );
               return head ? numberAt(text, head.index) : undefined;
             })()
           : undefined);

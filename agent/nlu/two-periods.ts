@@ -3,7 +3,7 @@
 // periods.ts: the text is split where a comparison word stands and each side read as one period.
 import { dayInMonth, daysIn, monthOf, pad, shiftDays, weekdayOf } from './calendar.js';
 import type { DateRange } from './dates.js';
-import { twoWeekdays, WEEK_RANGE } from './day-bounds.js';
+import { isoWeek, twoWeekdays, WEEK_RANGE } from './day-bounds.js';
 import { DAY, FIRST_TWO_WEEKS, findPeriod, ordinal, weekNumber, withBareDays } from './periods.js';
 
 const COMPARISON_SPLIT =
@@ -35,10 +35,10 @@ export function findTwoPeriods(raw: string, lastDay: string | null): [DateRange,
     )
   )
     return undefined;
-  const weekdays = twoWeekdays(text, lastDay);
-  if (weekdays) return weekdays;
   // « KW5 à KW8 »: one range of weeks (findDayBound), not KW5 vs KW8.
   if (WEEK_RANGE.test(text) && !/\bvs\b|\bversus\b|\bcompar|\bcontre\b/.test(text)) return undefined;
+  const weekdays = twoWeekdays(text, lastDay) ?? isoWeekPair(text, lastDay);
+  if (weekdays) return weekdays;
   // « les deux dernières semaines », "the last two weeks", "week over week" (WoW), « semaine sur semaine »: the week
   // before last, then the last one.
   if (
@@ -148,7 +148,30 @@ export function findTwoPeriods(raw: string, lastDay: string | null): [DateRange,
       const periods = splitAt(text, match.index, match[0].length, lastDay);
       if (periods) return periods;
     }
+  // « le ROI en baisse vs la semaine d'avant », "down vs the previous week": no period named first — the last 7 days.
+  if (LAST_WEEK_VS_BEFORE.test(text)) {
+    const last = { date_from: shiftDays(lastDay, -6), date_to: lastDay };
+    return [{ date_from: shiftDays(lastDay, -13), date_to: shiftDays(lastDay, -7) }, last];
+  }
   return undefined;
+}
+
+const LAST_WEEK_VS_BEFORE =
+  /\b(?:vs\.?|versus|contre|compare\w* (?:a|au|avec|to|with)|par rapport (?:a|au)|than|against)\s(?:a\s)?(?:la semaine (?:d'avant|precedente)|the (?:week before|previous week|prior week)|previous week|last week's)\b/;
+
+/** « week 5 to week 6 », « semaine 5 vs semaine 6 »: ISO weeks when either number is past a month's 5 weeks. */
+function isoWeekPair(text: string, lastDay: string): [DateRange, DateRange] | undefined {
+  const m =
+    /\b(?:week|semaine|sem|wk|kw|cw)\s?(\d{1,2})\s(?:to|a|au|vs\.?|versus|and|et|->|→|contre|compared to)\s(?:(?:the\s|la\s)?(?:week|semaine|sem|wk|kw|cw)\s?)?(\d{1,2})\b/.exec(
+      text,
+    );
+  if (!m) return undefined;
+  const [a, b] = [Number(m[1]), Number(m[2])];
+  if (Math.max(a, b) <= 5 || a === b) return undefined;
+  const year = Number(lastDay.slice(0, 4));
+  const [first, second] = [isoWeek(year, a), isoWeek(year, b)];
+  if (!first || !second) return undefined;
+  return a < b ? [first, second] : [second, first];
 }
 
 function splitAt(

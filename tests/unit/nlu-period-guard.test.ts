@@ -54,20 +54,17 @@ describe('one-day bounds and days counted back', () => {
 });
 
 describe('a time named but not read is asked back', () => {
-  test.each([
-    'CA le week-end',
-    'top 5 en soirée',
-    'ROI du trimestre',
-    'CA les jours ouvrés',
-    'CPA le matin',
-  ])('%s: no figure, a question with buttons', (text) => {
-    const asked = plan(text);
-    expect(asked.calls).toEqual([]);
-    expect(asked.clarification).toMatch(/période/);
-    expect(asked.options).toHaveLength(2);
-    // Each button is a question the bot reads without asking again.
-    for (const option of asked.options ?? []) expect(plan(option).clarification).toBeUndefined();
-  });
+  test.each(['CA le week-end', 'top 5 en soirée', 'ROI du trimestre', 'CA les jours ouvrés', 'CPA le matin'])(
+    '%s: no figure, a question with buttons',
+    (text) => {
+      const asked = plan(text);
+      expect(asked.calls).toEqual([]);
+      expect(asked.clarification).toMatch(/période/);
+      expect(asked.options).toHaveLength(2);
+      // Each button is a question the bot reads without asking again.
+      for (const option of asked.options ?? []) expect(plan(option).clarification).toBeUndefined();
+    },
+  );
 
   test('the first button reads the last 7 days', () => {
     const [lastWeek] = plan('CA le week-end').options ?? [];

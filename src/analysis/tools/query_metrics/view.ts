@@ -1,7 +1,7 @@
 // query_metrics' view: first what was understood (metrics, scope, period), then the figures: one figure stated, a
 // comparison with its gap, the members that meet a threshold, a ranking, or a breakdown with its total.
 import type { Language } from '../../../core/answer.js';
-import { formatPeriod, formatPoints } from '../../../core/format.js';
+import { formatPercent, formatPeriod, formatPoints } from '../../../core/format.js';
 import { formatMetric, METRIC_INFO, type Metric } from '../../../core/metrics.js';
 import type { Row } from '../../../core/rows.js';
 import { colon, tr } from '../../i18n.js';
@@ -105,30 +105,49 @@ export function queryMetricsView(output: ToolOutput, language: Language, currenc
       compared.filter((row) => row.compared_period === compared[0]!.compared_period),
       compared.filter((row) => row.compared_period !== compared[0]!.compared_period),
     ];
+    // One figure: its value alone (the label leads the sentence); several: each with its label.
     const side = (part: Row[]) =>
       part
         .map(
           (row) =>
-            `${groups.length > 0 ? `${keyOf(row, groups, grain)} ` : ''}${figures(row, metrics, currency, language)}`,
+            `${groups.length > 0 ? `${keyOf(row, groups, grain)} ` : ''}${
+              metrics.length === 1
+                ? formatMetric(main, num(row[main]), currency, language)
+                : figures(row, metrics, currency, language)
+            }`,
         )
         .join(tr(language, ' ; ', '; '));
     const a = num(first?.[0]?.[main]);
     const b = num(second?.[0]?.[main]);
-    // A gap between two rates is in points (« −0,05 pts »), not a percent.
+    // A gap between two rates is in points (« −0,05 pts »), not a percent; other figures also say it in percent of
+    // the period compared with (« −CHF 21 933 144, soit −91,8 % »).
     const gapText = (delta: number) =>
       METRIC_INFO[main].unit === 'percent'
         ? formatPoints(delta, main === 'roi' ? 1 : 2, language)
-        : formatMetric(main, delta, currency, language);
+        : `${formatMetric(main, delta, currency, language)}${
+            b
+              ? tr(language, ', soit ', ', i.e. ') +
+                formatPercent(delta / Math.abs(b), { signed: true, language })
+              : ''
+          }`;
     const gap =
       groups.length === 0 && a !== null && b !== null
         ? tr(language, ` Écart : ${gapText(a - b)}.`, ` Difference: ${gapText(a - b)}.`)
         : '';
     const other = (args.compare_to ?? {}) as { date_from?: string; date_to?: string };
     const otherPeriod = periodText(other.date_from, other.date_to, language);
+    const period = periodText(args.date_from, args.date_to, language);
+    // « Chiffre d'affaires (toutes les campagnes) : CHF 1 952 966 du 22 au 28 février 2021, contre CHF 23 886 110 du
+    // 15 au 21 février 2021. »
+    const who = scopeText({ ...args, date_from: undefined, date_to: undefined }, language).replace(
+      /, [^,]*$/,
+      '',
+    );
+    const Labels = `${labels.charAt(0).toUpperCase()}${labels.slice(1)}`;
     headline = tr(
       language,
-      `${labels} (${scope}) : ${side(first ?? [])}. Comparé à ${otherPeriod} : ${side(second ?? [])}.${gap}`,
-      `${labels} (${scope}): ${side(first ?? [])}. Compared with ${otherPeriod}: ${side(second ?? [])}.${gap}`,
+      `${Labels} (${who}) : ${side(first ?? [])} ${period}, contre ${side(second ?? [])} ${otherPeriod}.${gap}`,
+      `${Labels} (${who}): ${side(first ?? [])} ${period}, against ${side(second ?? [])} ${otherPeriod}.${gap}`,
     );
   } else if (groups.length === 0 && !grain) {
     const row = rows[0] ?? {};

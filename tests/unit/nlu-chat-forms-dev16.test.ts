@@ -1,0 +1,190 @@
+// Forms from the dev16 and dev17 questions (written by two people who never read the parser): ISO week ranges and
+// pairs, weekdays compared, a bound before its comparator, « le coût » / « la conversion » / « la campagne » asked
+// back, follow-ups that restate or reverse the previous answer. Expected arguments by hand from the words and the
+// sample's calendar (February 2021, last day Sunday the 28th; names from the CSV).
+import { describe, expect, test } from '@jest/globals';
+import { planOffline } from '../../agent/nlu/offline-planner.js';
+import type { Plan } from '../../src/analysis/plan.js';
+import { SAMPLE_CATALOG } from '../eval/catalog-fixture.js';
+import { calls, plan } from '../fixtures/offline-plans.js';
+
+const LAST_WEEK = { date_from: '2021-02-22', date_to: '2021-02-28' };
+const WEEK_BEFORE = { date_from: '2021-02-15', date_to: '2021-02-21' };
+
+/** The calls of the last text, each asked after the one before it in one conversation. */
+function chain(...texts: string[]) {
+  let previous: Plan | undefined;
+  for (const text of texts)
+    previous = planOffline({
+      text,
+      catalog: SAMPLE_CATALOG,
+      ...(previous ? { previous: { intent: previous.intent, calls: previous.calls } } : {}),
+    });
+  expect(previous?.unexplained).toBeUndefined();
+  return (previous?.calls ?? []).map((call) => ({ tool: call.tool, ...call.args }));
+}
+
+describe('weeks and days', () => {
+  test('« KW5 à KW8 » is one range (the whole month here), read by week', () => {
+    expect(calls('dépenses par semaine (KW5 à KW8)')[0]).toMatchObject({
+      grain: 'week',
+      date_from: '2021-02-01',
+      date_to: '2021-02-28',
+    });
+    expect(calls('CA KW5 à KW7')[0]).toMatchObject({ date_from: '2021-02-01', date_to: '2021-02-21' });
+  });
+  test('"week 5 to week 6": ISO weeks 5 and 6 (1st–7th, 8th–14th), since 6 is past a month’s weeks', () => {
+    expect(calls('what made search ROI tank from week 5 to week 6?')[0]).toMatchObject({
+      tool: 'explain_change',
+      before: { date_from: '2021-02-01', date_to: '2021-02-07' },
+      after: { date_from: '2021-02-08', date_to: '2021-02-14' },
+      categories: ['search'],
+    });
+  });
+  test('« samedi vs dimanche »: the 27th against the 28th; « samedi et dimanche »: the weekend', () => {
+    expect(calls('CA samedi vs dimanche (ce week-end)')[0]).toMatchObject({
+      date_from: '2021-02-28',
+      date_to: '2021-02-28',
+      compare_to: { date_from: '2021-02-27', date_to: '2021-02-27' },
+    });
+    expect(calls('combien on a fait samedi et dimanche ?')[0]).toMatchObject({
+      metrics: ['revenue'],
+      date_from: '2021-02-27',
+      date_to: '2021-02-28',
+    });
+  });
+  test('"vs the 7 before" is the 7 days before, not the 7th; « vs la semaine d’avant » alone is last week’s', () => {
+    expect(calls('instagram ROI last 7 days vs the 7 before?')[0]).toMatchObject({
+      ...LAST_WEEK,
+      compare_to: WEEK_BEFORE,
+    });
+    expect(calls("insta ROI en baisse vs la semaine d'avant, c'est quoi qui coince ?")[0]).toMatchObject({
+      tool: 'explain_change',
+      before: WEEK_BEFORE,
+      after: LAST_WEEK,
+    });
+  });
+  test('« 1ère moitié du mois comparé à la 2ème »: both halves', () => {
+    expect(calls('CA 1ère moitié du mois comparé à la 2ème')[0]).toMatchObject({
+      date_from: '2021-02-15',
+      date_to: '2021-02-28',
+      compare_to: { date_from: '2021-02-01', date_to: '2021-02-14' },
+    });
+  });
+});
+
+describe('bounds, rankings, parts', () => {
+  test('« 1000 commandes ou plus »: the number before its comparator', () => {
+    expect(calls('les campagnes à 1000 commandes ou plus')[0]).toMatchObject({
+      thresholds: [{ metric: 'orders', op: '>=', value: 1000 }],
+    });
+  });
+  test('a bound and a ranking in one message, and « trois tops, trois flops »', () => {
+    expect(calls('two things: campaigns with ROI under 0, and the 3 best ones by ROI')).toEqual([
+      expect.objectContaining({ thresholds: [{ metric: 'roi', op: '<', value: 0 }] }),
+      expect.objectContaining({ order_by: 'roi', order: 'desc', limit: 3 }),
+    ]);
+    expect(calls('trois tops, trois flops sur le ROI ?')).toEqual([
+      expect.objectContaining({ order: 'desc', limit: 3 }),
+      expect.objectContaining({ order: 'asc', limit: 3 }),
+    ]);
+  });
+  test('the channel losing the most money: the lowest ROI, one channel (not every loss-maker)', () => {
+    for (const text of ['Which channel is losing us the most money?', "quel canal perd le plus d'argent ?"])
+      expect(calls(text)[0]).toMatchObject({
+        group_by: ['category'],
+        order_by: 'roi',
+        order: 'asc',
+        limit: 1,
+      });
+  });
+  test('"single" / « une seule » is one', () => {
+    expect(calls('most profitable single campaign?')[0]).toMatchObject({ limit: 1 });
+  });
+  test('a total asked with a breakdown gets a totals row', () => {
+    expect(calls('CA total du mois et la répartition par canal')[0]).toMatchObject({
+      group_by: ['category'],
+      totals: true,
+    });
+  });
+});
+
+describe('asked back', () => {
+  test.each([
+    "c'est combien le coût sur google_hot ?",
+    'la conversion sur google_wide ?',
+    'elle a fait combien de CA, la campagne ?',
+    'What did the campaign make last week?',
+  ])('%s', (text) => {
+    const asked = plan(text);
+    expect(asked.calls).toEqual([]);
+    expect(asked.clarification).toBeDefined();
+  });
+  test('but « le coût total », « le taux de conversion » and « la campagne de printemps » are not', () => {
+    expect(calls('le coût total de google_hot')[0]).toMatchObject({ metrics: ['mark_spent'] });
+    expect(calls('le taux de conversion de google_hot')[0]).toMatchObject({ metrics: ['cvr'] });
+    expect(plan('propose-moi un slogan pour la campagne de printemps').intent).toBe('out_of_scope');
+  });
+});
+
+describe('follow-ups', () => {
+  test('« et en % ? » after a comparison: the same comparison (its answer gives the change in percent)', () => {
+    expect(chain("CA la semaine dernière vs la semaine d'avant", 'et en % ?')[0]).toMatchObject({
+      ...LAST_WEEK,
+      compare_to: WEEK_BEFORE,
+    });
+  });
+  test('« et l’inverse ? » after a top 3: the bottom 3', () => {
+    expect(chain('top 3 campagnes par ROAS ce mois', "et l'inverse ?")[0]).toMatchObject({
+      direction: 'bottom',
+      limit: 3,
+    });
+  });
+  test('« c’est moins bien que la semaine d’avant, non ? » then « pk ? »: that change explained', () => {
+    expect(
+      chain('ROI insta la semaine passée ?', "c'est moins bien que la semaine d'avant non ?", 'pk ?')[0],
+    ).toMatchObject({
+      tool: 'explain_change',
+      before: WEEK_BEFORE,
+      after: LAST_WEEK,
+      name_prefix: 'instagram',
+    });
+  });
+});
+
+describe('words', () => {
+  test('money gone, net return, transformer, share of clicks, blended', () => {
+    expect(calls('combien de balles sont parties dans facebook du 22 au 28 ?')[0]).toMatchObject({
+      metrics: ['mark_spent'],
+      name_prefix: 'facebook',
+    });
+    expect(calls('How much money went out the door in February?')[0]).toMatchObject({
+      metrics: ['mark_spent'],
+    });
+    expect(calls('Net return on our marketing spend for Feb, as a percentage?')[0]).toMatchObject({
+      metrics: expect.arrayContaining(['roi']),
+    });
+    expect(calls('les campagnes qui transforment à moins de 0,25 % des clics en commandes')[0]).toMatchObject(
+      {
+        thresholds: [{ metric: 'cvr', op: '<', value: 0.0025 }],
+      },
+    );
+    expect(calls('le pourcentage de clics par impression sur le search ?')[0]).toMatchObject({
+      metrics: ['ctr'],
+    });
+    expect(calls('blended return on ad spend for the month?')[0]).toMatchObject({ metrics: ['roas'] });
+  });
+  test('a campaign’s own category is not a second side (« le display banner_partner »)', () => {
+    expect(calls('le prix au mille du display banner_partner')).toEqual([
+      { tool: 'query_metrics', metrics: ['cpm'], campaigns: ['banner_partner'] },
+    ]);
+  });
+  test('German and typos: « Umsatz pro Kanal », « gogle hot », « baner partner », « cb de lead »', () => {
+    expect(calls('Umsatz pro Kanal, en CHF stp')[0]).toMatchObject({ tool: 'aggregate_by_dimension' });
+    expect(calls('CA gogle hot semaine derniere')[0]).toMatchObject({ campaigns: ['google_hot'] });
+    expect(calls('cpc baner partner ?')[0]).toMatchObject({ campaigns: ['banner_partner'] });
+    expect(calls('cb de lead sur google hot')[0]).toMatchObject({ metrics: ['leads'] });
+    // « Canva Pro » is not « par ».
+    expect(plan('combien coûte un abo Canva Pro ?').intent).toBe('out_of_scope');
+  });
+});
