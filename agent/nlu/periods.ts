@@ -66,7 +66,7 @@ export function findPeriod(raw: string, lastDay: string | null): DateRange | und
   }
   // « du 22 au 28 », « 15-21 février », « 1-14 fév », « entre le 8 et le 14 »
   let m = new RegExp(
-    String.raw`\b(?:du\s|from\s|entre\s(?:le\s)?|between\s)?${DAY}${MONTH_WORD}\s?(?:au|to|-|→|et(?: le)?|and)\s?${DAY}${MONTH_WORD}\b`,
+    String.raw`\b(?:du\s|from\s|entre\s(?:le\s)?|between\s)?(?<![./])${DAY}${MONTH_WORD}\s?(?:au|to|-|→|et(?: le)?|and)\s?${DAY}${MONTH_WORD}\b`,
   ).exec(text);
   // « un CPC entre 5 et 10 CHF » is a range of values, not of days: a unit after it or a KPI right before it.
   const valueRange =
@@ -83,9 +83,13 @@ export function findPeriod(raw: string, lastDay: string | null): DateRange | und
     if (from && to && /\b(du|from|entre|between)\b|fev|feb|-/.test(m[0]))
       return { date_from: from, date_to: to };
   }
-  // « entre le 01.02 et le 14.02 », « du 1/2 au 14/2 »: day and month on both ends, the data's year.
+  // « entre le 01.02 et le 14.02 », « du 1/2 au 14/2 », « 03.02 bis 09.02 », « 3.2 - 9.2 »: day and month on both
+  // ends, the data's year (without « du », only a range word joins them: « et » could be two days).
   m =
     /\b(?:du|entre|from|between)\s(?:le\s|the\s)?(\d{1,2})[./](\d{1,2})\s(?:au|et|to|and|-)\s(?:le\s|the\s)?(\d{1,2})[./](\d{1,2})\b(?![./]\d)/.exec(
+      text,
+    ) ??
+    /(?<![\d./])(\d{1,2})[./](\d{1,2})\s?(?:au|to|bis|until|-|–)\s?(?:le\s|the\s)?(\d{1,2})[./](\d{1,2})\b(?![./]\d)/.exec(
       text,
     );
   if (m) {

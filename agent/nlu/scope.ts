@@ -22,6 +22,10 @@ export interface Scope {
   rest: string;
 }
 
+/** « quelle campagne blogger », "which tier1 campaign": the word right after asks which of its campaigns. */
+const WHICH_BEFORE =
+  /\b(?:quel|quelle|quels|quelles|which|what)\s(?:campagnes?\s|campaigns?\s|des\s|of the\s)?$/;
+
 /** Function words, and time words that sit next to names (« facebook last week » is not facebook_lal + « week »). */
 const FUNCTION_WORDS: ReadonlySet<string> = new Set([
   ...eng,
@@ -219,10 +223,12 @@ export function findScope(normalized: string, catalog: Catalog): Scope {
     const asPrefix = lookup.starters.get(part) ?? [];
     if (asPrefix.length >= 2) prefixes.push(part);
     else if (holders.length === 1) campaigns.push(holders[0]!);
+    // « les bloggers »: all of them; « quelle campagne blogger … ? »: which of them is the question itself.
     else if (plural) {
       campaigns.push(...holders);
       group = holders;
-    } else ambiguous ??= { word, candidates: holders.slice(0, 10) };
+    } else if (WHICH_BEFORE.test(text.slice(Math.max(0, at - 24), at))) campaigns.push(...holders);
+    else ambiguous ??= { word, candidates: holders.slice(0, 10) };
     text = blank(text, at, at + word.length);
   }
   // « le display banner_partner », "search google_hot": the category of the campaign named, not a second side.

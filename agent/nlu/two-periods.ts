@@ -4,6 +4,7 @@
 import { dayInMonth, daysIn, monthOf, pad, shiftDays, weekdayOf } from './calendar.js';
 import type { DateRange } from './dates.js';
 import { isoWeek, twoWeekdays, WEEK_RANGE } from './day-bounds.js';
+import { CHANGE, WHY } from './figure-words.js';
 import { DAY, FIRST_TWO_WEEKS, findPeriod, ordinal, weekNumber, withBareDays } from './periods.js';
 
 const COMPARISON_SPLIT =
@@ -28,6 +29,12 @@ function lengthOf(range: DateRange): number {
 export function findTwoPeriods(raw: string, lastDay: string | null): [DateRange, DateRange] | undefined {
   if (!lastDay) return undefined;
   const text = withBareDays(raw);
+  // « 03.02 bis 09.02 », « 3.2 au 9.2 »: one range of two dated days (no « vs »).
+  if (
+    /\b\d{1,2}[./]\d{1,2}(?:[./]\d{2,4})?\s(?:au|a|to|bis|until|-)\s\d{1,2}[./]\d{1,2}\b/.test(text) &&
+    !/\bvs\b|\bversus\b|\bcompar|\bcontre\b/.test(text)
+  )
+    return undefined;
   // « du 20.02 à aujourd'hui », « du 20 à la fin du mois »: one range (findPeriod), not « le 20 » vs « aujourd'hui ».
   if (
     /\b(du|from|depuis le)\s\d{1,2}(?:[./]\d{1,2})?\w*\s(a|au|to|until|jusqu'?au?)\s(la fin|fin|aujourd'hui|today|now|maintenant|the end)\b/.test(
@@ -35,8 +42,15 @@ export function findTwoPeriods(raw: string, lastDay: string | null): [DateRange,
     )
   )
     return undefined;
-  // « KW5 à KW8 »: one range of weeks (findDayBound), not KW5 vs KW8.
-  if (WEEK_RANGE.test(text) && !/\bvs\b|\bversus\b|\bcompar|\bcontre\b/.test(text)) return undefined;
+  // « KW5 à KW8 »: one range of weeks (findDayBound), not KW5 vs KW8 — unless a change is asked about (« why did CPA
+  // go up from KW6 to KW7? »: from one week to the other).
+  if (
+    WEEK_RANGE.test(text) &&
+    !/\bvs\b|\bversus\b|\bcompar|\bcontre\b/.test(text) &&
+    !CHANGE.test(text) &&
+    !WHY.test(text)
+  )
+    return undefined;
   const weekdays = twoWeekdays(text, lastDay) ?? isoWeekPair(text, lastDay);
   if (weekdays) return weekdays;
   // « les deux dernières semaines », "the last two weeks", "week over week" (WoW), « semaine sur semaine »: the week

@@ -70,6 +70,8 @@ export function unexplainedWords(
   for (const word of words) {
     const key = normalize(word);
     if (seen.has(key) || key.length < 2) continue;
+    // A whole name the plan uses (« youtube_blogger » beside « quel blogueur », which names it too) is explained.
+    if (key.includes('_') && used.includes(key)) continue;
     // A name word is explained by the names the plan uses (« youtub blogger » → youtube_blogger), not by the lexicon.
     const nameWord = [key, correctWord(key), expandBrand(key)].find((form) => names.has(form));
     if (nameWord ? used.includes(nameWord) : isKnownWord(key)) continue;
