@@ -45,7 +45,7 @@ export function isoWeek(year: number, n: number): DateRange | undefined {
 
 /** « KW5 à KW8 », "KW5-KW8", « KW5 bis 8 »: a range of ISO weeks (read as one period, not two to compare). */
 export const WEEK_RANGE =
-  /\b(?:kw|cw)\s?(\d{1,2})\s?(?:a|au|to|bis|until|through|-|–)\s?(?:(?:kw|cw)\s?)?(\d{1,2})\b/;
+  /\b(?:kw|cw|w)\s?(\d{1,2})\s?(?:a|au|to|bis|until|through|-|–)\s?(?:(?:kw|cw|w)\s?)?(\d{1,2})\b/;
 
 /** A period bounded by one day or counted back from the data's last day, or undefined. */
 export function findDayBound(text: string, lastDay: string): DateRange | undefined {
@@ -129,7 +129,7 @@ export function findDayBound(text: string, lastDay: string): DateRange | undefin
   }
   // « KW7 », « CW 7 », « semaine 7 », "week 07": an ISO week of the data's year (a month has at most 5 weeks, so
   // a bigger number cannot be the month's Nth week of periods.ts).
-  m = /\b(?:kw|cw)\s?(\d{1,2})\b|\b(?:semaine|sem\.?|week|wk|s)\s?(\d{1,2})\b/.exec(text);
+  m = /\b(?:kw|cw|w)\s?(\d{1,2})\b|\b(?:semaine|sem\.?|week|wk|s)\s?(\d{1,2})\b/.exec(text);
   const week = m ? Number(m[1] ?? m[2]) : undefined;
   if (m && week !== undefined && (m[1] !== undefined || week > 5))
     return isoWeek(Number(lastDay.slice(0, 4)), week);

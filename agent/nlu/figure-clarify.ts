@@ -21,7 +21,12 @@ const UNNAMED_CAMPAIGN =
 const WHICH = /\b(quelle|quel|which|what|laquelle|lequel)\s(?:\w+\s)?(campagne|campaign)\b/;
 
 /** A question back when a word could mean several campaigns or several metrics. */
-export function clarify(question: string, p: Parsed, language: Language): MetricReading | undefined {
+export function clarify(
+  question: string,
+  p: Parsed,
+  language: Language,
+  catalog: Catalog,
+): MetricReading | undefined {
   const ambiguous = p.scope.ambiguous;
   if (ambiguous && p.scope.campaigns.length === 0 && p.scope.prefixes.length === 0) {
     return askBack(
@@ -37,6 +42,21 @@ export function clarify(question: string, p: Parsed, language: Language): Metric
     return askBack(clarificationText('campaign', language, ''), [
       language === 'en' ? 'Performance by campaign' : 'Performance par campagne',
     ]);
+  // « mets les 2 facebook côte à côte »: two of the four facebook campaigns, which ones is not said.
+  const family = p.scope.prefixes.length === 1 ? prefixed(p.scope.prefixes[0]!, catalog) : [];
+  if (
+    p.count !== undefined &&
+    p.count > 1 &&
+    p.count < family.length &&
+    p.scope.campaigns.length === 0 &&
+    !RANK_WORDS.test(p.text)
+  )
+    return askBack(
+      language === 'en'
+        ? `Which ${p.count} of the ${family.length} "${p.scope.prefixes[0]}" campaigns (${family.join(', ')})?`
+        : `Lesquelles des ${family.length} campagnes « ${p.scope.prefixes[0]} » (${family.join(', ')}) ?`,
+      [question.replace(/\b(les |the )?\d+\s/i, '$1')],
+    );
   // « le panier moyen », « la marge »: a figure the model does not hold, said so, with the ones it has.
   for (const missing of NOT_IN_MODEL) {
     const match = missing.pattern.exec(p.text);

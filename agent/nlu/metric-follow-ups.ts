@@ -73,7 +73,20 @@ export function followMetricCall(
     Object.assign(args, scopeArgs(p.scope));
     changed = true;
   }
-  if (p.period?.date_from && p.period.date_to) {
+  // « et comparé aux 7 jours précédents ? »: the period before the one shown, beside it.
+  const comparedBefore =
+    stepOf(p.text) === -1 &&
+    /\bcompar\w*|\bvs\b|\bversus\b|\bpar rapport\b|\bagainst\b/.test(p.text) &&
+    previous.tool === 'query_metrics' &&
+    !args.compare_to &&
+    typeof args.date_from === 'string' &&
+    typeof args.date_to === 'string';
+  if (comparedBefore) {
+    const [from, to] = [String(args.date_from), String(args.date_to)];
+    const days = Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000) + 1;
+    args.compare_to = { date_from: shift(from, -days), date_to: shift(from, -1) };
+    changed = true;
+  } else if (p.period?.date_from && p.period.date_to) {
     if (previous.tool === 'explain_change') {
       const days =
         Math.round((Date.parse(p.period.date_to) - Date.parse(p.period.date_from)) / 86_400_000) + 1;
@@ -86,7 +99,7 @@ export function followMetricCall(
     changed = true;
   }
   // « et la semaine suivante ? », "and the week before?": the previous period moved by its own length.
-  const step = !p.period ? stepOf(p.text) : 0;
+  const step = !p.period && !comparedBefore ? stepOf(p.text) : 0;
   if (step !== 0 && typeof args.date_from === 'string' && typeof args.date_to === 'string') {
     const days = Math.round((Date.parse(args.date_to) - Date.parse(args.date_from)) / 86_400_000) + 1;
     args.date_from = shift(args.date_from, step * days);
@@ -233,7 +246,7 @@ const BARE_WHY =
 const NEXT =
   /\b(semaine|sem\.?|week|periode|period|mois|month|jour|day|quinzaine)s? (suivante?s?|d'apres|after|next|following|later)\b|\b(la|le|the|sur la|on the|for the) (2e|2eme|deuxieme|seconde?|2nd)( one)?\s*\??\s*$|\b(next|following) (week|period|month|day|fortnight)\b|\b(la suivante|le suivant|celle d'apres|the one after|the next one)\b/;
 const PREVIOUS =
-  /\b(semaine|sem\.?|week|periode|period|mois|month|jour|day|quinzaine)s? (precedente?s?|d'avant|before|previous|prior|earlier)\b|\b(previous|prior) (week|period|month|day|fortnight)\b|\b(la precedente|le precedent|celle d'avant|the one before)\b/;
+  /\b(semaine|sem\.?|week|periode|period|mois|month|jour|day|quinzaine)s? (precedente?s?|precedents|d'avant|before|previous|prior|earlier)\b|\b(?:the |les |aux |des )?\d{1,2} (?:jours|days) (?:precedents|d'avant|before|previous|prior|earlier)\b|\b(previous|prior) (week|period|month|day|fortnight)\b|\b(la precedente|le precedent|celle d'avant|the one before)\b/;
 
 /** +1 for the next period, −1 for the one before, 0 when the follow-up names neither. */
 function stepOf(text: string): number {

@@ -21,9 +21,12 @@ import {
   CUT,
   DIAGNOSTIC,
   PART_SPLIT,
+  PER_CAMPAIGN,
+  PER_CATEGORY,
   RANK_WORDS,
   SINGULAR_CATEGORY,
   TOTAL,
+  WHY,
 } from './figure-words.js';
 import { findDirectionWord, findMetricMentions } from './metrics.js';
 import { normalize } from './normalize.js';
@@ -68,7 +71,7 @@ function readOne(
   const p = parse(question, catalog);
   if (inherited && p.metrics.length === 0) p.metrics = inherited.metrics;
   if (inherited && !p.period) p.period = inherited.period;
-  const back = clarify(question, p, language) ?? askWhichOfBrand(question, p, catalog, language);
+  const back = clarify(question, p, language, catalog) ?? askWhichOfBrand(question, p, catalog, language);
   if (back) return back;
   const figure = figureQuestion(p, catalog, language, inherited);
   for (const read of READINGS) {
@@ -102,7 +105,7 @@ export function readMetricQuestion(
 ): MetricReading | undefined {
   // « trois tops, trois flops »: a comma before the other end of a ranking joins two parts.
   const normalized = normalize(question).replace(
-    /,\s+(?=(?:les |the )?(?:\d+ |trois |three |deux |two |cinq |five )?(?:flops?|pires?|worst|bottom)\b)/,
+    /\s*[,/]\s+(?=(?:les |the )?(?:\d+ |trois |three |deux |two |cinq |five )?(?:flops?|pires?|worst|bottom)\b)/,
     ' et ',
   );
   const split = PART_SPLIT.exec(normalized);
@@ -116,14 +119,18 @@ export function readMetricQuestion(
       BOOST.test(part) ||
       findDirectionWord(part) !== undefined ||
       /\b(celles|ceux) qui\b|\bwhich ones\b|\blesquel\w*/.test(part);
-    // « combien d'impressions au total, et quel canal en a fait le plus ? »: a total is a part of its own.
+    // « combien d'impressions au total, et quel canal en a fait le plus ? »: a total is a part of its own, and so are
+    // figures named (« les dépenses, le ROAS et les 3 meilleures campagnes en CA »).
     if (
-      (asks(left) || TOTAL.test(left)) &&
+      (asks(left) ||
+        TOTAL.test(left) ||
+        (findMetricMentions(left).length > 0 && RANK_WORDS.test(right) && !WHY.test(normalized))) &&
       asks(right) &&
       (/\d|\bzero\b|perte|couper|stopper|renforc|pousser|\b(deux|trois|quatre|cinq|two|three|four|five)\b|\bflops?\b/.test(
         right,
       ) ||
         CUT.test(right) ||
+        RANK_WORDS.test(right) ||
         findDirectionWord(right) !== undefined)
     ) {
       // « le meilleur et le pire canal en CPL », « quel canal a le CPL le plus bas et lequel le plus haut ? »: a
@@ -150,6 +157,22 @@ function readPreset(
   const p = parse(question, catalog);
   const metric = p.metrics[0] ?? inherited?.metrics[0] ?? 'roi';
   const text = p.text;
+  // « ROI par canal », "spend by campaign": that figure for each member.
+  if (PER_CATEGORY.test(text) || PER_CAMPAIGN.test(text))
+    return {
+      intent: 'kpi_qa',
+      calls: [
+        query({
+          metrics: [...new Set([metric, 'mark_spent', 'revenue'])],
+          group_by: [PER_CATEGORY.test(text) ? 'category' : 'campaign_name'],
+          order_by: metric,
+          totals: true,
+          ...scopeArgs(p.scope),
+          ...dates(p.period ?? inherited?.period),
+        }),
+      ],
+      confidence: 0.8,
+    };
   // « les campagnes avec un ROI sous 0 », "campaigns with ROI under 0": the members past the bound.
   const bound = p.thresholds[0];
   if (bound)

@@ -100,7 +100,7 @@ function planInContext(input: PlannerInput): Plan {
     return { intent: 'out_of_scope', language: plan.language, calls: [], confidence: 0.3, unexplained };
   // A time named but not read (« le week-end », « KW7 »): a figure for the whole data would be another question's.
   const timeWords = unreadTimeWords(input.text ?? '', plan);
-  if (timeWords.length > 0) return askForPeriod(plan, input.text ?? '', timeWords);
+  if (timeWords.length > 0) return askForPeriod(plan, input.text ?? '', timeWords, input.catalog.lastDay);
   if (unexplained.length === 0) return plan;
   return { ...plan, confidence: Math.min(plan.confidence, UNEXPLAINED_CONFIDENCE), unexplained };
 }
@@ -128,6 +128,8 @@ function planWhole(input: PlannerInput): Plan {
  * to it (« c'est moins bien que la semaine d'avant ? »), so a « pourquoi ? » after it explains that change.
  */
 function sideBySideCalls(previous: PlannedCall, next: PlannedCall): PlannedCall[] {
+  // « et comparé aux 7 jours précédents ? »: the follow-up is the comparison already.
+  if (next.args.compare_to && !previous.args.compare_to) return [next];
   const { date_from: from, date_to: to, ...rest } = next.args;
   const { date_from: prevFrom, date_to: prevTo, ...prevRest } = previous.args;
   const samePeriodless = JSON.stringify(rest) === JSON.stringify(prevRest);

@@ -3,6 +3,8 @@
 // rules (periods.ts, dates.ts) read many forms; this guard catches the ones they do not, whatever they are: the
 // reading becomes a question back that names the unread words and offers periods the bot can compute.
 import type { Plan, PlannedCall } from '../../src/analysis/plan.js';
+import { formatPeriod } from '../../src/core/format.js';
+import { shiftDays, weekdayOf } from './calendar.js';
 import { harmlessPhraseWords } from './lexicon.js';
 import { normalize } from './normalize.js';
 
@@ -60,7 +62,7 @@ export function unreadTimeWords(text: string, plan: Plan): string[] {
 }
 
 /** The question back: which period, with buttons for the last 7 days and the whole data. */
-export function askForPeriod(plan: Plan, question: string, words: string[]): Plan {
+export function askForPeriod(plan: Plan, question: string, words: string[], lastDay?: string | null): Plan {
   const en = plan.language === 'en';
   const quoted = words.map((word) => (en ? `"${word}"` : `« ${word} »`)).join(', ');
   // The options restate the question without the start (« CA, les 7 premiers jours du mois »), or they would ask again.
@@ -79,12 +81,31 @@ export function askForPeriod(plan: Plan, question: string, words: string[]): Pla
     clarification: en
       ? `I could not read the period in ${quoted}, and I would rather ask than answer for another one. Which period do you mean? You can also write dates (e.g. "from 15 to 21 February").`
       : `Je n'ai pas su lire la période (${quoted}), et je préfère demander plutôt que répondre pour une autre. Sur quelle période ? Vous pouvez aussi écrire les dates (ex. « du 15 au 21 février »).`,
-    options: optionsFor(normalize(question), base, en),
+    options: optionsFor(normalize(question), base, en, lastDay ?? undefined),
   };
 }
 
 /** The periods offered: the likely lengths of a month's start, else the last 7 days and the whole data. */
-function optionsFor(normalized: string, base: string, en: boolean): string[] {
+function optionsFor(normalized: string, base: string, en: boolean, lastDay?: string): string[] {
+  // « le week-end dernier » with data ending on a weekend: that weekend or the one before.
+  if (
+    lastDay &&
+    /\bweek[- ]?end (dernier|passe)\b|\bdernier week[- ]?end\b|\b(last|past) weekend\b/.test(normalized) &&
+    weekdayOf(lastDay) >= 5
+  ) {
+    const saturday = weekdayOf(lastDay) === 6 ? shiftDays(lastDay, -1) : lastDay;
+    const weekend = (from: string) =>
+      formatPeriod(from, shiftDays(from, 1), en ? 'en' : 'fr').replace(/^(du|from) /, '');
+    const bare = base
+      .replace(
+        /,?\s*(?:du |le |the |ce )?(?:week[- ]?end (?:dernier|passe)|dernier week[- ]?end|(?:last|past) weekend)\b/i,
+        '',
+      )
+      .trim();
+    return [saturday, shiftDays(saturday, -7)].map((from) =>
+      en ? `${bare} from ${weekend(from)}` : `${bare} du ${weekend(from)}`,
+    );
+  }
   if (MONTH_START.test(normalized))
     return en
       ? [`${base}, the first 7 days of the month`, `${base}, the first half of the month`]

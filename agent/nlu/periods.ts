@@ -73,7 +73,7 @@ export function findPeriod(raw: string, lastDay: string | null): DateRange | und
     m !== null &&
     !/fevr|fev|feb|janv|mars|march/.test(m[0]) &&
     (/^\s?(?:chf|fr\b|francs?|%|€|eur|\$|k\b|\.-|pts?\b|points?)/.test(text.slice(m.index + m[0].length)) ||
-      (/^(entre|between)\b/.test(m[0]) &&
+      (/^(entre|between)\b(?!\s(?:le|the)\s)/.test(m[0]) &&
         /\b(cpc|cpa|cpl|cpm|ctr|roi|roas|cvr)\s$/.test(text.slice(0, m.index))));
   if (m && Number(m[1]) < Number(m[2]) && !valueRange) {
     // « du 1er au 7 janvier »: the month written, not the data's (the answer then says the data has no such days).
@@ -199,10 +199,17 @@ export function findPeriod(raw: string, lastDay: string | null): DateRange | und
   )
     return { date_from: `${lastDay.slice(0, 8)}01`, date_to: lastDay };
   // « le week-end dernier », « ce week-end », "last weekend": the latest Saturday and Sunday up to the last day.
+  // (When the data ends on a weekend, « le week-end dernier » could be that one or the one before: asked back,
+  // period-guard.ts.)
+  const weekendLast =
+    /\bweek[- ]?end (dernier|passe)\b|\bdernier week[- ]?end\b(?!\s(?:de|du|of)\b)|\b(last|past) weekend\b(?!\s(?:of|in)\b)/.test(
+      text,
+    );
   if (
     /\bweek[- ]?end (dernier|passe)\b|\bdernier week[- ]?end\b|\bce week[- ]?end\b|\b(last|this|past) weekend\b|\bsamedi (et|\+|&) dimanche\b|\bsaturday (and|\+|&) sunday\b/.test(
       text,
-    )
+    ) &&
+    !(weekendLast && weekdayOf(lastDay) >= 5)
   ) {
     const weekday = weekdayOf(lastDay);
     const sunday = weekday === 6 ? lastDay : shiftDays(lastDay, -(weekday + 1));

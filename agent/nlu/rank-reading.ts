@@ -54,7 +54,8 @@ export function readBestPeriod({ p, text, metric, ranked }: FigureQuestion): Rea
           grain,
           order_by: by,
           order: orderFor(text, by),
-          limit: p.count ?? 1,
+          // Every period, the one asked first (the view names it): the table shows how far ahead it is.
+          limit: p.count ?? 100,
           ...scopeArgs(p.scope),
           ...dates(p.period),
         }),

@@ -242,6 +242,15 @@ export function findScope(normalized: string, catalog: Catalog): Scope {
   const joined = /\b(et|and|vs|versus|ou|or|contre|compar\w*)\b|,|\//.test(normalized);
   const ownFamily = (prefix: string) =>
     !joined && campaigns.some((name) => name.toLowerCase().startsWith(prefix.toLowerCase()));
+  // « instagram_tier1 vs tier2 »: the bare part is the sibling of the campaign named beside it (same brand).
+  if (ambiguous && campaigns.length > 0) {
+    const brands = new Set(campaigns.map((name) => name.toLowerCase().split(/[_\s-]/)[0]));
+    const siblings = ambiguous.candidates.filter((name) => brands.has(name.toLowerCase().split(/[_\s-]/)[0]));
+    if (siblings.length === 1 && !campaigns.includes(siblings[0]!)) {
+      campaigns.push(siblings[0]!);
+      ambiguous = undefined;
+    }
+  }
   return {
     campaigns: [...new Set(campaigns)],
     prefixes: [...new Set(prefixes)].filter((prefix) => !ownFamily(prefix)),

@@ -20,7 +20,7 @@ const COMPARATORS: [RegExp, Comparator][] = [
 ]; // biome-ignore format: a table
 
 const NUMBER =
-  /([+-]?\s?\d[\d' ]*(?:[.,]\d+)?)\s?(%|pour ?cents?\b|percent\b|k\b|m\b|mios?\b|millions?\b|chf\b|francs?\b|balles\b|fr\b|\.-|cents?\b)?/y;
+  /([+-]?\s?\d[\d' ]*(?:[.,]\d+)?)\s?(%|pour ?cents?\b|percent\b|k\b|m\b|mios?\b|millions?\b|mille\b|chf\b|francs?\b|balles\b|fr\b|\.-|cents?\b)?/y;
 const PERCENT_METRICS = new Set<Metric>(['ctr', 'cvr', 'roi']);
 // « cent francs »: a number word prepare() does not turn into digits.
 const WORD_NUMBERS: Record<string, string> = {
@@ -63,7 +63,13 @@ function numberAt(
   // « sept cents » (prepare() wrote 7 cents), « 5 mille », "5k".
   const unit = match[2] ?? '';
   const scale =
-    unit === 'k' ? 1000 : /^(m|mios?|millions?)$/.test(unit) ? 1_000_000 : /^cents?$/.test(unit) ? 100 : 1;
+    unit === 'k' || unit === 'mille'
+      ? 1000
+      : /^(m|mios?|millions?)$/.test(unit)
+        ? 1_000_000
+        : /^cents?$/.test(unit)
+          ? 100
+          : 1;
   return {
     value: signed * scale,
     unit: match[2]?.startsWith('%') || /pour|percent/.test(match[2] ?? '') ? '%' : match[2],

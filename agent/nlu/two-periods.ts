@@ -79,7 +79,7 @@ export function findTwoPeriods(raw: string, lastDay: string | null): [DateRange,
   }
   // « les deux moitiés de février », "both halves of the month": the 1st–14th, then the 15th to the month's end.
   if (
-    /\b(deux|2) moities\b|\b(both|two|2) halves\b|\bfirst half (vs\.?|versus|and|against) (the )?second( half)?\b|\b(1re|1ere|premiere|first) (moitie|half)\b.*\b(2e|2eme|deuxieme|seconde?|second|2nd)\b/.test(
+    /\b(deux|2) moities\b|\b(both|two|2) halves\b|\bfirst half (vs\.?|versus|and|against) (the )?second( half)?\b|\b(1re|1ere|premiere|first) (moitie|half|quinzaine|fortnight)\b.*\b(2e|2eme|deuxieme|seconde?|second|2nd)\b/.test(
       text,
     )
   ) {
@@ -176,7 +176,7 @@ const LAST_WEEK_VS_BEFORE =
 /** « week 5 to week 6 », « semaine 5 vs semaine 6 »: ISO weeks when either number is past a month's 5 weeks. */
 function isoWeekPair(text: string, lastDay: string): [DateRange, DateRange] | undefined {
   const m =
-    /\b(?:week|semaine|sem|wk|kw|cw)\s?(\d{1,2})\s(?:to|a|au|vs\.?|versus|and|et|->|→|contre|compared to)\s(?:(?:the\s|la\s)?(?:week|semaine|sem|wk|kw|cw)\s?)?(\d{1,2})\b/.exec(
+    /\b(?:week|semaine|sem|wk|kw|cw|w)\s?(\d{1,2})\s(?:to|a|au|vs\.?|versus|and|et|->|→|contre|compared to)\s(?:(?:the\s|la\s)?(?:week|semaine|sem|wk|kw|cw|w)\s?)?(\d{1,2})\b/.exec(
       text,
     );
   if (!m) return undefined;

@@ -24,7 +24,16 @@ export function readVerdict({ p, text, categoryObject, group, language }: Figure
     /\boverall\b|\bglobal\w*|\bau total\b|\bdans l'ensemble\b|\bas a whole\b|\bare we\b|\bon est\b/.test(
       text,
     );
-  if (PROFITABLE.test(text) && (sidesOf(p.scope).length === 1 || overall) && !categoryObject && !pluralObject)
+  // "are we burning cash on social?": whether it loses money — its ROI, spend and revenue.
+  const burning = /\b(?:are|is) (?:we|it|they) burning (?:cash|money)\b|\bburning (?:cash|money) on\b/.test(
+    text,
+  );
+  if (
+    (PROFITABLE.test(text) || burning) &&
+    (sidesOf(p.scope).length === 1 || overall) &&
+    !categoryObject &&
+    !pluralObject
+  )
     return {
       intent: 'kpi_qa',
       calls: [

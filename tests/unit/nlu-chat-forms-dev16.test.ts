@@ -188,3 +188,125 @@ describe('words', () => {
     expect(plan('combien coûte un abo Canva Pro ?').intent).toBe('out_of_scope');
   });
 });
+
+describe('dev18 and dev19 forms', () => {
+  test('a figure per channel and the biggest spender among them: two parts', () => {
+    expect(calls('ROI par canal, et quel canal a le plus dépensé ?')).toEqual([
+      expect.objectContaining({ group_by: ['category'], metrics: expect.arrayContaining(['roi']) }),
+      expect.objectContaining({ group_by: ['category'], order_by: 'mark_spent', order: 'desc', limit: 1 }),
+    ]);
+  });
+  test('figures named, then a ranking: « les dépenses, le ROAS et les 3 meilleures campagnes en CA »', () => {
+    const read = calls('pour la KW7 il me faut les dépenses, le ROAS et les 3 meilleures campagnes en CA');
+    expect(read).toEqual([
+      expect.objectContaining({
+        metrics: ['mark_spent', 'roas'],
+        date_from: '2021-02-15',
+        date_to: '2021-02-21',
+      }),
+      expect.objectContaining({ order_by: 'revenue', order: 'desc', limit: 3, date_from: '2021-02-15' }),
+    ]);
+  });
+  test('a why between two weeks stays one question (no part split on its « et »)', () => {
+    expect(calls('pourquoi le CPA a baissé entre la semaine du 1er et celle du 8 ? par canal stp')).toEqual([
+      expect.objectContaining({ tool: 'explain_change', by: 'category' }),
+    ]);
+  });
+  test('« ROAS entre le 10 et le 20 »: days, not a range of values', () => {
+    expect(calls('ROAS entre le 10 et le 20 ?')[0]).toMatchObject({
+      date_from: '2021-02-10',
+      date_to: '2021-02-20',
+    });
+    expect(calls('ROAS entre 1 et 2')[0]).toMatchObject({
+      thresholds: [
+        { metric: 'roas', op: '>=', value: 1 },
+        { metric: 'roas', op: '<=', value: 2 },
+      ],
+    });
+  });
+  test('« nonante mille francs » is 90 000; « cramé le plus de budget » ranks spend (not « more budget »)', () => {
+    expect(
+      calls('quelles campagnes ont dépensé plus de nonante mille francs la semaine dernière ?')[0],
+    ).toMatchObject({
+      thresholds: [{ metric: 'mark_spent', op: '>', value: 90_000 }],
+    });
+    expect(calls('qui a cramé le plus de budget ? top 5')[0]).toMatchObject({
+      metric: 'mark_spent',
+      direction: 'top',
+    });
+  });
+  test('"biggest spender", "most expensive channel for leads"', () => {
+    expect(calls('biggest spender last week?')[0]).toMatchObject({ metric: 'mark_spent', limit: 1 });
+    expect(calls('most expensive channel for leads?')[0]).toMatchObject({
+      group_by: ['category'],
+      order_by: 'cpl',
+      order: 'desc',
+      limit: 1,
+    });
+  });
+  test('the best day: every day, the best first', () => {
+    expect(calls('quel jour a fait le plus gros CA ?')[0]).toMatchObject({
+      grain: 'day',
+      order_by: 'revenue',
+      order: 'desc',
+      limit: 100,
+    });
+  });
+  test('imperative actions on the ad platform are out of scope; the question is not', () => {
+    for (const text of ['mets en pause facebook_lal stp', 'pause facebook_lal now'])
+      expect(plan(text).intent).toBe('out_of_scope');
+    expect(calls('faut-il mettre en pause facebook_lal ?')[0]).toMatchObject({ campaigns: ['facebook_lal'] });
+  });
+  test('« les 2 facebook » of four: asked which; "tier2" beside instagram_tier1 is instagram_tier2', () => {
+    expect(plan('mets les 2 facebook côte à côte en ROI').calls).toEqual([]);
+    expect(calls("how does instagram_tier1's ROI stack up against tier2's?")).toEqual([
+      expect.objectContaining({ campaigns: ['instagram_tier1'] }),
+      expect.objectContaining({ campaigns: ['instagram_tier2'] }),
+    ]);
+  });
+  test('W7/W8 and fortnights in a why; "what changed"; « c’est quoi qui fait chuter »', () => {
+    expect(calls('why did social ROI move between W7 and W8?')[0]).toMatchObject({
+      tool: 'explain_change',
+      before: WEEK_BEFORE,
+      after: LAST_WEEK,
+    });
+    expect(
+      calls("what's behind the change in search cost per order, first fortnight vs second?")[0],
+    ).toMatchObject({
+      before: { date_from: '2021-02-01', date_to: '2021-02-14' },
+      after: { date_from: '2021-02-15', date_to: '2021-02-28' },
+    });
+    expect(calls('orders W5 → W6: what changed, by channel?')[0]).toMatchObject({
+      tool: 'explain_change',
+      by: 'category',
+    });
+    expect(calls("c'est quoi qui fait chuter les leads sur les 7 derniers jours ?")[0]).toMatchObject({
+      tool: 'explain_change',
+      metric: 'leads',
+    });
+  });
+  test('"are we burning cash on social?" is social’s ROI', () => {
+    expect(calls('are we burning cash on social?')[0]).toMatchObject({
+      metrics: ['roi', 'mark_spent', 'revenue'],
+      categories: ['social'],
+    });
+  });
+  test('« le week-end dernier » when the data ends on a Sunday: asked, this weekend or the one before', () => {
+    const asked = plan('CA du week-end dernier ?');
+    expect(asked.calls).toEqual([]);
+    expect(asked.options).toEqual(['CA du 27 au 28 février 2021', 'CA du 20 au 21 février 2021']);
+    // « le dernier week-end de février » is the month's last one.
+    expect(calls('commandes du dernier week-end de février ?')[0]).toMatchObject({
+      date_from: '2021-02-27',
+      date_to: '2021-02-28',
+    });
+  });
+  test('« et comparé aux 7 jours précédents ? »: the figure against the 7 days before', () => {
+    expect(
+      chain('ROAS du social sur les 7 derniers jours ?', 'et comparé aux 7 jours précédents ?')[0],
+    ).toMatchObject({
+      ...LAST_WEEK,
+      compare_to: WEEK_BEFORE,
+    });
+  });
+});

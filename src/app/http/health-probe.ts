@@ -41,7 +41,7 @@ export interface HealthWorkerData {
 }
 
 /** Main thread → worker. */
-export type ToHealthWorker = { type: 'state'; state: HealthState };
+export type ToHealthWorker = { type: 'state'; state: HealthState } | { type: 'close' };
 /** Worker → main thread. */
 export type FromHealthWorker =
   | { type: 'listening'; port: number; threadId?: number }
@@ -171,12 +171,23 @@ export async function startHealthProbe(options: HealthProbeOptions): Promise<Hea
     close() {
       closing ??= (async () => {
         clearInterval(timer);
-        await running.terminate().catch(() => undefined);
+        // The thread closes its server and ends by itself: a forced terminate() of a thread that is serving has
+        // crashed Node 24 (SIGSEGV) under load. terminate() stays the fallback when it does not end in time.
+        const ended = new Promise<void>((resolve) => running.once('exit', () => resolve()));
+        running.postMessage({ type: 'close' } satisfies ToHealthWorker);
+        const timeout = new Promise<'late'>((resolve) =>
+          setTimeout(() => resolve('late'), CLOSE_WAIT_MS).unref(),
+        );
+        if ((await Promise.race([ended, timeout])) === 'late')
+          await running.terminate().catch(() => undefined);
       })();
       return closing;
     },
   };
 }
+
+/** How long close() waits for the thread to end by itself before terminating it. */
+const CLOSE_WAIT_MS = 2000;
 
 const describe = (error: unknown) => (error instanceof Error ? error.message : String(error));
 

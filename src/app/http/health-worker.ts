@@ -20,6 +20,11 @@ const post = (message: FromHealthWorker) => parentPort?.postMessage(message);
 
 parentPort?.on('message', (message: ToHealthWorker) => {
   if (message.type === 'state') state = message.state;
+  // Asked to stop: no new connection, the open ones closed, then nothing keeps this thread alive.
+  if (message.type === 'close') {
+    server.close(() => parentPort?.close());
+    server.closeAllConnections();
+  }
 });
 
 const server = createServer((request, response) => {

@@ -190,7 +190,20 @@ export function queryMetricsView(output: ToolOutput, language: Language, currenc
               `${rows.length} ${what} avec ${condition} (${scope}) : ${shown}.`,
               `${rows.length} ${what} with ${condition} (${scope}): ${shown}.`,
             );
-    else if (args.order_by)
+    else if (args.order_by && grain && groups.length === 0 && rows.length > 1 && Number(args.limit) >= 100) {
+      // « quel jour a fait le plus de CA ? »: the day named first, the next ones after it, every day in the table.
+      const unit = String(grain);
+      const [best, ...next] = rows;
+      const masculine = unit !== 'week';
+      const at = (row: Row | undefined) =>
+        row ? `${keyOf(row, groups, grain)} (${formatMetric(main, num(row[main]), currency, language)})` : '';
+      const then = next.slice(0, 2).map(at).join(', ');
+      headline = tr(
+        language,
+        `${masculine ? 'Le' : 'La'} ${groupWord(unit, language)} au plus ${args.order === 'asc' ? 'bas' : 'haut'} ${METRIC_INFO[args.order_by as Metric].fr} (${scope}) : ${at(best)}. Suivent : ${then}.`,
+        `The ${groupWord(unit, language)} with the ${args.order === 'asc' ? 'lowest' : 'highest'} ${METRIC_INFO[args.order_by as Metric].en} (${scope}): ${at(best)}. Next: ${then}.`,
+      );
+    } else if (args.order_by)
       headline = tr(
         language,
         `${single ? `La ${what}` : `${what[0]!.toUpperCase()}${what.slice(1)}`} ${args.order === 'asc' ? 'au plus bas' : 'au plus haut'} ${METRIC_INFO[args.order_by as Metric].fr} (${scope}) : ${shown}.`,
