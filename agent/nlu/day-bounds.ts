@@ -51,7 +51,7 @@ export const WEEK_RANGE =
 export function findDayBound(text: string, lastDay: string): DateRange | undefined {
   // "from Feb 10 through 16", « du 10 jusqu'au 16 »: both days of the data's month.
   let m = new RegExp(
-    String.raw`\b(?:from|du|entre le)\s(?:(?:fevr\w*|fev|feb\w*|february)\.?\s)?${DAY}\s(?:through|thru|until|till|jusqu'?(?:au|a)(?: le)?)\s(?:the\s)?${DAY}${OWN_MONTH}`,
+    String.raw`\b(?:from|du|entre le)\s(?:(?:fevr\w*|fev|feb\w*|february)\.?\s)?${DAY}\s(?:through|thru|until|till|jusqu'?(?:au|a)(?: le)?)\s(?:the\s)?(?:(?:fevr\w*|fev|feb\w*|february)\.?\s)?${DAY}${OWN_MONTH}`,
   ).exec(text);
   if (m) {
     const [from, to] = [dayOf(Number(m[1]), lastDay), dayOf(Number(m[2]), lastDay)];

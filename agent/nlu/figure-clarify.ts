@@ -4,7 +4,7 @@ import type { Catalog } from '../../src/analysis/vocabulary.js';
 import type { Language } from '../../src/core/answer.js';
 import { expandBrand } from './brands.js';
 import { type MetricReading, type Parsed, prefixed } from './figure-parse.js';
-import { METRIC_WORDS, NOT_IN_MODEL, RANK_WORDS, VAGUE } from './figure-words.js';
+import { BOOST, CUT, METRIC_WORDS, NOT_IN_MODEL, RANK_WORDS, VAGUE } from './figure-words.js';
 import { clarificationText } from './messages.js';
 import { normalize, prepare } from './normalize.js';
 
@@ -38,7 +38,8 @@ export function clarify(
   }
   // « elle a fait combien de CA, la campagne ? »: a campaign meant but not named (no ranking says which).
   const named = p.scope.campaigns.length + p.scope.prefixes.length + p.scope.categories.length > 0;
-  if (!named && UNNAMED_CAMPAIGN.test(p.text) && !RANK_WORDS.test(p.text) && !WHICH.test(p.text))
+  const decides = CUT.test(p.text) || BOOST.test(p.text) || RANK_WORDS.test(p.text);
+  if (!named && UNNAMED_CAMPAIGN.test(p.text) && !decides && !WHICH.test(p.text))
     return askBack(clarificationText('campaign', language, ''), [
       language === 'en' ? 'Performance by campaign' : 'Performance par campagne',
     ]);
@@ -159,7 +160,9 @@ export function askWhichOfBrand(
   language: Language,
 ): MetricReading | undefined {
   const brand = p.scope.prefixes[0];
-  if (!brand || p.scope.prefixes.length > 1 || p.scope.campaigns.length > 0) return undefined;
+  // « la campagne insta la plus rentable » asks for a ranking within the family, not which one is meant.
+  if (!brand || p.scope.prefixes.length > 1 || p.scope.campaigns.length > 0 || RANK_WORDS.test(p.text))
+    return undefined;
   const match = ONE_CAMPAIGN_OF.exec(normalize(question));
   const word = match?.[1] ?? match?.[2];
   if (!word || expandBrand(word) !== brand) return undefined;

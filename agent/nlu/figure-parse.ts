@@ -4,6 +4,7 @@ import type { Plan, PlannedCall } from '../../src/analysis/plan.js';
 import type { Catalog } from '../../src/analysis/vocabulary.js';
 import type { Metric } from '../../src/core/metrics.js';
 import { withExclusions } from './exclusions.js';
+import { RANK_WORDS } from './figure-words.js';
 import { COST_METRICS, findDirectionWord, findMetricMentions } from './metrics.js';
 import { normalize, prepare } from './normalize.js';
 import { findCount } from './numbers.js';
@@ -48,8 +49,23 @@ export function parse(question: string, catalog: Catalog): Parsed {
     thresholds: findThresholds(text, mentions),
     period: findPeriod(text, catalog.lastDay),
     two: findTwoPeriods(text, catalog.lastDay),
-    count: findCount(text),
+    count: describesScope(findCount(text), text, scope, catalog) ? undefined : findCount(text),
   };
+}
+
+/**
+ * « CA facebook du mois, les quatre campagnes ensemble », « dépenses facebook (les 4 campagnes) »: a count that is
+ * the size of the family named says which campaigns, not how many to rank.
+ */
+function describesScope(count: number | undefined, text: string, scope: Scope, catalog: Catalog): boolean {
+  if (count === undefined || count < 2 || RANK_WORDS.test(text)) return false;
+  const members =
+    scope.prefixes.length === 1 && scope.campaigns.length === 0
+      ? prefixed(scope.prefixes[0]!, catalog).length
+      : scope.prefixes.length === 0
+        ? scope.campaigns.length
+        : 0;
+  return members === count;
 }
 
 /** The scope as query_metrics / explain_change arguments (one prefix at most: the first). */

@@ -35,7 +35,7 @@ const DOMAIN = words(`
 campagne campagnes campaign campaigns pub pubs ads annonce annonces marketing publicite publicitaire adieu
 colonne colonnes column columns root spends via filtre filtrer filtre filter filtered try essaie essaye tente instead plutot so wise bring brings bringing brought profil profils profile profiles
 effet effets effect effects impact impacts generale general overall
-vielmal danke compris door hit hits reach reached atteint atteignent libre idem dedans ouvre ouvrir priorite priority prioritaire prioritaires percentage pourcentage blended together ensemble calendar coince coincent amene amenes amenee amenees qualifie qualifies qualifiee qualifiees contribue contribuent contribute contributes contributed pese pesent weighs weigh
+vielmal danke compris door range ranger rangez thune thunes fric pognon degueu chaud cartonne cartonnent balance balancer dois devrais devrait earners earner wins win ate overpaying side hit hits reach reached atteint atteignent libre idem dedans ouvre ouvrir priorite priority prioritaire prioritaires percentage pourcentage blended together ensemble calendar coince coincent amene amenes amenee amenees qualifie qualifies qualifiee qualifiees contribue contribuent contribute contributes contributed pese pesent weighs weigh
 prior cote abord total totaux totale totales global globale
 globaux globales globalement overall combien nombre number nb count montant montants valeur valeurs value values
 chiffre chiffres figure figures kpi kpis metrique metriques metric metrics indicateur indicateurs stat stats

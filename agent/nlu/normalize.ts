@@ -93,7 +93,7 @@ export const ALIASES: Readonly<Record<string, string>> = {
   canneaux: 'canaux', cannaux: 'canaux', chanels: 'channels', chanel: 'channel', clik: 'clic', cliks: 'clics',
   depanser: 'depenser', depanse: 'depense', depenser: 'depenser', smaine: 'semaine', semiane: 'semaine',
   bsa: 'bas', moin: 'moins', lw: 'last week', rat: 'rate', rev: 'revenue', camps: 'campaigns', camp: 'campaign', umsatz: 'revenue', klicks: 'clicks', kosten: 'spend',
-  dern: 'derniers', fevr: 'fevrier', sim: 'simule', lst: 'last', cb: 'combien', bis: 'au', kampagne: 'campagne', kampagnen: 'campagnes', kanal: 'canal', pourqoui: 'pourquoi', pourquio: 'pourquoi', baise: 'baisse',
+  dern: 'derniers', fevr: 'fevrier', sim: 'simule', simu: 'simule', convs: 'conversions', qeul: 'quel', rentabel: 'rentable', bellow: 'below', dyas: 'days', googel: 'google', lst: 'last', cb: 'combien', bis: 'au', kampagne: 'campagne', kampagnen: 'campagnes', kanal: 'canal', pourqoui: 'pourquoi', pourquio: 'pourquoi', baise: 'baisse',
 }; // biome-ignore format: a table
 
 export function correctWord(word: string): string {
@@ -158,6 +158,8 @@ export function prepare(text: string): string {
     )
     // « Umsatz pro Kanal »: German « pro » before a dimension is « par » (not « Canva Pro »).
     .replace(/\bpro (?=kanal|canal|kampagnen?|campagnes?|categorie|tag|jour|woche|semaine)/g, 'par ')
+    // "half a percent", « un demi pour cent »: 0.5 %.
+    .replace(/\bhalf an? percent\b|\b(?:un )?demi[- ]pour ?cent\b/g, '0.5 %')
     // « le premier février »: the 1st.
     .replace(/\ble premier (?=(?:janv|fevr|fev|feb|mars)\w*)/g, 'le 1er ')
     // « weeek », « cliiics »: a letter held down.

@@ -66,7 +66,7 @@ export function findPeriod(raw: string, lastDay: string | null): DateRange | und
   }
   // « du 22 au 28 », « 15-21 février », « 1-14 fév », « entre le 8 et le 14 »
   let m = new RegExp(
-    String.raw`\b(?:du\s|from\s|entre\s(?:le\s)?|between\s)?(?<![./])${DAY}${MONTH_WORD}\s?(?:au|to|-|→|et(?: le)?|and)\s?${DAY}${MONTH_WORD}\b`,
+    String.raw`\b(?:du\s|from\s|entre\s(?:le\s)?|between\s)?(?<![./])${DAY}${MONTH_WORD}\s?(?:au|to|-|→|et(?: le)?|and(?: the)?)\s?${DAY}${MONTH_WORD}\b`,
   ).exec(text);
   // « un CPC entre 5 et 10 CHF » is a range of values, not of days: a unit after it or a KPI right before it.
   const valueRange =
@@ -74,6 +74,8 @@ export function findPeriod(raw: string, lastDay: string | null): DateRange | und
     !/fevr|fev|feb|janv|mars|march/.test(m[0]) &&
     (/^\s?(?:chf|fr\b|francs?|%|€|eur|\$|k\b|\.-|pts?\b|points?)/.test(text.slice(m.index + m[0].length)) ||
       (/^(entre|between)\b(?!\s(?:le|the)\s)/.test(m[0]) &&
+        // « entre le 10 et le 20 », "between the 10th and 20th": days (an article or an ordinal).
+        !/\d(?:st|nd|rd|th|er|e)\b/.test(m[0]) &&
         /\b(cpc|cpa|cpl|cpm|ctr|roi|roas|cvr)\s$/.test(text.slice(0, m.index))));
   if (m && Number(m[1]) < Number(m[2]) && !valueRange) {
     // « du 1er au 7 janvier »: the month written, not the data's (the answer then says the data has no such days).
@@ -99,7 +101,7 @@ export function findPeriod(raw: string, lastDay: string | null): DateRange | und
   }
   // "Feb 15-21", "February 1 to 14": month first, then the days.
   m = new RegExp(
-    String.raw`\b(?:janv\w*|jan|fevr\w*|fev|feb\w*|february|mars|march)\.?\s${DAY}\s?(?:-|to|au|→)\s?${DAY}\b`,
+    String.raw`\b(?:janv\w*|jan|fevr\w*|fev|feb\w*|february|mars|march)\.?\s${DAY}\s?(?:-|to|au|→|through|thru|until|till|and)\s?(?:(?:janv\w*|jan|fevr\w*|fev|feb\w*|february|mars|march)\.?\s)?${DAY}\b`,
   ).exec(text);
   if (m && Number(m[1]) < Number(m[2])) {
     const from = dayInMonth(Number(m[1]), lastDay);

@@ -8,7 +8,10 @@ const RATE_METRICS: ReadonlySet<Metric> = new Set(['ctr', 'cvr', 'cpa', 'cpl', '
 
 export function readSingleFigure({ p, text, metric, sides, ranked }: FigureQuestion): Reading {
   // « ROAS du mois ? », "return on ad spend for the month?": the whole month named is a scope too.
-  const wholeMonth = /\b(du|ce|le|sur le|de ce) mois\b|\b(this|the) month\b|\bmonth to date\b/.test(text);
+  const wholeMonth =
+    /\b(du|ce|le|sur le|de ce) mois\b|\b(this|the) month\b|\bmonth to date\b|\b(fevrier|february|feb|fev)\b/.test(
+      text,
+    );
   const scoped = sides.length > 0 || p.period !== undefined || wholeMonth;
   // « le CTR moyen », "average CPA": a rate over everything (ratio of sums) — not so for a volume (« CA moyen » per
   // what?), which stays unread.

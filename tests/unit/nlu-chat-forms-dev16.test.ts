@@ -310,3 +310,59 @@ describe('dev18 and dev19 forms', () => {
     });
   });
 });
+
+describe('dev18 and dev19 forms, second pass', () => {
+  test('dates: "from Feb 8 through Feb 14", "between the 10th and the 20th"', () => {
+    expect(calls('instagram_tier1 clicks from Feb 8 through Feb 14')[0]).toMatchObject({
+      date_from: '2021-02-08',
+      date_to: '2021-02-14',
+    });
+    expect(calls('ROAS between the 10th and the 20th')[0]).toMatchObject({
+      date_from: '2021-02-10',
+      date_to: '2021-02-20',
+    });
+  });
+  test('a count that is the family’s size names the family: one figure', () => {
+    expect(calls('CA facebook du mois, les quatre campagnes ensemble.')).toEqual([
+      { tool: 'query_metrics', metrics: ['revenue'], name_prefix: 'facebook' },
+    ]);
+    expect(calls('top 4 facebook en CA')[0]).toMatchObject({ order_by: 'revenue', limit: 4 });
+  });
+  test('words: half a percent, CPO, « choper un client », « gros chiffre », « rentré des thunes », rake in', () => {
+    expect(calls('anything with a click-through rate below half a percent?')[0]).toMatchObject({
+      thresholds: [{ metric: 'ctr', op: '<', value: 0.005 }],
+    });
+    expect(calls('CPO google_hot ?')[0]).toMatchObject({ metrics: ['cpa'] });
+    expect(calls('combien on paie pour choper un client via google_hot ?')[0]).toMatchObject({
+      metrics: ['cpa'],
+    });
+    expect(calls("c'est quel canal qui génère le plus de chiffre ?")[0]).toMatchObject({
+      group_by: ['category'],
+      order_by: 'revenue',
+      limit: 1,
+    });
+    expect(calls('on a rentré combien de thunes en février, toutes campagnes confondues ?')[0]).toMatchObject(
+      {
+        metrics: ['revenue'],
+      },
+    );
+    expect(calls('how much did we rake in from youtube last week?')[0]).toMatchObject({
+      metrics: ['revenue'],
+      campaigns: ['youtube_blogger'],
+    });
+  });
+  test('loss said otherwise: « coûtent plus qu’elles ne rapportent », "not breaking even"', () => {
+    for (const text of [
+      "on a des campagnes qui coûtent plus qu'elles ne rapportent ?",
+      'any social campaigns not breaking even?',
+    ])
+      expect(calls(text)[0]).toMatchObject({ thresholds: [{ metric: 'roi', op: '<', value: 0 }] });
+  });
+  test('« la campagne insta la plus rentable » ranks the family (one), not asked which', () => {
+    expect(calls('la campagne insta la plus rentable ?')[0]).toMatchObject({
+      name_prefix: 'instagram',
+      order_by: 'roi',
+      limit: 1,
+    });
+  });
+});
