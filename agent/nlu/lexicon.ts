@@ -35,7 +35,7 @@ const DOMAIN = words(`
 campagne campagnes campaign campaigns pub pubs ads annonce annonces marketing publicite publicitaire adieu
 colonne colonnes column columns root spends via filtre filtrer filtre filter filtered try essaie essaye tente instead plutot so wise bring brings bringing brought profil profils profile profiles
 effet effets effect effects impact impacts generale general overall
-vielmal danke compris door range ranger rangez thune thunes fric pognon degueu chaud cartonne cartonnent balance balancer dois devrais devrait earners earner wins win ate overpaying side hit hits reach reached atteint atteignent libre idem dedans ouvre ouvrir priorite priority prioritaire prioritaires percentage pourcentage blended together ensemble calendar coince coincent amene amenes amenee amenees qualifie qualifies qualifiee qualifiees contribue contribuent contribute contributes contributed pese pesent weighs weigh
+vielmal danke compris door flip reverse inverse inverser range ranger rangez thune thunes fric pognon degueu chaud cartonne cartonnent balance balancer dois devrais devrait earners earner wins win ate overpaying side hit hits reach reached atteint atteignent libre idem dedans ouvre ouvrir priorite priority prioritaire prioritaires percentage pourcentage blended together ensemble calendar coince coincent amene amenes amenee amenees qualifie qualifies qualifiee qualifiees contribue contribuent contribute contributes contributed pese pesent weighs weigh
 prior cote abord total totaux totale totales global globale
 globaux globales globalement overall combien nombre number nb count montant montants valeur valeurs value values
 chiffre chiffres figure figures kpi kpis metrique metriques metric metrics indicateur indicateurs stat stats
@@ -116,7 +116,7 @@ const HARMLESS_PHRASES = [
   /\b(?:pour|for|avant|before)\s(?:(?:le|la|l'|ma|mon|notre|nos|the|my|our|tomorrow's|today's|this|next)\s?)?(?:[\w']+\s)?(?:comite|reunion|board|presentation|point|reporting|rapport|report|copil|meeting|call|revue|review|deck|slides?|comex|codir|standup)(?: pack)?\b(?:\s(?:de\s|d'|du\s)(?:demain|ce soir|lundi|mardi|mercredi|jeudi|vendredi|la semaine prochaine))?/g,
   /\b(?:non|pas|peu|not)\s(?=rentab|profitab)/g,
   // « c'est rentable ou pas ? », "is it doing well or not?", "Bottom line: …".
-  /\b(?:ou pas|ou non|or not)\b|\bbottom line\b/g,
+  /\b(?:ou pas|ou non|or not)\b|\bbottom line\b|\bdu coup\b/g,
   // « c'est moins bien, non ? », "it's lower, right?": a question tag.
   /\b(?:non|right|no)(?=\s*[?!.]*\s*$)/g,
 ];

@@ -30,7 +30,7 @@ const IN_PERCENT =
   /^\s*(?:(?:et|and|ok|so|alors)\s)?(?:(?:ca fait |that's |thats )?(?:combien |how much )?(?:en|in|as a|as) (?:%|pourcentage|percent(?:age)?)|%)\s*(?:pls|please|stp|svp)?\s*[?!.]*\s*$/;
 /** « et l'inverse ? », "the other way round?": the same ranking from the other end. */
 const REVERSED =
-  /^\s*(?:(?:et|and|ok|so|alors)\s)?(?:l'inverse|a l'inverse|dans l'autre sens|l'autre sens|the (?:opposite|reverse|other way round|other end)|reverse(?: it| order)?|inverse)\s*(?:pls|please|stp|svp)?\s*[?!.]*\s*$/;
+  /^\s*(?:(?:et|and|ok|so|alors)\s)?(?:l'inverse|a l'inverse|dans l'autre sens|l'autre sens|the (?:opposite|reverse|other way round|other end)|(?:reverse|flip|inverse)(?: it| l'ordre| the order| order)?)\s*,?\s*(?:worst first|le pire d'abord|du pire au meilleur)?\s*(?:pls|please|stp|svp)?\s*[?!.]*\s*$/;
 const COMPARE_PRONOUN =
   /^\s*(compare[sz]?|comparer)[- ](them|les|those|these|ceux-ci|celles-ci|les deux|both|the two)\s*[?!.]*\s*$/;
 /** This many unexplained words make a question off topic rather than a reading to confirm. */
@@ -246,7 +246,8 @@ function planOnce(input: PlannerInput): Plan {
     const newPercent =
       previousCall.tool === 'simulate_budget' && features.signals.followUp && features.percent !== undefined;
     // A weak reading defers to the conversation; a strong one only when it is the same tool again.
-    if (!fresh.strong || (features.signals.followUp && sameTool) || newPercent) {
+    // (A guess — « trie du pire au meilleur », « que les 3 premières »: a ranking by a default figure — defers too.)
+    if (!fresh.strong || guess || (features.signals.followUp && sameTool) || newPercent) {
       const call = applyFollowUp(previousCall, features);
       if (call) {
         return {

@@ -366,3 +366,35 @@ describe('dev18 and dev19 forms, second pass', () => {
     });
   });
 });
+
+describe('follow-ups of a ranking keep its figure', () => {
+  test('« trie du pire au meilleur », « inverse l’ordre », "flip it, worst first": the same figure, from the bottom', () => {
+    for (const [first, next] of [
+      ['classement des campagnes par ROAS', 'trie du pire au meilleur'],
+      ['classe les campagnes par ROAS', "inverse l'ordre stp"],
+      ['rank campaigns by ROAS', 'flip it, worst first'],
+    ] as const)
+      expect(chain(first, next)[0]).toMatchObject({ metric: 'roas', direction: 'bottom' });
+  });
+  test('« que les 3 premières », "just the top 3": the same figure, three', () => {
+    expect(chain('classement des campagnes par CA', 'que les 3 premières')[0]).toMatchObject({
+      metric: 'revenue',
+      direction: 'top',
+      limit: 3,
+    });
+    expect(chain('rank campaigns by revenue', 'just the top 3')[0]).toMatchObject({
+      metric: 'revenue',
+      limit: 3,
+    });
+  });
+  test('"why did revenue fall last week?" explains the change; « du coup » is harmless', () => {
+    expect(calls('why did revenue fall last week?')[0]).toMatchObject({
+      tool: 'explain_change',
+      after: LAST_WEEK,
+    });
+    expect(chain('dépense par canal', 'et le CA ?', 'et le ROI du coup ?')[0]).toMatchObject({
+      metrics: expect.arrayContaining(['roi']),
+      group_by: ['category'],
+    });
+  });
+});
