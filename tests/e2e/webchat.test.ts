@@ -170,12 +170,12 @@ function cellLayout(page: Page): Promise<{ text: string; lines: number; clipped:
       const first = page.locator('.message.bot .card').first();
       await first.locator('button', { hasText: 'Voir la requête SQL' }).click();
       const sql = first.locator('.replies details.sql');
-      await sql.waitFor({ timeout: 10_000 });
+      await sql.waitFor({ timeout: 20_000 });
       await expect(sql.textContent()).resolves.toMatch(/rank_campaigns[\s\S]*SELECT/);
       await expect(sql.getAttribute('open')).resolves.toBe('');
       await first.locator('button', { hasText: '👍' }).click();
       const thanks = first.locator('.replies .reply');
-      await thanks.waitFor({ timeout: 10_000 });
+      await thanks.waitFor({ timeout: 20_000 });
       await expect(thanks.textContent()).resolves.toBe('Merci pour votre retour !');
       // The page still ends with the second answer: nothing was appended after it.
       await expect(page.locator('#messages > .message').count()).resolves.toBe(4);
