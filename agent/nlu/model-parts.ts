@@ -4,9 +4,10 @@
 //   and simulate social -20%": both answered, in the order they were asked;
 // - « simule +20 % sur le social et +10 % sur le search »: two budget changes — the simulation runs one at a time
 //   (a change for every category was read before), so the bot asks which first, one button each.
-import type { Plan, PlannedCall, PlannerInput } from '../../src/analysis/plan.js';
+import type { Plan, PlannerInput } from '../../src/analysis/plan.js';
 import { PART_SPLIT } from './figure-words.js';
 import { normalize } from './normalize.js';
+import { askSimulation, simulationOption } from './simulation-choices.js';
 
 const MODEL_TOOLS = new Set(['simulate_budget', 'predict_revenue', 'segment_campaigns']);
 const SPLITS = new RegExp(PART_SPLIT.source, 'g');
@@ -56,22 +57,17 @@ function twoChanges(plan: Plan, first: Plan, secondAsSimulation: () => Plan): Pl
     return undefined;
   if (JSON.stringify(a.args) === JSON.stringify(b.args)) return undefined;
   const en = plan.language === 'en';
-  return {
-    intent: 'budget_simulation',
-    language: plan.language,
-    calls: [],
-    confidence: 0.6,
-    clarification: en
+  return askSimulation(
+    plan.language,
+    en
       ? 'I simulate one budget change at a time. Which one do you want to see first?'
       : 'Je simule un changement de budget à la fois. Lequel voulez-vous voir d’abord ?',
-    options: [a, b].map((call) => simulationText(call, en)),
-  };
-}
-
-function simulationText(call: PlannedCall, en: boolean): string {
-  const pct = Number(call.args.budget_increase_pct);
-  const signed = `${pct > 0 ? '+' : ''}${pct}`;
-  const category = String(call.args.category ?? 'all');
-  if (en) return `Simulate ${signed}% budget on ${category === 'all' ? 'every category' : category}`;
-  return `Simule ${signed} % de budget sur ${category === 'all' ? 'toutes les catégories' : category}`;
+    [a, b].map((call) =>
+      simulationOption(
+        Number(call.args.budget_increase_pct),
+        String(call.args.category ?? 'all'),
+        plan.language,
+      ),
+    ),
+  );
 }

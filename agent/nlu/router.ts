@@ -10,6 +10,7 @@ import type { MetricReading } from './figure-parse.js';
 import { isKnownWord } from './lexicon.js';
 import { clarificationText } from './messages.js';
 import { directionFor } from './metrics.js';
+import { askSimulation, simulationOption } from './simulation-choices.js';
 
 export interface Routed {
   plan: Plan;
@@ -195,45 +196,26 @@ const REALLOCATION =
 
 /** A budget change for several categories, offered as one simulation each. */
 function askOneCategory(f: Features): Plan {
-  const en = f.language === 'en';
-  const pct = `${(f.percent ?? 0) > 0 ? '+' : ''}${f.percent ?? 0}`;
-  return {
-    intent: 'budget_simulation',
-    language: f.language,
-    calls: [],
-    confidence: 0.6,
-    clarification: en
+  return askSimulation(
+    f.language,
+    f.language === 'en'
       ? 'I simulate a budget change on one category at a time. Which one first?'
       : 'Je simule un changement de budget sur une catégorie à la fois. Laquelle d’abord ?',
-    options: f.categories
-      .slice(0, 4)
-      .map((category) =>
-        en ? `Simulate ${pct}% budget on ${category}` : `Simule ${pct} % de budget sur ${category}`,
-      ),
-  };
+    f.categories.map((category) => simulationOption(f.percent ?? 0, category, f.language)),
+  );
 }
 
 /** A transfer between two categories, offered as the two simulations the bot can run. */
 function askTransfer(f: Features): Plan {
-  const en = f.language === 'en';
   const [from, to] = f.categories.length >= 2 ? f.categories : [undefined, undefined];
   const pct = Math.abs(f.percent ?? 0);
-  const options =
-    from && to
-      ? en
-        ? [`Simulate -${pct}% budget on ${from}`, `Simulate +${pct}% budget on ${to}`]
-        : [`Simule -${pct} % de budget sur ${from}`, `Simule +${pct} % de budget sur ${to}`]
-      : [];
-  return {
-    intent: 'budget_simulation',
-    language: f.language,
-    calls: [],
-    confidence: 0.6,
-    clarification: en
+  return askSimulation(
+    f.language,
+    f.language === 'en'
       ? 'I simulate one budget change at a time, not a transfer between categories. Which one do you want to see first?'
       : 'Je simule un changement de budget à la fois, pas un transfert entre catégories. Lequel voulez-vous voir d’abord ?',
-    ...(options.length > 0 ? { options } : {}),
-  };
+    from && to ? [simulationOption(-pct, from, f.language), simulationOption(pct, to, f.language)] : [],
+  );
 }
 
 /** KPI questions: one campaign (describe or trend), a trend, a breakdown, or a ranking. */

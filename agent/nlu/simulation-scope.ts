@@ -6,6 +6,7 @@ import type { Catalog } from '../../src/analysis/vocabulary.js';
 import { prefixed } from './figure-parse.js';
 import { normalize } from './normalize.js';
 import { findScope } from './scope.js';
+import { askSimulation, simulationOption } from './simulation-choices.js';
 
 /** A question back when a simulation of « all » names campaigns; undefined otherwise. */
 export function askSimulationScope(plan: Plan, text: string, catalog: Catalog): Plan | undefined {
@@ -22,21 +23,13 @@ export function askSimulationScope(plan: Plan, text: string, catalog: Catalog): 
   ];
   if (categories.length === 0) return undefined;
   const pct = Number(call.args.budget_increase_pct);
-  const signed = `${pct > 0 ? '+' : pct < 0 ? '-' : ''}${Math.abs(pct)}`;
   const en = plan.language === 'en';
   const where = categories.join(en ? ' and ' : ' et ');
-  return {
-    intent: 'budget_simulation',
-    language: plan.language,
-    calls: [],
-    confidence: 0.6,
-    clarification: en
+  return askSimulation(
+    plan.language,
+    en
       ? `I simulate a budget change per category, not per campaign. ${names.join(', ')} ${names.length > 1 ? 'are' : 'is'} in ${where}: simulate ${categories.length > 1 ? 'one of them' : 'that category'}?`
       : `Je simule un changement de budget par catégorie, pas par campagne. ${names.join(', ')} ${names.length > 1 ? 'sont' : 'est'} dans ${where} : simuler ${categories.length > 1 ? "l'une d'elles" : 'cette catégorie'} ?`,
-    options: categories
-      .slice(0, 4)
-      .map((category) =>
-        en ? `Simulate ${signed}% budget on ${category}` : `Simule ${signed} % de budget sur ${category}`,
-      ),
-  };
+    categories.map((category) => simulationOption(pct, category, plan.language)),
+  );
 }

@@ -3,26 +3,10 @@
 // back, follow-ups that restate or reverse the previous answer. Expected arguments by hand from the words and the
 // sample's calendar (February 2021, last day Sunday the 28th; names from the CSV).
 import { describe, expect, test } from '@jest/globals';
-import { planOffline } from '../../agent/nlu/offline-planner.js';
-import type { Plan } from '../../src/analysis/plan.js';
-import { SAMPLE_CATALOG } from '../eval/catalog-fixture.js';
-import { calls, plan } from '../fixtures/offline-plans.js';
+import { calls, chain, plan } from '../fixtures/offline-plans.js';
 
 const LAST_WEEK = { date_from: '2021-02-22', date_to: '2021-02-28' };
 const WEEK_BEFORE = { date_from: '2021-02-15', date_to: '2021-02-21' };
-
-/** The calls of the last text, each asked after the one before it in one conversation. */
-function chain(...texts: string[]) {
-  let previous: Plan | undefined;
-  for (const text of texts)
-    previous = planOffline({
-      text,
-      catalog: SAMPLE_CATALOG,
-      ...(previous ? { previous: { intent: previous.intent, calls: previous.calls } } : {}),
-    });
-  expect(previous?.unexplained).toBeUndefined();
-  return (previous?.calls ?? []).map((call) => ({ tool: call.tool, ...call.args }));
-}
 
 describe('weeks and days', () => {
   test('« KW5 à KW8 » is one range (the whole month here), read by week', () => {

@@ -4,22 +4,8 @@
 // calendar (February 2021; campaign names from the CSV).
 import { describe, expect, test } from '@jest/globals';
 import { planOffline } from '../../agent/nlu/offline-planner.js';
-import type { Plan } from '../../src/analysis/plan.js';
 import { SAMPLE_CATALOG } from '../eval/catalog-fixture.js';
-import { calls, plan } from '../fixtures/offline-plans.js';
-
-/** The flat calls of the last question, each asked after the one before it in one conversation. */
-function chain(...texts: string[]) {
-  let previous: Plan | undefined;
-  for (const text of texts)
-    previous = planOffline({
-      text,
-      catalog: SAMPLE_CATALOG,
-      ...(previous ? { previous: { intent: previous.intent, calls: previous.calls } } : {}),
-    });
-  expect(previous?.unexplained).toBeUndefined();
-  return (previous?.calls ?? []).map((call) => ({ tool: call.tool, ...call.args }));
-}
+import { calls, chain, plan } from '../fixtures/offline-plans.js';
 
 describe('a bound inside the metric’s words', () => {
   test('« coûtent plus de 5000 francs par commande »: CPA > 5000', () => {
