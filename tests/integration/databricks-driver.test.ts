@@ -2,7 +2,6 @@
 // driver's own generated TCLIService code, backed by DuckDB. Expected values come from the rows inserted below.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer as createHttpServer } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -19,6 +18,7 @@ import {
   type FakeDatabricksOptions,
   startFakeDatabricks,
 } from '../fakes/databricks-thrift-server.js';
+import { freePort } from '../fixtures/free-port.js';
 
 const TOKEN = 'dapi-test-token-0123456789abcdef';
 const RUN = { timeoutMs: 5_000, maxRows: 100 };
@@ -87,14 +87,6 @@ async function eventually(check: () => boolean, ms = 3_000): Promise<void> {
   for (const start = Date.now(); !check(); await new Promise((r) => setTimeout(r, 20))) {
     if (Date.now() - start > ms) throw new Error('condition not met in time');
   }
-}
-
-async function freePort(): Promise<number> {
-  const server = createHttpServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
 }
 
 describe('Databricks driver against a local Thrift server', () => {

@@ -7,7 +7,6 @@
 // (`scripts/build.mjs --if-stale`, the step `npm start` takes).
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -16,6 +15,7 @@ import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import { type FakeOpenAi, startFakeOpenAi } from '../fakes/openai-server.js';
 import { personalMessage } from '../fakes/teams-harness.js';
+import { freePort } from '../fixtures/free-port.js';
 
 const run = promisify(execFile);
 const MCP_TOKEN = 'dist-test-token-0123456789abcdef';
@@ -24,15 +24,6 @@ let child: ChildProcess;
 let url: string;
 let stderr = '';
 let healthPort = 0;
-
-/** A port nobody listens on right now. */
-async function freePort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  const address = probe.address();
-  await new Promise<void>((resolve) => probe.close(() => resolve()));
-  return typeof address === 'object' && address ? address.port : 0;
-}
 
 beforeAll(async () => {
   await run(process.execPath, ['scripts/build.mjs', '--if-stale']);

@@ -14,16 +14,7 @@ import { type RunningServer, startServer } from '../../src/app/http/server.js';
 import { loadConfig } from '../../src/config.js';
 import { silentLogger } from '../../src/core/logger.js';
 import { captureLogger } from '../fakes/recording-adapter.js';
-
-/** A port nobody listens on right now. */
-async function freePort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  const address = probe.address();
-  await new Promise<void>((resolve) => probe.close(() => resolve()));
-  if (typeof address !== 'object' || !address) throw new Error('no port');
-  return address.port;
-}
+import { freePort } from '../fixtures/free-port.js';
 
 const running: { app: App; server: RunningServer }[] = [];
 afterEach(async () => {

@@ -3,17 +3,8 @@
 // app and server in a process of its own (jest's threads keep their priority); nice values are read from /proc.
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { describe, expect, test } from '@jest/globals';
-
-/** A port nobody listens on right now. */
-async function freePort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  const address = probe.address();
-  await new Promise<void>((resolve) => probe.close(() => resolve()));
-  return typeof address === 'object' && address ? address.port : 0;
-}
+import { freePort } from '../fixtures/free-port.js';
 
 const onLinux = existsSync('/proc/thread-self') ? test : test.skip;
 const module = (path: string) => JSON.stringify(new URL(path, import.meta.url).href);
