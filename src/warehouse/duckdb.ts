@@ -30,18 +30,28 @@ export async function createDuckDbDriver(options: DuckDbOptions): Promise<DuckDb
     ...(options.threads ? { threads: String(options.threads) } : {}),
   });
   const open = new Set<DuckDBConnection>();
+  const inFlight = new Set<Promise<unknown>>();
+  let closing: Promise<void> | undefined;
 
   // One connection per statement: connections are cheap, concurrent questions do not queue behind each
   // other, and a timeout interrupts only its own statement.
-  async function withConnection<T>(work: (connection: DuckDBConnection) => Promise<T>): Promise<T> {
-    const connection = await instance.connect();
-    open.add(connection);
-    try {
-      return await work(connection);
-    } finally {
-      open.delete(connection);
-      connection.closeSync();
-    }
+  function withConnection<T>(work: (connection: DuckDBConnection) => Promise<T>): Promise<T> {
+    if (closing) return Promise.reject(closingError());
+    const task = (async () => {
+      const connection = await instance.connect();
+      open.add(connection);
+      try {
+        if (closing) throw closingError();
+        return await work(connection);
+      } finally {
+        open.delete(connection);
+        connection.closeSync();
+      }
+    })();
+    const settled = () => inFlight.delete(task);
+    inFlight.add(task);
+    task.then(settled, settled);
+    return task;
   }
 
   return {
@@ -63,6 +73,7 @@ export async function createDuckDbDriver(options: DuckDbOptions): Promise<DuckDb
           const rows = all.slice(0, runOptions.maxRows).map((row) => normalizeRow(row, columns));
           return { columns, rows, truncated: all.length > runOptions.maxRows || !reader.done };
         } catch (error) {
+          if (closing) throw closingError();
           if (timedOut) {
             throw new AppError('WAREHOUSE_TIMEOUT', `DuckDB statement exceeded ${runOptions.timeoutMs} ms`, {
               cause: error,
@@ -79,13 +90,29 @@ export async function createDuckDbDriver(options: DuckDbOptions): Promise<DuckDb
         await connection.run(sql, [...params]);
       });
     },
-    async close(): Promise<void> {
-      for (const connection of open) connection.closeSync();
-      open.clear();
-      instance.closeSync();
+    close(): Promise<void> {
+      // Closing the instance under a statement still running on libuv's pool crashed the process (SIGSEGV in
+      // ClientContext::LockContext, seen on a server stopped while its health probe's state was being read): new
+      // statements are refused, running ones interrupted and waited for, and only then is the instance closed.
+      closing ??= (async () => {
+        for (const connection of open) connection.interrupt();
+        const drained = Promise.allSettled([...inFlight]).then(() => 'drained' as const);
+        const late = new Promise<'late'>((resolve) =>
+          setTimeout(() => resolve('late'), CLOSE_WAIT_MS).unref(),
+        );
+        // A statement that ignores the interrupt keeps the instance open rather than crash: the process is
+        // ending, and DuckDB replays its write-ahead log on the next open.
+        if ((await Promise.race([drained, late])) === 'drained') instance.closeSync();
+      })();
+      return closing;
     },
   };
 }
+
+const closingError = () => new AppError('WAREHOUSE_UNAVAILABLE', 'DuckDB: the warehouse is closing');
+
+/** How long close() waits for interrupted statements to end. */
+const CLOSE_WAIT_MS = 5000;
 
 function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
