@@ -38,15 +38,20 @@ const SPLITS = [
   'dev17',
   'dev18',
   'dev19',
+  'dev21',
+  'dev22',
+  'dev23',
+  'dev24',
   'dev11',
   'dev13',
   'dev15',
   'dev20',
+  'dev25',
   'dev7',
   'test',
 ] as const;
 /** The splits never tuned on: only their rates are printed, never their misses. */
-const HELD_OUT = new Set<string>(['dev11', 'dev13', 'dev15', 'dev20', 'dev7', 'test']);
+const HELD_OUT = new Set<string>(['dev11', 'dev13', 'dev15', 'dev20', 'dev25', 'dev7', 'test']);
 const TUNED = new Set<string>(SPLITS.filter((split) => !HELD_OUT.has(split)));
 
 export async function evalCommand(app: App, argv: string[]): Promise<void> {
