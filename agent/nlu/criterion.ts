@@ -7,10 +7,12 @@ import { prepare } from './normalize.js';
 
 /** Whether `plan` is the router's ranking by a default metric (ROI) for a question that names no figure. */
 export function rankedWithoutCriterion(text: string, plan: Plan): boolean {
-  const [call] = plan.calls;
-  const ranking =
-    call?.tool === 'rank_campaigns' || (call?.tool === 'query_metrics' && call.args.order_by !== undefined);
-  if (plan.calls.length !== 1 || !ranking || plan.confidence >= 0.75) return false;
+  // One end of a ranking, or both (« la meilleure et la pire campagne »).
+  const ranking = plan.calls.every(
+    (call) =>
+      call.tool === 'rank_campaigns' || (call.tool === 'query_metrics' && call.args.order_by !== undefined),
+  );
+  if (plan.calls.length === 0 || plan.calls.length > 2 || !ranking || plan.confidence >= 0.75) return false;
   const prepared = prepare(text);
   const direction = findDirectionWord(prepared);
   return findMetrics(prepared, text).length === 0 && direction !== 'cheap' && direction !== 'expensive';

@@ -16,7 +16,7 @@ export const SIGNALS = {
   trend:
     /\bevol\w*|\btendance\w*|\btrends?\b|\bover time\b|\bau fil\b|\bcourbe\b|\bhistorique\b|\bprogression\b|\b(jour|semaine|mois) (par|apres) (jour|semaine|mois)\b|\b(day|week|month) (by|over|after) (day|week|month)\b|\bdaily\b|\bweekly\b|\bmonthly\b|\bchanged\b|\bprogressed\b/,
   aggregate:
-    /\b(par|by|per|selon) (categorie|category|canal|channel|campagne|campaign|type)s?\b|\brepartition\b|\bbreakdown\b|\bventil\w*|\bcompar\w*|\bquelle categorie\b|\bwhich categor\w*|\bwhich channels?\b|\bquels? canal\b|\bquels canaux\b|\bcategor\w* (a|ont|has|have|with|avec)\b|\banaly[sz]\w*|\bbilan\b|\bsynthese\b|\bsummary\b|\boverview\b|\bvue d'ensemble\b|\bperformance (globale|generale|totale)\b|\boverall performance\b/,
+    /\b(par|by|per|selon) (categorie|category|canal|channel|campagne|campaign|type|levier)s?\b|\brepartition\b|\bbreakdown\b|\bventil\w*|\bcompar\w*|\bquelle categorie\b|\bwhich categor\w*|\bwhich channels?\b|\bquels? canal\b|\bquels canaux\b|\bcategor\w* (a|ont|has|have|with|avec)\b|\banaly[sz]\w*|\bbilan\b|\bsynthese\b|\bsummary\b|\boverview\b|\bvue d'ensemble\b|\bperformance (globale|generale|totale)\b|\boverall performance\b/,
   describe:
     /\bcomment (va|vont|se porte|marche|performe|s'en sort)|\bhow (is|are|was|did|does|'s)\b|\bhow's\b|\bdetail\w*|\bfiche\b|\b(kpis?|stats?|chiffres|resultats?|results|infos?|performance|metrics) (de|du|of|for|sur)\b|\bparle[- ]moi\b|\btell me about\b|\bzoom\b|\bfocus\b/,
   list: /\b(lister?|liste|list|montre|show|affiche|voir|see)\b.{0,30}\bcampa(gnes|igns)\b/,
@@ -56,7 +56,7 @@ export function findGrain(text: string): Grain | undefined {
 /** What to group by: « par catégorie », "by campaign", « par semaine ». */
 export function findGroupBy(text: string): Dimension | undefined {
   if (
-    /\b(par|by|per|selon|entre (les )?|chaque|each|every|de chaque|for each) ?(categorie|category|categories|canal|canaux|channel|type)s?\b|\b(channel|category) (ctrs?|cpcs?|cpms?|cpls?|cpas?|roi|roas|revenue|spend|leads|clicks|orders)\b|\bper-channel\b/.test(
+    /\b(par|by|per|selon|entre (les )?|chaque|each|every|de chaque|for each) ?(categorie|category|categories|canal|canaux|channel|type|levier)s?\b|\b(channel|category) (ctrs?|cpcs?|cpms?|cpls?|cpas?|roi|roas|revenue|spend|leads|clicks|orders)\b|\bper-channel\b/.test(
       text,
     )
   )

@@ -104,10 +104,16 @@ export function readMetricQuestion(
   language: Language,
 ): MetricReading | undefined {
   // « trois tops, trois flops »: a comma before the other end of a ranking joins two parts.
-  const normalized = normalize(question).replace(
-    /\s*[,/]\s+(?=(?:les |the )?(?:\d+ |trois |three |deux |two |cinq |five )?(?:flops?|pires?|worst|bottom)\b)/,
-    ' et ',
-  );
+  const normalized = normalize(question)
+    .replace(
+      /\s*[,/]\s+(?=(?:les |the )?(?:\d+ |trois |three |deux |two |cinq |five )?(?:flops?|pires?|worst|bottom)\b)/,
+      ' et ',
+    )
+    // « meilleur et pire ROAS du mois, par campagne »: the object of both ends, not a breakdown of the second.
+    .replace(
+      /^(.*\b(?:meilleur\w*|best|tops?)\b.*\b(?:et|and)\b.*\b(?:pires?|worst|flops?|bottom)\b.*?),? (?:par|by|per) (campagne|campaign|canal|channel|categorie|category)s?\s*\??$/,
+      (_, head: string, object: string) => `${head} (${object})`,
+    );
   const split = PART_SPLIT.exec(normalized);
   if (split) {
     const left = normalized.slice(0, split.index);
@@ -140,8 +146,24 @@ export function readMetricQuestion(
       const second =
         readOne(rightText, catalog, language, parse(leftText, catalog)) ??
         readPreset(rightText, catalog, language, parse(leftText, catalog));
-      if (first && second && first.calls.length > 0 && second.calls.length > 0)
-        return { intent: first.intent, calls: [...first.calls, ...second.calls], confidence: 0.8 };
+      if (first && second && first.calls.length > 0 && second.calls.length > 0) {
+        // « top 1 et flop 1 en ROI sur février »: a period named in one part only is the other part's too.
+        const [leftPeriod, rightPeriod] = [parse(leftText, catalog).period, parse(rightText, catalog).period];
+        const shared = (calls: MetricReading['calls'], period: Parsed['period']) =>
+          period ? calls.map((call) => ({ ...call, args: { ...dates(period), ...call.args } })) : calls;
+        const calls = [
+          ...(leftPeriod ? first.calls : shared(first.calls, rightPeriod)),
+          ...(rightPeriod ? second.calls : shared(second.calls, leftPeriod)),
+        ];
+        // « la meilleure et la pire campagne ? »: both ends of a ranking by no figure named are a guess (ROI): the
+        // bot asks which criterion, as for one end (criterion.ts).
+        const byNoFigure =
+          findMetricMentions(normalized).length === 0 &&
+          !CUT.test(normalized) &&
+          !BOOST.test(normalized) &&
+          calls.every((call) => call.args.order_by !== undefined && call.args.thresholds === undefined);
+        return { intent: first.intent, calls, confidence: byNoFigure ? 0.7 : 0.8 };
+      }
     }
   }
   return readOne(question, catalog, language);

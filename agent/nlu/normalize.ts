@@ -146,8 +146,17 @@ export function prepare(text: string): string {
     // « les 2 dernières sem. », « dernière sem »: the abbreviation after its adjective.
     .replace(/\b(\d{1,2} )(dernieres|premieres|prochaines) sem\b\.?/g, '$1$2 semaines')
     .replace(/\b(derniere|premiere|prochaine) sem\b\.?/g, '$1 semaine');
+  // « celle d avant », « la semaine d apres »: the apostrophe left out. « S3 vs S2 »: weeks of the month.
+  const elided = expanded
+    .replace(/\b(d|l|qu) (?=avant\b|apres\b|avril\b)/g, "$1'")
+    .replace(/\bs([1-5])\b(?=.*\bs[1-5]\b)/g, 'semaine $1')
+    .replace(/(\bsemaine \d\b.*)\bs([1-5])\b/g, '$1semaine $2')
+    // "which campaign's driving …": the contraction of is, not a possessive.
+    .replace(/\b(which|what) (campaign|channel|category|one)'s (?=\w+ing\b|the\b|our\b|got\b)/g, '$1 $2 is ')
+    // "w/c 8 Feb", "week commencing the 8th": the week that starts that day.
+    .replace(/\bw\/[cb]\b|\bweek (?:commencing|beginning|starting)(?: on)?\b/g, 'week of');
   // "one percent", « un pour cent »: the one number word left as an article elsewhere; "yday": yesterday.
-  const spelled = expanded
+  const spelled = elided
     .replace(/\b(?:one|un) (percent|pour ?cent|%)/g, '1 $1')
     .replace(/\byday\b|\bystrdy\b/g, 'yesterday')
     .replace(/\bmonth-to-date\b|\bmtd\b/g, 'month to date')
@@ -173,8 +182,10 @@ export function prepare(text: string): string {
     // « sam. 20 et dim. 21 »: weekday abbreviations before a day (not « mar. »: also March).
     .replace(/\b(lun|mer|jeu|ven|sam|dim)\.? (?=\d)/g, (_, day: string) => `${WEEKDAY_ABBREVIATIONS[day]} `)
     // "last 7d", « 30j », "last wk", "last weak": chat shorthands of the period words the rules read.
-    .replace(/\b(\d{1,3}) ?d\b/g, '$1 days')
-    .replace(/\b(\d{1,3}) ?j\b/g, '$1 jours')
+    // (« les 7 d'avant » is not 7 days: the apostrophe is a word boundary.)
+    .replace(/\b(\d{1,3}) ?d\b(?!')/g, '$1 days')
+    .replace(/\b(\d{1,3}) ?j\b(?!')/g, '$1 jours')
+    .replace(/\b(derniers|premiers|prochains) j\b(?!')/g, '$1 jours')
     .replace(/\bwks?\b/g, 'week')
     .replace(/\b(last|this|next|past) weak\b/g, '$1 week')
     // « roi / canal », "spend/campaign": a slash before a dimension or a grain is « par ».

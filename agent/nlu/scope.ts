@@ -251,6 +251,16 @@ export function findScope(normalized: string, catalog: Catalog): Scope {
       ambiguous = undefined;
     }
   }
+  // « la tier2 facebook », "tier1 instagram": the bare part and its brand written apart are one campaign.
+  if (ambiguous && prefixes.length > 0 && !joined) {
+    const branded = ambiguous.candidates.filter((name) =>
+      prefixes.some((prefix) => name.toLowerCase().startsWith(prefix.toLowerCase())),
+    );
+    if (branded.length === 1) {
+      campaigns.push(branded[0]!);
+      ambiguous = undefined;
+    }
+  }
   return {
     campaigns: [...new Set(campaigns)],
     prefixes: [...new Set(prefixes)].filter((prefix) => !ownFamily(prefix)),

@@ -1,0 +1,100 @@
+// Forms from the dev21–dev24 questions (written by four people who never read the parser): « levier » for a
+// channel, « les 7 d'avant » and « celle d avant » (the apostrophe kept or left out), « S3 vs S2 », "w/c 15 Feb",
+// a campaign's part and brand written apart, the price of one order or lead in a question, both ends of a ranking
+// with no figure named (asked back) or a period named once. Expected arguments by hand from the words and the
+// sample's calendar (February 2021, last day Sunday the 28th; names from the CSV).
+import { describe, expect, test } from '@jest/globals';
+import { calls, plan } from '../fixtures/offline-plans.js';
+
+const LAST_WEEK = { date_from: '2021-02-22', date_to: '2021-02-28' };
+const WEEK_BEFORE = { date_from: '2021-02-15', date_to: '2021-02-21' };
+const FEBRUARY = { date_from: '2021-02-01', date_to: '2021-02-28' };
+
+describe('channels and names', () => {
+  test('« par levier », « selon le canal »: one figure per category', () => {
+    expect(calls('nb de commandes par levier la sem dernière')[0]).toMatchObject({
+      metrics: ['orders'],
+      group_by: ['category'],
+      ...LAST_WEEK,
+    });
+    expect(calls('on paie combien les mille impressions selon le canal ?')[0]).toMatchObject({
+      metrics: ['cpm'],
+      group_by: ['category'],
+    });
+    expect(calls('le ca par levier ce mois')[0]).toMatchObject({ group_by: 'category', ...FEBRUARY });
+  });
+  test('« la tier2 facebook »: the part and its brand written apart are one campaign', () => {
+    expect(calls('la tier2 facebook elle est à combien en roi')[0]).toMatchObject({
+      metrics: ['roi'],
+      campaigns: ['facebOOK_tier2'],
+    });
+    expect(calls('roi tier1 instagram')[0]).toMatchObject({ campaigns: ['instagram_tier1'] });
+  });
+  test('"which campaign\'s driving the most leads" ranks by leads (not a why)', () => {
+    expect(calls("which campaign's driving the most leads?")[0]).toMatchObject({
+      tool: 'rank_campaigns',
+      metric: 'leads',
+      direction: 'top',
+      limit: 1,
+    });
+  });
+});
+
+describe('periods', () => {
+  test("« les 7 derniers jours vs les 7 d'avant », « celle d avant »: last week against the week before", () => {
+    for (const question of [
+      "les 7 derniers jours vs les 7 d'avant, le CA est en hausse ou en baisse ?",
+      'leads semaine derniere vs celle d avant',
+    ])
+      expect(calls(question)[0]).toMatchObject({ ...LAST_WEEK, compare_to: WEEK_BEFORE });
+  });
+  test('« S3 vs S2 »: weeks 3 and 2 of the month', () => {
+    expect(calls('commandes qui explosent en S3 vs S2, pk ?')[0]).toMatchObject({
+      tool: 'explain_change',
+      metric: 'orders',
+      before: { date_from: '2021-02-08', date_to: '2021-02-14' },
+      after: { date_from: '2021-02-15', date_to: '2021-02-21' },
+    });
+  });
+  test('"w/c 15 Feb", "week beginning 8 Feb": the week that starts that day', () => {
+    expect(calls('spend by day, w/c 15 Feb')[0]).toMatchObject({ grain: 'day', ...WEEK_BEFORE });
+    expect(calls('orders week beginning 8 Feb')[0]).toMatchObject({
+      date_from: '2021-02-08',
+      date_to: '2021-02-14',
+    });
+  });
+  test('« les 7 derniers j »: the last 7 days, not the bottom 7', () => {
+    expect(calls('ca search sur les 7 derniers j')[0]).toMatchObject({
+      tool: 'query_metrics',
+      metrics: ['revenue'],
+      categories: ['search'],
+      ...LAST_WEEK,
+    });
+  });
+  test('a period named in one part of a two-part question is the other part’s too', () => {
+    const [top, flop] = calls('top 1 et flop 1 en roi sur fevrier');
+    expect(top).toMatchObject({ order: 'desc', limit: 1, ...FEBRUARY });
+    expect(flop).toMatchObject({ order: 'asc', limit: 1, ...FEBRUARY });
+  });
+});
+
+describe('costs and rankings', () => {
+  test('the price of one order, lead or click in the question is its cost per unit', () => {
+    expect(calls('on paie combien en moyenne pour une commande ?')[0]).toMatchObject({ metrics: ['cpa'] });
+    expect(calls('on paie combien pour un lead sur google')[0]).toMatchObject({ metrics: ['cpl'] });
+    expect(calls('which campaigns get orders for less than 3000 chf each')[0]).toMatchObject({
+      thresholds: [{ metric: 'cpa', op: '<', value: 3000 }],
+    });
+  });
+  test('« meilleur et pire ROAS du mois, par campagne »: both ends by campaign, not a breakdown', () => {
+    const [best, worst] = calls('meilleur et pire roas du mois, par campagne');
+    expect(best).toMatchObject({ order_by: 'roas', order: 'desc', group_by: ['campaign_name'] });
+    expect(worst).toMatchObject({ order_by: 'roas', order: 'asc', group_by: ['campaign_name'] });
+  });
+  test('both ends with no figure named are a guess: confidence under the offline threshold (asked back)', () => {
+    expect(plan('la meilleure et la pire campagne du mois ?').confidence).toBeLessThan(0.75);
+    expect(plan("what's our best campaign and our worst one").confidence).toBeLessThan(0.75);
+    expect(plan('les campagnes à couper et les 3 à renforcer').confidence).toBeGreaterThanOrEqual(0.75);
+    expect(plan('la meilleure et la pire campagne en roas').confidence).toBeGreaterThanOrEqual(0.75);
+  });
+});
