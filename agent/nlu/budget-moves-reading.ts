@@ -2,7 +2,7 @@
 // off? » (every loss-maker; the preset diagnostic reads fewer words).
 import { dates, query, scopeArgs } from './figure-parse.js';
 import type { FigureQuestion, Reading } from './figure-question.js';
-import { BOOST, CUT } from './figure-words.js';
+import { BOOST, CUT, SINGULAR_CATEGORY } from './figure-words.js';
 import { SIGNALS } from './intents.js';
 
 // « où mettre plus de budget ? », "which campaigns deserve more money?": the best returns first.
@@ -16,7 +16,8 @@ export function readBoost({ p, text, metric, categoryObject }: FigureQuestion): 
           group_by: [categoryObject ? 'category' : 'campaign_name'],
           order_by: 'roi',
           order: 'desc',
-          limit: p.count ?? 5,
+          // « quel canal mérite plus de budget ? »: the one channel.
+          limit: p.count ?? (categoryObject && SINGULAR_CATEGORY.test(text) ? 1 : 5),
           ...scopeArgs(p.scope),
           ...dates(p.period),
         }),
@@ -29,7 +30,9 @@ export function readBoost({ p, text, metric, categoryObject }: FigureQuestion): 
 
 // « what should we switch off? », "loss-making campaigns": every loss-maker (the preset diagnostic reads fewer words).
 export function readLossMakers({ p, text, group, presetScope }: FigureQuestion): Reading {
-  if (CUT.test(text) && !SIGNALS.diagnostic.test(text) && presetScope) {
+  // Within a family (« les 2 campagnes facebook à couper »), the preset diagnostic cannot say it: read here too.
+  const familyOnly = p.scope.prefixes.length === 1 && p.scope.campaigns.length === 0;
+  if (CUT.test(text) && ((!SIGNALS.diagnostic.test(text) && presetScope) || familyOnly)) {
     return {
       intent: 'diagnostic',
       calls: [
@@ -39,7 +42,8 @@ export function readLossMakers({ p, text, group, presetScope }: FigureQuestion):
           thresholds: [{ metric: 'roi', op: '<', value: 0 }],
           order_by: 'roi',
           order: 'asc',
-          limit: 100,
+          // « les 3 à couper », "bottom 3 … pull the plug": the worst three of them.
+          limit: p.count ?? 100,
           ...scopeArgs(p.scope),
           ...dates(p.period),
         }),

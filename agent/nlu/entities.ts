@@ -8,8 +8,8 @@ import { expandBrand } from './brands.js';
 const CATEGORY_SYNONYMS: [RegExp, string][] = [
   [/\breseaux? sociaux\b|\breseau social\b|\bsocial (media|networks?)\b|\bsocia(l|ux|les?)\b/, 'social'],
   // « influance », « infuencer », « influncer »: the slips of a long word, read as it.
-  [/\binfluen\w*|\binflu[a-z]{0,2}n[cs]\w*|\binfu?l?uen\w*|\bcreateurs? de contenus?\b|\bcreators?\b/, 'influencer'],
-  [/\bmoteurs? de recherche\b|\brecherche( payante)?\b|\b(paid )?search\b|\bsea\b|(?<!\b(?:dernieres?|derniers?|premieres?|prochaines?|cette|la|\d{1,2}) )\bsem\b(?!\.)(?!\s?(?:\d|du\b|de la\b|derniere|precedente|passee|ecoulee|prochaine|d'avant))|\bsearch engines?\b/, 'search'],
+  [/\binfluen\w*|\binflus?\b|\binflu[a-z]{0,2}n[cs]\w*|\binfu?l?uen\w*|\bcreateurs? de contenus?\b|\bcreators?\b/, 'influencer'],
+  [/\bmoteurs? de recherche\b|\brecherche( payante)?\b|\b(paid )?search\b|\bsea\b|(?<!\b(?:dernieres?|derniers?|premieres?|prochaines?|cette|la|\d{1,2}) )\bsem\b(?!\.)(?!\s?(?:\d|du\b|de la\b|derniere|dern\b|precedente|passee|ecoulee|prochaine|d'avant))|\bsearch engines?\b/, 'search'],
   [/\bdisplay\b|\bbannieres?\b|\bbanners?\b|(?<!\binvestissements? )\bmedias?\b(?! (?:investments?|spend|budget)\b)|\bprogrammatique\b/, 'media'],
 ]; // biome-ignore format: a table
 

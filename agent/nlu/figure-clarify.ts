@@ -6,6 +6,7 @@ import { expandBrand } from './brands.js';
 import { type MetricReading, type Parsed, prefixed } from './figure-parse.js';
 import { BOOST, CUT, METRIC_WORDS, NOT_IN_MODEL, RANK_WORDS, VAGUE } from './figure-words.js';
 import { clarificationText } from './messages.js';
+import { findDirectionWord } from './metrics.js';
 import { normalize, prepare } from './normalize.js';
 
 /**
@@ -50,7 +51,8 @@ export function clarify(
     p.count > 1 &&
     p.count < family.length &&
     p.scope.campaigns.length === 0 &&
-    !RANK_WORDS.test(p.text)
+    !decides &&
+    findDirectionWord(p.text) === undefined
   )
     return askBack(
       language === 'en'

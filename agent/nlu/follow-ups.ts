@@ -1,10 +1,12 @@
 // Follow-ups in a conversation: « et pour search ? », « et avec +30 % ? », "what about the bottom 3?",
 // « et en février ? » change the previous call's arguments and keep everything else.
 
-import type { PlannedCall } from '../../src/analysis/plan.js';
-import { BUDGET_CHANGE_RANGE } from '../../src/analysis/vocabulary.js';
+import type { Leader, PlannedCall } from '../../src/analysis/plan.js';
+import { BUDGET_CHANGE_RANGE, type Catalog } from '../../src/analysis/vocabulary.js';
 import type { Features } from './features.js';
+import { prefixed } from './figure-parse.js';
 import { COST_METRICS, directionFor } from './metrics.js';
+import { wholeCategory } from './simulation-scope.js';
 
 // The arguments each tool accepts (the schemas are strict: nothing else may be added).
 const KEYS: Record<string, readonly string[]> = {
@@ -94,21 +96,38 @@ function applyMetric(
   }
 }
 
-/** « it », « l'augmenter », « la baisser »: the budget just shown, not every budget. */
+/** « it », « l'augmenter », « dessus », "there", « le budget »: the budget just shown, not every budget. */
 const THE_ONE_SHOWN =
-  /\b(it|that one)\b|\bl'(augment|baiss|coup|redui|doubl|mont)\w*|\b(la|le|les) (augment|baiss|coup|redui|doubl|mont)\w*/;
+  /\b(it|that one|there|dessus|la-dessus)\b|\bl'(augment|baiss|coup|redui|doubl|mont)\w*|\b(la|le|les) (augment|baiss|coup|redui|doubl|mont)\w*|\b(?:j'|on |je )y\b|\bson budget\b|\b(?:le|its|the) budget\b(?! (?:de|du|des|of|on|for|sur|pour|total|global)\b)/;
 
 /**
- * "and what if we increased it by 20%?" after social's spend: the simulation of that category, not of all of them
- * (the fresh reading names no category, so it says « all »).
+ * "and what if we increased it by 20%?" after social's spend (after « ROI google »: google is the whole of search;
+ * after « le meilleur canal » then « si j'y mets 20 % »: the channel shown first): the simulation of that category,
+ * not of all of them (the fresh reading names no category, so it says « all »).
  */
-export function simulationOfTheOneShown(call: PlannedCall, previous: PlannedCall, text: string): PlannedCall {
+export function simulationOfTheOneShown(
+  call: PlannedCall,
+  previous: PlannedCall,
+  text: string,
+  context: { catalog: Catalog; leader?: Leader },
+): PlannedCall {
   if (call.tool !== 'simulate_budget' || call.args.category !== 'all' || !THE_ONE_SHOWN.test(text))
     return call;
   const categories = [previous.args.category, previous.args.categories]
     .flat()
     .filter((name) => typeof name === 'string');
-  return categories.length === 1 ? { ...call, args: { ...call.args, category: categories[0] } } : call;
+  const prefix = typeof previous.args.name_prefix === 'string' ? previous.args.name_prefix : undefined;
+  const named = [previous.args.campaigns, previous.args.campaign_name]
+    .flat()
+    .filter((name): name is string => typeof name === 'string');
+  const shown =
+    categories.length === 1
+      ? categories[0]
+      : categories.length === 0
+        ? (wholeCategory(prefix ? prefixed(prefix, context.catalog) : named, context.catalog) ??
+          (context.leader?.key === 'category' ? context.leader.member : undefined))
+        : undefined;
+  return shown ? { ...call, args: { ...call.args, category: shown } } : call;
 }
 
 /**

@@ -130,7 +130,9 @@ export function readMetricQuestion(
     if (
       (asks(left) ||
         TOTAL.test(left) ||
-        (findMetricMentions(left).length > 0 && RANK_WORDS.test(right) && !WHY.test(normalized))) &&
+        (findMetricMentions(left).length > 0 &&
+          (RANK_WORDS.test(right) || CUT.test(right)) &&
+          !WHY.test(normalized))) &&
       asks(right) &&
       (/\d|\bzero\b|perte|couper|stopper|renforc|pousser|\b(deux|trois|quatre|cinq|two|three|four|five)\b|\bflops?\b/.test(
         right,

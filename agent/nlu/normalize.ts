@@ -53,7 +53,7 @@ facebook instagram google youtube blogger retargeting partner banner quelles que
 // Ordinary words that sit close to a vocabulary word (« percent » is not a typo of « perdent »).
 const KEEP = `claque claquer flambe encaisse commande marche marcher marchent marchait percent pourcent percents period please prefer weekly monthly daily social sociales between
 expect expected others number numbers months second minute minutes morning tomorrow yesterday increased
-decreased reduced send sends sent sending`;
+decreased reduced send sends sent sending grouper groupe regrouper`;
 const KNOWN = new Set([...VOCABULARY, ...KEEP.split(/\s+/), ...Object.keys(NUMBER_WORDS)]);
 /** Every word the typo correction knows (the lexicon of harmless words starts from it). */
 export const PARSED_WORDS: readonly string[] = [...KNOWN];
@@ -88,12 +88,13 @@ const WEEKDAY_ABBREVIATIONS: Record<string, string> = {
 
 /** Chat abbreviations and slips too short or too far for the typo correction: « cmd », « koi », « pq », 'wek'. */
 export const ALIASES: Readonly<Record<string, string>> = {
+  cmb: 'combien', kel: 'quel', kelle: 'quelle', kels: 'quels', kelles: 'quelles', gugle: 'google', rio: 'roi', moth: 'month', evol: 'evolution', influ: 'influenceurs', partenaire: 'partner', dafaire: "d'affaires", bucks: 'francs',
   cmd: 'commandes', cmds: 'commandes', cde: 'commandes', cdes: 'commandes', nbr: 'nombre', nb: 'nombre',
   koi: 'quoi', pq: 'pourquoi', pk: 'pourquoi', pkoi: 'pourquoi', raos: 'roas', cmp: 'cpm', wek: 'week',
   canneaux: 'canaux', cannaux: 'canaux', chanels: 'channels', chanel: 'channel', clik: 'clic', cliks: 'clics',
   depanser: 'depenser', depanse: 'depense', depenser: 'depenser', smaine: 'semaine', semiane: 'semaine',
   bsa: 'bas', moin: 'moins', lw: 'last week', rat: 'rate', rev: 'revenue', camps: 'campaigns', camp: 'campaign', umsatz: 'revenue', klicks: 'clicks', kosten: 'spend',
-  dern: 'derniers', fevr: 'fevrier', sim: 'simule', simu: 'simule', convs: 'conversions', qeul: 'quel', rentabel: 'rentable', bellow: 'below', dyas: 'days', googel: 'google', lst: 'last', cb: 'combien', bis: 'au', kampagne: 'campagne', kampagnen: 'campagnes', kanal: 'canal', pourqoui: 'pourquoi', pourquio: 'pourquoi', baise: 'baisse',
+  dern: 'derniere', fevr: 'fevrier', sim: 'simule', simu: 'simule', convs: 'conversions', qeul: 'quel', rentabel: 'rentable', bellow: 'below', dyas: 'days', googel: 'google', lst: 'last', cb: 'combien', bis: 'au', kampagne: 'campagne', kampagnen: 'campagnes', kanal: 'canal', pourqoui: 'pourquoi', pourquio: 'pourquoi', baise: 'baisse',
 }; // biome-ignore format: a table
 
 export function correctWord(word: string): string {
@@ -140,7 +141,7 @@ export function prepare(text: string): string {
   // « sem. dernière », « sem du 8 »: the abbreviation of semaine, so every period rule reads it.
   const expanded = normalize(text)
     .replace(
-      /\bsem\.?\s(?=du\b|de la\b|derniere|precedente|passee|ecoulee|prochaine|d'avant|\d)/g,
+      /\bsem\.?\s(?=du\b|de la\b|derniere|dern\b|precedente|passee|ecoulee|prochaine|d'avant|\d)/g,
       'semaine ',
     )
     // « les 2 dernières sem. », « dernière sem »: the abbreviation after its adjective.
@@ -151,8 +152,17 @@ export function prepare(text: string): string {
     .replace(/\b(d|l|qu) (?=avant\b|apres\b|avril\b)/g, "$1'")
     .replace(/\bs([1-5])\b(?=.*\bs[1-5]\b)/g, 'semaine $1')
     .replace(/(\bsemaine \d\b.*)\bs([1-5])\b/g, '$1semaine $2')
+    // "what happens when we raise …": a hypothetical, as « if » reads.
+    .replace(/\bwhat (happens|would happen) when\b/g, 'what $1 if')
+    // "under water": one word (« underwater » is read as losing money).
+    .replace(/\bunder water\b/g, 'underwater')
     // "which campaign's driving …": the contraction of is, not a possessive.
     .replace(/\b(which|what) (campaign|channel|category|one)'s (?=\w+ing\b|the\b|our\b|got\b)/g, '$1 $2 is ')
+    // « la semaine ISO 7 », "ISO week 7": the calendar week KW7.
+    .replace(
+      /\b(?:semaine|week) iso (\d{1,2})\b|\biso[- ]?(?:week|semaine) (\d{1,2})\b/g,
+      (_, a?: string, b?: string) => `kw${a ?? b}`,
+    )
     // "w/c 8 Feb", "week commencing the 8th": the week that starts that day.
     .replace(/\bw\/[cb]\b|\bweek (?:commencing|beginning|starting)(?: on)?\b/g, 'week of');
   // "one percent", « un pour cent »: the one number word left as an article elsewhere; "yday": yesterday.

@@ -17,7 +17,7 @@ import { askForPeriod, unreadTimeWords } from './period-guard.js';
 import { asMetricCall } from './preset-calls.js';
 import { route } from './router.js';
 import { withSiblingNames } from './sibling-names.js';
-import { askSimulationScope } from './simulation-scope.js';
+import { askSimulationScope, withNamedCategory } from './simulation-scope.js';
 import { unexplainedWords } from './unexplained.js';
 
 /** A reading with a word it cannot explain is a guess, whatever its rules said. */
@@ -90,7 +90,7 @@ function planInContext(input: PlannerInput): Plan {
       options: language === 'en' ? ['ROI by category'] : ['ROI par catégorie'],
     };
   }
-  const plan = planWhole(input);
+  const plan = withNamedCategory(planWhole(input), input.text ?? '', input.catalog);
   const perCampaign = askSimulationScope(plan, input.text ?? '', input.catalog);
   if (perCampaign) return perCampaign;
   const unexplained = unexplainedWords(input, plan, planWhole);
@@ -261,7 +261,10 @@ function planOnce(input: PlannerInput): Plan {
   }
   const first = fresh.plan.calls[0];
   if (first && previousCall && fresh.plan.calls.length === 1) {
-    const scoped = simulationOfTheOneShown(first, previousCall, features.text);
+    const scoped = simulationOfTheOneShown(first, previousCall, features.text, {
+      catalog: input.catalog,
+      leader: input.previous?.leader,
+    });
     if (scoped !== first) return { ...fresh.plan, calls: [scoped] };
   }
   return fresh.plan;

@@ -208,7 +208,7 @@ export function findPeriod(raw: string, lastDay: string | null): DateRange | und
       text,
     );
   if (
-    /\bweek[- ]?end (dernier|passe)\b|\bdernier week[- ]?end\b|\bce week[- ]?end\b|\b(last|this|past) weekend\b|\bsamedi (et|\+|&) dimanche\b|\bsaturday (and|\+|&) sunday\b/.test(
+    /\bweek[- ]?end (dernier|passe)\b|\bdernier week[- ]?end\b|\bce week[- ]?end\b|\b(last|this|past) weekend\b|\bover the weekend\b|\bsamedi (et|\+|&) dimanche\b|\bsaturday (and|\+|&) sunday\b/.test(
       text,
     ) &&
     !(weekendLast && weekdayOf(lastDay) >= 5)
@@ -256,7 +256,7 @@ export function findPeriod(raw: string, lastDay: string | null): DateRange | und
   }
   // « le 14 », "on the 14th": a day of the data's last month.
   m =
-    /\b(?:on the|the|le|on)\s(\d{1,2})(?:st|nd|rd|th|er)?\b(?!\s?(?:%|jours?|days?|derni|premi|meilleur|pire|campagn|campaign|[.,/]\d|janv|fevr|fev|feb|mars|march|chf|fr\b|\w+est\b|worst\b|most\b|least\b|top\b|bottom\b|main\b|ones?\b|channels?\b|categor|canaux\b|canal\b|plus\b|moins\b))/.exec(
+    /\b(?:on the|the|le|on)\s(\d{1,2})(?:st|nd|rd|th|er)?\b(?!\s*(?:%|jours?|days?|derni|premi|meilleur|pire|campagn|campaign|[.,/]\d|janv|fevr|fev|feb|mars|march|chf|fr\b|\w+est\b|worst\b|most\b|least\b|top\b|bottom\b|main\b|ones?\b|channels?\b|categor|canaux\b|canal\b|plus\b|moins\b|(?:facebook|fb|instagram|insta|ig|google|youtube|yt|social|search|media|influencer|display|blogger|tier|lal)\w*\b))/.exec(
       text,
     );
   if (m) {

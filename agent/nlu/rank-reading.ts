@@ -2,14 +2,17 @@
 // day or week, and campaigns ranked within a family or across several channels.
 import { dates, orderFor, query, scopeArgs } from './figure-parse.js';
 import type { FigureQuestion, Reading } from './figure-question.js';
-import { CUT, PER_CATEGORY, SINGULAR_CATEGORY } from './figure-words.js';
+import { BOOST, CUT, PER_CATEGORY, SINGULAR_CATEGORY } from './figure-words.js';
 import { findDirectionWord } from './metrics.js';
 
 // Channels ranked, or one channel named by its rank (« quel canal coûte le plus par lead ? », « les meilleurs
 // canaux » — by ROI when no figure is named).
 export function readRankedChannels({ p, text, metric, categoryObject, ranked }: FigureQuestion): Reading {
+  // « quel canal mérite plus de budget ? »: where to put more (readBoost), not who spent most.
+  const boost = BOOST.test(text) && (!metric || metric === 'mark_spent');
   if (
     categoryObject &&
+    !boost &&
     (ranked || (SINGULAR_CATEGORY.test(text) && !PER_CATEGORY.test(text))) &&
     (metric || findDirectionWord(text))
   ) {
@@ -38,7 +41,12 @@ export function readRankedChannels({ p, text, metric, categoryObject, ranked }: 
 
 // « quel jour a eu le plus de ventes ? », « quelle semaine a été la meilleure ? »: a period is the object.
 export function readBestPeriod({ p, text, metric, ranked }: FigureQuestion): Reading {
-  const timeObject = /\b(quel|quelle|which|what)\s(jour|day|semaine|week|mois|month)\b/.exec(text);
+  // « quel jour … ? », "our best revenue day", « notre pire semaine »: the period is the object.
+  const timeObject =
+    /\b(quel|quelle|which|what)\s(jour|day|semaine|week|mois|month)\b/.exec(text) ??
+    /\b(best|worst|biggest|strongest|weakest|meilleure?|pire|plus gros(?:se)?)\s(?:(?:revenue|sales|spend|order|orders|lead|leads|click|clicks|roi|roas|ca)\s)?(jour|day|semaine|week)\b(?! (?:to|of|for|pour|de|du) (?:post|publish|poster|publier))/.exec(
+      text,
+    );
   if (timeObject && (ranked || findDirectionWord(text))) {
     const grain = /jour|day/.test(timeObject[2]!)
       ? 'day'
@@ -60,7 +68,8 @@ export function readBestPeriod({ p, text, metric, ranked }: FigureQuestion): Rea
           ...dates(p.period),
         }),
       ],
-      confidence: 0.8,
+      // By ROI only as a guess when no figure is named (« notre meilleur jour ? »): asked back by criterion.
+      confidence: metric ? 0.8 : 0.7,
     };
   }
   return undefined;

@@ -56,7 +56,9 @@ export function route(f: Features, readMetric: () => MetricReading | undefined =
   // « merci, t'es top ! », "thanks a lot!": nothing to look up (« top » there is no ranking).
   if (THANKS_ONLY.test(f.text)) return { plan: plan('out_of_scope', [], 0.95), strong: true };
 
-  if (s.platformAction) return strong(plan('out_of_scope', [], 0.9));
+  if (s.platformAction || s.writing) return strong(plan('out_of_scope', [], 0.9));
+  // « quel temps fait-il à Zurich ? », "tell me a joke": off topic when no figure is named.
+  if (s.offTopic && f.metrics.length === 0 && !s.injection) return strong(plan('out_of_scope', [], 0.9));
 
   if (s.digest) {
     const parsed = parseDigest(f.text);
@@ -110,7 +112,21 @@ export function route(f: Features, readMetric: () => MetricReading | undefined =
       /^\s*[+-]\s?\d+(?:[.,]\d+)?\s?%\s(?:de budget |budget )?(partout|everywhere|across the board|sur tout)\b/.test(
         f.text,
       ));
-  if ((simulationMeant && f.money === undefined) || budgetChange || addedEverywhere || cutOrRaise) {
+  // « +20 % sur le social », "-10% on search, impact?": a signed change on a scope, no figure named.
+  const signedChange =
+    f.percent !== undefined &&
+    !condition &&
+    f.metrics.length === 0 &&
+    /^\s*[+-]\s?\d+(?:[.,]\d+)?\s?%\s(?:de budget |budget |of budget )?(?:sur|on|pour|for|in|dans|en)\b/.test(
+      f.text,
+    );
+  if (
+    (simulationMeant && f.money === undefined) ||
+    budgetChange ||
+    addedEverywhere ||
+    cutOrRaise ||
+    signedChange
+  ) {
     if (f.percent === undefined) return ask('budget_simulation', clarificationText('percent', f.language));
     if (f.percent < BUDGET_CHANGE_RANGE.min || f.percent > BUDGET_CHANGE_RANGE.max) {
       const { min, max } = BUDGET_CHANGE_RANGE;

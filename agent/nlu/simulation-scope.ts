@@ -8,13 +8,44 @@ import { normalize } from './normalize.js';
 import { findScope } from './scope.js';
 import { askSimulation, simulationOption } from './simulation-choices.js';
 
+/** The campaigns a question names, one by one or by a family prefix (« facebook »). */
+function namedCampaigns(text: string, catalog: Catalog): string[] {
+  const scope = findScope(normalize(text), catalog);
+  return [...new Set([...scope.campaigns, ...scope.prefixes.flatMap((prefix) => prefixed(prefix, catalog))])];
+}
+
+/**
+ * « +20 % sur google », « 5000 CHF par jour sur google »: when the campaigns named are exactly one category's
+ * (google_hot and google_wide are the whole of search), the simulation or the forecast is that category's, and the
+ * answer names it. The plan unchanged otherwise.
+ */
+export function withNamedCategory(plan: Plan, text: string, catalog: Catalog): Plan {
+  const call = plan.calls[0];
+  const open =
+    (call?.tool === 'simulate_budget' && call.args.category === 'all') ||
+    (call?.tool === 'predict_revenue' && call.args.category === undefined);
+  if (plan.calls.length !== 1 || !call || !open) return plan;
+  const whole = wholeCategory(namedCampaigns(text, catalog), catalog);
+  return whole ? { ...plan, calls: [{ ...call, args: { ...call.args, category: whole } }] } : plan;
+}
+
+/** The category whose campaigns are exactly `names` (google_hot and google_wide: search), if any. */
+export function wholeCategory(names: readonly string[], catalog: Catalog): string | undefined {
+  if (names.length === 0) return undefined;
+  return [...new Set(catalog.campaigns.map((item) => item.category))].find((category) => {
+    const members = catalog.campaigns
+      .filter((item) => item.category === category)
+      .map((item) => item.campaignName);
+    return members.length === names.length && members.every((name) => names.includes(name));
+  });
+}
+
 /** A question back when a simulation of « all » names campaigns; undefined otherwise. */
 export function askSimulationScope(plan: Plan, text: string, catalog: Catalog): Plan | undefined {
   const call = plan.calls[0];
   if (plan.calls.length !== 1 || call?.tool !== 'simulate_budget' || call.args.category !== 'all')
     return undefined;
-  const scope = findScope(normalize(text), catalog);
-  const names = [...scope.campaigns, ...scope.prefixes.flatMap((prefix) => prefixed(prefix, catalog))];
+  const names = namedCampaigns(text, catalog);
   if (names.length === 0) return undefined;
   const categories = [
     ...new Set(

@@ -15,8 +15,8 @@ export interface Threshold {
 const COMPARATORS: [RegExp, Comparator][] = [
   [/>=|\bau moins\b|\bat least\b|\bminimum\b|\bou plus\b|\bor more\b|\bsuperieur\w* ou egal\w* (a|au)\b|\bno (less|lower|fewer) than\b/, '>='],
   [/<=|\bau plus\b|\bat most\b|\bmaximum\b|\bou moins\b|\bor less\b|\binferieur\w* ou egal\w* (a|au)\b|\bno (more|higher|greater) than\b|\bnot (more|higher) than\b|\bpas plus de\b/, '<='],
-  [/<|\bsous\b(?: la barre (?:des?|du))?|\ben dessous d\w*|\binferieur\w* (a|au)\b|\bmoins (de|d'|que)\b|\bbelow\b|\bunder\b|\bless than\b|\bfewer than\b|\blower than\b/, '<'],
-  [/>|\bau[- ]dessus d\w*|\bau[- ]dela d\w*|\bsuperieur\w* (a|au)\b|\bplus (de|d'|que)\b|\babove\b|\bover\b|\bmore than\b|\bgreater than\b|\bhigher than\b|\bbeyond\b|\bdepass\w*|\bexceed\w*/, '>'],
+  [/<|\bsous\b(?: la barre (?:des?|du))?|\ben dessous d\w*|\binferieur\w* (a|au)\b|\bmoins (de|d'|que)\b|\bbelow\b|\bunder\b|\bless than\b|\bfewer than\b|\blower than\b|\bsmaller than\b|\bsouth of\b/, '<'],
+  [/>|\bau[- ]dessus d\w*|\bau[- ]dela d\w*|\bsuperieur\w* (a|au)\b|\bplus (de|d'|que)\b|\babove\b|\bover\b|\bmore than\b|\bgreater than\b|\bhigher than\b|\bbigger than\b|\blarger than\b|\bnorth of\b|\bbeyond\b|\bdepass\w*|\bexceed\w*/, '>'],
 ]; // biome-ignore format: a table
 
 const NUMBER =
@@ -114,7 +114,13 @@ export function findThresholds(text: string, mentions: readonly MetricMention[])
   for (const [pattern, op] of COMPARATORS) {
     for (const match of text.matchAll(new RegExp(pattern.source, 'g'))) {
       if (taken.has(match.index)) continue;
-      const number = numberAt(text, match.index + match[0].length, true);
+      const end = match.index + match[0].length;
+      // "below a ROAS of 1", « sous un CPA de 50 »: the metric named between the comparator and its number.
+      const named = mentions.find((mention) => mention.at > end && mention.at - end <= 5);
+      const of = named && /^\s*(?:of|de|d'|at|a)\s*(?=[\d+-]|chf)/.exec(text.slice(named.end));
+      const direct = numberAt(text, end, true);
+      const ofNamed = !direct && named && of ? numberAt(text, named.end + of[0].length) : undefined;
+      const number = direct ?? ofNamed;
       // « ROAS de 1,5 ou plus », « 1000 commandes ou plus »: the number stands before the comparator.
       const before =
         number ??
@@ -135,7 +141,7 @@ export function findThresholds(text: string, mentions: readonly MetricMention[])
       );
       // Around it: « coûtent plus de 5'000 francs par commande » is one mention of the CPA, the bound inside.
       const around = mentions.find((mention) => mention.at <= match.index && mention.end >= before.end);
-      const mention = around ?? prior ?? next;
+      const mention = (ofNamed ? named : undefined) ?? around ?? prior ?? next;
       if (!mention) continue;
       const percent =
         before.unit === '%' ||

@@ -98,3 +98,91 @@ describe('costs and rankings', () => {
     expect(plan('la meilleure et la pire campagne en roas').confidence).toBeGreaterThanOrEqual(0.75);
   });
 });
+
+describe('vocabulary and rules from the dev21–dev24 misses', () => {
+  test('traffic is clicks, eyeballs impressions, « clics qui finissent en commande » the conversion rate', () => {
+    expect(calls('how much traffic did the ads send us last week')[0]).toMatchObject({
+      metrics: ['clicks'],
+      ...LAST_WEEK,
+    });
+    expect(calls('how many eyeballs did instagram get in feb')[0]).toMatchObject({
+      metrics: ['impressions'],
+      name_prefix: 'instagram',
+    });
+    expect(calls('sur youtube combien de % des clics finissent en commande')[0]).toMatchObject({
+      metrics: ['cvr'],
+      campaigns: ['youtube_blogger'],
+    });
+  });
+  test('"below a ROAS of 1", "smaller than", "north of": bounds with the metric in between or new words', () => {
+    expect(calls('Which campaigns are sitting below a ROAS of 1?')[0]).toMatchObject({
+      thresholds: [{ metric: 'roas', op: '<', value: 1 }],
+    });
+    expect(calls('show me campaigns where CVR is smaller than 0.25 percent')[0]).toMatchObject({
+      thresholds: [{ metric: 'cvr', op: '<', value: 0.0025 }],
+    });
+    expect(calls('any channel with a CPA north of 4,000 francs this month?')[0]).toMatchObject({
+      group_by: ['category'],
+      thresholds: [{ metric: 'cpa', op: '>', value: 4000 }],
+    });
+  });
+  test('google is the whole of search: a simulation or a forecast on it is search’s', () => {
+    expect(calls('et si on met +20% sur google')[0]).toMatchObject({
+      tool: 'simulate_budget',
+      budget_increase_pct: 20,
+      category: 'search',
+    });
+    expect(calls("avec 5'000 balles par jour sur google on ferait combien de ca")[0]).toMatchObject({
+      tool: 'predict_revenue',
+      budget: 5000,
+      category: 'search',
+    });
+    // facebook is four of social's six: asked which category (simulation-scope.ts), not read as social.
+    expect(plan('et si on met +20% sur facebook').calls).toEqual([]);
+  });
+  test('« +20 % sur le social », "what would revenue look like at 2,000 a day": simulations and forecasts', () => {
+    expect(calls('+20% sur le social')[0]).toMatchObject({ tool: 'simulate_budget', category: 'social' });
+    expect(calls('+10% sur toutes les campagnes, impact ?')[0]).toMatchObject({ category: 'all' });
+    expect(calls('What would revenue look like at 2,000 a day on influencer?')[0]).toMatchObject({
+      tool: 'predict_revenue',
+      budget: 2000,
+      category: 'influencer',
+    });
+  });
+  test('a cut or a boost within a family or for a channel; « le plus de budget » is spend', () => {
+    expect(calls('what are the 2 facebook campaigns we should cut')[0]).toMatchObject({
+      thresholds: [{ metric: 'roi', op: '<', value: 0 }],
+      limit: 2,
+      name_prefix: 'facebook',
+    });
+    expect(calls('which channel should get more budget')[0]).toMatchObject({
+      group_by: ['category'],
+      order_by: 'roi',
+      order: 'desc',
+      limit: 1,
+    });
+    expect(calls('quel canal a le plus de budget ?')[0]).toMatchObject({
+      order_by: 'mark_spent',
+      order: 'desc',
+    });
+  });
+  test('writing, the weather and platform actions are out of scope; "what can you do" is help', () => {
+    for (const text of [
+      "écris-moi un mail pour l'agence pour leur dire qu'on réduit le budget",
+      'write me a tweet about our youtube campaign',
+      'How is the weather in Zürich today?',
+      'pause google_wide for me, would you?',
+      'monte le budget de facebook_tier1 de 500 balles dans ads manager stp',
+    ])
+      expect(plan(text).intent).toBe('out_of_scope');
+    expect(plan('What can you actually do?').intent).toBe('help');
+  });
+  test('"our best revenue day": the days ranked; « notre meilleur jour » without a figure is a guess', () => {
+    expect(calls('when was our best revenue day this month?')[0]).toMatchObject({
+      grain: 'day',
+      order_by: 'revenue',
+      order: 'desc',
+    });
+    expect(plan("c'était quoi notre meilleur jour en février ?").confidence).toBeLessThan(0.75);
+  });
+});
