@@ -25,7 +25,7 @@ export const CUT =
 export const BOOST =
   /^(?!.*\bperd\w*|.*\blos(e|es|ing|t)\b|.*\b(?:a|ont|avons|avez) (?:mis|investi|depense|claque|crame|brule|flambe)\b|.*\bwe(?:'ve| have) (?:put|spent|invested)\b|.*\bwe (?:spent|invested)\b|.*\bdid we (?:put|spend|invest)\b).*(?:\brenforc\w*|\bpousser\b|\bscale\b|\bscaler\b|\bmettre plus\b|\binvest(ir)? (plus|more)\b|\bdoubler la mise\b|\bmore budget\b|(?<!\b(?:le|la|les) )\bplus de budget\b|\bdouble down\b|\bplus d'investissement\b|\bmerite\w* plus\b|\bput more\b|\bdeserve more\b|\bmore money\b|\bplus d'argent\b|\bremet\w* (?:de l'argent|des sous)\b|\bextra budget\b|\bbudget (?:en plus|supplementaire)\b)/;
 export const PROFITABLE =
-  /^(?!.*\b(non|pas|peu|plus|moins|most|least|more|less|not|un)\s?(rentab|profit)).*(\brentables?\b|\bprofitable\b|\bin profit\b|\ben profit\b|\bgagnent de l'argent\b|\bmake money\b|\bdans le vert\b|\bin the (?:green|black)\b|\broi positif\b|\bpositive roi\b)/;
+  /^(?!.*\b(non|pas|peu|plus|moins|most|least|more|less|not|un)\s?(rentab|profit))(?!.*\b(?:did|do|have|are|were) we\b)(?!.*\bon a (?:gagne|fait) de l'argent\b).*(\brentables?\b|\bprofitable\b|\bin profit\b|\ben profit\b|\bgagnent de l'argent\b|\bmake money\b|\bdans le vert\b|\bin the (?:green|black)\b|\broi positif\b|\bpositive roi\b)/;
 export const SINGULAR_CATEGORY =
   /\b(quel|quelle|le|la|which|the|best|worst|meilleur|meilleure|pire|weakest|strongest|poorest|our|notre|least|most)\s(\w+\s)?(canal|categorie|category|channel)\b(?!s)|\b(lequel|laquelle|which one)\b(?=.*\b(canal|categorie|category|channel)\b(?!s))|\bquel (type de campagne|levier)\b|\bwhich (type of campaign|lever)\b/;
 // Content words that name no metric the data has and could mean several: ask which one is meant.

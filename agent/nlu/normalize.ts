@@ -88,7 +88,7 @@ const WEEKDAY_ABBREVIATIONS: Record<string, string> = {
 
 /** Chat abbreviations and slips too short or too far for the typo correction: « cmd », « koi », « pq », 'wek'. */
 export const ALIASES: Readonly<Record<string, string>> = {
-  cmb: 'combien', kel: 'quel', kelle: 'quelle', kels: 'quels', kelles: 'quelles', gugle: 'google', rio: 'roi', moth: 'month', evol: 'evolution', influ: 'influenceurs', partenaire: 'partner', dafaire: "d'affaires", bucks: 'francs',
+  cmb: 'combien', kel: 'quel', kelle: 'quelle', kels: 'quels', kelles: 'quelles', gugle: 'google', rio: 'roi', moth: 'month', evol: 'evolution', influ: 'influenceurs', dafaire: "d'affaires", bucks: 'francs',
   cmd: 'commandes', cmds: 'commandes', cde: 'commandes', cdes: 'commandes', nbr: 'nombre', nb: 'nombre',
   koi: 'quoi', pq: 'pourquoi', pk: 'pourquoi', pkoi: 'pourquoi', raos: 'roas', cmp: 'cpm', wek: 'week',
   canneaux: 'canaux', cannaux: 'canaux', chanels: 'channels', chanel: 'channel', clik: 'clic', cliks: 'clics',
@@ -149,7 +149,10 @@ export function prepare(text: string): string {
     .replace(/\b(derniere|premiere|prochaine) sem\b\.?/g, '$1 semaine');
   // « celle d avant », « la semaine d apres »: the apostrophe left out. « S3 vs S2 »: weeks of the month.
   const elided = expanded
-    .replace(/\b(d|l|qu) (?=avant\b|apres\b|avril\b)/g, "$1'")
+    .replace(
+      /\b(d|l|qu) (?=avant\b|apres\b|avril\b)|\b(d) (?=ou\b)/g,
+      (_, a?: string, b?: string) => `${a ?? b}'`,
+    )
     .replace(/\bs([1-5])\b(?=.*\bs[1-5]\b)/g, 'semaine $1')
     .replace(/(\bsemaine \d\b.*)\bs([1-5])\b/g, '$1semaine $2')
     // "what happens when we raise …": a hypothetical, as « if » reads.

@@ -147,7 +147,7 @@ export function findPeriod(raw: string, lastDay: string | null): DateRange | und
     return { date_from: shiftDays(lastDay, -13), date_to: lastDay };
   // « la première / deuxième quinzaine », "first half of the month", "the second fortnight", "the back half"
   m =
-    /\b(premiere|1re|1ere|first|front|deuxieme|seconde|2e|second|back|derniere|last) (quinzaine|half|moitie|fortnight)\b/.exec(
+    /\b(premiere|1re|1ere|first|front|deuxieme|seconde|2e|2eme|second|back|derniere|last) (quinzaine|half|moitie|fortnight)\b/.exec(
       text,
     );
   if (m) {

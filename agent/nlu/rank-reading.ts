@@ -17,8 +17,11 @@ export function readRankedChannels({ p, text, metric, categoryObject, ranked }: 
     (metric || findDirectionWord(text))
   ) {
     const rankedBy = metric ?? 'roi';
+    // « …, dans l'ordre », "in order": every channel ranked, not the first alone.
     const single =
-      SINGULAR_CATEGORY.test(text) && !PER_CATEGORY.test(text) && !/\bclass\w*|\brank\w*/.test(text);
+      SINGULAR_CATEGORY.test(text) &&
+      !PER_CATEGORY.test(text) &&
+      !/\bclass\w*|\brank\w*|\bdans l'? ?ordre\b|\bin order\b/.test(text);
     return {
       intent: 'kpi_qa',
       calls: [

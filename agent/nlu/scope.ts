@@ -212,6 +212,9 @@ export function findScope(normalized: string, catalog: Catalog): Scope {
   const prefixes: string[] = [];
   let ambiguous: Scope['ambiguous'];
   let group: string[] | undefined;
+  // Where each part stood, to pair a bare part with the brand or name written next to it.
+  const spots: { at: number; end: number; part: string; holders: string[] }[] = [];
+  const spotText = text;
   for (const { word, at } of tokens()) {
     if (word.length < 3 || COMMON.has(word) || /^\d+$/.test(word)) continue;
     const singular = word.replace(/s$/, '');
@@ -220,6 +223,7 @@ export function findScope(normalized: string, catalog: Catalog): Scope {
     const part = lookup.holders.has(word) || lookup.holders.has(singular) ? word : nearPart(word, lookup);
     const holders = lookup.holders.get(part) ?? (plural ? lookup.holders.get(singular) : undefined) ?? [];
     if (holders.length === 0) continue;
+    spots.push({ at, end: at + word.length, part, holders });
     const asPrefix = lookup.starters.get(part) ?? [];
     if (asPrefix.length >= 2) prefixes.push(part);
     else if (holders.length === 1) campaigns.push(holders[0]!);
@@ -249,6 +253,36 @@ export function findScope(normalized: string, catalog: Catalog): Scope {
     if (siblings.length === 1 && !campaigns.includes(siblings[0]!)) {
       campaigns.push(siblings[0]!);
       ambiguous = undefined;
+    }
+  }
+  // « le blogueur youtube et le blogueur insta », « la tier2 facebook »: a bare part next to a brand (or to a name
+  // part of one campaign) is that campaign; when every bare part is so paired, nothing is ambiguous.
+  if (ambiguous) {
+    const next = (a: { at: number; end: number }, b: { at: number; end: number }) => {
+      const [first, second] = a.at < b.at ? [a, b] : [b, a];
+      return /^\s*(?:(?:de|du|d'|of|on|sur|la|le|the)\s*)?$/.test(spotText.slice(first.end, second.at));
+    };
+    const bare = spots.filter(
+      (spot) => spot.holders.length > 1 && (lookup.starters.get(spot.part) ?? []).length < 2,
+    );
+    const consumed = new Set<string>();
+    const unpaired = bare.filter((spot) => {
+      const named = spots.find((other) => other.holders.length === 1 && next(other, spot));
+      if (named && spot.holders.includes(named.holders[0]!)) return false;
+      for (const brand of spots.filter((other) => (lookup.starters.get(other.part) ?? []).length >= 2)) {
+        const branded = spot.holders.filter((name) =>
+          name.toLowerCase().startsWith(brand.part.toLowerCase()),
+        );
+        if (branded.length !== 1 || !next(brand, spot)) continue;
+        campaigns.push(branded[0]!);
+        consumed.add(brand.part);
+        return false;
+      }
+      return true;
+    });
+    if (bare.length > 0 && unpaired.length === 0) {
+      ambiguous = undefined;
+      prefixes.splice(0, prefixes.length, ...prefixes.filter((prefix) => !consumed.has(prefix)));
     }
   }
   // « la tier2 facebook », "tier1 instagram": the bare part and its brand written apart are one campaign.

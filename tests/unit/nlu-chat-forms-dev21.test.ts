@@ -186,3 +186,57 @@ describe('vocabulary and rules from the dev21–dev24 misses', () => {
     expect(plan("c'était quoi notre meilleur jour en février ?").confidence).toBeLessThan(0.75);
   });
 });
+
+describe('third pass: names side by side, brackets, comparatives in a « pourquoi »', () => {
+  test('« le blogueur youtube et le blogueur insta »: each bare part paired with the name next to it', () => {
+    const [youtube, instagram] = calls(
+      'entre le blogueur youtube et le blogueur insta lequel a le cpa le plus bas',
+    );
+    expect(youtube).toMatchObject({ metrics: ['cpa'], campaigns: ['youtube_blogger'] });
+    expect(instagram).toMatchObject({ metrics: ['cpa'], campaigns: ['instagram_blogger'] });
+  });
+  test('« rapporte le moins (roi) »: the figure in brackets says which one; « chiffre d’affaires (CA) » adds none', () => {
+    expect(calls('quelle categorie rapporte le moins (roi)')[0]).toMatchObject({
+      order_by: 'roi',
+      order: 'asc',
+      group_by: ['category'],
+    });
+  });
+  test('« plus mauvais la 2e moitié du mois, pk ? »: the second half against the first, explained', () => {
+    expect(calls('fb roi plus mauvais la 2eme moitié du mois, pk ?')[0]).toMatchObject({
+      tool: 'explain_change',
+      metric: 'roi',
+      before: { date_from: '2021-02-01', date_to: '2021-02-14' },
+      after: { date_from: '2021-02-15', date_to: '2021-02-28' },
+      name_prefix: 'facebook',
+    });
+    expect(
+      calls('roi meilleur les 7 derniers jours que la semaine d avant, ca vient d ou ?')[0],
+    ).toMatchObject({
+      tool: 'explain_change',
+      before: WEEK_BEFORE,
+      after: LAST_WEEK,
+    });
+  });
+  test('the price of a thousand impressions, « clique », "every franc we put in", "did we make money"', () => {
+    expect(calls('combien ca coute 1000 affichages en social')[0]).toMatchObject({ metrics: ['cpm'] });
+    expect(calls('combien de clique sur gogle hot')[0]).toMatchObject({
+      metrics: ['clicks'],
+      campaigns: ['google_hot'],
+    });
+    expect(calls('For every franc we put in Google, how much revenue comes back?')[0]).toMatchObject({
+      metrics: expect.arrayContaining(['roas']),
+      name_prefix: 'google',
+    });
+    // "did we …": the account's ROI, not the campaigns that made money.
+    expect(calls('did we make money on ads this month?')[0]).toMatchObject({ metrics: ['roi'], ...FEBRUARY });
+    expect(calls('did we make money on ads this month?')[0]).not.toHaveProperty('group_by');
+  });
+  test('« quelle catégorie …, dans l’ordre »: every channel ranked', () => {
+    expect(calls('quelle categorie fait le plus de ca, dans l ordre')[0]).toMatchObject({
+      group_by: ['category'],
+      order_by: 'revenue',
+      limit: 100,
+    });
+  });
+});
