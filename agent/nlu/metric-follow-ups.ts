@@ -4,13 +4,14 @@
 import type { PlannedCall } from '../../src/analysis/plan.js';
 import type { Catalog } from '../../src/analysis/vocabulary.js';
 import type { Metric } from '../../src/core/metrics.js';
+import { weekdayOf } from './calendar.js';
 import { before, orderFor, type Period, parse, scopeArgs, shift } from './figure-parse.js';
 import { WHY } from './figure-words.js';
 import { findDirectionWord } from './metrics.js';
 import { findThresholds, type Threshold } from './thresholds.js';
 
 const PER_CATEGORY =
-  /\b(par|by|per|pour chaque|chaque|au niveau des|cote|niveau|selon) (canal|canaux|channels?|categories?|categorie|category)\b|\b(canaux|channels|categories)\b/;
+  /\b(par|by|per|pour chaque|chaque|au niveau des|cote|niveau|selon) (canal|canaux|channels?|categories?|categorie|category|leviers?)\b|\b(canaux|channels|categories|leviers)\b/;
 const PER_CAMPAIGN = /\b(par|by|per|au niveau des|cote) (campagne|campaign)s?\b/;
 const ONE_CAMPAIGN = /\b(quelle|quel|which|la|the|what)\s(?:\w+\s){0,2}(campagne|campaign)\b(?!s)/;
 const SOME_CAMPAIGNS = /\b(quelles|which|les|the)\s(?:\w+\s){0,2}(campagnes|campaigns)\b/;
@@ -71,6 +72,11 @@ export function followMetricCall(
     delete args.categories;
     delete args.name_prefix;
     Object.assign(args, scopeArgs(p.scope));
+    // « juste google_hot » after a figure per campaign: that campaign's figures, no longer a table of one row.
+    const oneCampaign = p.scope.campaigns.length === 1 && p.scope.prefixes.length === 0;
+    if (oneCampaign && Array.isArray(args.group_by) && args.group_by[0] === 'campaign_name') {
+      for (const key of ['group_by', 'order_by', 'order', 'limit', 'totals', 'thresholds']) delete args[key];
+    }
     changed = true;
   }
   // « et comparé aux 7 jours précédents ? »: the period before the one shown, beside it.
@@ -86,7 +92,13 @@ export function followMetricCall(
     const days = Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000) + 1;
     args.compare_to = { date_from: shift(from, -days), date_to: shift(from, -1) };
     changed = true;
-  } else if (p.period?.date_from && p.period.date_to) {
+  } else if (otherDay(p.text, args)) {
+    // « et jeudi ? » after Wednesday the 10th: the Thursday of that week, not the data's last Thursday.
+    const day = otherDay(p.text, args)!;
+    args.date_from = day;
+    args.date_to = day;
+    changed = true;
+  } else if (p.period?.date_from && p.period.date_to && !DAY_STEP.test(p.text)) {
     if (previous.tool === 'explain_change') {
       const days =
         Math.round((Date.parse(p.period.date_to) - Date.parse(p.period.date_from)) / 86_400_000) + 1;
@@ -99,7 +111,7 @@ export function followMetricCall(
     changed = true;
   }
   // « et la semaine suivante ? », "and the week before?": the previous period moved by its own length.
-  const step = !p.period && !comparedBefore ? stepOf(p.text) : 0;
+  const step = (!p.period || DAY_STEP.test(p.text)) && !comparedBefore ? stepOf(p.text) : 0;
   if (step !== 0 && typeof args.date_from === 'string' && typeof args.date_to === 'string') {
     const days = Math.round((Date.parse(args.date_to) - Date.parse(args.date_from)) / 86_400_000) + 1;
     args.date_from = shift(args.date_from, step * days);
@@ -244,9 +256,29 @@ const BARE_WHY =
   /^\s*(et |and |mais |but )?(pourquoi|why|how come|comment ca se fait)( ca| that| so| donc)?\s*[?!.]*\s*$/;
 
 const NEXT =
-  /\b(semaine|sem\.?|week|periode|period|mois|month|jour|day|quinzaine)s? (suivante?s?|d'apres|after|next|following|later)\b|\b(la|le|the|sur la|on the|for the) (2e|2eme|deuxieme|seconde?|2nd)( one)?\s*\??\s*$|\b(next|following) (week|period|month|day|fortnight)\b|\b(la suivante|le suivant|celle d'apres|the one after|the next one)\b/;
+  /\b(semaine|sem\.?|week|periode|period|mois|month|jour|day|quinzaine)s? (suivante?s?|d'apres|after|next|following|later)\b|\b(la|le|the|sur la|on the|for the) (2e|2eme|deuxieme|seconde?|2nd)( one)?\s*\??\s*$|\b(next|following) (week|period|month|day|fortnight)\b|\b(la suivante|le suivant|celle d'apres|the one after|the next one)\b|\b(le lendemain|the day after|the next day)\b/;
 const PREVIOUS =
-  /\b(semaine|sem\.?|week|periode|period|mois|month|jour|day|quinzaine)s? (precedente?s?|precedents|d'avant|before|previous|prior|earlier)\b|\b(?:the |les |aux |des )?\d{1,2} (?:jours|days) (?:precedents|d'avant|before|previous|prior|earlier)\b|\b(previous|prior) (week|period|month|day|fortnight)\b|\b(la precedente|le precedent|celle d'avant|the one before)\b/;
+  /\b(semaine|sem\.?|week|periode|period|mois|month|jour|day|quinzaine)s? (precedente?s?|precedents|d'avant|before|previous|prior|earlier)\b|\b(?:the |les |aux |des )?\d{1,2} (?:jours|days) (?:precedents|d'avant|before|previous|prior|earlier)\b|\b(previous|prior) (week|period|month|day|fortnight)\b|\b(la precedente|le precedent|celle d'avant|the one before)\b|\b(la veille|l'avant-veille|the day before)\b/;
+
+/** « la veille », « le lendemain »: a day before or after the day shown (not yesterday, as alone). */
+const DAY_STEP = /\b(la veille|l'avant-veille|le lendemain|the day before|the day after|the next day)\b/;
+
+const WEEKDAYS: Record<string, number> = {
+  lundi: 0, mardi: 1, mercredi: 2, jeudi: 3, vendredi: 4, samedi: 5, dimanche: 6,
+  monday: 0, tuesday: 1, wednesday: 2, thursday: 3, friday: 4, saturday: 5, sunday: 6,
+}; // biome-ignore format: a table
+
+/** A weekday alone (« et jeudi ? ») after one day: that weekday in the same week; undefined otherwise. */
+function otherDay(text: string, args: Args): string | undefined {
+  const from = args.date_from;
+  if (typeof from !== 'string' || from !== args.date_to) return undefined;
+  const named =
+    /^\s*(?:(?:et|and|what about|how about)\s)?(?:le |on )?(lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s*[?!.]*\s*$/.exec(
+      text,
+    );
+  if (!named) return undefined;
+  return shift(from, WEEKDAYS[named[1]!]! - weekdayOf(from));
+}
 
 /** +1 for the next period, −1 for the one before, 0 when the follow-up names neither. */
 function stepOf(text: string): number {

@@ -40,7 +40,7 @@ export interface MetricMention {
 // « ca » in lower case is revenue where « ça » cannot stand: after an article (« le ca a baissé »), or before a scope
 // (« ca ig »); after « de / en / par » only when no verb follows (« de ça a l'air »).
 const LOWER_CA =
-  /\b(?:le|du|quel|total|notre|son|leur|mon|au|the|by)\sca\b|\b(?:top|flop|bottom)\s\d{1,2}\sca\b|(?:^|\b(?:de|en|par)\s)ca\b(?! (?:a|donne|marche|va|fait|depend|suffit|performe|roule|tourne|fonctionne|semble|vaut|coute|change|bouge|me|te|nous|vous|se|ne)\b| (?:s|m|t|n)')|^ca\b(?= (?:de|du|des|d'|total|global|par|ig|fb|yt|insta\w*|facebook|instagram|google|youtube|social|search|media|sur|en|semaine|cette|ce|la|hier)\b)/;
+  /\b(?:le|du|quel|total|notre|son|leur|mon|au|the|by)\sca\b|\b(?:top|flop|bottom)\s\d{1,2}\sca\b|(?:^|\b(?:de|en|par)\s)ca\b(?! (?:a|donne|marche|va|fait|depend|suffit|performe|roule|tourne|fonctionne|semble|vaut|coute|change|bouge|vient|venait|sort|me|te|nous|vous|se|ne)\b| (?:s|m|t|n)')|^ca\b(?= (?:de|du|des|d'|total|global|par|ig|fb|yt|insta\w*|facebook|instagram|google|youtube|social|search|media|sur|en|semaine|cette|ce|la|hier)\b)/;
 
 /** Every metric phrase in the text with where it stands (longer phrases mask shorter ones). */
 /** A verb that moves a budget, right before « budget »: « remettre du », « plus de », "more", "cut the". */

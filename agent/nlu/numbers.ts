@@ -17,6 +17,8 @@ const COUNT_PATTERNS = [
     String.raw`\b(?:top ?|bottom ?|flop ?|worst ?|best ?|pires ?|meilleures? ?|les |the |des |aux |premiers? |premieres? |first |last |which |quelles |lesquelles )(\d{1,3})\b${NOT_A_COUNT}`,
   ),
   /\b(\d{1,3})\s(?:meilleur|pire|premier|best|worst|tops?\b|flops?\b|bottom|campagnes?|campaigns?|lowest|highest|cheapest|most|least|plus|moins)/,
+  // « montre m'en 5 », « élargis à 5 », "show me 5", "expand to 10": a new size for the ranking shown.
+  /\b(?:m'en|en montrer|show me|give me|elargi\w* (?:a|au)|etend\w* (?:a|au)|passe (?:a|au)|expand(?:ed)? to|extend(?:ed)? to|widen(?:ed)? to)\s(\d{1,2})\b(?!\s?(?:%|jours?|days?|semaines?|weeks?|mois|months?|chf|francs?))/,
 ];
 
 // « la meilleure campagne », "which campaign has…" ask for one campaign, not a top 5.

@@ -16,6 +16,7 @@ import { normalize, prepare } from './normalize.js';
 import { askForPeriod, unreadTimeWords } from './period-guard.js';
 import { asMetricCall } from './preset-calls.js';
 import { route } from './router.js';
+import { planForThoseShown } from './set-reference.js';
 import { withSiblingNames } from './sibling-names.js';
 import { askSimulationScope, withNamedCategory } from './simulation-scope.js';
 import { unexplainedWords } from './unexplained.js';
@@ -75,6 +76,13 @@ function planInContext(input: PlannerInput): Plan {
     }
   }
   if (input.previous) {
+    // « et leur CPL ? », « elles ont coûté combien au total ? »: over the members just listed.
+    const those = planForThoseShown(
+      input.text ?? '',
+      input.previous,
+      detectLanguage(normalize(input.text ?? '')),
+    );
+    if (those) return those;
     const named = withLeader(input.text ?? '', input.previous.leader);
     input = { ...input, text: withSiblingNames(named, input.previous.calls, input.catalog) };
   }

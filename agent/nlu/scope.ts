@@ -260,7 +260,10 @@ export function findScope(normalized: string, catalog: Catalog): Scope {
   if (ambiguous) {
     const next = (a: { at: number; end: number }, b: { at: number; end: number }) => {
       const [first, second] = a.at < b.at ? [a, b] : [b, a];
-      return /^\s*(?:(?:de|du|d'|of|on|sur|la|le|the)\s*)?$/.test(spotText.slice(first.end, second.at));
+      // (« le blogueur, celui d'insta », "the blogger, the one on instagram": the same pairing.)
+      return /^\s*,?\s*(?:(?:celui|celle|the one|that one)\s*)?(?:(?:de|du|d'|of|on|sur|la|le|the|from)\s*)?$/.test(
+        spotText.slice(first.end, second.at),
+      );
     };
     const bare = spots.filter(
       (spot) => spot.holders.length > 1 && (lookup.starters.get(spot.part) ?? []).length < 2,

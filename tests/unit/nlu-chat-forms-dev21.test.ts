@@ -4,7 +4,7 @@
 // with no figure named (asked back) or a period named once. Expected arguments by hand from the words and the
 // sample's calendar (February 2021, last day Sunday the 28th; names from the CSV).
 import { describe, expect, test } from '@jest/globals';
-import { calls, plan } from '../fixtures/offline-plans.js';
+import { calls, chain, plan } from '../fixtures/offline-plans.js';
 
 const LAST_WEEK = { date_from: '2021-02-22', date_to: '2021-02-28' };
 const WEEK_BEFORE = { date_from: '2021-02-15', date_to: '2021-02-21' };
@@ -238,5 +238,70 @@ describe('third pass: names side by side, brackets, comparatives in a « pourquo
       order_by: 'revenue',
       limit: 100,
     });
+  });
+});
+
+describe('follow-ups from the dev21–dev24 conversations', () => {
+  test('« montre m’en 5 », « élargis à 5 », "expand to 5": the same ranking, five long', () => {
+    expect(chain('top 3 campagnes en cpa', "montre m'en 5")[0]).toMatchObject({ metric: 'cpa', limit: 5 });
+    expect(chain('top 3 campaigns by ROI', 'expand to 5')[0]).toMatchObject({ metric: 'roi', limit: 5 });
+  });
+  test('« juste google_hot » after a figure per campaign: that campaign’s figures, same period', () => {
+    const [call] = chain('revenue per campaign in week 2', 'now week 3', 'just google_hot');
+    expect(call).toMatchObject({ campaigns: ['google_hot'], date_from: '2021-02-15', date_to: '2021-02-21' });
+    expect(call).not.toHaveProperty('group_by');
+  });
+  test('« la veille », « le lendemain », « et jeudi ? »: the day before or after the one shown', () => {
+    expect(chain('combien on a fait hier en CA ?', 'et la veille ?')[0]).toMatchObject({
+      date_from: '2021-02-27',
+      date_to: '2021-02-27',
+    });
+    expect(chain('combien de commande le 10 fevrier', 'et le lendemain ?')[0]).toMatchObject({
+      date_from: '2021-02-11',
+    });
+    expect(chain('nb commandes mercredi 10', 'et jeudi ?')[0]).toMatchObject({
+      metrics: ['orders'],
+      date_from: '2021-02-11',
+      date_to: '2021-02-11',
+    });
+  });
+  test('« par levier plutôt » after a « pourquoi », « ça vient de quoi ? » after a comparison', () => {
+    expect(
+      chain(
+        "pk le ca s'est effondré la semaine dernière vs celle d'avant",
+        'ok mais si tu regardes par levier plutôt que par campagne ?',
+      )[0],
+    ).toMatchObject({ tool: 'explain_change', by: 'category' });
+    expect(chain('compare le cpl de la 1ere et la 2e semaine', 'ca vient de quoi ?')[0]).toMatchObject({
+      tool: 'explain_change',
+      metric: 'cpl',
+    });
+  });
+  test('« et leur CPL ? », « elles ont coûté combien au total ? »: over the members just listed', () => {
+    expect(chain('top 3 campagnes roi', 'et leur cpl ca donne quoi')[0]).toMatchObject({
+      tool: 'query_metrics',
+      metrics: ['cpl', 'roi'],
+      order_by: 'roi',
+      order: 'desc',
+      limit: 3,
+    });
+    expect(
+      chain('quelles campagnes ont un ROI négatif ?', 'et elles nous ont coûté combien au total ?')[0],
+    ).toMatchObject({
+      metrics: ['mark_spent', 'roi'],
+      thresholds: [{ metric: 'roi', op: '<', value: 0 }],
+      totals: true,
+    });
+  });
+  test('« lequel des deux ? » with one member on screen is asked back', () => {
+    // (The turn before showed instagram alone: facebook was the turn before that, which a follow-up does not see.)
+    expect(
+      chain('CA de facebook en février ?', 'et instagram ?', 'lequel des deux a le meilleur ROAS ?'),
+    ).toEqual([]);
+  });
+  test('"the other blogger, the one on instagram" after youtube_blogger', () => {
+    expect(
+      chain("c'est quoi le roas de la campagne youtube blogger", "et l'autre blogueur, celui d'insta ?")[0],
+    ).toMatchObject({ metrics: ['roas'], campaigns: ['instagram_blogger'] });
   });
 });

@@ -158,12 +158,15 @@ export function queryMetricsView(output: ToolOutput, language: Language, currenc
     const thresholds = Array.isArray(args.thresholds)
       ? (args.thresholds as { metric: Metric; op: string; value: number }[])
       : [];
-    const shown = rows
+    // « et leur CPL ? » after a ranking by ROI: the figure shown is not the one they were chosen by, so it is named.
+    const chosenBy = (args.order_by as Metric | undefined) ?? thresholds[0]?.metric;
+    const named = chosenBy && chosenBy !== main ? `${METRIC_INFO[main][language]} — ` : '';
+    const shown = `${named}${rows
       .slice(0, 10)
       .map(
         (row) => `${keyOf(row, groups, grain)} (${formatMetric(main, num(row[main]), currency, language)})`,
       )
-      .join(', ');
+      .join(', ')}`;
     const condition = thresholds
       .map(
         (t) =>

@@ -1,0 +1,99 @@
+// « et leur CPL ? », "what is the CPL of those?", « et elles nous ont coûté combien au total ? »: a figure asked about
+// the members the previous answer listed (a ranking, the loss-makers). Answered over the same members — the same
+// ranking or condition, with the new figure beside it, and their total when asked — never over every campaign,
+// which is what the words alone would read. « lequel des deux … ? » with no two members on screen is asked back.
+import type { Plan, PlannedCall, PreviousTurn } from '../../src/analysis/plan.js';
+import type { Language } from '../../src/core/answer.js';
+import type { Metric } from '../../src/core/metrics.js';
+import { findMetrics } from './metrics.js';
+import { prepare } from './normalize.js';
+import { asMetricCall } from './preset-calls.js';
+
+/** A plural pronoun or demonstrative for the members just shown. */
+const THOSE =
+  /\b(?:leurs?|their|those|these|them|elles|eux|celles-la|ceux-la|celles-ci|ceux-ci|celles la|ceux la)\b|\bces (?:\d{1,2} |deux |trois |quatre |cinq )?(?:campagnes|canaux|la)\b|\bces \d{1,2}\b/;
+const TOTAL =
+  /\bau total\b|\ben tout\b|\btotal\w*|\bin total\b|\baltogether\b|\bcombined\b|\bensemble\b|\bcumul\w*/;
+/** « lequel des deux », "which of the two". */
+const OF_THE_TWO =
+  /\b(?:lequel|laquelle|which(?: one)?) (?:des (?:deux|2)|d'entre (?:eux|elles)|of the (?:two|2)|of both)\b/;
+/** A count or an amount asked: the members' sum, for figures that add up. */
+const HOW_MUCH = /\bcombien\b|\bhow (?:much|many)\b/;
+const ADDITIVE = new Set<Metric>(['impressions', 'clicks', 'leads', 'orders', 'mark_spent', 'revenue']);
+
+/** The members the previous turn listed, as the query that lists them; undefined when it listed none. */
+function listing(previous: PreviousTurn): PlannedCall | undefined {
+  if (previous.calls.length !== 1) return undefined;
+  const call = previous.calls[0]!;
+  if (call.tool === 'get_underperforming_campaigns') {
+    const threshold = typeof call.args.roi_threshold === 'number' ? call.args.roi_threshold : 0;
+    return {
+      tool: 'query_metrics',
+      args: {
+        metrics: ['roi'],
+        group_by: ['campaign_name'],
+        thresholds: [{ metric: 'roi', op: '<', value: threshold }],
+        order_by: 'roi',
+        order: 'asc',
+        limit: typeof call.args.limit === 'number' ? call.args.limit : 100,
+        ...(typeof call.args.category === 'string' ? { categories: [call.args.category] } : {}),
+        ...pick(call.args, ['date_from', 'date_to']),
+      },
+    };
+  }
+  const query = call.tool === 'rank_campaigns' ? asMetricCall(call) : call;
+  if (query?.tool !== 'query_metrics') return undefined;
+  const grouped = Array.isArray(query.args.group_by) && query.args.group_by.length > 0;
+  const selected = query.args.order_by !== undefined || Array.isArray(query.args.thresholds);
+  return grouped && selected ? query : undefined;
+}
+
+/** The plan for a figure asked about the previous answer's members; undefined when the question is not one. */
+export function planForThoseShown(
+  text: string,
+  previous: PreviousTurn,
+  language: Language,
+): Plan | undefined {
+  const prepared = prepare(text);
+  if (OF_THE_TWO.test(prepared) && previous.calls.length < 2) {
+    return {
+      intent: 'kpi_qa',
+      language,
+      calls: [],
+      confidence: 0.6,
+      clarification:
+        language === 'en'
+          ? 'Which two do you mean? Name them (for example "facebook vs instagram on ROAS").'
+          : 'Lesquels des deux ? Nommez-les (par exemple « facebook vs instagram en ROAS »).',
+      options: language === 'en' ? ['ROAS by category'] : ['ROAS par catégorie'],
+    };
+  }
+  if (!THOSE.test(prepared)) return undefined;
+  const metrics = findMetrics(prepared, text) as Metric[];
+  const shown = listing(previous);
+  if (metrics.length === 0 || !shown) return undefined;
+  const before = (Array.isArray(shown.args.metrics) ? shown.args.metrics : []) as Metric[];
+  return {
+    intent: 'kpi_qa',
+    language,
+    calls: [
+      {
+        tool: 'query_metrics',
+        args: {
+          ...shown.args,
+          // The figure asked, then the one that chose them (the order stays theirs: order_by is kept).
+          metrics: [...new Set([...metrics, ...before.slice(0, 1)])].slice(0, 6),
+          ...(TOTAL.test(prepared) ||
+          (HOW_MUCH.test(prepared) && metrics.every((metric) => ADDITIVE.has(metric)))
+            ? { totals: true }
+            : {}),
+        },
+      },
+    ],
+    confidence: 0.85,
+  };
+}
+
+function pick(args: Record<string, unknown>, keys: string[]): Record<string, unknown> {
+  return Object.fromEntries(keys.filter((key) => args[key] !== undefined).map((key) => [key, args[key]]));
+}
