@@ -9,7 +9,7 @@ import type { Scope } from './scope.js';
 const MAX_MEMBERS = 20;
 
 const EXCLUDING =
-  /\b(?:hors|sauf|excepte|except|excluding|exclusion faite d\w*|other than|without|a part|pas (?:dans|sur)|not in)\s(?:(?:le|la|les|l'|du|de la|des|the|our|nos)\s?)?(?:(?:campagnes?|campaigns?|categories?|categorie|canal|canaux|channels?)\s)?([a-z0-9_]+)/g;
+  /\b(?:hors|sauf|excepte|except|excluding|exclusion faite d\w*|other than|without|a part|pas (?:dans|sur)|not in|si (?:on|l'on) (?:enleve|retire|exclut|sort)|en (?:enlevant|retirant|excluant)|sans compter|minus)\s(?:(?:le|la|les|l'|du|de la|des|the|our|nos)\s?)?(?:(?:campagnes?|campaigns?|categories?|categorie|canal|canaux|channels?)\s)?([a-z0-9_]+)/g;
 
 /** The scope with the excluded members replaced by the others of their kind. */
 export function withExclusions(scope: Scope, normalized: string, catalog: Catalog): Scope {

@@ -20,14 +20,14 @@ export const PER_CAMPAIGN =
 export const RANK_WORDS =
   /\bclass\w*|\brank\w*|\brange[sz]? (?:les|moi|nos)\b|\btri(e|es|ee|ees|er)\b|\bsort(ed|ing|s)?\b|\border(ed)? (\w+ )?by\b|\bpodium\b|\blanterne rouge\b|\bweakest\b|\bstrongest\b|\bpoorest\b|\bn ?° ?1\b|\bnumero (1|un)\b|\bnumber (1|one)\b|#1\b|\bleague table\b|\bpalmares\b|\btops?\b|\bflops?\b|\bmeilleur\w*|\bpire\w*|\bbest\b|\bworst\b|\ble plus\b|\bla plus\b|\bles plus\b|\ble moins\b|\bla moins\b|\bles moins\b|\bmost\b|\bleast\b|\bhighest\b|\blowest\b|\bbiggest\b|\blargest\b|\bplus gros\w*|\bdu plus\b|\bcheapest\b|\bplus (rentable|efficace|performant|cher)\w*|\bmoins (rentable|efficace|performant|cher)\w*/;
 export const CUT =
-  /\b(couper|coupe|stopper|stop|arreter|arrete|mettre en pause|en pause|pause|pausing|paused|suspendre|switch(ed)? off|turn off|kill|cut|sauter)\b|\ben pertes?\b|\bdans le rouge\b|\b(perdent|perdu|perd|perdons) (?:le plus )?(?:de l'|d')argent\b|\blos(e|es|ing|t) (?:\w+ ){0,3}money\b|\bin the red\b|\bunderwater\b|\bunder water\b|\bcout\w* plus qu'(?:elles?|ils?) ne rapporte\w*|\bcost more than (?:they|it) (?:make|earn|bring)s?\b|\bnot breaking even\b|\bpas rentabilis\w*|\bloss[- ]?making\b|\blosers?\b|\bgaspill\w*|\bpull(?:ed|ing)? the plug\b|\baxe\b|\bwast(e|es|ed|ing) (money|budget|the budget|our budget)\b|\b(roi|retour) (negatif|negative)|\b(negative|negatif)[- ](roi|return)/;
+  /\b(couper|coupe|stopper|stop|arreter|arrete|mettre en pause|en pause|pause|pausing|paused|suspendre|switch(ed)? off|turn off|kill|cut|sauter)\b|\ben pertes?\b|\bdans le rouge\b|\b(perdent|perdu|perd|perdons) (?:le plus )?(?:de l'|d')argent\b|(?<!\b(?:making|earning|make|earn) or )\blos(e|es|ing|t) (?:\w+ ){0,3}money\b|\bin the red\b|\bunderwater\b|\bunder water\b|\bcout\w* plus qu'(?:elles?|ils?) ne rapporte\w*|\bcost more than (?:they|it) (?:make|earn|bring)s?\b|\bnot breaking even\b|\bpas rentabilis\w*|\bloss[- ]?making\b|\blosers?\b|\bgaspill\w*|\bpull(?:ed|ing)? the plug\b|\baxe\b|\bthe chop\b|\bchopping block\b|\bwast(e|es|ed|ing) (money|budget|the budget|our budget)\b|\b(roi|retour) (negatif|negative)|\b(negative|negatif)[- ](roi|return)/;
 // What to boost next, not what was spent (« les 4 campagnes où on a mis le plus de budget » ranks spend).
 export const BOOST =
   /^(?!.*\bperd\w*|.*\blos(e|es|ing|t)\b|.*\b(?:a|ont|avons|avez) (?:mis|investi|depense|claque|crame|brule|flambe)\b|.*\bwe(?:'ve| have) (?:put|spent|invested)\b|.*\bwe (?:spent|invested)\b|.*\bdid we (?:put|spend|invest)\b).*(?:\brenforc\w*|\bpousser\b|\bscale\b|\bscaler\b|\bmettre plus\b|\binvest(ir)? (plus|more)\b|\bdoubler la mise\b|\bmore budget\b|(?<!\b(?:le|la|les) )\bplus de budget\b|\bdouble down\b|\bplus d'investissement\b|\bmerite\w* plus\b|\bput more\b|\bdeserve more\b|\bmore money\b|\bplus d'argent\b|\bremet\w* (?:de l'argent|des sous)\b|\bextra budget\b|\bbudget (?:en plus|supplementaire)\b)/;
 export const PROFITABLE =
   /^(?!.*\b(non|pas|peu|plus|moins|most|least|more|less|not|un)\s?(rentab|profit))(?!.*\b(?:did|do|have|are|were) we\b)(?!.*\bon a (?:gagne|fait) de l'argent\b).*(\brentables?\b|\bprofitable\b|\bin profit\b|\ben profit\b|\bgagnent de l'argent\b|\bmake money\b|\bdans le vert\b|\bin the (?:green|black)\b|\broi positif\b|\bpositive roi\b)/;
 export const SINGULAR_CATEGORY =
-  /\b(quel|quelle|le|la|which|the|best|worst|meilleur|meilleure|pire|weakest|strongest|poorest|our|notre|least|most)\s(\w+\s)?(canal|categorie|category|channel)\b(?!s)|\b(lequel|laquelle|which one)\b(?=.*\b(canal|categorie|category|channel)\b(?!s))|\bquel (type de campagne|levier)\b|\bwhich (type of campaign|lever)\b/;
+  /\b(quel|quelle|le|la|which|the|best|worst|meilleur|meilleure|pire|weakest|strongest|poorest|our|notre|least|most)\s([\w-]+\s)?(canal|categorie|category|channel)\b(?!s)|\b(lequel|laquelle|which one)\b(?=.*\b(canal|categorie|category|channel)\b(?!s))|\bquel (type de campagne|levier)\b|\bwhich (type of campaign|lever)\b/;
 // Content words that name no metric the data has and could mean several: ask which one is meant.
 export const VAGUE: [RegExp, Metric[]][] = [
   // « la conversion sur google_wide ? »: its rate or its count (« le taux de conversion » / « les conversions » are read).
@@ -80,7 +80,7 @@ export const VAGUE: [RegExp, Metric[]][] = [
 export const TREND =
   /\bevol\w*|\btendance\w*|\btrends?\b|\bover time\b|\bau fil\b|\bcourbe\b|\b(par|by|per|chaque|each) (jour|day|semaine|week|mois|month|kw|cw|wk)s?\b|\bjour (par|apres) jour\b|\bday by day\b|\bdaily\b|\bweekly\b|\bmonthly\b|\bquotidien\w*|\bhebdo\w*/;
 export const DIAGNOSTIC =
-  /\b(non|pas|peu) rentables?\b|\bsous[- ]?perform\w*|\bunder[- ]?perform\w*|\bunprofitable\b|\bnot profitable\b|\bdeficitaire\w*|\bperd\w* (de l')?argent|\blos(e|es|ing) money/;
+  /\b(non|pas|peu) rentables?\b|\bsous[- ]?perform\w*|\bunder[- ]?perform\w*|\bunprofitable\b|\bnot profitable\b|\bdeficitaire\w*|\bperd\w* (de l')?argent|(?<!\b(?:making|earning|make|earn) or )\blos(e|es|ing) money/;
 /**
  * The figures the preset breakdown (aggregate_by_dimension) puts in its headline. Another KPI by channel (« CPA par
  * canal ») is its own query, so the headline and the follow-ups (« et les 3 meilleurs ? ») are about that KPI.
@@ -118,7 +118,8 @@ export const DOWN_WORDS =
   /\b(baiss|chut|plong|effondr|recul|descend|degrad|drop|fell|fall|declin|decreas|worsen|plummet|tank|went down|dip|perdu en|crash|fondu|ecroul|plomb|collaps|diminu|redui|reduc|go(es|ne)? down|shrank|shrink|sank|sink|si peu|so few|so little)\w*/;
 
 // « top 3 par ROI et les 3 pires », « les campagnes en perte, et les 3 meilleures »: each part asks for something.
-export const PART_SPLIT = /\s*(?:,\s*)?(?:\bet\b|\band\b|\+|;|\bpuis\b|\bthen\b)\s+/;
+export const PART_SPLIT =
+  /\s*(?:,\s*)?(?:\bet\b|\band\b|\+|;|\bpuis\b|\bthen\b|\bplus (?=the |our |which ))\s*/;
 export const ASKS =
   /\bpires?\b|\bworst\b|\bmeilleur\w*|\bbest\b|\btops?\b|\bflops?\b|\ben perte\b|\bcouper\b|\bstopper\b|\brenforc\w*|\bpousser\b|\bcampagnes?\b|\bcampaigns?\b|\bcanal\b|\bcanaux\b|\bchannels?\b/;
 

@@ -27,7 +27,7 @@ board one chacune chacun separement separately surveille surveiller revoir doit 
 date dates client clients customer customers faudrait faut veut voulez celles ceux celle celui parmi among inclus incluse included inclusive
 maintenant now niveau plateformes plateforme platforms platform touche touchent concerne concernees
 thinking considering anything ll remettre vraiment really enormement confondu confondus confondue confondues combined altogether run running lance lancer
-lot tel telle tels telles such regardes regardez regardais regardant pris sache turnover sitting water pull plug axe vaut peine strong strongly sharply perf perfs re ve kw cw iso envoye envoyes envoyee envoyees envoient send sends sent site website far account compte level actually getting termes bet ramene ramenes ramenee ramenees ramener visibilite generateurs generateur grosse grosses
+returned damage even gives bang buck poste lot tel telle tels telles such regardes regardez regardais regardant pris sache turnover sitting water pull plug axe vaut peine strong strongly sharply perf perfs re ve kw cw iso envoye envoyes envoyee envoyees envoient send sends sent site website far account compte level actually getting termes bet ramene ramenes ramenee ramenees ramener visibilite generateurs generateur grosse grosses
 ci plait avance etc pendant esperer chez vu interessant interessante interessantes looking candidates candidate based base name giving costing devait passerait servies servie servi generees generee generes affichent efficiente efficientes
 `);
 
@@ -120,6 +120,8 @@ const HARMLESS_PHRASES = [
   /\b(?:ou pas|ou non|or not)\b|\bbottom line\b|\bdu coup\b/g,
   // « et l'autre blogueur, celui d'insta ? »: the name said right after (scope.ts pairs them).
   /\bl'autre\b(?= [a-z]+,? (?:celui|celle) d)|\bthe other\b(?= [a-z]+,? the one (?:on|from|of))/g,
+  // « c'était quand notre meilleure journée ? »: the day is the object (rank-reading.ts).
+  /\b(?:c'etait |c'est )?quand\b(?=.*\b(?:meilleure?|pire|plus gros(?:se)?)\s(?:[a-z']+\s){0,2}?(?:jour|journee|semaine)\b)/g,
   // « la bannière partenaire »: the words of banner_partner's own name, in French.
   /\bbannieres? partenaires?\b/g,
   // "when was our best revenue day?": the day is the object (rank-reading.ts); "what happens when we raise …".

@@ -88,7 +88,7 @@ const WEEKDAY_ABBREVIATIONS: Record<string, string> = {
 
 /** Chat abbreviations and slips too short or too far for the typo correction: « cmd », « koi », « pq », 'wek'. */
 export const ALIASES: Readonly<Record<string, string>> = {
-  cmb: 'combien', kel: 'quel', kelle: 'quelle', kels: 'quels', kelles: 'quelles', gugle: 'google', rio: 'roi', moth: 'month', evol: 'evolution', influ: 'influenceurs', dafaire: "d'affaires", bucks: 'francs',
+  cmb: 'combien', rois: 'roi', kel: 'quel', kelle: 'quelle', kels: 'quels', kelles: 'quelles', gugle: 'google', rio: 'roi', moth: 'month', evol: 'evolution', influ: 'influenceurs', dafaire: "d'affaires", bucks: 'francs',
   cmd: 'commandes', cmds: 'commandes', cde: 'commandes', cdes: 'commandes', nbr: 'nombre', nb: 'nombre',
   koi: 'quoi', pq: 'pourquoi', pk: 'pourquoi', pkoi: 'pourquoi', raos: 'roas', cmp: 'cpm', wek: 'week',
   canneaux: 'canaux', cannaux: 'canaux', chanels: 'channels', chanel: 'channel', clik: 'clic', cliks: 'clics',

@@ -2,6 +2,7 @@
 // (features.ts), routes it (router.ts) and, in a conversation, turns short follow-ups into the previous call
 // with new arguments (follow-ups.ts). Every argument comes from the catalog or a strict extractor.
 import type { Plan, PlannedCall, Planner, PlannerInput } from '../../src/analysis/plan.js';
+import { planAgainstAccount } from './against-account.js';
 import { chooseOption } from './answer-back.js';
 import { extractFeatures } from './features.js';
 import { applyFollowUp, bareChange, simulationOfTheOneShown } from './follow-ups.js';
@@ -83,6 +84,13 @@ function planInContext(input: PlannerInput): Plan {
       detectLanguage(normalize(input.text ?? '')),
     );
     if (those) return those;
+    // « et comparé au CPA moyen du compte ? »: the figure shown beside the account's.
+    const against = planAgainstAccount(
+      input.text ?? '',
+      input.previous,
+      detectLanguage(normalize(input.text ?? '')),
+    );
+    if (against) return against;
     const named = withLeader(input.text ?? '', input.previous.leader);
     input = { ...input, text: withSiblingNames(named, input.previous.calls, input.catalog) };
   }

@@ -147,13 +147,13 @@ export function findPeriod(raw: string, lastDay: string | null): DateRange | und
     return { date_from: shiftDays(lastDay, -13), date_to: lastDay };
   // « la première / deuxième quinzaine », "first half of the month", "the second fortnight", "the back half"
   m =
-    /\b(premiere|1re|1ere|first|front|deuxieme|seconde|2e|2eme|second|back|derniere|last) (quinzaine|half|moitie|fortnight)\b/.exec(
+    /\b(premiere|1re|1ere|1st|first|front|deuxieme|seconde|2e|2eme|2nd|second|back|derniere|last) (quinzaine|half|moitie|fortnight)\b/.exec(
       text,
     );
   if (m) {
     const { year, month } = monthOf(lastDay);
     const end = daysIn(year, month);
-    return /premiere|1re|1ere|first|front/.test(m[1]!)
+    return /premiere|1re|1ere|1st|first|front/.test(m[1]!)
       ? { date_from: dayInMonth(1, lastDay)!, date_to: dayInMonth(14, lastDay)! }
       : { date_from: dayInMonth(15, lastDay)!, date_to: `${year}-${pad(month)}-${pad(end)}` };
   }

@@ -46,8 +46,8 @@ export function readRankedChannels({ p, text, metric, categoryObject, ranked }: 
 export function readBestPeriod({ p, text, metric, ranked }: FigureQuestion): Reading {
   // « quel jour … ? », "our best revenue day", « notre pire semaine »: the period is the object.
   const timeObject =
-    /\b(quel|quelle|which|what)\s(jour|day|semaine|week|mois|month)\b/.exec(text) ??
-    /\b(best|worst|biggest|strongest|weakest|meilleure?|pire|plus gros(?:se)?)\s(?:(?:revenue|sales|spend|order|orders|lead|leads|click|clicks|roi|roas|ca)\s)?(jour|day|semaine|week)\b(?! (?:to|of|for|pour|de|du) (?:post|publish|poster|publier))/.exec(
+    /\b(quel|quelle|which|what)\s(jour|journee|day|semaine|week|mois|month)\b/.exec(text) ??
+    /\b(best|worst|biggest|strongest|weakest|meilleure?|pire|plus gros(?:se)?)\s(?:(?:revenue|sales|spend|order|orders|lead|leads|click|clicks|roi|roas|ca)\s)?(jour|journee|day|semaine|week)\b(?! (?:to|of|for|pour|de|du) (?:post|publish|poster|publier))/.exec(
       text,
     );
   if (timeObject && (ranked || findDirectionWord(text))) {

@@ -305,3 +305,50 @@ describe('follow-ups from the dev21–dev24 conversations', () => {
     ).toMatchObject({ metrics: ['roas'], campaigns: ['instagram_blogger'] });
   });
 });
+
+describe('fourth pass: the account average, the chop, bang for the buck', () => {
+  test('« c’est beaucoup par rapport à la moyenne ? » after one campaign: its figure beside the account’s', () => {
+    const [lal, account] = chain('cpa de facebook_lal', "c'est beaucoup par rapport à la moyenne ?");
+    expect(lal).toMatchObject({ metrics: ['cpa'], campaigns: ['facebook_lal'] });
+    expect(account).toEqual({ tool: 'query_metrics', metrics: ['cpa'] });
+  });
+  test('"candidates for the chop", "overpaying for clicks", "bang for the buck", "paying for itself"', () => {
+    expect(calls('candidates for the chop?')[0]).toMatchObject({
+      thresholds: [{ metric: 'roi', op: '<', value: 0 }],
+    });
+    expect(calls('where are we overpaying for clicks? top 3')[0]).toMatchObject({
+      metric: 'cpc',
+      direction: 'top',
+      limit: 3,
+    });
+    expect(calls('which channel gives us the most bang for the buck?')[0]).toMatchObject({
+      group_by: ['category'],
+      order_by: 'roi',
+      limit: 1,
+    });
+    expect(calls('is social even paying for itself?')[0]).toMatchObject({
+      metrics: ['roi'],
+      categories: ['social'],
+    });
+    expect(calls('social: are we making or losing money?')[0]).toMatchObject({
+      metrics: ['roi'],
+      categories: ['social'],
+    });
+  });
+  test('« si on enlève facebook »: an exclusion; "2nd fortnight"; « tu sais répondre à quoi ? » is help', () => {
+    expect(calls('quel ROI pour le social si on enlève facebook ?')[0]).toMatchObject({
+      categories: ['social'],
+      campaigns: expect.not.arrayContaining(['facebook_lal', 'facebook_tier1', 'facebOOK_tier2']),
+    });
+    expect(calls('top 3 CTR, 2nd fortnight')[0]).toMatchObject({
+      date_from: '2021-02-15',
+      date_to: '2021-02-28',
+    });
+    expect(plan('tu sais répondre à quoi ?').intent).toBe('help');
+  });
+  test('"channel ROIs plus the biggest-spending channel": two parts, the second one channel', () => {
+    const [rois, biggest] = calls('channel ROIs plus the biggest-spending channel');
+    expect(rois).toMatchObject({ metrics: expect.arrayContaining(['roi']), group_by: ['category'] });
+    expect(biggest).toMatchObject({ order_by: 'mark_spent', order: 'desc', limit: 1 });
+  });
+});
