@@ -74,7 +74,7 @@ export function clarify(
   }
   // « coût unitaire », « les plus chères »: a cost word that names no one metric, even though « coût » reads as spend.
   const unitCost =
-    /\bcouts? unitaires?\b|\bunit costs?\b|\ba l'unite\b|\b(les )?plus cheres?\b(?! par)|\bcoutent le plus\b(?! par)|\bmost expensive\b|\bcost the most\b|\bcouts? par resultats?\b|\bcost per results?\b/;
+    /\bcouts? unitaires?\b|\bunit costs?\b|\ba l'unite\b|\b(les )?plus cheres?\b(?! par)|\bcoutent le plus\b(?! par)|\bmost expensive\b|\bcost the most\b|\bcouts? par resultats?\b|\bcost per results?\b|\b(?:cout|cost|coute)\w*(?: [\w']+){0,3} (?:un|par|per|a|chaque|each) (?:resultat|result)\b|\bcouts?\s?\/\s?resultats?\b|\bcosts?\s?\/\s?results?\b/;
   const onlySpend = p.metrics.every((metric) => metric === 'mark_spent');
   if (p.metrics.length > 0 && !((unitCost.test(p.text) || BARE_COST.test(p.text)) && onlySpend))
     return undefined;

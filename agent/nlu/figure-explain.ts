@@ -12,8 +12,9 @@ const MOVED =
  * "worse in the second half"), "what happened to", « tire le CA vers le bas ».
  */
 const COMPARED =
-  /\b(moins|plus) d(e|es|')\s?(?!\d)|\b(fewer|less|more|lower|higher|worse|better|weaker|stronger)\b(?! than \d)|\b(moins|plus) (bon|bonne|bons|bonnes|mauvais\w*|eleve\w*|bas|basse|haut|haute|faible\w*|fort\w*)\b|\bpire\b|\bmeilleure?s?\b|\bwhat happened\b|\bqu'est-ce qui s'est passe\b|\bque s'est-il passe\b|\btir\w* (?:\S+ ){0,3}vers le (bas|haut)\b|\bdrag\w* (?:\S+ ){0,2}down\b|\bpull\w* (?:\S+ ){0,2}down\b/;
-const COMPARED_UP = /\bplus d(e|es|')|\b(more|higher)\b|\bplus (eleve\w*|haut\w*|fort\w*)\b|\bvers le haut\b/;
+  /\b(moins|plus) d(e|es|')\s?(?!\d)|\b(fewer|less|more|lower|higher|worse|better|weaker|stronger)\b(?! than \d)|\b(moins|plus) (bon|bonne|bons|bonnes|mauvais\w*|eleve\w*|bas|basse|haut|haute|faible\w*|fort\w*|rentable\w*|cher\w*|efficace\w*)\b|\bpire\b|\bmeilleure?s?\b|\bmieux\b|\blost\b|\bgained\b|\bwhat happened\b|\bqu'est-ce qui s'est passe\b|\bque s'est-il passe\b|\btir\w* (?:\S+ ){0,3}vers le (bas|haut)\b|\bdrag\w* (?:\S+ ){0,2}down\b|\bpull\w* (?:\S+ ){0,2}down\b/;
+const COMPARED_UP =
+  /\bplus d(e|es|')|\b(more|higher)\b|\bplus (eleve\w*|haut\w*|fort\w*|cher\w*)\b|\bvers le haut\b|\s>\s/;
 const COMPARED_DOWN =
   /\bmoins d(e|es|')|\b(fewer|less|lower)\b|\bmoins (eleve\w*|haut\w*|fort\w*)\b|\bplus (bas|basse|faible\w*)\b|\bvers le bas\b|\b(drag|pull)\w* (?:\S+ ){0,2}down\b/;
 

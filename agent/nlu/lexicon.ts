@@ -27,7 +27,7 @@ board one chacune chacun separement separately surveille surveiller revoir doit 
 date dates client clients customer customers faudrait faut veut voulez celles ceux celle celui parmi among inclus incluse included inclusive
 maintenant now niveau plateformes plateforme platforms platform touche touchent concerne concernees
 thinking considering anything ll remettre vraiment really enormement confondu confondus confondue confondues combined altogether run running lance lancer
-returned damage even gives bang buck poste lot tel telle tels telles such regardes regardez regardais regardant pris sache turnover sitting water pull plug axe vaut peine strong strongly sharply perf perfs re ve kw cw iso envoye envoyes envoyee envoyees envoient send sends sent site website far account compte level actually getting termes bet ramene ramenes ramenee ramenees ramener visibilite generateurs generateur grosse grosses
+impr returned damage even gives bang buck poste lot tel telle tels telles such regardes regardez regardais regardant pris sache turnover sitting water pull plug axe vaut peine strong strongly sharply perf perfs re ve kw cw iso envoye envoyes envoyee envoyees envoient send sends sent site website far account compte level actually getting termes bet ramene ramenes ramenee ramenees ramener visibilite generateurs generateur grosse grosses
 ci plait avance etc pendant esperer chez vu interessant interessante interessantes looking candidates candidate based base name giving costing devait passerait servies servie servi generees generee generes affichent efficiente efficientes
 `);
 
@@ -106,7 +106,7 @@ const RULE_STEMS =
 monte descend increas decreas declin improv worsen surg plummet compar class rank depass exceed superieur
 inferieur ventil detail cumul estim predi previ prevo projet simul segment cluster regroup differen deficitaire attend
 expect
-rentab profitab influen categor evolv remont rebond bounc creep crept boom slip slid ascenseur`);
+rentab profitab influen categor evolv devenu became remont rebond bounc creep crept boom slip slid ascenseur`);
 
 /**
  * Phrases whose words are harmless together though one of them alone is not: the context of a request (« pour le

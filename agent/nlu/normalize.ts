@@ -7,17 +7,23 @@ export const MAX_PARSED_CHARS = 1000;
 
 /** Lower case, no diacritics, typographic quotes and dashes unified, spaces collapsed. */
 export function normalize(text: string): string {
-  return text
-    .slice(0, MAX_PARSED_CHARS)
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/œ/g, 'oe')
-    .replace(/[’‘`´]/g, "'")
-    .replace(/[«»“”"]/g, ' ')
-    .replace(/[\u2212\u2013\u2014]/g, '-')
-    .replace(/\s+/g, ' ')
-    .trim();
+  return (
+    text
+      .slice(0, MAX_PARSED_CHARS)
+      .normalize('NFD')
+      .replace(/\p{M}/gu, '')
+      .toLowerCase()
+      .replace(/œ/g, 'oe')
+      .replace(/[’‘`´]/g, "'")
+      .replace(/[«»“”"]/g, ' ')
+      .replace(/[\u2212\u2013\u2014]/g, '-')
+      .replace(/\s+/g, ' ')
+      // « celle d avant », « prix d un lead », « qu en sem 1 », « c est »: the apostrophe left out (same length).
+      .replace(/\b(d|l|qu|j|n|c) (?=[aeiouyh][a-z])/g, "$1'")
+      // « fb t1 », « insta t2 »: the tier parts of the names.
+      .replace(/\bt([1-3])\b/g, 'tier$1')
+      .trim()
+  );
 }
 
 // Number words a user types for counts (« cinq », "three", Swiss « septante »). « un », "one" are left alone: they
@@ -146,13 +152,12 @@ export function prepare(text: string): string {
     )
     // « les 2 dernières sem. », « dernière sem »: the abbreviation after its adjective.
     .replace(/\b(\d{1,2} )(dernieres|premieres|prochaines) sem\b\.?/g, '$1$2 semaines')
-    .replace(/\b(derniere|premiere|prochaine) sem\b\.?/g, '$1 semaine');
-  // « celle d avant », « la semaine d apres »: the apostrophe left out. « S3 vs S2 »: weeks of the month.
-  const elided = expanded
     .replace(
-      /\b(d|l|qu) (?=avant\b|apres\b|avril\b)|\b(d) (?=ou\b)/g,
-      (_, a?: string, b?: string) => `${a ?? b}'`,
-    )
+      /\b(derniere|premiere|prochaine|cette|deuxieme|troisieme|quatrieme|\d{1,2}e|\d{1,2}eme|1re|1ere) sem\b\.?/g,
+      '$1 semaine',
+    );
+  // « S3 vs S2 »: weeks of the month.
+  const elided = expanded
     .replace(/\bs([1-5])\b(?=.*\bs[1-5]\b)/g, 'semaine $1')
     .replace(/(\bsemaine \d\b.*)\bs([1-5])\b/g, '$1semaine $2')
     // "what happens when we raise …": a hypothetical, as « if » reads.
@@ -191,11 +196,21 @@ export function prepare(text: string): string {
     .replace(/\b(?:over|in) (\d{1,2}) days\b/g, 'in the last $1 days')
     // « le + de leads », « le - cher »: the signs for plus and moins.
     .replace(/\b(le|la|les) \+ /g, '$1 plus ')
+    .replace(/^\+ (?=de |d')/, 'le plus ')
     .replace(/\b(le|la|les) - /g, '$1 moins ')
     // « sam. 20 et dim. 21 »: weekday abbreviations before a day (not « mar. »: also March).
     .replace(/\b(lun|mer|jeu|ven|sam|dim)\.? (?=\d)/g, (_, day: string) => `${WEEKDAY_ABBREVIATIONS[day]} `)
     // "last 7d", « 30j », "last wk", "last weak": chat shorthands of the period words the rules read.
     // (« les 7 d'avant » is not 7 days: the apostrophe is a word boundary.)
+    // « google 7j », "spend 7d": the last days, when nothing else says which.
+    .replace(
+      /(?<!\b(?:les|last|past|derniers|in|over|the|des|previous|prior|first|premiers) )\b(\d{1,2}) ?j\b(?!')(?! (?:derniers|precedents|d'avant))/g,
+      'les $1 derniers jours',
+    )
+    .replace(
+      /(?<!\b(?:les|last|past|derniers|sur|in|over|the|des|previous|prior|first|premiers) )\b(\d{1,2}) ?d\b(?!')(?! (?:before|prior|ago))/g,
+      'the last $1 days',
+    )
     .replace(/\b(\d{1,3}) ?d\b(?!')/g, '$1 days')
     .replace(/\b(\d{1,3}) ?j\b(?!')/g, '$1 jours')
     .replace(/\b(derniers|premiers|prochains) j\b(?!')/g, '$1 jours')

@@ -8,7 +8,7 @@ import { CHANGE, WHY } from './figure-words.js';
 import { DAY, FIRST_TWO_WEEKS, findPeriod, ordinal, weekNumber, withBareDays } from './periods.js';
 
 const COMPARISON_SPLIT =
-  /\s(?:vs\.?|versus|contre|compare\w* (?:a|au|avec|with|to)|par rapport (?:a|au|aux)|face a|against|than|que|→|->|puis|then|and|et|ou|or|a|au|to|avec|with)\s/;
+  /\s(?:vs\.?|versus|contre|compare\w* (?:a|au|avec|with|to)|par rapport (?:a|au|aux)|face a|against|than|que|qu'en|qu'a|qu'au|→|->|>|<|puis|then|and|et|ou|or|a|au|to|avec|with)\s/;
 const STRONG_SPLIT =
   /\s(?:vs\.?|versus|contre|compare\w* (?:a|au|avec|with|to)|par rapport (?:a|au|aux)|against)\s/;
 /** "from Feb 15 to Feb 17": a month written before each day. */
@@ -157,6 +157,22 @@ export function findTwoPeriods(raw: string, lastDay: string | null): [DateRange,
   // Each place the text could be split in two, left to right, a « vs » before an « et » (« du 1.2 au 7.2 vs du
   // 8.2 au 14.2 »): the first that gives a period on each side.
   // « entre la semaine du 1er au 7 et celle du 8 au 14 »: « et » splits before the « au » inside one range.
+  // « la première et la dernière semaine », "the first and the second week": two weeks of the month, one noun.
+  const ordinals = ORDINAL_PAIR.exec(text);
+  if (ordinals) {
+    const week = (word: string) => {
+      if (/derniere|last/.test(word)) {
+        const { year, month } = monthOf(lastDay);
+        const end = `${year}-${pad(month)}-${pad(daysIn(year, month))}`;
+        return { date_from: shiftDays(end, -6), date_to: end };
+      }
+      const n = ordinal(word);
+      return n ? weekNumber(n, lastDay) : undefined;
+    };
+    const [first, second] = [week(ordinals[1]!), week(ordinals[2]!)];
+    if (first?.date_from && second?.date_from && first.date_from !== second.date_from)
+      return first.date_from < second.date_from ? [first, second] : [second, first];
+  }
   for (const split of [STRONG_SPLIT, JOIN_SPLIT, COMPARISON_SPLIT])
     for (const match of text.matchAll(new RegExp(split.source, 'g'))) {
       const periods = splitAt(text, match.index, match[0].length, lastDay);
@@ -169,6 +185,12 @@ export function findTwoPeriods(raw: string, lastDay: string | null): [DateRange,
   }
   return undefined;
 }
+
+const ORDINALS =
+  '1re|1ere|premiere|first|1st|2e|2eme|deuxieme|seconde|second|2nd|3e|3eme|troisieme|third|3rd|4e|4eme|quatrieme|fourth|4th';
+const ORDINAL_PAIR = new RegExp(
+  String.raw`\b(?:la\s|the\s)?(${ORDINALS})\s(?:et|and|a|to|vs\.?|versus)\s(?:de\s|of\s)?(?:la\s|the\s)?(${ORDINALS}|derniere|last)\s(?:semaine|week)s?\b`,
+);
 
 const LAST_WEEK_VS_BEFORE =
   /\b(?:vs\.?|versus|contre|compare\w* (?:a|au|avec|to|with)|par rapport (?:a|au)|than|against)\s(?:a\s)?(?:la semaine (?:d'avant|precedente)|the (?:week before|previous week|prior week)|previous week|last week's)\b/;

@@ -38,6 +38,21 @@ test.each([
   expect(answer.provenance.every((call) => call.rowCount === 0)).toBe(true);
 });
 
+test.each([
+  ['CA de février vs janvier ?', 'Aucune donnée du 1er au 31 janvier 2021.'],
+  ["How does February's revenue compare with February 2020?", 'No data from 1 to 29 February 2020.'],
+])(
+  '« %s »: a comparison with a period outside the data says so, with no figure for the other side',
+  async (question, start) => {
+    const answer = await ask(question);
+    expect(answer.text.startsWith(start)).toBe(true);
+    expect(answer.text).toMatch(/du 1er au 28 février 2021|from 1 to 28 February 2021/);
+    expect(answer.text).not.toMatch(/CHF|contre|against/);
+    expect(answer.charts).toEqual([]);
+    expect(answer.blocks.some((block) => block.type === 'table')).toBe(false);
+  },
+);
+
 test('days are written the way people read them', () => {
   expect(formatDay('2021-02-01')).toBe('1er février 2021');
   expect(formatDay('2021-02-28')).toBe('28 février 2021');

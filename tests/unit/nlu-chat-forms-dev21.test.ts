@@ -352,3 +352,63 @@ describe('fourth pass: the account average, the chop, bang for the buck', () => 
     expect(biggest).toMatchObject({ order_by: 'mark_spent', order: 'desc', limit: 1 });
   });
 });
+
+describe('fifth pass (dev26–dev28): tiers, elisions, week pairs, costs of one result', () => {
+  test('« fb t1 vs t2 », « insta t2 »: the tier parts of the names', () => {
+    const [t1, t2] = calls('cpc fb t1 vs t2 ?');
+    expect(t1).toMatchObject({ metrics: ['cpc'], campaigns: ['facebook_tier1'] });
+    expect(t2).toMatchObject({ metrics: ['cpc'], campaigns: ['facebOOK_tier2'] });
+    expect(calls('insta t2 cpm?')[0]).toMatchObject({ metrics: ['cpm'], campaigns: ['instagram_tier2'] });
+  });
+  test('« prix d un lead », « sem d avant »: the apostrophe left out (not SEM for search)', () => {
+    expect(calls('prix d un lead en social ?')[0]).toMatchObject({
+      metrics: ['cpl'],
+      categories: ['social'],
+    });
+    const [why] = calls('pourquoi cpa en baisse vs sem d avant');
+    expect(why).toMatchObject({ tool: 'explain_change', before: WEEK_BEFORE, after: LAST_WEEK });
+    expect(why).not.toHaveProperty('categories');
+  });
+  test('two weeks named with one noun or a comparative: « sem 2 qu’en sem 1 », "the first and the second week"', () => {
+    const weeks12 = {
+      before: { date_from: '2021-02-01', date_to: '2021-02-07' },
+      after: { date_from: '2021-02-08', date_to: '2021-02-14' },
+    };
+    expect(calls('pk cpc plus cher en sem 2 qu en sem 1 ?')[0]).toMatchObject({ metric: 'cpc', ...weeks12 });
+    expect(calls('cpc sem 2 > sem 1 pourquoi')[0]).toMatchObject({ metric: 'cpc', ...weeks12 });
+    expect(
+      calls('Social lost ROI between the first and the second week of February. What is the cause?')[0],
+    ).toMatchObject({ metric: 'roi', categories: ['social'], ...weeks12 });
+    expect(
+      calls(
+        "Pourriez-vous comparer le chiffre d'affaires de la première et de la dernière semaine de février ?",
+      )[0],
+    ).toMatchObject({ ...LAST_WEEK, compare_to: { date_from: '2021-02-01', date_to: '2021-02-07' } });
+  });
+  test('« 7j », « 2e sem de fev », « cette sem »: periods in shorthand', () => {
+    expect(calls('google 7j : nb leads et cpl')[0]).toMatchObject({ ...LAST_WEEK, name_prefix: 'google' });
+    expect(calls('cpa 2e sem de fev ?')[0]).toMatchObject({ date_from: '2021-02-08', date_to: '2021-02-14' });
+    expect(calls('cpa mieux cette sem, pk ?')[0]).toMatchObject({ tool: 'explain_change', after: LAST_WEEK });
+  });
+  test('the cost of one sale or lead, « 1,50 franc de CA pour chaque franc dépensé »', () => {
+    expect(calls('une vente en search nous coûte combien en moyenne ?')[0]).toMatchObject({
+      metrics: ['cpa'],
+    });
+    expect(calls("Quel est le coût unitaire moyen d'une commande sur février ?")[0]).toMatchObject({
+      metrics: ['cpa'],
+    });
+    expect(
+      calls('Quelles catégories ont généré au moins 1.50 franc de CA pour chaque franc dépensé ?')[0],
+    ).toMatchObject({ group_by: ['category'], thresholds: [{ metric: 'roas', op: '>=', value: 1.5 }] });
+  });
+  test('« un résultat » costs: which cost per result is meant is asked', () => {
+    for (const text of ['Combien nous coûte un résultat sur Facebook ?', 'cout/resultat youtube ?'])
+      expect(plan(text).calls).toEqual([]);
+  });
+  test('« dont le ROI est négatif », « un ROI qui est négatif »: the loss-makers, not the best', () => {
+    expect(calls('quelles campagnes ont un ROI qui est négatif ?')[0]).toMatchObject({
+      thresholds: [{ metric: 'roi', op: '<', value: 0 }],
+      order: 'asc',
+    });
+  });
+});

@@ -85,6 +85,15 @@ export function clarifyAnswer(
   return { ...answer, blocks: [...answer.blocks, buttons], followUps: options };
 }
 
+/** Whether a period lies wholly before or after the days the data holds. */
+function outsideData(period: { date_from?: string; date_to?: string }, range?: DataRange): boolean {
+  if (!range?.firstDay || !range.lastDay) return false;
+  return (
+    (period.date_to !== undefined && period.date_to < range.firstDay) ||
+    (period.date_from !== undefined && period.date_from > range.lastDay)
+  );
+}
+
 export function composeAnswer(input: ComposeInput): Answer {
   const { plan, outputs, currency } = input;
   const language = plan.language;
@@ -98,16 +107,24 @@ export function composeAnswer(input: ComposeInput): Answer {
       call.tool === 'get_underperforming_campaigns' ||
       (Array.isArray(call.args.thresholds) && call.args.thresholds.length > 0),
   );
-  const nothingInScope = empty && !filtered;
+  // « CA de février vs janvier » with no January in the data: that side has nothing to compare, so the answer says
+  // so for that period instead of « contre  du 1er au 31 janvier » (one figure against none).
+  const comparedOutside = plan.calls
+    .map((call) => call.args.compare_to as { date_from?: string; date_to?: string } | undefined)
+    .find((period) => period && outsideData(period, input.dataRange));
+  const nothingInScope = (empty && !filtered) || comparedOutside !== undefined;
+  const emptyCalls = comparedOutside ? [{ tool: 'query_metrics', args: { ...comparedOutside } }] : plan.calls;
   // Nothing found: one line saying so (the asked period, the data's days), not headlines over zero rows.
   const text = (
     nothingInScope
-      ? [emptyResultText(plan.calls, language, input.dataRange), ...failureTexts]
+      ? [emptyResultText(emptyCalls, language, input.dataRange), ...failureTexts]
       : [...views.map((view) => view.headline), ...failureTexts]
   ).join('\n\n');
   const blocks: Block[] = [{ type: 'text', text }];
   const charts: ChartRequest[] = [];
-  outputs.forEach((output, index) => {
+  // A comparison with a period outside the data shows none of its figures (one side alone would read as the answer).
+  const shownOutputs = comparedOutside ? [] : outputs;
+  shownOutputs.forEach((output, index) => {
     const view = views[index]!;
     // KPI facts as fields (Slack section fields, Teams FactSet), when the tool's view asks for them.
     const factKeys = view.factKeys;
@@ -139,14 +156,16 @@ export function composeAnswer(input: ComposeInput): Answer {
     if (!empty)
       for (const warning of output.warnings) blocks.push({ type: 'notice', level: 'warning', text: warning });
   });
-  const followUps = empty ? [] : [...new Set(views.flatMap((view) => view.followUps))].slice(0, 3);
+  const followUps =
+    empty || comparedOutside ? [] : [...new Set(views.flatMap((view) => view.followUps))].slice(0, 3);
   const hasSql = outputs.some((output) => output.provenance.sql);
   blocks.push({ type: 'actions', actions: actionsFor(language, followUps, hasSql) });
   return {
     language,
     intent: plan.intent,
     text,
-    recommendations: outputs.length > 0 && !empty ? recommend(outputs, language, currency) : [],
+    recommendations:
+      outputs.length > 0 && !empty && !comparedOutside ? recommend(outputs, language, currency) : [],
     blocks,
     charts,
     provenance: outputs.map((output) => output.provenance),
