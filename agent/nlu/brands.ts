@@ -3,11 +3,12 @@
 // What people write for a brand: expanded before matching, so « fb_tier1 » is facebook_tier1.
 export const BRAND_ALIASES: [RegExp, string][] = [
   [/\bfb\b/g, 'facebook'],
-  [/\b(ig|insta|instagramm?)\b/g, 'instagram'],
+  [/\b(ig|insta|instz|instagramm?)\b/g, 'instagram'],
   [/\b(yt|youtub|ytb)\b/g, 'youtube'],
-  [/\bblogueu?r(s|se|ses)?\b/g, 'blogger$1'],
-  [/\b(googl|gogle|googel|gooogle)\b/g, 'google'],
+  [/\bblogu?eu?r(s|se|ses)?\b/g, 'blogger$1'],
+  [/\b(googl|gogle|googel|gooogle|gg)\b/g, 'google'],
   [/\bbaner\b/g, 'banner'],
+  [/\bretarget\b/g, 'retargeting'],
   // A lookalike audience is what « lal » stands for (facebook_lal).
   [/\blook[- ]?alikes?\b/g, 'lal'],
 ];

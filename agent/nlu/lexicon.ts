@@ -27,7 +27,7 @@ board one chacune chacun separement separately surveille surveiller revoir doit 
 date dates client clients customer customers faudrait faut veut voulez celles ceux celle celui parmi among inclus incluse included inclusive
 maintenant now niveau plateformes plateforme platforms platform touche touchent concerne concernees
 thinking considering anything ll remettre vraiment really enormement confondu confondus confondue confondues combined altogether run running lance lancer
-impr returned damage even gives bang buck poste lot tel telle tels telles such regardes regardez regardais regardant pris sache turnover sitting water pull plug axe vaut peine strong strongly sharply perf perfs re ve kw cw iso envoye envoyes envoyee envoyees envoient send sends sent site website far account compte level actually getting termes bet ramene ramenes ramenee ramenees ramener visibilite generateurs generateur grosse grosses
+mange mangent engage engagee engagees engages imputable imputables aggregate indiquer indique tire set uplift direct publicitaires publicitaire advertising book booked enregistrees enregistre realise realisee degage degagee generons generes attribue attribues attribuable attributable presente presentent elevent eleve monte wk wks tt avis devrai devrais devions prio confirm concretement supplementaires supplementaire pouvons quotidiens quotidien quotidienne committed phasing hurdle mate hauts haute hautes passes passees cours manager impr returned damage even gives bang buck poste lot tel telle tels telles such regardes regardez regardais regardant pris sache turnover sitting water pull plug axe vaut peine strong strongly sharply perf perfs re ve kw cw iso envoye envoyes envoyee envoyees envoient send sends sent site website far account compte level actually getting termes bet ramene ramenes ramenee ramenees ramener visibilite generateurs generateur grosse grosses
 ci plait avance etc pendant esperer chez vu interessant interessante interessantes looking candidates candidate based base name giving costing devait passerait servies servie servi generees generee generes affichent efficiente efficientes
 `);
 
@@ -123,7 +123,15 @@ const HARMLESS_PHRASES = [
   // « c'était quand notre meilleure journée ? »: the day is the object (rank-reading.ts).
   /\b(?:c'etait |c'est )?quand\b(?=.*\b(?:meilleure?|pire|plus gros(?:se)?)\s(?:[a-z']+\s){0,2}?(?:jour|journee|semaine)\b)/g,
   // « la bannière partenaire »: the words of banner_partner's own name, in French.
-  /\bbannieres? partenaires?\b/g,
+  /\b(?:bannieres?|display|banners?) (?:du |de |des )?partenaires?\b/g,
+  // "cpa past 7d": the shorthand reads as the last 7 days either way.
+  /\b(?:past|last) (?=\d{1,2} ?d\b)/g,
+  // « les campagnes dont les produits ne couvrent pas les charges »: the loss-makers (figure-words.ts CUT).
+  /\bproduits (?=ne couvr)/g,
+  // « quels produits supplémentaires ? » in a simulation: the revenue it answers with.
+  /\bproduits supplementaires\b/g,
+  // « sur l'exercice en cours »: the fiscal year to date — all the data here.
+  /\b(?:sur |pour |de )?l'exercice(?: en cours)?\b/g,
   // "when was our best revenue day?": the day is the object (rank-reading.ts); "what happens when we raise …".
   /\bwhen (?:was|were|is|did) (?:our|the|my)\b(?=(?:\s[a-z]+){0,3}\s(?:best|worst|biggest|top|strongest|weakest)\b(?:\s[a-z]+){0,2}\s(?:day|week)\b)|\bwhat (?:happens|would happen) when\b/g,
   // « c'est moins bien, non ? », "it's lower, right?": a question tag.

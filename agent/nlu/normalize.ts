@@ -94,7 +94,7 @@ const WEEKDAY_ABBREVIATIONS: Record<string, string> = {
 
 /** Chat abbreviations and slips too short or too far for the typo correction: « cmd », « koi », « pq », 'wek'. */
 export const ALIASES: Readonly<Record<string, string>> = {
-  cmb: 'combien', rois: 'roi', kel: 'quel', kelle: 'quelle', kels: 'quels', kelles: 'quelles', gugle: 'google', rio: 'roi', moth: 'month', evol: 'evolution', influ: 'influenceurs', dafaire: "d'affaires", bucks: 'francs',
+  cmb: 'combien', rois: 'roi', dep: 'depenses', deps: 'depenses', u: 'you', ur: 'your', pct: 'percent', metre: 'mettre', prev: 'previous', pr: 'pour', stoper: 'stopper', kel: 'quel', kelle: 'quelle', kels: 'quels', kelles: 'quelles', gugle: 'google', rio: 'roi', moth: 'month', evol: 'evolution', influ: 'influenceurs', dafaire: "d'affaires", bucks: 'francs',
   cmd: 'commandes', cmds: 'commandes', cde: 'commandes', cdes: 'commandes', nbr: 'nombre', nb: 'nombre',
   koi: 'quoi', pq: 'pourquoi', pk: 'pourquoi', pkoi: 'pourquoi', raos: 'roas', cmp: 'cpm', wek: 'week',
   canneaux: 'canaux', cannaux: 'canaux', chanels: 'channels', chanel: 'channel', clik: 'clic', cliks: 'clics',
@@ -171,6 +171,12 @@ export function prepare(text: string): string {
       /\b(?:semaine|week) iso (\d{1,2})\b|\biso[- ]?(?:week|semaine) (\d{1,2})\b/g,
       (_, a?: string, b?: string) => `kw${a ?? b}`,
     )
+    // "how is the budget split over the channels?", « réparti entre les canaux »: by channel.
+    .replace(
+      /\bsplit (?:over|across|between|among|by) (?:the |our )?(channels?|categories|campaigns?)\b/g,
+      'by $1',
+    )
+    .replace(/\breparti\w* (?:entre|sur|par) (?:les |nos )?(canaux|categories|campagnes)\b/g, 'par $1')
     // "w/c 8 Feb", "week commencing the 8th": the week that starts that day.
     .replace(/\bw\/[cb]\b|\bweek (?:commencing|beginning|starting)(?: on)?\b/g, 'week of');
   // "one percent", « un pour cent »: the one number word left as an article elsewhere; "yday": yesterday.
@@ -208,7 +214,7 @@ export function prepare(text: string): string {
       'les $1 derniers jours',
     )
     .replace(
-      /(?<!\b(?:les|last|past|derniers|sur|in|over|the|des|previous|prior|first|premiers) )\b(\d{1,2}) ?d\b(?!')(?! (?:before|prior|ago))/g,
+      /(?<!\b(?:les|last|past|derniers|sur|in|over|the|des|previous|prior|prev|first|premiers) )\b(\d{1,2}) ?d\b(?!')(?! (?:before|prior|ago))/g,
       'the last $1 days',
     )
     .replace(/\b(\d{1,3}) ?d\b(?!')/g, '$1 days')

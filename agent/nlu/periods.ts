@@ -108,6 +108,14 @@ export function findPeriod(raw: string, lastDay: string | null): DateRange | und
     const to = dayInMonth(Number(m[2]), lastDay);
     if (from && to) return { date_from: from, date_to: to };
   }
+  // "the week ending Sunday 28 February", « la semaine se terminant le 21 »: that day and the 6 before it.
+  m = new RegExp(
+    String.raw`\b(?:week|semaine)\s(?:ending|ended|to|se terminant|finissant)\s(?:on\s|le\s)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day\s|(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s)?(?:(?:fevr\w*|fev|feb\w*|february)\.?\s)?${DAY}\b`,
+  ).exec(text);
+  if (m) {
+    const to = dayInMonth(Number(m[1]), lastDay);
+    if (to) return { date_from: shiftDays(to, -6), date_to: to };
+  }
   // « la semaine du 8 (février) », "the week of the 15th": that day and the 6 after it.
   m = new RegExp(
     String.raw`\b(?:semaine|sem\.?|week)\s(?:du|of(?: the)?|starting)\s(?:(?:fevr\w*|fev|feb\w*|february)\.?\s)?${DAY}\b`,

@@ -56,9 +56,13 @@ export function route(f: Features, readMetric: () => MetricReading | undefined =
   // « merci, t'es top ! », "thanks a lot!": nothing to look up (« top » there is no ranking).
   if (THANKS_ONLY.test(f.text)) return { plan: plan('out_of_scope', [], 0.95), strong: true };
 
-  if (s.platformAction || s.writing) return strong(plan('out_of_scope', [], 0.9));
+  if (s.platformAction || s.writing || s.accounting) return strong(plan('out_of_scope', [], 0.9));
   // « quel temps fait-il à Zurich ? », "tell me a joke": off topic when no figure is named.
   if (s.offTopic && f.metrics.length === 0 && !s.injection) return strong(plan('out_of_scope', [], 0.9));
+  // « que pouvez-vous me fournir comme analyses ? », "what sort of questions can you answer?": help, whatever
+  // domain word (« analyses ») the question also holds.
+  if (s.help && f.metrics.length === 0 && !f.campaign.name && !f.category && !s.injection)
+    return strong(plan('help', [], 0.9));
 
   if (s.digest) {
     const parsed = parseDigest(f.text);
@@ -99,7 +103,7 @@ export function route(f: Features, readMetric: () => MetricReading | undefined =
     f.percent !== undefined &&
     !condition &&
     f.metrics.length === 0 &&
-    /\b(coupe\w*|couper|redui\w*|reduire|baisse\w*|augmente\w*|rajoute\w*|cut|raise|reduce|lower|boost)\b/.test(
+    /\b(coupe\w*|couper|redui\w*|reduire|baisse\w*|augmente\w*|rajoute\w*|cut|raise|reduce|lower|boost|uplift)\b/.test(
       f.text,
     );
   // « on rajoute 20 % partout », « +10 % partout, ça donnerait quoi ? »: every category.

@@ -257,7 +257,9 @@ function splitAt(
     b = undefined;
   // « hier par rapport à la veille »: « la veille » alone is the last day, here it is the day before the first.
   const sameAsLeft = b?.date_from === a?.date_from && b?.date_to === a?.date_to;
-  if (a?.date_from && a.date_to && (!b || sameAsLeft) && PREVIOUS.test(right)) {
+  // (« … compared with the previous week » after « the week of the 15th »: the week before that one, not the data's
+  // last week, which « the previous week » alone would read.)
+  if (a?.date_from && a.date_to && (!b || sameAsLeft || !/\d/.test(right)) && PREVIOUS.test(right)) {
     const days = lengthOf(a);
     b = { date_from: shiftDays(a.date_from, -days), date_to: shiftDays(a.date_from, -1) };
   }

@@ -412,3 +412,64 @@ describe('fifth pass (dev26–dev28): tiers, elisions, week pairs, costs of one 
     });
   });
 });
+
+describe('sixth pass (dev28, a controller’s words; dev27, terse)', () => {
+  test('« charges », "expenditure", "outlay" are spend; « produits » in accounting phrases is revenue', () => {
+    expect(
+      calls('Quel est le montant total des charges publicitaires engagées sur la période de février ?')[0],
+    ).toMatchObject({
+      metrics: ['mark_spent'],
+      ...FEBRUARY,
+    });
+    expect(calls('What was our aggregate marketing outlay for the month, please?')[0]).toMatchObject({
+      metrics: ['mark_spent'],
+    });
+    expect(
+      calls('Quel est le total des produits générés par les campagnes sur la période ?')[0],
+    ).toMatchObject({
+      metrics: ['revenue'],
+    });
+    expect(
+      calls('Quelles sont les campagnes dont les produits ne couvrent pas les charges ?')[0],
+    ).toMatchObject({
+      thresholds: [{ metric: 'roi', op: '<', value: 0 }],
+    });
+  });
+  test('TVA, the ledger and invoices are out of scope; « que pouvez-vous me fournir ? » is help', () => {
+    for (const text of [
+      'Pouvez-vous calculer la TVA due sur le chiffre d’affaires du mois ?',
+      'Could you reconcile the advertising spend with the general ledger?',
+    ])
+      expect(plan(text).intent).toBe('out_of_scope');
+    for (const text of [
+      'Que pouvez-vous me fournir comme analyses, concrètement ?',
+      'What sort of questions can you answer?',
+      'comment je dois formuler mes questions ?',
+      'what can u do',
+    ])
+      expect(plan(text).intent).toBe('help');
+  });
+  test('"the week ending Sunday 28 February", "the week of the 15th compared with the previous week"', () => {
+    expect(calls('Revenue for the week ending Sunday 28 February, please.')[0]).toMatchObject(LAST_WEEK);
+    expect(
+      calls(
+        'Why did advertising expenditure rise so sharply in the week of the 15th compared with the previous week?',
+      )[0],
+    ).toMatchObject({
+      before: { date_from: '2021-02-08', date_to: '2021-02-14' },
+      after: WEEK_BEFORE,
+    });
+  });
+  test('"model a ten per cent uplift", « pause them in Facebook Ads Manager » (an action: out of scope)', () => {
+    expect(calls('Please model a ten per cent uplift in total advertising spend.')[0]).toMatchObject({
+      tool: 'simulate_budget',
+      budget_increase_pct: 10,
+      category: 'all',
+    });
+    expect(plan('can you pause them in facebook ads manager').intent).toBe('out_of_scope');
+    expect(plan('passe le budget fb a 2k/j dans ads manager').intent).toBe('out_of_scope');
+  });
+  test('"how is the budget split over the channels?": spend per channel', () => {
+    expect(calls('How is the budget split over the channels?')[0]).toMatchObject({ group_by: 'category' });
+  });
+});
