@@ -39,7 +39,7 @@ export const SIGNALS = {
     /\b(ignore|ignorez|oublie|oubliez|forget|disregard|override)\b.{0,40}\b(instructions?|consignes?|regles|rules|prompt|above|precedent\w*|previous)|\bsystem prompt\b|\bprompt (systeme|system)\b|\bton prompt\b|\byour prompt\b|\btu es maintenant\b|\byou are now\b|\bact as\b|\bagis comme\b|\bjailbreak\b|\bdeveloper mode\b|\bmode developpeur\b|\breveal\b|\brevele\b|\bapi key\b|\bcle api\b|\bmot de passe\b|\bpassword\b|\bsudo\b/,
   sql: /\bdrop\s+(table|database)\b|\bdelete\s+from\b|\binsert\s+into\b|\bupdate\s+\w+\s+set\b|\bunion\s+(all\s+)?select\b|\bselect\s+[\w*,\s]+\s+from\b|;\s*--|\bor\s+'?1'?\s*=\s*'?1|\btruncate\b|\balter\s+table\b|\bxp_cmdshell\b|\bexec(ute)?\s*\(/,
   followUp:
-    /^(et|and|what about|how about|same|idem|pareil|meme chose|meme question|pareil pour|now|maintenant|plutot|instead|also|aussi|ok|alors|then|puis|sinon|or|mais|but|so|donc|du coup|just|only|juste|seulement|uniquement|que|montre m'en|donne m'en|show me|elargi\w*|etend\w*|extend|expand|widen)\b|^(le |la |the )?(meme|same) (classement|ranking|chose|thing|question|tableau|table|liste|list|graphique|chart)\b/,
+    /^(et|and|what about|how about|same|idem|pareil|meme chose|meme question|pareil pour|now|maintenant|plutot|instead|also|aussi|ok|alors|then|puis|sinon|or|mais|but|so|donc|du coup|just|only|juste|seulement|uniquement|que|ca (?=fait|nous|coute|donne|represente|rapporte)|that (?=makes?|costs?|comes?|gives?|is)|montre m'en|donne m'en|show me|elargi\w*|etend\w*|extend|expand|widen)\b|^(le |la |the )?(meme|same) (classement|ranking|chose|thing|question|tableau|table|liste|list|graphique|chart)\b/,
 } as const;
 
 /** The grain of a trend: « par semaine », "weekly", « jour par jour ». */

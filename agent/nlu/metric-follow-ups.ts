@@ -140,6 +140,18 @@ export function followMetricCall(
     args.limit = p.count ?? campaignObject;
     changed = true;
   }
+  // « et le meilleur CPL, c'est quelle campagne ? », « et quelles campagnes ont le CPL le plus bas ? » after the
+  // account's figure: the campaigns ranked by it.
+  const direction = findDirectionWord(p.text);
+  if (previous.tool === 'query_metrics' && !args.group_by && !args.grain && campaignObject && direction) {
+    const by = (p.metrics[0] ??
+      (Array.isArray(args.metrics) ? (args.metrics as Metric[])[0] : 'roi')) as Metric;
+    args.group_by = ['campaign_name'];
+    args.order_by = by;
+    args.order = orderFor(p.text, by);
+    args.limit = p.count ?? campaignObject;
+    changed = true;
+  }
   // « détaille par semaine », "split it by day": the same figure over time.
   const grain = PER_TIME.exec(p.text);
   if (previous.tool === 'query_metrics' && grain) {

@@ -17,6 +17,8 @@ export function normalize(text: string): string {
       .replace(/[’‘`´]/g, "'")
       .replace(/[«»“”"]/g, ' ')
       .replace(/[\u2212\u2013\u2014]/g, '-')
+      .replace(/≥/g, '>=')
+      .replace(/≤/g, '<=')
       .replace(/\s+/g, ' ')
       // « celle d avant », « prix d un lead », « qu en sem 1 », « c est »: the apostrophe left out (same length).
       .replace(/\b(d|l|qu|j|n|c) (?=[aeiouyh][a-z])/g, "$1'")

@@ -5,8 +5,10 @@
 import type { Plan, PlannedCall, PreviousTurn } from '../../src/analysis/plan.js';
 import type { Language } from '../../src/core/answer.js';
 import type { Metric } from '../../src/core/metrics.js';
-import { findMetrics } from './metrics.js';
+import { orderFor } from './figure-parse.js';
+import { findDirectionWord, findMetrics } from './metrics.js';
 import { prepare } from './normalize.js';
+import { findCount } from './numbers.js';
 import { asMetricCall } from './preset-calls.js';
 
 /** A plural pronoun or demonstrative for the members just shown. */
@@ -73,6 +75,29 @@ export function planForThoseShown(
   const shown = listing(previous);
   if (metrics.length === 0 || !shown) return undefined;
   const before = (Array.isArray(shown.args.metrics) ? shown.args.metrics : []) as Metric[];
+  // « laquelle de celles-ci coûte le plus ? »: the members ranked by the figure asked, the one (or few) asked first.
+  const direction = findDirectionWord(prepared);
+  if (direction && metrics.length === 1) {
+    const metric = metrics[0]!;
+    const single = /\b(?:laquelle|lequel|which one|quelle campagne|which campaign)\b/.test(prepared);
+    return {
+      intent: 'kpi_qa',
+      language,
+      calls: [
+        {
+          tool: 'query_metrics',
+          args: {
+            ...shown.args,
+            metrics: [...new Set([metric, ...before.slice(0, 1)])],
+            order_by: metric,
+            order: orderFor(prepared, metric),
+            limit: findCount(prepared) ?? (single ? 1 : 5),
+          },
+        },
+      ],
+      confidence: 0.85,
+    };
+  }
   return {
     intent: 'kpi_qa',
     language,

@@ -473,3 +473,49 @@ describe('sixth pass (dev28, a controller’s words; dev27, terse)', () => {
     expect(calls('How is the budget split over the channels?')[0]).toMatchObject({ group_by: 'category' });
   });
 });
+
+describe('seventh pass: follow-ups that keep what was shown', () => {
+  test('« ça fait combien d’impressions en tout ? » after banner_partner’s CPM: banner_partner’s impressions', () => {
+    expect(chain('cpm du banner_partner ?', "ça fait combien d'impressions en tout ?")[0]).toMatchObject({
+      metrics: ['impressions'],
+      campaigns: ['banner_partner'],
+    });
+    expect(chain('impressions du social ?', 'ça nous coûte combien pour mille ?')[0]).toMatchObject({
+      metrics: ['cpm'],
+      categories: ['social'],
+    });
+  });
+  test('« et le meilleur CPL, c’est quelle campagne ? » after the account’s CPL: campaigns ranked by CPL', () => {
+    expect(chain('cpl moyen du mois ?', "et le meilleur cpl, c'est quelle campagne ?")[0]).toMatchObject({
+      group_by: ['campaign_name'],
+      order_by: 'cpl',
+      order: 'asc',
+      limit: 1,
+    });
+  });
+  test('« laquelle de celles-ci coûte le plus ? » after the loss-makers: ranked by spend among them', () => {
+    expect(
+      chain('Quelles campagnes ont un ROI négatif sur le mois ?', 'laquelle de celles-ci coûte le plus ?')[0],
+    ).toMatchObject({
+      thresholds: [{ metric: 'roi', op: '<', value: 0 }],
+      order_by: 'mark_spent',
+      order: 'desc',
+      limit: 1,
+    });
+  });
+  test('« simule une hausse de 20 % du budget », "increase that budget" after one channel: that channel', () => {
+    expect(chain('roi du social ?', 'simule-moi une hausse de 20% du budget')[0]).toMatchObject({
+      tool: 'simulate_budget',
+      category: 'social',
+    });
+    expect(chain('ROI of influencer?', 'What happens if we increase that budget by 30%?')[0]).toMatchObject({
+      budget_increase_pct: 30,
+      category: 'influencer',
+    });
+  });
+  test('« ≥ » and « ≤ » are comparators', () => {
+    expect(calls('which camps roas ≥ 2')[0]).toMatchObject({
+      thresholds: [{ metric: 'roas', op: '>=', value: 2 }],
+    });
+  });
+});
