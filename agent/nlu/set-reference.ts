@@ -75,48 +75,28 @@ export function planForThoseShown(
   const shown = listing(previous);
   if (metrics.length === 0 || !shown) return undefined;
   const before = (Array.isArray(shown.args.metrics) ? shown.args.metrics : []) as Metric[];
-  // « laquelle de celles-ci coûte le plus ? »: the members ranked by the figure asked, the one (or few) asked first.
-  const direction = findDirectionWord(prepared);
-  if (direction && metrics.length === 1) {
-    const metric = metrics[0]!;
-    const single = /\b(?:laquelle|lequel|which one|quelle campagne|which campaign)\b/.test(prepared);
-    return {
-      intent: 'kpi_qa',
-      language,
-      calls: [
-        {
-          tool: 'query_metrics',
-          args: {
-            ...shown.args,
-            metrics: [...new Set([metric, ...before.slice(0, 1)])],
-            order_by: metric,
-            order: orderFor(prepared, metric),
-            limit: findCount(prepared) ?? (single ? 1 : 5),
-          },
-        },
-      ],
-      confidence: 0.85,
-    };
-  }
-  return {
+  // The figure asked first, then the one that chose the members.
+  const figures = [...new Set([...metrics, ...before.slice(0, 1)])].slice(0, 6);
+  const over = (args: Record<string, unknown>): Plan => ({
     intent: 'kpi_qa',
     language,
-    calls: [
-      {
-        tool: 'query_metrics',
-        args: {
-          ...shown.args,
-          // The figure asked, then the one that chose them (the order stays theirs: order_by is kept).
-          metrics: [...new Set([...metrics, ...before.slice(0, 1)])].slice(0, 6),
-          ...(TOTAL.test(prepared) ||
-          (HOW_MUCH.test(prepared) && metrics.every((metric) => ADDITIVE.has(metric)))
-            ? { totals: true }
-            : {}),
-        },
-      },
-    ],
+    calls: [{ tool: 'query_metrics', args: { ...shown.args, metrics: figures, ...args } }],
     confidence: 0.85,
-  };
+  });
+  // « laquelle de celles-ci coûte le plus ? »: the members ranked by the figure asked, the one (or few) asked first.
+  if (findDirectionWord(prepared) && metrics.length === 1) {
+    const metric = metrics[0]!;
+    const single = /\b(?:laquelle|lequel|which one|quelle campagne|which campaign)\b/.test(prepared);
+    return over({
+      order_by: metric,
+      order: orderFor(prepared, metric),
+      limit: findCount(prepared) ?? (single ? 1 : 5),
+    });
+  }
+  // Otherwise the members in their own order (order_by kept), with their sum when a total is asked.
+  const summed =
+    TOTAL.test(prepared) || (HOW_MUCH.test(prepared) && metrics.every((metric) => ADDITIVE.has(metric)));
+  return over(summed ? { totals: true } : {});
 }
 
 function pick(args: Record<string, unknown>, keys: string[]): Record<string, unknown> {
