@@ -18,6 +18,7 @@ import { askForPeriod, unreadTimeWords } from './period-guard.js';
 import { asMetricCall } from './preset-calls.js';
 import { route } from './router.js';
 import { planForThoseShown } from './set-reference.js';
+import { droppedShape } from './shape-guard.js';
 import { withSiblingNames } from './sibling-names.js';
 import { askSimulationScope, withNamedCategory } from './simulation-scope.js';
 import { unexplainedWords } from './unexplained.js';
@@ -117,8 +118,10 @@ function planInContext(input: PlannerInput): Plan {
   // A time named but not read (« le week-end », « KW7 »): a figure for the whole data would be another question's.
   const timeWords = unreadTimeWords(input.text ?? '', plan);
   if (timeWords.length > 0) return askForPeriod(plan, input.text ?? '', timeWords, input.catalog.lastDay);
-  if (unexplained.length === 0) return plan;
-  return { ...plan, confidence: Math.min(plan.confidence, UNEXPLAINED_CONFIDENCE), unexplained };
+  // « par canal », « vs » the reading did not carry (shape-guard.ts): asked back like an unexplained word.
+  const unread = [...unexplained, ...droppedShape(input.text ?? '', plan)];
+  if (unread.length === 0) return plan;
+  return { ...plan, confidence: Math.min(plan.confidence, UNEXPLAINED_CONFIDENCE), unexplained: unread };
 }
 
 /**
