@@ -23,7 +23,8 @@ import type { App } from '../app.js';
 // test are held out. dev7, dev20 and dev30 are fresh measures taken at the end of a session; dev11, dev13 and dev15 are
 // the other halves (by family) of dev10's, dev12's and dev14's writers; dev25 and dev29 were written beside the tuned
 // sets of their session and only their rates were read.
-const SPLITS = [
+/** The splits tuned on: `--failures` lists their misses. */
+const TUNED_SPLITS = [
   'dev',
   'dev2',
   'dev3',
@@ -46,6 +47,9 @@ const SPLITS = [
   'dev26',
   'dev27',
   'dev28',
+] as const;
+/** The splits never tuned on: only their rates are printed, never their misses. */
+const HELD_OUT_SPLITS = [
   'dev11',
   'dev13',
   'dev15',
@@ -56,19 +60,8 @@ const SPLITS = [
   'dev7',
   'test',
 ] as const;
-/** The splits never tuned on: only their rates are printed, never their misses. */
-const HELD_OUT = new Set<string>([
-  'dev11',
-  'dev13',
-  'dev15',
-  'dev20',
-  'dev25',
-  'dev29',
-  'dev30',
-  'dev7',
-  'test',
-]);
-const TUNED = new Set<string>(SPLITS.filter((split) => !HELD_OUT.has(split)));
+const SPLITS = [...TUNED_SPLITS, ...HELD_OUT_SPLITS];
+const TUNED = new Set<string>(TUNED_SPLITS);
 
 export async function evalCommand(app: App, argv: string[]): Promise<void> {
   const { values } = parseArgs({
