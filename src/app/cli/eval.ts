@@ -47,6 +47,10 @@ const TUNED_SPLITS = [
   'dev26',
   'dev27',
   'dev28',
+  'dev31',
+  'dev32',
+  'dev34',
+  'dev35',
 ] as const;
 /** The splits never tuned on: only their rates are printed, never their misses. */
 const HELD_OUT_SPLITS = [
@@ -57,6 +61,8 @@ const HELD_OUT_SPLITS = [
   'dev25',
   'dev29',
   'dev30',
+  'dev33',
+  'dev36',
   'dev7',
   'test',
 ] as const;
