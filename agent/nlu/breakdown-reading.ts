@@ -2,10 +2,15 @@
 // breakdown already shows spend, revenue and the main KPIs.
 import { dates, query, scopeArgs } from './figure-parse.js';
 import { type FigureQuestion, PRESET, type Reading } from './figure-question.js';
-import { PER_CAMPAIGN, PER_CATEGORY, PRESET_COLUMNS } from './figure-words.js';
+import { EACH, PER_CAMPAIGN, PER_CATEGORY, PRESET_COLUMNS } from './figure-words.js';
 
 export function readBreakdown({ p, text, metric, presetScope, ranked }: FigureQuestion): Reading {
-  const breakdown = PER_CATEGORY.test(text) || (PER_CAMPAIGN.test(text) && !ranked);
+  // « nos deux influenceurs, combien de commandes chacun ? »: each campaign of the group named, one row each.
+  const eachOfGroup =
+    EACH.test(text) &&
+    p.scope.campaigns.length === 0 &&
+    p.scope.categories.length + p.scope.prefixes.length > 0;
+  const breakdown = PER_CATEGORY.test(text) || ((PER_CAMPAIGN.test(text) || eachOfGroup) && !ranked);
   // « CA total du mois et la répartition par canal »: the total too, which the preset breakdown does not state.
   const total = /\btota(l|ux|ls?)\b|\bglobal\w*|\boverall\b/.test(text);
   if (breakdown && p.metrics.every((item) => PRESET_COLUMNS.has(item)) && presetScope && !total)

@@ -63,7 +63,11 @@ export function extractFeatures(question: string, catalog: Catalog): Features {
   const campaign = findCampaign(prepared, catalog);
   const text = mask(prepared, campaign.span);
   const signals = Object.fromEntries(
-    Object.entries(SIGNALS).map(([name, pattern]) => [name, pattern.test(text)]),
+    // « sur fb ads »: the platform's name reads as a campaign name (masked), so an action in it is read unmasked.
+    Object.entries(SIGNALS).map(([name, pattern]) => [
+      name,
+      pattern.test(name === 'platformAction' ? prepared : text),
+    ]),
   ) as Record<SignalName, boolean>;
   return {
     text,

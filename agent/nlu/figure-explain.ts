@@ -34,7 +34,13 @@ export function explain(p: Parsed, catalog: Catalog): MetricReading | undefined 
     periods = [before(after), after];
   }
   if (!periods) return undefined;
-  const by = CATEGORY_OBJECT.test(p.text) && p.scope.categories.length === 0 ? 'category' : 'campaign_name';
+  // « c'est le social, le search ou le media ? »: the categories offered as the possible causes — the change over
+  // them, by category.
+  const offered = p.scope.categories.length >= 2 && /\b(ou|or)\b/.test(p.text);
+  const by =
+    offered || (CATEGORY_OBJECT.test(p.text) && p.scope.categories.length === 0)
+      ? 'category'
+      : 'campaign_name';
   return {
     intent: 'diagnostic',
     calls: [

@@ -10,7 +10,7 @@ export const CHANGE =
 export const COMPARE =
   /\bvs\.?\b|\bversus\b|\bcontre\b|\bcompar\w*|\bpar rapport (a|au|aux)\b|\bface a\b|\bagainst\b|\bstack up\b|\bor\b|\bou\b|\bthan\b|\bmieux que\b|\bplus que\b/;
 export const TOTAL =
-  /\btotal\w*|\bau total\b|\ben tout\b|\bcombien\b|\bhow (much|many)\b|\bglobal\w*|\boverall\b|\bblended\b|\bbottom line\b|\bcumul\w*|\bsomme\b|\bensemble\b|\bconfondu\w*|\bquel(le)? (est|etait|a ete)\b|\bwhat (is|was|were|are)\b|\bwhat's\b|\bnb\b|\bnombre\b|\bnumber of\b|\bcount\b|\baccount[- ]level\b|\b(?:whole|entire|across the|for the|on the) account\b|\b(?:du|de tout le|sur le|sur tout le|tout le) compte\b/;
+  /\btotal\w*|\bwhat (?:do|did|does) (?:we|you|i|it) (?:pay|spend|get|make)\b|\bau total\b|\ben tout\b|\bcombien\b|\bhow (much|many)\b|\bglobal\w*|\boverall\b|\bblended\b|\bbottom line\b|\bcumul\w*|\bsomme\b|\bensemble\b|\bconfondu\w*|\bquel(le)? (est|etait|a ete)\b|\bwhat (is|was|were|are)\b|\bwhat's\b|\bnb\b|\bnombre\b|\bnumber of\b|\bcount\b|\baccount[- ]level\b|\b(?:whole|entire|across the|for the|on the) account\b|\b(?:du|de tout le|sur le|sur tout le|tout le) compte\b/;
 export const CATEGORY_OBJECT =
   /\b(canal|canaux|channels?|categories?|categorie|category|types? de campagne|leviers?)\b/;
 export const PER_CATEGORY =
@@ -20,7 +20,7 @@ export const PER_CAMPAIGN =
 export const RANK_WORDS =
   /\bclass\w*|\brank\w*|\brange[sz]? (?:les|moi|nos)\b|\btri(e|es|ee|ees|er)\b|\bsort(ed|ing|s)?\b|\border(ed)? (\w+ )?by\b|\bpodium\b|\blanterne rouge\b|\bweakest\b|\bstrongest\b|\bpoorest\b|\bn ?° ?1\b|\bnumero (1|un)\b|\bnumber (1|one)\b|#1\b|\bleague table\b|\bpalmares\b|\btops?\b|\bflops?\b|\bmeilleur\w*|\bpire\w*|\bbest\b|\bworst\b|\ble plus\b|\bla plus\b|\bles plus\b|\ble moins\b|\bla moins\b|\bles moins\b|\bmost\b|\bleast\b|\bhighest\b|\blowest\b|\bbiggest\b|\blargest\b|\bplus gros\w*|\bdu plus\b|\bcheapest\b|\bplus (rentable|efficace|performant|cher)\w*|\bmoins (rentable|efficace|performant|cher)\w*/;
 export const CUT =
-  /\b(couper|coupe|stopper|stop|arreter|arrete|mettre en pause|en pause|pause|pausing|paused|suspendre|switch(ed)? off|turn off|kill|cut|sauter)\b|\ben pertes?\b|\bdans le rouge\b|\b(perdent|perdu|perd|perdons) (?:le plus )?(?:de l'|d')argent\b|(?<!\b(?:making|earning|make|earn) or )\blos(e|es|ing|t) (?:\w+ ){0,3}money\b|\bin the red\b|\bunderwater\b|\bunder water\b|\bcout\w* plus qu'(?:elles?|ils?) ne rapporte\w*|\bcost more than (?:they|it) (?:make|earn|bring)s?\b|\bnot breaking even\b|\bpas rentabilis\w*|\bloss[- ]?making\b|\blosers?\b|\bgaspill\w*|\bne couvr\w* pas (?:les |leurs )?(?:charges|couts|depenses)\b|\bpull(?:ed|ing)? the plug\b|\baxe\b|\bthe chop\b|\bchopping block\b|\bwast(e|es|ed|ing) (money|budget|the budget|our budget)\b|\b(roi|retour) (?:(?:qui|that|which) )?(?:est |sont |is |are |was |were |etait )?(negatif|negative)|\b(negative|negatif)[- ](roi|return)/;
+  /\b(couper|coupe|stopper|stop|arreter|arrete|mettre en pause|en pause|pause|pausing|paused|suspendre|switch(ed)? off|turn off|kill|cut|sauter)\b|\ben pertes?\b|\bdans le rouge\b|\b(perdent|perdu|perd|perdons) (?:le plus )?(?:de l'|d')argent\b|(?<!\b(?:making|earning|make|earn) or )\blos(e|es|ing|t) (?:\w+ ){0,3}money\b|\bin the red\b|\bunderwater\b|\bunder water\b|\bcout\w* plus qu'(?:elles?|ils?) ne rapporte\w*|\bcost more than (?:they|it) (?:make|earn|bring)s?\b|\bnot breaking even\b|\bpas rentabilis\w*|\bloss[- ]?making\b|\bmoney[- ]losing\b|\blosers?\b|\bgaspill\w*|\bne couvr\w* pas (?:les |leurs )?(?:charges|couts|depenses)\b|\bpull(?:ed|ing)? the plug\b|\baxe\b|\bthe chop\b|\bchopping block\b|\bwast(e|es|ed|ing) (money|budget|the budget|our budget)\b|\b(roi|retour) (?:(?:qui|that|which) )?(?:est |sont |is |are |was |were |etait )?(negatif|negative)|\b(negative|negatif)[- ](roi|return)/;
 // What to boost next, not what was spent (« les 4 campagnes où on a mis le plus de budget » ranks spend).
 export const BOOST =
   /^(?!.*\bperd\w*|.*\blos(e|es|ing|t)\b|.*\b(?:a|ont|avons|avez) (?:mis|investi|depense|claque|crame|brule|flambe)\b|.*\bwe(?:'ve| have) (?:put|spent|invested)\b|.*\bwe (?:spent|invested)\b|.*\bdid we (?:put|spend|invest)\b).*(?:\brenforc\w*|\bpousser\b|\bscale\b|\bscaler\b|\bmettre plus\b|\binvest(ir)? (plus|more)\b|\bdoubler la mise\b|\bmore budget\b|(?<!\b(?:le|la|les) )\bplus de budget\b|\bdouble down\b|\bplus d'investissement\b|\bmerite\w* plus\b|\bput more\b|\bdeserve more\b|\bmore money\b|\bplus d'argent\b|\bremet\w* (?:de l'argent|des sous)\b|\bextra budget\b|\bbudget (?:en plus|supplementaire)\b)/;
@@ -112,7 +112,7 @@ export const EACH =
 
 /** « cumulé », « ensemble », "combined", « google + youtube »: the members added up, not side by side. */
 export const COMBINED =
-  /\bensemble\b|\bcumul\w*|\bcombin\w*|\btogether\b|\bas one (number|figure)\b|\bau total\b|\ben tout\b|\w \+ \w|\badditionn\w*|\bsum of\b|\bsomme\b/;
+  /\bensemble\b|\bcumul\w*|\bcombin\w*|\btogether\b|\bas one (number|figure)\b|\bau total\b|\ben tout\b|\s\+\s|\badditionn\w*|\bsum of\b|\bsomme\b/;
 
 // The movement a « pourquoi » takes for granted: the answer says so when the data moved the other way.
 export const UP_WORDS =

@@ -96,9 +96,9 @@ function applyMetric(
   }
 }
 
-/** « it », « l'augmenter », « dessus », "there", « le budget »: the budget just shown, not every budget. */
+/** « it », "them", « l'augmenter », « leur budget », « dessus », « le budget »: the budget just shown, not every budget. */
 const THE_ONE_SHOWN =
-  /\b(it|that one|there|dessus|la-dessus)\b|\bl'(augment|baiss|coup|redui|doubl|mont)\w*|\b(la|le|les) (augment|baiss|coup|redui|doubl|mont)\w*|\b(?:j'|on |je )y\b|\bson budget\b|\b(?:that|this|ce|cet) budget\b|\bdu budget\b(?! (?:de|du|des|total|global|sur|pour)\b)|\b(?:le|its|the) budget\b(?! (?:(?:de|du|des|of|on|for|sur|pour) (?![+-]?\d)|total\b|global\b))/;
+  /\b(it|that one|that|them|those|there|dessus|la-dessus)\b|\bleurs? budgets?\b|\btheir budgets?\b|\bl'(augment|baiss|coup|redui|doubl|mont)\w*|\b(la|le|les) (augment|baiss|coup|redui|doubl|mont)\w*|\b(?:j'|on |je )y\b|\bson budget\b|\b(?:that|this|ce|cet) budget\b|\bdu budget\b(?! (?:de|du|des|total|global|sur|pour)\b)|\b(?:le|its|the) budget\b(?! (?:(?:de|du|des|of|on|for|sur|pour) (?![+-]?\d)|total\b|global\b))/;
 
 /**
  * "and what if we increased it by 20%?" after social's spend (after « ROI google »: google is the whole of search;

@@ -78,6 +78,7 @@ bouge bouger varier variation chute drop dropped fall fell jump jumped rise rose
 si if simule simuler simulate simulation projection impact happens happen prevois prevoir predict predicted
 prediction forecast augmente augmenter augmentation increase reduit reduire reduction coupe couper cut met mettre
 mettons put moitie half double doubler model modelise modeliser
+obtenir decrocher recruter choper chopper attraper acquire land became become becomes deviennent devient devenus transforment aboutissent
 segmente segmenter segmentation segment segments cluster clusters groupe groupes regroupe regrouper ressemblent
 ressemble profil profils
 faut devrait devraient should meritent merite deserve deserves pousser renforcer stopper arreter scale

@@ -103,10 +103,11 @@ export function readMetricQuestion(
   catalog: Catalog,
   language: Language,
 ): MetricReading | undefined {
-  // « trois tops, trois flops »: a comma before the other end of a ranking joins two parts.
+  // « trois tops, trois flops »: a comma before the other end of a ranking joins two parts — unless it says the order
+  // of one ranking (« classement CPA social, les pires d'abord », "worst first").
   const normalized = normalize(question)
     .replace(
-      /\s*[,/]\s+(?=(?:les |the )?(?:\d+ |trois |three |deux |two |cinq |five )?(?:flops?|pires?|worst|bottom)\b)/,
+      /\s*[,/]\s+(?=(?:les |the )?(?:\d+ |trois |three |deux |two |cinq |five )?(?:flops?|pires?|worst|bottom)\b(?! (?:d'abord|first|en premier|en tete|on top)\b))/,
       ' et ',
     )
     // « meilleur et pire ROAS du mois, par campagne »: the object of both ends, not a breakdown of the second.
@@ -127,19 +128,24 @@ export function readMetricQuestion(
       /\b(celles|ceux) qui\b|\bwhich ones\b|\blesquel\w*/.test(part);
     // « combien d'impressions au total, et quel canal en a fait le plus ? »: a total is a part of its own, and so are
     // figures named (« les dépenses, le ROAS et les 3 meilleures campagnes en CA »).
+    // « qui perd de l'argent et combien on a dépensé en tout », "money-losing campaigns and total spend": the
+    // loss-makers, then a total of its own.
+    const cutThenTotal =
+      CUT.test(left) && TOTAL.test(right) && findMetricMentions(right).length > 0 && !asks(right);
     if (
-      (asks(left) ||
+      cutThenTotal ||
+      ((asks(left) ||
         TOTAL.test(left) ||
         (findMetricMentions(left).length > 0 &&
           (RANK_WORDS.test(right) || CUT.test(right)) &&
           !WHY.test(normalized))) &&
-      asks(right) &&
-      (/\d|\bzero\b|perte|couper|stopper|renforc|pousser|\b(deux|trois|quatre|cinq|two|three|four|five)\b|\bflops?\b/.test(
-        right,
-      ) ||
-        CUT.test(right) ||
-        RANK_WORDS.test(right) ||
-        findDirectionWord(right) !== undefined)
+        asks(right) &&
+        (/\d|\bzero\b|perte|couper|stopper|renforc|pousser|\b(deux|trois|quatre|cinq|two|three|four|five)\b|\bflops?\b/.test(
+          right,
+        ) ||
+          CUT.test(right) ||
+          RANK_WORDS.test(right) ||
+          findDirectionWord(right) !== undefined))
     ) {
       // « le meilleur et le pire canal en CPL », « quel canal a le CPL le plus bas et lequel le plus haut ? »: a
       // part that names no metric or no object takes the other part's.

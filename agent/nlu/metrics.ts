@@ -1,9 +1,11 @@
 // Metric synonyms (French and English) and ranking directions. Cost metrics (CPL, CPA) are better when low,
 // so « meilleur CPL » / "cheapest" rank bottom first and "worst CPL" ranks top first.
 import type { Metric } from '../../src/core/metrics.js';
+import { RATIO_SYNONYMS } from './ratio-words.js';
 
 // Longest phrases first: « coût par lead » must win over « coût ». Patterns run on prepared text.
 const SYNONYMS: [RegExp, Metric][] = [
+  ...RATIO_SYNONYMS,
   [/\bratio entre (?:les )?produits et (?:les )?charges\b|\b(?:francs?|chf|balles)\s(?:de\s(?:ca|chiffre d'affaires|revenus?|recettes?)|of (?:revenue|sales))\s(?:pour|par|per|for)\s(?:chaque|each|every|1|un|one)\s(?:francs?|chf)\b(?:\s(?:mis|investi|depense|spent|invested)\w*)?|\brapport (?:cout|depenses?)\s?(?:\/|sur)\s?(?:ca|revenus?|chiffre d'affaires)\b|\brapport\w* (?:le plus |le moins |plus |moins )?(?:par|pour|per|chaque) (?:1 |un )?(?:franc|chf|euro|dollar)s?(?: (?:mis|investi|depense|spent|invested)\w*)?|\bretours? sur (les )?depenses? (publicitaires?|pub|pubs|media)\b|\bretours? sur (le )?budget pub\w*|\breturn on ad ?spend|\broas\b|\b(?:par|pour|per|for each|for every|for|each|every|chaque) (?:1 |un |one |each |every |chaque )?(?:franc|chf|euro|dollar)s? (?:(?:we|on|nous|que (?:l'on|on|nous)|qu'on) )?(?:mis|met|investi|depense|spent|spend|invested|put in|put into)\w*|\b(?:revenue|ca|chiffre d'affaires|recettes?|returns?) (?:par|per|for each|for every) (?:franc|chf|euro|dollar)\b/, 'roas'],
   [/\bretours? sur invest\w*|\breturn on investment|\bnet return\b|\brentab\w*|\bprofitab\w*|\broi\b|\bmoney pits?\b|\bdetrui\w* (?:le plus de )?(?:la )?valeur\b|\b(?:did|do|have|are|were) we (?:make|made|making|earn\w*) (?:any )?money\b|\b(?:est-ce qu')?on a (?:gagne|fait) de l'argent\b|\bpay(?:ing|s)? for (?:itself|themselves)\b|\bse rembourse\w*|\b(?:making|earning) or losing money\b|\bgagne\w* ou perd\w* de l'argent\b|\bbang for (?:the|your|our) bucks?\b/, 'roi'],
   [/(?<=%\s?)de (clics?|clicks?)\b|\b(taux|tx) de cli\w*|\bclick[- ]?(through|thru)( rate)?|\bclicks? rates?\b|\bctrs?\b|\bcliqu\w* mieux\b|\bclicks? better\b/, 'ctr'],

@@ -167,6 +167,44 @@ function sideBySideCalls(previous: PlannedCall, next: PlannedCall): PlannedCall[
   ];
 }
 
+const SCOPE_KEYS = ['campaigns', 'campaign_name', 'categories', 'category', 'name_prefix'];
+const scoped = (call: PlannedCall | undefined) =>
+  SCOPE_KEYS.some((key) => call?.args[key] !== undefined && call.args[key] !== 'all');
+
+/** The shape of a metric query: its tool, what it groups by, and whether it keeps members past a bound. */
+const shapeOf = (call: PlannedCall | undefined) =>
+  JSON.stringify([call?.tool, call?.args.group_by ?? [], call?.args.thresholds !== undefined]);
+
+/**
+ * A follow-up that is a whole question by itself — strongly read, a metric named, one ranking or one metric query
+ * grouped by members or past a bound — when following the previous call gives another shape: the fresh reading.
+ */
+function wholeQuestion(
+  fresh: { plan: Plan; strong: boolean },
+  namesMetric: boolean,
+  followed: PlannedCall | undefined,
+): Plan | undefined {
+  const [call, ...others] = fresh.plan.calls;
+  if (!fresh.strong || !namesMetric || !call || others.length > 0) return undefined;
+  if (fresh.plan.confidence < 0.8 || fresh.plan.clarification) return undefined;
+  const structured =
+    call.tool === 'rank_campaigns' ||
+    (call.tool === 'query_metrics' &&
+      ((Array.isArray(call.args.group_by) && call.args.group_by.length > 0) || call.args.thresholds));
+  // (A « pourquoi » followed up stays one: « et le CPA par canal ? » after why the CPA rose is that change by channel.)
+  if (!structured || followed?.tool === 'explain_change' || shapeOf(call) === shapeOf(followed))
+    return undefined;
+  // Whose figures stays the conversation's unless the question names its own (« roi de facebook ? » then « et le
+  // classement par CPA ? » ranks facebook's campaigns).
+  if (scoped(followed) && !scoped(call)) return undefined;
+  // The period shown stays when the question names none (« et par canal, lesquels … ? » after last week's figure).
+  const period =
+    call.args.date_from === undefined && followed?.args.date_from !== undefined
+      ? { date_from: followed.args.date_from, date_to: followed.args.date_to }
+      : {};
+  return { ...fresh.plan, calls: [{ ...call, args: { ...call.args, ...period } }] };
+}
+
 /** The previous calls answered again (« et en % ? »), or from the other end (« et l'inverse ? »). */
 function restated(text: string, previous: readonly PlannedCall[]): PlannedCall[] | undefined {
   if (IN_PERCENT.test(text) && previous.every((call) => call.tool === 'query_metrics')) return [...previous];
@@ -240,6 +278,10 @@ function planOnce(input: PlannerInput): Plan {
       const asQuery = asMetricCall(call);
       return asQuery ? followMetricCall(asQuery, input.text ?? '', input.catalog) : undefined;
     });
+    // « et quelles campagnes social ont un CTR < 0,5 % ? » after social's CTR: a whole question of another shape (by
+    // campaign, past a bound), read fresh, not the figure shown moved to a new bound.
+    const whole = wholeQuestion(fresh, features.metrics.length > 0, calls[0]);
+    if (whole) return whole;
     if (calls.length > 0 && calls.every((call) => call !== undefined)) {
       // « compare avec google_wide » after one campaign's figure: both side by side, not the new one instead.
       const sideBySide =

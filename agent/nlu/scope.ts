@@ -257,6 +257,10 @@ export function findScope(normalized: string, catalog: Catalog): Scope {
   }
   // « le blogueur youtube et le blogueur insta », « la tier2 facebook »: a bare part next to a brand (or to a name
   // part of one campaign) is that campaign; when every bare part is so paired, nothing is ambiguous.
+  // The parts of several campaigns written bare (« tier1 », « blogger »), not brands.
+  const bare = spots.filter(
+    (spot) => spot.holders.length > 1 && (lookup.starters.get(spot.part) ?? []).length < 2,
+  );
   if (ambiguous) {
     const next = (a: { at: number; end: number }, b: { at: number; end: number }) => {
       const [first, second] = a.at < b.at ? [a, b] : [b, a];
@@ -265,9 +269,6 @@ export function findScope(normalized: string, catalog: Catalog): Scope {
         spotText.slice(first.end, second.at),
       );
     };
-    const bare = spots.filter(
-      (spot) => spot.holders.length > 1 && (lookup.starters.get(spot.part) ?? []).length < 2,
-    );
     const consumed = new Set<string>();
     const unpaired = bare.filter((spot) => {
       const named = spots.find((other) => other.holders.length === 1 && next(other, spot));
@@ -288,13 +289,16 @@ export function findScope(normalized: string, catalog: Catalog): Scope {
       prefixes.splice(0, prefixes.length, ...prefixes.filter((prefix) => !consumed.has(prefix)));
     }
   }
-  // « la tier2 facebook », "tier1 instagram": the bare part and its brand written apart are one campaign.
+  // « la tier2 facebook », "tier1 instagram", « insta paid (tier1 + tier2) »: each bare part and the brand written
+  // apart are one campaign — every bare part, or the question stays ambiguous (none dropped unread).
   if (ambiguous && prefixes.length > 0 && !joined) {
-    const branded = ambiguous.candidates.filter((name) =>
-      prefixes.some((prefix) => name.toLowerCase().startsWith(prefix.toLowerCase())),
+    const branded = bare.map((spot) =>
+      spot.holders.filter((name) =>
+        prefixes.some((prefix) => name.toLowerCase().startsWith(prefix.toLowerCase())),
+      ),
     );
-    if (branded.length === 1) {
-      campaigns.push(branded[0]!);
+    if (branded.every((names) => names.length === 1)) {
+      campaigns.push(...branded.map((names) => names[0]!));
       ambiguous = undefined;
     }
   }

@@ -1,8 +1,9 @@
 // Two or more members, or two periods, side by side (« instagram vs youtube », « CA cette semaine vs la semaine
 // dernière »), a family's campaigns listed, or several members summed (« google et youtube ensemble »).
-import { dates, prefixed, query, scopeArgs } from './figure-parse.js';
+import { dates, orderFor, prefixed, query, scopeArgs } from './figure-parse.js';
 import { type FigureQuestion, PRESET, type Reading } from './figure-question.js';
 import { COMBINED, COMPARE, EACH, RANK_WORDS } from './figure-words.js';
+import { findDirectionWord } from './metrics.js';
 
 export function readSideBySide({ p, text, metric, sides, catalog }: FigureQuestion): Reading {
   const onlyCategories = p.scope.campaigns.length === 0 && p.scope.prefixes.length === 0;
@@ -59,6 +60,30 @@ export function readSideBySide({ p, text, metric, sides, catalog }: FigureQuesti
       confidence: 0.85,
     };
   }
+  // « quel type de campagne (social, search, influence, media) rapporte le moins ? »: the channels listed are the
+  // field of a ranking, not sides to show.
+  const rankedChannels =
+    onlyCategories &&
+    p.scope.categories.length >= 2 &&
+    findDirectionWord(text) !== undefined &&
+    /\b(quel\w*|which|lequel|laquelle|lesquel\w*)\b/.test(text) &&
+    !COMPARE.test(text);
+  if (rankedChannels && metric)
+    return {
+      intent: 'kpi_qa',
+      calls: [
+        query({
+          metrics: [...new Set([metric, 'mark_spent', 'revenue'])],
+          group_by: ['category'],
+          categories: p.scope.categories,
+          order_by: metric,
+          order: orderFor(text, metric),
+          limit: p.count ?? p.scope.categories.length,
+          ...dates(p.period),
+        }),
+      ],
+      confidence: 0.85,
+    };
   if (sides.length >= 2 && (COMPARE.test(text) || /\bdeux\b|\bboth\b|\bcompar/.test(text) || metric)) {
     const metrics = metric ? p.metrics.slice(0, 4) : ['roi', 'mark_spent', 'revenue'];
     // Three campaigns or more side by side: one breakdown (an answer holds two calls at most).

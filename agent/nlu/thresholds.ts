@@ -70,10 +70,14 @@ function numberAt(
         : /^cents?$/.test(unit)
           ? 100
           : 1;
+  // « 9 francs nonante » (prepare() wrote 9 francs 90), « 2 fr. 50 »: francs and centimes, as said in Switzerland.
+  const centimes = /^(?:francs?|fr|chf|balles)$/.test(unit)
+    ? /^\.?\s(\d{2})\b(?!\s?(?:%|[.,]\d|chf|francs?|balles|fr\b))/.exec(source.slice(match[0].length))
+    : null;
   return {
-    value: signed * scale,
+    value: signed * scale + (centimes ? Number(centimes[1]) / 100 : 0),
     unit: match[2]?.startsWith('%') || /pour|percent/.test(match[2] ?? '') ? '%' : match[2],
-    end: from + match[0].length,
+    end: from + match[0].length + (centimes?.[0].length ?? 0),
   };
 }
 

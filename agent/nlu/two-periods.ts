@@ -8,15 +8,15 @@ import { CHANGE, WHY } from './figure-words.js';
 import { DAY, FIRST_TWO_WEEKS, findPeriod, ordinal, weekNumber, withBareDays } from './periods.js';
 
 const COMPARISON_SPLIT =
-  /\s(?:vs\.?|versus|contre|compare\w* (?:a|au|avec|with|to)|par rapport (?:a|au|aux)|face a|against|than|que|qu'en|qu'a|qu'au|→|->|>|<|puis|then|and|et|ou|or|a|au|to|avec|with)\s/;
+  /\s(?:vs\.?|versus|contre|compare\w* (?:a|au|aux|avec|with|to)|par rapport (?:a|au|aux)|face a|against|than|que|qu'en|qu'a|qu'au|→|->|>|<|puis|then|and|et|ou|or|a|au|to|avec|with)\s/;
 const STRONG_SPLIT =
-  /\s(?:vs\.?|versus|contre|compare\w* (?:a|au|avec|with|to)|par rapport (?:a|au|aux)|against)\s/;
+  /\s(?:vs\.?|versus|contre|compare\w* (?:a|au|aux|avec|with|to)|par rapport (?:a|au|aux)|against)\s/;
 /** "from Feb 15 to Feb 17": a month written before each day. */
 const MONTH_FIRST = String.raw`(?:(?:fevr\w*|fev|feb\w*|february|janv\w*|jan\w*|mars|march|avr\w*|apr\w*)\.?\s)?`;
 const JOIN_SPLIT = /\s(?:et|and|ou|or|puis|then)\s/;
 // « la semaine d'avant », "the week before": the same length right before the other period.
 const PREVIOUS =
-  /\bla veille\b|\bthe day before\b|\ble jour (d'avant|precedent)\b|\bthe previous day\b|\b(semaine|sem\.?|week|periode|period|mois|month|7 jours|jours) (d'avant|precedente?|d'avant|before|previous|prior)\b|\b(previous|prior|precedente?) (semaine|week|periode|period|mois|month)\b|\b(the )?(previous|prior) \d{1,2}( days)?\b|\bles \d{1,2} (jours )?precedents\b|\bla precedente\b|\bcelle d'avant\b|\bthe one before\b|\bthe previous one\b|\bthe prior one\b|\b(the )?\d{1,2} (days )?(before|prior|previous|earlier)\b|\bles \d{1,2} (jours )?(d'avant|precedents|avant)\b/;
+  /\bla veille\b|\bthe day before\b|\ble jour (d'avant|precedent)\b|\bthe previous day\b|\b(semaine|sem\.?|week|periode|period|mois|month|7 jours|jours) (d'avant|precedente?|d'avant|before|previous|prior)\b|\b(previous|prior|precedente?) (semaine|week|periode|period|mois|month)\b|\b(the )?(previous|prior) \d{1,2}( days)?\b|\b(?:les|aux|des) \d{1,2} (jours )?precedents\b|\bla precedente\b|\bcelle d'avant\b|\bthe one before\b|\bthe previous one\b|\bthe prior one\b|\b(the )?\d{1,2} (days )?(before|prior|previous|earlier)\b|(?:\b(?:les|aux|des) |^\s*)\d{1,2} (jours )?(d'avant|precedents|avant)\b/;
 
 function lengthOf(range: DateRange): number {
   return Math.round((Date.parse(range.date_to!) - Date.parse(range.date_from!)) / 86_400_000) + 1;

@@ -486,10 +486,11 @@ describe('seventh pass: follow-ups that keep what was shown', () => {
     });
   });
   test('« et le meilleur CPL, c’est quelle campagne ? » after the account’s CPL: campaigns ranked by CPL', () => {
+    // (A whole ranking by itself: the preset ranking, lowest CPL first.)
     expect(chain('cpl moyen du mois ?', "et le meilleur cpl, c'est quelle campagne ?")[0]).toMatchObject({
-      group_by: ['campaign_name'],
-      order_by: 'cpl',
-      order: 'asc',
+      tool: 'rank_campaigns',
+      metric: 'cpl',
+      direction: 'bottom',
       limit: 1,
     });
   });

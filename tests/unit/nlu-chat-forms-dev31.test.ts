@@ -1,0 +1,182 @@
+// Forms from the dev31–dev35 questions (written by people who never read the parser): a KPI described by its two
+// parts (« ce qu'on paie pour obtenir une vente », "what % of clicks became orders"), Swiss francs and centimes
+// (« 9 francs nonante »), the loss-makers and a total in one message, « les pires d'abord », « combien … chacun »
+// over a group, bare name parts beside their brand, an action in the ad platform, categories offered as the causes
+// of a change, and follow-ups that point back (« out of it », « leur budget », a whole new question).
+// Expected arguments by hand from the words and the sample (February 2021, last day Sunday the 28th).
+import { describe, expect, test } from '@jest/globals';
+import { calls, chain, plan } from '../fixtures/offline-plans.js';
+
+const LAST_WEEK = { date_from: '2021-02-22', date_to: '2021-02-28' };
+const WEEK_BEFORE = { date_from: '2021-02-15', date_to: '2021-02-21' };
+
+describe('a KPI described by its parts', () => {
+  test.each([
+    ['combien on paye en pub pour obtenir une vente, en moyenne sur le mois ?', 'cpa'],
+    ['combien on paie pour choper un client via google_hot ?', 'cpa'],
+    ["le coût d'un prospect la semaine dernière ?", 'cpl'],
+    ['what do we spend to get one lead?', 'cpl'],
+    ['le rapport entre le chiffre d’affaires et les dépenses pub, globalement ?', 'roas'],
+    ['last week, what % of clicks became orders?', 'cvr'],
+  ])('« %s » → %s', (question, metric) => {
+    expect(calls(question)[0]).toMatchObject({ metrics: [metric] });
+  });
+  test('"what % of impressions is that" after the clicks: the CTR beside them', () => {
+    expect(calls('how many clicks did we get in total, and what % of impressions is that?')[0]).toMatchObject(
+      {
+        metrics: ['clicks', 'ctr'],
+      },
+    );
+  });
+  test('the dearest unit ranks by its cost, highest first', () => {
+    expect(calls('which campaign has the most expensive clicks?')[0]).toMatchObject({
+      tool: 'rank_campaigns',
+      metric: 'cpc',
+      direction: 'top',
+      limit: 1,
+    });
+    expect(calls('les 3 campagnes où un contact (un lead) nous coûte le plus cher svp')[0]).toMatchObject({
+      metric: 'cpl',
+      direction: 'top',
+      limit: 3,
+    });
+  });
+  test('« rapportent le moins par rapport à ce qu’elles coûtent »: the return on spend, lowest first', () => {
+    expect(
+      calls('les trois campagnes qui rapportent le moins par rapport à ce qu’elles coûtent')[0],
+    ).toMatchObject({
+      metric: 'roas',
+      direction: 'bottom',
+      limit: 3,
+    });
+  });
+  test('a spend total stays a spend total', () => {
+    expect(calls('combien on a dépensé pour la campagne google_hot ?')[0]).toMatchObject({
+      metrics: ['mark_spent'],
+    });
+  });
+});
+
+describe('numbers, parts and orders', () => {
+  test('« 9 francs nonante »: 9.90 CHF', () => {
+    expect(calls('quelles campagnes nous coûtent plus de 9 francs nonante par clic ?')[0]).toMatchObject({
+      thresholds: [{ metric: 'cpc', op: '>', value: 9.9 }],
+    });
+  });
+  test('the loss-makers and a total in one message: two parts', () => {
+    for (const question of [
+      "qui perd de l'argent et combien on a dépensé en tout",
+      'list money-losing campaigns and total spend',
+    ]) {
+      const [losers, total] = calls(question);
+      expect(losers).toMatchObject({ thresholds: [{ metric: 'roi', op: '<', value: 0 }] });
+      expect(total).toMatchObject({ metrics: ['mark_spent'] });
+      expect(total).not.toHaveProperty('group_by');
+    }
+  });
+  test('« les pires d’abord », "worst first": one ranking, the highest CPA first', () => {
+    for (const question of [
+      'classement cpa social, les pires d’abord',
+      'social campaigns ranked by cpa, worst first',
+    ])
+      expect(calls(question)).toEqual([
+        expect.objectContaining({
+          tool: 'rank_campaigns',
+          metric: 'cpa',
+          direction: 'top',
+          category: 'social',
+        }),
+      ]);
+  });
+  test('« combien … chacun » over a group: one row per campaign of it', () => {
+    expect(
+      calls('nos deux influenceurs, combien de commandes et combien de leads chacun ?')[0],
+    ).toMatchObject({
+      metrics: ['orders', 'leads'],
+      group_by: ['campaign_name'],
+      categories: ['influencer'],
+    });
+  });
+  test('« insta paid (tier1 + tier2) »: both bare parts are instagram’s, added up', () => {
+    expect(calls('combien on a investi en insta paid (tier1 + tier2) ?')).toEqual([
+      expect.objectContaining({ metrics: ['mark_spent'], campaigns: ['instagram_tier1', 'instagram_tier2'] }),
+    ]);
+  });
+  test('« compare aux 7 d’avant »: last week against the week before', () => {
+    expect(calls('ca 7 derniers jours compare aux 7 d avant')[0]).toMatchObject({
+      metrics: ['revenue'],
+      ...LAST_WEEK,
+      compare_to: WEEK_BEFORE,
+    });
+  });
+  test('categories listed in a which-question are the field of a ranking', () => {
+    expect(
+      calls(
+        "quel type de campagne (social, search, influence, media) nous rapporte le moins de chiffre d'affaires ?",
+      )[0],
+    ).toMatchObject({ group_by: ['category'], order_by: 'revenue', order: 'asc' });
+  });
+  test('categories offered as the causes of a change: why, by category', () => {
+    expect(
+      calls(
+        'baisse du ca semaine passee vs la precedente : c est le social, le search, l influence ou le media ?',
+      )[0],
+    ).toMatchObject({
+      tool: 'explain_change',
+      metric: 'revenue',
+      by: 'category',
+      after: LAST_WEEK,
+      before: WEEK_BEFORE,
+    });
+  });
+  test('an action in the ad platform, even named by its nickname: out of scope', () => {
+    for (const question of [
+      'tu peux aller dans le compte google ads et arrêter google_wide toi-même ?',
+      'augmente son budget de 500 balles sur fb ads stp',
+    ])
+      expect(plan(question).intent).toBe('out_of_scope');
+  });
+});
+
+describe('follow-ups that point back', () => {
+  test('"out of it", "on it": the campaigns just shown', () => {
+    expect(chain('fb spend in february?', 'how many orders did we get out of it?')[0]).toMatchObject({
+      metrics: ['orders'],
+      name_prefix: 'facebook',
+    });
+    expect(chain('retargeting spend?', "what's the cpm on it")[0]).toMatchObject({
+      metrics: ['cpm'],
+      campaigns: ['facebook_retargeting'],
+    });
+  });
+  test('« leur budget », "them", "that": the simulation of the category shown', () => {
+    expect(chain('roi des influenceurs ?', 'et si on augmente leur budget de 20% ?')[0]).toMatchObject({
+      tool: 'simulate_budget',
+      category: 'influencer',
+    });
+    expect(chain('are influencers profitable?', 'ok simulate +20% budget on them')[0]).toMatchObject({
+      category: 'influencer',
+    });
+    expect(
+      chain('how much did we spend on social this month?', 'what if we increased that by 20%?')[0],
+    ).toMatchObject({ category: 'social' });
+  });
+  test('a whole new question after a figure is read as itself', () => {
+    expect(
+      chain('ctr moyen du social ?', 'et quelles campagnes social ont un tx de clic < 0.5% ?')[0],
+    ).toMatchObject({
+      group_by: ['campaign_name'],
+      thresholds: [{ metric: 'ctr', op: '<', value: 0.005 }],
+      categories: ['social'],
+    });
+    expect(chain('roas fb ?', 'ok et le classement des campagnes social par roas ?')[0]).toMatchObject({
+      tool: 'rank_campaigns',
+      metric: 'roas',
+      category: 'social',
+    });
+  });
+  test('…but a ranking with no names of its own keeps the names shown', () => {
+    const [call] = chain('roi de facebook ?', 'et le classement par cpa ?');
+    expect(JSON.stringify(call)).toContain('facebook');
+  });
+});
