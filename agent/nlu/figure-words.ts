@@ -14,7 +14,7 @@ export const TOTAL =
 export const CATEGORY_OBJECT =
   /\b(canal|canaux|channels?|categories?|categorie|category|types? de campagne|leviers?)\b/;
 export const PER_CATEGORY =
-  /\b(channel|category) (ctrs?|cpcs?|cpms?|cpls?|cpas?|roi|roas|revenue|spend|leads|clicks|orders)\b|\bper-channel\b|\b(par|by|per|pour chaque|each|chaque|selon(?: le| les| la)?) (canal|canaux|channels?|categories?|categorie|category|leviers?)\b|\bchaque (canal|categorie|levier)\b/;
+  /\b(channel|category) (ctrs?|cpcs?|cpms?|cpls?|cpas?|roi|roas|revenue|spend|leads|clicks|orders)\b|\bper-channel\b|\b(par|by|per|pour chaque|each|chaque|every|for each|for every|selon(?: le| les| la)?) (canal|canaux|channels?|categories?|categorie|category|leviers?)\b|\bchaque (canal|categorie|levier)\b/;
 export const PER_CAMPAIGN =
   /\b(cpms?|ctrs?|cpcs?|cpls?|cpas?|roi|roas|cvr)\b.*\b(de|pour) (toutes les|chacune des) campagnes\b|\bfor (all|every|each) (the )?campaigns?\b|\b(all|every) (the |our )?campaigns? (with|and) (their|its)\b|\btoutes (les|nos) campagnes (avec|et) leurs?\b|\bles (ctr|cpa|cpl|cpc|cpm|roi|roas|cvr)s?\b.*\b(des|de nos|de toutes les|of the|of our|for the) (campagnes|campaigns)\b|\b(par|by|per|chaque|each) (?:(?:influencers?|influenceurs?|influence|social|sociales?|search|media|display|facebook|instagram|google|youtube) )?(campagne|campaign)s?\b|\bune par une\b|\bun par un\b|\bone by one\b|\bindividuel\w*|\bindividually\b|\bchacune\b|\beach of (them|the)\b/;
 export const RANK_WORDS =

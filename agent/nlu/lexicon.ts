@@ -38,7 +38,7 @@ colonne colonnes column columns root spends via filtre filtrer filtre filter fil
 effet effets effect effects impact impacts generale general overall
 vielmal danke compris door flip reverse inverse inverser range ranger rangez thune thunes fric pognon degueu chaud cartonne cartonnent balance balancer dois devrais devrait earners earner wins win ate overpaying side hit hits reach reached atteint atteignent libre idem dedans ouvre ouvrir priorite priority prioritaire prioritaires percentage pourcentage blended together ensemble calendar coince coincent amene amenes amenee amenees qualifie qualifies qualifiee qualifiees contribue contribuent contribute contributes contributed pese pesent weighs weigh
 prior cote abord total totaux totale totales global globale
-globaux globales globalement overall combien nombre number nb count montant montants valeur valeurs value values
+globaux globales globalement overall combien nombre nbre number nb count montant montants valeur valeurs value values
 chiffre chiffres figure figures kpi kpis metrique metriques metric metrics indicateur indicateurs stat stats
 statistiques donnees data budget budgets depense depenses depenser depensee depensees depensé spend spent
 spending cout couts cost costs coute coutent coutait coute coutant prix price paie paye payons payer pay paid paying pays

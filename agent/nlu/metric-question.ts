@@ -82,15 +82,21 @@ function readOne(
   return undefined;
 }
 
-/** The object (campaigns or channels) and metric words of `other`, added to an elliptic `part` that lacks them. */
-function completed(part: string, other: string): string {
+/**
+ * The object (campaigns or channels) and metric words of `other`, added to an elliptic `part` that lacks them.
+ * `second`: the part asked after the other one.
+ */
+function completed(part: string, other: string, second = false): string {
   const missing: string[] = [];
   const object = /\b(canal|canaux|channels?|categories?|categorie|category|campagnes?|campaigns?)\b/;
   if (!object.test(part)) {
     const found = object.exec(other)?.[0];
     if (found) missing.push(found);
   }
-  if (findMetricMentions(part).length === 0) {
+  // (« les 3 meilleures en CA, et lesquelles on devrait arrêter ? »: a decision asked after with no figure of its own
+  // is the loss-makers, not the other part's figure at its low end — while in "cut 3 campaigns, the worst on CPA"
+  // the part after says by which figure.)
+  if (findMetricMentions(part).length === 0 && !(second && CUT.test(part))) {
     const mentions = findMetricMentions(other);
     missing.push(...mentions.map((mention) => other.slice(mention.at, mention.end)));
   }
@@ -149,7 +155,7 @@ export function readMetricQuestion(
     ) {
       // « le meilleur et le pire canal en CPL », « quel canal a le CPL le plus bas et lequel le plus haut ? »: a
       // part that names no metric or no object takes the other part's.
-      const [leftText, rightText] = [completed(left, right), completed(right, left)];
+      const [leftText, rightText] = [completed(left, right), completed(right, left, true)];
       const first = readOne(leftText, catalog, language) ?? readPreset(leftText, catalog, language);
       const second =
         readOne(rightText, catalog, language, parse(leftText, catalog)) ??

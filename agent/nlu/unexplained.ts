@@ -4,6 +4,7 @@
 // and which to scale", a typo of a metric): the bot then asks back instead of answering another question.
 import type { Plan, PlannerInput } from '../../src/analysis/plan.js';
 import type { Catalog } from '../../src/analysis/vocabulary.js';
+import { asideWords } from './asides.js';
 import { expandBrand } from './brands.js';
 import { harmlessPhraseWords, isKnownWord } from './lexicon.js';
 import { correctWord, normalize } from './normalize.js';
@@ -59,6 +60,7 @@ export function unexplainedWords(
   const names = nameWords(input.catalog);
   const used = normalize(JSON.stringify(plan.calls));
   const phraseWords = harmlessPhraseWords(normalize(text));
+  const asides = asideWords(text, input.catalog, usedMetrics(plan));
   const seen = new Set<string>();
   const found: string[] = [];
   // Codes, names with digits and pasted tokens (« xoxb-123-abc », « instagram_tier2 ») are not words: never tried,
@@ -77,7 +79,7 @@ export function unexplainedWords(
     if (nameWord ? used.includes(nameWord) : isKnownWord(key)) continue;
     // « search google_hot »: a category word is explained by a campaign of that category the plan uses.
     if (nameWord && ownCategory(nameWord, used, input.catalog)) continue;
-    if (phraseWords.has(key)) continue;
+    if (phraseWords.has(key) || asides.has(key)) continue;
     seen.add(key);
     if (seen.size > MAX_TRIED) break;
     if (signature(replan({ ...input, text: withoutWord(text, word) })) === base) found.push(word);
@@ -90,5 +92,14 @@ function ownCategory(word: string, used: string, catalog: Catalog): boolean {
   if (!catalog.categories.some((category) => normalize(category) === word)) return false;
   return catalog.campaigns.some(
     (campaign) => normalize(campaign.category) === word && used.includes(normalize(campaign.campaignName)),
+  );
+}
+
+/** The metrics the plan's calls use (`metrics`, `metric`). */
+function usedMetrics(plan: Plan): Set<string> {
+  return new Set(
+    plan.calls.flatMap((call) =>
+      [call.args.metrics, call.args.metric].flat().filter((name): name is string => typeof name === 'string'),
+    ),
   );
 }

@@ -180,3 +180,32 @@ describe('follow-ups that point back', () => {
     expect(JSON.stringify(call)).toContain('facebook');
   });
 });
+
+describe('asides around a question', () => {
+  test.each([
+    'bonjour, désolée de vous déranger, je suis nouvelle dans l’équipe 🙂 combien on a dépensé en tout pour la pub ce mois-ci ? merci beaucoup d’avance',
+    'total spend and revenue feb, ready to send',
+    'nbre de leads fevrier, le client demande',
+    'hi, sorry to bother you, could you show me how much each order costs us for every category? thank you so much',
+  ])('« %s »: read, the aside left aside', (question) => {
+    const read = plan(question);
+    expect(read.unexplained).toBeUndefined();
+    expect(read.calls.length).toBeGreaterThan(0);
+  });
+  test('a clause that names something is still read word by word', () => {
+    // « premium », « promos » restrict to something the data does not hold: asked back, not ignored.
+    expect(
+      plan('combien de leads en février, je veux dire les leads premium seulement').unexplained,
+    ).toBeDefined();
+    expect(plan('ca du mois, hors promos svp').unexplained).toBeDefined();
+  });
+  test('a decision asked after a ranking is the loss-makers; one asked first takes the figure after it', () => {
+    const [, second] = calls(
+      'deux questions désolée : quelles sont les 3 campagnes qui font le plus de chiffre d’affaires, et lesquelles on devrait arrêter ?',
+    );
+    expect(second).toMatchObject({ thresholds: [{ metric: 'roi', op: '<', value: 0 }] });
+    expect(calls('we need to cut 3 campaigns, the worst on cost per acquisition. which ones?')).toEqual(
+      expect.arrayContaining([expect.objectContaining({ order_by: 'cpa', order: 'desc', limit: 3 })]),
+    );
+  });
+});

@@ -1,0 +1,61 @@
+// Personal asides around a question: « désolée de vous déranger », « je suis nouvelle dans l'équipe », "sorry, not
+// sure how to judge that", « je me demande si on doit renouveler le contrat », « (je connais pas le nom exact) ».
+// A clause that speaks of the asker and names nothing the data holds (no figure, no name, no period, no number, no
+// restriction) changes nothing in what is asked: its words are harmless, like the chat fillers of the lexicon.
+// A clause that names something stays read word by word (« je veux seulement les nouveaux clients » is asked back).
+import type { Catalog } from '../../src/analysis/vocabulary.js';
+import { expandBrand } from './brands.js';
+import { findMetricMentions } from './metrics.js';
+import { normalize, prepare } from './normalize.js';
+
+/** Where a clause ends: sentence marks, brackets, commas, dashes, emojis. */
+const CLAUSE_END = /[.!?;:()[\]\n,…]+|\s[-–—]\s|\p{Extended_Pictographic}/u;
+/** The asker speaking of themself, greeting, thanking or hedging, or saying what the figure is for (a client, a deck). */
+const ASIDE =
+  /^(?:bonjour|rebonjour|salut|coucou|hello|hi|hey)\b|\b(?:je|j'|me|m'|moi|mon|ma|mes|i|i'm|im|my|me|desolee?s?|pardon|sorry|merci|thanks|thank you|stp|svp|please|pls)\b|\bpas sur\w*|\bnot sure\b|\bsi (?:c'est )?possible\b|\bif possible\b|\b(?:ce serait|would be|c'est|it's|its) (?:possible|parfait|perfect|great|super|top|ideal)\b|\b(?:client|clients|customer|boss|chef|cheffe|manager|direction|comite|deck|slides?|graphique|chart|presentation|reporting)\b|\bready to send\b|\bquestions? bete\b|\b(?:deux|two|une|one) questions?\b/;
+/** Words that restrict, compare, order or date: never an aside, whoever speaks. */
+const BLOCKERS =
+  /\b(?:seulement|uniquement|only|just|juste|sans|hors|sauf|except\w*|excluding|without|plus|moins|more|less|most|least|best|worst|meilleur\w*|pire\w*|top|flop|vs|versus|compar\w*|avant|apres|before|after|depuis|since|entre|between|semaine\w*|mois|jours?|journee|week\w*|months?|days?|hier|yesterday|today|aujourd'hui|dernier\w*|last|previous|precedent\w*|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|janvier|fevrier|mars|february|january|march|weekend|week-end|canal|canaux|channels?|categor\w*|levier\w*)\b/;
+/** Numbers and negations (« ne … que », "not"): never in an aside, unless it only names a figure again. */
+const NEGATIONS = /\d|\b(?:pas|not|ne|n'|que|no)\b/;
+/** « je crois que ça s'appelle le CPM », "I think it's called ROAS": a clause that only names a figure again. */
+const NAMING = /\b(?:ca s'appelle|ca se dit|on dit|qu'on dit|c'est comme ca|it's called|is called|called)\b/;
+
+const NAME_PARTS = new WeakMap<Catalog, RegExp>();
+
+/** The words of the data's names (campaign name parts, categories), as one pattern. */
+function namePattern(catalog: Catalog): RegExp {
+  let pattern = NAME_PARTS.get(catalog);
+  if (!pattern) {
+    const parts = [...catalog.campaigns.map((campaign) => campaign.campaignName), ...catalog.categories]
+      .flatMap((name) => normalize(name).split(/[^a-z0-9]+/))
+      .filter((part) => part.length >= 3);
+    pattern = new RegExp(`\\b(?:${[...new Set(parts)].join('|')})\\w*`);
+    NAME_PARTS.set(catalog, pattern);
+  }
+  return pattern;
+}
+
+const namesData = (clause: string, catalog: Catalog) =>
+  namePattern(catalog).test(clause) ||
+  clause
+    .split(/\s+/)
+    .some((word) => expandBrand(word) !== word && namePattern(catalog).test(expandBrand(word)));
+
+/**
+ * The words (normalized) of the asides in `text`. `usedMetrics` are the metrics the reading uses: a clause that only
+ * names one of them again (« je crois que ça s'appelle les impressions ») is an aside too.
+ */
+export function asideWords(text: string, catalog: Catalog, usedMetrics: ReadonlySet<string>): Set<string> {
+  const words = new Set<string>();
+  for (const raw of normalize(text).split(CLAUSE_END)) {
+    const clause = raw.trim();
+    if (clause.length === 0 || !ASIDE.test(clause) || namesData(clause, catalog)) continue;
+    const metrics = findMetricMentions(prepare(clause)).map((mention) => mention.metric);
+    const renamed =
+      metrics.length > 0 && NAMING.test(clause) && metrics.every((metric) => usedMetrics.has(metric));
+    if (BLOCKERS.test(clause) || (!renamed && (metrics.length > 0 || NEGATIONS.test(clause)))) continue;
+    for (const word of clause.split(/[\s']+/)) if (word.length > 0) words.add(word);
+  }
+  return words;
+}
