@@ -4,7 +4,7 @@
 export const BRAND_ALIASES: [RegExp, string][] = [
   [/\bfb\b/g, 'facebook'],
   [/\b(ig|insta|instz|instagramm?)\b/g, 'instagram'],
-  [/\b(yt|youtub|ytb)\b/g, 'youtube'],
+  [/\b(yt|youtub|ytb|ytube|yutube|youtbe)\b/g, 'youtube'],
   [/\bblogu?eu?r(s|se|ses)?\b/g, 'blogger$1'],
   [/\b(googl|gogle|googel|gooogle|gg)\b/g, 'google'],
   [/\bbaner\b/g, 'banner'],

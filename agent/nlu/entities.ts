@@ -9,7 +9,7 @@ const CATEGORY_SYNONYMS: [RegExp, string][] = [
   [/\breseaux? sociaux\b|\breseau social\b|\bsocial (media|networks?)\b|\bsocia(l|ux|les?)\b/, 'social'],
   // « influance », « infuencer », « influncer »: the slips of a long word, read as it.
   [/\binfluen\w*|\binflus?\b|\binflu[a-z]{0,2}n[cs]\w*|\binfu?l?uen\w*|\bcreateurs? de contenus?\b|\bcreators?\b/, 'influencer'],
-  [/\bmoteurs? de recherche\b|\brecherche( payante)?\b|\b(paid )?search\b|\bsea\b|(?<!\b(?:dernieres?|derniers?|premieres?|prochaines?|deuxieme|troisieme|quatrieme|cette|la|\d{1,2}|\d{1,2}e|\d{1,2}eme|1re|1ere) )\bsem\b(?!\.)(?!\s?(?:\d|du\b|de la\b|derniere|dern\b|precedente|passee|ecoulee|prochaine|d'avant))|\bsearch engines?\b/, 'search'],
+  [/\bmoteurs? de recherche\b|\brecherche( payante)?\b|\b(paid )?search\b|\bsea\b|(?<!\b(?:dernieres?|derniers?|premieres?|prochaines?|deuxieme|troisieme|quatrieme|cette|la|\d{1,2}|\d{1,2}e|\d{1,2}eme|1re|1ere) )\bsem\b(?!\.)(?!\s?(?:\d|du\b|de la\b|dern\w*|precedente|prec\b|passee|ecoulee|prochaine|d'avant))|\bsearch engines?\b/, 'search'],
   [/\bdisplay\b|\bbannieres?\b|\bbanners?\b|(?<!\binvestissements? )\bmedias?\b(?! (?:investments?|spend|budget)\b)|\bprogrammatique\b/, 'media'],
 ]; // biome-ignore format: a table
 

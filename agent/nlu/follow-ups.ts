@@ -102,8 +102,8 @@ const THE_ONE_SHOWN =
 
 /**
  * "and what if we increased it by 20%?" after social's spend (after « ROI google »: google is the whole of search;
- * after « le meilleur canal » then « si j'y mets 20 % »: the channel shown first): the simulation of that category,
- * not of all of them (the fresh reading names no category, so it says « all »).
+ * after « le meilleur canal » then « si j'y mets 20 % »: the channel shown first; « si je mets 100k par jour dessus »:
+ * the forecast too): the simulation of that category, not of all of them (the fresh reading names no category).
  */
 export function simulationOfTheOneShown(
   call: PlannedCall,
@@ -111,8 +111,10 @@ export function simulationOfTheOneShown(
   text: string,
   context: { catalog: Catalog; leader?: Leader },
 ): PlannedCall {
-  if (call.tool !== 'simulate_budget' || call.args.category !== 'all' || !THE_ONE_SHOWN.test(text))
-    return call;
+  const everyCategory =
+    (call.tool === 'simulate_budget' && call.args.category === 'all') ||
+    (call.tool === 'predict_revenue' && (call.args.category === undefined || call.args.category === 'all'));
+  if (!everyCategory || !THE_ONE_SHOWN.test(text)) return call;
   const categories = [previous.args.category, previous.args.categories]
     .flat()
     .filter((name) => typeof name === 'string');

@@ -78,7 +78,7 @@ bouge bouger varier variation chute drop dropped fall fell jump jumped rise rose
 si if simule simuler simulate simulation projection impact happens happen prevois prevoir predict predicted
 prediction forecast augmente augmenter augmentation increase reduit reduire reduction coupe couper cut met mettre
 mettons put moitie half double doubler model modelise modeliser
-obtenir decrocher recruter choper chopper attraper acquire land became become becomes deviennent devient devenus transforment aboutissent
+obtenir decrocher recruter choper chopper attraper obtenu obtenue obtenus obtenues montre montree montrees montres voient voit voir see sees saw souvent often finissent finit finir acheter achetent achete passent calculer calcule calculez calculate compute everything venant provenant gens push pushed pushing arbitrer arbitrage trancher decider creas crea creatives creative acquire land became become becomes deviennent devient devenus transforment aboutissent
 segmente segmenter segmentation segment segments cluster clusters groupe groupes regroupe regrouper ressemblent
 ressemble profil profils
 faut devrait devraient should meritent merite deserve deserves pousser renforcer stopper arreter scale
@@ -135,6 +135,12 @@ const HARMLESS_PHRASES = [
   /\b(?:sur |pour |de )?l'exercice(?: en cours)?\b/g,
   // "when was our best revenue day?": the day is the object (rank-reading.ts); "what happens when we raise …".
   /\bwhen (?:was|were|is|did) (?:our|the|my)\b(?=(?:\s[a-z]+){0,3}\s(?:best|worst|biggest|top|strongest|weakest)\b(?:\s[a-z]+){0,2}\s(?:day|week)\b)|\bwhat (?:happens|would happen) when\b/g,
+  // « ce qu'on a dépensé dessus », « cliquent dessus »: on the campaigns (or the ad) the question is about.
+  /\b(?:depense\w*|spent|claque\w*|mis|investi\w*|crame\w*|cliqu\w*|click\w*|argent) dessus\b/g,
+  // « celle où les gens cliquent le moins souvent quand ils voient la pub »: when the ad is seen, not a date asked.
+  /\bquand (?:ils|elles|les gens|on|the|people|we) (?:la |le |les )?(?:voi\w*|cliqu\w*|see\w*|click\w*)\b/g,
+  // « sur l'une et sur l'autre », « en même temps », "right now", « pour la suite », « (sam-dim) » beside a weekend.
+  /\b(?:sur )?l'une? et (?:sur )?l'autre\b|\ben meme temps\b|\bright now\b|\bpour la suite\b|\bsam(?:edi)?[- ]dim(?:anche)?\b(?=.*\bweek-?end\b)|\bweek-?end\b.*\bsam(?:edi)?[- ]dim(?:anche)?\b/g,
   // « c'est moins bien, non ? », "it's lower, right?": a question tag.
   /\b(?:non|right|no)(?=\s*[?!.]*\s*$)/g,
 ];
@@ -143,7 +149,7 @@ const HARMLESS_PHRASES = [
 export function harmlessPhraseWords(text: string): Set<string> {
   return new Set(
     HARMLESS_PHRASES.flatMap((phrase) =>
-      [...text.matchAll(phrase)].flatMap(([found]) => found.split(/[\s']+/)),
+      [...text.matchAll(phrase)].flatMap(([found]) => found.split(/[^\p{L}\p{N}_]+/u)),
     ),
   );
 }

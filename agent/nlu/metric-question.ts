@@ -39,6 +39,10 @@ import { readTrend } from './trend-reading.js';
 import { readVerdict } from './verdict-reading.js';
 import { readWhy } from './why-reading.js';
 
+/** Words that point back at the members of the other part: « dessus », "on them", « ces campagnes ». */
+const THOSE =
+  /\bdessus\b|\b(?:on|for|from|of) (?:them|those)\b|\bces campagnes\b|\bcelles-ci\b|\bthose campaigns\b/;
+
 /** The readings, in the order they are tried: the first that recognises the question gives its plan. */
 const READINGS: ReadonlyArray<(question: FigureQuestion) => Reading> = [
   readDefinition,
@@ -138,6 +142,13 @@ export function readMetricQuestion(
     // loss-makers, then a total of its own.
     const cutThenTotal =
       CUT.test(left) && TOTAL.test(right) && findMetricMentions(right).length > 0 && !asks(right);
+    // « … et combien on a dépensé dessus au total ? »: the total over those loss-makers, their table's total row.
+    if (cutThenTotal && THOSE.test(right)) {
+      const losers = readOne(left, catalog, language) ?? readPreset(left, catalog, language);
+      const [call, ...others] = losers?.calls ?? [];
+      if (losers && call?.tool === 'query_metrics' && others.length === 0)
+        return { ...losers, calls: [{ ...call, args: { ...call.args, totals: true } }] };
+    }
     if (
       cutThenTotal ||
       ((asks(left) ||

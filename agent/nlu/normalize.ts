@@ -55,6 +55,7 @@ mercredi jeudi vendredi samedi dimanche monday tuesday wednesday thursday friday
 help instructions argent perdent underperformers negatif negative analyse analyze performance comment
 combien augmente augmentation baisse diminue increase increases decrease reduce classement ranking
 facebook instagram google youtube blogger retargeting partner banner quelles quelle quels which what
+commande lesquelles lesquels totales totaux
 `
   .split(/\s+/)
   .filter((word) => word.length > 0);
@@ -102,7 +103,7 @@ export const ALIASES: Readonly<Record<string, string>> = {
   canneaux: 'canaux', cannaux: 'canaux', chanels: 'channels', chanel: 'channel', clik: 'clic', cliks: 'clics',
   depanser: 'depenser', depanse: 'depense', depenser: 'depenser', smaine: 'semaine', semiane: 'semaine',
   bsa: 'bas', moin: 'moins', lw: 'last week', rat: 'rate', rev: 'revenue', camps: 'campaigns', camp: 'campaign', umsatz: 'revenue', klicks: 'clicks', kosten: 'spend',
-  dern: 'derniere', fevr: 'fevrier', sim: 'simule', simu: 'simule', convs: 'conversions', qeul: 'quel', rentabel: 'rentable', bellow: 'below', dyas: 'days', googel: 'google', lst: 'last', cb: 'combien', bis: 'au', kampagne: 'campagne', kampagnen: 'campagnes', kanal: 'canal', pourqoui: 'pourquoi', pourquio: 'pourquoi', baise: 'baisse',
+  dern: 'derniere', fevr: 'fevrier', sim: 'simule', simu: 'simule', convs: 'conversions', qeul: 'quel', rentabel: 'rentable', bellow: 'below', dyas: 'days', googel: 'google', lst: 'last', cb: 'combien', bis: 'au', kampagne: 'campagne', kampagnen: 'campagnes', kanal: 'canal', pourqoui: 'pourquoi', pourquio: 'pourquoi', baise: 'baisse', tot: 'total', mnth: 'month', mnths: 'months',
 }; // biome-ignore format: a table
 
 export function correctWord(word: string): string {
@@ -149,7 +150,7 @@ export function prepare(text: string): string {
   // « sem. dernière », « sem du 8 »: the abbreviation of semaine, so every period rule reads it.
   const expanded = normalize(text)
     .replace(
-      /\bsem\.?\s(?=du\b|de la\b|derniere|dern\b|precedente|passee|ecoulee|prochaine|d'avant|\d)/g,
+      /\bsem\.?\s(?=du\b|de la\b|dern\w*|precedente|prec\b|passee|ecoulee|prochaine|d'avant|\d)/g,
       'semaine ',
     )
     // « les 2 dernières sem. », « dernière sem »: the abbreviation after its adjective.

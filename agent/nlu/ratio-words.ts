@@ -5,7 +5,7 @@
 import type { Metric } from '../../src/core/metrics.js';
 
 const ORDER = `(?:commandes?|orders?|ventes?|sales?|conversions?|achats?|purchases?|acquisitions?|clients?|customers?)`;
-const LEAD = `(?:leads?|prospects?|contacts?|inscriptions?|sign[- ]?ups?)`;
+const LEAD = String.raw`(?:leads?|prospects?|contacts?|inscriptions?|sign[- ]?ups?|formulaires? remplis?|personnes? qui (?:remplit|remplissent|laisse\w*) (?:le |un |leurs? |ses )?(?:formulaire|coordonnees)|(?:persons?|people) who (?:fills?|filled|leaves?|left) (?:in |out )?(?:the |a |their |his |her )?(?:form|contact details))`;
 const CLICK = `(?:clics?|clicks?|cliques?)`;
 const IMPRESSION = `(?:impressions?|affichages?|vues?|views?)`;
 const REVENUE = `(?:ca|chiffre d'affaires|revenus?|revenues?|recettes?|ventes en chf|sales revenue)`;
@@ -33,6 +33,8 @@ const costPerUnit = (unit: string) =>
   [
     // « combien on paye en pub pour obtenir une vente », "what we spend to get one order".
     String.raw`\b${PAYING}(?: [\w']+){0,6}? ${FOR_ONE} ${unit}\b`,
+    // « combien nous coûte en moyenne une personne qui remplit le formulaire ».
+    String.raw`\b(?:coute\w*|cost\w*)(?: [\w']+){0,3} (?:un|une|chaque|each|every|an?) ${unit}\b`,
     // « le coût d'un prospect », "the cost of one lead", « le prix d'une commande ».
     String.raw`\b(?:cout|couts|cost|costs|prix|price)(?: moyen| average| unitaire)? (?:d'une?|d'1|de chaque|of an?|of one|of each|pour une?|for an?|for one) ${unit}\b`,
     // "the most expensive clicks", « les leads les plus chers », « un contact (un lead) nous coûte le plus cher ».
@@ -40,8 +42,62 @@ const costPerUnit = (unit: string) =>
     String.raw`\b${unit}(?: \(?[\w']+\)?){0,4} (?:(?:nous|vous|us|we) )?(?:coute\w*|cost\w*|revien\w*|sont|est|is|are)? ?${DEAR}\b`,
   ].join('|');
 
+/** Whoever clicks (« les gens qui cliquent », "people who click"), and whoever sees the ad. */
+const CLICKERS = String.raw`(?:gens|personnes?|people|users?|visiteurs?|internautes?) (?:qui |that |who )(?:cliqu\w*|click\w*)`;
+const VIEWERS = String.raw`(?:gens|personnes?|people|users?|internautes?) (?:qui |that |who )(?:voi\w*|see\w*|saw)`;
+const MONEY_IN = `(?:ventes|revenue|revenus?|ca|chiffre d'affaires?|recettes)`;
+const MONEY_OUT = `(?:(?:les )?depenses|spend|(?:les )?couts?|costs?)`;
+
 /** Ratio phrases, most specific first. Patterns run on prepared text (lower case, no accents). */
 export const RATIO_SYNONYMS: [RegExp, Metric][] = [
+  // A formula written out: « (ventes moins dépenses) divisé par dépenses » (ROI), « ventes divisées par dépenses »
+  // (ROAS), « les clics divisés par les affichages » (CTR).
+  [
+    new RegExp(
+      String.raw`\(?${MONEY_IN}\s(?:moins|minus|-)\s${MONEY_OUT}\)?\s(?:divise\w*|divided|sur|over|\/)\s(?:par |by )?${MONEY_OUT}\b`,
+    ),
+    'roi',
+  ],
+  [new RegExp(String.raw`\b${MONEY_IN}\s(?:divise\w*|divided)\s(?:par|by)\s${MONEY_OUT}\b`), 'roas'],
+  [
+    /\b(?:les )?(?:clics?|clicks?)\s(?:divise\w*|divided)\s(?:par|by)\s(?:les )?(?:impressions?|affichages?|vues)\b/,
+    'ctr',
+  ],
+  // « moins cliqué par rapport aux affichages », "clicks relative to impressions"; « commandes par rapport aux clics ».
+  [
+    /\b(?:cliqu\w*|clics?|clicks?|clicked)(?: [\w']+){0,4} (?:par rapport aux|relative to|compared to the|per) (?:affichages|impressions|vues|views)\b/,
+    'ctr',
+  ],
+  [
+    /\b(?:commandes?|orders?|achats?|ventes)(?: [\w']+){0,4} (?:par rapport aux|relative to|compared to the) (?:clics|clicks)\b/,
+    'cvr',
+  ],
+  // « un CA plus de deux fois plus grand que ce qu'on a dépensé », "revenue over 3 times what we spent": the ROAS.
+  [
+    new RegExp(
+      String.raw`\b${MONEY_IN}(?= (?:[\w']+ ){0,3}?(?:plus de |more than |over |au moins |at least )?(?:\d+(?:[.,]\d+)?|deux|trois|quatre|two|three|four) (?:fois|times))|(?<=(?:fois|times) (?:[\w']+ ){0,6}?)(?:depense\w*|spent|spend|investi\w*|couts?|costs?)\b`,
+    ),
+    'roas',
+  ],
+  // « sur 100 personnes qui cliquent, combien finissent par acheter ? », « les gens qui cliquent passent commande ».
+  [
+    new RegExp(
+      String.raw`\bsur (?:cent|100) (?:clics?|clicks?|${CLICKERS})\b|\b${CLICKERS}\b(?: [\w']+){0,4} (?:commande\w*|achet\w*|buy\w*|bought|order\w*|purchas\w*)`,
+    ),
+    'cvr',
+  ],
+  // « quel % des gens qui voient la pub cliquent », « ils cliquent le moins souvent quand ils voient la pub ».
+  [
+    new RegExp(
+      String.raw`\b${VIEWERS}\b(?: [\w']+){0,4} (?:cliqu\w*|click\w*)|\bcliqu\w* (?:le )?(?:moins|plus) souvent\b|\bclick (?:the )?(?:least|most) often\b`,
+    ),
+    'ctr',
+  ],
+  // « pour que notre pub soit affichée mille fois », "for every thousand times the ad is shown", "1000 views".
+  [
+    /\b(?:pai\w*|pay\w*|cout\w*|cost\w*)(?: [\w']+){0,7} (?:mille|1000|thousand) (?:fois|times|views?|vues)\b/,
+    'cpm',
+  ],
   // « le rapport entre le CA et les dépenses », "ratio of revenue to spend", « ce qu'elles rapportent par rapport à
   // ce qu'elles coûtent », "what they bring in compared with what they cost".
   [

@@ -244,8 +244,22 @@ export function findScope(normalized: string, catalog: Catalog): Scope {
   // « le retargeting facebook »: the family word names the campaign's own family, not a second side to compare —
   // unless the question joins them (« facebook et retargeting », « vs »).
   const joined = /\b(et|and|vs|versus|ou|or|contre|compar\w*)\b|,|\//.test(normalized);
+  // (« retargeting fb : on gagne ou on perd ? »: written right beside its campaign, the brand is that campaign's
+  // whatever joins the rest of the question.)
+  const ofBrand = (name: string, prefix: string) => name.toLowerCase().startsWith(prefix.toLowerCase());
+  const besideItsCampaign = (prefix: string) =>
+    spots.some(
+      (brand) =>
+        brand.part === prefix &&
+        spots.some(
+          (other) =>
+            other.holders.length === 1 &&
+            ofBrand(other.holders[0]!, prefix) &&
+            /^\s*$/.test(spotText.slice(Math.min(brand.end, other.end), Math.max(brand.at, other.at))),
+        ),
+    );
   const ownFamily = (prefix: string) =>
-    !joined && campaigns.some((name) => name.toLowerCase().startsWith(prefix.toLowerCase()));
+    (!joined && campaigns.some((name) => ofBrand(name, prefix))) || besideItsCampaign(prefix);
   // « instagram_tier1 vs tier2 »: the bare part is the sibling of the campaign named beside it (same brand).
   if (ambiguous && campaigns.length > 0) {
     const brands = new Set(campaigns.map((name) => name.toLowerCase().split(/[_\s-]/)[0]));

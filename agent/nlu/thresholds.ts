@@ -16,7 +16,7 @@ const COMPARATORS: [RegExp, Comparator][] = [
   [/>=|\bau moins\b|\bat least\b|\bminimum\b|\bou plus\b|\bor more\b|\bsuperieur\w* ou egal\w* (a|au)\b|\bno (less|lower|fewer) than\b/, '>='],
   [/<=|\bau plus\b|\bat most\b|\bmaximum\b|\bou moins\b|\bor less\b|\binferieur\w* ou egal\w* (a|au)\b|\bno (more|higher|greater) than\b|\bnot (more|higher) than\b|\bpas plus de\b/, '<='],
   [/<|\bsous\b(?: la barre (?:des?|du))?|\ben dessous d\w*|\binferieur\w* (a|au)\b|\bmoins (de|d'|que)\b|\bbelow\b|\bunder\b|\bless than\b|\bfewer than\b|\blower than\b|\bsmaller than\b|\bsouth of\b|\bbeneath\b|\b(?:fell|falls?|falling) short of\b|\bshort of\b/, '<'],
-  [/>|\bau[- ]dessus d\w*|\bau[- ]dela d\w*|\bsuperieur\w* (a|au)\b|\bplus (de|d'|que)\b|\babove\b|\bover\b|\bmore than\b|\bgreater than\b|\bhigher than\b|\bbigger than\b|\blarger than\b|\bnorth of\b|\bbeyond\b|\bdepass\w*|\bexceed\w*/, '>'],
+  [/>|\bau[- ]dessus d\w*|\ben dessus d\w*|\bau[- ]dela d\w*|\bsuperieur\w* (a|au)\b|\bplus (de|d'|que)\b|\babove\b|\bover\b|\bmore than\b|\bgreater than\b|\bhigher than\b|\bbigger than\b|\blarger than\b|\bnorth of\b|\bbeyond\b|\bdepass\w*|\bexceed\w*/, '>'],
 ]; // biome-ignore format: a table
 
 const NUMBER =

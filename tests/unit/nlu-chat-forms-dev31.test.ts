@@ -209,3 +209,75 @@ describe('asides around a question', () => {
     );
   });
 });
+
+describe('second pass: figures described in words, typos, help', () => {
+  test.each([
+    ['pour google_wide, calcule (ventes moins dépenses) divisé par dépenses', 'roi'],
+    ["for google wide, what's (revenue minus spend) divided by spend?", 'roi'],
+    ['le rapport ventes divisées par dépenses de la campagne youtube stp', 'roas'],
+    ['pour les influenceur, sur 100 personnes qui cliquent, combien finissent par acheter ?', 'cvr'],
+    ['pour la campagne youtube, quel pourcentage des gens qui voient la pub cliquent dessus ?', 'ctr'],
+    ['sur les réseaux sociaux, combien on paye pour que notre pub soit affichée mille fois ?', 'cpm'],
+    ['nos pubs insta ont été vues combien de fois en février ?', 'impressions'],
+    ['how much do we pay on average for each person who leaves their contact details?', 'cpl'],
+  ])('« %s » → %s', (question, metric) => {
+    expect(calls(question)[0]).toMatchObject({ metrics: [metric] });
+  });
+  test('« un CA plus de deux fois plus grand que ce qu’on a dépensé »: ROAS above 2', () => {
+    expect(
+      calls(
+        "quelles campagnes ont un chiffre d'affaire plus de deux fois plus grand que ce qu'on a dépensé dessus ?",
+      )[0],
+    ).toMatchObject({ group_by: ['campaign_name'], thresholds: [{ metric: 'roas', op: '>', value: 2 }] });
+  });
+  test('« en dessus de 5’000 balles »: above', () => {
+    expect(calls("quelles campagnes ont un coût par commande en dessus de 5'000 balles ?")[0]).toMatchObject({
+      thresholds: [{ metric: 'cpa', op: '>', value: 5000 }],
+    });
+  });
+  test('the loss-makers and what was spent « dessus »: their table with its total row', () => {
+    expect(calls("quelles campagnes perdent de l'argent et combien on a dépensé dessus au total ?")).toEqual([
+      expect.objectContaining({ thresholds: [{ metric: 'roi', op: '<', value: 0 }], totals: true }),
+    ]);
+  });
+  test('« les types de campagnes »: the categories', () => {
+    expect(
+      calls('est-ce que tu peux classer les types de campagnes selon combien on a dépensé dessus ?')[0],
+    ).toMatchObject({ group_by: ['category'], order_by: 'mark_spent', order: 'desc' });
+  });
+  test('typos: « sem dernirre » is last week, not SEM; « comande », « ytube », « lesqueles »', () => {
+    expect(calls('depense tot sem dernirre')[0]).toEqual(
+      expect.not.objectContaining({ categories: expect.anything() }),
+    );
+    expect(calls('depense tot sem dernirre')[0]).toMatchObject({ metrics: ['mark_spent'], ...LAST_WEEK });
+    expect(calls('cout par comande google_hot 7 derniers jours')[0]).toMatchObject({ metrics: ['cpa'] });
+    expect(calls('convresions ytube this mnth')[0]).toMatchObject({ campaigns: ['youtube_blogger'] });
+    expect(calls('lesqueles campagnes social on doit coupé ?')[0]).toMatchObject({ categories: ['social'] });
+  });
+  test('« ce week-end (sam-dim) »: the last weekend, the abbreviations read', () => {
+    expect(calls('ce week-end (sam-dim), on a fait combien de chiffre ?')[0]).toMatchObject({
+      date_from: '2021-02-27',
+      date_to: '2021-02-28',
+    });
+  });
+  test('« retargeting fb : on gagne ou on perd ? »: the brand beside its campaign is that campaign', () => {
+    expect(calls("retargeting fb : on gagne ou on perd de l'argent dessus ? en % svp")).toEqual([
+      expect.objectContaining({ campaigns: ['facebook_retargeting'] }),
+    ]);
+  });
+  test.each([
+    'comment je t utilise',
+    "bonjour, qu'est-ce que vous savez faire exactement ?",
+    'comment je dois te poser les questions pour que tu me comprennes bien ?',
+  ])('« %s »: help', (question) => {
+    expect(plan(question).intent).toBe('help');
+  });
+  test('« si je mets 100k par jour dessus » after the search figure: the forecast for search', () => {
+    expect(chain('roas du search ?', 'si je mets 100k chf/jour dessus, ça rapporte quoi ?')[0]).toMatchObject(
+      {
+        tool: 'predict_revenue',
+        category: 'search',
+      },
+    );
+  });
+});
