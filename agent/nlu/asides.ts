@@ -17,7 +17,10 @@ const ASIDE =
 const BLOCKERS =
   /\b(?:seulement|uniquement|only|just|juste|sans|hors|sauf|except\w*|excluding|without|plus|moins|more|less|most|least|best|worst|meilleur\w*|pire\w*|top|flop|vs|versus|compar\w*|avant|apres|before|after|depuis|since|entre|between|semaine\w*|mois|jours?|journee|week\w*|months?|days?|hier|yesterday|today|aujourd'hui|dernier\w*|last|previous|precedent\w*|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|janvier|fevrier|mars|february|january|march|weekend|week-end|canal|canaux|channels?|categor\w*|levier\w*)\b/;
 /** Numbers and negations (« ne … que », "not"): never in an aside, unless it only names a figure again. */
-const NEGATIONS = /\d|\b(?:pas|not|ne|n'|que|no)\b/;
+const NEGATIONS = /\d|\b(?:pas|not|ne|n'|no)\b|\bque (?:les|la|le|l'|des|du|sur|pour|dans)\b/;
+/** « je (ne) connais pas le nom », "I'm not sure": the asker's doubt, not a negation in the question. */
+const DOUBT =
+  /\b(?:je |j')?(?:ne )?(?:connais|sais|suis) pas\b|\bpas sure?s?\b|\b(?:i'm |i am |im )?not sure\b|\bi don't know\b|\bdunno\b/g;
 /** « je crois que ça s'appelle le CPM », "I think it's called ROAS": a clause that only names a figure again. */
 const NAMING = /\b(?:ca s'appelle|ca se dit|on dit|qu'on dit|c'est comme ca|it's called|is called|called)\b/;
 
@@ -48,14 +51,27 @@ const namesData = (clause: string, catalog: Catalog) =>
  */
 export function asideWords(text: string, catalog: Catalog, usedMetrics: ReadonlySet<string>): Set<string> {
   const words = new Set<string>();
-  for (const raw of normalize(text).split(CLAUSE_END)) {
+  const normalized = normalize(text);
+  const add = (clause: string) => {
+    for (const word of clause.split(/[\s']+/)) if (word.length > 0) words.add(word);
+  };
+  const usedOnly = (metrics: string[]) =>
+    metrics.length > 0 && metrics.every((metric) => usedMetrics.has(metric));
+  for (const raw of normalized.split(CLAUSE_END)) {
     const clause = raw.trim();
     if (clause.length === 0 || !ASIDE.test(clause) || namesData(clause, catalog)) continue;
     const metrics = findMetricMentions(prepare(clause)).map((mention) => mention.metric);
-    const renamed =
-      metrics.length > 0 && NAMING.test(clause) && metrics.every((metric) => usedMetrics.has(metric));
-    if (BLOCKERS.test(clause) || (!renamed && (metrics.length > 0 || NEGATIONS.test(clause)))) continue;
-    for (const word of clause.split(/[\s']+/)) if (word.length > 0) words.add(word);
+    const renamed = NAMING.test(clause) && usedOnly(metrics);
+    const undoubted = clause.replace(DOUBT, ' ');
+    if (BLOCKERS.test(clause) || (!renamed && (metrics.length > 0 || NEGATIONS.test(undoubted)))) continue;
+    add(clause);
+  }
+  // « combien de prospects (les gens qui laissent leurs coordonnées, si j'ai bien compris) »: a gloss in brackets that
+  // only names again a figure the reading uses.
+  for (const [, gloss = ''] of normalized.matchAll(/\(([^()]*)\)/g)) {
+    const metrics = findMetricMentions(prepare(gloss)).map((mention) => mention.metric);
+    if (!usedOnly(metrics) || namesData(gloss, catalog) || BLOCKERS.test(gloss) || /\d/.test(gloss)) continue;
+    add(gloss.replace(/[,;]/g, ' '));
   }
   return words;
 }

@@ -14,7 +14,7 @@ import { normalize, prepare } from './normalize.js';
  * total », « le coût par lead », « combien a coûté » (writers asked back here; « coût » elsewhere reads as spend).
  */
 const BARE_COST =
-  /^(?!.*\b(total\w*|global\w*|cumul\w*|depens\w*|spent|spend|budget)\b).*\b(?:le|du|the|son|its) (?:cout|cost)\b(?!s)(?! (?:total|global|par|per|pour|for|d'acquisition|unitaire|moyen|au|du clic|des|de la|media|pub|of (?:a|an|each|one|the)))/;
+  /^(?!.*\b(total\w*|global\w*|cumul\w*|depens\w*|spent|spend|budget)\b).*\b(?:le|du|the|son|its) (?:cout|cost)\b(?!s)(?! (?:total|global|par|per|pour|for|d'acquisition|unitaire|moyen|au|du clic|des|de la|media|pub|us|me|them|of (?:a|an|each|one|the)))/;
 
 /** « la campagne », "this campaign": one campaign, singular, with no name. */
 const UNNAMED_CAMPAIGN =

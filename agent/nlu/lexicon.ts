@@ -78,7 +78,7 @@ bouge bouger varier variation chute drop dropped fall fell jump jumped rise rose
 si if simule simuler simulate simulation projection impact happens happen prevois prevoir predict predicted
 prediction forecast augmente augmenter augmentation increase reduit reduire reduction coupe couper cut met mettre
 mettons put moitie half double doubler model modelise modeliser
-obtenir decrocher recruter choper chopper attraper obtenu obtenue obtenus obtenues montre montree montrees montres voient voit voir see sees saw souvent often finissent finit finir acheter achetent achete passent calculer calcule calculez calculate compute everything venant provenant gens push pushed pushing arbitrer arbitrage trancher decider creas crea creatives creative acquire land became become becomes deviennent devient devenus transforment aboutissent
+obtenir parti partie parties partis sorti sortie sorties sortis rendent rend rendu rendus cherche cherchons cherchais looking decrocher recruter choper chopper attraper obtenu obtenue obtenus obtenues montre montree montrees montres voient voit voir see sees saw souvent often finissent finit finir acheter achetent achete passent calculer calcule calculez calculate compute everything venant provenant gens push pushed pushing arbitrer arbitrage trancher decider creas crea creatives creative acquire land became become becomes deviennent devient devenus transforment aboutissent
 segmente segmenter segmentation segment segments cluster clusters groupe groupes regroupe regrouper ressemblent
 ressemble profil profils
 faut devrait devraient should meritent merite deserve deserves pousser renforcer stopper arreter scale
@@ -137,6 +137,10 @@ const HARMLESS_PHRASES = [
   /\bwhen (?:was|were|is|did) (?:our|the|my)\b(?=(?:\s[a-z]+){0,3}\s(?:best|worst|biggest|top|strongest|weakest)\b(?:\s[a-z]+){0,2}\s(?:day|week)\b)|\bwhat (?:happens|would happen) when\b/g,
   // « ce qu'on a dépensé dessus », « cliquent dessus »: on the campaigns (or the ad) the question is about.
   /\b(?:depense\w*|spent|claque\w*|mis|investi\w*|crame\w*|cliqu\w*|click\w*|argent) dessus\b/g,
+  // « est-ce qu'il y a des campagnes qui … ? »: are there any.
+  /\b(?:est-ce qu'|est ce qu')?il y (?:a|en a|avait)\b/g,
+  // "budget is tight", « le budget est serré »: why the question is asked, not a change to simulate.
+  /\bbudget(?:s)? (?:is|are|est|sont) (?:tight|short|limited|serre|serres|limite|juste)\b/g,
   // « celle où les gens cliquent le moins souvent quand ils voient la pub »: when the ad is seen, not a date asked.
   /\bquand (?:ils|elles|les gens|on|the|people|we) (?:la |le |les )?(?:voi\w*|cliqu\w*|see\w*|click\w*)\b/g,
   // « sur l'une et sur l'autre », « en même temps », "right now", « pour la suite », « (sam-dim) » beside a weekend.

@@ -165,6 +165,11 @@ export function prepare(text: string): string {
     .replace(/(\bsemaine \d\b.*)\bs([1-5])\b/g, '$1semaine $2')
     // "what happens when we raise …": a hypothetical, as « if » reads.
     .replace(/\bwhat (happens|would happen) when\b/g, 'what $1 if')
+    // « si j'ai bien compris », « si je ne me trompe pas »: a hedge, not a hypothesis (« si j'augmente … »).
+    .replace(
+      /\bsi (?:j'ai bien compris|je comprends bien|je ne me trompe pas|je me souviens bien|c'est possible)\b/g,
+      ' ',
+    )
     // "under water": one word (« underwater » is read as losing money).
     .replace(/\bunder water\b/g, 'underwater')
     // "which campaign's driving …": the contraction of is, not a possessive.

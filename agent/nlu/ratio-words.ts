@@ -5,7 +5,7 @@
 import type { Metric } from '../../src/core/metrics.js';
 
 const ORDER = `(?:commandes?|orders?|ventes?|sales?|conversions?|achats?|purchases?|acquisitions?|clients?|customers?)`;
-const LEAD = String.raw`(?:leads?|prospects?|contacts?|inscriptions?|sign[- ]?ups?|formulaires? remplis?|personnes? qui (?:remplit|remplissent|laisse\w*) (?:le |un |leurs? |ses )?(?:formulaire|coordonnees)|(?:persons?|people) who (?:fills?|filled|leaves?|left) (?:in |out )?(?:the |a |their |his |her )?(?:form|contact details))`;
+const LEAD = String.raw`(?:leads?|prospects?|contacts?|inscriptions?|sign[- ]?ups?|formulaires? remplis?|(?:personnes?|gens) qui (?:remplit|remplissent|laisse\w*) (?:le |un |leurs? |ses )?(?:formulaire|coordonnees)|(?:persons?|people) who (?:fills?|filled|leaves?|left) (?:in |out )?(?:the |a |their |his |her )?(?:form|contact details))`;
 const CLICK = `(?:clics?|clicks?|cliques?)`;
 const IMPRESSION = `(?:impressions?|affichages?|vues?|views?)`;
 const REVENUE = `(?:ca|chiffre d'affaires|revenus?|revenues?|recettes?|ventes en chf|sales revenue)`;

@@ -269,6 +269,15 @@ export function findScope(normalized: string, catalog: Catalog): Scope {
       ambiguous = undefined;
     }
   }
+  // « la blogueuse ou le youtubeur », "youtube_blogger vs the blogger": a bare part joined to one of its own campaigns
+  // named otherwise is the other one.
+  if (ambiguous && (joined || /\s\+\s/.test(normalized))) {
+    const others = ambiguous.candidates.filter((name) => !campaigns.includes(name));
+    if (others.length === 1 && others.length < ambiguous.candidates.length) {
+      campaigns.push(others[0]!);
+      ambiguous = undefined;
+    }
+  }
   // « le blogueur youtube et le blogueur insta », « la tier2 facebook »: a bare part next to a brand (or to a name
   // part of one campaign) is that campaign; when every bare part is so paired, nothing is ambiguous.
   // The parts of several campaigns written bare (« tier1 », « blogger »), not brands.

@@ -77,8 +77,13 @@ export function unexplainedWords(
     // A name word is explained by the names the plan uses (« youtub blogger » → youtube_blogger), not by the lexicon.
     const nameWord = [key, correctWord(key), expandBrand(key)].find((form) => names.has(form));
     if (nameWord ? used.includes(nameWord) : isKnownWord(key)) continue;
-    // « search google_hot »: a category word is explained by a campaign of that category the plan uses.
-    if (nameWord && ownCategory(nameWord, used, input.catalog)) continue;
+    // « search google_hot »: a category word is explained by a campaign of that category the plan uses; « pour chaque
+    // type de campagne (social, search, etc.) »: by a plan that shows every category.
+    if (
+      nameWord &&
+      (ownCategory(nameWord, used, input.catalog) || everyCategory(nameWord, plan, input.catalog))
+    )
+      continue;
     if (phraseWords.has(key) || asides.has(key)) continue;
     seen.add(key);
     if (seen.size > MAX_TRIED) break;
@@ -93,6 +98,17 @@ function ownCategory(word: string, used: string, catalog: Catalog): boolean {
   return catalog.campaigns.some(
     (campaign) => normalize(campaign.category) === word && used.includes(normalize(campaign.campaignName)),
   );
+}
+
+/** Whether `word` is a category and the plan shows every category, one row each. */
+function everyCategory(word: string, plan: Plan, catalog: Catalog): boolean {
+  if (!catalog.categories.some((category) => normalize(category) === word)) return false;
+  return plan.calls.some((call) => {
+    const groups = [call.args.group_by].flat();
+    return (
+      groups.includes('category') && call.args.categories === undefined && call.args.category === undefined
+    );
+  });
 }
 
 /** The metrics the plan's calls use (`metrics`, `metric`). */

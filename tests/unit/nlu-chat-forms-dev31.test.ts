@@ -281,3 +281,75 @@ describe('second pass: figures described in words, typos, help', () => {
     );
   });
 });
+
+describe('third pass: nicknames, glosses, hedges', () => {
+  test('« la blogueuse ou le youtubeur »: the other blogger beside the youtuber', () => {
+    for (const question of [
+      'la blogueuse ou le youtubeur, lequel a le cpa le plus bas ?',
+      'cpa blogueuse vs youtubeur',
+    ])
+      expect(
+        calls(question)
+          .flatMap((call) => call.campaigns as string[])
+          .sort(),
+      ).toEqual(['instagram_blogger', 'youtube_blogger']);
+    expect(calls('ca total influence (blogueuse + youtubeur) sur le mois ?')[0]).toMatchObject({
+      campaigns: expect.arrayContaining(['instagram_blogger', 'youtube_blogger']),
+    });
+    expect(calls('combien nous ont rapporté les blogueurs (yt + insta) en fevrier')[0]).toMatchObject({
+      campaigns: ['instagram_blogger', 'youtube_blogger'],
+    });
+  });
+  test('"how much did the youtuber cost us": its spend', () => {
+    expect(calls('how much did the youtuber cost us?')[0]).toMatchObject({
+      metrics: ['mark_spent'],
+      campaigns: ['youtube_blogger'],
+    });
+  });
+  test('a gloss in brackets and « si j’ai bien compris » are read as asides', () => {
+    expect(
+      calls(
+        'bonjour, quelles campagnes ont un taux de clic (les clics divisés par les affichages, si j’ai bien compris) en dessous de 0,5% ? merci',
+      )[0],
+    ).toMatchObject({ thresholds: [{ metric: 'ctr', op: '<', value: 0.005 }] });
+    expect(
+      calls(
+        'bonjour, combien de prospects (les gens qui laissent leurs coordonnées, si j’ai bien compris) on a eu pour chaque type de campagne, social, search, etc ?',
+      )[0],
+    ).toMatchObject({ metrics: ['leads'], group_by: ['category'] });
+    expect(
+      plan('bonjour, combien de prospects pour chaque type de campagne, social, search, etc ?').calls[0]
+        ?.args,
+    ).not.toHaveProperty('categories');
+  });
+  test('money words: « combien de balles », « perd du fric », « rendent 2 francs pour chaque franc »', () => {
+    expect(calls('combien de balles sur le social en fevrier')[0]).toMatchObject({ metrics: ['mark_spent'] });
+    expect(calls('combien de balles sont parties dans facebook du 22 au 28 ?')[0]).toMatchObject({
+      metrics: ['mark_spent'],
+      name_prefix: 'facebook',
+    });
+    expect(calls('qui perd du fric ce mois')[0]).toMatchObject({
+      thresholds: [{ metric: 'roi', op: '<', value: 0 }],
+    });
+    expect(
+      calls('quelles campagnes nous rendent plus de 2 francs pour chaque franc investi ?')[0],
+    ).toMatchObject({
+      thresholds: [{ metric: 'roas', op: '>', value: 2 }],
+    });
+    expect(
+      calls(
+        'est-ce que les influenceurs sont plus rentables que les bannières ? je veux dire le bénéfice par rapport à ce qu’on a mis dedans',
+      )[0],
+    ).toMatchObject({ metrics: ['roi'] });
+  });
+  test('« pour la facture client » is what the figure is for; "budget is tight" is why', () => {
+    expect(calls('investissement social du mois, pour la facture client')[0]).toMatchObject({
+      metrics: ['mark_spent'],
+      categories: ['social'],
+    });
+    expect(plan('la TVA sur nos factures du mois ?').intent).toBe('out_of_scope');
+    expect(calls('what should we stop running, budget is tight')[0]).toMatchObject({
+      tool: 'get_underperforming_campaigns',
+    });
+  });
+});
