@@ -4,7 +4,7 @@
 export const BRAND_ALIASES: [RegExp, string][] = [
   [/\bfb\b/g, 'facebook'],
   [/\b(ig|insta|instz|instagramm?)\b/g, 'instagram'],
-  [/\b(yt|youtub|ytb|ytube|yutube|youtbe|youtubeu?rr?s?|youtubeuse|youtubers?)\b/g, 'youtube'],
+  [/\b(yt|youtub|ytb|ytube|yutube|youtubeu?rr?s?|youtubeuse|youtubers?)\b/g, 'youtube'],
   [/\bblogu?eu?r(s)?\b|\bblogueuse(s)?\b/g, 'blogger$1$2'],
   [/\b(googl|gogle|googel|gooogle|gg)\b/g, 'google'],
   [/\bbaner\b/g, 'banner'],

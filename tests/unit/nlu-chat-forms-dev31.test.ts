@@ -290,7 +290,7 @@ describe('third pass: nicknames, glosses, hedges', () => {
     ])
       expect(
         calls(question)
-          .flatMap((call) => call.campaigns as string[])
+          .flatMap((call) => (call as { campaigns?: string[] }).campaigns ?? [])
           .sort(),
       ).toEqual(['instagram_blogger', 'youtube_blogger']);
     expect(calls('ca total influence (blogueuse + youtubeur) sur le mois ?')[0]).toMatchObject({
