@@ -41,7 +41,7 @@ export function parse(question: string, catalog: Catalog): Parsed {
   // « dans chaque catégorie (social, search etc) »: the categories named are examples of every one.
   const examples =
     /\b(etc|ect)\b|\.\.\.|…/.test(text) &&
-    /\b(chaque|each|every|toutes les|all( the)?) (categorie|category|canal|channel|levier|types? de campagnes?)/.test(
+    /\b(chaque|each|every|toutes les|all( the)?|par|by|per) (categorie|category|canal|channel|levier|types? de campagnes?)/.test(
       text,
     );
   return {

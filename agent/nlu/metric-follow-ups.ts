@@ -79,8 +79,20 @@ export function followMetricCall(
     }
     changed = true;
   }
+  // « semaine dernière vs celle d'avant ? » after a figure: the same figure over the later period, compared.
+  const [earlier, later] = p.two ?? [];
+  // (Both named: « compare avec la semaine d'avant » alone is the week before the one shown, below.)
+  const twoPeriods =
+    previous.tool === 'query_metrics' && p.period?.date_from && earlier?.date_from && later?.date_from;
+  if (twoPeriods) {
+    args.date_from = later.date_from;
+    args.date_to = later.date_to;
+    args.compare_to = { date_from: earlier.date_from, date_to: earlier.date_to };
+    changed = true;
+  }
   // « et comparé aux 7 jours précédents ? »: the period before the one shown, beside it.
   const comparedBefore =
+    !twoPeriods &&
     stepOf(p.text) === -1 &&
     /\bcompar\w*|\bvs\b|\bversus\b|\bpar rapport\b|\bagainst\b/.test(p.text) &&
     previous.tool === 'query_metrics' &&
@@ -92,6 +104,8 @@ export function followMetricCall(
     const days = Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000) + 1;
     args.compare_to = { date_from: shift(from, -days), date_to: shift(from, -1) };
     changed = true;
+  } else if (twoPeriods) {
+    // (set above)
   } else if (otherDay(p.text, args)) {
     // « et jeudi ? » after Wednesday the 10th: the Thursday of that week, not the data's last Thursday.
     const day = otherDay(p.text, args)!;
@@ -111,7 +125,7 @@ export function followMetricCall(
     changed = true;
   }
   // « et la semaine suivante ? », "and the week before?": the previous period moved by its own length.
-  const step = (!p.period || DAY_STEP.test(p.text)) && !comparedBefore ? stepOf(p.text) : 0;
+  const step = (!p.period || DAY_STEP.test(p.text)) && !comparedBefore && !twoPeriods ? stepOf(p.text) : 0;
   if (step !== 0 && typeof args.date_from === 'string' && typeof args.date_to === 'string') {
     const days = Math.round((Date.parse(args.date_to) - Date.parse(args.date_from)) / 86_400_000) + 1;
     args.date_from = shift(args.date_from, step * days);
@@ -239,7 +253,8 @@ function explainComparison(
     if (!WHY.test(text) && !/\becart\b|\bdifference\b|\bgap\b/.test(text)) return undefined;
     const main = { date_from: String(previous.args.date_from), date_to: String(previous.args.date_to) };
     periods = other.date_from <= main.date_from ? [other, main] : [main, other];
-  } else if (BARE_WHY.test(text)) {
+  } else if (BARE_WHY.test(text) || (WHY.test(text) && PREVIOUS.test(text))) {
+    // (« pourquoi c'est si bas comparé à la semaine d'avant ? »: why the period shown differs from the one before.)
     const shown =
       typeof previous.args.date_from === 'string' && typeof previous.args.date_to === 'string'
         ? { date_from: previous.args.date_from, date_to: previous.args.date_to }

@@ -353,3 +353,47 @@ describe('third pass: nicknames, glosses, hedges', () => {
     });
   });
 });
+
+describe('third pass: follow-ups', () => {
+  test('« merci ! et si on met la limite à 4’000 ? » after a bound: the same bound moved', () => {
+    expect(
+      chain(
+        'quelles campagnes nous coûtent plus de 5000 chf par commande ?',
+        "merci ! et si on met la limite à 4'000 balles ?",
+      )[0],
+    ).toMatchObject({ thresholds: [{ metric: 'cpa', op: '>', value: 4000 }] });
+  });
+  test('« semaine dernière vs celle d’avant ? » after a figure: that figure, the two weeks compared', () => {
+    expect(chain('ctr du lal ?', "semaine dernière vs celle d'avant ?")[0]).toMatchObject({
+      metrics: ['ctr'],
+      campaigns: ['facebook_lal'],
+      ...LAST_WEEK,
+      compare_to: WEEK_BEFORE,
+    });
+    // « compare avec la semaine d'avant » alone: the week before the one shown.
+    expect(chain('ctr du social la semaine 2', "compare avec la semaine d'avant")[0]).toMatchObject({
+      date_from: '2021-02-08',
+      compare_to: { date_from: '2021-02-01', date_to: '2021-02-07' },
+    });
+  });
+  test('« pourquoi c’est si bas comparé à la semaine d’avant ? » after last week’s revenue: why it moved', () => {
+    expect(chain('ca semaine dernière ?', "pourquoi c'est si bas comparé à la semaine d'avant ?")).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          tool: 'explain_change',
+          metric: 'revenue',
+          before: WEEK_BEFORE,
+          after: LAST_WEEK,
+        }),
+      ]),
+    );
+  });
+  test('« la même chose regroupée par levier »: by channel, not a segmentation', () => {
+    expect(
+      chain(
+        'pourriez-vous me donner le coût par commande de chaque campagne ?',
+        'maintenant la même chose regroupée par levier',
+      )[0],
+    ).toMatchObject({ metrics: ['cpa'], group_by: ['category'] });
+  });
+});
