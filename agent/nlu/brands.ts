@@ -8,7 +8,7 @@ export const BRAND_ALIASES: [RegExp, string][] = [
   [/\bblogu?eu?r(s)?\b|\bblogueuse(s)?\b/g, 'blogger$1$2'],
   [/\b(googl|gogle|googel|gooogle|gg)\b/g, 'google'],
   [/\bbaner\b/g, 'banner'],
-  [/\bretarget\b/g, 'retargeting'],
+  [/\b(?:retarget|reta|retarg)\b/g, 'retargeting'],
   // A lookalike audience is what « lal » stands for (facebook_lal).
   [/\blook[- ]?alikes?\b/g, 'lal'],
 ];

@@ -78,7 +78,7 @@ bouge bouger varier variation chute drop dropped fall fell jump jumped rise rose
 si if simule simuler simulate simulation projection impact happens happen prevois prevoir predict predicted
 prediction forecast augmente augmenter augmentation increase reduit reduire reduction coupe couper cut met mettre
 mettons put moitie half double doubler model modelise modeliser
-obtenir parti partie parties partis sorti sortie sorties sortis rendent rend rendu rendus cherche cherchons cherchais looking decrocher recruter choper chopper attraper obtenu obtenue obtenus obtenues montre montree montrees montres voient voit voir see sees saw souvent often finissent finit finir acheter achetent achete passent calculer calcule calculez calculate compute everything venant provenant gens push pushed pushing arbitrer arbitrage trancher decider creas crea creatives creative acquire land became become becomes deviennent devient devenus transforment aboutissent
+obtenir demande demandes demandait explication explications guy gars mec parti partie parties partis sorti sortie sorties sortis rendent rend rendu rendus cherche cherchons cherchais looking decrocher recruter choper chopper attraper obtenu obtenue obtenus obtenues montre montree montrees montres voient voit voir see sees saw souvent often finissent finit finir acheter achetent achete passent calculer calcule calculez calculate compute everything venant provenant gens push pushed pushing arbitrer arbitrage trancher decider creas crea creatives creative acquire land became become becomes deviennent devient devenus transforment aboutissent
 segmente segmenter segmentation segment segments cluster clusters groupe groupes regroupe regrouper ressemblent
 ressemble profil profils
 faut devrait devraient should meritent merite deserve deserves pousser renforcer stopper arreter scale
@@ -115,7 +115,7 @@ rentab profitab influen categor evolv devenu became remont rebond bounc creep cr
  * « demain » alone asks for a forecast and « pas » alone turns a question around.
  */
 const HARMLESS_PHRASES = [
-  /\b(?:pour|for|avant|before)\s(?:(?:le|la|l'|ma|mon|notre|nos|the|my|our|tomorrow's|today's|this|next)\s?)?(?:[\w']+\s)?(?:comite|reunion|board|presentation|point|reporting|rapport|report|copil|meeting|call|revue|review|deck|slides?|comex|codir|standup)(?: pack)?\b(?:\s(?:de\s|d'|du\s)?(?:demain|ce soir|lundi|mardi|mercredi|jeudi|vendredi|la semaine prochaine))?/g,
+  /\b(?:pour|for|avant|before)\s(?:(?:le|la|l'|ma|mon|notre|nos|the|my|our|tomorrow's|today's|this|next)\s?)?(?:[\w']+\s)?(?:comite|reunion|board|presentation|point|reporting|rapport|report|copil|meeting|call|revue|review|deck|slides?|comex|codir|standup)(?: pack| de direction| d'entreprise)?\b(?:\s(?:de\s|d'|du\s)?(?:demain|ce soir|lundi|mardi|mercredi|jeudi|vendredi|la semaine prochaine))?/g,
   /\b(?:non|pas|peu|not)\s(?=rentab|profitab)/g,
   // « c'est rentable ou pas ? », "is it doing well or not?", "Bottom line: …".
   /\b(?:ou pas|ou non|or not)\b|\bbottom line\b|\bdu coup\b/g,
@@ -124,7 +124,7 @@ const HARMLESS_PHRASES = [
   // « c'était quand notre meilleure journée ? »: the day is the object (rank-reading.ts).
   /\b(?:c'etait |c'est )?quand\b(?=.*\b(?:meilleure?|pire|plus gros(?:se)?)\s(?:[a-z']+\s){0,2}?(?:jour|journee|semaine)\b)/g,
   // « la bannière partenaire »: the words of banner_partner's own name, in French.
-  /\b(?:bannieres?|display|banners?) (?:du |de |des )?partenaires?\b/g,
+  /\b(?:bannieres?|display|banners?) (?:du |de |des |chez le |chez notre |chez nos )?partenaires?\b/g,
   // "cpa past 7d": the shorthand reads as the last 7 days either way.
   /\b(?:past|last) (?=\d{1,2} ?d\b)/g,
   // « les campagnes dont les produits ne couvrent pas les charges »: the loss-makers (figure-words.ts CUT).
@@ -137,6 +137,8 @@ const HARMLESS_PHRASES = [
   /\bwhen (?:was|were|is|did) (?:our|the|my)\b(?=(?:\s[a-z]+){0,3}\s(?:best|worst|biggest|top|strongest|weakest)\b(?:\s[a-z]+){0,2}\s(?:day|week)\b)|\bwhat (?:happens|would happen) when\b/g,
   // « ce qu'on a dépensé dessus », « cliquent dessus »: on the campaigns (or the ad) the question is about.
   /\b(?:depense\w*|spent|claque\w*|mis|investi\w*|crame\w*|cliqu\w*|click\w*|argent) dessus\b/g,
+  // "actually making money", "did spend blow up": the figure's own words (ROI, a rise), said twice.
+  /\b(?:making|earning|make|made|earn) (?:any )?money\b|\bbl(?:ow|ew|own) up\b/g,
   // « est-ce qu'il y a des campagnes qui … ? »: are there any.
   /\b(?:est-ce qu'|est ce qu')?il y (?:a|en a|avait)\b/g,
   // "budget is tight", « le budget est serré »: why the question is asked, not a change to simulate.

@@ -56,7 +56,8 @@ export function route(f: Features, readMetric: () => MetricReading | undefined =
   // « merci, t'es top ! », "thanks a lot!": nothing to look up (« top » there is no ranking).
   if (THANKS_ONLY.test(f.text)) return { plan: plan('out_of_scope', [], 0.95), strong: true };
 
-  if (s.platformAction || s.writing || s.accounting) return strong(plan('out_of_scope', [], 0.9));
+  if (s.platformAction || s.writing || s.accounting || s.competitors)
+    return strong(plan('out_of_scope', [], 0.9));
   // « quel temps fait-il à Zurich ? », "tell me a joke": off topic when no figure is named.
   if (s.offTopic && f.metrics.length === 0 && !s.injection) return strong(plan('out_of_scope', [], 0.9));
   // « que pouvez-vous me fournir comme analyses ? », "what sort of questions can you answer?": help, whatever

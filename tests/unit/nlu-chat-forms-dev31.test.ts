@@ -397,3 +397,35 @@ describe('third pass: follow-ups', () => {
     ).toMatchObject({ metrics: ['cpa'], group_by: ['category'] });
   });
 });
+
+describe('fourth pass: words around the figure', () => {
+  test('competitors and actions « directement sur facebook » are out of scope', () => {
+    expect(plan('combien nos concurrents dépensent sur facebook, tu sais ?').intent).toBe('out_of_scope');
+    expect(
+      plan('est-ce que tu peux mettre en pause la campagne facebook_lal directement sur facebook stp ?')
+        .intent,
+    ).toBe('out_of_scope');
+  });
+  test('"actually making money", "blow up", « le reta fb », "the youtube guy", « la bannière chez le partenaire »', () => {
+    expect(calls("is the fb retargeting campaign actually making money? what's its roi?")[0]).toMatchObject({
+      metrics: ['roi'],
+      campaigns: ['facebook_retargeting'],
+    });
+    expect(calls('why did spend blow up in week 3 compared to week 2?')[0]).toMatchObject({
+      tool: 'explain_change',
+      metric: 'mark_spent',
+      assumed_direction: 'up',
+    });
+    expect(calls('le reta fb, il rapporte combien pour 1 franc investi ?')[0]).toMatchObject({
+      metrics: ['roas'],
+      campaigns: ['facebook_retargeting'],
+    });
+    expect(calls('conversion rate for the youtube guy?')[0]).toMatchObject({
+      campaigns: ['youtube_blogger'],
+    });
+    expect(calls('la bannière chez le partenaire, ça a rapporté combien ?')[0]).toMatchObject({
+      metrics: ['revenue'],
+      campaigns: ['banner_partner'],
+    });
+  });
+});
