@@ -2,12 +2,13 @@
 // breakdown already shows spend, revenue and the main KPIs.
 import { dates, query, scopeArgs } from './figure-parse.js';
 import { type FigureQuestion, PRESET, type Reading } from './figure-question.js';
-import { EACH, PER_CAMPAIGN, PER_CATEGORY, PRESET_COLUMNS } from './figure-words.js';
+import { COMPARE, EACH, PER_CAMPAIGN, PER_CATEGORY, PRESET_COLUMNS } from './figure-words.js';
 
 export function readBreakdown({ p, text, metric, presetScope, ranked }: FigureQuestion): Reading {
-  // « nos deux influenceurs, combien de commandes chacun ? »: each campaign of the group named, one row each.
+  // « nos deux influenceurs, combien de commandes chacun ? », "compare … between our two influencer campaigns": each
+  // campaign of the group named, one row each.
   const eachOfGroup =
-    EACH.test(text) &&
+    (EACH.test(text) || (COMPARE.test(text) && /\b(?:deux|two|both|2)\b/.test(text))) &&
     p.scope.campaigns.length === 0 &&
     p.scope.categories.length + p.scope.prefixes.length > 0;
   const breakdown = PER_CATEGORY.test(text) || ((PER_CAMPAIGN.test(text) || eachOfGroup) && !ranked);

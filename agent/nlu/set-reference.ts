@@ -13,12 +13,14 @@ import { asMetricCall } from './preset-calls.js';
 
 /** A plural pronoun or demonstrative for the members just shown. */
 const THOSE =
-  /\b(?:leurs?|their|those|these|them|elles|eux|celles-la|ceux-la|celles-ci|ceux-ci|celles la|ceux la)\b|\bces (?:\d{1,2} |deux |trois |quatre |cinq )?(?:campagnes|canaux|la)\b|\bces \d{1,2}\b/;
+  /\b(?:leurs?|their|those|these|them|elles|eux|celles-la|ceux-la|celles-ci|ceux-ci|celles la|ceux la)\b|\bces (?:\d{1,2} |deux |trois |quatre |cinq )?(?:campagnes|canaux|la)\b|\bces \d{1,2}\b|\bsi (?:on|je|nous) les\b|\b(?:would|will|does) (?:that|it|this) free\b|\bfree (?:that |it )?up\b/;
 const TOTAL =
   /\bau total\b|\ben tout\b|\btotal\w*|\bin total\b|\baltogether\b|\bcombined\b|\bensemble\b|\bcumul\w*/;
 /** « lequel des deux », "which of the two". */
 const OF_THE_TWO =
   /\b(?:lequel|laquelle|which(?: one)?) (?:des (?:deux|2)|d'entre (?:eux|elles)|of the (?:two|2)|of both)\b/;
+/** « laquelle », "which one": one of the members shown, with no name or figure of its own. */
+const ONE_OF_THEM = /^(?:(?:et|and|ok|so|alors)\s)?(?:c'est\s)?(?:laquelle|lequel|which one|which)\b/;
 /** A count or an amount asked: the members' sum, for figures that add up. */
 const HOW_MUCH = /\bcombien\b|\bhow (?:much|many)\b/;
 const ADDITIVE = new Set<Metric>(['impressions', 'clicks', 'leads', 'orders', 'mark_spent', 'revenue']);
@@ -70,9 +72,24 @@ export function planForThoseShown(
       options: language === 'en' ? ['ROAS by category'] : ['ROAS par catégorie'],
     };
   }
-  if (!THOSE.test(prepared)) return undefined;
   const metrics = findMetrics(prepared, text) as Metric[];
   const shown = listing(previous);
+  // « et laquelle perd le plus ? », « c'est laquelle la pire ? » after the loss-makers: the end of the members shown,
+  // by the figure that chose them.
+  const rankedBy = typeof shown?.args.order_by === 'string' ? (shown.args.order_by as Metric) : undefined;
+  if (shown && rankedBy && metrics.length === 0 && ONE_OF_THEM.test(prepared) && findDirectionWord(prepared))
+    return {
+      intent: 'kpi_qa',
+      language,
+      calls: [
+        {
+          tool: 'query_metrics',
+          args: { ...shown.args, order: orderFor(prepared, rankedBy), limit: findCount(prepared) ?? 1 },
+        },
+      ],
+      confidence: 0.85,
+    };
+  if (!THOSE.test(prepared)) return undefined;
   if (metrics.length === 0 || !shown) return undefined;
   const before = (Array.isArray(shown.args.metrics) ? shown.args.metrics : []) as Metric[];
   // The figure asked first, then the one that chose the members.

@@ -429,3 +429,43 @@ describe('fourth pass: words around the figure', () => {
     });
   });
 });
+
+describe('fourth pass: the members shown', () => {
+  const LOSERS = { thresholds: [{ metric: 'roi', op: '<', value: 0 }] };
+  test('« et si on les coupe, ça représente combien de budget ? », "how much spend would that free up?": their total', () => {
+    expect(
+      chain(
+        'lesquelles on devrait couper ?',
+        'et si on les coupe, ça représente combien de budget sur le mois ?',
+      )[0],
+    ).toMatchObject({ ...LOSERS, totals: true, metrics: expect.arrayContaining(['mark_spent']) });
+    expect(chain('which campaigns should we kill?', 'how much spend would that free up?')[0]).toMatchObject({
+      ...LOSERS,
+      totals: true,
+    });
+  });
+  test('« et laquelle perd le plus ? », « c’est laquelle la pire ? »: the worst of the members shown', () => {
+    for (const next of ['et laquelle perd le plus ?', "c'est laquelle la pire ?"])
+      expect(chain("quelles campagnes perdent de l'argent ?", next)[0]).toMatchObject({
+        ...LOSERS,
+        order_by: 'roi',
+        order: 'asc',
+        limit: 1,
+      });
+    expect(
+      chain("What's the cost per acquisition of each campaign this month?", 'which 3 are the cheapest?')[0],
+    ).toMatchObject({ order_by: 'cpa', order: 'asc', limit: 3 });
+  });
+  test('"compare … between our two influencer campaigns": one row each; « si on mettait 20 % … à peu près »', () => {
+    expect(calls('compare return on ad spend between our two influencer campaigns')[0]).toMatchObject({
+      metrics: ['roas'],
+      group_by: ['campaign_name'],
+      categories: ['influencer'],
+    });
+    expect(
+      calls(
+        "si on mettait 20% de budget en plus sur les réseaux sociaux, qu'est-ce qui se passerai à peu près ?",
+      )[0],
+    ).toMatchObject({ tool: 'simulate_budget', budget_increase_pct: 20, category: 'social' });
+  });
+});
