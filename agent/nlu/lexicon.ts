@@ -78,7 +78,7 @@ bouge bouger varier variation chute drop dropped fall fell jump jumped rise rose
 si if simule simuler simulate simulation projection impact happens happen prevois prevoir predict predicted
 prediction forecast augmente augmenter augmentation increase reduit reduire reduction coupe couper cut met mettre
 mettons put moitie half double doubler model modelise modeliser
-obtenir mettait mettrait mettions mettrions passerai passerais quelques plusieurs several few pres demande demandes demandait explication explications guy gars mec parti partie parties partis sorti sortie sorties sortis rendent rend rendu rendus cherche cherchons cherchais looking decrocher recruter choper chopper attraper obtenu obtenue obtenus obtenues montre montree montrees montres voient voit voir see sees saw souvent often finissent finit finir acheter achetent achete passent calculer calcule calculez calculate compute everything venant provenant gens push pushed pushing arbitrer arbitrage trancher decider creas crea creatives creative acquire land became become becomes deviennent devient devenus transforment aboutissent
+obtenir savez savons comprends comprend mettait mettrait mettions mettrions passerai passerais quelques plusieurs several few pres demande demandes demandait explication explications guy gars mec parti partie parties partis sorti sortie sorties sortis rendent rend rendu rendus cherche cherchons cherchais looking decrocher recruter choper chopper attraper obtenu obtenue obtenus obtenues montre montree montrees montres voient voit voir see sees saw souvent often finissent finit finir acheter achetent achete passent calculer calcule calculez calculate compute everything venant provenant gens push pushed pushing arbitrer arbitrage trancher decider creas crea creatives creative acquire land became become becomes deviennent devient devenus transforment aboutissent
 segmente segmenter segmentation segment segments cluster clusters groupe groupes regroupe regrouper ressemblent
 ressemble profil profils
 faut devrait devraient should meritent merite deserve deserves pousser renforcer stopper arreter scale
@@ -139,6 +139,8 @@ const HARMLESS_PHRASES = [
   /\b(?:depense\w*|spent|claque\w*|mis|investi\w*|crame\w*|cliqu\w*|click\w*|argent) dessus\b/g,
   // "actually making money", "did spend blow up": the figure's own words (ROI, a rise), said twice.
   /\b(?:making|earning|make|made|earn) (?:any )?money\b|\bbl(?:ow|ew|own) up\b/g,
+  // « c'est normal ? », « pour être sûre », « je comprends pas pourquoi », "this past week": the asker's tone.
+  /\bc'est normal\b|\bis (?:that|this|it) normal\b|\bpour etre s[uû]re?s?\b|\bto be sure\b|\bje (?:ne )?comprends pas(?= pourquoi)|\bthis past (?=week)/g,
   // « à peu près », "more or less": roughly (the figures are what they are).
   /\ba peu pres\b|\bmore or less\b/g,
   // « est-ce qu'il y a des campagnes qui … ? »: are there any.

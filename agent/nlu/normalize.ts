@@ -170,6 +170,8 @@ export function prepare(text: string): string {
       /\bsi (?:j'ai bien compris|je comprends bien|je ne me trompe pas|je me souviens bien|c'est possible)\b/g,
       ' ',
     )
+    // « plus hier qu'avant-hier »: the comparison's « que » written before a day word.
+    .replace(/\bqu'(?=avant-hier\b|hier\b|aujourd)/g, 'que ')
     // "under water": one word (« underwater » is read as losing money).
     .replace(/\bunder water\b/g, 'underwater')
     // "which campaign's driving …": the contraction of is, not a possessive.

@@ -86,6 +86,16 @@ export const RATIO_SYNONYMS: [RegExp, Metric][] = [
     ),
     'cvr',
   ],
+  // « sur tous les affichages, combien en % se terminent par un clic ? »
+  [
+    /\b(?:affichages?|impressions?|vues)\b(?:,? [\w'%]+){0,6},? (?:se terminent|finissent|aboutissent|donnent lieu|end(?:ed)? up|end|result)\w* (?:par|en|a|in|with) (?:un |une |a )?(?:clic|click)s?\b/,
+    'ctr',
+  ],
+  // « combien on paye à chaque fois que quelqu'un clique », "every time someone clicks".
+  [
+    /\b(?:pai|pay|cout|cost)\w*(?: [\w']+){0,4} (?:a chaque fois que|chaque fois que|every time|each time) (?:quelqu'un|qqn|on|les gens|someone|somebody|a user|people) (?:cliqu|click)\w*/,
+    'cpc',
+  ],
   // « quel % des gens qui voient la pub cliquent », « ils cliquent le moins souvent quand ils voient la pub ».
   [
     new RegExp(

@@ -469,3 +469,41 @@ describe('fourth pass: the members shown', () => {
     ).toMatchObject({ tool: 'simulate_budget', budget_increase_pct: 20, category: 'social' });
   });
 });
+
+describe('fifth pass: why, asked politely', () => {
+  test.each([
+    [
+      'est-ce que vous savez pourquoi le coût par commande est monté entre la 2ème et la 3ème semaine ?',
+      'cpa',
+    ],
+    ['why are fb leads more expensive this past week?', 'cpl'],
+    [
+      "je comprends pas pourquoi le taux de clic a chuté pendant la 3e semaine (comparé à la 2e), vous savez d'où ça vient ?",
+      'ctr',
+    ],
+  ])('« %s »: why the %s moved', (question, metric) => {
+    expect(calls(question)[0]).toMatchObject({ tool: 'explain_change', metric });
+  });
+  test('« plus hier qu’avant-hier ? c’est normal ? »: the two days compared', () => {
+    expect(
+      calls("pourquoi on a dépensé presque deux fois plus hier qu'avant-hier ? c'est normal ?")[0],
+    ).toMatchObject({
+      tool: 'explain_change',
+      metric: 'mark_spent',
+      before: { date_from: '2021-02-27', date_to: '2021-02-27' },
+      after: { date_from: '2021-02-28', date_to: '2021-02-28' },
+    });
+  });
+  test('« se terminent par un clic » (CTR), « à chaque fois que quelqu’un clique » (CPC)', () => {
+    expect(
+      calls('youtube : sur tous les affichages de la pub, combien en % se terminent par un clic ?')[0],
+    ).toMatchObject({
+      metrics: ['ctr'],
+    });
+    expect(
+      calls("en moyenne, combien on paye à chaque fois que quelqu'un clique sur une de nos annonces ?")[0],
+    ).toMatchObject({
+      metrics: ['cpc'],
+    });
+  });
+});
