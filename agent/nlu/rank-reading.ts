@@ -1,9 +1,28 @@
 // Rankings the preset tools do not make: channels ranked by any figure (or one channel named by its rank), the best
 // day or week, and campaigns ranked within a family or across several channels.
+import type { PlannedCall } from '../../src/analysis/plan.js';
+import type { Metric } from '../../src/core/metrics.js';
 import { dates, orderFor, query, scopeArgs } from './figure-parse.js';
 import type { FigureQuestion, Reading } from './figure-question.js';
 import { BOOST, CUT, PER_CATEGORY, SINGULAR_CATEGORY } from './figure-words.js';
 import { findDirectionWord } from './metrics.js';
+
+/** The channels ranked by `metric` (in the order the words ask), with spend and revenue beside it. */
+export function channelRanking(
+  metric: Metric,
+  text: string,
+  limit: number,
+  filters: Record<string, unknown>,
+): PlannedCall {
+  return query({
+    metrics: [...new Set([metric, 'mark_spent', 'revenue'])],
+    group_by: ['category'],
+    order_by: metric,
+    order: orderFor(text, metric),
+    limit,
+    ...filters,
+  });
+}
 
 // Channels ranked, or one channel named by its rank (« quel canal coûte le plus par lead ? », « les meilleurs
 // canaux » — by ROI when no figure is named).
@@ -24,16 +43,7 @@ export function readRankedChannels({ p, text, metric, categoryObject, ranked }: 
       !/\bclass\w*|\brank\w*|\bdans l'? ?ordre\b|\bin order\b/.test(text);
     return {
       intent: 'kpi_qa',
-      calls: [
-        query({
-          metrics: [...new Set([rankedBy, 'mark_spent', 'revenue'])],
-          group_by: ['category'],
-          order_by: rankedBy,
-          order: orderFor(text, rankedBy),
-          limit: p.count ?? (single ? 1 : 100),
-          ...dates(p.period),
-        }),
-      ],
+      calls: [channelRanking(rankedBy, text, p.count ?? (single ? 1 : 100), dates(p.period))],
       // By ROI only as a guess when no figure is named (« le meilleur canal ? »): asked back by criterion. Money
       // lost (« qui perd le plus d'argent ? ») is the ROI's worst end.
       confidence: metric ? 0.85 : CUT.test(text) ? 0.8 : 0.7,

@@ -1,9 +1,10 @@
 // Two or more members, or two periods, side by side (« instagram vs youtube », « CA cette semaine vs la semaine
 // dernière »), a family's campaigns listed, or several members summed (« google et youtube ensemble »).
-import { dates, orderFor, prefixed, query, scopeArgs } from './figure-parse.js';
+import { dates, prefixed, query, scopeArgs } from './figure-parse.js';
 import { type FigureQuestion, PRESET, type Reading } from './figure-question.js';
 import { COMBINED, COMPARE, EACH, RANK_WORDS } from './figure-words.js';
 import { findDirectionWord } from './metrics.js';
+import { channelRanking } from './rank-reading.js';
 
 export function readSideBySide({ p, text, metric, sides, catalog }: FigureQuestion): Reading {
   const onlyCategories = p.scope.campaigns.length === 0 && p.scope.prefixes.length === 0;
@@ -72,13 +73,8 @@ export function readSideBySide({ p, text, metric, sides, catalog }: FigureQuesti
     return {
       intent: 'kpi_qa',
       calls: [
-        query({
-          metrics: [...new Set([metric, 'mark_spent', 'revenue'])],
-          group_by: ['category'],
+        channelRanking(metric, text, p.count ?? p.scope.categories.length, {
           categories: p.scope.categories,
-          order_by: metric,
-          order: orderFor(text, metric),
-          limit: p.count ?? p.scope.categories.length,
           ...dates(p.period),
         }),
       ],
