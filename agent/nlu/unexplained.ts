@@ -6,8 +6,9 @@ import type { Plan, PlannerInput } from '../../src/analysis/plan.js';
 import type { Catalog } from '../../src/analysis/vocabulary.js';
 import { asideWords } from './asides.js';
 import { expandBrand } from './brands.js';
+import { findCategories } from './entities.js';
 import { harmlessPhraseWords, isKnownWord } from './lexicon.js';
-import { correctWord, normalize } from './normalize.js';
+import { ALIASES, correctWord, normalize } from './normalize.js';
 
 const WORD = /[\p{L}\p{N}_]+/gu;
 /** Each tried word costs one more parse (well under a millisecond); long inputs stop here. */
@@ -74,14 +75,20 @@ export function unexplainedWords(
     if (seen.has(key) || key.length < 2) continue;
     // A whole name the plan uses (« youtube_blogger » beside « quel blogueur », which names it too) is explained.
     if (key.includes('_') && used.includes(key)) continue;
-    // A name word is explained by the names the plan uses (« youtub blogger » → youtube_blogger), not by the lexicon.
-    const nameWord = [key, correctWord(key), expandBrand(key)].find((form) => names.has(form));
-    if (nameWord ? used.includes(nameWord) : isKnownWord(key)) continue;
+    // A name word is explained by the names the plan uses (« youtub blogger » → youtube_blogger, « gugle » → google),
+    // not by the lexicon: a name the reading dropped answers about other campaigns.
+    const alias = ALIASES[key];
+    const nameWord = [key, alias, correctWord(key), expandBrand(key), alias && expandBrand(alias)].find(
+      (form): form is string => form !== undefined && names.has(form),
+    );
+    // A word that stands for a category (« influenceurs », « réseaux sociaux », « display ») is a name too.
+    const category = nameWord ?? categoryWord(text, word, input.catalog);
+    if (category ? used.includes(category) : isKnownWord(key)) continue;
     // « search google_hot »: a category word is explained by a campaign of that category the plan uses; « pour chaque
     // type de campagne (social, search, etc.) »: by a plan that shows every category.
     if (
-      nameWord &&
-      (ownCategory(nameWord, used, input.catalog) || everyCategory(nameWord, plan, input.catalog))
+      category &&
+      (ownCategory(category, used, plan, input.catalog) || everyCategory(category, plan, input.catalog))
     )
       continue;
     if (phraseWords.has(key) || asides.has(key)) continue;
@@ -92,12 +99,33 @@ export function unexplainedWords(
   return found;
 }
 
-/** Whether `word` is the category of a campaign named in `used` (the plan's calls, normalized). */
-function ownCategory(word: string, used: string, catalog: Catalog): boolean {
+/**
+ * The category (normalized) a word stands for in the text (« influenceurs », « display »), if any: the one the
+ * text no longer names without it. Read in context: « sem » is search, but « sem dernière » is last week.
+ */
+function categoryWord(text: string, word: string, catalog: Catalog): string | undefined {
+  const named = findCategories(normalize(text), catalog);
+  if (named.length === 0) return undefined;
+  const left = new Set(findCategories(normalize(withoutWord(text, word)), catalog));
+  const lost = named.find((category) => !left.has(category));
+  return lost === undefined ? undefined : normalize(lost);
+}
+
+/**
+ * Whether `word` is the category of a campaign named in `used` (the plan's calls, normalized), or of a campaign the
+ * plan's name prefix holds (« les campagnes social facebook »).
+ */
+function ownCategory(word: string, used: string, plan: Plan, catalog: Catalog): boolean {
   if (!catalog.categories.some((category) => normalize(category) === word)) return false;
-  return catalog.campaigns.some(
-    (campaign) => normalize(campaign.category) === word && used.includes(normalize(campaign.campaignName)),
-  );
+  const prefixes = plan.calls
+    .map((call) => call.args.name_prefix)
+    .filter((prefix): prefix is string => typeof prefix === 'string')
+    .map(normalize);
+  return catalog.campaigns.some((campaign) => {
+    if (normalize(campaign.category) !== word) return false;
+    const name = normalize(campaign.campaignName);
+    return used.includes(name) || prefixes.some((prefix) => name.startsWith(prefix));
+  });
 }
 
 /** Whether `word` is a category and the plan shows every category, one row each. */

@@ -22,7 +22,7 @@ import type { App } from '../app.js';
 // onwards were written by helpers who never read the parser); dev7, dev11, dev13, dev15, dev20, dev25, dev29, dev30 and
 // test are held out. dev7, dev20 and dev30 are fresh measures taken at the end of a session; dev11, dev13 and dev15 are
 // the other halves (by family) of dev10's, dev12's and dev14's writers; dev25 and dev29 were written beside the tuned
-// sets of their session and only their rates were read.
+// sets of their session and only their rates were read; so were dev33, dev36 (session 8), dev39 and dev42 (session 9).
 /** The splits tuned on: `--failures` lists their misses. */
 const TUNED_SPLITS = [
   'dev',
@@ -51,6 +51,10 @@ const TUNED_SPLITS = [
   'dev32',
   'dev34',
   'dev35',
+  'dev37',
+  'dev38',
+  'dev40',
+  'dev41',
 ] as const;
 /** The splits never tuned on: only their rates are printed, never their misses. */
 const HELD_OUT_SPLITS = [
@@ -63,6 +67,8 @@ const HELD_OUT_SPLITS = [
   'dev30',
   'dev33',
   'dev36',
+  'dev39',
+  'dev42',
   'dev7',
   'test',
 ] as const;
