@@ -2,11 +2,11 @@
 // readers (scope.ts, entities.ts) and the unexplained-word check.
 // What people write for a brand: expanded before matching, so « fb_tier1 » is facebook_tier1.
 export const BRAND_ALIASES: [RegExp, string][] = [
-  [/\bfb\b/g, 'facebook'],
+  [/\b(?:fb|fcebook|facbook|facebok|faceboook)\b/g, 'facebook'],
   [/\b(ig|insta|instz|instagramm?)\b/g, 'instagram'],
-  [/\b(yt|youtub|ytb|ytube|yutube|youtubeu?rr?s?|youtubeuse|youtubers?)\b/g, 'youtube'],
+  [/\b(yt|youtub|ytb|ytube|yutube|yuotube|youtbue|youtubeu?rr?s?|youtubeuse|youtubers?)\b/g, 'youtube'],
   [/\bblogu?eu?r(s)?\b|\bblogueuse(s)?\b/g, 'blogger$1$2'],
-  [/\b(googl|gogle|googel|gooogle|gg)\b/g, 'google'],
+  [/\b(googl|gogle|googel|gooogle|gugle|gg)\b/g, 'google'],
   [/\bbaner\b/g, 'banner'],
   [/\b(?:retarget|reta|retarg)\b/g, 'retargeting'],
   // A lookalike audience is what « lal » stands for (facebook_lal).

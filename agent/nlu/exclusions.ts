@@ -3,21 +3,24 @@
 // list fits the filter (20 names); otherwise the negation stays unread and the bot asks back.
 import type { Catalog } from '../../src/analysis/vocabulary.js';
 import { expandBrand } from './brands.js';
+import { findCategories } from './entities.js';
 import type { Scope } from './scope.js';
 
 /** The query filters take at most this many names (query_metrics' schema). */
 const MAX_MEMBERS = 20;
 
 const EXCLUDING =
-  /\b(?:hors|sauf|excepte|except|excluding|exclusion faite d\w*|other than|without|a part|pas (?:dans|sur)|not in|si (?:on|l'on) (?:enleve|retire|exclut|sort)|en (?:enlevant|retirant|excluant)|sans compter|minus)\s(?:(?:le|la|les|l'|du|de la|des|the|our|nos)\s?)?(?:(?:campagnes?|campaigns?|categories?|categorie|canal|canaux|channels?)\s)?([a-z0-9_]+)/g;
+  /\b(?:hors|sauf|excepte|except|excluding|exclusion faite d\w*|other than|without|a part|pas (?:dans|sur)|not in|si (?:on|l'on) (?:enleve|retire|exclut|sort)|en (?:enlevant|retirant|excluant)|sans compter|minus)\s(?:(?:le|la|les|l'|du|de la|des|the|our|nos)\s?)?(?:(?:campagnes?|campaigns?|categories?|categorie|canal|canaux|channels?)\s)?([a-z0-9_]+)(?:\s(?:campaigns?|ads)\b)?/g;
 
 /** The scope with the excluded members replaced by the others of their kind. */
 export function withExclusions(scope: Scope, normalized: string, catalog: Catalog): Scope {
   const words = [...normalized.matchAll(EXCLUDING)].map(([, word]) => (word ?? '').toLowerCase());
   if (words.length === 0) return scope;
   const names = catalog.campaigns.map(({ campaignName }) => campaignName);
+  // « hors influenceurs », "excluding display": a category by any of its words.
+  const named = new Set(words.flatMap((word) => findCategories(word, catalog)));
   const categories = catalog.categories.filter(
-    (category) => words.includes(category.toLowerCase()) && scope.categories.includes(category),
+    (category) => named.has(category) && scope.categories.includes(category),
   );
   const brands = words.map(expandBrand).filter((brand) => scope.prefixes.includes(brand));
   const campaigns = scope.campaigns.filter((campaign) => words.includes(campaign.toLowerCase()));

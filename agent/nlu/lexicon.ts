@@ -29,6 +29,7 @@ maintenant now niveau plateformes plateforme platforms platform touche touchent 
 thinking considering anything ll remettre vraiment really enormement confondu confondus confondue confondues combined altogether run running lance lancer
 mange mangent engage engagee engagees engages imputable imputables aggregate indiquer indique tire set uplift direct publicitaires publicitaire advertising book booked enregistrees enregistre realise realisee degage degagee generons generes attribue attribues attribuable attributable presente presentent elevent eleve monte wk wks tt avis devrai devrais devions prio confirm concretement supplementaires supplementaire pouvons quotidiens quotidien quotidienne committed phasing hurdle mate hauts haute hautes passes passees cours manager impr returned damage even gives bang buck poste lot tel telle tels telles such regardes regardez regardais regardant pris sache turnover sitting water pull plug axe vaut peine strong strongly sharply perf perfs re ve kw cw iso envoye envoyes envoyee envoyees envoient send sends sent site website far account compte level actually getting termes bet ramene ramenes ramenee ramenees ramener visibilite generateurs generateur grosse grosses
 ci plait avance etc pendant esperer chez vu interessant interessante interessantes looking candidates candidate based base name giving costing devait passerait servies servie servi generees generee generes affichent efficiente efficientes
+financier financiere cramee cramees crames grille grillee grilles grillees decaisse decaissee decaisses decaissees enveloppe enveloppes payes payees achetees achetee achete achetes bought buy buying constatez constate constatons fournit fournissent fournir fournie apportee acquierent acquerir acquiert sein curieux curieuse deal collab collaboration adsets adset topline funnel souhaiterais souhaite souhaitons
 `);
 
 /** Domain words the rules read, often redundant with another word of the question. */
@@ -90,7 +91,7 @@ pour cent percent percents pourcent
 vient viennent venir come comes came does did doing went go goes clique cliquent convertit convertissent converts
 blogueur blogueurs blogger bloggers reseau reseaux sociaux selon dont per break down perd perdre perdons
 thru broken split drive drives driven driving drove tire behind venu venus venue venues mis
-recupere recuperer recupere efficient return returns rajoute rajouter ajoute ajouter add adding added group grouping
+recupere recuperer recup recupe recuperons efficient return returns rajoute rajouter ajoute ajouter add adding added group grouping
 similar similaire similaires mauvais mauvaise mauvaises worse contact contacts affichage affichages affiche affichee
 affichees fois times shown displayed lose loses lost banner cinquieme dixieme fifth tenth
 resultat resultats result results volume volumes rendement rendements yield yields efficacite efficiency perf
@@ -115,6 +116,10 @@ rentab profitab influen categor evolv devenu became remont rebond bounc creep cr
  * « demain » alone asks for a forecast and « pas » alone turns a question around.
  */
 const HARMLESS_PHRASES = [
+  // « ne rentrent pas dans leurs frais »: the loss-makers (or, without « pas », break-even), read by figure-words.ts.
+  /\b(?:ne )?rentr\w* (?:pas )?dans (?:leurs|ses|nos|leur|son) frais\b/g,
+  // « ROI net », "net ROI": the ROI is net of the spend already.
+  /\bnet(?= roi\b)|(?<=\broi )nets?\b/g,
   /\b(?:pour|for|avant|before)\s(?:(?:le|la|l'|ma|mon|notre|nos|the|my|our|tomorrow's|today's|this|next)\s?)?(?:[\w']+\s)?(?:comite|reunion|board|presentation|point|reporting|rapport|report|copil|meeting|call|revue|review|deck|slides?|comex|codir|standup)(?: pack| de direction| d'entreprise)?\b(?:\s(?:de\s|d'|du\s)?(?:demain|ce soir|lundi|mardi|mercredi|jeudi|vendredi|la semaine prochaine))?/g,
   /\b(?:non|pas|peu|not)\s(?=rentab|profitab)/g,
   // « c'est rentable ou pas ? », "is it doing well or not?", "Bottom line: …".

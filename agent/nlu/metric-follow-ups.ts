@@ -24,6 +24,31 @@ export const BAR =
 
 type Args = Record<string, unknown>;
 
+/** The campaigns a call's filters hold (campaigns, categories, name prefix); undefined when it has none. */
+function membersOf(args: Args, catalog: Catalog): string[] | undefined {
+  const campaigns = Array.isArray(args.campaigns) ? (args.campaigns as string[]) : undefined;
+  const categories = Array.isArray(args.categories) ? (args.categories as string[]) : undefined;
+  const prefix = typeof args.name_prefix === 'string' ? args.name_prefix.toLowerCase() : undefined;
+  if (!campaigns && !categories && !prefix) return undefined;
+  return catalog.campaigns
+    .filter(
+      (campaign) =>
+        (!campaigns || campaigns.includes(campaign.campaignName)) &&
+        (!categories || categories.includes(campaign.category)) &&
+        (!prefix || campaign.campaignName.toLowerCase().startsWith(prefix)),
+    )
+    .map((campaign) => campaign.campaignName);
+}
+
+/** The previous members an exclusion leaves, when it leaves some but not all of them. */
+function narrowedMembers(previous: Args, fresh: Args, catalog: Catalog): string[] | undefined {
+  const before = membersOf(previous, catalog);
+  const kept = membersOf(fresh, catalog);
+  if (!before || !kept) return undefined;
+  const left = before.filter((name) => kept.includes(name));
+  return left.length > 0 && left.length < before.length ? left : undefined;
+}
+
 /** The previous figure call with what the follow-up names replaced; undefined when it names nothing usable. */
 export function followMetricCall(
   previous: PlannedCall,
@@ -68,10 +93,14 @@ export function followMetricCall(
   const args: Args = { ...previous.args };
   let changed = false;
   if (named) {
+    // « hors influence ? » after instagram: instagram's campaigns but the influencer one, not every other category.
+    const narrowed = p.scope.excluded
+      ? narrowedMembers(previous.args, scopeArgs(p.scope), catalog)
+      : undefined;
     delete args.campaigns;
     delete args.categories;
     delete args.name_prefix;
-    Object.assign(args, scopeArgs(p.scope));
+    Object.assign(args, narrowed ? { campaigns: narrowed } : scopeArgs(p.scope));
     // « juste google_hot » after a figure per campaign: that campaign's figures, no longer a table of one row.
     const oneCampaign = p.scope.campaigns.length === 1 && p.scope.prefixes.length === 0;
     if (oneCampaign && Array.isArray(args.group_by) && args.group_by[0] === 'campaign_name') {

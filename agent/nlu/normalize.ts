@@ -104,6 +104,7 @@ export const ALIASES: Readonly<Record<string, string>> = {
   depanser: 'depenser', depanse: 'depense', depenser: 'depenser', smaine: 'semaine', semiane: 'semaine',
   bsa: 'bas', moin: 'moins', lw: 'last week', rat: 'rate', rev: 'revenue', camps: 'campaigns', camp: 'campaign', umsatz: 'revenue', klicks: 'clicks', kosten: 'spend',
   dern: 'derniere', fevr: 'fevrier', sim: 'simule', simu: 'simule', convs: 'conversions', qeul: 'quel', rentabel: 'rentable', bellow: 'below', dyas: 'days', googel: 'google', lst: 'last', cb: 'combien', bis: 'au', kampagne: 'campagne', kampagnen: 'campagnes', kanal: 'canal', pourqoui: 'pourquoi', pourquio: 'pourquoi', baise: 'baisse', tot: 'total', mnth: 'month', mnths: 'months',
+  mosi: 'mois', waht: 'what', mcuh: 'much', semian: 'semaine', budjet: 'budget', budjets: 'budgets', leasd: 'leads', frs: 'francs', spnd: 'spend',
 }; // biome-ignore format: a table
 
 export function correctWord(word: string): string {
@@ -133,7 +134,7 @@ export function correctWord(word: string): string {
 }
 
 /** Whether `a` is `b` with two neighbouring letters swapped. */
-function swapped(a: string, b: string): boolean {
+export function swapped(a: string, b: string): boolean {
   if (a.length !== b.length) return false;
   const diff: number[] = [];
   for (let i = 0; i < a.length && diff.length <= 2; i++) if (a[i] !== b[i]) diff.push(i);
@@ -149,6 +150,11 @@ function swapped(a: string, b: string): boolean {
 export function prepare(text: string): string {
   // « sem. dernière », « sem du 8 »: the abbreviation of semaine, so every period rule reads it.
   const expanded = normalize(text)
+    // "top of funnel check:", « haut du funnel »: the stage of the funnel, not a ranking.
+    .replace(/\b(?:top|haut) (?:of (?:the )?|du |de )funnel\b/g, 'funnel')
+    // « ne rentrent pas dans leurs frais »: not profitable; without « pas », profitable (break-even or better).
+    .replace(/\bne (?:rentr\w*) pas dans (?:leurs|ses|nos|leur|son) frais\b/g, 'ne sont pas rentables')
+    .replace(/\b(?:rentr\w*) dans (?:leurs|ses|nos|leur|son) frais\b/g, 'sont rentables')
     .replace(
       /\bsem\.?\s(?=du\b|de la\b|dern\w*|precedente|prec\b|passee|ecoulee|prochaine|d'avant|\d)/g,
       'semaine ',

@@ -39,6 +39,10 @@ const costPerUnit = (unit: string) =>
     String.raw`\b(?:cout|couts|cost|costs|prix|price)(?: moyen| average| unitaire)? (?:d'une?|d'1|de chaque|of an?|of one|of each|pour une?|for an?|for one) ${unit}\b`,
     // "the most expensive clicks", « les leads les plus chers », « un contact (un lead) nous coûte le plus cher ».
     String.raw`\b${DEAR} ${unit}\b`,
+    // « les commandes au meilleur coût », "leads at the lowest cost": the cost of one, best = lowest.
+    String.raw`\b${unit}(?: [\w']+){0,2}? (?:au|at the|at|for the) (?:meilleur|moindre|plus bas|plus faible|lowest|best|cheapest) (?:cout|prix|cost|price)\b`,
+    // "leads for less than 400 CHF a pop", « des commandes à moins de 50 balles pièce ».
+    String.raw`\b${unit}(?: [\w']+){0,2}? (?:for|at|a|pour) (?:less|more|under|over|moins|plus)(?: than| de)? \d+(?:[.,]\d+)? ?(?:chf|francs?|balles)? (?:a pop|apiece|each|a head|per head|piece|la piece|chacune?|l'unite|par tete)\b`,
     String.raw`\b${unit}(?: \(?[\w']+\)?){0,4} (?:(?:nous|vous|us|we) )?(?:coute\w*|cost\w*|revien\w*|sont|est|is|are)? ?${DEAR}\b`,
   ].join('|');
 
@@ -129,6 +133,8 @@ export const RATIO_SYNONYMS: [RegExp, Metric][] = [
     'cvr',
   ],
   ...COST_OF_ONE.map(([unit, metric]): [RegExp, Metric] => [new RegExp(costPerUnit(unit)), metric]),
+  // "the most expensive campaign per acquisition", « coût par acquisition »: the CPA (the CAC).
+  [/\b(?:per|par) (?:acquisition|conversion)\b/, 'cpa'],
   [
     new RegExp(
       String.raw`\b(?:cout|couts|cost|costs|prix|price) (?:de|des|d'|of|for) (?:1000|mille|thousand) ${IMPRESSION}\b`,

@@ -7,6 +7,7 @@ import { eng, fra } from 'stopword';
 import { type Catalog, createNameIndex, type NameIndex } from '../../src/analysis/vocabulary.js';
 import { BRAND_ALIASES } from './brands.js';
 import { findCategories } from './entities.js';
+import { swapped } from './normalize.js';
 
 export interface Scope {
   campaigns: string[];
@@ -101,7 +102,8 @@ function lookupOf(catalog: Catalog): Lookup {
       if (Math.abs(key.length - joined.length) > allowed) continue;
       // Numbers in a name are ids: instagram_tier1_000009 is not a typo of instagram_tier4_000009.
       if (key.replace(/\D/g, '') !== digits) continue;
-      const score = distance(key, joined);
+      // Two neighbouring letters swapped (« google hto ») are one slip, though two edits for Levenshtein.
+      const score = swapped(key, joined) ? 1 : distance(key, joined);
       if (score < bestScore) {
         best = key;
         bestScore = score;
@@ -131,7 +133,7 @@ export function findScope(normalized: string, catalog: Catalog): Scope {
   for (const [pattern, replacement] of BRAND_ALIASES) text = text.replace(pattern, replacement);
   // « tier 2 », « tier-1 »: one word.
   text = text.replace(
-    /\btier[\s-]?([0-9])\b/g,
+    /\bt(?:ier|eir)[\s-]?([0-9])\b/g,
     (match, digit: string) => `tier${digit}${' '.repeat(match.length - 5)}`,
   );
   const lookup = lookupOf(catalog);

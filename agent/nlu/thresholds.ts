@@ -74,10 +74,13 @@ function numberAt(
   const centimes = /^(?:francs?|fr|chf|balles)$/.test(unit)
     ? /^\.?\s(\d{2})\b(?!\s?(?:%|[.,]\d|chf|francs?|balles|fr\b))/.exec(source.slice(match[0].length))
     : null;
+  // « 4 millions de francs », "5k CHF": the currency after the scale belongs to the number.
+  const currencyAfter =
+    scale > 1 ? /^\s?(?:de |d')?(?:francs?|chf|balles)\b/.exec(source.slice(match[0].length)) : null;
   return {
     value: signed * scale + (centimes ? Number(centimes[1]) / 100 : 0),
     unit: match[2]?.startsWith('%') || /pour|percent/.test(match[2] ?? '') ? '%' : match[2],
-    end: from + match[0].length + (centimes?.[0].length ?? 0),
+    end: from + match[0].length + (centimes?.[0].length ?? 0) + (currencyAfter?.[0].length ?? 0),
   };
 }
 

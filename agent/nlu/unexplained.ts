@@ -77,7 +77,7 @@ export function unexplainedWords(
     if (key.includes('_') && used.includes(key)) continue;
     // A name word is explained by the names the plan uses (« youtub blogger » → youtube_blogger, « gugle » → google),
     // not by the lexicon: a name the reading dropped answers about other campaigns.
-    const alias = ALIASES[key];
+    const alias = Object.hasOwn(ALIASES, key) ? ALIASES[key] : undefined;
     const nameWord = [key, alias, correctWord(key), expandBrand(key), alias && expandBrand(alias)].find(
       (form): form is string => form !== undefined && names.has(form),
     );

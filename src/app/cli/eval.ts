@@ -55,6 +55,8 @@ const TUNED_SPLITS = [
   'dev38',
   'dev40',
   'dev41',
+  'dev43',
+  'dev44',
 ] as const;
 /** The splits never tuned on: only their rates are printed, never their misses. */
 const HELD_OUT_SPLITS = [
