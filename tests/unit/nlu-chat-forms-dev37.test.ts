@@ -117,6 +117,7 @@ describe('a name the reading would drop is asked back', () => {
     // A reading that ignores every word (the same plan with or without it) and names no category or campaign.
     const ignoring: Plan = {
       intent: 'kpi_qa',
+      language: 'fr',
       calls: [{ tool: 'query_metrics', args: { metrics: ['revenue'] } }],
       confidence: 0.85,
     };
