@@ -12,7 +12,14 @@ import { normalize, prepare } from './normalize.js';
 const CLAUSE_END = /[.!?;:()[\]\n,…]+|\s[-–—]\s|\p{Extended_Pictographic}/u;
 /** The asker speaking of themself, greeting, thanking or hedging, or saying what the figure is for (a client, a deck). */
 const ASIDE =
-  /^(?:bonjour|rebonjour|salut|coucou|hello|hi|hey)\b|\b(?:je|j'|me|m'|moi|mon|ma|mes|i|i'm|im|my|me|desolee?s?|pardon|sorry|merci|thanks|thank you|stp|svp|please|pls)\b|\bpas sur\w*|\bnot sure\b|\bsi (?:c'est )?possible\b|\bif possible\b|\b(?:ce serait|would be|c'est|it's|its) (?:possible|parfait|perfect|great|super|top|ideal)\b|\b(?:client|clients|customer|boss|chef|cheffe|manager|direction|comite|deck|slides?|graphique|chart|presentation|reporting)\b|\bready to send\b|\bquestions? bete\b|\b(?:deux|two|une|one) questions?\b/;
+  /^(?:bonjour|rebonjour|bonsoir|salut|coucou|hello|hi|hey|good (?:morning|afternoon|evening)|hope you(?:'re| are) well|belle journee|bonne (?:journee|soiree)|many thanks|cheers|un grand merci|apologies)\b|\b(?:je|j'|me|m'|moi|mon|ma|mes|i|i'm|im|my|me|desolee?s?|pardon|sorry|merci|thanks|thank you|stp|svp|please|pls)\b|\bpas sur\w*|\bnot sure\b|\bsi (?:c'est )?possible\b|\bif possible\b|\b(?:ce serait|would be|c'est|it's|its) (?:possible|parfait|perfect|great|super|top|ideal)\b|\b(?:client|clients|customer|boss|chef|cheffe|manager|direction|comite|deck|slides?|graphique|chart|presentation|reporting)\b|\bready to send\b|\bquestions? bete\b|\b(?:deux|two|une|one) questions?\b/;
+/**
+ * When the figure is needed: a meeting and its day (« pour la réunion de lundi », "before Thursday's meeting",
+ * « demain matin »). Taken out of a clause before the blockers are looked for: « lundi » there dates the meeting, not
+ * the data.
+ */
+export const MEETING_TIME =
+  /\b(?:(?:la|le|l'|ma|mon|notre|the|my|our|this|next)\s?)?(?:(?:tomorrow|today|monday|tuesday|wednesday|thursday|friday)'?s\s)?(?:[\w']+\s)?(?:reunion|meeting|comite|call|point|revue|review|presentation|board|copil|comex|codir|standup|rendez-vous|rdv|audit|slide|deck)\b(?:\s(?:d'equipe|de l'equipe|team|client|avec (?:le|la|notre|l') ?[\w']+|with (?:the |our )?[\w']+|de direction|commerciale?|budgetaire|mensuelle?|hebdo\w*|monthly|weekly))*(?:\s(?:de\s|du\s|d'|this\s|on\s|next\s)?(?:demain|ce soir|cet apres-midi|lundi|mardi|mercredi|jeudi|vendredi|tomorrow|tonight|monday|tuesday|wednesday|thursday|friday|la semaine prochaine|next week)\b)?|\b(?:demain|tomorrow|ce soir|tonight|cet apres-midi|this afternoon|this morning|ce matin)\b(?:\s(?:matin|soir|apres-midi|morning|afternoon))?|\b(?:avant|before|d'ici|by)\s(?:lundi|mardi|mercredi|jeudi|vendredi|monday|tuesday|wednesday|thursday|friday)\b/g;
 /** Words that restrict, compare, order or date: never an aside, whoever speaks. */
 const BLOCKERS =
   /\b(?:seulement|uniquement|only|just|juste|sans|hors|sauf|except\w*|excluding|without|plus|moins|more|less|most|least|best|worst|meilleur\w*|pire\w*|top|flop|vs|versus|compar\w*|avant|apres|before|after|depuis|since|entre|between|semaine\w*|mois|jours?|journee|week\w*|months?|days?|hier|yesterday|today|aujourd'hui|dernier\w*|last|previous|precedent\w*|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|janvier|fevrier|mars|february|january|march|weekend|week-end|canal|canaux|channels?|categor\w*|levier\w*)\b/;
@@ -62,8 +69,9 @@ export function asideWords(text: string, catalog: Catalog, usedMetrics: Readonly
     if (clause.length === 0 || !ASIDE.test(clause) || namesData(clause, catalog)) continue;
     const metrics = findMetricMentions(prepare(clause)).map((mention) => mention.metric);
     const renamed = NAMING.test(clause) && usedOnly(metrics);
-    const undoubted = clause.replace(DOUBT, ' ');
-    if (BLOCKERS.test(clause) || (!renamed && (metrics.length > 0 || NEGATIONS.test(undoubted)))) continue;
+    const undated = clause.replace(MEETING_TIME, ' ');
+    const undoubted = undated.replace(DOUBT, ' ');
+    if (BLOCKERS.test(undated) || (!renamed && (metrics.length > 0 || NEGATIONS.test(undoubted)))) continue;
     add(clause);
   }
   // « combien de prospects (les gens qui laissent leurs coordonnées, si j'ai bien compris) »: a gloss in brackets that

@@ -188,7 +188,14 @@ function withCategoryWordsMended(text: string, known: ReadonlyArray<string>): st
 
 export function findCategories(raw: string, catalog: Catalog): string[] {
   const known = new Map(catalog.categories.map((category) => [category.toLowerCase(), category]));
-  const text = withCategoryWordsMended(raw, [...known.keys()]);
+  // « la revue média de vendredi », « l'équipe SEA »: a meeting or a team named after a channel, not a filter on it.
+  // « quel type de campagne (social, search...) »: examples of the categories, not a filter on two of them.
+  const text = withCategoryWordsMended(raw, [...known.keys()])
+    .replace(
+      /\b(revue|review|reunion|meeting|comite|equipe|team|agence|agency) (?:media|medias|sea|social|influence)\b/g,
+      '$1',
+    )
+    .replace(/\((?:[a-z_]+,\s?)+[a-z_]+\s?(?:\.\.\.|…|,?\s?etc\.?)\)/g, (list) => ' '.repeat(list.length));
   const patterns: [RegExp, string | undefined][] = [
     ...CATEGORY_SYNONYMS.map(([pattern, category]): [RegExp, string | undefined] => [
       pattern,

@@ -140,8 +140,16 @@ export function readMetricQuestion(
     // figures named (« les dépenses, le ROAS et les 3 meilleures campagnes en CA »).
     // « qui perd de l'argent et combien on a dépensé en tout », "money-losing campaigns and total spend": the
     // loss-makers, then a total of its own.
+    // « … et aussi le budget dépensé sur youtube_blogger »: a figure of a member named, a part of its own too.
+    const namesMember = (part: string) => {
+      const { scope } = parse(part, catalog);
+      return scope.campaigns.length + scope.prefixes.length + scope.categories.length > 0;
+    };
     const cutThenTotal =
-      CUT.test(left) && TOTAL.test(right) && findMetricMentions(right).length > 0 && !asks(right);
+      CUT.test(left) &&
+      (TOTAL.test(right) || namesMember(right)) &&
+      findMetricMentions(right).length > 0 &&
+      !asks(right);
     // « … et combien on a dépensé dessus au total ? »: the total over those loss-makers, their table's total row.
     if (cutThenTotal && THOSE.test(right)) {
       const losers = readOne(left, catalog, language) ?? readPreset(left, catalog, language);

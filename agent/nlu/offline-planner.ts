@@ -8,6 +8,7 @@ import { extractFeatures } from './features.js';
 import { applyFollowUp, bareChange, simulationOfTheOneShown } from './follow-ups.js';
 import { detectLanguage, languageMarkers } from './language.js';
 import { withLeader } from './leader-reference.js';
+import { isContextFor, messageParts } from './message-focus.js';
 import { clarificationText } from './messages.js';
 import { BAR, followMetricCall } from './metric-follow-ups.js';
 import { readMetricQuestion } from './metric-question.js';
@@ -111,6 +112,11 @@ function planInContext(input: PlannerInput): Plan {
   const perCampaign = askSimulationScope(plan, input.text ?? '', input.catalog);
   if (perCampaign) return perCampaign;
   const unexplained = unexplainedWords(input, plan, planWhole);
+  // A long polite message (context, the question, thanks): its asking sentences read alone, when the rest is context.
+  if (unexplained.length > 0) {
+    const focused = planFocused(input);
+    if (focused) return focused;
+  }
   // Most of the question unread (« who won the Champions League game last night? »): not a question about the
   // data, whatever few words the rules found in it.
   if (unexplained.length >= OFF_TOPIC_WORDS || (unexplained.length >= 2 && !anchored(input.text ?? '', plan)))
@@ -122,6 +128,15 @@ function planInContext(input: PlannerInput): Plan {
   const unread = [...unexplained, ...droppedShape(input.text ?? '', plan)];
   if (unread.length === 0) return plan;
   return { ...plan, confidence: Math.min(plan.confidence, UNEXPLAINED_CONFIDENCE), unexplained: unread };
+}
+
+/** The message's asking sentences planned alone, kept when every other sentence is context for that plan. */
+function planFocused(input: PlannerInput): Plan | undefined {
+  const parts = messageParts(input.text ?? '');
+  if (!parts) return undefined;
+  const plan = planInContext({ ...input, text: parts.asks.join(' ') });
+  if (plan.calls.length === 0 || plan.clarification || plan.unexplained) return undefined;
+  return parts.context.every((sentence) => isContextFor(sentence, plan, input.catalog)) ? plan : undefined;
 }
 
 /**

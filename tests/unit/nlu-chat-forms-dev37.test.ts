@@ -5,6 +5,7 @@
 // category word or a name alias from being dropped silently.
 // Expected arguments by hand from the words and the sample (February 2021, last day Sunday the 28th).
 import { describe, expect, test } from '@jest/globals';
+import { messageParts } from '../../agent/nlu/message-focus.js';
 import { unexplainedWords } from '../../agent/nlu/unexplained.js';
 import type { Plan } from '../../src/analysis/plan.js';
 import { SAMPLE_CATALOG } from '../eval/catalog-fixture.js';
@@ -148,4 +149,61 @@ describe('help', () => {
       expect(plan(question).intent).toBe('help');
     },
   );
+});
+
+describe('a long polite message: the sentence that asks, the rest context', () => {
+  test('context, a question and thanks: the question read alone', () => {
+    expect(
+      calls(
+        "Bonjour, je suis nouvelle dans l'équipe marketing et ma responsable m'a demandé de préparer un petit récapitulatif pour la réunion de lundi. Pourriez-vous m'indiquer combien nous avons dépensé au total en publicité sur le mois de février, toutes campagnes confondues ? Merci beaucoup d'avance",
+      ),
+    ).toEqual([
+      { tool: 'query_metrics', metrics: ['mark_spent'], date_from: '2021-02-01', date_to: '2021-02-28' },
+    ]);
+    expect(
+      calls(
+        "Good morning! Could you list the cost per order of each of our campaigns this month? It's for the budget review my manager is running on Thursday. Many thanks!",
+      )[0],
+    ).toMatchObject({ metrics: expect.arrayContaining(['cpa']), group_by: ['campaign_name'] });
+  });
+  test('a context sentence that names a member the question does not keeps the message whole', () => {
+    const read = plan('Je regarde surtout facebook. Quel est le CPA du mois ? Merci !');
+    expect(read.calls.every((call) => call.args.name_prefix === 'facebook')).toBe(true);
+  });
+  test('a context sentence with a restriction or a number keeps the message whole', () => {
+    expect(messageParts('Seulement le social stp. Quel est le CPA ?')).toBeDefined();
+    const read = plan('Seulement le social stp. Quel est le CPA ?');
+    expect(read.calls[0]?.args.categories ?? read.unexplained).toBeDefined();
+  });
+  test('« ma responsable » is the asker’s manager, not a cause asked for', () => {
+    expect(
+      calls(
+        'Ma responsable voudrait connaître nos 2 meilleures campagnes en nombre de ventes sur les 7 derniers jours.',
+      )[0],
+    ).toMatchObject({ tool: 'rank_campaigns', metric: 'orders', limit: 2, ...LAST_WEEK });
+  });
+  test('« la revue média de vendredi » is a meeting, not the media category', () => {
+    expect(
+      calls('ma responsable aimerait voir le CPM par canal ce mois-ci pour la revue média de vendredi')[0],
+    ).not.toHaveProperty('categories');
+  });
+  test('« quel type de campagne (social, search...) »: examples, the answer by category', () => {
+    expect(
+      calls(
+        "pourquoi la rentabilité globale a baissé en 2ème semaine par rapport à la 1ère ? j'aimerais savoir quel type de campagne (social, search...) en est responsable",
+      )[0],
+    ).toMatchObject({ tool: 'explain_change', by: 'category' });
+  });
+  test('the loss-makers and the spend of one campaign: two parts', () => {
+    const [losers, spend] = calls(
+      "quelles campagnes ont perdu de l'argent ce mois-ci, et aussi le budget dépensé sur youtube_blogger",
+    );
+    expect(losers).toMatchObject({ thresholds: [{ metric: 'roi', op: '<', value: 0 }] });
+    expect(spend).toMatchObject({ metrics: ['mark_spent'], campaigns: ['youtube_blogger'] });
+  });
+  test('« rapporté moins que ce qu’elles ont coûté »: the loss-makers', () => {
+    expect(
+      calls("quelles campagnes ont rapporté moins que ce qu'elles ont coûté en février ?")[0],
+    ).toMatchObject({ thresholds: [{ metric: 'roi', op: '<', value: 0 }] });
+  });
 });

@@ -1,0 +1,84 @@
+// A long polite message: a greeting, a sentence on why the figure is needed (« ma responsable m'a demandé de préparer
+// un récapitulatif pour la réunion de lundi »), the question, a thank-you. Read whole, its context words are not the
+// question's and the bot asks back (or finds the message off topic). The question is the sentence that asks; the
+// others are context when they name nothing the data holds that the reading of the question does not use: no name,
+// no number, no restriction, no other period. A context sentence that names something keeps the message whole.
+import type { Plan } from '../../src/analysis/plan.js';
+import type { Catalog } from '../../src/analysis/vocabulary.js';
+import { MEETING_TIME } from './asides.js';
+import { findMetricMentions } from './metrics.js';
+import { normalize, prepare } from './normalize.js';
+import { findPeriod } from './periods.js';
+import { findScope } from './scope.js';
+
+/** Sentences end at their mark (kept with them), at a line break, or after an emoji. */
+const SENTENCE_END = /(?<=[.!?…\p{Extended_Pictographic}])\s+|\n+/u;
+/** A greeting or a thank-you, with nothing else of weight after it. */
+const COURTESY =
+  /^(?:bonjour|rebonjour|bonsoir|salut|coucou|hello|hi|hey|good (?:morning|afternoon|evening)|hope you(?:'re| are) well|merci|thanks|thank you|many thanks|un grand merci|cheers|belle journee|bonne (?:journee|soiree|fin de journee)|a (?:toutes|tous)|desolee?|sorry|apologies|pardon)\b/;
+const MAX_COURTESY_WORDS = 8;
+/** A sentence that asks: a question mark or a request. */
+const ASKS =
+  /\?|\b(?:pourriez|pouvez|pourrais|peux|could|can|would) (?:-?vous|-?tu|you)\b|\b(?:pourriez|pouvez|pourrais|peux)-(?:vous|tu)\b|\bj'aurais besoin\b|\b(?:i'd|i would) need\b|\b(?:je voudrais|j'aimerais|i'd like|i would like)\b|\bserait-il possible\b|^(?:quel|quelle|quels|quelles|combien|what|which|how|who|donne|montre|liste|sors)\b/;
+/** Words that narrow a question: in a context sentence they may be the question's, so the message stays whole. */
+const RESTRICTS =
+  /\b(?:seulement|uniquement|only|sans|hors|sauf|except\w*|excluding|without|a part|que (?:les|la|le|l'|sur))\b/;
+/** Words of a period of the data (a meeting's day is taken out first). */
+const TIME_WORDS =
+  /\b(?:semaines?|mois|jours?|journee|hier|yesterday|today|aujourd'hui|derni\w*|last|previous|precedent\w*|weeks?|months?|days?|janvier|fevrier|mars|january|february|march|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|weekend|week-end|quinzaine|fortnight|kw\d*)\b/;
+
+interface Parts {
+  /** The sentences that ask, in order. */
+  asks: string[];
+  /** The other sentences (greetings and thanks left out). */
+  context: string[];
+}
+
+/** The message's asking sentences and its context; undefined when it has no context to leave out. */
+export function messageParts(text: string): Parts | undefined {
+  const sentences = text
+    .split(SENTENCE_END)
+    .map((sentence) => sentence.trim())
+    .filter((sentence) => sentence.length > 0);
+  if (sentences.length < 2) return undefined;
+  const asks: string[] = [];
+  const context: string[] = [];
+  for (const sentence of sentences) {
+    const normalized = normalize(sentence);
+    const courtesy =
+      COURTESY.test(normalized) &&
+      normalized.split(/\s+/).length <= MAX_COURTESY_WORDS &&
+      !ASKS.test(normalized) &&
+      findMetricMentions(prepare(normalized)).length === 0;
+    if (courtesy) continue;
+    (ASKS.test(normalized) ? asks : context).push(sentence);
+  }
+  if (asks.length === 0 || context.length === 0) return undefined;
+  return { asks, context };
+}
+
+/**
+ * Whether `sentence` is context for `plan`: every name it holds is one the plan uses, and it holds no number, no
+ * restriction and no period other than the plan's.
+ */
+export function isContextFor(sentence: string, plan: Plan, catalog: Catalog): boolean {
+  const text = normalize(sentence).replace(MEETING_TIME, ' ');
+  if (/\d/.test(text) || RESTRICTS.test(text)) return false;
+  const used = normalize(JSON.stringify(plan.calls));
+  const scope = findScope(text, catalog);
+  if (scope.ambiguous) return false;
+  const names = [...scope.campaigns, ...scope.prefixes, ...scope.categories].map(normalize);
+  if (names.some((name) => !used.includes(name))) return false;
+  // « je dois présenter la rentabilité » beside « quel est notre ROI »: a figure named again, never another one.
+  const metrics = findMetricMentions(prepare(scope.rest)).map((mention) => mention.metric);
+  if (metrics.some((metric) => !used.includes(metric))) return false;
+  if (!TIME_WORDS.test(text)) return true;
+  // « l'évolution de nos ventes au fil du mois » beside « semaine par semaine en février »: the plan's own period.
+  const period = findPeriod(prepare(text), catalog.lastDay);
+  const dated = plan.calls.filter((call) => call.args.date_from !== undefined);
+  if (dated.length === 0) return false;
+  return (
+    period === undefined ||
+    dated.every((call) => call.args.date_from === period.date_from && call.args.date_to === period.date_to)
+  );
+}
