@@ -29,7 +29,7 @@ maintenant now niveau plateformes plateforme platforms platform touche touchent 
 thinking considering anything ll remettre vraiment really enormement confondu confondus confondue confondues combined altogether run running lance lancer
 mange mangent engage engagee engagees engages imputable imputables aggregate indiquer indique tire set uplift direct publicitaires publicitaire advertising book booked enregistrees enregistre realise realisee degage degagee generons generes attribue attribues attribuable attributable presente presentent elevent eleve monte wk wks tt avis devrai devrais devions prio confirm concretement supplementaires supplementaire pouvons quotidiens quotidien quotidienne committed phasing hurdle mate hauts haute hautes passes passees cours manager impr returned damage even gives bang buck poste lot tel telle tels telles such regardes regardez regardais regardant pris sache turnover sitting water pull plug axe vaut peine strong strongly sharply perf perfs re ve kw cw iso envoye envoyes envoyee envoyees envoient send sends sent site website far account compte level actually getting termes bet ramene ramenes ramenee ramenees ramener visibilite generateurs generateur grosse grosses
 ci plait avance etc pendant esperer chez vu interessant interessante interessantes looking candidates candidate based base name giving costing devait passerait servies servie servi generees generee generes affichent efficiente efficientes
-responsable responsables aimerait voudrait souhaiterait souhaiterions possible communiquer concernees concernes concernee concerne reperer retravailler wants wanted asked asking during soiree rencontrons partenaire partenaires prepare preparer preparons presenter presente financier financiere cramee cramees crames grille grillee grilles grillees decaisse decaissee decaisses decaissees enveloppe enveloppes payes payees achetees achetee achete achetes bought buy buying constatez constate constatons fournit fournissent fournir fournie apportee acquierent acquerir acquiert sein curieux curieuse deal collab collaboration adsets adset topline funnel souhaiterais souhaite souhaitons
+uh um umm erm heu hum whos responsable responsables aimerait voudrait souhaiterait souhaiterions possible communiquer concernees concernes concernee concerne reperer retravailler wants wanted asked asking during soiree rencontrons partenaire partenaires prepare preparer preparons presenter presente financier financiere cramee cramees crames grille grillee grilles grillees decaisse decaissee decaisses decaissees enveloppe enveloppes payes payees achetees achetee achete achetes bought buy buying constatez constate constatons fournit fournissent fournir fournie apportee acquierent acquerir acquiert sein curieux curieuse deal collab collaboration adsets adset topline funnel souhaiterais souhaite souhaitons
 `);
 
 /** Domain words the rules read, often redundant with another word of the question. */
@@ -116,6 +116,8 @@ rentab profitab influen categor evolv devenu became remont rebond bounc creep cr
  * « demain » alone asks for a forecast and « pas » alone turns a question around.
  */
 const HARMLESS_PHRASES = [
+  // « lesquelles on perd du fric dessus »: on them, the campaigns asked for.
+  /(?<=\bperd\w* (?:du fric|de l'argent|des sous|de la thune) )dessus\b/g,
   // « belle journée », « bonne fin de journée »: a wish, not a day of the data.
   /\b(?:belle|bonne) (?:fin de )?journee\b/g,
   // « ne rentrent pas dans leurs frais »: the loss-makers (or, without « pas », break-even), read by figure-words.ts.

@@ -1,13 +1,15 @@
 // Text normalization for the offline NLU: lower case without accents, one kind of apostrophe and dash,
 // number words turned into digits, and light typo correction against the words the planner looks for.
 import { distance } from 'fastest-levenshtein';
+import { spokenForms } from './spoken.js';
 
 /** Inputs longer than this are cut before parsing: the graph refuses long inputs anyway, this bounds the work. */
 export const MAX_PARSED_CHARS = 1000;
 
-/** Lower case, no diacritics, typographic quotes and dashes unified, spaces collapsed. */
+/** Lower case, no diacritics, typographic quotes and dashes unified, spaces collapsed, dictated forms written back
+ * as typed (spoken.ts): what every rule reads. */
 export function normalize(text: string): string {
-  return (
+  return spokenForms(
     text
       .slice(0, MAX_PARSED_CHARS)
       .normalize('NFD')
@@ -24,7 +26,7 @@ export function normalize(text: string): string {
       .replace(/\b(d|l|qu|j|n|c) (?=[aeiouyh][a-z])/g, "$1'")
       // « fb t1 », « insta t2 »: the tier parts of the names.
       .replace(/\bt([1-3])\b/g, 'tier$1')
-      .trim()
+      .trim(),
   );
 }
 
@@ -104,7 +106,7 @@ export const ALIASES: Readonly<Record<string, string>> = {
   depanser: 'depenser', depanse: 'depense', depenser: 'depenser', smaine: 'semaine', semiane: 'semaine',
   bsa: 'bas', moin: 'moins', lw: 'last week', rat: 'rate', rev: 'revenue', camps: 'campaigns', camp: 'campaign', umsatz: 'revenue', klicks: 'clicks', kosten: 'spend',
   dern: 'derniere', fevr: 'fevrier', sim: 'simule', simu: 'simule', convs: 'conversions', qeul: 'quel', rentabel: 'rentable', bellow: 'below', dyas: 'days', googel: 'google', lst: 'last', cb: 'combien', bis: 'au', kampagne: 'campagne', kampagnen: 'campagnes', kanal: 'canal', pourqoui: 'pourquoi', pourquio: 'pourquoi', baise: 'baisse', tot: 'total', mnth: 'month', mnths: 'months',
-  mosi: 'mois', waht: 'what', mcuh: 'much', semian: 'semaine', budjet: 'budget', budjets: 'budgets', leasd: 'leads', frs: 'francs', spnd: 'spend',
+  lide: 'lead', lides: 'leads', lids: 'leads', lid: 'lead', whos: 'who', mosi: 'mois', waht: 'what', mcuh: 'much', semian: 'semaine', budjet: 'budget', budjets: 'budgets', leasd: 'leads', frs: 'francs', spnd: 'spend',
 }; // biome-ignore format: a table
 
 export function correctWord(word: string): string {
@@ -237,6 +239,11 @@ export function prepare(text: string): string {
     .replace(/\b(\d{1,3}) ?j\b(?!')/g, '$1 jours')
     .replace(/\b(derniers|premiers|prochains) j\b(?!')/g, '$1 jours')
     .replace(/\bwks?\b/g, 'week')
+    // "last weeks revenue": last week's (the apostrophe left out), not several weeks.
+    .replace(
+      /\b(last|this|previous) weeks (?=(?:revenue|spend|sales|orders|leads|clicks|roi|roas|cpa|cpl|ctr|numbers|figures|results)\b)/g,
+      '$1 week ',
+    )
     .replace(/\b(last|this|next|past) weak\b/g, '$1 week')
     // « roi / canal », "spend/campaign": a slash before a dimension or a grain is « par ».
     .replace(
@@ -248,11 +255,16 @@ export function prepare(text: string): string {
       /\b(day|week|month|jour|semaine|mois)-(by|par|after|apres)-(day|week|month|jour|semaine|mois)\b/g,
       '$1 $2 $3',
     );
-  return spelled.replace(/[a-z]+/g, (word) => {
+  // « plus vingt pour cent sur le social », "minus ten percent": a change said aloud (« plus de 20 % » is a bound).
+  const signed = spelled.replace(/[a-z]+/g, (word) => {
     const corrected = ALIASES[word] ?? correctWord(word);
     const value = NUMBER_WORDS[corrected];
     return value === undefined ? corrected : String(value);
   });
+  return signed.replace(
+    /(^|[^\w\s]\s*|\b(?:alors|bon|euh|so|ok|et|and|si on met|if we put|on met|we put) )(plus|moins|minus) (\d+(?:[.,]\d+)?) ?(?:%|pour ?cents?|percent)/g,
+    (_, before: string, sign: string, value: string) => `${before}${sign === 'plus' ? '+' : '-'}${value} %`,
+  );
 }
 
 /** A decimal written the French or English way (« 1,5 », "1.5", « 5 000 », « 5'000 », "5,000"). */

@@ -70,9 +70,12 @@ export function unexplainedWords(
     .split(/\s+/)
     .filter((chunk) => !/\d/.test(chunk) && chunk.length <= MAX_WORD_CHARS)
     .flatMap((chunk) => [...chunk.matchAll(WORD)].map(([word]) => word));
+  const normalizedText = ` ${normalize(text).replace(/[^\p{L}\p{N}_]+/gu, ' ')} `;
   for (const word of words) {
     const key = normalize(word);
     if (seen.has(key) || key.length < 2) continue;
+    // A word the dictation rewrites joined to its neighbour (« insta gramme », « face book ») is read as that name.
+    if (!normalizedText.includes(` ${key} `) && /^[a-z]+$/.test(key)) continue;
     // A whole name the plan uses (« youtube_blogger » beside « quel blogueur », which names it too) is explained.
     if (key.includes('_') && used.includes(key)) continue;
     // A name word is explained by the names the plan uses (« youtub blogger » → youtube_blogger, « gugle » → google),

@@ -207,3 +207,58 @@ describe('a long polite message: the sentence that asks, the rest context', () =
     ).toMatchObject({ thresholds: [{ metric: 'roi', op: '<', value: 0 }] });
   });
 });
+
+describe('dictated messages (speech-to-text)', () => {
+  test.each([
+    ['le c p a de face book tiers un', { metrics: ['cpa'], campaigns: ['facebook_tier1'] }],
+    ['euh le cé pé a de facebook tir un', { metrics: ['cpa'], campaigns: ['facebook_tier1'] }],
+    ['le r o i de you tube bloggeur', { metrics: ['roi'], campaigns: ['youtube_blogger'] }],
+    ['combien de lides sur insta gramme tiers deux', { metrics: ['leads'], campaigns: ['instagram_tier2'] }],
+    ['how many clicks on face book la la', { metrics: ['clicks'], campaigns: ['facebook_lal'] }],
+    ['uh clicks four facebook l a l', { metrics: ['clicks'], campaigns: ['facebook_lal'] }],
+    ['le c a de la semaine deux', { metrics: ['revenue'], date_from: '2021-02-08', date_to: '2021-02-14' }],
+    [
+      'uh orders on february fourteenth',
+      { metrics: ['orders'], date_from: '2021-02-14', date_to: '2021-02-14' },
+    ],
+  ])('« %s »', (question, expected) => {
+    expect(calls(question)[0]).toMatchObject(expected);
+  });
+  test('numbers said aloud: « vingt deux », "zero point five percent", "a hundred thousand a day"', () => {
+    expect(
+      calls('alors on a fait combien de chiffre la semaine du vingt deux comparé à la semaine du quinze')[0],
+    ).toMatchObject({
+      metrics: ['revenue'],
+      ...LAST_WEEK,
+      compare_to: { date_from: '2021-02-15', date_to: '2021-02-21' },
+    });
+    expect(calls('which campaigns have a click through rate under zero point five percent')[0]).toMatchObject(
+      { thresholds: [{ metric: 'ctr', op: '<', value: 0.005 }] },
+    );
+    expect(calls('if we spend a hundred thousand a day on search what revenue do we get')[0]).toMatchObject({
+      tool: 'predict_revenue',
+      budget: 100_000,
+      category: 'search',
+    });
+    expect(
+      calls('alors plus vingt pour cent sur les campagnes sociales qu est ce que ça rapporterait')[0],
+    ).toMatchObject({ tool: 'simulate_budget', budget_increase_pct: 20, category: 'social' });
+  });
+  test('fillers and « le chiffre » for the revenue, but not « donnez-moi le chiffre »', () => {
+    expect(calls('uh how many impressions did we get overall in february')[0]).toMatchObject({
+      metrics: ['impressions'],
+    });
+    expect(calls('bon explique moi la baisse du chiffre la semaine dernière')[0]).toMatchObject({
+      tool: 'explain_change',
+      metric: 'revenue',
+    });
+    expect(
+      plan(
+        'le client demande combien de résultats nos campagnes Facebook ont obtenus. Pourriez-vous me donner le chiffre ?',
+      ).calls,
+    ).toEqual([]);
+  });
+  test('ordinary words stay: « ce » and « a » are not letters of an acronym', () => {
+    expect(calls("c'est quoi le ROI de ce mois")[0]).toMatchObject({ metrics: ['roi'] });
+  });
+});
