@@ -11,7 +11,7 @@ import { normalize, prepare } from './normalize.js';
 /** Where a clause ends: sentence marks, brackets, commas, dashes, emojis. */
 const CLAUSE_END = /[.!?;:()[\]\n,…]+|\s[-–—]\s|\p{Extended_Pictographic}/u;
 /** The asker speaking of themself, greeting, thanking or hedging, or saying what the figure is for (a client, a deck). */
-const ASIDE =
+export const ASIDE =
   /^(?:bonjour|rebonjour|bonsoir|salut|coucou|hello|hi|hey|good (?:morning|afternoon|evening)|hope you(?:'re| are) well|belle journee|bonne (?:journee|soiree)|many thanks|cheers|un grand merci|apologies)\b|\b(?:je|j'|me|m'|moi|mon|ma|mes|i|i'm|im|my|me|desolee?s?|pardon|sorry|merci|thanks|thank you|stp|svp|please|pls)\b|\bpas sur\w*|\bnot sure\b|\bsi (?:c'est )?possible\b|\bif possible\b|\b(?:ce serait|would be|c'est|it's|its) (?:possible|parfait|perfect|great|super|top|ideal)\b|\b(?:client|clients|customer|boss|chef|cheffe|manager|direction|comite|deck|slides?|graphique|chart|presentation|reporting)\b|\bready to send\b|\bquestions? bete\b|\b(?:deux|two|une|one) questions?\b/;
 /**
  * When the figure is needed: a meeting and its day (« pour la réunion de lundi », "before Thursday's meeting",
@@ -53,6 +53,35 @@ const namesData = (clause: string, catalog: Catalog) =>
     .some((word) => expandBrand(word) !== word && namePattern(catalog).test(expandBrand(word)));
 
 /**
+ * The aside clauses of a normalized text. `renames` says whether a clause's figures only name again the reading's
+ * (« je crois que ça s'appelle les impressions »); without it, a clause naming a figure is never an aside.
+ */
+export function asideClauses(
+  normalized: string,
+  catalog: Catalog,
+  renames: (metrics: string[]) => boolean = () => false,
+  meetingFigures = false,
+): string[] {
+  const clauses: string[] = [];
+  for (const raw of normalized.split(CLAUSE_END)) {
+    const clause = raw.trim();
+    if (clause.length === 0 || !ASIDE.test(clause) || namesData(clause, catalog)) continue;
+    // « pour la réunion de lundi »: the meeting's day is not a period of the data. With `meetingFigures`, a figure word
+    // in the meeting's name is not one either (« for my manager's budget meeting »): only where the clause is taken
+    // out before reading, never to call harmless a word the reading used.
+    const undated = clause.replace(MEETING_TIME, ' ');
+    const metrics = findMetricMentions(prepare(meetingFigures ? undated : clause)).map(
+      (mention) => mention.metric,
+    );
+    const renamed = NAMING.test(clause) && renames(metrics);
+    const undoubted = undated.replace(DOUBT, ' ');
+    if (BLOCKERS.test(undated) || (!renamed && (metrics.length > 0 || NEGATIONS.test(undoubted)))) continue;
+    clauses.push(clause);
+  }
+  return clauses;
+}
+
+/**
  * The words (normalized) of the asides in `text`. `usedMetrics` are the metrics the reading uses: a clause that only
  * names one of them again (« je crois que ça s'appelle les impressions ») is an aside too.
  */
@@ -64,16 +93,7 @@ export function asideWords(text: string, catalog: Catalog, usedMetrics: Readonly
   };
   const usedOnly = (metrics: string[]) =>
     metrics.length > 0 && metrics.every((metric) => usedMetrics.has(metric));
-  for (const raw of normalized.split(CLAUSE_END)) {
-    const clause = raw.trim();
-    if (clause.length === 0 || !ASIDE.test(clause) || namesData(clause, catalog)) continue;
-    const metrics = findMetricMentions(prepare(clause)).map((mention) => mention.metric);
-    const renamed = NAMING.test(clause) && usedOnly(metrics);
-    const undated = clause.replace(MEETING_TIME, ' ');
-    const undoubted = undated.replace(DOUBT, ' ');
-    if (BLOCKERS.test(undated) || (!renamed && (metrics.length > 0 || NEGATIONS.test(undoubted)))) continue;
-    add(clause);
-  }
+  for (const clause of asideClauses(normalized, catalog, usedOnly)) add(clause);
   // « combien de prospects (les gens qui laissent leurs coordonnées, si j'ai bien compris) »: a gloss in brackets that
   // only names again a figure the reading uses.
   for (const [, gloss = ''] of normalized.matchAll(/\(([^()]*)\)/g)) {

@@ -3,6 +3,7 @@
 import type { Plan, PlannedCall } from '../../src/analysis/plan.js';
 import type { Catalog } from '../../src/analysis/vocabulary.js';
 import type { Metric } from '../../src/core/metrics.js';
+import { withBrandsInCategory } from './brand-in-category.js';
 import { withExclusions } from './exclusions.js';
 import { RANK_WORDS } from './figure-words.js';
 import { COST_METRICS, findDirectionWord, findMetricMentions } from './metrics.js';
@@ -35,7 +36,12 @@ export interface Parsed {
 }
 
 export function parse(question: string, catalog: Catalog): Parsed {
-  const scope = withExclusions(findScope(normalize(question), catalog), normalize(question), catalog);
+  const normalized = normalize(question);
+  const scope = withBrandsInCategory(
+    withExclusions(findScope(normalized, catalog), normalized, catalog),
+    normalized,
+    catalog,
+  );
   const text = prepare(scope.rest);
   const mentions = findMetricMentions(text, question);
   // « dans chaque catégorie (social, search etc) »: the categories named are examples of every one.

@@ -112,7 +112,7 @@ export const EACH =
 
 /** « cumulé », « ensemble », "combined", « google + youtube »: the members added up, not side by side. */
 export const COMBINED =
-  /\bensemble\b|\bcumul\w*|\bcombin\w*|\btogether\b|\bas one (number|figure)\b|\bau total\b|\ben tout\b|\s\+\s|\badditionn\w*|\bsum of\b|\bsomme\b/;
+  /\bensemble\b|\bconfondu\w*|\bcumul\w*|\bcombin\w*|\btogether\b|\bas one (number|figure)\b|\bau total\b|\ben tout\b|\s\+\s|\badditionn\w*|\bsum of\b|\bsomme\b/;
 
 // The movement a « pourquoi » takes for granted: the answer says so when the data moved the other way.
 export const UP_WORDS =

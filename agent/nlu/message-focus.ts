@@ -5,7 +5,7 @@
 // no number, no restriction, no other period. A context sentence that names something keeps the message whole.
 import type { Plan } from '../../src/analysis/plan.js';
 import type { Catalog } from '../../src/analysis/vocabulary.js';
-import { MEETING_TIME } from './asides.js';
+import { ASIDE, asideClauses, MEETING_TIME } from './asides.js';
 import { findMetricMentions } from './metrics.js';
 import { normalize, prepare } from './normalize.js';
 import { findPeriod } from './periods.js';
@@ -26,6 +26,18 @@ const RESTRICTS =
 /** Words of a period of the data (a meeting's day is taken out first). */
 const TIME_WORDS =
   /\b(?:semaines?|mois|jours?|journee|hier|yesterday|today|aujourd'hui|derni\w*|last|previous|precedent\w*|weeks?|months?|days?|janvier|fevrier|mars|january|february|march|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|weekend|week-end|quinzaine|fortnight|kw\d*)\b/;
+
+/** The measures a ratio is made of: a context sentence may speak of them. */
+const PARTS: Record<string, string[]> = {
+  cpa: ['mark_spent', 'orders'],
+  cpl: ['mark_spent', 'leads'],
+  cpc: ['mark_spent', 'clicks'],
+  cpm: ['mark_spent', 'impressions'],
+  ctr: ['clicks', 'impressions'],
+  cvr: ['orders', 'clicks'],
+  roi: ['revenue', 'mark_spent'],
+  roas: ['revenue', 'mark_spent'],
+};
 
 interface Parts {
   /** The sentences that ask, in order. */
@@ -57,28 +69,62 @@ export function messageParts(text: string): Parts | undefined {
   return { asks, context };
 }
 
+/** Words that shape a question (an object, an order, a comparison, a total): a sentence holding one is part of it. */
+const SHAPES =
+  /\b(?:par|by|per|chaque|each|top|flops?|pires?|worst|meilleur\w*|best|vs|versus|compar\w*|canal|canaux|channels?|categor\w*|leviers?|total\w*|detail\w*|moyenne|average|classement|ranking|evolution|tendance|trend|pourquoi|why|most|least)\b|\b(?:le|la|les) (?:plus|moins)\b/;
+
 /**
- * Whether `sentence` is context for `plan`: every name it holds is one the plan uses, and it holds no number, no
- * restriction and no period other than the plan's.
+ * What `sentence` is beside `plan`, the reading of the asking sentences: `context` when it speaks of the asker or
+ * the purpose (a manager, a meeting, a client) and names nothing the data holds that the plan does not use;
+ * `conflict` when it speaks so but names another member, figure, number, restriction or period; `question` when it
+ * is not such talk at all (« par canal », « les 3 pires ») — then it belongs to the question.
  */
-export function isContextFor(sentence: string, plan: Plan, catalog: Catalog): boolean {
+export function contextKind(
+  sentence: string,
+  plan: Plan,
+  catalog: Catalog,
+): 'context' | 'conflict' | 'question' {
   const text = normalize(sentence).replace(MEETING_TIME, ' ');
-  if (/\d/.test(text) || RESTRICTS.test(text)) return false;
+  if (!ASIDE.test(normalize(sentence)) || SHAPES.test(text)) return 'question';
+  if (/\d/.test(text) || RESTRICTS.test(text)) return 'conflict';
   const used = normalize(JSON.stringify(plan.calls));
   const scope = findScope(text, catalog);
-  if (scope.ambiguous) return false;
+  if (scope.ambiguous) return 'conflict';
   const names = [...scope.campaigns, ...scope.prefixes, ...scope.categories].map(normalize);
-  if (names.some((name) => !used.includes(name))) return false;
-  // « je dois présenter la rentabilité » beside « quel est notre ROI »: a figure named again, never another one.
+  if (names.some((name) => !used.includes(name))) return 'conflict';
+  // « je dois présenter la rentabilité » beside « quel est notre ROI »: a figure named again, or one of its parts
+  // (« la génération de leads » beside the CPL), never another one.
   const metrics = findMetricMentions(prepare(scope.rest)).map((mention) => mention.metric);
-  if (metrics.some((metric) => !used.includes(metric))) return false;
-  if (!TIME_WORDS.test(text)) return true;
+  const parts = new Set(
+    plan.calls.flatMap((call) =>
+      [call.args.metrics, call.args.metric].flat().flatMap((metric) => PARTS[String(metric)] ?? []),
+    ),
+  );
+  if (metrics.some((metric) => !used.includes(metric) && !parts.has(metric))) return 'conflict';
+  if (!TIME_WORDS.test(text)) return 'context';
   // « l'évolution de nos ventes au fil du mois » beside « semaine par semaine en février »: the plan's own period.
   const period = findPeriod(prepare(text), catalog.lastDay);
   const dated = plan.calls.filter((call) => call.args.date_from !== undefined);
-  if (dated.length === 0) return false;
-  return (
+  if (dated.length === 0) return 'conflict';
+  const same =
     period === undefined ||
-    dated.every((call) => call.args.date_from === period.date_from && call.args.date_to === period.date_to)
-  );
+    dated.every((call) => call.args.date_from === period.date_from && call.args.date_to === period.date_to);
+  return same ? 'context' : 'conflict';
+}
+
+/**
+ * The text without its aside clauses (« for my manager's budget meeting, which campaign … »), when it has some: the
+ * words of an aside can pull the reading (« budget » read as the spend), not only go unexplained.
+ */
+export function withoutAsides(text: string, catalog: Catalog): string | undefined {
+  const normalized = normalize(text);
+  const asides = asideClauses(normalized, catalog, undefined, true);
+  if (asides.length === 0) return undefined;
+  let rest = normalized;
+  for (const clause of asides) rest = rest.replace(clause, ' ');
+  rest = rest
+    .replace(/^[\s,;:.!-]+/, '')
+    .replace(/\s{2,}/g, ' ')
+    .trim();
+  return rest.length > 0 && rest !== normalized ? rest : undefined;
 }

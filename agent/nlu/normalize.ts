@@ -154,6 +154,25 @@ export function prepare(text: string): string {
   const expanded = normalize(text)
     // "top of funnel check:", « haut du funnel »: the stage of the funnel, not a ranking.
     .replace(/\b(?:top|haut) (?:of (?:the )?|du |de )funnel\b/g, 'funnel')
+    // « … la semaine dernière, et le CPL sur cette même semaine ? »: the period already named, not another.
+    .replace(
+      /\b(?:sur |pendant |over |for |in )?(?:cette|la|that|the) (?:meme|same) (?:semaine|periode|journee|week|period|day)\b/g,
+      ' ',
+    )
+    // « pour le point hebdo », "for the weekly meeting": how often the meeting is, not a grain of the answer.
+    .replace(
+      /\b(point|reunion|meeting|comite|revue|review|call|reporting|suivi|rapport|report|recap|dashboard|tableau de bord) (?:hebdo\w*|mensuel\w*|quotidien\w*)\b/g,
+      '$1',
+    )
+    .replace(
+      /\b(?:weekly|monthly|daily) (meeting|review|call|report|reporting|recap|dashboard|sync|catch-up)\b/g,
+      '$1',
+    )
+    // « il me manque un seul chiffre », "I'm missing one number": the figure asked, not a ranking's first.
+    .replace(
+      /\b(?:un seul|une seule|one single|a single|one) (chiffre|nombre|number|figure|ligne|line|valeur)\b/g,
+      '$1',
+    )
     // « ne rentrent pas dans leurs frais »: not profitable; without « pas », profitable (break-even or better).
     .replace(/\bne (?:rentr\w*) pas dans (?:leurs|ses|nos|leur|son) frais\b/g, 'ne sont pas rentables')
     .replace(/\b(?:rentr\w*) dans (?:leurs|ses|nos|leur|son) frais\b/g, 'sont rentables')

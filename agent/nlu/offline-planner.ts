@@ -8,7 +8,7 @@ import { extractFeatures } from './features.js';
 import { applyFollowUp, bareChange, simulationOfTheOneShown } from './follow-ups.js';
 import { detectLanguage, languageMarkers } from './language.js';
 import { withLeader } from './leader-reference.js';
-import { isContextFor, messageParts } from './message-focus.js';
+import { contextKind, messageParts, withoutAsides } from './message-focus.js';
 import { clarificationText } from './messages.js';
 import { BAR, followMetricCall } from './metric-follow-ups.js';
 import { readMetricQuestion } from './metric-question.js';
@@ -28,7 +28,7 @@ import { unexplainedWords } from './unexplained.js';
 export const UNEXPLAINED_CONFIDENCE = 0.5;
 /** « compare avec … », "vs …", « par rapport à … »: a follow-up that adds a side rather than replacing one. */
 const COMPARE_WITH =
-  /\bcompar\w*|\bvs\b|\bversus\b|\bpar rapport\b|\bagainst\b|\ba cote\b|\bside by side\b|\balongside\b|\ben parallele\b|\b(?:moins|plus|mieux|pire)(?: bien| bon| bonne)? que\b|\b(?:better|worse|lower|higher) than\b/;
+  /\bcompar\w*|\bvs\b|\bversus\b|\bpar rapport\b|\bagainst\b|\ba cote\b|\bside by side\b|\balongside\b|\ben parallele\b|\b(?:moins|plus|mieux|pire)(?: bien| bon| bonne)? que\b|\bmeilleure?s? que\b|\b(?:better|worse|lower|higher) than\b/;
 /** « et en % ? », "in % pls" after a figure: the same answer (which states the change in percent too). */
 const IN_PERCENT =
   /^\s*(?:(?:et|and|ok|so|alors)\s)?(?:(?:ca fait |that's |thats )?(?:combien |how much )?(?:en|in|as a|as) (?:%|pourcentage|percent(?:age)?)|%)\s*(?:pls|please|stp|svp)?\s*[?!.]*\s*$/;
@@ -111,10 +111,12 @@ function planInContext(input: PlannerInput): Plan {
   const plan = withNamedCategory(planWhole(input), input.text ?? '', input.catalog);
   const perCampaign = askSimulationScope(plan, input.text ?? '', input.catalog);
   if (perCampaign) return perCampaign;
-  const unexplained = unexplainedWords(input, plan, planWhole);
   // A long polite message (context, the question, thanks): its asking sentences read alone, when the rest is context.
+  const asked = planAsked(input, plan);
+  if (asked) return asked;
+  const unexplained = unexplainedWords(input, plan, planWhole);
   if (unexplained.length > 0) {
-    const focused = planFocused(input);
+    const focused = planWithoutAsides(input);
     if (focused) return focused;
   }
   // Most of the question unread (« who won the Champions League game last night? »): not a question about the
@@ -130,13 +132,32 @@ function planInContext(input: PlannerInput): Plan {
   return { ...plan, confidence: Math.min(plan.confidence, UNEXPLAINED_CONFIDENCE), unexplained: unread };
 }
 
-/** The message's asking sentences planned alone, kept when every other sentence is context for that plan. */
-function planFocused(input: PlannerInput): Plan | undefined {
+const confidentPlan = (plan: Plan) => plan.calls.length > 0 && !plan.clarification && !plan.unexplained;
+
+/**
+ * The message's asking sentences planned alone: that reading when every other sentence is context for it. A context
+ * sentence that names a member, figure, number or period the reading does not use (« how well our Facebook
+ * retargeting campaign is doing. What's its ROAS? ») leaves the message to be read whole.
+ */
+function planAsked(input: PlannerInput, whole: Plan): Plan | undefined {
   const parts = messageParts(input.text ?? '');
   if (!parts) return undefined;
   const plan = planInContext({ ...input, text: parts.asks.join(' ') });
-  if (plan.calls.length === 0 || plan.clarification || plan.unexplained) return undefined;
-  return parts.context.every((sentence) => isContextFor(sentence, plan, input.catalog)) ? plan : undefined;
+  if (!confidentPlan(plan)) return undefined;
+  const kinds = parts.context.map((sentence) => contextKind(sentence, plan, input.catalog));
+  if (kinds.includes('conflict')) return undefined;
+  // A sentence that restates the question (« ma responsable veut nos meilleures campagnes devant le client ») is
+  // context when the whole message reads the same.
+  const agree = JSON.stringify(plan.calls) === JSON.stringify(whole.calls);
+  return kinds.every((kind) => kind === 'context') || agree ? plan : undefined;
+}
+
+/** Within a sentence, its asides taken out (« for my manager's budget meeting, which campaign … »). */
+function planWithoutAsides(input: PlannerInput): Plan | undefined {
+  const rest = withoutAsides(input.text ?? '', input.catalog);
+  if (rest === undefined) return undefined;
+  const plan = planInContext({ ...input, text: rest });
+  return confidentPlan(plan) ? plan : undefined;
 }
 
 /**

@@ -262,3 +262,81 @@ describe('dictated messages (speech-to-text)', () => {
     expect(calls("c'est quoi le ROI de ce mois")[0]).toMatchObject({ metrics: ['roi'] });
   });
 });
+
+describe('context within and around the question', () => {
+  test('an aside clause is taken out before reading: « budget meeting » is not the spend', () => {
+    expect(
+      calls(
+        "Hi! For my manager's budget meeting, which campaign had the cheapest cost per order in February? Thank you very much!",
+      )[0],
+    ).toMatchObject({ tool: 'rank_campaigns', metric: 'cpa', direction: 'bottom', limit: 1 });
+  });
+  test('a context sentence may name the parts of the figure asked (« la génération de leads » beside the CPL)', () => {
+    expect(
+      calls(
+        'Bonjour, je prépare un point sur la génération de leads avec ma responsable. Quelle campagne a le pire coût par lead en février ? Merci beaucoup !',
+      )[0],
+    ).toMatchObject({ tool: 'rank_campaigns', metric: 'cpl', direction: 'top', limit: 1 });
+  });
+  test('a context sentence naming a member the question does not is no context: the message is read whole', () => {
+    const read = plan(
+      "Hi! My manager asked me how well our Facebook retargeting campaign is doing. What's its ROAS for February? Thank you!",
+    );
+    expect(read.calls.some((call) => call.args.campaigns === undefined && read.confidence >= 0.75)).toBe(
+      false,
+    );
+  });
+  test('« sur cette même semaine » and « le point hebdo » do not change the period or the grain', () => {
+    expect(
+      calls(
+        "Bonjour, pour le point hebdo avec l'équipe commerciale, combien de leads avons-nous générés la semaine dernière, et quel a été le coût par lead sur cette même semaine ? Merci beaucoup !",
+      ),
+    ).toEqual([{ tool: 'query_metrics', metrics: ['leads', 'cpl'], ...LAST_WEEK }]);
+  });
+});
+
+describe('a brand qualified by a category', () => {
+  test('« influ yt ou insta »: the influencer campaign of each brand, side by side', () => {
+    expect(
+      calls('influ yt ou insta qui ramene le plus de ca').map(
+        (call) => (call as Record<string, unknown>).campaigns,
+      ),
+    ).toEqual([['youtube_blogger'], ['instagram_blogger']]);
+  });
+  test('« nos influenceurs, YouTube et Instagram confondus »: one figure over both', () => {
+    expect(
+      calls(
+        'le nombre de ventes apportées par nos influenceurs ce mois-ci, YouTube et Instagram confondus ?',
+      ),
+    ).toEqual([
+      {
+        tool: 'query_metrics',
+        metrics: ['orders'],
+        campaigns: ['youtube_blogger', 'instagram_blogger'],
+        date_from: '2021-02-01',
+        date_to: '2021-02-28',
+      },
+    ]);
+  });
+  test('"instagram social": instagram’s social campaigns as one group', () => {
+    expect(calls('ctr instagram social')).toEqual([
+      { tool: 'query_metrics', metrics: ['ctr'], campaigns: ['instagram_tier1', 'instagram_tier2'] },
+    ]);
+  });
+  test('a brand set against a category stays two sides, and « influenceur compris » adds it', () => {
+    expect(calls('social vs instagram roi')).toHaveLength(2);
+    expect(
+      calls('Combien avons-nous dépensé sur Instagram au total, influenceur compris ?')[0],
+    ).toMatchObject({
+      name_prefix: 'instagram',
+    });
+  });
+  test('« est-ce qu’il est meilleur que celui du blogueur Instagram ? » adds a side', () => {
+    expect(
+      chain(
+        'Pourriez-vous me donner le CTR de la campagne YouTube ce mois-ci ?',
+        "Est-ce qu'il est meilleur que celui du blogueur Instagram ?",
+      ).map((call) => (call as Record<string, unknown>).campaigns),
+    ).toEqual([['youtube_blogger'], ['instagram_blogger']]);
+  });
+});
