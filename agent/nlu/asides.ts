@@ -5,6 +5,7 @@
 // A clause that names something stays read word by word (« je veux seulement les nouveaux clients » is asked back).
 import type { Catalog } from '../../src/analysis/vocabulary.js';
 import { expandBrand } from './brands.js';
+import { isKnownWord } from './lexicon.js';
 import { findMetricMentions } from './metrics.js';
 import { normalize, prepare } from './normalize.js';
 
@@ -61,11 +62,14 @@ export function asideClauses(
   catalog: Catalog,
   renames: (metrics: string[]) => boolean = () => false,
   meetingFigures = false,
+  unknownNames: readonly string[] = [],
 ): string[] {
   const clauses: string[] = [];
   for (const raw of normalized.split(CLAUSE_END)) {
     const clause = raw.trim();
     if (clause.length === 0 || !ASIDE.test(clause) || namesData(clause, catalog)) continue;
+    // « le client demande comment va notre campagne TikTok »: a name the data does not hold is no aside.
+    if (unknownNames.some((name) => clause.split(/[^a-z0-9_']+/).includes(name))) continue;
     // « pour la réunion de lundi »: the meeting's day is not a period of the data. With `meetingFigures`, a figure word
     // in the meeting's name is not one either (« for my manager's budget meeting »): only where the clause is taken
     // out before reading, never to call harmless a word the reading used.
@@ -93,7 +97,8 @@ export function asideWords(text: string, catalog: Catalog, usedMetrics: Readonly
   };
   const usedOnly = (metrics: string[]) =>
     metrics.length > 0 && metrics.every((metric) => usedMetrics.has(metric));
-  for (const clause of asideClauses(normalized, catalog, usedOnly)) add(clause);
+  for (const clause of asideClauses(normalized, catalog, usedOnly, false, unknownProperNames(text)))
+    add(clause);
   // « combien de prospects (les gens qui laissent leurs coordonnées, si j'ai bien compris) »: a gloss in brackets that
   // only names again a figure the reading uses.
   for (const [, gloss = ''] of normalized.matchAll(/\(([^()]*)\)/g)) {
@@ -102,4 +107,20 @@ export function asideWords(text: string, catalog: Catalog, usedMetrics: Readonly
     add(gloss.replace(/[,;]/g, ' '));
   }
   return words;
+}
+
+/**
+ * The names written with a capital inside a sentence that the bot does not know (« notre campagne TikTok », "our
+ * Snapchat test"), normalized: maybe a campaign the data does not hold, so a clause holding one is not mere context.
+ */
+export function unknownProperNames(text: string): string[] {
+  return text.split(/(?<=[.!?…])\s+|\n+/).flatMap((sentence) =>
+    sentence
+      .split(/[^\p{L}\p{N}_']+/u)
+      .filter((word) => word.length > 1)
+      .slice(1)
+      .filter((word) => /^\p{Lu}|\p{Ll}\p{Lu}/u.test(word) && !/^\p{Lu}+$/u.test(word))
+      .map((word) => normalize(word).replace(/'\w*$/, ''))
+      .filter((word) => !isKnownWord(word)),
+  );
 }

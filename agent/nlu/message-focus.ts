@@ -5,7 +5,7 @@
 // no number, no restriction, no other period. A context sentence that names something keeps the message whole.
 import type { Plan } from '../../src/analysis/plan.js';
 import type { Catalog } from '../../src/analysis/vocabulary.js';
-import { ASIDE, asideClauses, MEETING_TIME } from './asides.js';
+import { ASIDE, asideClauses, MEETING_TIME, unknownProperNames } from './asides.js';
 import { findMetricMentions } from './metrics.js';
 import { normalize, prepare } from './normalize.js';
 import { findPeriod } from './periods.js';
@@ -86,7 +86,7 @@ export function contextKind(
 ): 'context' | 'conflict' | 'question' {
   const text = normalize(sentence).replace(MEETING_TIME, ' ');
   if (!ASIDE.test(normalize(sentence)) || SHAPES.test(text)) return 'question';
-  if (/\d/.test(text) || RESTRICTS.test(text)) return 'conflict';
+  if (/\d/.test(text) || RESTRICTS.test(text) || unknownProperName(sentence)) return 'conflict';
   const used = normalize(JSON.stringify(plan.calls));
   const scope = findScope(text, catalog);
   if (scope.ambiguous) return 'conflict';
@@ -117,6 +117,8 @@ export function contextKind(
  * words of an aside can pull the reading (« budget » read as the spend), not only go unexplained.
  */
 export function withoutAsides(text: string, catalog: Catalog): string | undefined {
+  // A name the bot does not know (« TikTok ») must stay in view: the text read again is normalized, capitals gone.
+  if (unknownProperNames(text).length > 0) return undefined;
   const normalized = normalize(text);
   const asides = asideClauses(normalized, catalog, undefined, true);
   if (asides.length === 0) return undefined;
@@ -128,3 +130,5 @@ export function withoutAsides(text: string, catalog: Catalog): string | undefine
     .trim();
   return rest.length > 0 && rest !== normalized ? rest : undefined;
 }
+
+const unknownProperName = (sentence: string) => unknownProperNames(sentence).length > 0;

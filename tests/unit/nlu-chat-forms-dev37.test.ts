@@ -286,6 +286,19 @@ describe('context within and around the question', () => {
       false,
     );
   });
+  test('a name the data does not hold in a context sentence (« notre campagne TikTok ») is never context', () => {
+    for (const text of [
+      'Bonjour, le client nous demande comment se porte notre campagne TikTok. Quel est son ROI ce mois-ci ? Merci beaucoup !',
+      'le client demande comment se porte notre campagne TikTok, quel est son ROI ce mois-ci ?',
+    ])
+      expect(plan(text).unexplained).toContain('TikTok');
+    // "I'm" is the asker, not a name.
+    expect(
+      calls(
+        "Hello! I'm putting together the monthly dashboard for my manager. How many clicks did all our campaigns bring in during February? Thanks!",
+      )[0],
+    ).toMatchObject({ metrics: ['clicks'] });
+  });
   test('« sur cette même semaine » and « le point hebdo » do not change the period or the grain', () => {
     expect(
       calls(
