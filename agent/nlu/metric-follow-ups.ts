@@ -24,6 +24,25 @@ export const BAR =
 
 type Args = Record<string, unknown>;
 
+/** « et combien nous a coûté chacun d'eux ? », "what did each one cost?": the cost of one unit counted. */
+const EACH_COST =
+  /\b(?:cout\w*|cost\w*|pay\w*|pai\w*|revien\w*)\b.*\b(?:chacun\w*|each(?: one)?|apiece|l'unite|piece|par tete)\b|\b(?:chacun\w*|each(?: one)?)\b.*\b(?:cout\w*|cost\w*|revien\w*)\b/;
+const COST_OF_UNIT: Partial<Record<Metric, Metric>> = {
+  leads: 'cpl',
+  orders: 'cpa',
+  clicks: 'cpc',
+  impressions: 'cpm',
+};
+
+/** The previous count's cost per unit, when the follow-up asks what each one cost. */
+function costOfEach(previous: PlannedCall, text: string): PlannedCall | undefined {
+  if (previous.tool !== 'query_metrics' || !EACH_COST.test(text)) return undefined;
+  const metrics = Array.isArray(previous.args.metrics) ? (previous.args.metrics as Metric[]) : [];
+  const costs = metrics.map((metric) => COST_OF_UNIT[metric]).filter((metric) => metric !== undefined);
+  if (metrics.length !== 1 || costs.length !== 1) return undefined;
+  return { tool: 'query_metrics', args: { ...previous.args, metrics: costs } };
+}
+
 /** The campaigns a call's filters hold (campaigns, categories, name prefix); undefined when it has none. */
 function membersOf(args: Args, catalog: Catalog): string[] | undefined {
   const campaigns = Array.isArray(args.campaigns) ? (args.campaigns as string[]) : undefined;
@@ -88,6 +107,8 @@ export function followMetricCall(
     };
   }
   if (previous.tool !== 'query_metrics' && previous.tool !== 'explain_change') return undefined;
+  const each = costOfEach(previous, p.text);
+  if (each) return each;
   const why = explainComparison(previous, p.text, byCategory, catalog.lastDay);
   if (why) return why;
   const args: Args = { ...previous.args };

@@ -168,6 +168,8 @@ export function prepare(text: string): string {
       /\b(?:weekly|monthly|daily) (meeting|review|call|report|reporting|recap|dashboard|sync|catch-up)\b/g,
       '$1',
     )
+    // « combien le retargeting a-t-il rapporté ? »: the inverted verb read as the plain one.
+    .replace(/\b(a|ont|est|sont|avait|avaient)-(?:t-)?(?:il|elle|ils|elles)\b/g, '$1')
     // « il me manque un seul chiffre », "I'm missing one number": the figure asked, not a ranking's first.
     .replace(
       /\b(?:un seul|une seule|one single|a single|one) (chiffre|nombre|number|figure|ligne|line|valeur)\b/g,
@@ -220,10 +222,12 @@ export function prepare(text: string): string {
   const spelled = elided
     .replace(/\b(?:one|un) (percent|pour ?cent|%)/g, '1 $1')
     .replace(/\byday\b|\bystrdy\b/g, 'yesterday')
+    // "L7D", "l30d": the last days.
+    .replace(/\bl(\d{1,2})d\b/g, 'the last $1 days')
     .replace(/\bmonth-to-date\b|\bmtd\b/g, 'month to date')
     // "leads wow?": week over week — after a word, not an exclamation (« wow, top 5 par CA »).
     .replace(
-      /(?<=\b[a-z]{2,} )wow\b(?!\s*[,!])|^wow\b(?=\s(?:spend|revenue|ca|roi|roas|cpa|cpl|cpc|ctr|leads|orders|clicks|change|growth|depenses?|budget)\b)/g,
+      /(?<=\b[a-z]{2,} )wow\b(?!\s*[,!])|(?<=\b(?:cpm|cpc|cpa|cpl|ctr|cvr|roi|roas|spend|revenue|ca|leads|orders|clicks|impressions) )wow\b|^wow\b(?=\s(?:spend|revenue|ca|roi|roas|cpa|cpl|cpc|ctr|leads|orders|clicks|change|growth|depenses?|budget)\b)/g,
       'last week compared with the week before',
     )
     // « Umsatz pro Kanal »: German « pro » before a dimension is « par » (not « Canva Pro »).

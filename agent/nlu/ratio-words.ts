@@ -27,6 +27,8 @@ const COST_OF_ONE: [string, Metric][] = [
   [ORDER, 'cpa'],
   [LEAD, 'cpl'],
   [CLICK, 'cpc'],
+  // « où l'impression nous coûte le plus cher »: one impression's cost, which the CPM states per thousand.
+  [IMPRESSION, 'cpm'],
 ];
 
 const costPerUnit = (unit: string) =>

@@ -353,3 +353,43 @@ describe('a brand qualified by a category', () => {
     ).toEqual([['youtube_blogger'], ['instagram_blogger']]);
   });
 });
+
+describe('more forms of dev38 and dev40', () => {
+  test('« l’amélioration du ROI » is a change to explain', () => {
+    expect(
+      calls("Qu'est-ce qui explique l'amélioration du ROI global la semaine dernière ?")[0],
+    ).toMatchObject({ tool: 'explain_change', metric: 'roi', after: LAST_WEEK });
+  });
+  test('"L7D" is the last 7 days; "cpm WoW, blended" compares the last two weeks', () => {
+    expect(calls('# orders from paid social L7D?')[0]).toMatchObject({
+      categories: ['social'],
+      ...LAST_WEEK,
+    });
+    expect(calls('cpm WoW, blended')[0]).toMatchObject({
+      metrics: ['cpm'],
+      ...LAST_WEEK,
+      compare_to: { date_from: '2021-02-15', date_to: '2021-02-21' },
+    });
+  });
+  test('« où l’impression nous coûte le plus cher » is the CPM', () => {
+    expect(calls("par canal, où est-ce que l'impression nous coûte le plus cher")[0]).toMatchObject({
+      metrics: expect.arrayContaining(['cpm']),
+      group_by: ['category'],
+      order_by: 'cpm',
+    });
+  });
+  test('« combien le retargeting a-t-il rapporté ? »: the inverted verb', () => {
+    expect(calls('Combien le retargeting a-t-il rapporté en février ?')[0]).toMatchObject({
+      metrics: ['revenue'],
+      campaigns: ['facebook_retargeting'],
+    });
+  });
+  test('« et combien nous a coûté chacun d’eux ? » after a count: its cost per unit', () => {
+    expect(
+      chain(
+        'Combien de leads avons-nous eus en février ?',
+        "Et combien nous a coûté chacun d'eux en moyenne ?",
+      )[0],
+    ).toMatchObject({ metrics: ['cpl'], date_from: '2021-02-01' });
+  });
+});
