@@ -170,6 +170,16 @@ export function prepare(text: string): string {
     )
     // « combien le retargeting a-t-il rapporté ? »: the inverted verb read as the plain one.
     .replace(/\b(a|ont|est|sont|avait|avaient)-(?:t-)?(?:il|elle|ils|elles)\b/g, '$1')
+    // « le ROI de la semaine dernière est-il meilleur que celui de la semaine du 15 ? »: two periods set side by side.
+    .replace(
+      /(?<!\b(?:qu'il|qu'elle|il|elle|ils|elles|ce|c'|cela|ca))\s(?:est|etait|sont|a ete)(?:-(?:t-)?(?:il|elle|ils|elles))? (?:(?:plus |moins )?(?:superieur|inferieur|meilleur|pire|eleve|bas|haut|faible|bon|fort|important)e?s?) (?:a|que|qu'a) (?:celui|celle|ceux|celles) (?:de |d'|du )/g,
+      ' vs ',
+    )
+    // « … de la seconde quinzaine vs la première »: the other one of the same kind.
+    .replace(
+      /\b((?:seconde|deuxieme|2e|premiere|1re|1ere) (quinzaine|semaine|moitie)\b.*\bvs (?:la )?(?:premiere|1re|1ere|seconde|deuxieme|2e))\b(?! (?:quinzaine|semaine|moitie))/g,
+      '$1 $2',
+    )
     // « il me manque un seul chiffre », "I'm missing one number": the figure asked, not a ranking's first.
     .replace(
       /\b(?:un seul|une seule|one single|a single|one) (chiffre|nombre|number|figure|ligne|line|valeur)\b/g,

@@ -188,6 +188,17 @@ function sideBySideCalls(previous: PlannedCall, next: PlannedCall): PlannedCall[
   const { date_from: from, date_to: to, ...rest } = next.args;
   const { date_from: prevFrom, date_to: prevTo, ...prevRest } = previous.args;
   const samePeriodless = JSON.stringify(rest) === JSON.stringify(prevRest);
+  // « compare-le à celui du social, mais sur les 7 derniers jours »: another side, both over the period named.
+  if (
+    !samePeriodless &&
+    next.tool === 'query_metrics' &&
+    previous.tool === 'query_metrics' &&
+    from &&
+    to &&
+    (from !== prevFrom || to !== prevTo) &&
+    !previous.args.compare_to
+  )
+    return [{ ...previous, args: { ...previous.args, date_from: from, date_to: to } }, next];
   if (next.tool !== 'query_metrics' || previous.tool !== 'query_metrics' || !samePeriodless || !from || !to)
     return [previous, next];
   if (!prevFrom || !prevTo || previous.args.compare_to) return [previous, next];

@@ -393,3 +393,34 @@ describe('more forms of dev38 and dev40', () => {
     ).toMatchObject({ metrics: ['cpl'], date_from: '2021-02-01' });
   });
 });
+
+describe('two periods or two sides said in a sentence', () => {
+  test('« … est-il meilleur que celui de la semaine du 15 au 21 ? », « … supérieur à celui de la première ? »', () => {
+    expect(
+      calls('Le ROI de la semaine dernière est-il meilleur que celui de la semaine du 15 au 21 février ?')[0],
+    ).toMatchObject({
+      metrics: ['roi'],
+      ...LAST_WEEK,
+      compare_to: { date_from: '2021-02-15', date_to: '2021-02-21' },
+    });
+    expect(
+      calls(
+        "Le chiffre d'affaires de la seconde quinzaine de février est-il supérieur à celui de la première ?",
+      )[0],
+    ).toMatchObject({
+      metrics: ['revenue'],
+      date_from: '2021-02-15',
+      compare_to: { date_from: '2021-02-01', date_to: '2021-02-14' },
+    });
+  });
+  test('« comparez-le à celui du social, mais sur les 7 derniers jours »: both sides over that period', () => {
+    const sides = chain(
+      'Quel est le ROI du search en février ?',
+      'Comparez-le à celui du social, mais sur les 7 derniers jours uniquement.',
+    );
+    expect(sides).toEqual([
+      { tool: 'query_metrics', metrics: ['roi'], categories: ['search'], ...LAST_WEEK },
+      { tool: 'query_metrics', metrics: ['roi'], categories: ['social'], ...LAST_WEEK },
+    ]);
+  });
+});
