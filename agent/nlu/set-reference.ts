@@ -89,8 +89,12 @@ export function planForThoseShown(
       ],
       confidence: 0.85,
     };
-  if (!THOSE.test(prepared)) return undefined;
+  // « laquelle nous coûte le plus en budget ? » after the loss-makers: one of them, by the figure it names.
+  const oneOfThem =
+    /^(?:(?:et|and|ok|so|alors|bon|euh)\s){0,2}(?:c'est\s)?(?:laquelle|lequel|which one)\b/.test(prepared);
+  if (!THOSE.test(prepared) && !oneOfThem) return undefined;
   if (metrics.length === 0 || !shown) return undefined;
+  if (!THOSE.test(prepared) && (metrics.length !== 1 || !findDirectionWord(prepared))) return undefined;
   const before = (Array.isArray(shown.args.metrics) ? shown.args.metrics : []) as Metric[];
   // The figure asked first, then the one that chose the members.
   const figures = [...new Set([...metrics, ...before.slice(0, 1)])].slice(0, 6);

@@ -424,3 +424,34 @@ describe('two periods or two sides said in a sentence', () => {
     ]);
   });
 });
+
+describe('follow-ups over the members shown, forecasts and actions', () => {
+  test('« laquelle nous coûte le plus en budget ? » after the loss-makers: the one of them that spent most', () => {
+    expect(
+      chain('euh les campagnes pas rentables', 'laquelle nous coûte le plus en budget')[0],
+    ).toMatchObject({
+      group_by: ['campaign_name'],
+      thresholds: [{ metric: 'roi', op: '<', value: 0 }],
+      order_by: 'mark_spent',
+      order: 'desc',
+      limit: 1,
+    });
+  });
+  test('« 50’000 balles/jour = quel ca »: the revenue forecast for a daily budget', () => {
+    expect(calls("50'000 balles/jour = quel ca")[0]).toMatchObject({
+      tool: 'predict_revenue',
+      budget: 50_000,
+    });
+    expect(calls('20k/jour en social ca fait quel ca')[0]).toMatchObject({
+      tool: 'predict_revenue',
+      budget: 20_000,
+      category: 'social',
+    });
+    // The revenue per day of the data is a trend, not a forecast.
+    expect(calls('CA par jour')[0]).toMatchObject({ tool: 'kpi_trend' });
+  });
+  test('"stop the lal campaign now" is an action in the ad platform; "should we stop it now?" is a question', () => {
+    expect(plan('stop the lal campaign now').intent).toBe('out_of_scope');
+    expect(plan('should we stop the lal campaign now?').intent).not.toBe('out_of_scope');
+  });
+});
