@@ -4,7 +4,7 @@
 // others are context when they name nothing the data holds that the reading of the question does not use: no name,
 // no number, no restriction, no other period. A context sentence that names something keeps the message whole.
 import type { Plan } from '../../src/analysis/plan.js';
-import type { Catalog } from '../../src/analysis/vocabulary.js';
+import { type Catalog, KPI_NEEDS } from '../../src/analysis/vocabulary.js';
 import { ASIDE, asideClauses, MEETING_TIME, unknownProperNames } from './asides.js';
 import { findMetricMentions } from './metrics.js';
 import { normalize, prepare } from './normalize.js';
@@ -26,18 +26,6 @@ const RESTRICTS =
 /** Words of a period of the data (a meeting's day is taken out first). */
 const TIME_WORDS =
   /\b(?:semaines?|mois|jours?|journee|hier|yesterday|today|aujourd'hui|derni\w*|last|previous|precedent\w*|weeks?|months?|days?|janvier|fevrier|mars|january|february|march|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|weekend|week-end|quinzaine|fortnight|kw\d*)\b/;
-
-/** The measures a ratio is made of: a context sentence may speak of them. */
-const PARTS: Record<string, string[]> = {
-  cpa: ['mark_spent', 'orders'],
-  cpl: ['mark_spent', 'leads'],
-  cpc: ['mark_spent', 'clicks'],
-  cpm: ['mark_spent', 'impressions'],
-  ctr: ['clicks', 'impressions'],
-  cvr: ['orders', 'clicks'],
-  roi: ['revenue', 'mark_spent'],
-  roas: ['revenue', 'mark_spent'],
-};
 
 interface Parts {
   /** The sentences that ask, in order. */
@@ -95,9 +83,9 @@ export function contextKind(
   // « je dois présenter la rentabilité » beside « quel est notre ROI »: a figure named again, or one of its parts
   // (« la génération de leads » beside the CPL), never another one.
   const metrics = findMetricMentions(prepare(scope.rest)).map((mention) => mention.metric);
-  const parts = new Set(
+  const parts = new Set<string>(
     plan.calls.flatMap((call) =>
-      [call.args.metrics, call.args.metric].flat().flatMap((metric) => PARTS[String(metric)] ?? []),
+      [call.args.metrics, call.args.metric].flat().flatMap((metric) => KPI_NEEDS[String(metric)] ?? []),
     ),
   );
   if (metrics.some((metric) => !used.includes(metric) && !parts.has(metric))) return 'conflict';

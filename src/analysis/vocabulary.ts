@@ -5,3 +5,4 @@ export { BUDGET_CHANGE_RANGE } from '../ml/budget-simulation.js';
 export type { Catalog } from '../warehouse/catalog.js';
 export { createNameIndex, type NameIndex } from '../warehouse/name-index.js';
 export type { Dimension, Grain } from '../warehouse/queries.js';
+export { KPI_NEEDS } from '../warehouse/semantic-model.js';
