@@ -41,6 +41,14 @@ const ORDINAL_WORDS = Object.keys(ORDINALS)
 
 /** The brands a sounded-out name part follows (« facebook tiers un », « insta tir deux »). */
 const BRAND = '(?:facebook|instagram|insta|fb|ig)';
+// Built once: normalize() runs many times per question (each word tried by unexplained.ts reads the text again).
+const LAL_SOUNDED = new RegExp(String.raw`\b(${BRAND}) la la\b`, 'g');
+const TIER_SOUNDED = new RegExp(
+  String.raw`\b(${BRAND}) (?:tiers?|tir|teer|tear) (un|one|1|deux|two|2)\b`,
+  'g',
+);
+const MONTH_ORDINAL = new RegExp(String.raw`\b(february|feb) (?:the )?(${ORDINAL_WORDS})\b`, 'g');
+const ORDINAL_OF_MONTH = new RegExp(String.raw`\bthe (${ORDINAL_WORDS}) of (february|feb)\b`, 'g');
 
 /** The normalized text with what speech-to-text wrote turned back into what people type. */
 export function spokenForms(text: string): string {
@@ -62,9 +70,9 @@ export function spokenForms(text: string): string {
       .replace(/\byou ?tube?\b/g, 'youtube')
       .replace(/\bre[- ]targeting\b/g, 'retargeting')
       .replace(/\bl a l\b/g, 'lal')
-      .replace(new RegExp(String.raw`\b(${BRAND}) la la\b`, 'g'), '$1 lal')
+      .replace(LAL_SOUNDED, '$1 lal')
       .replace(
-        new RegExp(String.raw`\b(${BRAND}) (?:tiers?|tir|teer|tear) (un|one|1|deux|two|2)\b`, 'g'),
+        TIER_SOUNDED,
         (_, brand: string, n: string) => `${brand} tier${/^(un|one|1)$/.test(n) ? 1 : 2}`,
       )
       .replace(/\bgoogle (?:waid|whyde|ouaide)\b/g, 'google wide')
@@ -88,13 +96,7 @@ export function spokenForms(text: string): string {
       .replace(/\b(?:a|one) hundred (?:thousand|k)\b|\bcent mille\b/g, '100000')
       .replace(/\b(?:a|one) hundred\b/g, '100')
       // "february fourteenth", "the fourteenth of february": the day.
-      .replace(
-        new RegExp(String.raw`\b(february|feb) (?:the )?(${ORDINAL_WORDS})\b`, 'g'),
-        (_, month: string, ordinal: string) => `${month} ${ORDINALS[ordinal]}`,
-      )
-      .replace(
-        new RegExp(String.raw`\bthe (${ORDINAL_WORDS}) of (february|feb)\b`, 'g'),
-        (_, ordinal: string, month: string) => `${month} ${ORDINALS[ordinal]}`,
-      )
+      .replace(MONTH_ORDINAL, (_, month: string, ordinal: string) => `${month} ${ORDINALS[ordinal]}`)
+      .replace(ORDINAL_OF_MONTH, (_, ordinal: string, month: string) => `${month} ${ORDINALS[ordinal]}`)
   );
 }
