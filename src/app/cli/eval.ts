@@ -22,7 +22,8 @@ import type { App } from '../app.js';
 // onwards were written by helpers who never read the parser); dev7, dev11, dev13, dev15, dev20, dev25, dev29, dev30 and
 // test are held out. dev7, dev20 and dev30 are fresh measures taken at the end of a session; dev11, dev13 and dev15 are
 // the other halves (by family) of dev10's, dev12's and dev14's writers; dev25 and dev29 were written beside the tuned
-// sets of their session and only their rates were read; so were dev33, dev36 (session 8), dev39 and dev42 (session 9).
+// sets of their session and only their rates were read; so were dev33, dev36 (session 8), dev39 and dev42 (session 9),
+// dev47 and dev50 (session 10, chosen before any set was written).
 /** The splits tuned on: `--failures` lists their misses. */
 const TUNED_SPLITS = [
   'dev',
@@ -57,6 +58,11 @@ const TUNED_SPLITS = [
   'dev41',
   'dev43',
   'dev44',
+  'dev45',
+  'dev46',
+  'dev48',
+  'dev49',
+  'dev51',
 ] as const;
 /** The splits never tuned on: only their rates are printed, never their misses. */
 const HELD_OUT_SPLITS = [
@@ -71,6 +77,8 @@ const HELD_OUT_SPLITS = [
   'dev36',
   'dev39',
   'dev42',
+  'dev47',
+  'dev50',
   'dev7',
   'test',
 ] as const;
