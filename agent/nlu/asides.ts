@@ -20,7 +20,14 @@ export const ASIDE =
  * the data.
  */
 export const MEETING_TIME =
-  /\b(?:(?:la|le|l'|ma|mon|notre|the|my|our|this|next)\s?)?(?:(?:tomorrow|today|monday|tuesday|wednesday|thursday|friday)'?s\s)?(?:[\w']+\s)?(?:reunion|meeting|comite|call|point|revue|review|presentation|board|copil|comex|codir|standup|rendez-vous|rdv|audit|slide|deck)\b(?:\s(?:d'equipe|de l'equipe|team|client|avec (?:le|la|notre|l') ?[\w']+|with (?:the |our )?[\w']+|de direction|commerciale?|budgetaire|mensuelle?|hebdo\w*|monthly|weekly))*(?:\s(?:de\s|du\s|d'|this\s|on\s|next\s)?(?:demain|ce soir|cet apres-midi|lundi|mardi|mercredi|jeudi|vendredi|tomorrow|tonight|monday|tuesday|wednesday|thursday|friday|la semaine prochaine|next week)\b)?|\b(?:demain|tomorrow|ce soir|tonight|cet apres-midi|this afternoon|this morning|ce matin)\b(?:\s(?:matin|soir|apres-midi|morning|afternoon))?|\b(?:avant|before|d'ici|by)\s(?:lundi|mardi|mercredi|jeudi|vendredi|monday|tuesday|wednesday|thursday|friday)\b/g;
+  /\b(?:(?:la|le|l'|ma|mon|notre|the|my|our|this|next)\s?)?(?:(?:yesterday|tomorrow|today|monday|tuesday|wednesday|thursday|friday|this morning|this afternoon|last week|next week)'?s\s)?(?:[\w']+\s)?(?:reunion|meeting|comite|committee|call|point|revue|review|presentation|board|copil|comex|codir|standup|stand-up|sync|workshop|atelier|offsite|catch-up|town hall|one-to-one|retrospective|check-in|rendez-vous|rdv|audit|slide|deck)\b(?:\s(?:d'equipe|de l'equipe|team|client|avec (?:le|la|notre|l') ?[\w']+|with (?:the |our )?[\w']+|de direction|commerciale?|budgetaire|mensuelle?|hebdo\w*|monthly|weekly))*(?:\s(?:de\s|du\s|d'|this\s|on\s|next\s)?(?:demain|hier|ce soir|ce matin|cet apres-midi|lundi|mardi|mercredi|jeudi|vendredi|yesterday|tomorrow|tonight|this morning|monday|tuesday|wednesday|thursday|friday|la semaine prochaine|next week)\b)?|\b(?:demain|tomorrow|ce soir|tonight|cet apres-midi|this afternoon|this morning|ce matin)\b(?:\s(?:matin|soir|apres-midi|morning|afternoon))?|\b(?:avant|before|d'ici|by)\s(?:lundi|mardi|mercredi|jeudi|vendredi|monday|tuesday|wednesday|thursday|friday|noon|lunch|midi)\b|\b(?:on|this|next)\s(?:monday|tuesday|wednesday|thursday|friday)\b|\b\d{1,2}(?::\d{2})?\s?(?:am|pm)\b|\b\d{1,2}h(?:\d{2})?\b|\b(?:next (?:week|month|quarter|year)|(?:la semaine|l'annee) prochaine|le (?:mois|trimestre) prochain)\b/g;
+/**
+ * A team, an agency or a person's role named after a channel or a function (« the social team », "our search agency",
+ * « notre responsable SEA », "sales ops"): who asked, not what is asked about. Taken out of a context sentence before
+ * its names and figures are looked for.
+ */
+export const TEAM_NAME =
+  /\b(?:(?:the|our|my|a|notre|mon|ma|l')\s?)?(?:[\w-]+\s)?(?:team|teams|agency|agencies|planners?|rep|reps|ops|department|squad|director|lead|manager|consultant|creator|account manager)\b|\b(?:(?:notre|mon|ma|l'|la|le)\s?)?(?:equipe|agence|responsable|consultante?|directeur|directrice|chargee? de)\s(?:de |du |d')?(?:social(?: media)?|sea|search|media|digital|influence|marketing|commercial\w*|ventes|e-commerce|finance)\b/g;
 /** Words that restrict, compare, order or date: never an aside, whoever speaks. */
 const BLOCKERS =
   /\b(?:seulement|uniquement|only|just|juste|sans|hors|sauf|except\w*|excluding|without|plus|moins|more|less|most|least|best|worst|meilleur\w*|pire\w*|top|flop|vs|versus|compar\w*|avant|apres|before|after|depuis|since|entre|between|semaine\w*|mois|jours?|journee|week\w*|months?|days?|hier|yesterday|today|aujourd'hui|dernier\w*|last|previous|precedent\w*|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|janvier|fevrier|mars|february|january|march|weekend|week-end|canal|canaux|channels?|categor\w*|levier\w*)\b/;
@@ -114,13 +121,28 @@ export function asideWords(text: string, catalog: Catalog, usedMetrics: Readonly
  * Snapchat test"), normalized: maybe a campaign the data does not hold, so a clause holding one is not mere context.
  */
 export function unknownProperNames(text: string): string[] {
-  return text.split(/(?<=[.!?…])\s+|\n+/).flatMap((sentence) =>
-    sentence
+  return text.split(/(?<=[.!?…])\s+|\n+/).flatMap((sentence) => {
+    const people = new Set([...sentence.matchAll(PERSON)].map((match) => match[1] ?? match[2]));
+    return sentence
       .split(/[^\p{L}\p{N}_']+/u)
       .filter((word) => word.length > 1)
       .slice(1)
-      .filter((word) => /^\p{Lu}|\p{Ll}\p{Lu}/u.test(word) && !/^\p{Lu}+$/u.test(word))
+      .filter(
+        (word) =>
+          /^\p{Lu}|\p{Ll}\p{Lu}/u.test(word) &&
+          !/^\p{Lu}+$/u.test(word) &&
+          !people.has(word) &&
+          !TITLE.test(word),
+      )
       .map((word) => normalize(word).replace(/'\w*$/, ''))
-      .filter((word) => !isKnownWord(word)),
-  );
+      .filter((word) => !isKnownWord(word));
+  });
 }
+
+/**
+ * A person: a capitalised name given a title (« Mme Favre », "Mr Smith") or followed by what people do with a
+ * question (« Sandra from finance », "Priya mentioned", « Marc m'a demandé »). A campaign does not ask.
+ */
+const TITLE = /^(?:Mme|Mrs|Mr|Ms|Dr)$/;
+const PERSON =
+  /\b(?:Mme|Mrs|Mr|Ms|Dr|M\.)\s(\p{Lu}[\p{Ll}-]+)|\b(\p{Lu}[\p{Ll}-]+)\s(?:from|mentioned|asked|said|told|thinks|feels|noticed|suggested|wants|is asking|de la finance|du marketing|m'a|nous a|m’a|a demandé|a remarqué|a dit|pense|trouve|voudrait|aimerait|souhaite)\b/gu;

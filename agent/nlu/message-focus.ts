@@ -5,7 +5,7 @@
 // no number, no restriction, no other period. A context sentence that names something keeps the message whole.
 import type { Plan } from '../../src/analysis/plan.js';
 import { type Catalog, KPI_NEEDS } from '../../src/analysis/vocabulary.js';
-import { ASIDE, asideClauses, MEETING_TIME, unknownProperNames } from './asides.js';
+import { ASIDE, asideClauses, MEETING_TIME, TEAM_NAME, unknownProperNames } from './asides.js';
 import { findMetricMentions } from './metrics.js';
 import { normalize, prepare } from './normalize.js';
 import { findPeriod } from './periods.js';
@@ -15,7 +15,7 @@ import { findScope } from './scope.js';
 const SENTENCE_END = /(?<=[.!?…\p{Extended_Pictographic}])\s+|\n+/u;
 /** A greeting or a thank-you, with nothing else of weight after it. */
 const COURTESY =
-  /^(?:bonjour|rebonjour|bonsoir|salut|coucou|hello|hi|hey|good (?:morning|afternoon|evening)|hope you(?:'re| are) well|merci|thanks|thank you|many thanks|un grand merci|cheers|belle journee|bonne (?:journee|soiree|fin de journee)|a (?:toutes|tous)|desolee?|sorry|apologies|pardon)\b/;
+  /^(?:bonjour|rebonjour|bonsoir|salut|coucou|hello|hi|hey|good (?:morning|afternoon|evening)|hope you(?:'re| are) well|merci|thanks|thank you|many th\w*|thx|un grand merci|cheers|kind(?:est)? reg\w*|best regards|regards|much appreciated|(?:i'd|i would|i'll|i will) be (?:most |very |so )?grateful|je vous remercie|cordialement|bien a vous|belle journee|bonne (?:journee|soiree|fin de journee)|a (?:toutes|tous)|desolee?|sorry|apologies|pardon)\b/;
 const MAX_COURTESY_WORDS = 8;
 /** A sentence that asks: a question mark or a request. */
 const ASKS =
@@ -34,8 +34,8 @@ interface Parts {
   context: string[];
 }
 
-/** The message's asking sentences and its context; undefined when it has no context to leave out. */
-export function messageParts(text: string): Parts | undefined {
+/** The message's asking sentences and its context; undefined when it has nothing (context, courtesy) to leave out. */
+export function messageParts(text: string, catalog: Catalog): Parts | undefined {
   const sentences = text
     .split(SENTENCE_END)
     .map((sentence) => sentence.trim())
@@ -43,17 +43,22 @@ export function messageParts(text: string): Parts | undefined {
   if (sentences.length < 2) return undefined;
   const asks: string[] = [];
   const context: string[] = [];
+  let courtesies = 0;
   for (const sentence of sentences) {
     const normalized = normalize(sentence);
+    // (« Hello, our TikTok campaign is new. »: a greeting that names something is context, not courtesy.)
     const courtesy =
       COURTESY.test(normalized) &&
       normalized.split(/\s+/).length <= MAX_COURTESY_WORDS &&
       !ASKS.test(normalized) &&
-      findMetricMentions(prepare(normalized)).length === 0;
-    if (courtesy) continue;
-    (ASKS.test(normalized) ? asks : context).push(sentence);
+      !/\d/.test(normalized) &&
+      findMetricMentions(prepare(normalized)).length === 0 &&
+      !namesAMember(normalized, catalog) &&
+      unknownProperNames(sentence).length === 0;
+    if (courtesy) courtesies++;
+    else (ASKS.test(normalized) ? asks : context).push(sentence);
   }
-  if (asks.length === 0 || context.length === 0) return undefined;
+  if (asks.length === 0 || context.length + courtesies === 0) return undefined;
   return { asks, context };
 }
 
@@ -72,7 +77,7 @@ export function contextKind(
   plan: Plan,
   catalog: Catalog,
 ): 'context' | 'conflict' | 'question' {
-  const text = normalize(sentence).replace(MEETING_TIME, ' ');
+  const text = normalize(sentence).replace(MEETING_TIME, ' ').replace(TEAM_NAME, ' ');
   if (!ASIDE.test(normalize(sentence)) || SHAPES.test(text)) return 'question';
   if (/\d/.test(text) || RESTRICTS.test(text) || unknownProperName(sentence)) return 'conflict';
   const used = normalize(JSON.stringify(plan.calls));
@@ -120,3 +125,10 @@ export function withoutAsides(text: string, catalog: Catalog): string | undefine
 }
 
 const unknownProperName = (sentence: string) => unknownProperNames(sentence).length > 0;
+
+function namesAMember(normalized: string, catalog: Catalog): boolean {
+  const scope = findScope(normalized, catalog);
+  return (
+    Boolean(scope.ambiguous) || scope.campaigns.length + scope.prefixes.length + scope.categories.length > 0
+  );
+}

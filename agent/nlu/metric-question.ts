@@ -93,7 +93,13 @@ function readOne(
 function completed(part: string, other: string, second = false): string {
   const missing: string[] = [];
   const object = /\b(canal|canaux|channels?|categories?|categorie|category|campagnes?|campaigns?)\b/;
-  if (!object.test(part)) {
+  // A part that ranks or picks (« et les 3 pires », "which one the most"): « CA du samedi 13 » is a figure, not a ranking
+  // of 13 campaigns.
+  const ranks =
+    RANK_WORDS.test(part) ||
+    findDirectionWord(part) !== undefined ||
+    /\b(?:lesquel\w*|laquelle|lequel|which|celles|ceux)\b/.test(part);
+  if (!object.test(part) && ranks) {
     const found = object.exec(other)?.[0];
     if (found) missing.push(found);
   }
@@ -126,7 +132,16 @@ export function readMetricQuestion(
       (_, head: string, object: string) => `${head} (${object})`,
     );
   const split = PART_SPLIT.exec(normalized);
-  if (split) {
+  // « samedi 20 et dimanche 21 », "on the 20th and the 21st": one period, not two parts.
+  const betweenDays =
+    split !== null &&
+    /\b(?:[a-z]+(?:di|che|day)|le|du|on|the)\s\d{1,2}(?:er|e|st|nd|rd|th|[./]\d{1,2}(?:[./]\d{2,4})?)?\s*$/.test(
+      normalized.slice(0, split.index),
+    ) &&
+    /^\s*(?:(?:le|du|the|on)\s)?(?:[a-z]+(?:di|che|day)\s)?(?:the\s)?\d{1,2}\b/.test(
+      normalized.slice(split.index + split[0].length),
+    );
+  if (split && !betweenDays) {
     const left = normalized.slice(0, split.index);
     const right = normalized.slice(split.index + split[0].length);
     // « … et celles qui ont un ROI sous zéro »: a pronoun stands for the campaigns of the other part.

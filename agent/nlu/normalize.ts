@@ -288,8 +288,18 @@ export function prepare(text: string): string {
       /\b(day|week|month|jour|semaine|mois)-(by|par|after|apres)-(day|week|month|jour|semaine|mois)\b/g,
       '$1 $2 $3',
     );
+  // « plus de 1,5 franc de CA par franc dépensé », "2 francs per franc spent": a ROAS bound, not an amount of revenue.
+  const perFranc = spelled.replace(
+    /\b(\d+(?:[.,]\d+)?) ?(?:francs?|chf|balles|fr) (?:de (?:ca|chiffre d'affaires|revenus?) |of (?:revenue|sales) )?(?:par|per|pour|for) (?:chaque |each |every |1 |un |one )?(?:francs?|chf|balle|fr)\b(?: (?:mis|investi|depense|spent|invested)\w*)?/g,
+    '$1 de roas',
+  );
+  // « les deux chiffres », "compare the two": both sides, not a count of 2 nor the 2nd of the month.
+  const both = perFranc.replace(
+    /\b(?:the|les|ces|these|those) (?:two|deux)\b(?=\s*(?:$|[?!.,;:)]|(?:chiffres?|figures?|numbers?|valeurs?|values?|totals?|totaux|montants?|ensemble|together|side by side|cote a cote|please|pls|stp|svp|s'il)\b))/g,
+    'both',
+  );
   // « plus vingt pour cent sur le social », "minus ten percent": a change said aloud (« plus de 20 % » is a bound).
-  const signed = spelled.replace(/[a-z]+/g, (word) => {
+  const signed = both.replace(/[a-z]+/g, (word) => {
     const corrected = ALIASES[word] ?? correctWord(word);
     const value = NUMBER_WORDS[corrected];
     return value === undefined ? corrected : String(value);

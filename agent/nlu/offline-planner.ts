@@ -17,6 +17,7 @@ import { withOtherPart } from './model-parts.js';
 import { normalize, prepare } from './normalize.js';
 import { askForPeriod, unreadTimeWords } from './period-guard.js';
 import { asMetricCall } from './preset-calls.js';
+import { reportedQuestion } from './reported-question.js';
 import { route } from './router.js';
 import { planForThoseShown } from './set-reference.js';
 import { droppedShape } from './shape-guard.js';
@@ -115,6 +116,10 @@ function planInContext(input: PlannerInput): Plan {
   const asked = planAsked(input, plan);
   if (asked) return asked;
   const unexplained = unexplainedWords(input, plan, planWhole);
+  if (unexplained.length > 0 || plan.calls.length === 0) {
+    const reported = planReported(input);
+    if (reported) return reported;
+  }
   if (unexplained.length > 0) {
     const focused = planWithoutAsides(input);
     if (focused) return focused;
@@ -140,7 +145,7 @@ const confidentPlan = (plan: Plan) => plan.calls.length > 0 && !plan.clarificati
  * retargeting campaign is doing. What's its ROAS? ») leaves the message to be read whole.
  */
 function planAsked(input: PlannerInput, whole: Plan): Plan | undefined {
-  const parts = messageParts(input.text ?? '');
+  const parts = messageParts(input.text ?? '', input.catalog);
   if (!parts) return undefined;
   const plan = planInContext({ ...input, text: parts.asks.join(' ') });
   if (!confidentPlan(plan)) return undefined;
@@ -150,6 +155,18 @@ function planAsked(input: PlannerInput, whole: Plan): Plan | undefined {
   // context when the whole message reads the same.
   const agree = JSON.stringify(plan.calls) === JSON.stringify(whole.calls);
   return kinds.every((kind) => kind === 'context') || agree ? plan : undefined;
+}
+
+/** A question passed on (« ma cheffe m'a demandé … »): what was asked, read with the message's asking sentences. */
+function planReported(input: PlannerInput): Plan | undefined {
+  const reported = reportedQuestion(input.text ?? '', input.catalog);
+  if (reported === undefined) return undefined;
+  // "The client asked where traffic is cheapest. Which 3 campaigns have the lowest CPC?": the sentences after ask a
+  // question of their own, and the passed-on one is context (planAsked) — or another question.
+  if (reported.after.length > 0 && confidentPlan(planInContext({ ...input, text: reported.after.join(' ') })))
+    return undefined;
+  const plan = planInContext({ ...input, text: reported.question });
+  return confidentPlan(plan) ? plan : undefined;
 }
 
 /** Within a sentence, its asides taken out (« for my manager's budget meeting, which campaign … »). */

@@ -187,7 +187,7 @@ export function findPeriod(raw: string, lastDay: string | null): DateRange | und
   }
   // « samedi 13 + dimanche 14 », « le 13 et le 14 »: two days, the range between them.
   m = new RegExp(
-    String.raw`\b(?:[a-z]+di\s)?${DAY}\s?(?:\+|et|and|&)\s?(?:le\s)?(?:[a-z]+che\s|[a-z]+di\s)?${DAY}\b`,
+    String.raw`\b(?:[a-z]+di\s)?${DAY}\s?(?:\+|et|and|&)\s?(?:le\s|du\s|on\s)?(?:[a-z]+che\s|[a-z]+di\s|[a-z]+day\s)?${DAY}\b`,
   ).exec(text);
   if (m && Number(m[1]) < Number(m[2])) {
     const from = dayInMonth(Number(m[1]), lastDay);

@@ -77,6 +77,17 @@ function numberAt(
   // « 4 millions de francs », "5k CHF": the currency after the scale belongs to the number.
   const currencyAfter =
     scale > 1 ? /^\s?(?:de |d')?(?:francs?|chf|balles)\b/.exec(source.slice(match[0].length)) : null;
+  // « 3 sur 1000 », "3 in 1,000 clicks": a rate, in percent.
+  const outOf =
+    scale === 1 && unit === ''
+      ? /^\s?(?:[a-z]+\s)?(?:in|sur|out of|pour|per)\s(1[0' ,]*0)\b(?!\s?(?:chf|francs?|fr\b|balles|\.-|k\b))/.exec(
+          source.slice(match[0].length),
+        )
+      : null;
+  if (outOf) {
+    const base = Number(outOf[1]!.replace(/[' ,]/g, ''));
+    return { value: (signed / base) * 100, unit: '%', end: from + match[0].length + outOf[0].length };
+  }
   return {
     value: signed * scale + (centimes ? Number(centimes[1]) / 100 : 0),
     unit: match[2]?.startsWith('%') || /pour|percent/.test(match[2] ?? '') ? '%' : match[2],
@@ -148,7 +159,13 @@ export function findThresholds(text: string, mentions: readonly MetricMention[])
       );
       // Around it: « coûtent plus de 5'000 francs par commande » is one mention of the CPA, the bound inside.
       const around = mentions.find((mention) => mention.at <= match.index && mention.end >= before.end);
-      const mention = (ofNamed ? named : undefined) ?? around ?? prior ?? next;
+      // « rapportent plus de 1,5 de ROAS »: the figure named right after its number, whatever verb came before.
+      // ("0.3% of clicks" is a rate of them, not a bound on the clicks.)
+      const own =
+        before.unit === '%'
+          ? undefined
+          : mentions.find((mention) => /^\s?(?:de|d'|of)\s?$/.test(text.slice(before.end, mention.at)));
+      const mention = (ofNamed ? named : undefined) ?? around ?? own ?? prior ?? next;
       if (!mention) continue;
       const percent =
         before.unit === '%' ||

@@ -173,6 +173,18 @@ export function findTwoPeriods(raw: string, lastDay: string | null): [DateRange,
     if (first?.date_from && second?.date_from && first.date_from !== second.date_from)
       return first.date_from < second.date_from ? [first, second] : [second, first];
   }
+  // « le samedi 20 et le dimanche 21 », "on the 20th and 21st": two days in a row, one span (findPeriod) unless compared.
+  const twoDays = new RegExp(String.raw`\b${DAY}\s(?:et|and|&|\+)\s(?:le\s|du\s|the\s)?${DAY}\b`).exec(text);
+  if (
+    twoDays &&
+    Number(twoDays[2]) === Number(twoDays[1]) + 1 &&
+    !/\bvs\b|\bversus\b|\bcontre\b|\bcompar|\bpar rapport\b|\bthan\b|\bque\b|\bentre\b|\bbetween\b/.test(
+      text,
+    ) &&
+    !CHANGE.test(text) &&
+    !WHY.test(text)
+  )
+    return undefined;
   for (const split of [STRONG_SPLIT, JOIN_SPLIT, COMPARISON_SPLIT])
     for (const match of text.matchAll(new RegExp(split.source, 'g'))) {
       const periods = splitAt(text, match.index, match[0].length, lastDay);

@@ -171,7 +171,7 @@ describe('a long polite message: the sentence that asks, the rest context', () =
     expect(read.calls.every((call) => call.args.name_prefix === 'facebook')).toBe(true);
   });
   test('a context sentence with a restriction or a number keeps the message whole', () => {
-    expect(messageParts('Seulement le social stp. Quel est le CPA ?')).toBeDefined();
+    expect(messageParts('Seulement le social stp. Quel est le CPA ?', SAMPLE_CATALOG)).toBeDefined();
     const read = plan('Seulement le social stp. Quel est le CPA ?');
     expect(read.calls[0]?.args.categories ?? read.unexplained).toBeDefined();
   });
