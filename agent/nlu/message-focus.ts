@@ -20,6 +20,8 @@ const MAX_COURTESY_WORDS = 8;
 /** A sentence that asks: a question mark or a request. */
 const ASKS =
   /\?|\b(?:pourriez|pouvez|pourrais|peux|could|can|would) (?:-?vous|-?tu|you)\b|\b(?:pourriez|pouvez|pourrais|peux)-(?:vous|tu)\b|\bj'aurais besoin\b|\b(?:i'd|i would) need\b|\b(?:je voudrais|j'aimerais|i'd like|i would like)\b|\bserait-il possible\b|^(?:quel|quelle|quels|quelles|combien|what|which|how|who|donne|montre|liste|sors)\b/;
+/** A request said with « please » alone ("the top 3 campaigns please"): the asking sentence when no other asks. */
+const PLEASE = /\b(?:please|pls|s'il vous plait|s'il te plait|svp|stp)\b/;
 /** Words that narrow a question: in a context sentence they may be the question's, so the message stays whole. */
 const RESTRICTS =
   /\b(?:seulement|uniquement|only|sans|hors|sauf|except\w*|excluding|without|a part|que (?:les|la|le|l'|sur))\b/;
@@ -58,8 +60,12 @@ export function messageParts(text: string, catalog: Catalog): Parts | undefined 
     if (courtesy) courtesies++;
     else (ASKS.test(normalized) ? asks : context).push(sentence);
   }
-  if (asks.length === 0 || context.length + courtesies === 0) return undefined;
-  return { asks, context };
+  // "the three top campaigns of the month please, in order": « please » alone asks, when no sentence asks otherwise.
+  const pleading = asks.length === 0 ? context.filter((sentence) => PLEASE.test(normalize(sentence))) : [];
+  asks.push(...pleading);
+  const rest = context.filter((sentence) => !pleading.includes(sentence));
+  if (asks.length === 0 || rest.length + courtesies === 0) return undefined;
+  return { asks, context: rest };
 }
 
 /** Words that shape a question (an object, an order, a comparison, a total): a sentence holding one is part of it. */
@@ -79,12 +85,26 @@ export function contextKind(
 ): 'context' | 'conflict' | 'question' {
   const text = normalize(sentence).replace(MEETING_TIME, ' ').replace(TEAM_NAME, ' ');
   if (!ASIDE.test(normalize(sentence)) || SHAPES.test(text)) return 'question';
-  if (/\d/.test(text) || RESTRICTS.test(text) || unknownProperName(sentence)) return 'conflict';
+  return addsNothing(sentence, plan, catalog) ? 'context' : 'conflict';
+}
+
+/**
+ * Whether words left out of the reading (a context sentence, what stands before « ma cheffe m'a demandé ») name
+ * nothing the reading does not use: no shape, number, restriction, unknown name, other member, figure or period.
+ */
+export function leavesOutNothing(words: string, plan: Plan, catalog: Catalog): boolean {
+  const text = normalize(words).replace(MEETING_TIME, ' ').replace(TEAM_NAME, ' ');
+  return !SHAPES.test(text) && addsNothing(words, plan, catalog);
+}
+
+function addsNothing(sentence: string, plan: Plan, catalog: Catalog): boolean {
+  const text = normalize(sentence).replace(MEETING_TIME, ' ').replace(TEAM_NAME, ' ');
+  if (/\d/.test(text) || RESTRICTS.test(text) || unknownProperName(sentence)) return false;
   const used = normalize(JSON.stringify(plan.calls));
   const scope = findScope(text, catalog);
-  if (scope.ambiguous) return 'conflict';
+  if (scope.ambiguous) return false;
   const names = [...scope.campaigns, ...scope.prefixes, ...scope.categories].map(normalize);
-  if (names.some((name) => !used.includes(name))) return 'conflict';
+  if (names.some((name) => !used.includes(name))) return false;
   // « je dois présenter la rentabilité » beside « quel est notre ROI »: a figure named again, or one of its parts
   // (« la génération de leads » beside the CPL), never another one.
   const metrics = findMetricMentions(prepare(scope.rest)).map((mention) => mention.metric);
@@ -93,16 +113,16 @@ export function contextKind(
       [call.args.metrics, call.args.metric].flat().flatMap((metric) => KPI_NEEDS[String(metric)] ?? []),
     ),
   );
-  if (metrics.some((metric) => !used.includes(metric) && !parts.has(metric))) return 'conflict';
-  if (!TIME_WORDS.test(text)) return 'context';
+  if (metrics.some((metric) => !used.includes(metric) && !parts.has(metric))) return false;
+  if (!TIME_WORDS.test(text)) return true;
   // « l'évolution de nos ventes au fil du mois » beside « semaine par semaine en février »: the plan's own period.
   const period = findPeriod(prepare(text), catalog.lastDay);
   const dated = plan.calls.filter((call) => call.args.date_from !== undefined);
-  if (dated.length === 0) return 'conflict';
+  if (dated.length === 0) return false;
   const same =
     period === undefined ||
     dated.every((call) => call.args.date_from === period.date_from && call.args.date_to === period.date_to);
-  return same ? 'context' : 'conflict';
+  return same;
 }
 
 /**

@@ -161,11 +161,11 @@ export function prepare(text: string): string {
     )
     // « pour le point hebdo », "for the weekly meeting": how often the meeting is, not a grain of the answer.
     .replace(
-      /\b(point|reunion|meeting|comite|revue|review|call|reporting|suivi|rapport|report|recap|dashboard|tableau de bord) (?:hebdo\w*|mensuel\w*|quotidien\w*)\b/g,
+      /\b(point|reunion|meeting|comite|revue|review|call|reporting|suivi|rapport|report|recap|dashboard|tableau de bord|lettre|newsletter|note|mail|email|bulletin) (?:hebdo\w*|mensuel\w*|quotidien\w*)\b/g,
       '$1',
     )
     .replace(
-      /\b(?:weekly|monthly|daily) (meeting|review|call|report|reporting|recap|dashboard|sync|catch-up)\b/g,
+      /\b(?:weekly|monthly|daily) (meeting|review|call|report|reporting|recap|dashboard|sync|catch-up|letter|newsletter|note|update|memo|email|mail|bulletin|stand-?up)\b/g,
       '$1',
     )
     // « combien le retargeting a-t-il rapporté ? »: the inverted verb read as the plain one.

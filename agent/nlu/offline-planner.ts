@@ -8,7 +8,7 @@ import { extractFeatures } from './features.js';
 import { applyFollowUp, bareChange, simulationOfTheOneShown } from './follow-ups.js';
 import { detectLanguage, languageMarkers } from './language.js';
 import { withLeader } from './leader-reference.js';
-import { contextKind, messageParts, withoutAsides } from './message-focus.js';
+import { contextKind, leavesOutNothing, messageParts, withoutAsides } from './message-focus.js';
 import { clarificationText } from './messages.js';
 import { BAR, followMetricCall } from './metric-follow-ups.js';
 import { readMetricQuestion } from './metric-question.js';
@@ -115,6 +115,7 @@ function planInContext(input: PlannerInput): Plan {
   // A long polite message (context, the question, thanks): its asking sentences read alone, when the rest is context.
   const asked = planAsked(input, plan);
   if (asked) return asked;
+
   const unexplained = unexplainedWords(input, plan, planWhole);
   if (unexplained.length > 0 || plan.calls.length === 0) {
     const reported = planReported(input);
@@ -159,14 +160,15 @@ function planAsked(input: PlannerInput, whole: Plan): Plan | undefined {
 
 /** A question passed on (« ma cheffe m'a demandé … »): what was asked, read with the message's asking sentences. */
 function planReported(input: PlannerInput): Plan | undefined {
-  const reported = reportedQuestion(input.text ?? '', input.catalog);
+  const reported = reportedQuestion(input.text ?? '');
   if (reported === undefined) return undefined;
   // "The client asked where traffic is cheapest. Which 3 campaigns have the lowest CPC?": the sentences after ask a
   // question of their own, and the passed-on one is context (planAsked) — or another question.
   if (reported.after.length > 0 && confidentPlan(planInContext({ ...input, text: reported.after.join(' ') })))
     return undefined;
   const plan = planInContext({ ...input, text: reported.question });
-  return confidentPlan(plan) ? plan : undefined;
+  if (!confidentPlan(plan)) return undefined;
+  return reported.dropped.every((words) => leavesOutNothing(words, plan, input.catalog)) ? plan : undefined;
 }
 
 /** Within a sentence, its asides taken out (« for my manager's budget meeting, which campaign … »). */
