@@ -26,6 +26,9 @@ export interface FigureQuestion {
   ranked: boolean;
 }
 
+const WHICH_CHANNELS =
+  /\b(?:quels|quelles|lesquels|lesquelles|which(?: of (?:our|the))?) (?:canaux|channels|categories|leviers|types de campagnes)\b/;
+
 export const PRESET = 'preset' as const;
 export type Reading = MetricReading | typeof PRESET | undefined;
 
@@ -36,8 +39,10 @@ export function figureQuestion(
   inherited?: Parsed,
 ): FigureQuestion {
   const text = p.text;
+  // « quels canaux (social, search, influence, media) ont un ROI > 20 % ? »: channels asked about, named as candidates.
+  const amongChannels = WHICH_CHANNELS.test(text) && p.scope.categories.length >= 2;
   const categoryObject =
-    PER_CATEGORY.test(text) || (CATEGORY_OBJECT.test(text) && p.scope.categories.length === 0);
+    PER_CATEGORY.test(text) || (CATEGORY_OBJECT.test(text) && p.scope.categories.length === 0) || amongChannels;
   return {
     p,
     text,

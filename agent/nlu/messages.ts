@@ -15,6 +15,12 @@ const TEXTS = {
       `La variation de budget doit être comprise entre ${range}. Quelle valeur voulez-vous ?`,
     en: (range: string) => `The budget change must be between ${range}. Which value do you want?`,
   },
+  whichOnes: {
+    fr: () =>
+      "Lesquelles ? Rien n'a encore été montré dans cette conversation : nommez les campagnes ou la catégorie (par exemple « dépenses des campagnes à ROI négatif »).",
+    en: () =>
+      'Which ones? Nothing has been shown in this conversation yet: name the campaigns or the category (for example "spend of the campaigns with a negative ROI").',
+  },
   compareWhat: {
     fr: () =>
       'Comparer quoi ? Nommez deux campagnes, catégories ou périodes (par exemple « google_hot vs google_wide en CPA »).',

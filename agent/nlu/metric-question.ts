@@ -41,7 +41,7 @@ import { readWhy } from './why-reading.js';
 
 /** Words that point back at the members of the other part: « dessus », "on them", « ces campagnes ». */
 const THOSE =
-  /\bdessus\b|\b(?:on|for|from|of) (?:them|those)\b|\bces campagnes\b|\bcelles-ci\b|\bthose campaigns\b/;
+  /\bdessus\b|\b(?:on|for|from|of|in|into) (?:them|those)\b|\bces campagnes\b|\bcelles-ci\b|\bthose(?: [a-z-]+)? campaigns\b|\btheir (?:combined |total |overall |whole )?(?:spend|budget|cost|costs)\b|\bleurs? (?:depenses?|budgets?|couts?)\b/;
 
 /** The readings, in the order they are tried: the first that recognises the question gives its plan. */
 const READINGS: ReadonlyArray<(question: FigureQuestion) => Reading> = [
@@ -210,11 +210,27 @@ export function readMetricQuestion(
           !CUT.test(normalized) &&
           !BOOST.test(normalized) &&
           calls.every((call) => call.args.order_by !== undefined && call.args.thresholds === undefined);
+        // « quelles campagnes perdent de l'argent, et combien on a dépensé sur ces campagnes au total ? »: the second
+        // part reads as the first again; what it adds is the total row.
+        const [one, two] = calls;
+        if (calls.length === 2 && one && two && sameCall(one, two) && TOTAL.test(right))
+          return {
+            intent: first.intent,
+            calls: [{ ...one, args: { ...one.args, totals: true } }],
+            confidence: 0.8,
+          };
         return { intent: first.intent, calls, confidence: byNoFigure ? 0.7 : 0.8 };
       }
     }
   }
   return readOne(question, catalog, language);
+}
+
+/** Two calls with the same tool and arguments, whatever their order. */
+function sameCall(a: MetricReading['calls'][number], b: MetricReading['calls'][number]): boolean {
+  const sorted = (call: typeof a) =>
+    JSON.stringify([call.tool, Object.entries(call.args).sort(([x], [y]) => x.localeCompare(y))]);
+  return sorted(a) === sorted(b);
 }
 
 /** A part of a multi-part question the router would answer with a preset: the same as query_metrics calls. */

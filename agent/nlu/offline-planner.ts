@@ -38,6 +38,11 @@ const REVERSED =
   /^\s*(?:(?:et|and|ok|so|alors)\s)?(?:l'inverse|a l'inverse|dans l'autre sens|l'autre sens|the (?:opposite|reverse|other way round|other end)|(?:reverse|flip|inverse)(?: it| l'ordre| the order| order)?)\s*,?\s*(?:worst first|le pire d'abord|du pire au meilleur)?\s*(?:pls|please|stp|svp)?\s*[?!.]*\s*$/;
 const COMPARE_PRONOUN =
   /^\s*(compare[sz]?|comparer)[- ](them|les|those|these|ceux-ci|celles-ci|les deux|both|the two)\s*[?!.]*\s*$/;
+/** Words pointing back at members shown before. */
+const POINTS_BACK =
+  /\b(?:their|leurs?) (?:combined|total|overall|cumulative|cumul\w*)\b|\b(?:those|these|ces) (?:[a-z-]+ )?(?:campaigns|campagnes)\b|\b(?:celles-ci|ceux-ci|on those)\b/;
+/** A set named in the question itself (« les 3 campagnes et leur CPA »). */
+const OBJECT_NOUN = /\b(?:campagnes?|campaigns?|canaux|channels?|categor\w*|leviers?)\b/;
 /** This many unexplained words make a question off topic rather than a reading to confirm. */
 const OFF_TOPIC_WORDS = 3;
 
@@ -110,6 +115,17 @@ function planInContext(input: PlannerInput): Plan {
     };
   }
   const plan = withNamedCategory(planWhole(input), input.text ?? '', input.catalog);
+  // « et leur budget total ? », "what's their combined spend?" with nothing shown before: whose cannot be guessed.
+  if (!input.previous && pointsBack(input.text ?? '', plan)) {
+    const language = detectLanguage(normalize(input.text ?? ''));
+    return {
+      intent: 'kpi_qa',
+      language,
+      calls: [],
+      confidence: 0.6,
+      clarification: clarificationText('whichOnes', language),
+    };
+  }
   const perCampaign = askSimulationScope(plan, input.text ?? '', input.catalog);
   if (perCampaign) return perCampaign;
   // A long polite message (context, the question, thanks): its asking sentences read alone, when the rest is context.
@@ -177,6 +193,18 @@ function planWithoutAsides(input: PlannerInput): Plan | undefined {
   if (rest === undefined) return undefined;
   const plan = planInContext({ ...input, text: rest });
   return confidentPlan(plan) ? plan : undefined;
+}
+
+/** A set pointed back at (« leur », "those campaigns") in a question that names no set of its own. */
+function pointsBack(text: string, plan: Plan): boolean {
+  const normalized = normalize(text);
+  if (!POINTS_BACK.test(normalized)) return false;
+  if (OBJECT_NOUN.test(normalized.replace(new RegExp(POINTS_BACK.source, 'g'), ' '))) return false;
+  return !plan.calls.some((call) =>
+    ['campaign_name', 'campaigns', 'category', 'categories', 'name_prefix', 'thresholds'].some(
+      (key) => call.args[key] !== undefined && call.args[key] !== 'all',
+    ),
+  );
 }
 
 /**

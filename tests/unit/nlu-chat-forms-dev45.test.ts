@@ -149,3 +149,38 @@ describe('dates, rates and counts said the chat way', () => {
     });
   });
 });
+
+describe('sets named or pointed at', () => {
+  test('« quels canaux (social, search, influence, media) ont un ROI > 20 % ? »: channels, the named ones', () => {
+    expect(calls('quels canaux (social et search) ont un ROI supérieur à 20 %')[0]).toMatchObject({
+      group_by: ['category'],
+      categories: ['social', 'search'],
+      thresholds: [{ metric: 'roi', op: '>', value: 0.2 }],
+    });
+  });
+  test('the loss-makers and "their combined spend" / « ces campagnes au total »: one table with its total row', () => {
+    for (const question of [
+      "which campaigns have a negative ROI this month, and what's their combined spend?",
+      'which campaigns lost money in February, and how much did we spend on those loss-making campaigns in total?',
+    ]) {
+      const read = calls(question);
+      expect(read).toHaveLength(1);
+      expect(read[0]).toMatchObject({
+        thresholds: [{ metric: 'roi', op: '<', value: 0 }],
+        totals: true,
+        ...FEBRUARY,
+      });
+    }
+  });
+  test('"their combined spend" with nothing shown before is asked back, not the spend of every campaign', () => {
+    const read = plan("What's their combined spend for the month?");
+    expect(read.calls).toEqual([]);
+    expect(read.clarification).toMatch(/^Which ones\?/);
+    // « leur » inside a question that names its own set stays read.
+    expect(calls('top 3 campagnes et leur CPA')[0]).toMatchObject({
+      tool: 'rank_campaigns',
+      metric: 'cpa',
+      limit: 3,
+    });
+  });
+});
