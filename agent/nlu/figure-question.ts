@@ -42,7 +42,9 @@ export function figureQuestion(
   // « quels canaux (social, search, influence, media) ont un ROI > 20 % ? »: channels asked about, named as candidates.
   const amongChannels = WHICH_CHANNELS.test(text) && p.scope.categories.length >= 2;
   const categoryObject =
-    PER_CATEGORY.test(text) || (CATEGORY_OBJECT.test(text) && p.scope.categories.length === 0) || amongChannels;
+    PER_CATEGORY.test(text) ||
+    (CATEGORY_OBJECT.test(text) && p.scope.categories.length === 0) ||
+    amongChannels;
   return {
     p,
     text,
