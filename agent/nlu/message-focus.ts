@@ -24,7 +24,7 @@ const ASKS =
 const PLEASE = /\b(?:please|pls|s'il vous plait|s'il te plait|svp|stp)\b/;
 /** Words that narrow a question: in a context sentence they may be the question's, so the message stays whole. */
 const RESTRICTS =
-  /\b(?:seulement|uniquement|only|sans|hors|sauf|except\w*|excluding|without|a part|que (?:les|la|le|l'|sur))\b/;
+  /\b(?:seulement|uniquement|only(?! (?:wants?|needs?|cares?|asks?|asked|looks?|has|have|one|a few|a couple)\b)|sans|hors|sauf|except\w*|excluding|without|a part|que (?:les|la|le|l'|sur))\b/;
 /** Words of a period of the data (a meeting's day is taken out first). */
 const TIME_WORDS =
   /\b(?:semaines?|mois|jours?|journee|hier|yesterday|today|aujourd'hui|derni\w*|last|previous|precedent\w*|weeks?|months?|days?|janvier|fevrier|mars|january|february|march|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|weekend|week-end|quinzaine|fortnight|kw\d*)\b/;
@@ -117,12 +117,21 @@ function addsNothing(sentence: string, plan: Plan, catalog: Catalog): boolean {
   if (!TIME_WORDS.test(text)) return true;
   // « l'évolution de nos ventes au fil du mois » beside « semaine par semaine en février »: the plan's own period.
   const period = findPeriod(prepare(text), catalog.lastDay);
-  const dated = plan.calls.filter((call) => call.args.date_from !== undefined);
-  if (dated.length === 0) return false;
-  const same =
-    period === undefined ||
-    dated.every((call) => call.args.date_from === period.date_from && call.args.date_to === period.date_to);
-  return same;
+  // The periods the reading uses: a figure's, or the two of a comparison or a « pourquoi ».
+  const periods = plan.calls.flatMap((call) =>
+    [call.args, call.args.before, call.args.after, call.args.compare_to].filter(
+      (range): range is { date_from: string; date_to: string } =>
+        typeof range === 'object' && range !== null && 'date_from' in range && range.date_from !== undefined,
+    ),
+  );
+  if (periods.length === 0) return false;
+  if (period === undefined) return true;
+  const same = (range: { date_from: string; date_to: string }) =>
+    range.date_from === period.date_from && range.date_to === period.date_to;
+  // One figure: its own period. A comparison: either of its periods (« the client noticed revenue fell last week »).
+  return plan.calls.some((call) => call.args.before !== undefined || call.args.compare_to !== undefined)
+    ? periods.some(same)
+    : periods.every(same);
 }
 
 /**

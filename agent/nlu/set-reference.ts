@@ -20,7 +20,8 @@ const TOTAL =
 const OF_THE_TWO =
   /\b(?:lequel|laquelle|which(?: one)?) (?:des (?:deux|2)|d'entre (?:eux|elles)|of the (?:two|2)|of both)\b/;
 /** « laquelle », "which one": one of the members shown, with no name or figure of its own. */
-const ONE_OF_THEM = /^(?:(?:et|and|ok|so|alors)\s)?(?:c'est\s)?(?:laquelle|lequel|which one|which)\b/;
+const ONE_OF_THEM =
+  /^(?:(?:et|and|ok|so|alors)\s)?(?:(?:of those|of them|among them|parmi (?:elles|celles-ci|ceux-ci|eux)),?\s)?(?:c'est\s)?(?:laquelle|lequel|which one|which|the (?:worst|best)(?: one)?|(?:la|le) (?:pire|meilleure?)(?: d'entre elles)?)\b/;
 /** A count or an amount asked: the members' sum, for figures that add up. */
 const HOW_MUCH = /\bcombien\b|\bhow (?:much|many)\b/;
 const ADDITIVE = new Set<Metric>(['impressions', 'clicks', 'leads', 'orders', 'mark_spent', 'revenue']);

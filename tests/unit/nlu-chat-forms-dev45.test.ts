@@ -6,7 +6,7 @@ import { describe, expect, test } from '@jest/globals';
 import { messageParts } from '../../agent/nlu/message-focus.js';
 import { reportedQuestion } from '../../agent/nlu/reported-question.js';
 import { SAMPLE_CATALOG } from '../eval/catalog-fixture.js';
-import { calls, plan } from '../fixtures/offline-plans.js';
+import { calls, chain, plan } from '../fixtures/offline-plans.js';
 
 const FEBRUARY = { date_from: '2021-02-01', date_to: '2021-02-28' };
 
@@ -182,5 +182,38 @@ describe('sets named or pointed at', () => {
       metric: 'cpa',
       limit: 3,
     });
+  });
+});
+
+describe('context that is not the data, and a follow-up on the members shown', () => {
+  test('"The client only wants one number": who wants it, not a restriction', () => {
+    expect(
+      calls(
+        "The client's CFO only wants one number. What's the total revenue our campaigns brought in for February?",
+      ),
+    ).toEqual([{ tool: 'query_metrics', metrics: ['revenue'], ...FEBRUARY }]);
+  });
+  test('a context sentence dated like one side of the « pourquoi » is context', () => {
+    expect(
+      calls(
+        'The client noticed revenue fell off a cliff last week. Why did revenue drop compared with the week before?',
+      )[0],
+    ).toMatchObject({
+      tool: 'explain_change',
+      metric: 'revenue',
+      before: { date_from: '2021-02-15', date_to: '2021-02-21' },
+      after: { date_from: '2021-02-22', date_to: '2021-02-28' },
+    });
+  });
+  test('"Of those, which one is the worst?", « et la pire ? » after the loss-makers: the worst of them by ROI', () => {
+    for (const next of ['Of those, which one is the worst?', 'and the worst one?', 'et la pire ?'])
+      expect(chain('Which campaigns are losing money?', next)).toEqual([
+        expect.objectContaining({
+          thresholds: [{ metric: 'roi', op: '<', value: 0 }],
+          order_by: 'roi',
+          order: 'asc',
+          limit: 1,
+        }),
+      ]);
   });
 });
