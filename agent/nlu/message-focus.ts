@@ -83,7 +83,7 @@ export function contextKind(
   plan: Plan,
   catalog: Catalog,
 ): 'context' | 'conflict' | 'question' {
-  const text = normalize(sentence).replace(MEETING_TIME, ' ').replace(TEAM_NAME, ' ');
+  const text = whatIsAsked(sentence);
   if (!ASIDE.test(normalize(sentence)) || SHAPES.test(text)) return 'question';
   return addsNothing(sentence, plan, catalog) ? 'context' : 'conflict';
 }
@@ -93,12 +93,12 @@ export function contextKind(
  * nothing the reading does not use: no shape, number, restriction, unknown name, other member, figure or period.
  */
 export function leavesOutNothing(words: string, plan: Plan, catalog: Catalog): boolean {
-  const text = normalize(words).replace(MEETING_TIME, ' ').replace(TEAM_NAME, ' ');
+  const text = whatIsAsked(words);
   return !SHAPES.test(text) && addsNothing(words, plan, catalog);
 }
 
 function addsNothing(sentence: string, plan: Plan, catalog: Catalog): boolean {
-  const text = normalize(sentence).replace(MEETING_TIME, ' ').replace(TEAM_NAME, ' ');
+  const text = whatIsAsked(sentence);
   if (/\d/.test(text) || RESTRICTS.test(text) || unknownProperName(sentence)) return false;
   const used = normalize(JSON.stringify(plan.calls));
   const scope = findScope(text, catalog);
@@ -152,6 +152,9 @@ export function withoutAsides(text: string, catalog: Catalog): string | undefine
     .trim();
   return rest.length > 0 && rest !== normalized ? rest : undefined;
 }
+
+/** The words without who asks and when they need it (a meeting, a team): what is left may name the data. */
+const whatIsAsked = (words: string) => normalize(words).replace(MEETING_TIME, ' ').replace(TEAM_NAME, ' ');
 
 const unknownProperName = (sentence: string) => unknownProperNames(sentence).length > 0;
 

@@ -19,7 +19,7 @@ import { askForPeriod, unreadTimeWords } from './period-guard.js';
 import { asMetricCall } from './preset-calls.js';
 import { reportedQuestion } from './reported-question.js';
 import { route } from './router.js';
-import { planForThoseShown } from './set-reference.js';
+import { planForThoseShown, pointsBack } from './set-reference.js';
 import { droppedShape } from './shape-guard.js';
 import { withSiblingNames } from './sibling-names.js';
 import { askSimulationScope, withNamedCategory } from './simulation-scope.js';
@@ -38,11 +38,6 @@ const REVERSED =
   /^\s*(?:(?:et|and|ok|so|alors)\s)?(?:l'inverse|a l'inverse|dans l'autre sens|l'autre sens|the (?:opposite|reverse|other way round|other end)|(?:reverse|flip|inverse)(?: it| l'ordre| the order| order)?)\s*,?\s*(?:worst first|le pire d'abord|du pire au meilleur)?\s*(?:pls|please|stp|svp)?\s*[?!.]*\s*$/;
 const COMPARE_PRONOUN =
   /^\s*(compare[sz]?|comparer)[- ](them|les|those|these|ceux-ci|celles-ci|les deux|both|the two)\s*[?!.]*\s*$/;
-/** Words pointing back at members shown before. */
-const POINTS_BACK =
-  /\b(?:their|leurs?) (?:combined|total|overall|cumulative|cumul\w*)\b|\b(?:those|these|ces) (?:[a-z-]+ )?(?:campaigns|campagnes)\b|\b(?:celles-ci|ceux-ci|on those)\b/;
-/** A set named in the question itself (« les 3 campagnes et leur CPA »). */
-const OBJECT_NOUN = /\b(?:campagnes?|campaigns?|canaux|channels?|categor\w*|leviers?)\b/;
 /** This many unexplained words make a question off topic rather than a reading to confirm. */
 const OFF_TOPIC_WORDS = 3;
 
@@ -193,18 +188,6 @@ function planWithoutAsides(input: PlannerInput): Plan | undefined {
   if (rest === undefined) return undefined;
   const plan = planInContext({ ...input, text: rest });
   return confidentPlan(plan) ? plan : undefined;
-}
-
-/** A set pointed back at (« leur », "those campaigns") in a question that names no set of its own. */
-function pointsBack(text: string, plan: Plan): boolean {
-  const normalized = normalize(text);
-  if (!POINTS_BACK.test(normalized)) return false;
-  if (OBJECT_NOUN.test(normalized.replace(new RegExp(POINTS_BACK.source, 'g'), ' '))) return false;
-  return !plan.calls.some((call) =>
-    ['campaign_name', 'campaigns', 'category', 'categories', 'name_prefix', 'thresholds'].some(
-      (key) => call.args[key] !== undefined && call.args[key] !== 'all',
-    ),
-  );
 }
 
 /**

@@ -7,7 +7,7 @@ import type { Language } from '../../src/core/answer.js';
 import type { Metric } from '../../src/core/metrics.js';
 import { orderFor } from './figure-parse.js';
 import { findDirectionWord, findMetrics } from './metrics.js';
-import { prepare } from './normalize.js';
+import { normalize, prepare } from './normalize.js';
 import { findCount } from './numbers.js';
 import { asMetricCall } from './preset-calls.js';
 
@@ -123,4 +123,21 @@ export function planForThoseShown(
 
 function pick(args: Record<string, unknown>, keys: string[]): Record<string, unknown> {
   return Object.fromEntries(keys.filter((key) => args[key] !== undefined).map((key) => [key, args[key]]));
+}
+
+/** Words pointing back at members shown before. */
+const POINTS_BACK =
+  /\b(?:their|leurs?) (?:combined|total|overall|cumulative|cumul\w*)\b|\b(?:those|these|ces) (?:[a-z-]+ )?(?:campaigns|campagnes)\b|\b(?:celles-ci|ceux-ci|on those)\b/;
+/** A set named in the question itself (« les 3 campagnes et leur CPA »). */
+const OBJECT_NOUN = /\b(?:campagnes?|campaigns?|canaux|channels?|categor\w*|leviers?)\b/;
+/** A set pointed back at (« leur », "those campaigns") in a question that names no set of its own. */
+export function pointsBack(text: string, plan: Plan): boolean {
+  const normalized = normalize(text);
+  if (!POINTS_BACK.test(normalized)) return false;
+  if (OBJECT_NOUN.test(normalized.replace(new RegExp(POINTS_BACK.source, 'g'), ' '))) return false;
+  return !plan.calls.some((call) =>
+    ['campaign_name', 'campaigns', 'category', 'categories', 'name_prefix', 'thresholds'].some(
+      (key) => call.args[key] !== undefined && call.args[key] !== 'all',
+    ),
+  );
 }
