@@ -6,6 +6,7 @@ import { BUDGET_CHANGE_RANGE, type Catalog } from '../../src/analysis/vocabulary
 import type { Features } from './features.js';
 import { prefixed } from './figure-parse.js';
 import { COST_METRICS, directionFor } from './metrics.js';
+import { steppedPeriod } from './period-step.js';
 import { wholeCategory } from './simulation-scope.js';
 
 // The arguments each tool accepts (the schemas are strict: nothing else may be added).
@@ -21,7 +22,11 @@ const KEYS: Record<string, readonly string[]> = {
 };
 
 /** The previous call with what the follow-up names replaced, or undefined when it names nothing usable. */
-export function applyFollowUp(previous: PlannedCall, f: Features): PlannedCall | undefined {
+export function applyFollowUp(
+  previous: PlannedCall,
+  f: Features,
+  lastDay: string | null,
+): PlannedCall | undefined {
   const keys = KEYS[previous.tool];
   if (!keys) return undefined;
   const args: Record<string, unknown> = {};
@@ -48,7 +53,11 @@ export function applyFollowUp(previous: PlannedCall, f: Features): PlannedCall |
     set('campaign_name', f.campaign.name);
     delete args.category;
   }
-  if (f.dates && accepts('date_from')) {
+  const stepped = accepts('date_from') ? steppedPeriod(f.text, previous.args, lastDay) : undefined;
+  if (stepped) {
+    Object.assign(args, stepped);
+    changed = true;
+  } else if (f.dates && accepts('date_from')) {
     delete args.date_from;
     delete args.date_to;
     set('date_from', f.dates.date_from);

@@ -8,11 +8,15 @@ import { weekdayOf } from './calendar.js';
 import { before, orderFor, type Period, parse, scopeArgs, shift } from './figure-parse.js';
 import { WHY } from './figure-words.js';
 import { findDirectionWord } from './metrics.js';
+import { PREVIOUS, stepOf, steppedPeriod } from './period-step.js';
 import { findThresholds, type Threshold } from './thresholds.js';
 
 const PER_CATEGORY =
   /\b(par|by|per|pour chaque|chaque|au niveau des|cote|niveau|selon) (canal|canaux|channels?|categories?|categorie|category|leviers?)\b|\b(canaux|channels|categories|leviers)\b/;
 const PER_CAMPAIGN = /\b(par|by|per|au niveau des|cote) (campagne|campaign)s?\b/;
+/** « et tous canaux confondus ? », "and overall?" after one campaign or channel: the whole account, no filter. */
+const WHOLE_ACCOUNT =
+  /\b(tou(?:te)?s (?:les |nos )?(?:canaux|campagnes|categories|leviers) confondu(?:e)?s|(?:all|every) (?:channels?|campaigns?|categories)(?: combined| together)?|across (?:all|every) (?:channels?|campaigns?)|au global|overall|(?:pour|sur) (?:l'ensemble|tout) (?:du|le) compte|account[- ]wide)\b/;
 const ONE_CAMPAIGN = /\b(quelle|quel|which|la|the|what)\s(?:\w+\s){0,2}(campagne|campaign)\b(?!s)/;
 const SOME_CAMPAIGNS = /\b(quelles|which|les|the)\s(?:\w+\s){0,2}(campagnes|campaigns)\b/;
 const PER_TIME =
@@ -84,7 +88,8 @@ export function followMetricCall(
   )
     return undefined;
   const named = p.scope.campaigns.length + p.scope.prefixes.length + p.scope.categories.length > 0;
-  const byCategory = PER_CATEGORY.test(p.text) && p.scope.categories.length === 0;
+  const whole = !named && WHOLE_ACCOUNT.test(p.text) && previous.tool === 'query_metrics';
+  const byCategory = !whole && PER_CATEGORY.test(p.text) && p.scope.categories.length === 0;
   // « et par canal ? », « lesquelles sont sur facebook ? » after the loss-makers: the same condition, regrouped or
   // narrowed to the names given.
   // (One category stays the preset's own filter: « et pour search ? ».)
@@ -113,6 +118,19 @@ export function followMetricCall(
   if (why) return why;
   const args: Args = { ...previous.args };
   let changed = false;
+  if (whole) {
+    for (const key of [
+      'campaigns',
+      'categories',
+      'name_prefix',
+      'group_by',
+      'order_by',
+      'limit',
+      'thresholds',
+    ])
+      delete args[key];
+    changed = true;
+  }
   if (named) {
     // « hors influence ? » after instagram: instagram's campaigns but the influencer one, not every other category.
     const narrowed = p.scope.excluded
@@ -162,7 +180,11 @@ export function followMetricCall(
     args.date_from = day;
     args.date_to = day;
     changed = true;
-  } else if (p.period?.date_from && p.period.date_to && !DAY_STEP.test(p.text)) {
+  } else if (steppedPeriod(p.text, args, catalog.lastDay)) {
+    // « et la semaine suivante ? », "and the week before?": the previous period moved by its own length.
+    Object.assign(args, steppedPeriod(p.text, args, catalog.lastDay));
+    changed = true;
+  } else if (p.period?.date_from && p.period.date_to) {
     if (previous.tool === 'explain_change') {
       const days =
         Math.round((Date.parse(p.period.date_to) - Date.parse(p.period.date_from)) / 86_400_000) + 1;
@@ -172,14 +194,6 @@ export function followMetricCall(
       args.date_from = p.period.date_from;
       args.date_to = p.period.date_to;
     }
-    changed = true;
-  }
-  // « et la semaine suivante ? », "and the week before?": the previous period moved by its own length.
-  const step = (!p.period || DAY_STEP.test(p.text)) && !comparedBefore && !twoPeriods ? stepOf(p.text) : 0;
-  if (step !== 0 && typeof args.date_from === 'string' && typeof args.date_to === 'string') {
-    const days = Math.round((Date.parse(args.date_to) - Date.parse(args.date_from)) / 86_400_000) + 1;
-    args.date_from = shift(args.date_from, step * days);
-    args.date_to = shift(args.date_to, step * days);
     changed = true;
   }
   const metric = p.metrics[0];
@@ -332,14 +346,6 @@ function explainComparison(
 const BARE_WHY =
   /^\s*(et |and |mais |but )?(pourquoi|why|how come|comment ca se fait)( ca| that| so| donc)?\s*[?!.]*\s*$/;
 
-const NEXT =
-  /\b(semaine|sem\.?|week|periode|period|mois|month|jour|day|quinzaine)s? (suivante?s?|d'apres|after|next|following|later)\b|\b(la|le|the|sur la|on the|for the) (2e|2eme|deuxieme|seconde?|2nd)( one)?\s*\??\s*$|\b(next|following) (week|period|month|day|fortnight)\b|\b(la suivante|le suivant|celle d'apres|the one after|the next one)\b|\b(le lendemain|the day after|the next day)\b/;
-const PREVIOUS =
-  /\b(semaine|sem\.?|week|periode|period|mois|month|jour|day|quinzaine)s? (precedente?s?|precedents|d'avant|before|previous|prior|earlier)\b|\b(?:the |les |aux |des )?\d{1,2} (?:jours|days) (?:precedents|d'avant|before|previous|prior|earlier)\b|\b(previous|prior) (week|period|month|day|fortnight)\b|\b(la precedente|le precedent|celle d'avant|the one before)\b|\b(la veille|l'avant-veille|the day before)\b/;
-
-/** « la veille », « le lendemain »: a day before or after the day shown (not yesterday, as alone). */
-const DAY_STEP = /\b(la veille|l'avant-veille|le lendemain|the day before|the day after|the next day)\b/;
-
 const WEEKDAYS: Record<string, number> = {
   lundi: 0, mardi: 1, mercredi: 2, jeudi: 3, vendredi: 4, samedi: 5, dimanche: 6,
   monday: 0, tuesday: 1, wednesday: 2, thursday: 3, friday: 4, saturday: 5, sunday: 6,
@@ -355,13 +361,6 @@ function otherDay(text: string, args: Args): string | undefined {
     );
   if (!named) return undefined;
   return shift(from, WEEKDAYS[named[1]!]! - weekdayOf(from));
-}
-
-/** +1 for the next period, −1 for the one before, 0 when the follow-up names neither. */
-function stepOf(text: string): number {
-  if (NEXT.test(text)) return 1;
-  if (PREVIOUS.test(text)) return -1;
-  return 0;
 }
 
 function pick(args: Args, keys: string[]): Args {

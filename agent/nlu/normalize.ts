@@ -164,6 +164,11 @@ export function prepare(text: string): string {
       /\b(point|reunion|meeting|comite|revue|review|call|reporting|suivi|rapport|report|recap|dashboard|tableau de bord|lettre|newsletter|note|mail|email|bulletin) (?:hebdo\w*|mensuel\w*|quotidien\w*)\b/g,
       '$1',
     )
+    // « c'est pour le weekly », "for our monthly": the meeting itself, named by how often it is.
+    .replace(
+      /\b(pour|for|dans|in|au|to) (le|the|notre|our|mon|my) (?:weekly|monthly|hebdo|mensuel)\b(?! (?:trend|evolution|breakdown|split|par|by|per))/g,
+      '$1 $2 point',
+    )
     .replace(
       /\b(?:weekly|monthly|daily) (meeting|review|call|report|reporting|recap|dashboard|sync|catch-up|letter|newsletter|note|update|memo|email|mail|bulletin|stand-?up)\b/g,
       '$1',

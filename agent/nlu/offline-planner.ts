@@ -351,7 +351,7 @@ function planOnce(input: PlannerInput): Plan {
       const ranksBreakdown =
         call.tool === 'aggregate_by_dimension' &&
         (features.directionWord !== undefined || features.count !== undefined);
-      if (applyFollowUp(call, features) && !ranksBreakdown) return undefined;
+      if (applyFollowUp(call, features, input.catalog.lastDay) && !ranksBreakdown) return undefined;
       const asQuery = asMetricCall(call);
       return asQuery ? followMetricCall(asQuery, input.text ?? '', input.catalog) : undefined;
     });
@@ -386,7 +386,7 @@ function planOnce(input: PlannerInput): Plan {
     // A weak reading defers to the conversation; a strong one only when it is the same tool again.
     // (A guess — « trie du pire au meilleur », « que les 3 premières »: a ranking by a default figure — defers too.)
     if (!fresh.strong || guess || (features.signals.followUp && sameTool) || newPercent) {
-      const call = applyFollowUp(previousCall, features);
+      const call = applyFollowUp(previousCall, features, input.catalog.lastDay);
       if (call) {
         return {
           intent: input.previous.intent,
