@@ -23,7 +23,7 @@ import type { App } from '../app.js';
 // test are held out. dev7, dev20 and dev30 are fresh measures taken at the end of a session; dev11, dev13 and dev15 are
 // the other halves (by family) of dev10's, dev12's and dev14's writers; dev25 and dev29 were written beside the tuned
 // sets of their session and only their rates were read; so were dev33, dev36 (session 8), dev39 and dev42 (session 9),
-// dev47 and dev50 (session 10, chosen before any set was written).
+// dev47 and dev50 (session 10), dev53 and dev56 (session 11), chosen before any set was written.
 /** The splits tuned on: `--failures` lists their misses. */
 const TUNED_SPLITS = [
   'dev',
@@ -63,6 +63,10 @@ const TUNED_SPLITS = [
   'dev48',
   'dev49',
   'dev51',
+  'dev52',
+  'dev54',
+  'dev55',
+  'dev57',
 ] as const;
 /** The splits never tuned on: only their rates are printed, never their misses. */
 const HELD_OUT_SPLITS = [
@@ -79,6 +83,8 @@ const HELD_OUT_SPLITS = [
   'dev42',
   'dev47',
   'dev50',
+  'dev53',
+  'dev56',
   'dev7',
   'test',
 ] as const;
