@@ -57,7 +57,7 @@ months monthly mensuel periode period quinzaine fortnight weekend week end
 lundi mardi mercredi jeudi vendredi samedi dimanche monday tuesday wednesday thursday friday saturday sunday
 janvier fevrier fev mars avril mai juin juillet aout septembre octobre novembre decembre jan january feb february
 march apr april june july aug august sept september oct october nov november dec december
-chf franc francs fr eur euro euros balles
+chf franc francs fr eur euro euros balles mio mios million millions mln
 canal canaux channel channels categorie categories category type types levier leviers
 niveau niveaux consomme consommee consommes consommees consommer journee journees
 `);

@@ -309,10 +309,26 @@ export function prepare(text: string): string {
     const value = NUMBER_WORDS[corrected];
     return value === undefined ? corrected : String(value);
   });
-  return signed.replace(
+  return withScales(signed).replace(
     /(^|[^\w\s]\s*|\b(?:alors|bon|euh|so|ok|et|and|si on met|if we put|on met|we put) )(plus|moins|minus) (\d+(?:[.,]\d+)?) ?(?:%|pour ?cents?|percent)/g,
     (_, before: string, sign: string, value: string) => `${before}${sign === 'plus' ? '+' : '-'}${value} %`,
   );
+}
+
+/** « 1,2 mio », "CHF 1.2M", « nonante mille » (90 mille by now): an amount said with its scale, written out. */
+function withScales(text: string): string {
+  // « 1'000 affichages », « CHF 5'000 »: the Swiss thousands mark is never a decimal one.
+  return text
+    .replace(/(?<![\d'])\d{1,3}(?:'\d{3})+(?![\d'])/g, (digits) => digits.replace(/'/g, ''))
+    .replace(
+      /(?<![\w.,'])(\d{1,3}(?:[.,]\d{1,2})?) ?(mios?|millions?|mln|mn|m|mille)\b(?!['\u2019])(?: de (?=(?:francs?|chf|balles|euros?|dollars?)\b))?/g,
+      (whole, amount: string, scale: string) => {
+        const value = parseAmount(amount);
+        if (value === undefined) return whole;
+        // (« 4 millions de francs »: the currency follows the amount, as in « 4000000 francs ».)
+        return `${Math.round(value * (scale === 'mille' ? 1_000 : 1_000_000))}${whole.endsWith(' de ') ? ' ' : ''}`;
+      },
+    );
 }
 
 /** A decimal written the French or English way (« 1,5 », "1.5", « 5 000 », « 5'000 », "5,000"). */

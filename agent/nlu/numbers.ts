@@ -1,5 +1,7 @@
 // Counts, percentages and amounts in prepared text (number words are already digits). Each extractor returns
 // undefined when nothing fits, never a value outside what the tools accept.
+
+import { FROM_END_TO_END } from './metrics.js';
 import { parseAmount } from './normalize.js';
 
 const NUMBER = String.raw`\d+(?:[.,]\d+)?`;
@@ -36,7 +38,8 @@ export function findCount(text: string): number | undefined {
     const match = pattern.exec(rest);
     if (match?.[1]) return Math.min(50, Math.max(1, Number(match[1])));
   }
-  return SINGULAR.test(rest) ? 1 : undefined;
+  // « de la meilleure à la pire campagne »: the whole ranking, not the one at its end.
+  return SINGULAR.test(rest) && !FROM_END_TO_END.test(rest) ? 1 : undefined;
 }
 
 const FRACTIONS: Record<string, number> = {

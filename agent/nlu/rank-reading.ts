@@ -5,7 +5,7 @@ import type { Metric } from '../../src/core/metrics.js';
 import { dates, orderFor, query, scopeArgs } from './figure-parse.js';
 import type { FigureQuestion, Reading } from './figure-question.js';
 import { BOOST, CUT, PER_CATEGORY, SINGULAR_CATEGORY } from './figure-words.js';
-import { findDirectionWord } from './metrics.js';
+import { FROM_END_TO_END, findDirectionWord } from './metrics.js';
 
 /** The channels ranked by `metric` (in the order the words ask), with spend and revenue beside it. */
 export function channelRanking(
@@ -40,7 +40,8 @@ export function readRankedChannels({ p, text, metric, categoryObject, ranked }: 
     const single =
       SINGULAR_CATEGORY.test(text) &&
       !PER_CATEGORY.test(text) &&
-      !/\bclass\w*|\brank\w*|\bdans l'? ?ordre\b|\bin order\b/.test(text);
+      !/\bclass\w*|\brank\w*|\bdans l'? ?ordre\b|\bin order\b/.test(text) &&
+      !FROM_END_TO_END.test(text);
     return {
       intent: 'kpi_qa',
       calls: [channelRanking(rankedBy, text, p.count ?? (single ? 1 : 100), dates(p.period))],
@@ -99,7 +100,8 @@ export function readFamilyRanking({ p, text, metric, ranked }: FigureQuestion): 
           group_by: ['campaign_name'],
           order_by: metric,
           order: orderFor(text, metric),
-          limit: p.count ?? 5,
+          // « du CPC le plus bas au plus haut »: every campaign of the family, in that order.
+          limit: p.count ?? (FROM_END_TO_END.test(text) ? 100 : 5),
           ...scopeArgs(p.scope),
           ...dates(p.period),
         }),

@@ -9,7 +9,7 @@ import type { Features } from './features.js';
 import type { MetricReading } from './figure-parse.js';
 import { isKnownWord } from './lexicon.js';
 import { clarificationText } from './messages.js';
-import { directionFor } from './metrics.js';
+import { directionFor, FROM_END_TO_END } from './metrics.js';
 import { askSimulation, simulationOption } from './simulation-choices.js';
 
 export interface Routed {
@@ -301,9 +301,9 @@ function routeKpi(f: Features, plan: PlanMaker): Routed | undefined {
       // « toutes les campagnes », « classement complet »: every campaign.
       limit:
         f.count ??
-        (/\b(toutes|tous|all|every|complet\w*|entier\w*|full)\b|\bdu plus \w+ au moins\b|\bdu moins \w+ au plus\b|\bdu meilleur au pire\b|\bdu pire au meilleur\b|\b(best|worst|highest|lowest) to (worst|best|lowest|highest)\b|\bcroissant\w*|\bdecroissant\w*/.test(
+        (/\b(toutes|tous|all|every|complet\w*|entier\w*|full)\b|\bcroissant\w*|\bdecroissant\w*/.test(
           f.text,
-        )
+        ) || FROM_END_TO_END.test(f.text)
           ? 50
           : /\bpodium\b/.test(f.text)
             ? 3

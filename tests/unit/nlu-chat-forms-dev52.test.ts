@@ -70,3 +70,66 @@ describe('« le weekly » is a meeting', () => {
     ]);
   });
 });
+
+describe('amounts said with their scale', () => {
+  test('« 1 mio chf/jour », "CHF 1.2M", « nonante mille par jour »: the whole amount', () => {
+    expect(calls('prédiction du ca pour un budget de 1 mio chf/jour')[0]).toMatchObject({
+      budget: 1_000_000,
+    });
+    expect(calls('predict revenue for a daily budget of CHF 1.2M')[0]).toMatchObject({ budget: 1_200_000 });
+    expect(
+      calls('avec nonante mille par jour sur les influenceurs, ça rapporterait combien de ca?')[0],
+    ).toMatchObject({ tool: 'predict_revenue', budget: 90_000, category: 'influencer' });
+  });
+  test('« 1’000 affichages » is a thousand: what they cost is the CPM', () => {
+    expect(
+      calls("Combien nous coûtent 1'000 affichages en moyenne sur le social ce mois ?")[0],
+    ).toMatchObject({
+      metrics: ['cpm'],
+      categories: ['social'],
+    });
+    expect(calls('le coût aux mille du banner_partner en février')[0]).toMatchObject({ metrics: ['cpm'] });
+  });
+});
+
+describe('a ranking from one end to the other', () => {
+  test('« du cpc le plus bas au plus haut »: every facebook campaign, lowest first', () => {
+    expect(calls('classe les campagnes fb du cpc le plus bas au plus haut')[0]).toMatchObject({
+      name_prefix: 'facebook',
+      order_by: 'cpc',
+      order: 'asc',
+      limit: 100,
+    });
+  });
+  test('« de la meilleure à la pire campagne » on a cost: lowest first, the whole list, not the best alone', () => {
+    expect(calls('cpc fb: de la meilleure à la pire campagne stp')[0]).toMatchObject({
+      order: 'asc',
+      limit: 100,
+    });
+  });
+  test('"from best to worst" on ROI, « du moins rentable au plus rentable »', () => {
+    expect(calls('rank channels by roi from best to worst')[0]).toMatchObject({ order: 'desc', limit: 100 });
+    expect(calls('classe les campagnes du moins rentable au plus rentable')[0]).toMatchObject({
+      direction: 'bottom',
+      limit: 50,
+    });
+  });
+});
+
+describe('cost words', () => {
+  test('"brought in the fewest orders": orders, lowest first (not revenue, highest first)', () => {
+    expect(calls('Which channel brought in the fewest orders in February?')[0]).toMatchObject({
+      group_by: ['category'],
+      order_by: 'orders',
+      order: 'asc',
+      limit: 1,
+    });
+  });
+  test('« la moins chère pour ramener un prospect »: the lowest CPL, not the fewest leads', () => {
+    expect(calls('la campagne la moins chère pour ramener un prospect ?')[0]).toMatchObject({
+      tool: 'rank_campaigns',
+      metric: 'cpl',
+      direction: 'bottom',
+    });
+  });
+});

@@ -5,6 +5,8 @@ import { formatPeriod } from '../../core/format.js';
 import { METRICS, type Metric } from '../../core/metrics.js';
 import { tr } from '../i18n.js';
 
+/** A headline's first word capitalised (« chiffre d'affaires … » opens a sentence). */
+export const capitalized = (text: string): string => `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
 export const num = (value: unknown): number | null => (typeof value === 'number' ? value : null);
 export const metricOf = (value: unknown): Metric =>
   METRICS.includes(value as Metric) ? (value as Metric) : 'roi';

@@ -7,7 +7,7 @@ import { formatMetric, METRIC_INFO, type Metric } from '../../../core/metrics.js
 import { tr } from '../../i18n.js';
 import { periodText, scopeText } from '../query_metrics/view.js';
 import type { ToolOutput, ToolView } from '../types.js';
-import { num } from '../view-helpers.js';
+import { capitalized, num } from '../view-helpers.js';
 
 /** A change, signed: in points for a rate (« +0,30 pts », not a percent of a percent), else in the KPI's unit. */
 const signed = (metric: Metric, value: number | null, currency: string, language: Language) => {
@@ -24,7 +24,7 @@ export function explainChangeView(output: ToolOutput, language: Language, curren
   const total = output.rows.find((row) => row.is_total) ?? {};
   const drivers = output.rows.filter((row) => !row.is_total).slice(0, Number(args.limit ?? 3));
   const label = METRIC_INFO[metric][language];
-  const Label = label.charAt(0).toUpperCase() + label.slice(1);
+  const Label = capitalized(label);
   const scope = scopeText({ ...args, date_from: undefined, date_to: undefined }, language).replace(
     /, [^,]*$/,
     '',

@@ -4,7 +4,7 @@ import { formatMetric, METRIC_INFO } from '../../../core/metrics.js';
 import type { Row } from '../../../core/rows.js';
 import { tr } from '../../i18n.js';
 import type { ToolOutput, ToolView } from '../types.js';
-import { filtersText, metricOf, num } from '../view-helpers.js';
+import { capitalized, filtersText, metricOf, num } from '../view-helpers.js';
 
 export function trendView(output: ToolOutput, language: Language, currency: string): ToolView {
   const args = output.provenance.args;
@@ -18,8 +18,8 @@ export function trendView(output: ToolOutput, language: Language, currency: stri
   return {
     headline: tr(
       language,
-      `${METRIC_INFO[metric].fr}${filtersText(args, language)} : de ${fmt(first)} (${first?.period}) à ${fmt(last)} (${last?.period}) ; le plus haut ${fmt(best)} (${best?.period}), le plus bas ${fmt(worst)} (${worst?.period}).`,
-      `${METRIC_INFO[metric].en}${filtersText(args, language)}: from ${fmt(first)} (${first?.period}) to ${fmt(last)} (${last?.period}); highest ${fmt(best)} (${best?.period}), lowest ${fmt(worst)} (${worst?.period}).`,
+      `${capitalized(METRIC_INFO[metric].fr)}${filtersText(args, language)} : de ${fmt(first)} (${first?.period}) à ${fmt(last)} (${last?.period}) ; le plus haut ${fmt(best)} (${best?.period}), le plus bas ${fmt(worst)} (${worst?.period}).`,
+      `${capitalized(METRIC_INFO[metric].en)}${filtersText(args, language)}: from ${fmt(first)} (${first?.period}) to ${fmt(last)} (${last?.period}); highest ${fmt(best)} (${best?.period}), lowest ${fmt(worst)} (${worst?.period}).`,
     ),
     // The metric's own column (same value as `value`) gets its label and format in every renderer.
     tableKeys: [...new Set(['period', metric, 'mark_spent', 'revenue'])],

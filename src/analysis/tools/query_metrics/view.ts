@@ -6,7 +6,7 @@ import { formatMetric, METRIC_INFO, type Metric } from '../../../core/metrics.js
 import type { Row } from '../../../core/rows.js';
 import { colon, tr } from '../../i18n.js';
 import type { ToolOutput, ToolView } from '../types.js';
-import { num } from '../view-helpers.js';
+import { capitalized, num } from '../view-helpers.js';
 
 const GROUP_WORDS: Record<string, { fr: string; en: string; plural: { fr: string; en: string } }> = {
   campaign_name: { fr: 'campagne', en: 'campaign', plural: { fr: 'campagnes', en: 'campaigns' } },
@@ -143,7 +143,7 @@ export function queryMetricsView(output: ToolOutput, language: Language, currenc
       /, [^,]*$/,
       '',
     );
-    const Labels = `${labels.charAt(0).toUpperCase()}${labels.slice(1)}`;
+    const Labels = capitalized(labels);
     headline = tr(
       language,
       `${Labels} (${who}) : ${side(first ?? [])} ${period}, contre ${side(second ?? [])} ${otherPeriod}.${gap}`,
@@ -209,8 +209,8 @@ export function queryMetricsView(output: ToolOutput, language: Language, currenc
     } else if (args.order_by)
       headline = tr(
         language,
-        `${single ? `La ${what}` : `${what[0]!.toUpperCase()}${what.slice(1)}`} ${args.order === 'asc' ? 'au plus bas' : 'au plus haut'} ${METRIC_INFO[args.order_by as Metric].fr} (${scope}) : ${shown}.`,
-        `${single ? `The ${what}` : `${what[0]!.toUpperCase()}${what.slice(1)}`} with the ${args.order === 'asc' ? 'lowest' : 'highest'} ${METRIC_INFO[args.order_by as Metric].en} (${scope}): ${shown}.`,
+        `${single ? `La ${what}` : capitalized(what)} ${args.order === 'asc' ? 'au plus bas' : 'au plus haut'} ${METRIC_INFO[args.order_by as Metric].fr} (${scope}) : ${shown}.`,
+        `${single ? `The ${what}` : capitalized(what)} with the ${args.order === 'asc' ? 'lowest' : 'highest'} ${METRIC_INFO[args.order_by as Metric].en} (${scope}): ${shown}.`,
       );
     else
       headline = tr(

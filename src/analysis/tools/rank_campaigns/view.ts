@@ -19,7 +19,7 @@ export function rankingView(output: ToolOutput, language: Language, currency: st
       output.rows.length === 1
         ? tr(
             language,
-            `La campagne ${top ? 'en tête' : 'en queue'} pour ${label}${filtersText(args, language)} : ${list}.`,
+            `La campagne ${top ? 'au plus haut' : 'au plus bas'} ${label}${filtersText(args, language)} : ${list}.`,
             `The campaign with the ${top ? 'highest' : 'lowest'} ${label}${filtersText(args, language)}: ${list}.`,
           )
         : tr(
