@@ -83,7 +83,7 @@ export const VAGUE: [RegExp, Metric[]][] = [
 export const TREND =
   /\bevol\w*|\btendance\w*|\btrends?\b|\bover time\b|\bau fil\b|\bcourbe\b|\b(par|by|per|chaque|each) (jour|day|semaine|week|mois|month|kw|cw|wk)s?\b|\bjour (par|apres) jour\b|\bday by day\b|\bdaily\b|\bweekly\b|\bmonthly\b|\bquotidien\w*|\bhebdo\w*/;
 export const DIAGNOSTIC =
-  /\b(non|pas|peu) rentables?\b|\bsous[- ]?perform\w*|\bunder[- ]?perform\w*|\bunprofitable\b|\bnot profitable\b|\bdeficitaire\w*|\bperd\w* (de l')?argent|(?<!\b(?:making|earning|make|earn) or )\blos(e|es|ing) money/;
+  /\b(non|pas|peu) rentables?\b|\ben negatif\b|\bdans le rouge\b|\bin the red\b|\bsous[- ]?perform\w*|\bunder[- ]?perform\w*|\bunprofitable\b|\bnot profitable\b|\bdeficitaire\w*|\bperd\w* (de l')?argent|(?<!\b(?:making|earning|make|earn) or )\blos(e|es|ing) money/;
 /**
  * The figures the preset breakdown (aggregate_by_dimension) puts in its headline. Another KPI by channel (« CPA par
  * canal ») is its own query, so the headline and the follow-ups (« et les 3 meilleurs ? ») are about that KPI.

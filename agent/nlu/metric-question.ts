@@ -28,7 +28,7 @@ import {
   TOTAL,
   WHY,
 } from './figure-words.js';
-import { findDirectionWord, findMetricMentions } from './metrics.js';
+import { findDirectionWord, findMetricMentions, findMetrics } from './metrics.js';
 import { normalize } from './normalize.js';
 import { readOverview } from './overview.js';
 import { readBestPeriod, readFamilyRanking, readRankedChannels } from './rank-reading.js';
@@ -172,15 +172,24 @@ export function readMetricQuestion(
       if (losers && call?.tool === 'query_metrics' && others.length === 0)
         return { ...losers, calls: [{ ...call, args: { ...call.args, totals: true } }] };
     }
+    // « top 3 campagnes en CA et le CA total du mois »: a ranking, then a total of its own.
+    const rankThenTotal =
+      (RANK_WORDS.test(left) || findDirectionWord(left) !== undefined) &&
+      /\btotal\w*|\bglobal\w*|\boverall\b|\ben tout\b|\bcumul\w*/.test(right) &&
+      findMetricMentions(normalized).length > 0 &&
+      findDirectionWord(right) === undefined &&
+      !RANK_WORDS.test(right) &&
+      !CUT.test(right);
     if (
       cutThenTotal ||
+      rankThenTotal ||
       ((asks(left) ||
         TOTAL.test(left) ||
         (findMetricMentions(left).length > 0 &&
           (RANK_WORDS.test(right) || CUT.test(right)) &&
           !WHY.test(normalized))) &&
         asks(right) &&
-        (/\d|\bzero\b|perte|couper|stopper|renforc|pousser|\b(deux|trois|quatre|cinq|two|three|four|five)\b|\bflops?\b/.test(
+        (/\d|\bzero\b|perte|negati|deficitaire|couper|stopper|renforc|pousser|\b(deux|trois|quatre|cinq|two|three|four|five)\b|\bflops?\b/.test(
           right,
         ) ||
           CUT.test(right) ||
@@ -189,7 +198,13 @@ export function readMetricQuestion(
     ) {
       // « le meilleur et le pire canal en CPL », « quel canal a le CPL le plus bas et lequel le plus haut ? »: a
       // part that names no metric or no object takes the other part's.
-      const [leftText, rightText] = [completed(left, right), completed(right, left, true)];
+      // (« … et le total toutes campagnes »: the ranking's figure by its name, not the words that ranked it.)
+      const [leftText, rightText] = [
+        completed(left, right),
+        rankThenTotal && findMetricMentions(right).length === 0
+          ? `${right} ${findMetrics(left)[0] ?? ''}`
+          : completed(right, left, true),
+      ];
       const first = readOne(leftText, catalog, language) ?? readPreset(leftText, catalog, language);
       const second =
         readOne(rightText, catalog, language, parse(leftText, catalog)) ??
@@ -234,6 +249,11 @@ function sameCall(a: MetricReading['calls'][number], b: MetricReading['calls'][n
 }
 
 /** A part of a multi-part question the router would answer with a preset: the same as query_metrics calls. */
+/** « ses campagnes », "its campaigns": the members of the thing the other part named. */
+const POSSESSIVE = /\b(?:ses|its|leurs|their) (?:campagnes|campaigns)\b/;
+const namesAny = (scope: Parsed['scope']) =>
+  scope.campaigns.length + scope.prefixes.length + scope.categories.length > 0;
+
 function readPreset(
   question: string,
   catalog: Catalog,
@@ -279,7 +299,7 @@ function readPreset(
       confidence: 0.8,
     };
   // « les campagnes à couper », « en perte »: every loss-maker.
-  if (CUT.test(text) || /\broi (negatif|negative)|\bnegative roi/.test(text))
+  if (CUT.test(text) || DIAGNOSTIC.test(text) || /\broi (negatif|negative)|\bnegative roi/.test(text))
     return {
       intent: 'diagnostic',
       calls: [
@@ -290,6 +310,8 @@ function readPreset(
           order_by: 'roi',
           order: 'asc',
           limit: 100,
+          // « le ROI de Facebook, et lesquelles de ses campagnes sont déficitaires ? »: its campaigns, the other part's.
+          ...scopeArgs(inherited && POSSESSIVE.test(text) && !namesAny(p.scope) ? inherited.scope : p.scope),
           ...dates(p.period ?? inherited?.period),
         }),
       ],

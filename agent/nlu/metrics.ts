@@ -29,7 +29,7 @@ const SYNONYMS: [RegExp, Metric][] = [
   [/\b(?:moins|plus) (?:vues?|affich\w+)\b|\bimpressions?\b|\bimpr\b\.?|\beyeballs\b|\baffichages?\b|\baffiche\w* combien de fois\b|\b(?:vues?|montree?s?) combien de fois\b|\bcombien de fois\b.{0,40}\b(?:vues?|montree?s?)\b|\bcombien de fois\b.{0,30}\baffich\w*|\bhow (many times|often)\b.{0,30}\b(shown|displayed|seen|served)\b/, 'impressions'],
   // Marketing-qualified leads and sign-ups are the leads the export counts.
   [/\bmqls?\b|\bsign-?ups?\b|\binscriptions?\b|\bleads?\b|\bprospects?\b|\bcontacts?\b|\bformulaires? remplis\b|\b(?:gens|personnes?) qui (?:remplissent|remplit|laissent|laisse) (?:le |un |leurs? |ses )?(?:formulaire|coordonnees)\b|\b(?:people|persons?) who (?:fill|leave|left|filled) (?:in |out )?(?:the |a |their )?(?:form|contact details)\b/, 'leads'],
-  [/\bconverti\w* combien de fois\b|\bcombien de fois (?:ca a |on a |ils ont |elle a |il a )?converti\w*|\bcommandes?\b|\borders?\b(?!\s+(?:(?!(?:week|day|month|campaign|channel|category)\b)\w+\s+)?by\b)|(?<!\b(?:la|the) )\bconversion\b|\bconversions\b|\bconv\b|\bachats?\b|\bpurchases?\b/, 'orders'],
+  [/\bconverti\w* combien de fois\b|\bcombien de fois (?:ca a |on a |ils ont |elle a |il a )?converti\w*|\bcommandes?\b|\borders?\b(?!\s+(?:(?!(?:week|day|month|campaign|channel|category)\b)\w+\s+)?by\b(?! (?:the )?(?:week|day|month|campaign|channel|category)s?\b))|(?<!\b(?:la|the) )\bconversion\b|\bconversions\b|\bconv\b|\bachats?\b|\bpurchases?\b/, 'orders'],
 ]; // biome-ignore format: a table
 
 export const COST_METRICS: ReadonlySet<Metric> = new Set(['cpl', 'cpa', 'cpc', 'cpm']);

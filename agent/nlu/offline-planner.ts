@@ -23,6 +23,7 @@ import { planForThoseShown, pointsBack } from './set-reference.js';
 import { droppedShape } from './shape-guard.js';
 import { withSiblingNames } from './sibling-names.js';
 import { askSimulationScope, withNamedCategory } from './simulation-scope.js';
+import { planTotalOfShown } from './total-of-shown.js';
 import { unexplainedWords } from './unexplained.js';
 
 /** A reading with a word it cannot explain is a guess, whatever its rules said. */
@@ -87,6 +88,13 @@ function planInContext(input: PlannerInput): Plan {
       detectLanguage(normalize(input.text ?? '')),
     );
     if (those) return those;
+    // « et le total ? » after a table: the figures over every row shown.
+    const total = planTotalOfShown(
+      input.text ?? '',
+      input.previous,
+      detectLanguage(normalize(input.text ?? '')),
+    );
+    if (total) return total;
     // « et comparé au CPA moyen du compte ? »: the figure shown beside the account's.
     const against = planAgainstAccount(
       input.text ?? '',

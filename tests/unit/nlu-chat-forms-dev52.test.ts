@@ -133,3 +133,53 @@ describe('cost words', () => {
     });
   });
 });
+
+describe('the total of a table just shown', () => {
+  test('« et au total ? » after orders by week: one figure over February', () => {
+    expect(chain('commandes par semaine en février ?', 'et au total ?')).toEqual([
+      { tool: 'query_metrics', metrics: ['orders'], date_from: '2021-02-01', date_to: '2021-02-28' },
+    ]);
+  });
+  test('"total?" after social spend by campaign: the social channel’s figures, no split', () => {
+    const [call] = chain('social spend by campaign this month', 'total?') as Record<string, unknown>[];
+    expect(call).toMatchObject({ tool: 'query_metrics', categories: ['social'] });
+    expect(call?.metrics).toContain('mark_spent');
+    expect([call?.group_by, call?.grain]).toEqual([undefined, undefined]);
+  });
+  test('"show me orders by week" shows orders (not the preset table without them)', () => {
+    expect(calls('show me orders by week')).toEqual([{ tool: 'kpi_trend', metric: 'orders', grain: 'week' }]);
+  });
+  test('after a top 5, « et au total ? » is not read as the table’s total', () => {
+    const [call] = chain('top 5 campagnes par CA', 'et au total ?') as Record<string, unknown>[];
+    expect(call?.tool === 'query_metrics' && call.group_by === undefined).toBe(false);
+  });
+});
+
+describe('a ranking or a figure, and a second part', () => {
+  test('« top 3 campagnes en CA et le CA total du mois »: the top 3, then the total', () => {
+    expect(calls('top 3 campagnes en CA et le CA total du mois')).toEqual([
+      expect.objectContaining({ group_by: ['campaign_name'], order_by: 'revenue', limit: 3 }),
+      expect.objectContaining({ metrics: ['revenue'] }),
+    ]);
+    const [, total] = calls(
+      'donne-moi les 3 campagnes qui font le plus de chiffre, et le total toutes campagnes',
+    ) as Record<string, unknown>[];
+    expect(total).toMatchObject({ metrics: ['revenue'] });
+    expect(total?.group_by).toBeUndefined();
+  });
+  test('« le ROI global du mois + la liste des campagnes en négatif »: both parts', () => {
+    expect(calls('le ROI global du mois + la liste des campagnes en négatif stp')).toEqual([
+      expect.objectContaining({ metrics: ['roi'] }),
+      expect.objectContaining({ thresholds: [{ metric: 'roi', op: '<', value: 0 }] }),
+    ]);
+  });
+  test('« le ROI de Facebook, et lesquelles de ses campagnes sont déficitaires ? »: its campaigns only', () => {
+    const [, losers] = calls(
+      'Quel est le ROI de Facebook, et lesquelles de ses campagnes sont déficitaires ?',
+    ) as Record<string, unknown>[];
+    expect(losers).toMatchObject({
+      name_prefix: 'facebook',
+      thresholds: [{ metric: 'roi', op: '<', value: 0 }],
+    });
+  });
+});
