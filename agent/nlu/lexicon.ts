@@ -67,7 +67,7 @@ const RULES = words(`
 tourne tournent roule roulent actives active running vers bas haut plombent plombe dragging drag gouffre gouffres burning burn cash sous fenetres jette performers performer fort forte forts fortes high vues vue terms zero wow mtd wtd revient reviennent ad ads pub pubs recolte recoltes recoltés obtenu obtenus genere generes bien back presque rien sem crame cramer fondu fondre ecroule ecroulees ecroules plombe plomber collapse collapsed chute chuter
 pause pausing paused scaler scale sauter kill couper crash crashed progresse progresser triple triples double cac
 roi roas ca revenue revenues revenu revenus chiffre affaires rentabilite rentable rentables profitable
-profitability retour retours invest investi investissement investissements impressions impression clic clics
+profitability retour retours invest investi investit investis investissons investir investissement investissements impressions impression clic clics
 click clicks lead leads commande commandes order orders vente ventes sales conversion conversions conv cpc cpm cpl
 cpa ctr cvr taux tx rate rates transfo mille thousand prospect prospects achat achats purchases
 plus moins meilleur meilleure meilleurs meilleures pire pires best worst most least cher chers chere cheres

@@ -164,6 +164,21 @@ export function prepare(text: string): string {
       /\b(point|reunion|meeting|comite|revue|review|call|reporting|suivi|rapport|report|recap|dashboard|tableau de bord|lettre|newsletter|note|mail|email|bulletin) (?:hebdo\w*|mensuel\w*|quotidien\w*)\b/g,
       '$1',
     )
+    // « quels canaux ont rapporté plus qu'ils ont coûté ? », "which ones cost more than they made?": a return above or
+    // below zero, said with the two sides of it.
+    .replace(
+      /\b(?:rapport|gagn|ramen)\w* plus (?:qu'(?:ils|elles|il|elle|on|ca) |que ce qu'(?:ils|elles|il|elle|on) )(?:ne |n')?(?:ont |a |avaient |avait )?(?:coute|coutent|coutait|depense)\w*|\b(?:made|earned|brought in|returned|generated) more than (?:they|it|we) (?:cost|spent)\b/g,
+      'avec un roi positif',
+    )
+    .replace(
+      /\b(?:coute|coutent|coutait)\w* plus (?:qu'(?:ils|elles|il|elle|ca) |que ce qu'(?:ils|elles|il|elle) )(?:ne |n')?(?:ont |a |avaient |avait )?(?:rapport|gagn|ramen)\w*|\bcost more than (?:they|it) (?:made|earned|brought in|returned|generated)\b/g,
+      'avec un roi negatif',
+    )
+    // « on perd le plus, en % de ce qu'on investit », "as a % of what we put in": the return, not the spend.
+    .replace(
+      /\ben (?:%|pourcentage|pour ?cent) (?:de ce qu'(?:on|nous|ils) (?:y )?(?:a |avons )?(?:investi|mis|depense)\w*|de l'investissement|du budget investi|de la mise)\b|\bas a (?:%|percentage|percent) of (?:what we (?:put in|spend|spent|invest(?:ed)?)|(?:the )?(?:investment|spend))\b/g,
+      'en roi',
+    )
     // « c'est pour le weekly », "for our monthly": the meeting itself, named by how often it is.
     .replace(
       /\b(pour|for|dans|in|au|to) (le|the|notre|our|mon|my) (?:weekly|monthly|hebdo|mensuel)\b(?! (?:trend|evolution|breakdown|split|par|by|per))/g,

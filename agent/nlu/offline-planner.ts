@@ -30,7 +30,7 @@ import { unexplainedWords } from './unexplained.js';
 export const UNEXPLAINED_CONFIDENCE = 0.5;
 /** « compare avec … », "vs …", « par rapport à … »: a follow-up that adds a side rather than replacing one. */
 const COMPARE_WITH =
-  /\bcompar\w*|\bvs\b|\bversus\b|\bpar rapport\b|\bagainst\b|\ba cote\b|\bside by side\b|\balongside\b|\ben parallele\b|\b(?:moins|plus|mieux|pire)(?: bien| bon| bonne)? que\b|\bmeilleure?s? que\b|\b(?:better|worse|lower|higher) than\b/;
+  /\bcompar\w*|\bvs\b|\bversus\b|\bpar rapport\b|\bagainst\b|\ba cote\b|\bside by side\b|\balongside\b|\ben parallele\b|\b(?:moins|plus|mieux|pire)(?: bien| bon| bonne)? que\b|\bmeilleure?s? que\b|\b(?:better|worse|lower|higher) than\b|\bmieux ou (?:moins bien|pire)\b|\bplus ou moins (?:bien|bon)\b|\bbetter or worse\b|\bworse or better\b/;
 /** « et en % ? », "in % pls" after a figure: the same answer (which states the change in percent too). */
 const IN_PERCENT =
   /^\s*(?:(?:et|and|ok|so|alors)\s)?(?:(?:ca fait |that's |thats )?(?:combien |how much )?(?:en|in|as a|as) (?:%|pourcentage|percent(?:age)?)|%)\s*(?:pls|please|stp|svp)?\s*[?!.]*\s*$/;

@@ -40,6 +40,13 @@ function nameWords(catalog: Catalog): Set<string> {
   return words;
 }
 
+/** Ad platforms a team may ask about that are none of the data's names: never read as harmless words. */
+const OTHER_AD_PLATFORMS = new Set(
+  'tiktok snapchat snap linkedin pinterest twitter reddit bing taboola outbrain criteo spotify twitch quora'.split(
+    ' ',
+  ),
+);
+
 /** The text with every occurrence of `word` (as a whole word) taken out. */
 export function withoutWord(text: string, word: string): string {
   return text
@@ -86,6 +93,13 @@ export function unexplainedWords(
     );
     // A word that stands for a category (« influenceurs », « réseaux sociaux », « display ») is a name too.
     const category = nameWord ?? categoryWord(text, word, input.catalog);
+    // "the tiktok campaign", « nos pubs snapchat »: an ad platform the data does not have, even when the rest reads
+    // without it (« the campaign » alone asks which, so taking the word out changes the plan).
+    if (!category && OTHER_AD_PLATFORMS.has(key)) {
+      seen.add(key);
+      found.push(word);
+      continue;
+    }
     if (category ? used.includes(category) : isKnownWord(key)) continue;
     // « search google_hot »: a category word is explained by a campaign of that category the plan uses; « pour chaque
     // type de campagne (social, search, etc.) »: by a plan that shows every category.

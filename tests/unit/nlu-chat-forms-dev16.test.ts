@@ -339,8 +339,12 @@ describe('dev18 and dev19 forms, second pass', () => {
     for (const text of [
       "on a des campagnes qui coûtent plus qu'elles ne rapportent ?",
       'any social campaigns not breaking even?',
-    ])
-      expect(calls(text)[0]).toMatchObject({ thresholds: [{ metric: 'roi', op: '<', value: 0 }] });
+    ]) {
+      // The loss-makers, as a query or as their preset (the same campaigns and figures).
+      const [call] = calls(text) as Record<string, unknown>[];
+      const preset = call?.tool === 'get_underperforming_campaigns' && call.roi_threshold === 0;
+      if (!preset) expect(call).toMatchObject({ thresholds: [{ metric: 'roi', op: '<', value: 0 }] });
+    }
   });
   test('« la campagne insta la plus rentable » ranks the family (one), not asked which', () => {
     expect(calls('la campagne insta la plus rentable ?')[0]).toMatchObject({

@@ -3,7 +3,7 @@
 // account after one member (« et tous canaux confondus ? »), « le weekly » as a meeting.
 // Expected arguments by hand from the words and the sample (February 2021, last day Sunday the 28th).
 import { describe, expect, test } from '@jest/globals';
-import { calls, chain } from '../fixtures/offline-plans.js';
+import { calls, chain, plan } from '../fixtures/offline-plans.js';
 
 const LAST_WEEK = { date_from: '2021-02-22', date_to: '2021-02-28' };
 const WEEK_BEFORE = { date_from: '2021-02-15', date_to: '2021-02-21' };
@@ -181,5 +181,43 @@ describe('a ranking or a figure, and a second part', () => {
       name_prefix: 'facebook',
       thresholds: [{ metric: 'roi', op: '<', value: 0 }],
     });
+  });
+});
+
+describe('said another way', () => {
+  test('« pourquoi on a dépensé beaucoup moins la semaine dernière ? c’est quel canal ? »: the change explained by channel', () => {
+    expect(calls("pourquoi on a dépensé beaucoup moins la semaine dernière ? c'est quel canal ?")).toEqual([
+      expect.objectContaining({
+        tool: 'explain_change',
+        metric: 'mark_spent',
+        by: 'category',
+        before: WEEK_BEFORE,
+        after: LAST_WEEK,
+      }),
+    ]);
+  });
+  test('« quels canaux ont rapporté plus qu’ils ont coûté ? »: ROI above zero, by channel', () => {
+    expect(calls("La semaine passée, quels canaux ont rapporté plus qu'ils ont coûté ?")).toEqual([
+      expect.objectContaining({
+        group_by: ['category'],
+        thresholds: [{ metric: 'roi', op: '>', value: 0 }],
+        ...LAST_WEEK,
+      }),
+    ]);
+  });
+  test('« on perd le plus, en % de ce qu’on investit »: the lowest ROI, not the lowest spend', () => {
+    expect(calls("Sur quelle campagne on perd le plus, en % de ce qu'on investit ?")).toEqual([
+      { tool: 'rank_campaigns', metric: 'roi', direction: 'bottom', limit: 1 },
+    ]);
+  });
+  test('« et le search, c’est mieux ou moins bien ? » after influencer’s ROI: both sides', () => {
+    expect(chain("ROI de l'influence ce mois ?", "et le search, c'est mieux ou moins bien ?")).toEqual([
+      expect.objectContaining({ metrics: ['roi'], categories: ['influencer'] }),
+      expect.objectContaining({ metrics: ['roi'], categories: ['search'] }),
+    ]);
+  });
+  test('"the snapchat campaign" is a name the data does not have: never the whole account', () => {
+    const read = plan('How many orders did the snapchat campaign bring this month?');
+    expect(read.unexplained).toEqual(['snapchat']);
   });
 });
