@@ -10,7 +10,7 @@ export const BRAND_ALIASES: [RegExp, string][] = [
   [/\bbaner\b/g, 'banner'],
   [/\b(?:retarget|reta|retarg)\b/g, 'retargeting'],
   // A lookalike audience is what « lal » stands for (facebook_lal).
-  [/\blook[- ]?alikes?\b/g, 'lal'],
+  [/\blook[- ]?alikes?\b|\baudiences? similaires?\b|\bsimilar audiences?\b/g, 'lal'],
 ];
 /** « fb » → « facebook »: a word with its brand nickname expanded (other words unchanged). */
 export const expandBrand = (word: string): string =>

@@ -47,6 +47,10 @@ export function isoWeek(year: number, n: number): DateRange | undefined {
 export const WEEK_RANGE =
   /\b(?:kw|cw|w)\s?(\d{1,2})\s?(?:a|au|to|bis|until|through|-|–)\s?(?:(?:kw|cw|w)\s?)?(\d{1,2})\b/;
 
+/** « week 1 to week 4 », « de la semaine 1 à la semaine 3 »: a range of the month's weeks (1–7, 8–14, …). */
+export const MONTH_WEEK_RANGE =
+  /\b(?:semaine|sem\.?|week|wk)\s?([1-5])\s(?:a la |au |a |to |until |through |-\s?|–\s?)(?:(?:semaine|sem\.?|week|wk)\s?)?([1-5])\b/;
+
 /** A period bounded by one day or counted back from the data's last day, or undefined. */
 export function findDayBound(text: string, lastDay: string): DateRange | undefined {
   // "from Feb 10 through 16", « du 10 jusqu'au 16 »: both days of the data's month.
@@ -118,6 +122,13 @@ export function findDayBound(text: string, lastDay: string): DateRange | undefin
     const back = (weekdayOf(lastDay) - wanted + 7) % 7 || 7;
     const found = shiftDays(lastDay, -back);
     return { date_from: found, date_to: found };
+  }
+  // « week 1 to week 4 »: from the first week's 1st day to the last one's 7th (week 5: to the month's end).
+  m = MONTH_WEEK_RANGE.exec(text);
+  if (m && Number(m[1]) < Number(m[2])) {
+    const from = dayOf(7 * (Number(m[1]) - 1) + 1, lastDay);
+    const to = [7 * Number(m[2]), 31, 30, 29, 28].map((day) => dayOf(day, lastDay)).find(Boolean);
+    if (from && to) return { date_from: from, date_to: to };
   }
   // « KW5 à KW8 », "KW5-8", « KW5 bis KW8 »: from the first week's Monday to the last one's Sunday.
   m = WEEK_RANGE.exec(text);

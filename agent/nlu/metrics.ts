@@ -90,7 +90,7 @@ export function findMetricMentions(text: string, originalText = ''): MetricMenti
   // « CA » is revenue when written in capitals, or in lower case where « ça » cannot stand.
   const ca = /\bCA\b/.exec(originalText);
   if (ca) found.push({ metric: 'revenue', at: ca.index, end: ca.index + 2 });
-  else {
+  else if (!everyCaIsCedilla(rest, originalText)) {
     const lower = LOWER_CA.exec(rest);
     if (lower) {
       const at = lower.index + lower[0].lastIndexOf('ca');
@@ -98,6 +98,12 @@ export function findMetricMentions(text: string, originalText = ''): MetricMenti
     }
   }
   return found.sort((a, b) => a.at - b.at);
+}
+
+/** « ça représente combien ? »: every « ca » of the text was « ça » as written, a pronoun, never the revenue. */
+function everyCaIsCedilla(text: string, originalText: string): boolean {
+  const cedillas = originalText.match(/(?<!\p{L})ça(?!\p{L})/giu)?.length ?? 0;
+  return cedillas > 0 && cedillas >= (text.match(/\bca\b/g)?.length ?? 0);
 }
 
 /** Metrics named in the text, in reading order (each phrase counted once: longer phrases mask shorter). */

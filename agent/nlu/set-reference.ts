@@ -13,7 +13,7 @@ import { asMetricCall } from './preset-calls.js';
 
 /** A plural pronoun or demonstrative for the members just shown. */
 const THOSE =
-  /\b(?:leurs?|their|those|these|them|elles|eux|celles-la|ceux-la|celles-ci|ceux-ci|celles la|ceux la)\b|\bces (?:\d{1,2} |deux |trois |quatre |cinq )?(?:campagnes|canaux|la)\b|\bces \d{1,2}\b|\bsi (?:on|je|nous) les\b|\b(?:would|will|does) (?:that|it|this) free\b|\bfree (?:that |it )?up\b/;
+  /\b(?:leurs?|their|those|these|them|elles|eux|celles-la|ceux-la|celles-ci|ceux-ci|celles la|ceux la)\b|\bces (?:\d{1,2} |deux |trois |quatre |cinq )?(?:campagnes|canaux|la)\b|\bces \d{1,2}\b|\b(?:ca|cela) represente\b|\bsi (?:on|je|nous) les\b|\b(?:would|will|does) (?:that|it|this) free\b|\bfree (?:that |it )?up\b/;
 const TOTAL =
   /\bau total\b|\ben tout\b|\btotal\w*|\bin total\b|\baltogether\b|\bcombined\b|\bensemble\b|\bcumul\w*/;
 /** « lequel des deux », "which of the two". */
@@ -127,7 +127,7 @@ function pick(args: Record<string, unknown>, keys: string[]): Record<string, unk
 
 /** Words pointing back at members shown before. */
 const POINTS_BACK =
-  /\b(?:their|leurs?) (?:combined|total|overall|cumulative|cumul\w*)\b|\b(?:those|these|ces) (?:[a-z-]+ )?(?:campaigns|campagnes)\b|\b(?:celles-ci|ceux-ci|on those)\b/;
+  /\b(?:their|leurs?) (?:combined|total|overall|cumulative|cumul\w*)\b|\b(?:those|these|ces) (?:[a-z-]+ )?(?:campaigns|campagnes)\b|\b(?:celles-ci|ceux-ci|on those)\b|^\s*(?:et |and |ok |alors )?(?:ca|cela) represente\b/;
 /** A set named in the question itself (« les 3 campagnes et leur CPA »). */
 const OBJECT_NOUN = /\b(?:campagnes?|campaigns?|canaux|channels?|categor\w*|leviers?)\b/;
 /** A set pointed back at (« leur », "those campaigns") in a question that names no set of its own. */

@@ -3,7 +3,7 @@
 // periods.ts: the text is split where a comparison word stands and each side read as one period.
 import { dayInMonth, daysIn, monthOf, pad, shiftDays, weekdayOf } from './calendar.js';
 import type { DateRange } from './dates.js';
-import { isoWeek, twoWeekdays, WEEK_RANGE } from './day-bounds.js';
+import { isoWeek, MONTH_WEEK_RANGE, twoWeekdays, WEEK_RANGE } from './day-bounds.js';
 import { CHANGE, WHY } from './figure-words.js';
 import { DAY, FIRST_TWO_WEEKS, findPeriod, ordinal, weekNumber, withBareDays } from './periods.js';
 
@@ -45,7 +45,7 @@ export function findTwoPeriods(raw: string, lastDay: string | null): [DateRange,
   // « KW5 à KW8 »: one range of weeks (findDayBound), not KW5 vs KW8 — unless a change is asked about (« why did CPA
   // go up from KW6 to KW7? »: from one week to the other).
   if (
-    WEEK_RANGE.test(text) &&
+    (WEEK_RANGE.test(text) || MONTH_WEEK_RANGE.test(text)) &&
     !/\bvs\b|\bversus\b|\bcompar|\bcontre\b/.test(text) &&
     !CHANGE.test(text) &&
     !WHY.test(text)

@@ -221,3 +221,41 @@ describe('said another way', () => {
     expect(read.unexplained).toEqual(['snapchat']);
   });
 });
+
+describe('a formal register (dev57)', () => {
+  test('« Veuillez m’indiquer … », "Kindly provide …": the request, read like « donnez-moi »', () => {
+    expect(calls('Kindly provide the total revenue for February.')).toEqual([
+      { tool: 'query_metrics', metrics: ['revenue'], date_from: '2021-02-01', date_to: '2021-02-28' },
+    ]);
+    expect(calls('Veuillez comparer le CTR de google_hot et de google_wide.')).toHaveLength(2);
+  });
+  test('« Et le CPA correspondant ? » after search’s orders of the week of the 15th', () => {
+    expect(
+      chain(
+        'Combien de commandes le canal search a-t-il générées la semaine du 15 ?',
+        'Et le CPA correspondant ?',
+      ),
+    ).toEqual([expect.objectContaining({ metrics: ['cpa'], categories: ['search'], ...WEEK_BEFORE })]);
+  });
+  test('"week 1 to week 4" is one span (a weekly breakdown of February), not week 4 against week 1', () => {
+    expect(calls('Kindly provide the weekly click volumes for February (week 1 to week 4).')).toEqual([
+      { tool: 'kpi_trend', metric: 'clicks', grain: 'week', date_from: '2021-02-01', date_to: '2021-02-28' },
+    ]);
+    expect(calls('CA de la semaine 1 à la semaine 3')[0]).toMatchObject({
+      date_from: '2021-02-01',
+      date_to: '2021-02-21',
+    });
+    expect(calls('why did CPA go up from week 1 to week 2?')[0]).toMatchObject({ tool: 'explain_change' });
+  });
+  test('« l’audience similaire de facebook » is the lookalike campaign', () => {
+    expect(calls("combien on a dépensé sur l'audience similaire de facebook ce mois ?")[0]).toMatchObject({
+      campaigns: ['facebook_lal'],
+    });
+  });
+  test('« ça représente combien de spend en tout ? »: « ça » is not the revenue; after the loss-makers, their total', () => {
+    expect(
+      chain('les campagnes en perte ce mois ?', 'ça représente combien de spend en tout ?')[0],
+    ).toMatchObject({ thresholds: [{ metric: 'roi', op: '<', value: 0 }], totals: true });
+    expect(plan('ça représente combien de spend en tout ?').clarification).toMatch(/^Lesquelles/);
+  });
+});
