@@ -8,7 +8,7 @@ export const BRAND_ALIASES: [RegExp, string][] = [
   [/\bblogu?eu?r(s)?\b|\bblogueuse(s)?\b/g, 'blogger$1$2'],
   [/\b(googl|gogle|googel|gooogle|gugle|gg)\b/g, 'google'],
   [/\bbaner\b/g, 'banner'],
-  [/\b(?:retarget|reta|retarg)\b/g, 'retargeting'],
+  [/\b(?:retarget|reta|retarg|reciblage|re-ciblage)\b/g, 'retargeting'],
   // A lookalike audience is what « lal » stands for (facebook_lal).
   [/\blook[- ]?alikes?\b|\baudiences? similaires?\b|\bsimilar audiences?\b/g, 'lal'],
 ];

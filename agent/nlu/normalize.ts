@@ -171,7 +171,7 @@ export function prepare(text: string): string {
       'avec un roi positif',
     )
     .replace(
-      /\b(?:coute|coutent|coutait)\w* plus (?:qu'(?:ils|elles|il|elle|ca) |que ce qu'(?:ils|elles|il|elle) )(?:ne |n')?(?:ont |a |avaient |avait )?(?:rapport|gagn|ramen)\w*|\bcost more than (?:they|it) (?:made|earned|brought in|returned|generated)\b/g,
+      /\b(?:coute|coutent|coutait|depens)\w* plus (?:qu'(?:ils|elles|il|elle|ca|on|nous) |que ce qu'(?:ils|elles|il|elle|on) )(?:ne |n')?(?:ont |a |avaient |avait )?(?:rapport|gagn|ramen|encaiss)\w*|\bcost more than (?:they|it) (?:made|earned|brought in|returned|generated)\b/g,
       'avec un roi negatif',
     )
     // « on perd le plus, en % de ce qu'on investit », "as a % of what we put in": the return, not the spend.

@@ -6,7 +6,7 @@ import { prepare } from './normalize.js';
 import { asMetricCall } from './preset-calls.js';
 
 const BARE_TOTAL =
-  /^\s*(?:(?:et|and|ok|so|alors|bon|du coup)\s)?(?:(?:c'est quoi|what'?s|what is|donne(?:-moi| moi)?|give me|show me|and)\s)?(?:le |la |the |au |en |in |a )?(?:grand )?(?:total|somme|sum|cumul)(?:\s(?:general|global|overall|combined|de tout ca|of (?:it|all|them|everything)))?\s*(?:alors|then|stp|svp|pls|please)?\s*[?!.]*\s*$|^\s*(?:(?:et|and|ok|so|alors)\s)?(?:ca fait |ca donne )?combien (?:au|en) total\s*(?:stp|svp)?\s*[?!.]*\s*$|^\s*(?:(?:and|ok|so)\s)?how much (?:is that |was that |does that make )?in total\s*(?:pls|please)?\s*[?!.]*\s*$/;
+  /^\s*(?:(?:et|and|ok|so|alors|bon|du coup)\s)?(?:(?:c'est quoi|what'?s|what is|donne(?:-moi| moi)?|give me|show me|and)\s)?(?:le |la |the |au |en |in |a )?(?:grand )?(?:total|somme|sum|cumul)(?:\s(?:general|global|overall|combined|de tout ca|of (?:it|all|them|everything)))?\s*(?:alors|then|stp|svp|pls|please)?\s*[?!.]*\s*$|^\s*(?:(?:et|and|ok|so|alors)\s)?(?:(?:ca|cela) (?:fait|donne|represente) )?combien (?:au total|en tout|en total|sur (?:le mois|la periode|tout le mois|l'ensemble))?\s*(?:stp|svp)?\s*[?!.]*\s*$|^\s*(?:(?:and|ok|so)\s)?how much (?:is that |was that |does that make )?in total\s*(?:pls|please)?\s*[?!.]*\s*$/;
 
 /** The plan for a bare « total ? » after a breakdown; undefined when the question is not one or nothing was split. */
 export function planTotalOfShown(text: string, previous: PreviousTurn, language: Language): Plan | undefined {

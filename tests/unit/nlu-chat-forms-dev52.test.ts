@@ -259,3 +259,47 @@ describe('a formal register (dev57)', () => {
     expect(plan('ça représente combien de spend en tout ?').clarification).toMatch(/^Lesquelles/);
   });
 });
+
+describe('chat words (dev52–dev55)', () => {
+  test('« tu peux m’aider à quoi ? », « t’as accès à quelles données ? »: help', () => {
+    for (const text of [
+      "salut! tu peux m'aider à quoi?",
+      "t'as accès à quelles données?",
+      'tu connais quelles métriques?',
+    ])
+      expect(plan(text).intent).toBe('help');
+  });
+  test('« range les campagnes en 3 groupes », « des familles de campagnes »: the segmentation', () => {
+    expect(calls('range les campagnes en 3 groupes')).toEqual([{ tool: 'segment_campaigns', k: 3 }]);
+    expect(calls('fais-moi des familles de campagnes selon leurs performances')[0]).toMatchObject({
+      tool: 'segment_campaigns',
+    });
+  });
+  test('« quel canal a lâché ? », "tank": the drop explained by channel', () => {
+    expect(calls('pourquoi les commandes ont chuté cette semaine ? quel canal a lâché ?')[0]).toMatchObject({
+      tool: 'explain_change',
+      metric: 'orders',
+      by: 'category',
+    });
+  });
+  test('« le reciblage facebook », « en tête pour les prospects », « plus qu’on encaisse »', () => {
+    expect(calls('le reciblage facebook, ça a fait combien de CA ?')[0]).toMatchObject({
+      campaigns: ['facebook_retargeting'],
+    });
+    expect(calls('Semaine passée : quelle campagne en tête pour les prospects ?')[0]).toMatchObject({
+      metric: 'leads',
+      direction: 'top',
+      limit: 1,
+      ...LAST_WEEK,
+    });
+    expect(calls("liste-moi les campagnes où on dépense plus qu'on encaisse")[0]).toMatchObject({
+      tool: 'get_underperforming_campaigns',
+      roi_threshold: 0,
+    });
+  });
+  test('« ça fait combien sur le mois ? » after orders week by week: the month’s total', () => {
+    expect(chain('les commandes semaine par semaine stp', 'ça fait combien sur le mois ?')).toEqual([
+      { tool: 'query_metrics', metrics: ['orders'] },
+    ]);
+  });
+});
