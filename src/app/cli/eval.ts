@@ -67,6 +67,8 @@ const TUNED_SPLITS = [
   'dev54',
   'dev55',
   'dev57',
+  'dev58',
+  'dev59',
 ] as const;
 /** The splits never tuned on: only their rates are printed, never their misses. */
 const HELD_OUT_SPLITS = [
