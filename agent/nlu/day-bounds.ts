@@ -107,9 +107,10 @@ export function findDayBound(text: string, lastDay: string): DateRange | undefin
   }
   // « depuis lundi », "since Monday": from the latest such day (the data's last day itself when it is one) to the end.
   // (« depuis lundi dernier », "since last Monday": the same day, when the data ends on a Sunday or later.)
-  m = new RegExp(String.raw`\b(?:depuis|since)\s(?:le\s|last\s)?(${WEEKDAY})(?:\s(?:dernier|passe))?\b`).exec(
-    text,
-  );
+  // (« depuis samedi 20 » names its day: periods.ts reads it.)
+  m = new RegExp(
+    String.raw`\b(?:depuis|since)\s(?:le\s|last\s)?(${WEEKDAY})(?:\s(?:dernier|passe))?\b(?!\s(?:the\s)?\d)`,
+  ).exec(text);
   if (m) {
     const sameDay = /dernier|passe|last/.test(m[0]) ? 7 : 0;
     const back = (weekdayOf(lastDay) - WEEKDAYS[m[1]!]! + 7) % 7 || sameDay;

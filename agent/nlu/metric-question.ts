@@ -133,14 +133,24 @@ export function readMetricQuestion(
     );
   const split = PART_SPLIT.exec(normalized);
   // « samedi 20 et dimanche 21 », "on the 20th and the 21st": one period, not two parts.
+  // (Two days apart, « samedi 13 et lundi 15 », are two parts; « entre le 08.02 et le 14.02 » is one range.)
+  const dayBefore =
+    split !== null
+      ? /\b(?:[a-z]+(?:di|che|day)|le|du|on|the)\s(\d{1,2})(?:er|e|st|nd|rd|th|[./]\d{1,2}(?:[./]\d{2,4})?)?\s*$/.exec(
+          normalized.slice(0, split.index),
+        )
+      : null;
+  const dayAfter =
+    split !== null
+      ? /^\s*(?:(?:le|du|the|on)\s)?(?:[a-z]+(?:di|che|day)\s)?(?:the\s)?(\d{1,2})\b/.exec(
+          normalized.slice(split.index + split[0].length),
+        )
+      : null;
   const betweenDays =
-    split !== null &&
-    /\b(?:[a-z]+(?:di|che|day)|le|du|on|the)\s\d{1,2}(?:er|e|st|nd|rd|th|[./]\d{1,2}(?:[./]\d{2,4})?)?\s*$/.test(
-      normalized.slice(0, split.index),
-    ) &&
-    /^\s*(?:(?:le|du|the|on)\s)?(?:[a-z]+(?:di|che|day)\s)?(?:the\s)?\d{1,2}\b/.test(
-      normalized.slice(split.index + split[0].length),
-    );
+    dayBefore !== null &&
+    dayAfter !== null &&
+    (Number(dayAfter[1]) === Number(dayBefore[1]) + 1 ||
+      /\b(?:entre|between)\b/.test(normalized.slice(0, split?.index)));
   if (split && !betweenDays) {
     const left = normalized.slice(0, split.index);
     const right = normalized.slice(split.index + split[0].length);

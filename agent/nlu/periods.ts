@@ -136,7 +136,7 @@ export function findPeriod(raw: string, lastDay: string | null): DateRange | und
   }
   // « semaine 2 », « sem 1 », "week 3", « la 2e semaine », « 1re semaine »
   m =
-    /\b(?:semaine|sem\.?|week)\s(\d)\b|\b(1re|1ere|1er|premiere|first|1st|2e|2eme|deuxieme|seconde|second|2nd|3e|3eme|troisieme|third|3rd|4e|4eme|quatrieme|fourth|4th)\s(?:semaine|sem\.?|week)\b(?!\s(?:de|d'|of)\s)/.exec(
+    /\b(?:semaine|sem\.?|week)\s(\d)\b|\b(1re|1ere|1er|premiere|first|1st|2e|2eme|deuxieme|seconde|second|2nd|3e|3eme|troisieme|third|3rd|4e|4eme|quatrieme|fourth|4th)\s(?:semaine|sem\.?|week)\b(?!\s(?:de|d'|of)\s)(?![- ]?ends?\b)/.exec(
       text,
     );
   if (m) {
@@ -165,13 +165,27 @@ export function findPeriod(raw: string, lastDay: string | null): DateRange | und
       ? { date_from: dayInMonth(1, lastDay)!, date_to: dayInMonth(14, lastDay)! }
       : { date_from: dayInMonth(15, lastDay)!, date_to: `${year}-${pad(month)}-${pad(end)}` };
   }
-  // « depuis le 10 », "since the 10th"
+  // « depuis le 10 », "since the 10th", « depuis samedi 20 »
   m = new RegExp(
-    String.raw`\b(?:depuis le|depuis|since(?: the)?|a partir du)\s${DAY}\b(?!\s?(?:jours|days|\d))`,
+    String.raw`\b(?:depuis le|depuis|since(?: the)?|a partir du)\s(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun)\.?\s(?:the\s)?)?${DAY}\b(?!\s?(?:jours|days|\d))`,
   ).exec(text);
   if (m && !new RegExp(String.raw`${DAY}\s(?:janv|fevr|fev|feb|mars|march)`).test(text.slice(m.index))) {
     const from = dayInMonth(Number(m[1]), lastDay);
     if (from) return { date_from: from, date_to: lastDay };
+  }
+  // « le premier week-end de février », "the last weekend of the month": the month's first or last Saturday and Sunday.
+  m =
+    /\b(premiere?|1er|first|derniere?|last)\s(?:week[- ]?end)\s(?:de|du|d'|of)\s?(?:the\s)?(?:mois|month|fevrier|february|feb)\b/.exec(
+      text,
+    );
+  if (m) {
+    const { year, month } = monthOf(lastDay);
+    const first = /premier|1er|first/.test(m[1]!);
+    const day = first ? dayInMonth(1, lastDay)! : `${year}-${pad(month)}-${pad(daysIn(year, month))}`;
+    const weekday = weekdayOf(day);
+    const saturday = first ? shiftDays(day, (5 - weekday + 7) % 7) : shiftDays(day, -((weekday - 5 + 7) % 7));
+    const sunday = shiftDays(saturday, 1);
+    if (sunday.slice(5, 7) === pad(month)) return { date_from: saturday, date_to: sunday };
   }
   // « le week-end du 13 », « week-end de la Saint-Valentin »: that Saturday and Sunday.
   m = new RegExp(
@@ -185,11 +199,11 @@ export function findPeriod(raw: string, lastDay: string | null): DateRange | und
       return { date_from: saturday, date_to: shiftDays(saturday, 1) };
     }
   }
-  // « samedi 13 + dimanche 14 », « le 13 et le 14 »: two days, the range between them.
+  // « samedi 13 + dimanche 14 », « le 13 et le 14 »: two days in a row, one span (« samedi 13 et lundi 15 » are two).
   m = new RegExp(
     String.raw`\b(?:[a-z]+di\s)?${DAY}\s?(?:\+|et|and|&)\s?(?:le\s|du\s|on\s)?(?:[a-z]+che\s|[a-z]+di\s|[a-z]+day\s)?${DAY}\b`,
   ).exec(text);
-  if (m && Number(m[1]) < Number(m[2])) {
+  if (m && Number(m[2]) === Number(m[1]) + 1) {
     const from = dayInMonth(Number(m[1]), lastDay);
     const to = dayInMonth(Number(m[2]), lastDay);
     const weekdays = /\b[a-z]+(di|che|day) \d{1,2}\b.*\b[a-z]+(di|che|day) \d{1,2}\b/.test(raw);

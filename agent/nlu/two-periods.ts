@@ -222,6 +222,37 @@ function isoWeekPair(text: string, lastDay: string): [DateRange, DateRange] | un
   return a < b ? [first, second] : [second, first];
 }
 
+const WEEKDAY_WORD =
+  '(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thurs|fri|sat|sun)';
+/** The day a side ends with (« … le 18 », "… on Tue 16th"). */
+const DAY_AT_END = new RegExp(
+  String.raw`\b(?:${WEEKDAY_WORD}\.?\s)?(?:the\s)?${DAY}(?:er|e|st|nd|rd|th)?\s*[,;:]?\s*$`,
+);
+/** The day a side starts with (« au 17 », "than on Tue 9th", « celui du mardi 9 »). */
+const DAY_AT_START = new RegExp(
+  String.raw`^\s*(?:(?:a|au|du|le|que|qu'au|than|to|on|with|avec|celui|celle|the one)\s){0,3}(?:${WEEKDAY_WORD}\.?\s)?(?:the\s)?${DAY}(?:er|e|st|nd|rd|th)?\b(?!\s?(?:[./]\d|jours|days|derniers|premiers|fevr|fev|feb|mars|march|janv|jan)|\s(?:au|a|to|-|through|until|jusqu))`,
+);
+
+/**
+ * « le CTR s'est effondré le 18 par rapport au 17 », "ROAS lower on Tue 16th than on Tue 9th", « le ROAS du mardi 16
+ * … que celui du mardi 9 »: one day against another (« au 17 » alone would read up to the 17th).
+ */
+function dayAgainstDay(left: string, right: string, lastDay: string): [DateRange, DateRange] | undefined {
+  const later = DAY_AT_START.exec(right);
+  const first = findPeriod(left, lastDay);
+  if (first?.date_from && first.date_from !== first.date_to) return undefined;
+  const oneDay = first?.date_from;
+  const end = DAY_AT_END.exec(left);
+  const a = oneDay ?? (end ? dayInMonth(Number(end[1]), lastDay) : undefined);
+  const b = later ? dayInMonth(Number(later[1]), lastDay) : undefined;
+  if (!a || !b || a === b) return undefined;
+  const [x, y] = a < b ? [a, b] : [b, a];
+  return [
+    { date_from: x, date_to: x },
+    { date_from: y, date_to: y },
+  ];
+}
+
 function splitAt(
   text: string,
   at: number,
@@ -230,6 +261,12 @@ function splitAt(
 ): [DateRange, DateRange] | undefined {
   const left = text.slice(0, at);
   const right = text.slice(at + length);
+  // (Only across a word that compares: « du 8 au 14 » is one range.)
+  const compares = /vs|versus|contre|compar|par rapport|face|against|than|que|qu'/.test(
+    text.slice(at, at + length),
+  );
+  const days = compares ? dayAgainstDay(left, right, lastDay) : undefined;
+  if (days) return days;
   const a = findPeriod(left, lastDay);
   let b = findPeriod(right, lastDay);
   // « entre la semaine du 15 et celle du 22 »: the same length as the first, from that day.

@@ -303,3 +303,51 @@ describe('chat words (dev52–dev55)', () => {
     ]);
   });
 });
+
+describe('days named with their weekday (dev58)', () => {
+  const day = (n: number) => `2021-02-${String(n).padStart(2, '0')}`;
+  test('« depuis samedi 20 », « depuis le lundi 15 »: from that day, not from the last Saturday or Monday', () => {
+    expect(calls('on en est à combien de commandes depuis samedi 20 ?')[0]).toMatchObject({
+      date_from: day(20),
+      date_to: day(28),
+    });
+    expect(calls('taux de conversion depuis le lundi 15')[0]).toMatchObject({
+      date_from: day(15),
+      date_to: day(28),
+    });
+    expect(calls('commandes depuis lundi')[0]).toMatchObject({ date_from: day(22), date_to: day(28) });
+  });
+  test('« le 18 par rapport au 17 », "Tue 16th than Tue 9th": one day against another (not up to the 17th)', () => {
+    expect(calls("le CTR s'est effondré le 18 par rapport au 17, pourquoi ? quel canal ?")[0]).toMatchObject({
+      tool: 'explain_change',
+      by: 'category',
+      before: { date_from: day(17), date_to: day(17) },
+      after: { date_from: day(18), date_to: day(18) },
+    });
+    expect(calls('pourquoi le ROAS du mardi 16 est plus bas que celui du mardi 9 ?')[0]).toMatchObject({
+      before: { date_from: day(9), date_to: day(9) },
+      after: { date_from: day(16), date_to: day(16) },
+    });
+    expect(calls('CA du 8 au 14 vs du 15 au 21')[0]).toMatchObject({
+      date_from: day(15),
+      date_to: day(21),
+      compare_to: { date_from: day(8), date_to: day(14) },
+    });
+  });
+  test('« le premier week-end de février »: Saturday 6 and Sunday 7; « samedi 13 et lundi 15 » is not one span', () => {
+    expect(calls('le premier week-end de février, on a fait combien de CA ?')[0]).toMatchObject({
+      date_from: day(6),
+      date_to: day(7),
+    });
+    const read = plan('CA du samedi 13 et du lundi 15 ?');
+    expect(read.calls.some((call) => call.args.date_from === day(13) && call.args.date_to === day(15))).toBe(
+      false,
+    );
+    expect(
+      calls('nombre total de commandes entre le 08.02 et le 14.02 inclus, toutes campagnes ?')[0],
+    ).toMatchObject({
+      date_from: day(8),
+      date_to: day(14),
+    });
+  });
+});
