@@ -63,7 +63,7 @@ export function findDayBound(text: string, lastDay: string): DateRange | undefin
   }
   // « du 20 à la fin du mois », « du 20.02 à aujourd'hui », "from the 20th to today": that day to the last one.
   m = new RegExp(
-    String.raw`\b(?:du|from|depuis le|since the)\s${DAY}(?:[./](\d{1,2}))?(?:\s(?:fevr\w*|fev|feb\w*|february)\.?)?\s(?:a|au|to|until|jusqu'?(?:a|au))\s(?:la fin\b|fin\b|aujourd'hui|today|now|maintenant|the end\b)`,
+    String.raw`\b(?:du|from|depuis le|since the)\s${DAY}(?:[./](\d{1,2}))?(?:\s(?:fevr\w*|fev|feb\w*|february)\.?)?\s(?:a|au|to|until|jusqu'?(?:a|au))\s(?:la fin\b|fin\b|aujourd'hui|today|now|maintenant|the end\b|end of (?:the )?month\b)`,
   ).exec(text);
   let day = m
     ? m[2]

@@ -292,6 +292,11 @@ export function prepare(text: string): string {
     .replace(/\b(\d{1,3}) ?j\b(?!')/g, '$1 jours')
     .replace(/\b(derniers|premiers|prochains) j\b(?!')/g, '$1 jours')
     .replace(/\bwks?\b/g, 'week')
+    // "wk3", "wk1 -> wk2": the month's third week, written short.
+    .replace(/\bwk ?([1-5])\b/g, 'week $1')
+    // "sub-1 ROAS", "sub 0.5% CTR": below that bound.
+    .replace(/\bsub[- ](\d+(?:[.,]\d+)?) ?(%?) ?(roas|roi|ctr|cvr|cpa|cpl|cpc|cpm)\b/g, '$3 below $1$2')
+    .replace(/\bsub[- ](\d+(?:[.,]\d+)?) ?(%?)/g, 'below $1$2')
     // "last weeks revenue": last week's (the apostrophe left out), not several weeks.
     .replace(
       /\b(last|this|previous) weeks (?=(?:revenue|spend|sales|orders|leads|clicks|roi|roas|cpa|cpl|ctr|numbers|figures|results)\b)/g,

@@ -25,7 +25,7 @@ const COUNT_PATTERNS = [
 
 // « la meilleure campagne », "which campaign has…" ask for one campaign, not a top 5.
 const SINGULAR =
-  /\bn ?° ?1\b|^\s*(?:la|the) (?:campagne|campaign)\b(?!s)|\b(?:la|the) (?:campagne|campaign) (?:qui|that|which)\b|\b(?:biggest|largest|top|worst|best) (?:spender|earner|performer|loser)\b(?!s)|\bsingle\b|\bune seule\b|\bun seul\b|\bonly one\b|\bjust one\b|\bnumero (1|un)\b|\bnumber (1|one)\b|\bno\. ?1\b|#1\b|\b(la meilleure?|la pire|le meilleur|le pire|the best|the worst|the top|quelle|which|wich|quel) (campagne|campaign)\b(?!s)|^\s*(meilleure?|pire|best|worst) (campagne|campaign)\b(?!s)(?!.*\bles (meilleur|pire)s?\b)/;
+  /\bn ?° ?1\b|^\s*(?:la|the) (?:campagne|campaign)\b(?!s)|\b(?:la|the) (?:campagne|campaign) (?:qui|that|which)\b|\b(?:biggest|largest|top|worst|best) (?:spender|earner|performer|loser)\b(?!s)|\bsingle\b|\bune seule\b|\bun seul\b|\bonly one\b|\bjust one\b|\bnumero (1|un)\b|\bnumber (1|one)\b|\bno\. ?1\b|#1\b|\b(la meilleure?|la pire|le meilleur|le pire|the best|the worst|the top|quelle|which|wich|quel) (campagne|campaign)\b(?!s)|^\s*(meilleure?|pire|best|worst|top|bottom|flop) (campagne|campaign|canal|channel)\b(?!s)(?!.*\bles (meilleur|pire)s?\b)/;
 
 /** A ranking size (« top 10 », « les cinq meilleures », "three campaigns"), clamped to 1..50. */
 export function findCount(text: string): number | undefined {

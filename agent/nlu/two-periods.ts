@@ -37,7 +37,7 @@ export function findTwoPeriods(raw: string, lastDay: string | null): [DateRange,
     return undefined;
   // « du 20.02 à aujourd'hui », « du 20 à la fin du mois »: one range (findPeriod), not « le 20 » vs « aujourd'hui ».
   if (
-    /\b(du|from|depuis le)\s\d{1,2}(?:[./]\d{1,2})?\w*\s(a|au|to|until|jusqu'?au?)\s(la fin|fin|aujourd'hui|today|now|maintenant|the end)\b/.test(
+    /\b(du|from|depuis le)\s\d{1,2}(?:[./]\d{1,2})?\w*(?:\s(?:fevr\w*|fev|feb\w*|february)\.?)?\s(a|au|to|until|jusqu'?au?)\s(la fin|fin|aujourd'hui|today|now|maintenant|the end|end of)\b/.test(
       text,
     )
   )

@@ -351,3 +351,40 @@ describe('days named with their weekday (dev58)', () => {
     });
   });
 });
+
+describe('growth-marketing shorthand (dev59)', () => {
+  test('"sub-1 ROAS": ROAS below 1, every campaign past it', () => {
+    expect(calls('which campaigns are sub-1 ROAS this month?')[0]).toMatchObject({
+      group_by: ['campaign_name'],
+      thresholds: [{ metric: 'roas', op: '<', value: 1 }],
+    });
+  });
+  test('"wk1 to wk2", "social wk3": the month’s weeks', () => {
+    expect(calls('ROAS went down from wk1 to wk2 - which campaigns drove that?')[0]).toMatchObject({
+      tool: 'explain_change',
+      before: { date_from: '2021-02-01', date_to: '2021-02-07' },
+      after: { date_from: '2021-02-08', date_to: '2021-02-14' },
+    });
+    expect(calls('social wk3: lead volume + CPL?')[0]).toMatchObject({
+      metrics: ['leads', 'cpl'],
+      categories: ['social'],
+      ...WEEK_BEFORE,
+    });
+  });
+  test('"from 20 Feb to end of month": the 20th to the 28th, one span', () => {
+    expect(calls('total rev from 20 Feb to end of month')).toEqual([
+      { tool: 'query_metrics', metrics: ['revenue'], date_from: '2021-02-20', date_to: '2021-02-28' },
+    ]);
+  });
+  test('"bottom campaign by ROAS last week", "top campaign on ROAS": one campaign, ranked', () => {
+    expect(calls('bottom campaign by ROAS last week?')).toEqual([
+      { tool: 'rank_campaigns', metric: 'roas', direction: 'bottom', limit: 1, ...LAST_WEEK },
+    ]);
+    expect(calls('top campaign on ROAS')[0]).toMatchObject({ direction: 'top', limit: 1 });
+  });
+  test('"the split of spend across channels": by channel', () => {
+    expect(calls("What's the split of spend across channels this month?")[0]).toMatchObject({
+      group_by: 'category',
+    });
+  });
+});
