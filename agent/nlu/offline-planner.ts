@@ -23,7 +23,7 @@ import { planForThoseShown, pointsBack } from './set-reference.js';
 import { droppedShape } from './shape-guard.js';
 import { withSiblingNames } from './sibling-names.js';
 import { askSimulationScope, withNamedCategory } from './simulation-scope.js';
-import { planTotalOfShown } from './total-of-shown.js';
+import { planTotalOfShown, withTotalPart } from './total-of-shown.js';
 import { unexplainedWords } from './unexplained.js';
 
 /** A reading with a word it cannot explain is a guess, whatever its rules said. */
@@ -117,7 +117,10 @@ function planInContext(input: PlannerInput): Plan {
       options: language === 'en' ? ['ROI by category'] : ['ROI par catégorie'],
     };
   }
-  const plan = withNamedCategory(planWhole(input), input.text ?? '', input.catalog);
+  const plan = withTotalPart(
+    withNamedCategory(planWhole(input), input.text ?? '', input.catalog),
+    input.text ?? '',
+  );
   // « et leur budget total ? », "what's their combined spend?" with nothing shown before: whose cannot be guessed.
   if (!input.previous && pointsBack(input.text ?? '', plan)) {
     const language = detectLanguage(normalize(input.text ?? ''));

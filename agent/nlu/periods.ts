@@ -159,8 +159,15 @@ export function findPeriod(raw: string, lastDay: string | null): DateRange | und
       text,
     );
   if (m) {
-    const { year, month } = monthOf(lastDay);
+    // « la première quinzaine de mars »: that month's half (the answer then says there is no data for it).
+    const named = monthNamed(text.slice(m.index + m[0].length, m.index + m[0].length + 20));
+    const { year } = monthOf(lastDay);
+    const month = named ?? monthOf(lastDay).month;
     const end = daysIn(year, month);
+    if (named !== undefined && named !== monthOf(lastDay).month)
+      return /premiere|1re|1ere|1st|first|front/.test(m[1]!)
+        ? { date_from: `${year}-${pad(month)}-01`, date_to: `${year}-${pad(month)}-14` }
+        : { date_from: `${year}-${pad(month)}-15`, date_to: `${year}-${pad(month)}-${pad(end)}` };
     return /premiere|1re|1ere|1st|first|front/.test(m[1]!)
       ? { date_from: dayInMonth(1, lastDay)!, date_to: dayInMonth(14, lastDay)! }
       : { date_from: dayInMonth(15, lastDay)!, date_to: `${year}-${pad(month)}-${pad(end)}` };

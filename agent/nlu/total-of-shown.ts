@@ -17,7 +17,7 @@ export function planTotalOfShown(text: string, previous: PreviousTurn, language:
 }
 
 /** The breakdown's figures without the split; undefined for a top N (whose total is not the table's) or a condition. */
-function totalOf(call: PlannedCall): PlannedCall | undefined {
+export function totalOf(call: PlannedCall): PlannedCall | undefined {
   const asQuery = call.tool === 'kpi_trend' ? trendAsQuery(call) : asMetricCall(call);
   if (asQuery?.tool !== 'query_metrics') return undefined;
   const { group_by, grain, order_by, order, limit, totals, ...rest } = asQuery.args;
@@ -41,4 +41,17 @@ function trendAsQuery(call: PlannedCall): PlannedCall {
       ...dates,
     },
   };
+}
+
+/** « clics par semaine + le total du mois », "clicks by week, and the February total": the table, then its total. */
+const AND_THE_TOTAL =
+  /(?:\+|,|\bet\b|\band\b)\s*(?:(?:le|the|son|its)\s)?(?:(?:february|monthly|month's|grand)\s)?(?:total|cumul)(?:\s(?:du mois|de fevrier|of february|for february|for the month|general|global|overall))?\s*[?!.]*\s*$/;
+
+export function withTotalPart(plan: Plan, text: string): Plan {
+  const [only, ...others] = plan.calls;
+  if (!only || others.length > 0 || plan.clarification || !AND_THE_TOTAL.test(prepare(text))) return plan;
+  // (A table with its total row states it already: « CA par canal et le total ».)
+  if (only.args.totals === true) return plan;
+  const total = totalOf(only);
+  return total ? { ...plan, calls: [only, total] } : plan;
 }

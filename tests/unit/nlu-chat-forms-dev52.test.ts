@@ -388,3 +388,20 @@ describe('growth-marketing shorthand (dev59)', () => {
     });
   });
 });
+
+describe('a table and its total; another month’s half', () => {
+  test('« clics par semaine + le total du mois »: the weekly trend, then the month’s total', () => {
+    expect(calls('donne-moi les clics semaine par semaine et le total de février')).toEqual([
+      expect.objectContaining({ tool: 'kpi_trend', metric: 'clicks', grain: 'week' }),
+      { tool: 'query_metrics', metrics: ['clicks'], date_from: '2021-02-01', date_to: '2021-02-28' },
+    ]);
+    // A table with its total row says it already: no second call.
+    expect(calls('CA par canal et le total')).toHaveLength(1);
+  });
+  test('« la première quinzaine de mars » is March’s (no data), not February’s', () => {
+    expect(calls('CA de la première quinzaine de mars ?')[0]).toMatchObject({
+      date_from: '2021-03-01',
+      date_to: '2021-03-14',
+    });
+  });
+});
