@@ -327,9 +327,14 @@ export function findScope(normalized: string, catalog: Catalog): Scope {
       ambiguous = undefined;
     }
   }
+  // « les blogueurs, insta et youtube ensemble »: brands that qualify the group named (each has a campaign in it).
+  const inGroup = (prefix: string) =>
+    group !== undefined &&
+    new Set(campaigns).size === group.length &&
+    group.some((name) => name.toLowerCase().startsWith(prefix.toLowerCase()));
   return {
     campaigns: [...new Set(campaigns)],
-    prefixes: [...new Set(prefixes)].filter((prefix) => !ownFamily(prefix)),
+    prefixes: [...new Set(prefixes)].filter((prefix) => !ownFamily(prefix) && !inGroup(prefix)),
     categories,
     ...(ambiguous ? { ambiguous } : {}),
     ...(group && new Set(campaigns).size === group.length ? { group } : {}),

@@ -405,3 +405,12 @@ describe('a table and its total; another month’s half', () => {
     });
   });
 });
+
+describe('brands that qualify a group', () => {
+  test('« les blogueurs, insta et youtube ensemble »: the two blogger campaigns, not every instagram campaign', () => {
+    expect(calls('combien de commandes grâce aux blogueurs, insta et youtube ensemble ?')[0]).toMatchObject({
+      metrics: ['orders'],
+      campaigns: ['instagram_blogger', 'youtube_blogger'],
+    });
+  });
+});
