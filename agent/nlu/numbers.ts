@@ -10,7 +10,7 @@ const PERCENT = new RegExp(
   'g',
 );
 const DECREASE =
-  /\b(baiss|redui|reduc|diminu|coup|cut|reduc|decreas|lower|drop|retir|enlev|minus|moins|shrink|slash)\w*/;
+  /\b(baiss|redui|reduc|diminu|coup|cut|reduc|decreas|lower|drop|retir|enlev|minus|moins|shrink|slash)\w*|\btrim(?:s|med|ming)?\b/;
 
 /** What follows a count that makes it something else (a period, a percentage, money, a date). */
 const NOT_A_COUNT = String.raw`(?!\s?(?:[\d.,]|%|pour|percent|last|jours?|days?|semaines?|weeks?|mois|months?|chf|fr|francs?|eur|h\b|:|janv|fevr|mars|avr|mai|juin|juil|aout|sept|oct|nov|dec|jan|feb|mar|apr|may|jun|jul|aug|sep|er\b|st\b|nd\b|rd\b|th\b))`;
@@ -25,7 +25,7 @@ const COUNT_PATTERNS = [
 
 // « la meilleure campagne », "which campaign has…" ask for one campaign, not a top 5.
 const SINGULAR =
-  /\bn ?° ?1\b|^\s*(?:la|the) (?:campagne|campaign)\b(?!s)|\b(?:la|the) (?:campagne|campaign) (?:qui|that|which)\b|\b(?:biggest|largest|top|worst|best) (?:spender|earner|performer|loser)\b(?!s)|\bsingle\b|\bune seule\b|\bun seul\b|\bonly one\b|\bjust one\b|\bnumero (1|un)\b|\bnumber (1|one)\b|\bno\. ?1\b|#1\b|\b(la meilleure?|la pire|le meilleur|le pire|the best|the worst|the top|quelle|which|wich|quel) (campagne|campaign)\b(?!s)|^\s*(meilleure?|pire|best|worst|top|bottom|flop) (campagne|campaign|canal|channel)\b(?!s)(?!.*\bles (meilleur|pire)s?\b)/;
+  /\bn ?° ?1\b|^\s*(?:la|the) (?:campagne|campaign)\b(?!s)|\b(?:la|the) (?:campagne|campaign) (?:qui|that|which)\b|\b(?:biggest|largest|top|worst|best) (?:spender|earner|performer|loser|offender)\b(?!s)|\bsingle\b|\bune seule\b|\bun seul\b|\bonly one\b|\bjust one\b|\bnumero (1|un)\b|\bnumber (1|one)\b|\bno\. ?1\b|#1\b|\b(la meilleure?|la pire|le meilleur|le pire|the best|the worst|the top|quelle|which|wich|quel) (campagne|campaign)\b(?!s)|^\s*(meilleure?|pire|best|worst|top|bottom|flop) (campagne|campaign|canal|channel)\b(?!s)(?!.*\bles (meilleur|pire)s?\b)/;
 
 /** A ranking size (« top 10 », « les cinq meilleures », "three campaigns"), clamped to 1..50. */
 export function findCount(text: string): number | undefined {
@@ -141,7 +141,7 @@ export function findVolume(text: string, unit: 'impressions' | 'clicks'): number
 /** A number of segments (« en 3 groupes », "4 clusters", "k=3"), clamped to 2..5. */
 export function findSegmentCount(text: string): number | undefined {
   const match =
-    /\b(\d{1,2})\s(?:segments?|clusters?|groupes?|groups?|categories de campagnes|profils?|types?)\b/.exec(
+    /\b(\d{1,2})\s(?:segments?|clusters?|groupes?|groups?|categories de campagnes|profils?|types?|buckets?|familles?|paquets?|tiers)\b/.exec(
       text,
     ) ??
     /\bk\s?=?\s?(\d{1,2})\b/.exec(text) ??

@@ -414,3 +414,29 @@ describe('brands that qualify a group', () => {
     });
   });
 });
+
+describe('Slack English (dev59, second pass)', () => {
+  test('"qq", "cheers", "flag every campaign …": chat words around a question that is read', () => {
+    expect(calls("qq what's total spend MTD? all channels")).toEqual([
+      { tool: 'query_metrics', metrics: ['mark_spent'], date_from: '2021-02-01', date_to: '2021-02-28' },
+    ]);
+    expect(calls('Flag every campaign whose CPA is above 5,000 for February, cheers')[0]).toMatchObject({
+      thresholds: [{ metric: 'cpa', op: '>', value: 5000 }],
+    });
+  });
+  test('"trim social budget by 15 pct" is a cut; « le trimestre » is not', () => {
+    expect(calls('what if we trim social budget by 15 pct, impact on rev?')).toEqual([
+      { tool: 'simulate_budget', budget_increase_pct: -15, category: 'social' },
+    ]);
+    expect(plan('CA du trimestre').unexplained).toEqual(['trimestre']);
+  });
+  test('"worst offender on CPA": one campaign; "3 buckets": three segments; "what’s this bot for": help', () => {
+    expect(calls("qq who's our worst offender on CPA, campaign level")).toEqual([
+      { tool: 'rank_campaigns', metric: 'cpa', direction: 'top', limit: 1 },
+    ]);
+    expect(calls('segment our campaigns into 3 buckets by performance pls')).toEqual([
+      { tool: 'segment_campaigns', k: 3 },
+    ]);
+    expect(plan("hi! new here - what's this bot for and how do I use it?").intent).toBe('help');
+  });
+});
