@@ -167,6 +167,7 @@ export function followMetricCall(
     !args.compare_to &&
     typeof args.date_from === 'string' &&
     typeof args.date_to === 'string';
+  const stepped = steppedPeriod(p.text, args, catalog.lastDay);
   if (comparedBefore) {
     const [from, to] = [String(args.date_from), String(args.date_to)];
     const days = Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000) + 1;
@@ -180,9 +181,9 @@ export function followMetricCall(
     args.date_from = day;
     args.date_to = day;
     changed = true;
-  } else if (steppedPeriod(p.text, args, catalog.lastDay)) {
+  } else if (stepped) {
     // « et la semaine suivante ? », "and the week before?": the previous period moved by its own length.
-    Object.assign(args, steppedPeriod(p.text, args, catalog.lastDay));
+    Object.assign(args, stepped);
     changed = true;
   } else if (p.period?.date_from && p.period.date_to) {
     if (previous.tool === 'explain_change') {

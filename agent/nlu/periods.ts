@@ -8,6 +8,9 @@ import { type DateRange, findDateRange } from './dates.js';
 import { findDayBound } from './day-bounds.js';
 
 export const DAY = String.raw`(\d{1,2})(?:er|ere|re|e|st|nd|rd|th)?`;
+/** A weekday written out or shortened (« samedi », "Sat"), for the patterns that name a day with its weekday. */
+export const WEEKDAY_WORD =
+  '(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thurs|fri|sat|sun)';
 const MONTH_WORD = String.raw`(?:\s(?:janv\w*|jan|fevr\w*|fev|feb\w*|february|mars|march|avr\w*|april|mai|may|juin|june|juil\w*|july|aout|august|sept(?!ante)\w*|oct\w*|nov\w*|dec\w*)\.?)?`;
 const ORDINALS: [RegExp, number][] = [
   [/^(1|1re|1ere|1er|premiere|first|1st)$/, 1],
@@ -174,7 +177,7 @@ export function findPeriod(raw: string, lastDay: string | null): DateRange | und
   }
   // « depuis le 10 », "since the 10th", « depuis samedi 20 »
   m = new RegExp(
-    String.raw`\b(?:depuis le|depuis|since(?: the)?|a partir du)\s(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun)\.?\s(?:the\s)?)?${DAY}\b(?!\s?(?:jours|days|\d))`,
+    String.raw`\b(?:depuis le|depuis|since(?: the)?|a partir du)\s(?:${WEEKDAY_WORD}\.?\s(?:the\s)?)?${DAY}\b(?!\s?(?:jours|days|\d))`,
   ).exec(text);
   if (m && !new RegExp(String.raw`${DAY}\s(?:janv|fevr|fev|feb|mars|march)`).test(text.slice(m.index))) {
     const from = dayInMonth(Number(m[1]), lastDay);

@@ -5,7 +5,15 @@ import { dayInMonth, daysIn, monthOf, pad, shiftDays, weekdayOf } from './calend
 import type { DateRange } from './dates.js';
 import { isoWeek, MONTH_WEEK_RANGE, twoWeekdays, WEEK_RANGE } from './day-bounds.js';
 import { CHANGE, WHY } from './figure-words.js';
-import { DAY, FIRST_TWO_WEEKS, findPeriod, ordinal, weekNumber, withBareDays } from './periods.js';
+import {
+  DAY,
+  FIRST_TWO_WEEKS,
+  findPeriod,
+  ordinal,
+  WEEKDAY_WORD,
+  weekNumber,
+  withBareDays,
+} from './periods.js';
 
 const COMPARISON_SPLIT =
   /\s(?:vs\.?|versus|contre|compare\w* (?:a|au|aux|avec|with|to)|par rapport (?:a|au|aux)|face a|against|than|que|qu'en|qu'a|qu'au|→|->|>|<|puis|then|and|et|ou|or|a|au|to|avec|with)\s/;
@@ -222,8 +230,6 @@ function isoWeekPair(text: string, lastDay: string): [DateRange, DateRange] | un
   return a < b ? [first, second] : [second, first];
 }
 
-const WEEKDAY_WORD =
-  '(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thurs|fri|sat|sun)';
 /** The day a side ends with (« … le 18 », "… on Tue 16th"). */
 const DAY_AT_END = new RegExp(
   String.raw`\b(?:${WEEKDAY_WORD}\.?\s)?(?:the\s)?${DAY}(?:er|e|st|nd|rd|th)?\s*[,;:]?\s*$`,
