@@ -23,7 +23,7 @@ import type { App } from '../app.js';
 // test are held out. dev7, dev20 and dev30 are fresh measures taken at the end of a session; dev11, dev13 and dev15 are
 // the other halves (by family) of dev10's, dev12's and dev14's writers; dev25 and dev29 were written beside the tuned
 // sets of their session and only their rates were read; so were dev33, dev36 (session 8), dev39 and dev42 (session 9),
-// dev47 and dev50 (session 10), dev53 and dev56 (session 11), chosen before any set was written.
+// dev47 and dev50 (session 10), dev53 and dev56 (session 11), dev61 and dev64 (session 12), chosen before any set was written.
 /** The splits tuned on: `--failures` lists their misses. */
 const TUNED_SPLITS = [
   'dev',
@@ -69,6 +69,12 @@ const TUNED_SPLITS = [
   'dev57',
   'dev58',
   'dev59',
+  'dev60',
+  'dev62',
+  'dev63',
+  'dev65',
+  'dev66',
+  'dev67',
 ] as const;
 /** The splits never tuned on: only their rates are printed, never their misses. */
 const HELD_OUT_SPLITS = [
@@ -87,6 +93,8 @@ const HELD_OUT_SPLITS = [
   'dev50',
   'dev53',
   'dev56',
+  'dev61',
+  'dev64',
   'dev7',
   'test',
 ] as const;
