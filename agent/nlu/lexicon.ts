@@ -56,7 +56,7 @@ faible faibles high higher highest low lower lowest top flop moyenne moyen moyen
 ventiler breakdown liste chaque each every tout tous toute toutes all whole ensemble across partout
 jour jours day days daily quotidien quotidienne semaine semaines week weeks weekly hebdo hebdomadaire mois month
 months monthly mensuel periode period quinzaine fortnight weekend week end
-lundi mardi mercredi jeudi vendredi samedi dimanche monday tuesday wednesday thursday friday saturday sunday
+lundi mardi mercredi jeudi vendredi samedi dimanche monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thurs fri sat sun
 janvier fevrier fev mars avril mai juin juillet aout septembre octobre novembre decembre jan january feb february
 march apr april june july aug august sept september oct october nov november dec december
 chf franc francs fr eur euro euros balles mio mios million millions mln
@@ -66,7 +66,7 @@ niveau niveaux consomme consommee consommes consommees consommer journee journee
 
 /** The words the rules read (metrics, directions, periods, why, simulations, cuts and boosts, comparisons). */
 const RULES = words(`
-tourne tournent roule roulent actives active running vers bas haut plombent plombe dragging drag gouffre gouffres burning burn cash sous fenetres jette performers performer fort forte forts fortes high vues vue terms zero wow mtd wtd revient reviennent ad ads pub pubs recolte recoltes recoltés obtenu obtenus genere generes bien back presque rien sem crame cramer fondu fondre ecroule ecroulees ecroules plombe plomber collapse collapsed chute chuter
+drivers driver tourne tournent roule roulent actives active running vers bas haut plombent plombe dragging drag gouffre gouffres burning burn cash sous fenetres jette performers performer fort forte forts fortes high vues vue terms zero wow mtd wtd revient reviennent ad ads pub pubs recolte recoltes recoltés obtenu obtenus genere generes bien back presque rien sem crame cramer fondu fondre ecroule ecroulees ecroules plombe plomber collapse collapsed chute chuter
 pause pausing paused scaler scale sauter kill couper crash crashed progresse progresser triple triples double cac
 roi roas ca revenue revenues revenu revenus chiffre affaires rentabilite rentable rentables profitable
 profitability retour retours invest investi investit investis investissons investir investissement investissements impressions impression clic clics

@@ -1,6 +1,7 @@
 // Text normalization for the offline NLU: lower case without accents, one kind of apostrophe and dash,
 // number words turned into digits, and light typo correction against the words the planner looks for.
 import { distance } from 'fastest-levenshtein';
+import { withSlashDates } from './slash-dates.js';
 import { spokenForms } from './spoken.js';
 
 /** Inputs longer than this are cut before parsing: the graph refuses long inputs anyway, this bounds the work. */
@@ -151,7 +152,7 @@ export function swapped(a: string, b: string): boolean {
 /** Normalized text with typos corrected and number words written as digits: what the rules parse. */
 export function prepare(text: string): string {
   // « sem. dernière », « sem du 8 »: the abbreviation of semaine, so every period rule reads it.
-  const expanded = normalize(text)
+  const expanded = withSlashDates(normalize(text))
     // "top of funnel check:", « haut du funnel »: the stage of the funnel, not a ranking.
     .replace(/\b(?:top|haut) (?:of (?:the )?|du |de )funnel\b/g, 'funnel')
     // « … la semaine dernière, et le CPL sur cette même semaine ? »: the period already named, not another.
@@ -205,6 +206,13 @@ export function prepare(text: string): string {
       /\b(?:un seul|une seule|one single|a single|one) (chiffre|nombre|number|figure|ligne|line|valeur)\b/g,
       '$1',
     )
+    // « quels canaux ne sont pas rentables ? », "which channels are unprofitable?": the channels below zero ROI, not
+    // the loss-making campaigns' preset.
+    .replace(
+      /\b(canaux|categories|channels|leviers)\b((?: [\w']+){0,4}?) (?:ne sont pas (?:rentables|profitables)|sont (?:non|pas) rentables|(?:pas|non) rentables|deficitaires|are (?:unprofitable|not profitable|loss-making)|aren't profitable|unprofitable|not profitable|(?:lose|are losing) money)\b/g,
+      '$1$2 avec un roi negatif',
+    )
+    .replace(/\b(?:unprofitable|loss-making|money-losing) (channels|categories)\b/g, '$1 with a negative roi')
     // « ne rentrent pas dans leurs frais »: not profitable; without « pas », profitable (break-even or better).
     .replace(/\bne (?:rentr\w*) pas dans (?:leurs|ses|nos|leur|son) frais\b/g, 'ne sont pas rentables')
     .replace(/\b(?:rentr\w*) dans (?:leurs|ses|nos|leur|son) frais\b/g, 'sont rentables')
@@ -255,6 +263,21 @@ export function prepare(text: string): string {
     // "L7D", "l30d": the last days.
     .replace(/\bl(\d{1,2})d\b/g, 'the last $1 days')
     .replace(/\bmonth-to-date\b|\bmtd\b/g, 'month to date')
+    // "WoW revenue, all 4 weeks", "revenue week over week for feb": each week of the month, not the last two.
+    .replace(
+      /\b(?:wow|week[- ]over[- ]week|semaine (?:sur|apres) semaine)\b(?=.*\b(?:all (?:4|four|the) weeks|each week|every week|for (?:feb\w*|the month|this month)|(?:in|over|across) (?:feb\w*|the month)|(?:sur|pour) (?:le mois|fevrier)|toutes les semaines|chaque semaine)\b)|(?<=\b(?:all (?:4|four|the) weeks|each week|every week|toutes les semaines|chaque semaine)\b.*)\b(?:wow|week[- ]over[- ]week|semaine (?:sur|apres) semaine)\b/g,
+      'by week',
+    )
+    // "top 5 rev drivers", "biggest spend drivers": the campaigns that bring the most of it.
+    .replace(
+      /\b(top|bottom|biggest|largest|main) (\d{1,2} )?(rev|revenue|sales|spend|orders?|leads?|clicks?|traffic|ca)\b drivers\b/g,
+      '$1 $2campaigns by $3',
+    )
+    // « week 1 + week 2 ensemble », "weeks 1 and 2 combined": one span of both weeks.
+    .replace(
+      /\b(semaines?|sem|weeks?|wk)\s?([1-5]) (?:\+|et|and|&) (?:(?:la |the )?(?:semaine|sem|week|wk)\s?)?([1-5])\b(?=.*\b(?:ensemble|together|combined|cumul\w*|au total|in total|total)\b)/g,
+      (_, word: string, a: string, b: string) => `${word.replace(/s$/, '')} ${a} to ${b}`,
+    )
     // "leads wow?": week over week — after a word, not an exclamation (« wow, top 5 par CA »).
     .replace(
       /(?<=\b[a-z]{2,} )wow\b(?!\s*[,!])|(?<=\b(?:cpm|cpc|cpa|cpl|ctr|cvr|roi|roas|spend|revenue|ca|leads|orders|clicks|impressions) )wow\b|^wow\b(?=\s(?:spend|revenue|ca|roi|roas|cpa|cpl|cpc|ctr|leads|orders|clicks|change|growth|depenses?|budget)\b)/g,

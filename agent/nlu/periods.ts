@@ -43,7 +43,10 @@ export const FIRST_TWO_WEEKS = /\b(deux|2) premieres semaines\b|\bfirst (two|2) 
 export function withBareDays(text: string): string {
   return text
     .replace(
-      /\b(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s(?=(?:the\s)?\d{1,2}(?:er|st|nd|rd|th)?\b|(?:fevr\w*|fev|feb\w*|february)\.?\s\d)/g,
+      new RegExp(
+        String.raw`\b${WEEKDAY_WORD}\.?,?\s(?=(?:the\s)?\d{1,2}(?:er|st|nd|rd|th)?\b|(?:fevr\w*|fev|feb\w*|february)\.?\s\d)`,
+        'g',
+      ),
       '',
     )
     .replace(/\b(?<!(?:on|of) )the\s(?=\d{1,2}(?:st|nd|rd|th)\b)/g, '');
@@ -54,7 +57,9 @@ export function findPeriod(raw: string, lastDay: string | null): DateRange | und
   // A weekday alone with its day (« le samedi 20 ») is read below, on the raw text.
   // A weekday before a month and day ("Tuesday Feb 9th") is dropped too: the month-first rule reads the rest.
   const text =
-    /\s(?:au|to|-|→|et|and)\s/.test(raw) || /di,?\s(?:fevr|fev|feb)|day,?\s(?:feb)/.test(raw)
+    /\s(?:au|to|-|→|et|and|\+|&)\s/.test(raw) ||
+    /di,?\s(?:fevr|fev|feb)|day,?\s(?:feb)/.test(raw) ||
+    new RegExp(String.raw`\d\s?(?:-|→)\s?${WEEKDAY_WORD}\b`).test(raw)
       ? withBareDays(raw)
       : raw;
   // Full dates (« 2021-02-15 », « 15.02.2021 ») first: the day-month forms below would read a piece of them.
@@ -62,7 +67,7 @@ export function findPeriod(raw: string, lastDay: string | null): DateRange | und
   const bound = findDayBound(text, lastDay);
   if (bound) return bound;
   // « les 10 premiers jours (du mois) », "the first 10 days of February": from the 1st.
-  const first = /\b(\d{1,2}) premiers jours\b|\bfirst (\d{1,2}) days\b/.exec(text);
+  const first = /\b(\d{1,2}) premi(?:ers?|eres?) jours?\b|\bfirst (\d{1,2}) days?\b/.exec(text);
   if (first) {
     const to = dayInMonth(Number(first[1] ?? first[2]), lastDay);
     if (to) return { date_from: dayInMonth(1, lastDay)!, date_to: to };
@@ -216,12 +221,16 @@ export function findPeriod(raw: string, lastDay: string | null): DateRange | und
   if (m && Number(m[2]) === Number(m[1]) + 1) {
     const from = dayInMonth(Number(m[1]), lastDay);
     const to = dayInMonth(Number(m[2]), lastDay);
-    const weekdays = /\b[a-z]+(di|che|day) \d{1,2}\b.*\b[a-z]+(di|che|day) \d{1,2}\b/.test(raw);
+    const weekdays = new RegExp(
+      String.raw`\b${WEEKDAY_WORD}\.?\s(?:the\s)?\d{1,2}\b.*\b${WEEKDAY_WORD}\.?\s(?:the\s)?\d{1,2}\b`,
+    ).test(raw);
     if (
       from &&
       to &&
       (weekdays ||
-        /di\s|che\s|fev|feb|\+/.test(m[0] + text.slice(m.index + m[0].length, m.index + m[0].length + 6)))
+        /di\s|che\s|fev|feb|\+/.test(m[0] + text.slice(m.index + m[0].length, m.index + m[0].length + 6)) ||
+        // « le 13 et le 14 », "on the 13th and 14th": days, with their article.
+        /\b(?:le|the)\s$/.test(text.slice(0, m.index)))
     )
       return { date_from: from, date_to: to };
   }
@@ -308,7 +317,7 @@ export function findPeriod(raw: string, lastDay: string | null): DateRange | und
   }
   // « le samedi 20 », "on Saturday the 20th": a day of the data's last month.
   m = new RegExp(
-    String.raw`\b(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s(?:the\s)?${DAY}\b(?!\s?(?:janv|fevr|fev|feb|mars|march|avr|apr))`,
+    String.raw`\b${WEEKDAY_WORD}\.?\s(?:the\s)?${DAY}\b(?!\s?(?:janv|fevr|fev|feb|mars|march|avr|apr))`,
   ).exec(text);
   if (m) {
     const day = dayInMonth(Number(m[1]), lastDay);

@@ -5,7 +5,7 @@ import type { Metric } from '../../src/core/metrics.js';
 import { dates, orderFor, query, scopeArgs } from './figure-parse.js';
 import type { FigureQuestion, Reading } from './figure-question.js';
 import { BOOST, CUT, PER_CATEGORY, SINGULAR_CATEGORY } from './figure-words.js';
-import { FROM_END_TO_END, findDirectionWord } from './metrics.js';
+import { FROM_END_TO_END, findDirectionWord, SORT_ALL } from './metrics.js';
 
 /** The channels ranked by `metric` (in the order the words ask), with spend and revenue beside it. */
 export function channelRanking(
@@ -101,7 +101,7 @@ export function readFamilyRanking({ p, text, metric, ranked }: FigureQuestion): 
           order_by: metric,
           order: orderFor(text, metric),
           // « du CPC le plus bas au plus haut »: every campaign of the family, in that order.
-          limit: p.count ?? (FROM_END_TO_END.test(text) ? 100 : 5),
+          limit: p.count ?? (FROM_END_TO_END.test(text) || SORT_ALL.test(text) ? 100 : 5),
           ...scopeArgs(p.scope),
           ...dates(p.period),
         }),

@@ -9,7 +9,7 @@ import type { Features } from './features.js';
 import type { MetricReading } from './figure-parse.js';
 import { isKnownWord } from './lexicon.js';
 import { clarificationText } from './messages.js';
-import { directionFor, FROM_END_TO_END } from './metrics.js';
+import { directionFor, FROM_END_TO_END, SORT_ALL } from './metrics.js';
 import { askSimulation, simulationOption } from './simulation-choices.js';
 
 export interface Routed {
@@ -303,7 +303,10 @@ function routeKpi(f: Features, plan: PlanMaker): Routed | undefined {
         f.count ??
         (/\b(toutes|tous|all|every|complet\w*|entier\w*|full)\b|\bcroissant\w*|\bdecroissant\w*/.test(
           f.text,
-        ) || FROM_END_TO_END.test(f.text)
+        ) ||
+        FROM_END_TO_END.test(f.text) ||
+        // (within one channel: the whole channel; across the account a top 5 stays, as the golden plans say)
+        (SORT_ALL.test(f.text) && f.category !== undefined)
           ? 50
           : /\bpodium\b/.test(f.text)
             ? 3

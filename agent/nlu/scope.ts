@@ -128,8 +128,24 @@ function nearPart(word: string, lookup: { holders: Map<string, string[]> }): str
   return near.length === 1 ? near[0]! : word;
 }
 
+/**
+ * Wordings that name a scope another way: « tier1 vs tier2 facebook » (the brand after both tiers belongs to each),
+ * « toutes les campagnes instagram (blogger compris) » (the brand's every campaign already holds its blogger).
+ */
+function withScopeWording(normalized: string): string {
+  return normalized
+    .replace(
+      /\b(tier[1-3]) (vs\.?|versus|contre|et|and|ou|or|&) (tier[1-3]) (?:(?:de|of|on|sur|chez) )?(facebook|instagram|fb|ig|insta)\b/g,
+      '$4 $1 $2 $3',
+    )
+    .replace(
+      /(\b(?:instagram|insta|ig|youtube|yt)\b.*?)\s?\(?(?:(?:y )?compris (?:le |les |the )?blogg?eu?rs?|(?:le |les |the )?blogg?eu?rs? (?:compris|inclus|included)|including (?:the )?bloggers?)\)?/g,
+      '$1',
+    );
+}
+
 export function findScope(normalized: string, catalog: Catalog): Scope {
-  let text = normalized.replace(/_/g, ' ');
+  let text = withScopeWording(normalized).replace(/_/g, ' ');
   for (const [pattern, replacement] of BRAND_ALIASES) text = text.replace(pattern, replacement);
   // « tier 2 », « tier-1 »: one word.
   text = text.replace(

@@ -2,7 +2,7 @@
 // par commande ». Each comparator is tied to the metric named closest before it (or right after: « plus de 50 %
 // de ROI »). Percentages become fractions (0,5 % → 0.005); a percent KPI written without % is read in percent.
 import type { Metric } from '../../src/core/metrics.js';
-import type { MetricMention } from './metrics.js';
+import { COST_METRICS, type MetricMention } from './metrics.js';
 import { parseAmount } from './normalize.js';
 
 export type Comparator = '<' | '<=' | '>' | '>=';
@@ -18,6 +18,10 @@ const COMPARATORS: [RegExp, Comparator][] = [
   [/<|\bsous\b(?: la barre (?:des?|du))?|\ben dessous d\w*|\binferieur\w* (a|au)\b|\bmoins (de|d'|que)\b|\bbelow\b|\bunder\b|\bless than\b|\bfewer than\b|\blower than\b|\bsmaller than\b|\bsouth of\b|\bbeneath\b|\b(?:fell|falls?|falling) short of\b|\bshort of\b/, '<'],
   [/>|\bau[- ]dessus d\w*|\ben dessus d\w*|\bau[- ]dela d\w*|\bsuperieur\w* (a|au)\b|\bplus (de|d'|que)\b|\babove\b|\bover\b|\bmore than\b|\bgreater than\b|\bhigher than\b|\bbigger than\b|\blarger than\b|\bnorth of\b|\bbeyond\b|\bdepass\w*|\bexceed\w*/, '>'],
 ]; // biome-ignore format: a table
+
+/** A comparator whose direction depends on the metric: group 1 is "worse", otherwise "better". */
+const POLAR_COMPARATOR =
+  /\b(?:(worse|pire|pires|moins bons?|moins bonnes?)|better|meilleure?s?) (?:than|que|qu')\s?/g;
 
 const NUMBER =
   /([+-]?\s?\d[\d' ]*(?:[.,]\d+)?)\s?(%|pour ?cents?\b|percent\b|k\b|m\b|mios?\b|millions?\b|mille\b|chf\b|francs?\b|balles\b|fr\b|\.-|cents?\b)?/y;
@@ -173,6 +177,22 @@ export function findThresholds(text: string, mentions: readonly MetricMention[])
       found.push({ metric: mention.metric, op, value: percent ? before.value / 100 : before.value });
       for (let i = match.index; i < match.index + match[0].length; i++) taken.add(i);
     }
+  }
+  // "ROI worse than -50%", « un CPA pire que 5000 »: below for a KPI where higher is better, above for a cost.
+  for (const match of text.matchAll(POLAR_COMPARATOR)) {
+    const number = numberAt(text, match.index + match[0].length, true);
+    const mention = [...mentions].reverse().find((item) => item.end <= match.index);
+    if (!number || !mention) continue;
+    const worse = match[1] !== undefined;
+    const higherIsWorse = COST_METRICS.has(mention.metric);
+    const percent =
+      number.unit === '%' ||
+      (PERCENT_METRICS.has(mention.metric) && number.unit === undefined && number.value !== 0);
+    found.push({
+      metric: mention.metric,
+      op: worse === higherIsWorse ? '>' : '<',
+      value: percent ? number.value / 100 : number.value,
+    });
   }
   // The tool takes three conditions at most; the same one written twice counts once.
   const unique = new Map(

@@ -196,7 +196,7 @@ export function findTwoPeriods(raw: string, lastDay: string | null): [DateRange,
   for (const split of [STRONG_SPLIT, JOIN_SPLIT, COMPARISON_SPLIT])
     for (const match of text.matchAll(new RegExp(split.source, 'g'))) {
       const periods = splitAt(text, match.index, match[0].length, lastDay);
-      if (periods) return periods;
+      if (periods) return oneDayRange(periods, match[0], text) ? undefined : periods;
     }
   // « le ROI en baisse vs la semaine d'avant », "down vs the previous week": no period named first — the last 7 days.
   if (LAST_WEEK_VS_BEFORE.test(text)) {
@@ -257,6 +257,21 @@ function dayAgainstDay(left: string, right: string, lastDay: string): [DateRange
     { date_from: x, date_to: x },
     { date_from: y, date_to: y },
   ];
+}
+
+/**
+ * "Total orders Feb 8 to Feb 10", « du 8 fév. au 10 fév. »: two days joined by a range word are the days between
+ * them (findPeriod), unless something compares them (« vs », "than") or asks what changed.
+ */
+function oneDayRange([a, b]: [DateRange, DateRange], joint: string, text: string): boolean {
+  return (
+    a.date_from === a.date_to &&
+    b.date_from === b.date_to &&
+    /^\s(?:a|au|to|through|thru|until|till|-)\s$/.test(joint) &&
+    !/\bvs\b|\bversus\b|\bcontre\b|\bcompar|\bpar rapport\b|\bthan\b|\bque\b|\bagainst\b/.test(text) &&
+    !CHANGE.test(text) &&
+    !WHY.test(text)
+  );
 }
 
 function splitAt(

@@ -67,6 +67,12 @@ export function unexplainedWords(
   const base = signature(plan);
   const names = nameWords(input.catalog);
   const used = normalize(JSON.stringify(plan.calls));
+  const prefixes = plan.calls.flatMap(({ args }) =>
+    typeof args.name_prefix === 'string' ? [normalize(args.name_prefix)] : [],
+  );
+  const familyNames = input.catalog.campaigns
+    .map((campaign) => normalize(campaign.campaignName))
+    .filter((name) => prefixes.some((prefix) => name.startsWith(prefix)));
   const phraseWords = harmlessPhraseWords(normalize(text));
   const asides = asideWords(text, input.catalog, usedMetrics(plan));
   const seen = new Set<string>();
@@ -101,6 +107,8 @@ export function unexplainedWords(
       continue;
     }
     if (category ? used.includes(category) : isKnownWord(key)) continue;
+    // « toutes les campagnes instagram (blogger compris) »: a part of a name in the family the plan takes.
+    if (nameWord && familyNames.some((name) => name.split(/[^a-z0-9]+/).includes(nameWord))) continue;
     // « search google_hot »: a category word is explained by a campaign of that category the plan uses; « pour chaque
     // type de campagne (social, search, etc.) »: by a plan that shows every category.
     if (

@@ -7,6 +7,7 @@
 // The explicit assumption (`volumeElasticity`, e): with spend × (1 + p), impressions and clicks are
 // multiplied by (1 + p)^e. e = 1 (default) keeps CPM and CTR constant (volumes follow spend); e = 0 keeps
 // volumes fixed (only spend changes); values in between model diminishing returns.
+import type { Language } from '../core/answer.js';
 import { formatMoney, formatMoneyDelta, formatPercent } from '../core/format.js';
 import { type CampaignDay, inputOf, type ModelInput } from './features.js';
 import { type RangeField, type RevenueModel, summarize, treeTotals } from './revenue-model.js';
@@ -155,17 +156,35 @@ function outsideFields(model: RevenueModel, input: ModelInput): RangeField[] {
   );
 }
 
-/** The platform's text block: « Budget actuel : CHF 13 798 501 … Delta revenue : +CHF … (+x,x %) … ». */
-export function simulationText(row: BudgetSimulationRow, currency: string): string {
-  const scope = row.category === 'all' ? 'toutes catégories' : `catégorie ${row.category}`;
-  const change = formatPercent(row.budget_increase_pct / 100, { signed: true });
+/** The simulation's text block, in the answer's language: « Budget actuel : CHF 13 798 501 … Écart de CA : +CHF …
+ * (+x,x %) … », "Current budget: CHF 13’798’501 … Revenue change: +CHF … (+x.x%) …". */
+export function simulationText(
+  row: BudgetSimulationRow,
+  currency: string,
+  language: Language = 'fr',
+): string {
+  const money = (value: number | null) => formatMoney(value, currency, 0, language);
+  const percent = (fraction: number | null) => formatPercent(fraction, { signed: true, language });
+  const change = percent(row.budget_increase_pct / 100);
+  const revenueChange = `${formatMoneyDelta(row.delta_revenue, currency, language)} (${percent(row.delta_revenue_pct === null ? null : row.delta_revenue_pct / 100)})`;
+  const range = `${money(row.simulated_revenue_low)} – ${money(row.simulated_revenue_high)}`;
+  if (language === 'en')
+    return [
+      `Simulation: ${change} budget (${row.category === 'all' ? 'all categories' : `${row.category} category`})`,
+      `Current budget: ${money(row.current_budget)}`,
+      `Simulated budget: ${money(row.simulated_budget)}`,
+      `Current revenue: ${money(row.current_revenue)}`,
+      `Simulated revenue: ${money(row.simulated_revenue)} (range ${range})`,
+      `Revenue change: ${revenueChange}`,
+      `Incremental ROI: ${percent(row.incremental_roi)}`,
+    ].join('\n');
   return [
-    `Simulation ${change} de budget (${scope})`,
-    `Budget actuel : ${formatMoney(row.current_budget, currency)}`,
-    `Budget simulé : ${formatMoney(row.simulated_budget, currency)}`,
-    `Revenue actuel : ${formatMoney(row.current_revenue, currency)}`,
-    `Revenue simulé : ${formatMoney(row.simulated_revenue, currency)} (intervalle ${formatMoney(row.simulated_revenue_low, currency)} – ${formatMoney(row.simulated_revenue_high, currency)})`,
-    `Delta revenue : ${formatMoneyDelta(row.delta_revenue, currency)} (${formatPercent(row.delta_revenue_pct === null ? null : row.delta_revenue_pct / 100, { signed: true })})`,
-    `ROI incrémental : ${formatPercent(row.incremental_roi, { signed: true })}`,
+    `Simulation ${change} de budget (${row.category === 'all' ? 'toutes catégories' : `catégorie ${row.category}`})`,
+    `Budget actuel : ${money(row.current_budget)}`,
+    `Budget simulé : ${money(row.simulated_budget)}`,
+    `CA actuel : ${money(row.current_revenue)}`,
+    `CA simulé : ${money(row.simulated_revenue)} (intervalle ${range})`,
+    `Écart de CA : ${revenueChange}`,
+    `ROI incrémental : ${percent(row.incremental_roi)}`,
   ].join('\n');
 }

@@ -60,7 +60,7 @@ describe('simulate_budget', () => {
     const text = plain(output.summary);
     expect(text).toContain('Budget actuel : CHF 13 798 501');
     expect(text).toContain('Budget simulé : CHF 16 558 201');
-    expect(text).toMatch(/Delta revenue : [+−]?CHF [\d ]+ \([+−]?\d+,\d %\)/);
+    expect(text).toMatch(/Écart de CA : [+−]?CHF [\d ]+ \([+−]?\d+,\d %\)/);
     expect(text).toMatch(/ROI incrémental : [+−]?\d+,\d %/);
     expect(text).toContain('Hypothèse');
     expect(output.provenance.sql).toContain('marketing_kpi_campaign_day');

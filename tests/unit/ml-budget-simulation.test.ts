@@ -119,8 +119,37 @@ describe('simulationText', () => {
     );
     expect(text).toContain('Budget actuel : CHF 13 798 501');
     expect(text).toContain('Budget simulé : CHF 16 558 201');
-    expect(text).toContain('Revenue simulé : CHF 1 100 000 (intervalle CHF 1 050 000 – CHF 1 150 000)');
-    expect(text).toContain('Delta revenue : +CHF 100 000 (+10,0 %)');
+    expect(text).toContain('CA simulé : CHF 1 100 000 (intervalle CHF 1 050 000 – CHF 1 150 000)');
+    expect(text).toContain('Écart de CA : +CHF 100 000 (+10,0 %)');
+    expect(text).not.toMatch(/Revenue|Delta/);
     expect(text).toContain('ROI incrémental : −50,0 %');
+  });
+
+  test('speaks English to an English question', () => {
+    const text = plain(
+      simulationText(
+        {
+          category: 'search',
+          budget_increase_pct: -15,
+          current_budget: 2_000_000,
+          simulated_budget: 1_700_000,
+          current_revenue: 3_000_000,
+          simulated_revenue: 2_700_000,
+          simulated_revenue_low: 2_600_000,
+          simulated_revenue_high: 2_800_000,
+          delta_revenue: -300_000,
+          delta_revenue_pct: -10,
+          incremental_roi: -2,
+        },
+        'CHF',
+        'en',
+      ),
+    );
+    expect(text).toContain('Simulation: −15.0% budget (search category)');
+    expect(text).toContain('Current budget: CHF 2’000’000');
+    expect(text).toContain('Simulated revenue: CHF 2’700’000 (range CHF 2’600’000 – CHF 2’800’000)');
+    expect(text).toContain('Revenue change: −CHF 300’000 (−10.0%)');
+    expect(text).toContain('Incremental ROI: −200.0%');
+    expect(text).not.toMatch(/actuel|simulé|intervalle|Écart/);
   });
 });

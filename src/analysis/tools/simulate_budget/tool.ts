@@ -65,6 +65,6 @@ export const simulateBudget = defineTool({
       { summary, rows: [{ ...row }], columns: COLUMNS.map((column) => ({ ...column })) },
     );
   },
-  view: (output, language) => simulationView(output, language),
+  view: simulationView,
   recommend: simulationRules,
 });

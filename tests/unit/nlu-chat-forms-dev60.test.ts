@@ -1,0 +1,157 @@
+// Forms from session 12 (dev60–dev67, written by people who never read the parser): weekdays shortened or restated
+// in brackets, slash dates (Swiss day/month, American month/day), two days joined by a range word, « le 13 et le
+// 14 », "worse than" on any KPI, the channels that lose money, a sort inside one channel, cuts said "pull back".
+// Expected arguments by hand from the words and the sample (February 2021, last day Sunday the 28th).
+import { describe, expect, test } from '@jest/globals';
+import { withSlashDates } from '../../agent/nlu/slash-dates.js';
+import { calls, plan } from '../fixtures/offline-plans.js';
+
+const DAYS_8_10 = { date_from: '2021-02-08', date_to: '2021-02-10' };
+
+describe('days written the short way', () => {
+  test.each([
+    ['Budget total consommé entre le 8 et le 10 février inclus (lundi → mercredi) ?', 'mark_spent'],
+    ['Total orders Mon Feb 8 – Wed Feb 10?', 'orders'],
+    ['total orders 8 feb to 10 feb', 'orders'],
+  ])('« %s »: one span, the 8th to the 10th, not the 10th against the 8th', (text, metric) => {
+    expect(calls(text)).toEqual([{ tool: 'query_metrics', metrics: [metric], ...DAYS_8_10 }]);
+  });
+  test('"Mon 8–Wed 10 Feb vs Mon 22–Wed 24 Feb": two three-day spans compared', () => {
+    expect(calls('google_hot spend Mon 8–Wed 10 Feb vs Mon 22–Wed 24 Feb?')).toEqual([
+      expect.objectContaining({
+        campaigns: ['google_hot'],
+        date_from: '2021-02-22',
+        date_to: '2021-02-24',
+        compare_to: DAYS_8_10,
+      }),
+    ]);
+  });
+  test.each([
+    ['total spend Sat 13th + Sun 14th?', '2021-02-13', '2021-02-14'],
+    ['dépenses le 13 et le 14', '2021-02-13', '2021-02-14'],
+    ['spend on the 13th and 14th', '2021-02-13', '2021-02-14'],
+    ['give me CPM on Sat 20', '2021-02-20', '2021-02-20'],
+  ])('« %s »: %s to %s', (text, from, to) => {
+    expect(calls(text)).toEqual([expect.objectContaining({ date_from: from, date_to: to })]);
+  });
+  test('« samedi 13 et lundi 15 » (not in a row) is still asked back', () => {
+    expect(plan('spend samedi 13 et lundi 15').calls).toEqual([]);
+  });
+  test('« les 10 premier jours » (the plural forgotten): the 1st to the 10th', () => {
+    expect(calls('ctr de googel_wide les 10 premier jours de fevrier')).toEqual([
+      {
+        tool: 'query_metrics',
+        metrics: ['ctr'],
+        campaigns: ['google_wide'],
+        date_from: '2021-02-01',
+        date_to: '2021-02-10',
+      },
+    ]);
+  });
+  test('« week 1 + week 2 ensemble »: one span of both weeks', () => {
+    expect(calls('spend week 1 + week 2 ensemble')).toEqual([
+      { tool: 'query_metrics', metrics: ['mark_spent'], date_from: '2021-02-01', date_to: '2021-02-14' },
+    ]);
+  });
+});
+
+describe('slash dates', () => {
+  test.each([
+    ['le CA du 28/2', '28 feb'],
+    ['blended ROAS for 2/1 through 2/14', '1 feb through 14 feb'],
+    ['spend 2/10 - 2/20', '10 feb - 20 feb'],
+    ['roas du 1/2 au 14/2', '1 feb au 14 feb'],
+    ['CA du 3/3', '3 march'],
+  ])('« %s » reads « %s »', (text, written) => {
+    expect(withSlashDates(text)).toContain(written);
+  });
+  test.each(['split 50/50', 'dispo 24/7 ?', '3.5/5'])('« %s » is not a date', (text) => {
+    expect(withSlashDates(text)).toBe(text);
+  });
+  test('"total spend for 2/28": the 28th, not the whole month', () => {
+    expect(calls('total spend for 2/28')).toEqual([
+      { tool: 'query_metrics', metrics: ['mark_spent'], date_from: '2021-02-28', date_to: '2021-02-28' },
+    ]);
+  });
+});
+
+describe('thresholds and objects', () => {
+  test('"ROI worse than -50%": below −0.5, by campaign', () => {
+    expect(calls('anything with ROI worse than -50% this month? asking for a friend (the CFO)')).toEqual([
+      expect.objectContaining({
+        group_by: ['campaign_name'],
+        thresholds: [{ metric: 'roi', op: '<', value: -0.5 }],
+      }),
+    ]);
+  });
+  test('"CPA worse than 5000": a cost is worse above', () => {
+    expect(calls('CPA worse than 5000')).toEqual([
+      expect.objectContaining({ thresholds: [{ metric: 'cpa', op: '>', value: 5000 }] }),
+    ]);
+  });
+  test('"CPL better than 400 CHF": a cost is better below', () => {
+    expect(calls('CPL better than 400 CHF')).toEqual([
+      expect.objectContaining({ thresholds: [{ metric: 'cpl', op: '<', value: 400 }] }),
+    ]);
+  });
+  test.each([
+    'Quels canaux ne sont pas rentables sur février (du 1er au 28) ?',
+    'which channels are unprofitable?',
+  ])('« %s »: the channels below zero ROI, not the loss-making campaigns', (text) => {
+    expect(calls(text)).toEqual([
+      expect.objectContaining({
+        tool: 'query_metrics',
+        group_by: ['category'],
+        thresholds: [{ metric: 'roi', op: '<', value: 0 }],
+      }),
+    ]);
+  });
+  test('« quelles campagnes ne sont pas rentables » keeps the loss-makers’ preset', () => {
+    expect(calls('quelles campagnes ne sont pas rentables')).toEqual([
+      { tool: 'get_underperforming_campaigns', roi_threshold: 0 },
+    ]);
+  });
+  test('"rank the social campaigns by ctr": all six, not a top 5', () => {
+    expect(calls('rank the social campaigns by ctr')).toEqual([
+      expect.objectContaining({ tool: 'rank_campaigns', metric: 'ctr', category: 'social', limit: 50 }),
+    ]);
+  });
+  test('"top 5 rev drivers": the five campaigns with the most revenue', () => {
+    expect(calls('top 5 rev drivers this month?')).toEqual([
+      expect.objectContaining({ tool: 'rank_campaigns', metric: 'revenue', direction: 'top', limit: 5 }),
+    ]);
+  });
+  test('"WoW revenue, all 4 weeks": each week, not the last two', () => {
+    expect(calls('WoW revenue, all 4 weeks')).toEqual([
+      { tool: 'kpi_trend', metric: 'revenue', grain: 'week' },
+    ]);
+  });
+  test('« tier1 vs tier2 facebook »: facebook_tier1 against facebOOK_tier2', () => {
+    expect(
+      plan('tier1 vs tier2 facebook, le taux de clic stp').calls.map((call) => call.args.campaigns),
+    ).toEqual([['facebook_tier1'], ['facebOOK_tier2']]);
+  });
+  test('« toutes les campagnes instagram (blogger compris) »: the instagram family, blogger included', () => {
+    expect(
+      calls('CA de toutes les campagnes instagram (blogger compris) sur la semaine du 8 au 14 ?'),
+    ).toEqual([
+      {
+        tool: 'query_metrics',
+        metrics: ['revenue'],
+        name_prefix: 'instagram',
+        date_from: '2021-02-08',
+        date_to: '2021-02-14',
+      },
+    ]);
+  });
+  test('"what are we paying per purchase": the cost per order', () => {
+    expect(calls('what are we paying per purchase on google_wide')).toEqual([
+      { tool: 'query_metrics', metrics: ['cpa'], campaigns: ['google_wide'] },
+    ]);
+  });
+  test('"pull social budget back 15%": a cut of 15 %', () => {
+    expect(calls('what if we pull social budget back 15%')).toEqual([
+      { tool: 'simulate_budget', budget_increase_pct: -15, category: 'social' },
+    ]);
+  });
+});
