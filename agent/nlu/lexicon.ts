@@ -104,6 +104,24 @@ focus zoom profils typologie createurs creators moteurs banners bannieres medias
 gagnent money negative positive negatif positif rouge red bleeding loss losing perte pertes unprofitable
 swing swings croissance bump bumping dessous due jusqu jusque porte portent cheaper pricier puis passait passerait passer grace faute moities halves raised boost boosted boosting bonne bonnes mio mios fortnights its reparti repartis repartie reparties repartir alongside parallele st saint valentin valentine valentines rapporterait rapporteraient journalier journaliere journaliers
 `);
+/** A formal register's request verbs and a message's context (« je prépare la réunion », "for the monthly close",
+ * "the agency", « afin de valider ») : none of them changes which figure is asked. */
+const FORMAL = words(`
+record recorded records identify identified state indicate provide provided sufficient consolidated close closing
+reviewing flows outflows achieved achieve achieves offers offered receive received receiving consumed consume
+absorbed absorb given additional basis develop developed items internal agency agencies colleagues update
+preparing prepare prepared reconciliation webshop resulting relative slightly deterioration deteriorate
+deteriorated responsible turned caused drove answer gross conversely returning words sum envelope
+preceding treasury team colleague colleagues scenario scenarios
+enregistre enregistres enregistree enregistrees durant voudra certainement annoncer actions completer evidence
+equipes equipe valider afin partenariats partenariat arrivent bientot echeance renegociation contrats contrat
+considere considerons insuffisant acheteur rappeler regie economies devant procure negocier
+principalement nettement aiderait decomposition communiquer transmettre detailler prepare preparer
+line ratio ratios contribution budgetaire budgetaires plan entrants issus promotion promotionnelle action mene
+offre prioriser envisage envisageons consequences reflechissons simplifier pilotage nouvel nouvelle 
+demandera tresorier suit ceo stayed 
+`);
+
 /** Stems of the change words the « pourquoi » rule reads (« a grimpé », "increased", « s'est effondré »). */
 const RULE_STEMS =
   words(`grimp augment baiss chut plong bouge vari chang evolu effondr explos degrad amelior recul
@@ -126,7 +144,7 @@ const HARMLESS_PHRASES = [
   /\b(?:ne )?rentr\w* (?:pas )?dans (?:leurs|ses|nos|leur|son) frais\b/g,
   // « ROI net », "net ROI": the ROI is net of the spend already.
   /\bnet(?= roi\b)|(?<=\broi )nets?\b/g,
-  /\b(?:pour|for|avant|before)\s(?:(?:le|la|l'|ma|mon|notre|nos|the|my|our|tomorrow's|today's|this|next)\s?)?(?:[\w']+\s)?(?:comite|reunion|board|presentation|point|reporting|rapport|report|copil|meeting|call|revue|review|deck|slides?|comex|codir|standup)(?: pack| de direction| d'entreprise)?\b(?:\s(?:de\s|d'|du\s)?(?:demain|ce soir|lundi|mardi|mercredi|jeudi|vendredi|la semaine prochaine))?/g,
+  /\b(?:pour|for|avant|before|prepar\w*|preparing)\s(?:(?:le|la|l'|ma|mon|notre|nos|the|my|our|tomorrow's|today's|this|next)\s?)?(?:[\w']+\s)?(?:comite|reunion|board|presentation|point|reporting|rapport|report|copil|meeting|call|revue|review|deck|slides?|comex|codir|standup)(?: pack| de direction| d'entreprise| budgetaire| mensuel\w*| hebdo\w*| commercial\w*)?\b(?:\s(?:de\s|d'|du\s)?(?:demain|ce soir|lundi|mardi|mercredi|jeudi|vendredi|la semaine prochaine))?/g,
   /\b(?:non|pas|peu|not)\s(?=rentab|profitab)/g,
   // « c'est rentable ou pas ? », "is it doing well or not?", "Bottom line: …".
   /\b(?:ou pas|ou non|or not)\b|\bbottom line\b|\bdu coup\b/g,
@@ -152,6 +170,8 @@ const HARMLESS_PHRASES = [
   /\b(?:making|earning|make|made|earn) (?:any )?money\b|\bbl(?:ow|ew|own) up\b/g,
   // « c'est normal ? », « pour être sûre », « je comprends pas pourquoi », "this past week": the asker's tone.
   /\bc'est normal\b|\bis (?:that|this|it) normal\b|\bpour etre s[uû]re?s?\b|\bto be sure\b|\bje (?:ne )?comprends pas(?= pourquoi)|\bthis past (?=week)/g,
+  // "Good morning", « bonne soirée »: a greeting, not a time of the day asked about.
+  /\bgood (?:morning|afternoon|evening)\b|\bbonne (?:soiree|nuit|matinee)\b/g,
   // « à peu près », "more or less": roughly (the figures are what they are).
   /\ba peu pres\b|\bmore or less\b/g,
   // « est-ce qu'il y a des campagnes qui … ? »: are there any.
@@ -180,7 +200,7 @@ const NEGATIONS = new Set(words('pas non sans sauf hors excepte not no never wit
 
 /** Every word that may sit in a question unused (normalized: lower case, no accents). */
 const KNOWN_WORDS: ReadonlySet<string> = new Set(
-  [...fra, ...eng, ...CHAT, ...DOMAIN, ...RULES, ...PARSED_WORDS, ...Object.keys(ALIASES)]
+  [...fra, ...eng, ...CHAT, ...DOMAIN, ...RULES, ...FORMAL, ...PARSED_WORDS, ...Object.keys(ALIASES)]
     .map((word) => normalize(word))
     .filter((word) => !NEGATIONS.has(word)),
 );

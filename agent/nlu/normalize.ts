@@ -106,6 +106,7 @@ export const ALIASES: Readonly<Record<string, string>> = {
   canneaux: 'canaux', cannaux: 'canaux', chanels: 'channels', chanel: 'channel', clik: 'clic', cliks: 'clics',
   depanser: 'depenser', depanse: 'depense', depenser: 'depenser', smaine: 'semaine', semiane: 'semaine',
   bsa: 'bas', moin: 'moins', lw: 'last week', rat: 'rate', rev: 'revenue', camps: 'campaigns', camp: 'campaign', umsatz: 'revenue', klicks: 'clicks', kosten: 'spend',
+  cmdes: 'commandes', plese: 'please', provde: 'provide', seach: 'search', acqusition: 'acquisition', aquisition: 'acquisition', reveune: 'revenue', febuary: 'february',
   dern: 'derniere', fevr: 'fevrier', sim: 'simule', simu: 'simule', convs: 'conversions', qeul: 'quel', rentabel: 'rentable', bellow: 'below', dyas: 'days', googel: 'google', lst: 'last', cb: 'combien', bis: 'au', kampagne: 'campagne', kampagnen: 'campagnes', kanal: 'canal', pourqoui: 'pourquoi', pourquio: 'pourquoi', baise: 'baisse', tot: 'total', mnth: 'month', mnths: 'months',
   lide: 'lead', lides: 'leads', lids: 'leads', lid: 'lead', whos: 'who', mosi: 'mois', waht: 'what', mcuh: 'much', semian: 'semaine', budjet: 'budget', budjets: 'budgets', leasd: 'leads', frs: 'francs', spnd: 'spend',
 }; // biome-ignore format: a table
@@ -203,7 +204,7 @@ export function prepare(text: string): string {
     )
     // « il me manque un seul chiffre », "I'm missing one number": the figure asked, not a ranking's first.
     .replace(
-      /\b(?:un seul|une seule|one single|a single|one) (chiffre|nombre|number|figure|ligne|line|valeur)\b/g,
+      /\b(?:un seul|une seule|one single|a single|one) (?:(?:consolidated|global|overall|total|consolide|global) )?(chiffre|nombre|number|figure|ligne|line|valeur)\b/g,
       '$1',
     )
     // « quels canaux ne sont pas rentables ? », "which channels are unprofitable?": the channels below zero ROI, not
@@ -213,6 +214,26 @@ export function prepare(text: string): string {
       '$1$2 avec un roi negatif',
     )
     .replace(/\b(?:unprofitable|loss-making|money-losing) (channels|categories)\b/g, '$1 with a negative roi')
+    // "our sales team asked", « le directeur des ventes »: people, not the revenue.
+    .replace(
+      /\bsales (?:team|director|manager|department|dept|rep|reps|people|colleagues?|lead|head)s?\b|\bhead of sales\b|\b(?:equipe|directeur|directrice|responsable|service|chef) (?:des |de la )?ventes\b/g,
+      'colleagues',
+    )
+    // "my team lead asked", "the client's Instagram lead wants": a person, not the leads.
+    .replace(
+      /\b(team|sales|marketing|project|brand|growth|performance|agency|account|client's|our|my|the) ((?:[a-z]+ )?)leads? (?=(?:wants|wanted|asked|asks|needs|needed|would|is|was|has|had|requested|said|just|me)\b)/g,
+      '$1 $2colleague ',
+    )
+    // "the preceding seven days": the previous ones; « le CPA le plus défavorable »: the worst.
+    .replace(/\bpreceding\b/g, 'previous')
+    // "failed to break even": the loss-makers; "top-line revenue": the revenue (not a ranking's top).
+    .replace(
+      /\b(?:failed|fail|fails|didn't|did not|don't|do not|doesn't|does not) (?:to )?break(?:ing)? even\b/g,
+      'not breaking even',
+    )
+    .replace(/\btop[- ]line(?: (?:revenue|sales|contribution))?\b/g, 'revenue')
+    .replace(/\b(le|la|les) plus defavorables?\b/g, '$1 pire')
+    .replace(/\breturn(?:s|ing|ed)? less (?:revenue )?than (?:they|it) cost\b/g, 'avec un roi negatif')
     // « ne rentrent pas dans leurs frais »: not profitable; without « pas », profitable (break-even or better).
     .replace(/\bne (?:rentr\w*) pas dans (?:leurs|ses|nos|leur|son) frais\b/g, 'ne sont pas rentables')
     .replace(/\b(?:rentr\w*) dans (?:leurs|ses|nos|leur|son) frais\b/g, 'sont rentables')

@@ -10,7 +10,7 @@ const PERCENT = new RegExp(
   'g',
 );
 const DECREASE =
-  /\b(baiss|redui|reduc|diminu|coup|cut|reduc|decreas|lower|drop|retir|enlev|minus|moins|shrink|slash)\w*|\btrim(?:s|med|ming)?\b|\b(?:pull|pulls|pulling|scale|scaling|dial|dialing|throttle|rein)\w* (?:(?:our|the|social|search|media|influencer|spend|budget|it|them|that) )*back\b|\bback off\b/;
+  /\b(baiss|redui|reduc|diminu|coup|cut|reduc|decreas|lower|drop|retir|enlev|minus|moins|shrink|slash)\w*|\btrim(?:s|med|ming)?\b|\b(?:pull|pulls|pulling|scale|scaling|dial|dialing|throttle|rein)\w* (?:(?:our|the|social|search|media|influencer|spend|budget|it|them|that) )*back\b|\bback off\b|\bdown(?: by)?\s*$/;
 
 /** What follows a count that makes it something else (a period, a percentage, money, a date). */
 const NOT_A_COUNT = String.raw`(?!\s?(?:[\d.,]|%|pour|percent|last|jours?|days?|semaines?|weeks?|mois|months?|chf|fr|francs?|eur|h\b|:|janv|fevr|mars|avr|mai|juin|juil|aout|sept|oct|nov|dec|jan|feb|mar|apr|may|jun|jul|aug|sep|er\b|st\b|nd\b|rd\b|th\b))`;

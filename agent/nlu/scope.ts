@@ -133,15 +133,22 @@ function nearPart(word: string, lookup: { holders: Map<string, string[]> }): str
  * « toutes les campagnes instagram (blogger compris) » (the brand's every campaign already holds its blogger).
  */
 function withScopeWording(normalized: string): string {
-  return normalized
-    .replace(
-      /\b(tier[1-3]) (vs\.?|versus|contre|et|and|ou|or|&) (tier[1-3]) (?:(?:de|of|on|sur|chez) )?(facebook|instagram|fb|ig|insta)\b/g,
-      '$4 $1 $2 $3',
-    )
-    .replace(
-      /(\b(?:instagram|insta|ig|youtube|yt)\b.*?)\s?\(?(?:(?:y )?compris (?:le |les |the )?blogg?eu?rs?|(?:le |les |the )?blogg?eu?rs? (?:compris|inclus|included)|including (?:the )?bloggers?)\)?/g,
-      '$1',
-    );
+  return (
+    normalized
+      // « notre acheteur média », "our media buyer": a person's job, not the media channel.
+      .replace(
+        /\b(?:acheteu(?:r|se)s?|planneu(?:r|se)s?|buyers?|planners?) (?:media|medias)\b|\bmedia (?:buyers?|planners?)\b/g,
+        (found) => ' '.repeat(found.length),
+      )
+      .replace(
+        /\b(tier[1-3]) (vs\.?|versus|contre|et|and|ou|or|&) (tier[1-3]) (?:(?:de|of|on|sur|chez) )?(facebook|instagram|fb|ig|insta)\b/g,
+        '$4 $1 $2 $3',
+      )
+      .replace(
+        /(\b(?:instagram|insta|ig|youtube|yt)\b.*?)\s?\(?(?:(?:y )?compris (?:le |les |the )?blogg?eu?rs?|(?:le |les |the )?blogg?eu?rs? (?:compris|inclus|included)|including (?:the )?bloggers?)\)?/g,
+        '$1',
+      )
+  );
 }
 
 export function findScope(normalized: string, catalog: Catalog): Scope {

@@ -24,7 +24,7 @@ const POLAR_COMPARATOR =
   /\b(?:(worse|pire|pires|moins bons?|moins bonnes?)|better|meilleure?s?) (?:than|que|qu')\s?/g;
 
 const NUMBER =
-  /([+-]?\s?\d[\d' ]*(?:[.,]\d+)?)\s?(%|pour ?cents?\b|percent\b|k\b|m\b|mios?\b|millions?\b|mille\b|chf\b|francs?\b|balles\b|fr\b|\.-|cents?\b)?/y;
+  /([+-]?\s?\d[\d' ]*(?:,\d{3}(?=,\d{3}))*(?:[.,]\d+)?)\s?(%|pour ?cents?\b|percent\b|k\b|m\b|mios?\b|millions?\b|mille\b|chf\b|francs?\b|balles\b|fr\b|\.-|cents?\b)?/y;
 const PERCENT_METRICS = new Set<Metric>(['ctr', 'cvr', 'roi']);
 // « cent francs »: a number word prepare() does not turn into digits.
 const WORD_NUMBERS: Record<string, string> = {

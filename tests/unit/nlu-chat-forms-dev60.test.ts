@@ -155,3 +155,64 @@ describe('thresholds and objects', () => {
     ]);
   });
 });
+
+describe('a formal register and the context of a request', () => {
+  test.each([
+    [
+      'What was our overall ad spend in February? A single consolidated figure in CHF is sufficient.',
+      'mark_spent',
+    ],
+    ['How many orders did we record in February in total?', 'orders'],
+    ["what's our top-line revenue for the month?", 'revenue'],
+  ])('« %s »: the total, not a ranking of one', (text, metric) => {
+    expect(calls(text)).toEqual([expect.objectContaining({ tool: 'query_metrics', metrics: [metric] })]);
+  });
+  test('"each campaign whose total spend exceeded 4,000,000 CHF": four million, not four thousand', () => {
+    expect(
+      calls('Please identify each campaign whose total spend exceeded 4,000,000 CHF this month.'),
+    ).toEqual([
+      expect.objectContaining({ thresholds: [{ metric: 'mark_spent', op: '>', value: 4_000_000 }] }),
+    ]);
+  });
+  test('"our sales team asked me for the 5 campaigns with the lowest cost per lead": CPL, not revenue', () => {
+    expect(
+      calls(
+        'Hi, our sales team asked me for the 5 campaigns with the lowest cost per lead. Could you please share them? Many thanks!',
+      ),
+    ).toEqual([{ tool: 'rank_campaigns', metric: 'cpl', direction: 'bottom', limit: 5 }]);
+  });
+  test('"my team lead would like to see the 3 campaigns with the lowest ROI": a person, not the leads', () => {
+    expect(
+      calls('Hi, my team lead would like to see the 3 campaigns with the lowest ROI this month.'),
+    ).toEqual([
+      expect.objectContaining({ tool: 'rank_campaigns', metric: 'roi', direction: 'bottom', limit: 3 }),
+    ]);
+  });
+  test('« notre acheteur média »: a job, not the media channel', () => {
+    const [call] = calls(
+      'Bonjour, notre acheteur média souhaite savoir quelles campagnes ont un CPM inférieur à huitante francs sur février.',
+    );
+    expect(call).not.toHaveProperty('categories');
+    expect(call).toEqual(expect.objectContaining({ thresholds: [{ metric: 'cpm', op: '<', value: 80 }] }));
+  });
+  test('"Which social campaigns are responsible?" after a rise between two weeks: why, by campaign', () => {
+    expect(
+      calls('The social CPA rose between week 1 and week 2. Which social campaigns are responsible?'),
+    ).toEqual([expect.objectContaining({ tool: 'explain_change', metric: 'cpa' })]);
+  });
+  test('"social down 20 percent": a cut', () => {
+    expect(
+      calls('I am considering a budget scenario with social down 20 percent. What would happen to revenue?'),
+    ).toEqual([{ tool: 'simulate_budget', budget_increase_pct: -20, category: 'social' }]);
+  });
+  test('"failed to break even": the loss-makers, not the profitable ones', () => {
+    const [call] = calls('Which of our campaigns failed to break even in February?');
+    expect(JSON.stringify(call)).toMatch(/"op":"<","value":0|roi_threshold":0/);
+  });
+  test('"please switch off … today": an action in the ad platform, out of scope', () => {
+    expect(
+      plan('Hi, please switch off the lookalike campaign on Facebook today; the team agreed it yesterday.')
+        .intent,
+    ).toBe('out_of_scope');
+  });
+});
