@@ -170,6 +170,9 @@ const HARMLESS_PHRASES = [
   /\b(?:making|earning|make|made|earn) (?:any )?money\b|\bbl(?:ow|ew|own) up\b/g,
   // « c'est normal ? », « pour être sûre », « je comprends pas pourquoi », "this past week": the asker's tone.
   /\bc'est normal\b|\bis (?:that|this|it) normal\b|\bpour etre s[uû]re?s?\b|\bto be sure\b|\bje (?:ne )?comprends pas(?= pourquoi)|\bthis past (?=week)/g,
+  // ", so I can compare the two in front of the team", « afin de les présenter »: why it is asked (normalize.ts
+  // leaves the clause out of the reading).
+  /\bso (?:that )?(?:i|we) (?:can|could)\b[^?.!;]*|\bafin (?:de|que|qu')[^?.!;]*|\bpour que (?:je|nous|on) puisse\w*[^?.!;]*/g,
   // "Good morning", « bonne soirée »: a greeting, not a time of the day asked about.
   /\bgood (?:morning|afternoon|evening)\b|\bbonne (?:soiree|nuit|matinee)\b/g,
   // « à peu près », "more or less": roughly (the figures are what they are).

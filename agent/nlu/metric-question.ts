@@ -151,7 +151,18 @@ export function readMetricQuestion(
     dayAfter !== null &&
     (Number(dayAfter[1]) === Number(dayBefore[1]) + 1 ||
       /\b(?:entre|between)\b/.test(normalized.slice(0, split?.index)));
-  if (split && !betweenDays) {
+  // « pourquoi … entre la semaine 1 et la semaine 2 ? Quelle campagne … », "between week 1 and week 2": two periods
+  // of one comparison, not two parts.
+  const betweenWeeks =
+    split !== null &&
+    /\b(?:entre|between|from)\b/.test(normalized.slice(0, split.index)) &&
+    /(?:\b(?:semaine|week|sem|wk|kw)\s?\d{1,2}|\b(?:1re|1ere|premiere|first|1st)(?: (?:semaine|week))?)\s*$/.test(
+      normalized.slice(0, split.index),
+    ) &&
+    /^\s*(?:la |the )?(?:(?:semaine|week|sem|wk|kw)\s?\d{1,2}|(?:2e|2eme|deuxieme|seconde?|second|2nd|3e|troisieme|third|derniere|last)\b)/.test(
+      normalized.slice(split.index + split[0].length),
+    );
+  if (split && !betweenDays && !betweenWeeks) {
     const left = normalized.slice(0, split.index);
     const right = normalized.slice(split.index + split[0].length);
     // « … et celles qui ont un ROI sous zéro »: a pronoun stands for the campaigns of the other part.

@@ -214,6 +214,12 @@ export function prepare(text: string): string {
       '$1$2 avec un roi negatif',
     )
     .replace(/\b(?:unprofitable|loss-making|money-losing) (channels|categories)\b/g, '$1 with a negative roi')
+    // ", so I can compare the two in front of the team", « afin de pouvoir les présenter »: why it is asked, not
+    // another question.
+    .replace(
+      /,?\s(?:so (?:that )?(?:i|we) (?:can|could)|afin (?:de|que|qu')|pour que (?:je|nous|on) puisse\w*)\b[^?.!;]*/g,
+      ' ',
+    )
     // "our sales team asked", « le directeur des ventes »: people, not the revenue.
     .replace(
       /\bsales (?:team|director|manager|department|dept|rep|reps|people|colleagues?|lead|head)s?\b|\bhead of sales\b|\b(?:equipe|directeur|directrice|responsable|service|chef) (?:des |de la )?ventes\b/g,

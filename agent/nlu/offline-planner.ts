@@ -4,6 +4,7 @@
 import type { Plan, PlannedCall, Planner, PlannerInput } from '../../src/analysis/plan.js';
 import { planAgainstAccount } from './against-account.js';
 import { chooseOption } from './answer-back.js';
+import { withCarriedContext } from './carry-context.js';
 import { extractFeatures } from './features.js';
 import { applyFollowUp, bareChange, simulationOfTheOneShown } from './follow-ups.js';
 import { detectLanguage, languageMarkers } from './language.js';
@@ -117,9 +118,10 @@ function planInContext(input: PlannerInput): Plan {
       options: language === 'en' ? ['ROI by category'] : ['ROI par catégorie'],
     };
   }
-  const plan = withTotalPart(
-    withNamedCategory(planWhole(input), input.text ?? '', input.catalog),
+  const plan = withCarriedContext(
+    withTotalPart(withNamedCategory(planWhole(input), input.text ?? '', input.catalog), input.text ?? ''),
     input.text ?? '',
+    input.previous,
   );
   // « et leur budget total ? », "what's their combined spend?" with nothing shown before: whose cannot be guessed.
   if (!input.previous && pointsBack(input.text ?? '', plan)) {

@@ -297,11 +297,12 @@ export function findPeriod(raw: string, lastDay: string | null): DateRange | und
   }
   // « le 14 », "on the 14th": a day of the data's last month.
   m =
-    /\b(?:on the|the|le|on)\s(\d{1,2})(?:st|nd|rd|th|er)?\b(?!\s*(?:%|jours?|days?|derni|premi|meilleur|pire|campagn|campaign|[.,/]\d|janv|fevr|fev|feb|mars|march|chf|fr\b|\w+est\b|worst\b|most\b|least\b|top\b|bottom\b|main\b|ones?\b|channels?\b|categor|canaux\b|canal\b|plus\b|moins\b|(?:facebook|fb|instagram|insta|ig|google|youtube|yt|social|search|media|influencer|display|blogger|tier|lal)\w*\b))/.exec(
+    /(?:\b(?:on the|le|on)\s(\d{1,2})(?:st|nd|rd|th|er)?|\bthe\s(\d{1,2})(?:st|nd|rd|th))\b(?!\s*(?:%|jours?|days?|derni|premi|meilleur|pire|campagn|campaign|[.,/]\d|janv|fevr|fev|feb|mars|march|chf|fr\b|\w+est\b|worst\b|most\b|least\b|top\b|bottom\b|main\b|ones?\b|channels?\b|categor|canaux\b|canal\b|plus\b|moins\b|(?:facebook|fb|instagram|insta|ig|google|youtube|yt|social|search|media|influencer|display|blogger|tier|lal)\w*\b))/.exec(
       text,
     );
   if (m) {
-    const day = dayInMonth(Number(m[1]), lastDay);
+    // ("the 3 with the lowest CPA" is a count: "the" alone takes an ordinal day, "the 3rd".)
+    const day = dayInMonth(Number(m[1] ?? m[2]), lastDay);
     if (day) return { date_from: day, date_to: day };
   }
   // « le 20.02 », « 20/02 »: day and month, the data's year.

@@ -135,6 +135,11 @@ function nearPart(word: string, lookup: { holders: Map<string, string[]> }): str
 function withScopeWording(normalized: string): string {
   return (
     normalized
+      // "our YouTube creator's agent", « l'agent de l'influenceur »: a person, not the influencer channel.
+      .replace(
+        /\b(?:creator|influencer|blogger|partner)'s (?:agent|manager|team|agency)\b|\b(?:agent|manager|agence) (?:de l'|du |de la )(?:createur|createurice|influenceu(?:r|se)|blogueu(?:r|se)|partenaire)\b/g,
+        (found) => ' '.repeat(found.length),
+      )
       // « notre acheteur média », "our media buyer": a person's job, not the media channel.
       .replace(
         /\b(?:acheteu(?:r|se)s?|planneu(?:r|se)s?|buyers?|planners?) (?:media|medias)\b|\bmedia (?:buyers?|planners?)\b/g,

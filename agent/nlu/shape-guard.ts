@@ -3,6 +3,7 @@
 // of a figure per channel, one side of a comparison) and would be answered as another question: such a phrase then
 // counts as unexplained, so the bot asks back with what it did read.
 import type { Plan, PlannedCall } from '../../src/analysis/plan.js';
+import { harmlessPhraseWords } from './lexicon.js';
 import { normalize } from './normalize.js';
 
 const GROUPING =
@@ -30,7 +31,12 @@ const compared = (call: PlannedCall) => grouped(call) || call.args.compare_to !=
 /** The shape phrases of `text` that `plan` does not carry (empty when it carries them, or asks back already). */
 export function droppedShape(text: string, plan: Plan): string[] {
   if (plan.calls.length === 0 || plan.clarification) return [];
-  const normalized = normalize(text);
+  // (A purpose clause, ", so I can compare the two", says why it is asked: harmless-phrase words, not a shape.)
+  const context = harmlessPhraseWords(normalize(text));
+  const normalized = normalize(text)
+    .split(/\s+/)
+    .filter((word) => !context.has(word.replace(/[^\p{L}\p{N}_'-]/gu, '')))
+    .join(' ');
   const dropped: string[] = [];
   const grouping = GROUPING.exec(normalized);
   if (grouping && !plan.calls.some(grouped)) dropped.push(grouping[0]);

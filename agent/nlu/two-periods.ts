@@ -61,6 +61,19 @@ export function findTwoPeriods(raw: string, lastDay: string | null): [DateRange,
     return undefined;
   const weekdays = twoWeekdays(text, lastDay) ?? isoWeekPair(text, lastDay);
   if (weekdays) return weekdays;
+  // « pourquoi le ROI a plongé entre le samedi 13 et le dimanche 14 ? », "ROI fell from Feb 13 to Feb 14": a change
+  // from one day to the next, not those two days against the two before.
+  const nextDay = new RegExp(
+    String.raw`\b(?:entre|between|from|du|de)\s(?:le\s|the\s)?${MONTH_FIRST}${DAY}(?:\s(?:fevr\w*|fev|feb\w*|february)\.?)?\s(?:et|and|to|au|a)\s(?:le\s|the\s)?${MONTH_FIRST}${DAY}\b`,
+  ).exec(text);
+  if (nextDay && Number(nextDay[2]) === Number(nextDay[1]) + 1 && (WHY.test(text) || CHANGE.test(text))) {
+    const [a, b] = [dayInMonth(Number(nextDay[1]), lastDay), dayInMonth(Number(nextDay[2]), lastDay)];
+    if (a && b)
+      return [
+        { date_from: a, date_to: a },
+        { date_from: b, date_to: b },
+      ];
+  }
   // « les deux dernières semaines », "the last two weeks", "week over week" (WoW), « semaine sur semaine »: the week
   // before last, then the last one.
   if (

@@ -4,7 +4,7 @@
 // Expected arguments by hand from the words and the sample (February 2021, last day Sunday the 28th).
 import { describe, expect, test } from '@jest/globals';
 import { withSlashDates } from '../../agent/nlu/slash-dates.js';
-import { calls, plan } from '../fixtures/offline-plans.js';
+import { calls, chain, plan } from '../fixtures/offline-plans.js';
 
 const DAYS_8_10 = { date_from: '2021-02-08', date_to: '2021-02-10' };
 
@@ -214,5 +214,102 @@ describe('a formal register and the context of a request', () => {
       plan('Hi, please switch off the lookalike campaign on Facebook today; the team agreed it yesterday.')
         .intent,
     ).toBe('out_of_scope');
+  });
+});
+
+describe('what a follow-up points back to', () => {
+  test('« sur la même période »: the previous period, the 1st to the 10th', () => {
+    expect(
+      chain(
+        'Top 3 des campagnes par CA sur les 10 premiers jours de février ?',
+        'Et le top 3 des CPA les plus bas sur la même période ?',
+      ),
+    ).toEqual([
+      {
+        tool: 'rank_campaigns',
+        metric: 'cpa',
+        direction: 'bottom',
+        limit: 3,
+        date_from: '2021-02-01',
+        date_to: '2021-02-10',
+      },
+    ]);
+  });
+  test('"the 3 with the lowest CPA" is a count, not the 3rd of February', () => {
+    expect(
+      chain('Top 3 campaigns by revenue, Feb 1–10?', 'Now the 3 with the lowest CPA over the same dates?'),
+    ).toEqual([
+      {
+        tool: 'rank_campaigns',
+        metric: 'cpa',
+        direction: 'bottom',
+        limit: 3,
+        date_from: '2021-02-01',
+        date_to: '2021-02-10',
+      },
+    ]);
+  });
+  test('"Can you break that down by campaign?" after social for the 12th–19th: social’s campaigns, those days', () => {
+    expect(
+      chain('Social channel revenue, Feb 12–19 inclusive?', 'Can you break that down by campaign?'),
+    ).toEqual([
+      expect.objectContaining({
+        group_by: 'campaign_name',
+        category: 'social',
+        date_from: '2021-02-12',
+        date_to: '2021-02-19',
+      }),
+    ]);
+  });
+  test('"what\'s its CPC in wk2?" after google_hot by week: google_hot’s, the 8th to the 14th', () => {
+    expect(chain('spend by week for google_hot', "what's its CPC in wk2?")).toEqual([
+      {
+        tool: 'query_metrics',
+        metrics: ['cpc'],
+        campaigns: ['google_hot'],
+        date_from: '2021-02-08',
+        date_to: '2021-02-14',
+      },
+    ]);
+  });
+  test('a period of its own is kept: « et la semaine du 15 ? » is not the previous period', () => {
+    expect(chain('CA de google_hot la semaine dernière', 'et sur la semaine du 15 ?')).toEqual([
+      expect.objectContaining({ date_from: '2021-02-15', date_to: '2021-02-21' }),
+    ]);
+  });
+});
+
+describe('why, between two periods', () => {
+  test.each([
+    'Pourquoi le ROI a plongé entre le samedi 13 et le dimanche 14 février ? Quelle campagne est en cause ?',
+    'ROI fell from Sat Feb 13 to Sun Feb 14. Which campaign explains it?',
+  ])('« %s »: the 13th against the 14th, not two days against the two before', (text) => {
+    expect(calls(text)).toEqual([
+      expect.objectContaining({
+        tool: 'explain_change',
+        metric: 'roi',
+        before: { date_from: '2021-02-13', date_to: '2021-02-13' },
+        after: { date_from: '2021-02-14', date_to: '2021-02-14' },
+      }),
+    ]);
+  });
+  test('« entre la semaine 1 et la semaine 2 ? Quelle campagne explique cela ? »: one explanation, weeks 1 and 2', () => {
+    expect(
+      calls(
+        'pourquoi le ROI du canal search a-t-il baissé entre la semaine 1 et la semaine 2 ? Quelle campagne explique cela ?',
+      ),
+    ).toEqual([
+      expect.objectContaining({
+        tool: 'explain_change',
+        categories: ['search'],
+        before: { date_from: '2021-02-01', date_to: '2021-02-07' },
+        after: { date_from: '2021-02-08', date_to: '2021-02-14' },
+      }),
+    ]);
+  });
+  test('« c’est dû à quelles campagnes ? » asks why', () => {
+    expect(
+      calls('Le ROI global baisse entre la 1re et la 2e semaine de février : c’est dû à quelles campagnes ?'),
+    ).toEqual([expect.objectContaining({ tool: 'explain_change', metric: 'roi' })]);
   });
 });

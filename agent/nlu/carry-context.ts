@@ -1,0 +1,87 @@
+// What a follow-up takes from the turn before when it says so: « sur la même période », "over the same dates" (the
+// previous period), "what's its CPC in wk2?" after one campaign's figures (that campaign), "can you break that down
+// by campaign?" after a channel's figure (that channel and its period). A reading that names its own period or scope
+// keeps it; only what the words point back to is carried.
+import type { Plan, PlannedCall, PreviousTurn } from '../../src/analysis/plan.js';
+import { normalize } from './normalize.js';
+
+const SAME_PERIOD =
+  /\b(?:la meme periode|les memes dates|les memes jours|la meme semaine|(?:the )?same (?:period|dates|days|week|timeframe|window|time frame)|cette periode|cette meme periode|that period|those dates|these dates|this period)\b/;
+const ITS_SCOPE =
+  /\b(?:its|on it|for it|of it|with it|on that|for that|that campaign|this campaign|that one|cette campagne|celle-ci|celle-la|sur elle)\b/;
+const THAT_BROKEN_DOWN =
+  /\b(?:break|split|broken)\s(?:that|this|it|those)\s(?:down\s)?(?:by|per|into)\b|\b(?:detaill?e|decompose|ventile|eclate)[sz]?[- ](?:ca|cela|le|la|les)\s(?:par)\b|\b(?:ca|cela)\s(?:par|by)\s(?:campagne|campaign|jour|day|semaine|week)\b/;
+
+const DATED_TOOLS = new Set([
+  'query_metrics',
+  'rank_campaigns',
+  'aggregate_by_dimension',
+  'describe_campaign',
+  'kpi_trend',
+  'get_underperforming_campaigns',
+]);
+const SCOPE_KEYS = ['campaigns', 'campaign_name', 'categories', 'category', 'name_prefix'];
+
+const hasPeriod = (call: PlannedCall) => call.args.date_from !== undefined || call.args.date_to !== undefined;
+const hasScope = (call: PlannedCall) =>
+  SCOPE_KEYS.some((key) => call.args[key] !== undefined && call.args[key] !== 'all');
+
+/** The one campaign the previous turn was about, if it was about exactly one. */
+function oneCampaign(previous: PreviousTurn): string | undefined {
+  const names = new Set(
+    previous.calls.flatMap(({ args }) => [
+      ...(Array.isArray(args.campaigns) ? (args.campaigns as string[]) : []),
+      ...(typeof args.campaign_name === 'string' ? [args.campaign_name] : []),
+    ]),
+  );
+  return names.size === 1 ? [...names][0] : undefined;
+}
+
+/** The one category the previous turn was filtered on, if any. */
+function oneCategory(previous: PreviousTurn): string | undefined {
+  const names = new Set(
+    previous.calls.flatMap(({ args }) => [
+      ...(Array.isArray(args.categories) ? (args.categories as string[]) : []),
+      ...(typeof args.category === 'string' && args.category !== 'all' ? [args.category] : []),
+    ]),
+  );
+  return names.size === 1 ? [...names][0] : undefined;
+}
+
+function withCampaign(call: PlannedCall, name: string): PlannedCall {
+  if (call.tool === 'query_metrics') return { ...call, args: { ...call.args, campaigns: [name] } };
+  if (call.tool === 'describe_campaign' || call.tool === 'kpi_trend')
+    return { ...call, args: { ...call.args, campaign_name: name } };
+  return call;
+}
+
+function withCategory(call: PlannedCall, name: string): PlannedCall {
+  if (call.tool === 'query_metrics') return { ...call, args: { ...call.args, categories: [name] } };
+  if (
+    ['rank_campaigns', 'aggregate_by_dimension', 'kpi_trend', 'get_underperforming_campaigns'].includes(
+      call.tool,
+    )
+  )
+    return { ...call, args: { ...call.args, category: name } };
+  return call;
+}
+
+export function withCarriedContext(plan: Plan, text: string, previous: PreviousTurn | undefined): Plan {
+  if (!previous || plan.calls.length === 0 || plan.clarification) return plan;
+  const normalized = normalize(text);
+  const period = previous.calls.find(hasPeriod)?.args;
+  const broken = THAT_BROKEN_DOWN.test(normalized);
+  let calls = plan.calls;
+  if (period && (SAME_PERIOD.test(normalized) || broken))
+    calls = calls.map((call) =>
+      DATED_TOOLS.has(call.tool) && !hasPeriod(call)
+        ? { ...call, args: { ...call.args, date_from: period.date_from, date_to: period.date_to } }
+        : call,
+    );
+  const campaign = oneCampaign(previous);
+  if (campaign && ITS_SCOPE.test(normalized))
+    calls = calls.map((call) => (hasScope(call) ? call : withCampaign(call, campaign)));
+  const category = oneCategory(previous);
+  if (category && broken) calls = calls.map((call) => (hasScope(call) ? call : withCategory(call, category)));
+  return calls === plan.calls ? plan : { ...plan, calls };
+}
