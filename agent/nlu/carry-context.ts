@@ -10,7 +10,7 @@ const SAME_PERIOD =
 const ITS_SCOPE =
   /\b(?:its|on it|for it|of it|with it|on that|for that|that campaign|this campaign|that one|cette campagne|celle-ci|celle-la|sur elle)\b/;
 const THAT_BROKEN_DOWN =
-  /\b(?:break|split|broken)\s(?:that|this|it|those)\s(?:down\s)?(?:by|per|into)\b|\b(?:detaill?e|decompose|ventile|eclate)[sz]?[- ](?:ca|cela|le|la|les)\s(?:par)\b|\b(?:ca|cela)\s(?:par|by)\s(?:campagne|campaign|jour|day|semaine|week)\b/;
+  /\b(?:break|split|broken|group|grouped|regroup)\s(?:that|this|it|those)\s(?:down\s)?(?:by|per|into)\b|\b(?:detaill?e|decompose|ventile|eclate)[sz]?[- ](?:ca|cela|le|la|les)\s(?:par)\b|\b(?:ca|cela)\s(?:par|by)\s(?:campagne|campaign|jour|day|semaine|week)\b/;
 
 const DATED_TOOLS = new Set([
   'query_metrics',

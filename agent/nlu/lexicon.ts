@@ -112,7 +112,7 @@ reviewing flows outflows achieved achieve achieves offers offered receive receiv
 absorbed absorb given additional basis develop developed items internal agency agencies colleagues update
 preparing prepare prepared reconciliation webshop resulting relative slightly deterioration deteriorate
 deteriorated responsible turned caused drove answer gross conversely returning words sum envelope
-preceding treasury team colleague colleagues scenario scenarios
+preceding treasury team colleague colleagues scenario scenarios serve served convo anyone cool memes gen remind
 enregistre enregistres enregistree enregistrees durant voudra certainement annoncer actions completer evidence
 equipes equipe valider afin partenariats partenariat arrivent bientot echeance renegociation contrats contrat
 considere considerons insuffisant acheteur rappeler regie economies devant procure negocier
@@ -125,7 +125,7 @@ demandera tresorier suit ceo stayed
 /** Stems of the change words the « pourquoi » rule reads (« a grimpé », "increased", « s'est effondré »). */
 const RULE_STEMS =
   words(`grimp augment baiss chut plong bouge vari chang evolu effondr explos degrad amelior recul
-monte descend increas decreas declin improv worsen surg plummet compar class rank depass exceed superieur
+monte descend increas decreas declin improv worsen surg plummet crater compar class rank depass exceed superieur
 inferieur ventil detail cumul estim predi previ prevo projet simul segment cluster regroup differen deficitaire attend
 expect
 rentab profitab influen categor evolv devenu became remont rebond bounc creep crept boom slip slid ascenseur`);

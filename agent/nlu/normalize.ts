@@ -106,7 +106,7 @@ export const ALIASES: Readonly<Record<string, string>> = {
   canneaux: 'canaux', cannaux: 'canaux', chanels: 'channels', chanel: 'channel', clik: 'clic', cliks: 'clics',
   depanser: 'depenser', depanse: 'depense', depenser: 'depenser', smaine: 'semaine', semiane: 'semaine',
   bsa: 'bas', moin: 'moins', lw: 'last week', rat: 'rate', rev: 'revenue', camps: 'campaigns', camp: 'campaign', umsatz: 'revenue', klicks: 'clicks', kosten: 'spend',
-  cmdes: 'commandes', plese: 'please', provde: 'provide', seach: 'search', acqusition: 'acquisition', aquisition: 'acquisition', reveune: 'revenue', febuary: 'february',
+  cmdes: 'commandes', imps: 'impressions', incl: 'inclus', inclu: 'inclus', dasy: 'days', wats: 'whats', gimme: 'give', sup: 'superieur', canl: 'canal', plese: 'please', provde: 'provide', seach: 'search', acqusition: 'acquisition', aquisition: 'acquisition', reveune: 'revenue', febuary: 'february',
   dern: 'derniere', fevr: 'fevrier', sim: 'simule', simu: 'simule', convs: 'conversions', qeul: 'quel', rentabel: 'rentable', bellow: 'below', dyas: 'days', googel: 'google', lst: 'last', cb: 'combien', bis: 'au', kampagne: 'campagne', kampagnen: 'campagnes', kanal: 'canal', pourqoui: 'pourquoi', pourquio: 'pourquoi', baise: 'baisse', tot: 'total', mnth: 'month', mnths: 'months',
   lide: 'lead', lides: 'leads', lids: 'leads', lid: 'lead', whos: 'who', mosi: 'mois', waht: 'what', mcuh: 'much', semian: 'semaine', budjet: 'budget', budjets: 'budgets', leasd: 'leads', frs: 'francs', spnd: 'spend',
 }; // biome-ignore format: a table
@@ -307,7 +307,7 @@ export function prepare(text: string): string {
     )
     // "leads wow?": week over week — after a word, not an exclamation (« wow, top 5 par CA »).
     .replace(
-      /(?<=\b[a-z]{2,} )wow\b(?!\s*[,!])|(?<=\b(?:cpm|cpc|cpa|cpl|ctr|cvr|roi|roas|spend|revenue|ca|leads|orders|clicks|impressions) )wow\b|^wow\b(?=\s(?:spend|revenue|ca|roi|roas|cpa|cpl|cpc|ctr|leads|orders|clicks|change|growth|depenses?|budget)\b)/g,
+      /(?<=\b[a-z]{2,} |\d%? )wow\b(?!\s*[,!])|(?<=\b(?:cpm|cpc|cpa|cpl|ctr|cvr|roi|roas|spend|revenue|ca|leads|orders|clicks|impressions) )wow\b|^wow\b(?=\s(?:spend|revenue|ca|roi|roas|cpa|cpl|cpc|ctr|leads|orders|clicks|change|growth|depenses?|budget)\b)/g,
       'last week compared with the week before',
     )
     // « Umsatz pro Kanal »: German « pro » before a dimension is « par » (not « Canva Pro »).

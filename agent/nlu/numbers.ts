@@ -33,7 +33,11 @@ export function findCount(text: string): number | undefined {
   // « dépenses et CA par canal, les deux stp »: « les deux » closing the question is both figures, not a top 2.
   const rest = text
     .replace(/\b\d{1,3} (?:premi|derni)\w* (?:semaines?|jours?|mois|weeks?|days?)\b/g, ' ')
-    .replace(/,?\s*\b(?:les|the|tous les) 2\b(?=(?:\s(?:stp|svp|please|pls|merci|thanks))?[\s?!.]*$)/, ' ');
+    .replace(/,?\s*\b(?:les|the|tous les) 2\b(?=(?:\s(?:stp|svp|please|pls|merci|thanks))?[\s?!.]*$)/, ' ')
+    // "how many orders did social drive? all 6 campaigns": every campaign of the scope counted, not a top 6.
+    .replace(/\b(?:all|tous|toutes)(?: (?:the|les|of the))? \d{1,3} (?:campaigns?|campagnes?)\b/g, (found) =>
+      /\bhow (?:many|much)\b|\bcombien\b|\btotal\b/.test(text) ? ' ' : found,
+    );
   for (const pattern of COUNT_PATTERNS) {
     const match = pattern.exec(rest);
     if (match?.[1]) return Math.min(50, Math.max(1, Number(match[1])));

@@ -150,7 +150,7 @@ function withScopeWording(normalized: string): string {
         '$4 $1 $2 $3',
       )
       .replace(
-        /(\b(?:instagram|insta|ig|youtube|yt)\b.*?)\s?\(?(?:(?:y )?compris (?:le |les |the )?blogg?eu?rs?|(?:le |les |the )?blogg?eu?rs? (?:compris|inclus|included)|including (?:the )?bloggers?)\)?/g,
+        /(\b(?:instagram|insta|ig|youtube|yt)\b.*?)\s?\(?(?:(?:y )?compris (?:le |les |the )?blogg?eu?rs?|(?:le |les |the )?blogg?eu?rs? (?:compris|inclus|included)|(?:including|incl\.?|inclus|avec) (?:the |le |les )?blogg?eu?rs?)\)?/g,
         '$1',
       )
   );

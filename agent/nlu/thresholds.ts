@@ -181,7 +181,10 @@ export function findThresholds(text: string, mentions: readonly MetricMention[])
   // "ROI worse than -50%", « un CPA pire que 5000 »: below for a KPI where higher is better, above for a cost.
   for (const match of text.matchAll(POLAR_COMPARATOR)) {
     const number = numberAt(text, match.index + match[0].length, true);
-    const mention = [...mentions].reverse().find((item) => item.end <= match.index);
+    // "did better than 50% ROI": the metric may follow its number.
+    const mention =
+      [...mentions].reverse().find((item) => item.end <= match.index) ??
+      (number ? mentions.find((item) => item.at >= number.end && item.at - number.end <= 5) : undefined);
     if (!number || !mention) continue;
     const worse = match[1] !== undefined;
     const higherIsWorse = COST_METRICS.has(mention.metric);

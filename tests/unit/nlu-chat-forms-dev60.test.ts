@@ -313,3 +313,46 @@ describe('why, between two periods', () => {
     ).toEqual([expect.objectContaining({ tool: 'explain_change', metric: 'roi' })]);
   });
 });
+
+describe('American chat shorthand', () => {
+  test('"how many orders did social drive in feb? all 6 campaigns": social’s total, not a top 6', () => {
+    expect(calls('how many orders did social drive in feb? all 6 campaigns')).toEqual([
+      {
+        tool: 'query_metrics',
+        metrics: ['orders'],
+        categories: ['social'],
+        date_from: '2021-02-01',
+        date_to: '2021-02-28',
+      },
+    ]);
+  });
+  test('"which campaigns did better than 50% ROI?": the metric after its number', () => {
+    expect(calls('15th to 21st Feb, which campaigns did better than 50% ROI?')).toEqual([
+      expect.objectContaining({
+        thresholds: [{ metric: 'roi', op: '>', value: 0.5 }],
+        date_from: '2021-02-15',
+        date_to: '2021-02-21',
+      }),
+    ]);
+  });
+  test('"CPM went from ~19 to ~8 WoW (last week), explain": why, the week before against the last', () => {
+    expect(calls('CPM went from ~19 to ~8 WoW (last week), explain')).toEqual([
+      expect.objectContaining({
+        tool: 'explain_change',
+        metric: 'cpm',
+        before: { date_from: '2021-02-15', date_to: '2021-02-21' },
+        after: { date_from: '2021-02-22', date_to: '2021-02-28' },
+      }),
+    ]);
+  });
+  test('"total insta spend incl. the blogger": the instagram family', () => {
+    expect(calls('total insta spend incl. the blogger')).toEqual([
+      { tool: 'query_metrics', metrics: ['mark_spent'], name_prefix: 'instagram' },
+    ]);
+  });
+  test('"imps" are impressions', () => {
+    expect(calls('how many imps did banner_partner serve this month')).toEqual([
+      expect.objectContaining({ metrics: ['impressions'], campaigns: ['banner_partner'] }),
+    ]);
+  });
+});
