@@ -1,6 +1,7 @@
 // Text normalization for the offline NLU: lower case without accents, one kind of apostrophe and dash,
 // number words turned into digits, and light typo correction against the words the planner looks for.
 import { distance } from 'fastest-levenshtein';
+import { withPlainRegister } from './plain-register.js';
 import { withSlashDates } from './slash-dates.js';
 import { spokenForms } from './spoken.js';
 
@@ -153,7 +154,7 @@ export function swapped(a: string, b: string): boolean {
 /** Normalized text with typos corrected and number words written as digits: what the rules parse. */
 export function prepare(text: string): string {
   // « sem. dernière », « sem du 8 »: the abbreviation of semaine, so every period rule reads it.
-  const expanded = withSlashDates(normalize(text))
+  const expanded = withPlainRegister(withSlashDates(normalize(text)))
     // "top of funnel check:", « haut du funnel »: the stage of the funnel, not a ranking.
     .replace(/\b(?:top|haut) (?:of (?:the )?|du |de )funnel\b/g, 'funnel')
     // « … la semaine dernière, et le CPL sur cette même semaine ? »: the period already named, not another.
@@ -214,32 +215,6 @@ export function prepare(text: string): string {
       '$1$2 avec un roi negatif',
     )
     .replace(/\b(?:unprofitable|loss-making|money-losing) (channels|categories)\b/g, '$1 with a negative roi')
-    // ", so I can compare the two in front of the team", « afin de pouvoir les présenter »: why it is asked, not
-    // another question.
-    .replace(
-      /,?\s(?:so (?:that )?(?:i|we) (?:can|could)|afin (?:de|que|qu')|pour que (?:je|nous|on) puisse\w*)\b[^?.!;]*/g,
-      ' ',
-    )
-    // "our sales team asked", « le directeur des ventes »: people, not the revenue.
-    .replace(
-      /\bsales (?:team|director|manager|department|dept|rep|reps|people|colleagues?|lead|head)s?\b|\bhead of sales\b|\b(?:equipe|directeur|directrice|responsable|service|chef) (?:des |de la )?ventes\b/g,
-      'colleagues',
-    )
-    // "my team lead asked", "the client's Instagram lead wants": a person, not the leads.
-    .replace(
-      /\b(team|sales|marketing|project|brand|growth|performance|agency|account|client's|our|my|the) ((?:[a-z]+ )?)leads? (?=(?:wants|wanted|asked|asks|needs|needed|would|is|was|has|had|requested|said|just|me)\b)/g,
-      '$1 $2colleague ',
-    )
-    // "the preceding seven days": the previous ones; « le CPA le plus défavorable »: the worst.
-    .replace(/\bpreceding\b/g, 'previous')
-    // "failed to break even": the loss-makers; "top-line revenue": the revenue (not a ranking's top).
-    .replace(
-      /\b(?:failed|fail|fails|didn't|did not|don't|do not|doesn't|does not) (?:to )?break(?:ing)? even\b/g,
-      'not breaking even',
-    )
-    .replace(/\btop[- ]line(?: (?:revenue|sales|contribution))?\b/g, 'revenue')
-    .replace(/\b(le|la|les) plus defavorables?\b/g, '$1 pire')
-    .replace(/\breturn(?:s|ing|ed)? less (?:revenue )?than (?:they|it) cost\b/g, 'avec un roi negatif')
     // « ne rentrent pas dans leurs frais »: not profitable; without « pas », profitable (break-even or better).
     .replace(/\bne (?:rentr\w*) pas dans (?:leurs|ses|nos|leur|son) frais\b/g, 'ne sont pas rentables')
     .replace(/\b(?:rentr\w*) dans (?:leurs|ses|nos|leur|son) frais\b/g, 'sont rentables')
