@@ -26,23 +26,15 @@ const hasPeriod = (call: PlannedCall) => call.args.date_from !== undefined || ca
 const hasScope = (call: PlannedCall) =>
   SCOPE_KEYS.some((key) => call.args[key] !== undefined && call.args[key] !== 'all');
 
-/** The one campaign the previous turn was about, if it was about exactly one. */
-function oneCampaign(previous: PreviousTurn): string | undefined {
+/** The one member the previous turn was about under a list key or a single key (campaigns / campaign_name,
+ * categories / category), if it was about exactly one. */
+function theOnly(previous: PreviousTurn, listKey: string, singleKey: string): string | undefined {
   const names = new Set(
     previous.calls.flatMap(({ args }) => [
-      ...(Array.isArray(args.campaigns) ? (args.campaigns as string[]) : []),
-      ...(typeof args.campaign_name === 'string' ? [args.campaign_name] : []),
-    ]),
-  );
-  return names.size === 1 ? [...names][0] : undefined;
-}
-
-/** The one category the previous turn was filtered on, if any. */
-function oneCategory(previous: PreviousTurn): string | undefined {
-  const names = new Set(
-    previous.calls.flatMap(({ args }) => [
-      ...(Array.isArray(args.categories) ? (args.categories as string[]) : []),
-      ...(typeof args.category === 'string' && args.category !== 'all' ? [args.category] : []),
+      ...(Array.isArray(args[listKey]) ? (args[listKey] as string[]) : []),
+      ...(typeof args[singleKey] === 'string' && args[singleKey] !== 'all'
+        ? [args[singleKey] as string]
+        : []),
     ]),
   );
   return names.size === 1 ? [...names][0] : undefined;
@@ -78,10 +70,10 @@ export function withCarriedContext(plan: Plan, text: string, previous: PreviousT
         ? { ...call, args: { ...call.args, date_from: period.date_from, date_to: period.date_to } }
         : call,
     );
-  const campaign = oneCampaign(previous);
+  const campaign = theOnly(previous, 'campaigns', 'campaign_name');
   if (campaign && ITS_SCOPE.test(normalized))
     calls = calls.map((call) => (hasScope(call) ? call : withCampaign(call, campaign)));
-  const category = oneCategory(previous);
+  const category = theOnly(previous, 'categories', 'category');
   if (category && broken) calls = calls.map((call) => (hasScope(call) ? call : withCategory(call, category)));
   return calls === plan.calls ? plan : { ...plan, calls };
 }

@@ -1,11 +1,13 @@
 // Days written with a slash and no year (« le 28/2 », "2/1 through 2/14") and weekdays restated in brackets
 // (« du 8 au 10 (lundi → mercredi) »), rewritten as the day and month words every period rule reads.
 
+import { WEEKDAY_WORD } from './periods.js';
+
 const MONTHS = ['jan', 'feb', 'march', 'april', 'may', 'june', 'july', 'august', 'sept', 'oct', 'nov', 'dec'];
 // (« 24/7 » is round the clock.)
 const SLASH_DATE = /(?<![\d./])(?!24\/7\b)(\d{1,2})\/(\d{1,2})(?![\d/]|\.\d|\s?%)/g;
-const WEEKDAY =
-  '(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lun|mer|jeu|ven|sam|dim|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thurs|fri|sat|sun)\\.?';
+// (Inside brackets « mer » is mercredi, not March.)
+const WEEKDAY = String.raw`(?:${WEEKDAY_WORD}|lun|mer|jeu|ven|sam|dim)\.?`;
 const WEEKDAYS_IN_BRACKETS = new RegExp(
   String.raw`\(\s*${WEEKDAY}\s*(?:→|->|-|a|au|to|jusqu'au|through)\s*${WEEKDAY}\s*(?:inclus|included)?\s*\)`,
   'g',

@@ -99,6 +99,18 @@ function numberAt(
   };
 }
 
+/** A number in percent: written with %, or bare beside a percent KPI (« ROI sous 20 » is 20 %). */
+function inPercent(number: { value: number; unit?: string }, metric: Metric): boolean {
+  return (
+    number.unit === '%' || (PERCENT_METRICS.has(metric) && number.unit === undefined && number.value !== 0)
+  );
+}
+
+/** The bound in the metric's own terms: percentages as fractions. */
+function asValue(number: { value: number; unit?: string }, metric: Metric): number {
+  return inPercent(number, metric) ? number.value / 100 : number.value;
+}
+
 /** Every threshold the text states, tied to its metric. */
 export function findThresholds(text: string, mentions: readonly MetricMention[]): Threshold[] {
   const found: Threshold[] = [];
@@ -117,8 +129,7 @@ export function findThresholds(text: string, mentions: readonly MetricMention[])
       )
     )
       continue;
-    const percent = (n: { value: number; unit?: string }) =>
-      n.unit === '%' || (PERCENT_METRICS.has(mention.metric) && n.unit === undefined && n.value !== 0);
+    const percent = (n: { value: number; unit?: string }) => inPercent(n, mention.metric);
     found.push(
       {
         metric: mention.metric,
@@ -171,10 +182,7 @@ export function findThresholds(text: string, mentions: readonly MetricMention[])
           : mentions.find((mention) => /^\s?(?:de|d'|of)\s?$/.test(text.slice(before.end, mention.at)));
       const mention = (ofNamed ? named : undefined) ?? around ?? own ?? prior ?? next;
       if (!mention) continue;
-      const percent =
-        before.unit === '%' ||
-        (PERCENT_METRICS.has(mention.metric) && before.unit === undefined && before.value !== 0);
-      found.push({ metric: mention.metric, op, value: percent ? before.value / 100 : before.value });
+      found.push({ metric: mention.metric, op, value: asValue(before, mention.metric) });
       for (let i = match.index; i < match.index + match[0].length; i++) taken.add(i);
     }
   }
@@ -188,13 +196,10 @@ export function findThresholds(text: string, mentions: readonly MetricMention[])
     if (!number || !mention) continue;
     const worse = match[1] !== undefined;
     const higherIsWorse = COST_METRICS.has(mention.metric);
-    const percent =
-      number.unit === '%' ||
-      (PERCENT_METRICS.has(mention.metric) && number.unit === undefined && number.value !== 0);
     found.push({
       metric: mention.metric,
       op: worse === higherIsWorse ? '>' : '<',
-      value: percent ? number.value / 100 : number.value,
+      value: asValue(number, mention.metric),
     });
   }
   // The tool takes three conditions at most; the same one written twice counts once.
