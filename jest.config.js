@@ -25,7 +25,8 @@ export default {
   testMatch: ['<rootDir>/tests/**/*.test.ts'],
   // dist/ (npm run build) is compiled output with its own package.json: not a source of modules or tests.
   modulePathIgnorePatterns: ['<rootDir>/dist/'],
-  testTimeout: 30000,
+  // A hang detector, not a speed bound: tests must pass on a slow, busy CI machine (speed lives in npm run bench).
+  testTimeout: 120000,
   // Workers keep every test file's ESM module graph (DuckDB, vega, sharp…) alive: a worker that grew past this is
   // replaced before its next file, so late suites (the load test, which measures memory and GC pauses) start lean.
   workerIdleMemoryLimit: '1GB',

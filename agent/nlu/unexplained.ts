@@ -84,7 +84,12 @@ export function unexplainedWords(
     .filter((chunk) => !/\d/.test(chunk) && chunk.length <= MAX_WORD_CHARS)
     .flatMap((chunk) => [...chunk.matchAll(WORD)].map(([word]) => word));
   const normalizedText = ` ${normalize(text).replace(/[^\p{L}\p{N}_]+/gu, ' ')} `;
+  // Each written form is read once: what follows depends only on it, and a pasted 50 KB message repeats its words
+  // thousands of times (reading each occurrence against the whole text was quadratic).
+  const read = new Set<string>();
   for (const word of words) {
+    if (read.has(word)) continue;
+    read.add(word);
     const key = normalize(word);
     if (seen.has(key) || key.length < 2) continue;
     // A word the dictation rewrites joined to its neighbour (« insta gramme », « face book ») is read as that name.
