@@ -8,6 +8,7 @@ import { silentLogger } from '../src/core/logger.js';
 import { createMlService } from '../src/ml/service.js';
 import { startFakeOpenAi } from '../tests/fakes/openai-server.js';
 import { openSampleWarehouse } from '../tests/fixtures/sample-warehouse.js';
+import { benchLongMessages, LONG_MESSAGE_TARGETS } from './long-messages.js';
 import { median } from './stats.js';
 
 export const AGENT_TARGETS = { medianMs: 100, p95Ms: 250, llmCallsPerQuestion: 2, llmCallsWhenConfident: 1 };
@@ -76,6 +77,7 @@ export async function benchAgent() {
     if ((await planner.plan({ text: item.question, catalog })).confidence >= 0.8) confidentCalls.push(used);
   }
   await openai.close();
+  const longMessages = benchLongMessages(catalog);
   await sample.close();
 
   const round = (value: number) => Math.round(value * 10) / 10;
@@ -103,14 +105,16 @@ export async function benchAgent() {
       confidentQuestions: confidentCalls.length,
       callsWhenConfident: round(mean(confidentCalls) * 100) / 100,
     },
-    targets: AGENT_TARGETS,
+    longMessages,
+    targets: { ...AGENT_TARGETS, longMessageGrowth: LONG_MESSAGE_TARGETS.maxGrowth },
     pass: false,
   };
   result.pass =
     result.offline.medianMs <= AGENT_TARGETS.medianMs &&
     result.offline.p95Ms <= AGENT_TARGETS.p95Ms &&
     result.llm.callsPerQuestion <= AGENT_TARGETS.llmCallsPerQuestion &&
-    Math.max(...confidentCalls) <= AGENT_TARGETS.llmCallsWhenConfident;
+    Math.max(...confidentCalls) <= AGENT_TARGETS.llmCallsWhenConfident &&
+    longMessages.maxGrowth <= LONG_MESSAGE_TARGETS.maxGrowth;
   return result;
 }
 
@@ -131,7 +135,13 @@ export function printAgent(result: Awaited<ReturnType<typeof benchAgent>>): void
     `LLM mode (fake server): ${llm.callsPerQuestion} calls per question on average (max ${llm.maxCalls}); ` +
       `${llm.callsWhenConfident} when the offline planner is confident (${llm.confidentQuestions} questions)`,
   );
+  const long = result.longMessages;
   console.log(
-    `targets: median ≤ ${result.targets.medianMs} ms, p95 ≤ ${result.targets.p95Ms} ms, ≤ ${result.targets.llmCallsPerQuestion} LLM calls per question, ≤ ${result.targets.llmCallsWhenConfident} when confident → ${result.pass ? 'PASS' : 'FAIL'}`,
+    `pasted messages (${long.messages} questions repeated to 10 KB and 40 KB, planner only): 40 KB planned in median ${long.medianLongMs} ms (max ${long.maxLongMs} ms); ` +
+      `growth 10 → 40 KB median ${long.medianGrowth}×, max ${long.maxGrowth}× (linear is 4×; worst: ${JSON.stringify(long.worstQuestion)})`,
+  );
+  console.log(
+    `targets: median ≤ ${result.targets.medianMs} ms, p95 ≤ ${result.targets.p95Ms} ms, ≤ ${result.targets.llmCallsPerQuestion} LLM calls per question, ≤ ${result.targets.llmCallsWhenConfident} when confident, ` +
+      `long-message growth ≤ ${result.targets.longMessageGrowth}× → ${result.pass ? 'PASS' : 'FAIL'}`,
   );
 }
