@@ -23,7 +23,8 @@ import type { App } from '../app.js';
 // test are held out. dev7, dev20 and dev30 are fresh measures taken at the end of a session; dev11, dev13 and dev15 are
 // the other halves (by family) of dev10's, dev12's and dev14's writers; dev25 and dev29 were written beside the tuned
 // sets of their session and only their rates were read; so were dev33, dev36 (session 8), dev39 and dev42 (session 9),
-// dev47 and dev50 (session 10), dev53 and dev56 (session 11), dev61 and dev64 (session 12), chosen before any set was written.
+// dev47 and dev50 (session 10), dev53 and dev56 (session 11), dev61 and dev64 (session 12), dev70 and dev73 (session 13),
+// chosen before any set was written.
 /** The splits tuned on: `--failures` lists their misses. */
 const TUNED_SPLITS = [
   'dev',
@@ -75,6 +76,12 @@ const TUNED_SPLITS = [
   'dev65',
   'dev66',
   'dev67',
+  'dev68',
+  'dev69',
+  'dev71',
+  'dev72',
+  'dev74',
+  'dev75',
 ] as const;
 /** The splits never tuned on: only their rates are printed, never their misses. */
 const HELD_OUT_SPLITS = [
@@ -96,6 +103,8 @@ const HELD_OUT_SPLITS = [
   'dev61',
   'dev64',
   'dev7',
+  'dev70',
+  'dev73',
   'test',
 ] as const;
 const SPLITS = [...TUNED_SPLITS, ...HELD_OUT_SPLITS];
