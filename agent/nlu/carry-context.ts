@@ -12,6 +12,14 @@ const ITS_SCOPE =
 const THAT_BROKEN_DOWN =
   /\b(?:break|split|broken|group|grouped|regroup)\s(?:that|this|it|those)\s(?:down\s)?(?:by|per|into)\b|\b(?:detaill?e|decompose|ventile|eclate)[sz]?[- ](?:ca|cela|le|la|les)\s(?:par)\b|\b(?:ca|cela)\s(?:par|by)\s(?:campagne|campaign|jour|day|semaine|week)\b/;
 
+/** "Which one spent the most?" after a table: one of the rows just shown, over their period. */
+const ONE_OF_THOSE =
+  /\b(?:which one|which of (?:them|those|these)|lequel|laquelle|lesquel\w*|celle qui|celui qui)\b/;
+/** « et le CPC en semaine 2 ? », "and the cpc for week 2" after one campaign's trend: still that campaign. */
+const GOES_ON = /^(?:(?:ok|okay|merci|thanks|thx|super|parfait|great|cool|top)\b[\s,.!]*)*(?:et|and)\b/;
+const ACCOUNT_WIDE =
+  /\b(?:total|tota?ux|global\w*|overall|au global|en tout|toutes? les campagnes|tous les canaux|all (?:the )?(?:campaigns|channels)|account|compte|ensemble|every|chaque|each|par (?:canal|campagne|categorie)|by (?:channel|campaign|category)|campagnes|campaigns|canaux|channels)\b/;
+
 const DATED_TOOLS = new Set([
   'query_metrics',
   'rank_campaigns',
@@ -64,14 +72,15 @@ export function withCarriedContext(plan: Plan, text: string, previous: PreviousT
   const period = previous.calls.find(hasPeriod)?.args;
   const broken = THAT_BROKEN_DOWN.test(normalized);
   let calls = plan.calls;
-  if (period && (SAME_PERIOD.test(normalized) || broken))
+  if (period && (SAME_PERIOD.test(normalized) || broken || ONE_OF_THOSE.test(normalized)))
     calls = calls.map((call) =>
       DATED_TOOLS.has(call.tool) && !hasPeriod(call)
         ? { ...call, args: { ...call.args, date_from: period.date_from, date_to: period.date_to } }
         : call,
     );
   const campaign = theOnly(previous, 'campaigns', 'campaign_name');
-  if (campaign && ITS_SCOPE.test(normalized))
+  const goesOn = GOES_ON.test(normalized) && !ACCOUNT_WIDE.test(normalized);
+  if (campaign && (ITS_SCOPE.test(normalized) || goesOn))
     calls = calls.map((call) => (hasScope(call) ? call : withCampaign(call, campaign)));
   const category = theOnly(previous, 'categories', 'category');
   if (category && broken) calls = calls.map((call) => (hasScope(call) ? call : withCategory(call, category)));

@@ -61,9 +61,10 @@ export function findDayBound(text: string, lastDay: string): DateRange | undefin
     const [from, to] = [dayOf(Number(m[1]), lastDay), dayOf(Number(m[2]), lastDay)];
     if (from && to && from <= to) return { date_from: from, date_to: to };
   }
-  // « du 20 à la fin du mois », « du 20.02 à aujourd'hui », "from the 20th to today": that day to the last one.
+  // « du 20 à la fin du mois », « du 20.02 à aujourd'hui », "from the 20th to today", "from feb 20 until today": that
+  // day to the last one.
   m = new RegExp(
-    String.raw`\b(?:du|from|depuis le|since the)\s${DAY}(?:[./](\d{1,2}))?(?:\s(?:fevr\w*|fev|feb\w*|february)\.?)?\s(?:a|au|to|until|jusqu'?(?:a|au))\s(?:la fin\b|fin\b|aujourd'hui|today|now|maintenant|the end\b|end of (?:the )?month\b)`,
+    String.raw`\b(?:du|from|depuis le|since the|since)\s(?:the\s)?(?:(?:fevr\w*|fev|feb\w*|february)\.?\s)?${DAY}(?:[./](\d{1,2}))?(?:\s(?:fevr\w*|fev|feb\w*|february)\.?)?\s(?:a|au|to|until|jusqu'?(?:a|au))\s(?:la fin\b|fin\b|aujourd'hui|today|now|maintenant|the end\b|end of (?:the )?month\b)`,
   ).exec(text);
   let day = m
     ? m[2]
@@ -88,9 +89,9 @@ export function findDayBound(text: string, lastDay: string): DateRange | undefin
   if (m && day && day > monthStart(lastDay))
     return { date_from: monthStart(lastDay), date_to: shiftDays(day, -1) };
   // « jusqu'au 10 », « CA au 15 février » (as at, the way a report reads), "until the 10th", "up to the 10th",
-  // "through the 10th": from the month's start up to that day.
+  // "through the 10th": from the month's start up to that day (after a day, "Feb 8 through 14", it ends a span).
   m = new RegExp(
-    String.raw`\b(?:jusqu'?(?:au|a)(?: le)?|until(?: the)?|till(?: the)?|up to(?: the)?|through(?: the)?|thru|as of(?: the)?|(?<!\b(?:du|from|entre)\s\S{1,12}(?:\s\S{1,12})?\s)au)\s(?:(?:fevr\w*|fev|feb\w*|february)\.?\s)?${DAY}${OWN_MONTH}`,
+    String.raw`(?<!\d\s?)\b(?:jusqu'?(?:au|a)(?: le)?|until(?: the)?|till(?: the)?|up to(?: the)?|through(?: the)?|thru|as of(?: the)?|(?<!\b(?:du|from|entre)\s\S{1,12}(?:\s\S{1,12})?\s)au)\s(?:(?:fevr\w*|fev|feb\w*|february)\.?\s)?${DAY}${OWN_MONTH}`,
   ).exec(text);
   day = m ? dayOf(Number(m[1]), lastDay) : undefined;
   if (day) return { date_from: monthStart(lastDay), date_to: day };

@@ -150,9 +150,10 @@ export function replaceWord(question: string, word: string, name: string): strin
   return replaced === question ? `${question} (${name})` : replaced;
 }
 
-/** « la campagne insta », "the insta campaign": one campaign asked for, the word written is a brand. */
+/** « la campagne insta », "the insta campaign", "the instagram tier campaign": one campaign asked for, the word
+ * written is a brand (with « tier » when a tier is meant but not which). */
 const ONE_CAMPAIGN_OF =
-  /\b(?:la|cette|the|this|that|notre|our) (?:campagne|campaign) ([a-z]+)\b|\b(?:the|this|that|our) ([a-z]+) campaign\b(?!s)/;
+  /\b(?:la|cette|the|this|that|notre|our) (?:campagne|campaign) ([a-z]+)( tiers?)?\b(?! ?\d)|\b(?:the|this|that|our) ([a-z]+)( tiers?)? campaign\b(?!s)/;
 
 /** A question back when one campaign is asked for by a brand that has several (« ROAS de la campagne insta ? »). */
 export function askWhichOfBrand(
@@ -166,14 +167,17 @@ export function askWhichOfBrand(
   if (!brand || p.scope.prefixes.length > 1 || p.scope.campaigns.length > 0 || RANK_WORDS.test(p.text))
     return undefined;
   const match = ONE_CAMPAIGN_OF.exec(normalize(question));
-  const word = match?.[1] ?? match?.[2];
+  const word = match?.[1] ?? match?.[3];
   if (!word || expandBrand(word) !== brand) return undefined;
-  const candidates = prefixed(brand, catalog);
+  const tier = Boolean(match?.[2] ?? match?.[4]);
+  const candidates = prefixed(brand, catalog).filter((name) => !tier || /tier/i.test(name));
   if (candidates.length < 2) return undefined;
   return askBack(
     language === 'en'
       ? `Which ${brand} campaign do you mean: ${candidates.join(', ')}?`
       : `Quelle campagne ${brand} : ${candidates.join(', ')} ?`,
-    candidates.slice(0, 4).map((name) => replaceWord(question, word, name)),
+    candidates
+      .slice(0, 4)
+      .map((name) => replaceWord(question, `${word}${match?.[2] ?? match?.[4] ?? ''}`, name)),
   );
 }

@@ -13,7 +13,8 @@ const words = (text: string) => text.split(/\s+/).filter((word) => word.length >
 
 /** Politeness, chat and request verbs: « stp », « tu peux me sortir », "could you show me". */
 const CHAT = words(`
-stp svp merci please pls plz thanks thank thx hello bonjour salut hey hi coucou hallo ok okay oui yes alors bon
+parfait perfect super great genial nickel transformation alle vielmal coup fyi happened until till adds trending amenent amene amener quasi quasiment divise
+stp svp merci im please pls plz thanks thank thx hello bonjour salut hey hi coucou hallo ok okay oui yes alors bon
 bah ben donc voila hmm euh dis dites donne donnes donnez donner montre montres montrez montrer affiche affiches
 affichez afficher sors sortir sortez peux peut pouvez pourrais pourrait pourriez voudrais veux voulons aimerais
 sais savoir connaitre dire fais faire faites liste listes lister listez list show give tell display see let can
@@ -144,6 +145,14 @@ const HARMLESS_PHRASES = [
   /\b(?:ne )?rentr\w* (?:pas )?dans (?:leurs|ses|nos|leur|son) frais\b/g,
   // « ROI net », "net ROI": the ROI is net of the spend already.
   /\bnet(?= roi\b)|(?<=\broi )nets?\b/g,
+  // « rentabilité nette (ROI) »: the ROI, net of the spend.
+  /(?<=\brentabilite )nette\b/g,
+  // « toutes sources (confondues) », "all sources": every campaign, the default.
+  /\b(?:toutes sources(?: confondues)?|all sources|across all sources)\b/g,
+  // « sur deux points : taux de clic et coût par clic », "on two counts": the figures named after.
+  /\b(?:sur|on) (?:deux|trois|2|3|two|three) (?:points|criteres|aspects|counts|metrics|kpis)\b/g,
+  // « même périmètre », "same scope": what the turn before was about.
+  /\b(?:meme|same) (?:perimetre|scope)\b/g,
   /\b(?:pour|for|avant|before|prepar\w*|preparing)\s(?:(?:le|la|l'|ma|mon|notre|nos|the|my|our|tomorrow's|today's|this|next)\s?)?(?:[\w']+\s)?(?:comite|reunion|board|presentation|point|reporting|rapport|report|copil|meeting|call|revue|review|deck|slides?|comex|codir|standup)(?: pack| de direction| d'entreprise| budgetaire| mensuel\w*| hebdo\w*| commercial\w*)?\b(?:\s(?:de\s|d'|du\s)?(?:demain|ce soir|lundi|mardi|mercredi|jeudi|vendredi|la semaine prochaine))?/g,
   /\b(?:non|pas|peu|not)\s(?=rentab|profitab)/g,
   // « c'est rentable ou pas ? », "is it doing well or not?", "Bottom line: …".

@@ -28,6 +28,7 @@ import {
   TOTAL,
   WHY,
 } from './figure-words.js';
+import { findGrain } from './intents.js';
 import { findDirectionWord, findMetricMentions, findMetrics } from './metrics.js';
 import { normalize } from './normalize.js';
 import { readOverview } from './overview.js';
@@ -156,10 +157,10 @@ export function readMetricQuestion(
   const betweenWeeks =
     split !== null &&
     /\b(?:entre|between|from)\b/.test(normalized.slice(0, split.index)) &&
-    /(?:\b(?:semaine|week|sem|wk|kw)\s?\d{1,2}|\b(?:1re|1ere|premiere|first|1st)(?: (?:semaine|week))?)\s*$/.test(
+    /(?:\b(?:semaine|week|sem|wk|kw)\s?\d{1,2}|\bs\d|\b(?:1re|1ere|premiere|first|1st)(?: (?:semaine|week))?)\s*$/.test(
       normalized.slice(0, split.index),
     ) &&
-    /^\s*(?:la |the )?(?:(?:semaine|week|sem|wk|kw)\s?\d{1,2}|(?:2e|2eme|deuxieme|seconde?|second|2nd|3e|troisieme|third|derniere|last)\b)/.test(
+    /^\s*(?:la |the )?(?:(?:semaine|week|sem|wk|kw)\s?\d{1,2}|s\d\b|(?:2e|2eme|deuxieme|seconde?|second|2nd|3e|troisieme|third|derniere|last)\b)/.test(
       normalized.slice(split.index + split[0].length),
     );
   if (split && !betweenDays && !betweenWeeks) {
@@ -201,9 +202,22 @@ export function readMetricQuestion(
       findDirectionWord(right) === undefined &&
       !RANK_WORDS.test(right) &&
       !CUT.test(right);
+    // « clics par semaine et CTR global du mois », "spend by channel and overall ROAS": a breakdown, then a total of
+    // another figure.
+    const breakdownThenTotal =
+      /\b(?:par|by|per) (?:semaine|jour|week|day|canal|channel|categorie|category|campagne|campaign)s?\b/.test(
+        left,
+      ) &&
+      findMetricMentions(left).length > 0 &&
+      /\btotal\w*|\bglobal\w*|\boverall\b|\ben tout\b|\bcumul\w*|\b(?:du|sur le|sur tout le) mois\b|\b(?:of|for) the (?:whole )?month\b/.test(
+        right,
+      ) &&
+      findMetricMentions(right).length > 0 &&
+      findMetrics(right).some((metric) => !findMetrics(left).includes(metric));
     if (
       cutThenTotal ||
       rankThenTotal ||
+      breakdownThenTotal ||
       ((asks(left) ||
         TOTAL.test(left) ||
         (findMetricMentions(left).length > 0 &&
@@ -220,12 +234,21 @@ export function readMetricQuestion(
       // « le meilleur et le pire canal en CPL », « quel canal a le CPL le plus bas et lequel le plus haut ? »: a
       // part that names no metric or no object takes the other part's.
       // (« … et le total toutes campagnes »: the ranking's figure by its name, not the words that ranked it.)
-      const [leftText, rightText] = [
+      const [leftText, bareRight] = [
         completed(left, right),
         rankThenTotal && findMetricMentions(right).length === 0
           ? `${right} ${findMetrics(left)[0] ?? ''}`
           : completed(right, left, true),
       ];
+      // « social : budget total et les campagnes en ROI négatif »: a scope set before a colon heads every part.
+      const heading = /^\s*([a-z0-9_' -]{2,40}?)\s*:\s/.exec(left)?.[1];
+      const rightText =
+        heading &&
+        findMetricMentions(heading).length === 0 &&
+        namesAny(parse(heading, catalog).scope) &&
+        !namesAny(parse(bareRight, catalog).scope)
+          ? `${heading} ${bareRight}`
+          : bareRight;
       const first = readOne(leftText, catalog, language) ?? readPreset(leftText, catalog, language);
       const second =
         readOne(rightText, catalog, language, parse(leftText, catalog)) ??
@@ -284,6 +307,16 @@ function readPreset(
   const p = parse(question, catalog);
   const metric = p.metrics[0] ?? inherited?.metrics[0] ?? 'roi';
   const text = p.text;
+  // « clics par semaine », "orders by day": that figure for each period of the grain.
+  const grain = findGrain(text);
+  if (grain && !PER_CATEGORY.test(text) && !PER_CAMPAIGN.test(text) && p.metrics.length > 0)
+    return {
+      intent: 'kpi_qa',
+      calls: [
+        query({ metrics: [metric], grain, ...scopeArgs(p.scope), ...dates(p.period ?? inherited?.period) }),
+      ],
+      confidence: 0.8,
+    };
   // « ROI par canal », "spend by campaign": that figure for each member.
   if (PER_CATEGORY.test(text) || PER_CAMPAIGN.test(text))
     return {
@@ -343,7 +376,8 @@ function readPreset(
     const single =
       SINGULAR_CATEGORY.test(text) ||
       /\b(la|le|the) (campagne|campaign)\b/.test(text) ||
-      /^\s*(la|le|the) (meilleure?|pire|best|worst|top)\b(?!s)/.test(text);
+      /^\s*(la|le|the) (meilleure?|pire|best|worst|top|bottom)\b(?!s)/.test(text) ||
+      /\b(?:best|worst|top|bottom) one\b/.test(text);
     return {
       intent: 'kpi_qa',
       calls: [

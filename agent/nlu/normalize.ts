@@ -23,9 +23,11 @@ export function normalize(text: string): string {
       .replace(/[\u2212\u2013\u2014]/g, '-')
       .replace(/≥/g, '>=')
       .replace(/≤/g, '<=')
+      // "@bot total spend", "#weekly-report quick q": a mention of the bot or a channel tag, not a word of the question.
+      .replace(/(^|[\s(])[@#][a-z][\w.-]*/g, '$1')
       .replace(/\s+/g, ' ')
       // « celle d avant », « prix d un lead », « qu en sem 1 », « c est »: the apostrophe left out (same length).
-      .replace(/\b(d|l|qu|j|n|c) (?=[aeiouyh][a-z])/g, "$1'")
+      .replace(/(?<!')\b(d|l|qu|j|n|c|m|t) (?=[aeiouyh][a-z])/g, "$1'")
       // « fb t1 », « insta t2 »: the tier parts of the names.
       .replace(/\bt([1-3])\b/g, 'tier$1')
       .trim(),
@@ -109,6 +111,10 @@ export const ALIASES: Readonly<Record<string, string>> = {
   bsa: 'bas', moin: 'moins', lw: 'last week', rat: 'rate', rev: 'revenue', camps: 'campaigns', camp: 'campaign', umsatz: 'revenue', klicks: 'clicks', kosten: 'spend',
   cmdes: 'commandes', imps: 'impressions', incl: 'inclus', inclu: 'inclus', dasy: 'days', wats: 'whats', gimme: 'give', sup: 'superieur', canl: 'canal', plese: 'please', provde: 'provide', seach: 'search', acqusition: 'acquisition', aquisition: 'acquisition', reveune: 'revenue', febuary: 'february',
   dern: 'derniere', fevr: 'fevrier', sim: 'simule', simu: 'simule', convs: 'conversions', qeul: 'quel', rentabel: 'rentable', bellow: 'below', dyas: 'days', googel: 'google', lst: 'last', cb: 'combien', bis: 'au', kampagne: 'campagne', kampagnen: 'campagnes', kanal: 'canal', pourqoui: 'pourquoi', pourquio: 'pourquoi', baise: 'baisse', tot: 'total', mnth: 'month', mnths: 'months',
+  // Swiss-German words in a French or English message (not « alle », « hier », « die »: French and English words too).
+  bitte: 'please', danke: 'thanks', genau: 'exactly', und: 'and', warum: 'why', welche: 'which', welcher: 'which', welches: 'which', unter: 'under', uber: 'over', zusammen: 'together', gegenuber: 'vs', schlechter: 'worse', gestiegen: 'increased', gesunken: 'decreased', wenig: 'few', gruppen: 'groups', zwei: 'two', drei: 'three', kannst: 'can', gruezi: 'hello', kanale: 'channels', dann: 'then', februar: 'february', woche: 'week', letzte: 'last', letzten: 'last', vergleich: 'comparison', fur: 'for', die: 'the', prasentation: 'presentation',
+  umsaz: 'revenue', tuax: 'taux', overal: 'overall', cannal: 'canal',
+  daffaire: "d'affaires", daffaires: "d'affaires", mny: 'many', abvoe: 'above', dessu: 'dessus', avc: 'avec', hw: 'how', pasee: 'passee', booster: 'boost',
   lide: 'lead', lides: 'leads', lids: 'leads', lid: 'lead', whos: 'who', mosi: 'mois', waht: 'what', mcuh: 'much', semian: 'semaine', budjet: 'budget', budjets: 'budgets', leasd: 'leads', frs: 'francs', spnd: 'spend',
 }; // biome-ignore format: a table
 
@@ -157,6 +163,18 @@ export function prepare(text: string): string {
   const expanded = withPlainRegister(withSlashDates(normalize(text)))
     // "top of funnel check:", « haut du funnel »: the stage of the funnel, not a ranking.
     .replace(/\b(?:top|haut) (?:of (?:the )?|du |de )funnel\b/g, 'funnel')
+    // « semaine 1 vs 2 », "wk 3 vs 4": two weeks, the noun said once.
+    .replace(
+      /\b(semaine|week|wk|sem) ?([1-5]) (vs\.?|versus|contre|->|→) ([1-5])\b(?!\s?(?:%|[.,]\d|\d|jours?|days?|semaines?|weeks?|chf|k\b|fois|times))/g,
+      '$1 $2 $3 $1 $4',
+    )
+    // « coup par acquisition »: the cost, as the keyboard or the dictation wrote it.
+    .replace(
+      /\bcoups? (?=(?:par|per|pour) (?:acquisition|commande|lead|clic|click|conversion|mille)\b)/g,
+      'cout ',
+    )
+    // « canal n1 en leads », « la n°1 »: number one.
+    .replace(/\b(?:n|nr|no\.|n°)\s?1\b(?![\d.,'])/g, 'numero 1')
     // « … la semaine dernière, et le CPL sur cette même semaine ? »: the period already named, not another.
     .replace(
       /\b(?:sur |pendant |over |for |in )?(?:cette|la|that|the) (?:meme|same) (?:semaine|periode|journee|week|period|day)\b/g,
@@ -265,6 +283,30 @@ export function prepare(text: string): string {
     // "L7D", "l30d": the last days.
     .replace(/\bl(\d{1,2})d\b/g, 'the last $1 days')
     .replace(/\bmonth-to-date\b|\bmtd\b/g, 'month to date')
+    // "how's facebook_lal rev trending week over week?": its trend by week, not the last week against the one before.
+    .replace(/\b(trend\w*) (?:week[- ]over[- ]week|wow|w\/w)\b/g, '$1 by week')
+    // "compare w/ the second wk": with.
+    .replace(/\bw\/(?=\s)/g, 'with')
+    // « semaine un vs semaine deux », "week one": the week's number.
+    .replace(
+      /\b(semaine|week|wk|sem) (un|une|one|deux|two|trois|three|quatre|four)\b/g,
+      (_, word: string, n: string) =>
+        `${word} ${{ un: 1, une: 1, one: 1, deux: 2, two: 2, trois: 3, three: 3, quatre: 4, four: 4 }[n]}`,
+    )
+    // « les semaines 1 et 2 », "weeks 1 and 2": one span, unless the two are compared (then each week by its name).
+    .replace(
+      /\b(semaines|weeks|wks) ([1-4]) (et|and|&|\+) ([1-4])\b/g,
+      (_, noun: string, a: string, joint: string, b: string, _at: number, text: string) => {
+        const compared =
+          /\bvs\b|\bversus\b|\bcompar\w*|\bcontre\b|\bpar rapport\b|\bthan\b|\bentre\b|\bbetween\b|\bevol\w*|\becart\b|\bdiff\w*|\bchang\w*|\bpourquoi\b|\bwhy\b/.test(
+            text,
+          );
+        const one = noun === 'semaines' ? 'semaine' : 'week';
+        return Number(b) === Number(a) + 1 && !compared
+          ? `${one} ${a} to ${b}`
+          : `${one} ${a} ${joint} ${one} ${b}`;
+      },
+    )
     // "WoW revenue, all 4 weeks", "revenue week over week for feb": each week of the month, not the last two.
     .replace(
       /\b(?:wow|week[- ]over[- ]week|semaine (?:sur|apres) semaine)\b(?=.*\b(?:all (?:4|four|the) weeks|each week|every week|for (?:feb\w*|the month|this month)|(?:in|over|across) (?:feb\w*|the month)|(?:sur|pour) (?:le mois|fevrier)|toutes les semaines|chaque semaine)\b)|(?<=\b(?:all (?:4|four|the) weeks|each week|every week|toutes les semaines|chaque semaine)\b.*)\b(?:wow|week[- ]over[- ]week|semaine (?:sur|apres) semaine)\b/g,
@@ -291,6 +333,8 @@ export function prepare(text: string): string {
     .replace(/\bhalf an? percent\b|\b(?:un )?demi[- ]pour ?cent\b/g, '0.5 %')
     // « le premier février »: the 1st.
     .replace(/\ble premier (?=(?:janv|fevr|fev|feb|mars)\w*)/g, 'le 1er ')
+    // « du premier au dix février »: from the 1st.
+    .replace(/\bdu premier (?=(?:au|a|jusqu'au) (?!dernier))/g, 'du 1er ')
     // « weeek », « cliiics »: a letter held down.
     .replace(/([a-z])\1{2,}/g, '$1$1')
     // « sur 7 jours », "over 14 days": the last days, as « les 7 derniers jours » reads.
@@ -360,18 +404,18 @@ export function prepare(text: string): string {
   );
 }
 
-/** « 1,2 mio », "CHF 1.2M", « nonante mille » (90 mille by now): an amount said with its scale, written out. */
+/** « 1,2 mio », "CHF 1.2M", « nonante mille » (90 mille by now), "five thousand" (5 thousand by now): an amount said with its scale, written out. */
 function withScales(text: string): string {
   // « 1'000 affichages », « CHF 5'000 »: the Swiss thousands mark is never a decimal one.
   return text
     .replace(/(?<![\d'])\d{1,3}(?:'\d{3})+(?![\d'])/g, (digits) => digits.replace(/'/g, ''))
     .replace(
-      /(?<![\w.,'])(\d{1,3}(?:[.,]\d{1,2})?) ?(mios?|millions?|mln|mn|m|mille)\b(?!['\u2019])(?: de (?=(?:francs?|chf|balles|euros?|dollars?)\b))?/g,
+      /(?<![\w.,'])(\d{1,3}(?:[.,]\d{1,2})?) ?(mios?|millions?|mln|mn|m|mille|thousand)\b(?!['\u2019])(?: de (?=(?:francs?|chf|balles|euros?|dollars?)\b))?/g,
       (whole, amount: string, scale: string) => {
         const value = parseAmount(amount);
         if (value === undefined) return whole;
         // (« 4 millions de francs »: the currency follows the amount, as in « 4000000 francs ».)
-        return `${Math.round(value * (scale === 'mille' ? 1_000 : 1_000_000))}${whole.endsWith(' de ') ? ' ' : ''}`;
+        return `${Math.round(value * (scale === 'mille' || scale === 'thousand' ? 1_000 : 1_000_000))}${whole.endsWith(' de ') ? ' ' : ''}`;
       },
     );
 }

@@ -50,6 +50,9 @@ const FRACTIONS: Record<string, number> = {
   quart: 25, quarter: 25, tiers: 33, third: 33, cinquieme: 20, fifth: 20, dixieme: 10, tenth: 10,
 }; // biome-ignore format: a table
 
+const PAST_MULTIPLE =
+  /\b(?:a|ont|avait|avaient|has|have|had)\s(?:(?:plus que|more than|presque|almost|nearly|quasiment|pratiquement|carrement|deja|already|just|juste)\s)?(?:doubl|tripl)\w*/;
+
 /** A signed budget change in percent: « +20 % », « baisse de 10 % » (−10), « double » (+100), "halve" (−50). */
 export function findPercentChange(text: string): number | undefined {
   for (const match of text.matchAll(PERCENT)) {
@@ -64,8 +67,10 @@ export function findPercentChange(text: string): number | undefined {
       /^\W*(?:[\w']+\s){0,3}(cut|reduction|decrease|drop|baisse|diminution|moins|less|lower)\b/;
     return DECREASE.test(before) || decreaseAfter.test(after) ? -value : value;
   }
-  if (/\bdoubl\w*|\bx ?2\b|\bfois 2\b|\btwice\b/.test(text)) return 100;
-  if (/\btripl\w*|\bx ?3\b/.test(text)) return 200;
+  // (« le budget social a plus que doublé entre … », "spend has tripled": a change that happened, not one to make.)
+  const happened = PAST_MULTIPLE.test(text);
+  if (/\bdoubl\w*|\bx ?2\b|\bfois 2\b|\btwice\b/.test(text) && !happened) return 100;
+  if (/\btripl\w*|\bx ?3\b/.test(text) && !happened) return 200;
   // « d'un quart », « d'un tiers », "by a quarter": the same fractions as percentages, down unless raised.
   const fraction =
     /\b(?:d'un|un|a|by a|by one) (quart|tiers|cinquieme|dixieme|quarter|third|fifth|tenth)\b/.exec(text);

@@ -370,7 +370,8 @@ function planOnce(input: PlannerInput): Plan {
     });
     // « et quelles campagnes social ont un CTR < 0,5 % ? » after social's CTR: a whole question of another shape (by
     // campaign, past a bound), read fresh, not the figure shown moved to a new bound.
-    const whole = wholeQuestion(fresh, features.metrics.length > 0, calls[0]);
+    // (A preset the follow-up changes itself, « le même classement pour les commandes », is compared as it was shown.)
+    const whole = wholeQuestion(fresh, features.metrics.length > 0, calls[0] ?? previousCall);
     if (whole) return whole;
     if (calls.length > 0 && calls.every((call) => call !== undefined)) {
       // « compare avec google_wide » after one campaign's figure: both side by side, not the new one instead.

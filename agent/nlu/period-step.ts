@@ -8,6 +8,8 @@ const NEXT =
 export const PREVIOUS =
   /\b(semaine|sem\.?|week|periode|period|mois|month|jour|day|quinzaine)s? (precedente?s?|precedents|d'avant|before|previous|prior|earlier)\b|\b(?:the |les |aux |des )?\d{1,2} (?:jours|days) (?:precedents|d'avant|before|previous|prior|earlier)\b|\b(previous|prior) (week|period|month|day|fortnight)\b|\b(la precedente|le precedent|celle d'avant|the one before)\b|\b(la veille|l'avant-veille|the day before)\b/;
 
+const COUNTED_PREVIOUS = /\b(?:previous|prior|preceding) (\d{1,2}) days\b/;
+
 /** « la veille », « le lendemain »: a day before or after the day shown (not yesterday, as alone). */
 export const DAY_STEP =
   /\b(la veille|l'avant-veille|le lendemain|the day before|the day after|the next day)\b/;
@@ -29,9 +31,18 @@ export function steppedPeriod(
   shown: Args,
   lastDay: string | null,
 ): { date_from: string; date_to: string } | undefined {
-  const step = stepOf(text);
   const { date_from: from, date_to: to } = shown;
-  if (step === 0 || typeof from !== 'string' || typeof to !== 'string') return undefined;
+  if (typeof from !== 'string' || typeof to !== 'string') return undefined;
+  // "and for the previous 7 days?" after the last 7 days: the 7 before them (alone, they would be the last 7).
+  const counted = COUNTED_PREVIOUS.exec(text);
+  if (counted) {
+    const days = Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000) + 1;
+    return Number(counted[1]) === days
+      ? { date_from: shift(from, -days), date_to: shift(to, -days) }
+      : undefined;
+  }
+  const step = stepOf(text);
+  if (step === 0) return undefined;
   if (findPeriod(text.replace(NEXT, ' ').replace(PREVIOUS, ' '), lastDay)) return undefined;
   if (wholeMonth(from, to)) return monthAfter(from, step);
   const days = Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000) + 1;

@@ -26,11 +26,33 @@ export function withPlainRegister(text: string): string {
       .replace(/\bpreceding\b/g, 'previous')
       // "failed to break even": the loss-makers; "top-line revenue": the revenue (not a ranking's top).
       .replace(
-        /\b(?:failed|fail|fails|didn't|did not|don't|do not|doesn't|does not) (?:to )?break(?:ing)? even\b/g,
+        /\b(?:failed|fail|fails|didn't|did not|don't|do not|doesn't|does not|aren't|are not|isn't|is not|weren't|were not|wasn't|was not) (?:even )?(?:to )?break(?:ing)? even\b/g,
         'not breaking even',
       )
       .replace(/\btop[- ]line(?: (?:revenue|sales|contribution))?\b/g, 'revenue')
       .replace(/\b(le|la|les) plus defavorables?\b/g, '$1 pire')
       .replace(/\breturn(?:s|ing|ed)? less (?:revenue )?than (?:they|it) cost\b/g, 'avec un roi negatif')
+      // "didn't pay for themselves", "didn't make back their spend": the loss-makers.
+      .replace(
+        /\b(?:didn't|did not|don't|do not|doesn't|does not|haven't|have not|hasn't|has not|aren't|are not) (?:pay(?:ing)? for (?:themselves|itself)|ma(?:k|d)e? (?:back|good) (?:their|its|the) (?:spend|money|cost|budget|investment)|earn(?:ed)? back (?:their|its|the) (?:spend|money|cost|budget))\b/g,
+        'avec un roi negatif',
+      )
+      // « d'où vient le gros du CA ? », "where does most of our revenue come from?": who makes the most of it (which one,
+      // not why it moved).
+      .replace(
+        /\bd'ou (?:vient|viennent|sort) (?:le gros|l'essentiel|la majeure partie|la plus grande partie|la plus grosse part|le plus gros) (?:du |des |de la |de l')/g,
+        'qui fait le plus de ',
+      )
+      .replace(
+        /\bwhere (?:does|do|did) (?:most|the bulk|the lion's share|the biggest (?:part|share)) of (?:our |the )?(\w+) (?:come|came) from\b/g,
+        'who makes the most $1',
+      )
+      // "how much have we blown on media", "what did we burn on search": spent.
+      .replace(/\b(?:blown|blew|blow|burned|burnt|burn|splurged?) (?=(?:on|through) )/g, 'spent ')
+      // "returning more than 1.5x their spend": a ROAS.
+      .replace(
+        /\b(\d+(?:[.,]\d+)?) ?(?:x|times) (?:their|its|the|our|what (?:they|it|we) (?:cost|spent?)|(?:the )?(?:ad )?spend\b)(?: (?:ad )?spend| budget| cost)?\b/g,
+        '$1 roas',
+      )
   );
 }

@@ -54,6 +54,16 @@ const VIEWERS = String.raw`(?:gens|personnes?|people|users?|internautes?) (?:qui
 const MONEY_IN = `(?:ventes|revenue|revenus?|ca|chiffre d'affaires?|recettes)`;
 const MONEY_OUT = `(?:(?:les )?depenses|spend|(?:les )?couts?|costs?)`;
 
+/** Ratios written as a fraction: [numerator, denominator, KPI]. */
+const SLASHED: [string, string, Metric][] = [
+  [CLICK, IMPRESSION, 'ctr'],
+  [ORDER, CLICK, 'cvr'],
+  [SPEND, LEAD, 'cpl'],
+  [SPEND, ORDER, 'cpa'],
+  [SPEND, CLICK, 'cpc'],
+  [REVENUE, SPEND, 'roas'],
+];
+
 /** Ratio phrases, most specific first. Patterns run on prepared text (lower case, no accents). */
 export const RATIO_SYNONYMS: [RegExp, Metric][] = [
   // A formula written out: « (ventes moins dépenses) divisé par dépenses » (ROI), « ventes divisées par dépenses »
@@ -65,6 +75,11 @@ export const RATIO_SYNONYMS: [RegExp, Metric][] = [
     'roi',
   ],
   [new RegExp(String.raw`\b${MONEY_IN}\s(?:divise\w*|divided)\s(?:par|by)\s${MONEY_OUT}\b`), 'roas'],
+  // « clics / impressions ça donne combien ? », "spend/leads": the ratio written with a slash.
+  ...SLASHED.map(([top, bottom, metric]): [RegExp, Metric] => [
+    new RegExp(String.raw`\b(?:les |the )?${top}\s?\/\s?(?:les |the )?${bottom}\b`),
+    metric,
+  ]),
   [
     /\b(?:les )?(?:clics?|clicks?)\s(?:divise\w*|divided)\s(?:par|by)\s(?:les )?(?:impressions?|affichages?|vues)\b/,
     'ctr',

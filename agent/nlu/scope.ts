@@ -5,7 +5,7 @@
 import { distance } from 'fastest-levenshtein';
 import { eng, fra } from 'stopword';
 import { type Catalog, createNameIndex, type NameIndex } from '../../src/analysis/vocabulary.js';
-import { BRAND_ALIASES } from './brands.js';
+import { BRAND_ALIASES, OTHER_AD_PLATFORMS } from './brands.js';
 import { findCategories } from './entities.js';
 import { swapped } from './normalize.js';
 
@@ -230,7 +230,11 @@ export function findScope(normalized: string, catalog: Catalog): Scope {
       const name = joined.length >= 9 ? lookup.closest(joined) : undefined;
       if (name) campaigns.push(name);
       // Kept as written only when it looks like one of the data's names (« instagram_tier1_000009 »).
-      else if (token[0].includes('_') && lookup.starters.has(token[0].split('_')[0]!))
+      // (« pinterest_retargeting »: another platform's campaign, which the data does not have either.)
+      else if (
+        token[0].includes('_') &&
+        (lookup.starters.has(token[0].split('_')[0]!) || OTHER_AD_PLATFORMS.has(token[0].split('_')[0]!))
+      )
         campaigns.push(token[0]);
       else continue;
       text = blank(text, at, at + token[0].length);

@@ -75,7 +75,10 @@ export function spokenForms(text: string): string {
         TIER_SOUNDED,
         (_, brand: string, n: string) => `${brand} tier${/^(un|one|1)$/.test(n) ? 1 : 2}`,
       )
-      .replace(/\bgoogle (?:waid|whyde|ouaide)\b/g, 'google wide')
+      .replace(/\bgoogle (?:waid|whyde|ouaide|ouaille)\b/g, 'google wide')
+      // « google chaud »: the name translated by the keyboard (hot).
+      .replace(/\bgoogle chaud\b/g, 'google hot')
+      .replace(/\bbanane partn?er\b/g, 'banner partner')
       // « vingt deux », « trente et un », "twenty two": one number.
       .replace(
         /\b(vingt|trente|quarante|cinquante|soixante|septante|huitante|nonante|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ]et[- ]|[- ])(un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|one|two|three|four|five|six|seven|eight|nine)\b/g,
@@ -95,6 +98,11 @@ export function spokenForms(text: string): string {
       // "a hundred thousand", « cent mille », "one hundred k": 100000.
       .replace(/\b(?:a|one) hundred (?:thousand|k)\b|\bcent mille\b/g, '100000')
       .replace(/\b(?:a|one) hundred\b/g, '100')
+      // "four hundred chf": 400.
+      .replace(
+        /\b(two|three|four|five|six|seven|eight|nine) hundred\b/g,
+        (_, digit: string) => `${Number(DIGIT_WORDS[digit]) * 100}`,
+      )
       // "february fourteenth", "the fourteenth of february": the day.
       .replace(MONTH_ORDINAL, (_, month: string, ordinal: string) => `${month} ${ORDINALS[ordinal]}`)
       .replace(ORDINAL_OF_MONTH, (_, ordinal: string, month: string) => `${month} ${ORDINALS[ordinal]}`)

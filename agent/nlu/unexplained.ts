@@ -5,7 +5,7 @@
 import type { Plan, PlannerInput } from '../../src/analysis/plan.js';
 import type { Catalog } from '../../src/analysis/vocabulary.js';
 import { asideWords } from './asides.js';
-import { expandBrand } from './brands.js';
+import { expandBrand, OTHER_AD_PLATFORMS } from './brands.js';
 import { findCategories } from './entities.js';
 import { harmlessPhraseWords, isKnownWord } from './lexicon.js';
 import { ALIASES, correctWord, normalize } from './normalize.js';
@@ -39,13 +39,6 @@ function nameWords(catalog: Catalog): Set<string> {
   }
   return words;
 }
-
-/** Ad platforms a team may ask about that are none of the data's names: never read as harmless words. */
-const OTHER_AD_PLATFORMS = new Set(
-  'tiktok snapchat snap linkedin pinterest twitter reddit bing taboola outbrain criteo spotify twitch quora'.split(
-    ' ',
-  ),
-);
 
 /** The text with every occurrence of `word` (as a whole word) taken out. */
 export function withoutWord(text: string, word: string): string {

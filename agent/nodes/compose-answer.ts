@@ -6,6 +6,7 @@ import { clarifyAnswer, composeAnswer, simpleAnswer } from '../../src/analysis/c
 import { tr } from '../../src/analysis/i18n.js';
 import type { Answer } from '../../src/core/answer.js';
 import { AppError, ERROR_CODES } from '../../src/core/errors.js';
+import { SIGNALS } from '../nlu/intents.js';
 import { prepare } from '../nlu/normalize.js';
 import { THANKS_ONLY } from '../nlu/router.js';
 import type { AgentStateType, AgentUpdate } from '../state.js';
@@ -39,11 +40,18 @@ function noDataAnswer(state: AgentStateType): Answer | undefined {
               'Avec plaisir ! Une autre question ? Par exemple :',
               'You are welcome! Anything else? For example:',
             )
-          : tr(
-              language,
-              'Je ne peux répondre qu’à des questions sur la performance de vos campagnes marketing. Essayez par exemple :',
-              'I can only answer questions about your marketing campaigns’ performance. Try for example:',
-            ),
+          : // « mets en pause X maintenant »: the bot reads an export; it cannot act in the ad platform.
+            SIGNALS.platformAction.test(prepare(state.question))
+            ? tr(
+                language,
+                'Je ne peux pas agir sur les campagnes (les mettre en pause, changer un budget) : je lis seulement vos données. Je peux en revanche vous montrer les chiffres, par exemple :',
+                'I cannot act on your campaigns (pause them, change a budget): I only read your data. I can show you the figures, for example:',
+              )
+            : tr(
+                language,
+                'Je ne peux répondre qu’à des questions sur la performance de vos campagnes marketing. Essayez par exemple :',
+                'I can only answer questions about your marketing campaigns’ performance. Try for example:',
+              ),
         { planner: state.planner },
       );
     case 'digest_admin':

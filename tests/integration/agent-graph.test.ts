@@ -55,6 +55,17 @@ function agentWith(offline: Planner, extra: Partial<Parameters<typeof createAgen
 }
 
 describe('offline path', () => {
+  test('an action in the ad platform is declined as an action, not as a question off the subject', async () => {
+    const agent = agentWith(createOfflinePlanner());
+    const fr = await agent.ask({ conversation: 'act-fr', text: 'mets en pause facebook_lal maintenant' });
+    expect(fr.intent).toBe('out_of_scope');
+    expect(fr.text).toMatch(/^Je ne peux pas agir sur les campagnes/);
+    expect(fr.provenance).toEqual([]);
+    const en = await agent.ask({ conversation: 'act-en', text: 'please switch off google_wide today' });
+    expect(en.text).toMatch(/^I cannot act on your campaigns/);
+    const offTopic = await agent.ask({ conversation: 'act-off', text: 'quel temps fait-il à Zurich ?' });
+    expect(offTopic.text).toMatch(/^Je ne peux répondre qu’à des questions sur la performance/);
+  });
   test('a guessed reading (low confidence) is asked back with the reading as a button; the button answers', async () => {
     const guess: Plan = {
       intent: 'kpi_qa',

@@ -6,7 +6,7 @@ import { formatMetric, METRIC_INFO, type Metric } from '../../../core/metrics.js
 import type { Row } from '../../../core/rows.js';
 import { colon, tr } from '../../i18n.js';
 import type { ToolOutput, ToolView } from '../types.js';
-import { capitalized, num } from '../view-helpers.js';
+import { capitalized, extremeText, num } from '../view-helpers.js';
 
 const GROUP_WORDS: Record<string, { fr: string; en: string; plural: { fr: string; en: string } }> = {
   campaign_name: { fr: 'campagne', en: 'campaign', plural: { fr: 'campagnes', en: 'campaigns' } },
@@ -73,6 +73,10 @@ export function periodText(from: unknown, to: unknown, language: Language): stri
   const day = (value: unknown) => (typeof value === 'string' && value ? value : undefined);
   return formatPeriod(day(from), day(to), language) || tr(language, 'toute la période', 'the whole period');
 }
+
+/** A metric's acronym where it has one (« CTR »), its name otherwise (« leads »). */
+const shortLabel = (metric: Metric, language: Language) =>
+  /\(([A-Z]+)\)$/.exec(METRIC_INFO[metric][language])?.[1] ?? METRIC_INFO[metric][language];
 
 const figures = (row: Row, metrics: Metric[], currency: string, language: Language) =>
   metrics
@@ -161,11 +165,19 @@ export function queryMetricsView(output: ToolOutput, language: Language, currenc
     // « et leur CPL ? » after a ranking by ROI: the figure shown is not the one they were chosen by, so it is named.
     const chosenBy = (args.order_by as Metric | undefined) ?? thresholds[0]?.metric;
     const named = chosenBy && chosenBy !== main ? `${METRIC_INFO[main][language]} — ` : '';
+    // « google_hot vs google_wide : le CTR de chacune, et leur CPC ? »: a few rows show every figure asked, each named.
+    const rowFigures = (row: Row) =>
+      metrics.length > 1 && metrics.length <= 3 && rows.length <= 6
+        ? metrics
+            .map(
+              (metric) =>
+                `${shortLabel(metric, language)} ${formatMetric(metric, num(row[metric]), currency, language)}`,
+            )
+            .join(', ')
+        : formatMetric(main, num(row[main]), currency, language);
     const shown = `${named}${rows
       .slice(0, 10)
-      .map(
-        (row) => `${keyOf(row, groups, grain)} (${formatMetric(main, num(row[main]), currency, language)})`,
-      )
+      .map((row) => `${keyOf(row, groups, grain)} (${rowFigures(row)})`)
       .join(', ')}`;
     const condition = thresholds
       .map(
@@ -203,14 +215,14 @@ export function queryMetricsView(output: ToolOutput, language: Language, currenc
       const then = next.slice(0, 2).map(at).join(', ');
       headline = tr(
         language,
-        `${masculine ? 'Le' : 'La'} ${groupWord(unit, language)} au plus ${args.order === 'asc' ? 'bas' : 'haut'} ${METRIC_INFO[args.order_by as Metric].fr} (${scope}) : ${at(best)}. Suivent : ${then}.`,
-        `The ${groupWord(unit, language)} with the ${args.order === 'asc' ? 'lowest' : 'highest'} ${METRIC_INFO[args.order_by as Metric].en} (${scope}): ${at(best)}. Next: ${then}.`,
+        `${masculine ? 'Le' : 'La'} ${groupWord(unit, language)} ${extremeText(args.order_by as Metric, args.order !== 'asc', language)} (${scope}) : ${at(best)}. Suivent : ${then}.`,
+        `The ${groupWord(unit, language)} ${extremeText(args.order_by as Metric, args.order !== 'asc', language)} (${scope}): ${at(best)}. Next: ${then}.`,
       );
     } else if (args.order_by)
       headline = tr(
         language,
-        `${single ? `La ${what}` : capitalized(what)} ${args.order === 'asc' ? 'au plus bas' : 'au plus haut'} ${METRIC_INFO[args.order_by as Metric].fr} (${scope}) : ${shown}.`,
-        `${single ? `The ${what}` : capitalized(what)} with the ${args.order === 'asc' ? 'lowest' : 'highest'} ${METRIC_INFO[args.order_by as Metric].en} (${scope}): ${shown}.`,
+        `${single ? `La ${what}` : capitalized(what)} ${extremeText(args.order_by as Metric, args.order !== 'asc', language)} (${scope}) : ${shown}.`,
+        `${single ? `The ${what}` : capitalized(what)} ${extremeText(args.order_by as Metric, args.order !== 'asc', language)} (${scope}): ${shown}.`,
       );
     else
       headline = tr(

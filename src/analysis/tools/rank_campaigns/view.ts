@@ -3,7 +3,7 @@ import type { Language } from '../../../core/answer.js';
 import { formatMetric, METRIC_INFO } from '../../../core/metrics.js';
 import { tr } from '../../i18n.js';
 import type { ToolOutput, ToolView } from '../types.js';
-import { filtersText, metricOf, num } from '../view-helpers.js';
+import { extremeText, filtersText, metricOf, num } from '../view-helpers.js';
 
 export function rankingView(output: ToolOutput, language: Language, currency: string): ToolView {
   const args = output.provenance.args;
@@ -19,13 +19,13 @@ export function rankingView(output: ToolOutput, language: Language, currency: st
       output.rows.length === 1
         ? tr(
             language,
-            `La campagne ${top ? 'au plus haut' : 'au plus bas'} ${label}${filtersText(args, language)} : ${list}.`,
-            `The campaign with the ${top ? 'highest' : 'lowest'} ${label}${filtersText(args, language)}: ${list}.`,
+            `La campagne ${extremeText(metric, top, language)}${filtersText(args, language)} : ${list}.`,
+            `The campaign ${extremeText(metric, top, language)}${filtersText(args, language)}: ${list}.`,
           )
         : tr(
             language,
-            `Les ${output.rows.length} campagnes ${top ? 'au plus haut' : 'au plus bas'} ${label}${filtersText(args, language)} : ${list}.`,
-            `The ${output.rows.length} campaigns with the ${top ? 'highest' : 'lowest'} ${label}${filtersText(args, language)}: ${list}.`,
+            `Les ${output.rows.length} campagnes ${extremeText(metric, top, language)}${filtersText(args, language)} : ${list}.`,
+            `The ${output.rows.length} campaigns ${extremeText(metric, top, language)}${filtersText(args, language)}: ${list}.`,
           ),
     tableKeys: [
       'campaign_name',

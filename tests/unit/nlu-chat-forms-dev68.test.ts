@@ -1,0 +1,281 @@
+// Forms from session 13 (dev68–dev75, written by people who never read the parser): a Slack mention or a channel tag
+// before the question, dictation and keyboard slips (« google chaud », "five thousand", « du premier au dix »), a
+// Swiss-German lead's words, ratios written with a slash, "1.5x their spend", a change that happened (« a doublé »)
+// rather than one to simulate, "which campaigns are behind it", and follow-ups that keep the week shown.
+// Expected arguments by hand from the words and the sample (February 2021, last day Sunday the 28th).
+import { describe, expect, test } from '@jest/globals';
+import { calls, chain, plan } from '../fixtures/offline-plans.js';
+
+const WEEK_1 = { date_from: '2021-02-01', date_to: '2021-02-07' };
+const WEEK_2 = { date_from: '2021-02-08', date_to: '2021-02-14' };
+const WEEK_3 = { date_from: '2021-02-15', date_to: '2021-02-21' };
+const WEEK_4 = { date_from: '2021-02-22', date_to: '2021-02-28' };
+const FEBRUARY = { date_from: '2021-02-01', date_to: '2021-02-28' };
+
+describe('what a chat message carries besides the question', () => {
+  test.each([
+    ['@bot total spend mtd pls', { tool: 'query_metrics', metrics: ['mark_spent'], ...FEBRUARY }],
+    [
+      '#weekly-report quick q, total roi for the whole month all channels',
+      { tool: 'query_metrics', metrics: ['roi'], ...FEBRUARY },
+    ],
+  ])('« %s »: the mention or the tag is not a word of the question', (text, expected) => {
+    expect(calls(text)).toEqual([expected]);
+  });
+  test('"#1 campaign by orders" is still number one', () => {
+    expect(calls('#1 campaign by orders')).toEqual([
+      { tool: 'rank_campaigns', metric: 'orders', direction: 'top', limit: 1 },
+    ]);
+  });
+  test('« canal n1 en leads ce mois ? »: the first channel by leads', () => {
+    expect(calls('canal n1 en leads ce mois ?')).toEqual([
+      expect.objectContaining({ group_by: ['category'], order_by: 'leads', order: 'desc', limit: 1 }),
+    ]);
+  });
+});
+
+describe('dictation and keyboard slips', () => {
+  test.each([
+    ['revenu google chaud sur le mois', ['google_hot'], 'revenue'],
+    ['ctr google ouaille', ['google_wide'], 'ctr'],
+    ['roi banane partner', ['banner_partner'], 'roi'],
+    ['coup par acquisition facebook tier2', ['facebOOK_tier2'], 'cpa'],
+  ])('« %s »: %s', (text, campaigns, metric) => {
+    expect(calls(text)).toEqual([{ tool: 'query_metrics', metrics: [metric], campaigns }]);
+  });
+  test('"predict revenue with a daily budget of five thousand chf": 5000, not 5', () => {
+    expect(calls('predict revenue with a daily budget of five thousand chf')).toEqual([
+      { tool: 'predict_revenue', budget: 5000 },
+    ]);
+  });
+  test('"any campaign with cpa over five thousand chf": a bound of 5000', () => {
+    expect(calls('any campaign with cpa over five thousand chf')[0]).toMatchObject({
+      thresholds: [{ metric: 'cpa', op: '>', value: 5000 }],
+    });
+  });
+  test('"leads for less than four hundred chf each": CPL under 400', () => {
+    expect(calls('which campaigns got leads for less than four hundred chf each')[0]).toMatchObject({
+      thresholds: [{ metric: 'cpl', op: '<', value: 400 }],
+    });
+  });
+  test('« dépenses du premier au dix février »: the 1st to the 10th, not the 10th alone', () => {
+    expect(calls('dépenses du premier au dix février')).toEqual([
+      { tool: 'query_metrics', metrics: ['mark_spent'], date_from: '2021-02-01', date_to: '2021-02-10' },
+    ]);
+  });
+  test('"Feb 8 through 14": the 8th to the 14th, not the 1st to the 14th', () => {
+    expect(calls('How much revenue did we make Feb 8 through 14?')).toEqual([
+      { tool: 'query_metrics', metrics: ['revenue'], ...WEEK_2 },
+    ]);
+  });
+  test('"roas from feb 20 until today": the 20th to the 28th, not the 28th alone', () => {
+    expect(calls('@bot roas from feb 20 until today')).toEqual([
+      { tool: 'query_metrics', metrics: ['roas'], date_from: '2021-02-20', date_to: '2021-02-28' },
+    ]);
+  });
+});
+
+describe('a Swiss-German lead writing French and English', () => {
+  test('"Quels canaux ont un ROAS plus grand que 1?": the channels above 1', () => {
+    expect(calls('Quels canaux ont un ROAS plus grand que 1?')[0]).toMatchObject({
+      group_by: ['category'],
+      thresholds: [{ metric: 'roas', op: '>', value: 1 }],
+    });
+  });
+  test("« CA total du mois, alle Kanäle, merci vielmal »: the month's revenue", () => {
+    expect(calls("Grüezi, j'ai besoin vite du CA total du mois, alle Kanäle, merci vielmal")).toEqual([
+      { tool: 'query_metrics', metrics: ['revenue'] },
+    ]);
+  });
+  test('"I need it für die Präsentation tomorrow": a purpose, not a word to ask about', () => {
+    expect(calls('total leads février? I need it für die Präsentation tomorrow')).toEqual([
+      { tool: 'query_metrics', metrics: ['leads'], ...FEBRUARY },
+    ]);
+  });
+});
+
+describe('a figure described instead of named', () => {
+  test.each([
+    ['youtube_blogger, clics / impressions ça donne combien ?', 'ctr', { campaigns: ['youtube_blogger'] }],
+    ['spend/leads for search', 'cpl', { categories: ['search'] }],
+    ['on achète les 1000 impressions à combien sur le media ?', 'cpm', { categories: ['media'] }],
+  ])('« %s »: %s', (text, metric, scope) => {
+    expect(calls(text)).toEqual([{ tool: 'query_metrics', metrics: [metric], ...scope }]);
+  });
+  test('"returning more than 1.5x their spend (ROAS)": ROAS above 1.5', () => {
+    expect(calls('which campaigns are returning more than 1.5x their spend (ROAS)?')[0]).toMatchObject({
+      group_by: ['campaign_name'],
+      thresholds: [{ metric: 'roas', op: '>', value: 1.5 }],
+    });
+  });
+  test.each([
+    ['le cpa le plus intéressant c est quelle campagne', 'bottom'],
+    ['quick q, highest cost per order by campaign in feb', 'top'],
+  ])('« %s »: the CPA ranking from the %s', (text, direction) => {
+    expect(calls(text)[0]).toMatchObject({ tool: 'rank_campaigns', metric: 'cpa', direction });
+  });
+  test("« d'où vient le gros du CA, quel canal ? »: the channel with the most revenue, not why it moved", () => {
+    expect(calls("d'où vient le gros du CA, quel canal ?")[0]).toMatchObject({
+      group_by: ['category'],
+      order_by: 'revenue',
+      order: 'desc',
+      limit: 1,
+    });
+  });
+});
+
+describe('two weeks, and why a figure moved', () => {
+  test('« semaine 1 vs 2 »: week 1 against week 2, not week 1 against the week before', () => {
+    expect(calls('roi social semaine 1 vs 2 pourquoi ça baisse c est quelle campagne')).toEqual([
+      expect.objectContaining({ tool: 'explain_change', before: WEEK_1, after: WEEK_2 }),
+    ]);
+  });
+  test.each([['chiffre d affaire semaine un vs semaine deux'], ['compare les semaines 1 et 2 en CA']])(
+    '« %s »: week 2 against week 1',
+    (text) => {
+      expect(calls(text)).toEqual([
+        { tool: 'query_metrics', metrics: ['revenue'], ...WEEK_2, compare_to: WEEK_1 },
+      ]);
+    },
+  );
+  test('« nb de leads sur les semaines 1 et 2 »: one span, the 1st to the 14th', () => {
+    expect(calls('nb de leads sur les semaines 1 et 2 stp')).toEqual([
+      { tool: 'query_metrics', metrics: ['leads'], date_from: '2021-02-01', date_to: '2021-02-14' },
+    ]);
+  });
+  test('"ROI went down from week 1 to week 2 – which campaigns are behind it?": an explanation', () => {
+    expect(calls('ROI went down from week 1 to week 2 – which campaigns are behind it?')).toEqual([
+      expect.objectContaining({ tool: 'explain_change', metric: 'roi', before: WEEK_1, after: WEEK_2 }),
+    ]);
+  });
+  test("« le roas global a changé entre S3 et S4, c'est dû à quelles campagnes ? »: one explanation", () => {
+    expect(calls("le roas global a changé entre S3 et S4, c'est dû à quelles campagnes ?")).toEqual([
+      expect.objectContaining({ tool: 'explain_change', metric: 'roas', before: WEEK_3, after: WEEK_4 }),
+    ]);
+  });
+  test('« le budget social a plus que doublé entre … » explains the rise; it is not a +100 % simulation', () => {
+    expect(
+      calls(
+        'Le budget social a plus que doublé entre la semaine du 8 et celle du 15, quelles campagnes ont tiré ça ?',
+      ),
+    ).toEqual([
+      expect.objectContaining({
+        tool: 'explain_change',
+        metric: 'mark_spent',
+        categories: ['social'],
+        before: WEEK_2,
+        after: WEEK_3,
+      }),
+    ]);
+    expect(calls('double le budget social')).toEqual([
+      { tool: 'simulate_budget', budget_increase_pct: 100, category: 'social' },
+    ]);
+  });
+});
+
+describe('parts, names and follow-ups', () => {
+  test('« clics par semaine et ctr global du mois »: the weekly clicks, then the CTR of the month', () => {
+    expect(calls('clics par semaine et ctr global du mois svp')).toEqual([
+      { tool: 'query_metrics', metrics: ['clicks'], grain: 'week' },
+      { tool: 'query_metrics', metrics: ['ctr'] },
+    ]);
+  });
+  test('"the instagram tier campaign" is asked back: tier1 or tier2 (not the blogger)', () => {
+    const read = plan("What's the CPL of the instagram tier campaign?");
+    expect(read.calls).toEqual([]);
+    expect(read.clarification).toContain('instagram_tier1, instagram_tier2');
+    expect(read.clarification).not.toContain('blogger');
+  });
+  test('"pinterest_retargeting" is a campaign the data does not have, not facebook_retargeting', () => {
+    expect(calls('les leads de pinterest_retargeting la semaine dernière ?')).toEqual([
+      { tool: 'query_metrics', metrics: ['leads'], campaigns: ['pinterest_retargeting'], ...WEEK_4 },
+    ]);
+  });
+  test('« et les trois qui ont fait le moins de CA ? » keeps the week of the ranking before', () => {
+    expect(
+      chain(
+        "Top campagnes en chiffre d'affaires sur la semaine du 8 ?",
+        'Ok, et les trois qui ont fait le moins de CA ?',
+      ),
+    ).toEqual([{ tool: 'rank_campaigns', metric: 'revenue', direction: 'bottom', limit: 3, ...WEEK_2 }]);
+  });
+  test('« tu peux m aider avec quoi exactement » is a request for help', () => {
+    expect(plan('tu peux m aider avec quoi exactement')).toMatchObject({ intent: 'help', calls: [] });
+  });
+});
+
+describe('money that did not come back, trends and steps', () => {
+  test.each([
+    ["Could you tell me which campaigns didn't pay for themselves this month?"],
+    ["campaigns that didn't make back their spend in the last 7 days?"],
+  ])('« %s »: the loss-makers', (text) => {
+    expect(calls(text)).toEqual([
+      expect.objectContaining({ tool: 'get_underperforming_campaigns', roi_threshold: 0 }),
+    ]);
+  });
+  test('"which campaigns aren\'t even breaking even": ROI below zero, not above', () => {
+    expect(calls("@bot which campaigns aren't even breaking even on roas mtd?")[0]).toMatchObject({
+      thresholds: [{ metric: 'roi', op: '<', value: 0 }],
+    });
+  });
+  test('"didn\'t get 1000 clicks": a negation the rules do not read is still asked about', () => {
+    expect(plan("campaigns that didn't get 1000 clicks").unexplained).toEqual(['didn']);
+  });
+  test('"how\'s facebook_lal rev trending week over week?": its weekly trend', () => {
+    expect(calls("@bot how's facebook_lal rev trending week over week?")).toEqual([
+      { tool: 'kpi_trend', metric: 'revenue', grain: 'week', campaign_name: 'facebook_lal' },
+    ]);
+  });
+  test('"and for the previous 7 days?" after the last 7 days: the 15th to the 21st', () => {
+    expect(
+      chain(
+        'The client asked about search pacing. What was search spend over the last 7 days?',
+        'Great, and for the previous 7 days?',
+      ),
+    ).toEqual([{ tool: 'query_metrics', metrics: ['mark_spent'], categories: ['search'], ...WEEK_3 }]);
+  });
+  test('« Parfait. Le même classement pour les commandes » keeps the top 3 and the month', () => {
+    expect(
+      chain(
+        'Bonjour, pourriez-vous me donner le top 3 des campagnes en nombre de leads ce mois ?',
+        "Parfait. Le même classement pour les commandes, s'il vous plaît ?",
+      ),
+    ).toEqual([{ tool: 'rank_campaigns', metric: 'orders', direction: 'top', limit: 3, ...FEBRUARY }]);
+  });
+});
+
+describe('left alone in session 12, read now', () => {
+  test('« social : budget total et les campagnes en ROI négatif »: social heads both parts', () => {
+    expect(calls('social: budget total et les campagnes en roi negatif')).toEqual([
+      { tool: 'query_metrics', metrics: ['mark_spent'], categories: ['social'] },
+      expect.objectContaining({
+        group_by: ['campaign_name'],
+        thresholds: [{ metric: 'roi', op: '<', value: 0 }],
+        categories: ['social'],
+      }),
+    ]);
+  });
+  test('"top campaign by revenue, and the bottom one by roas?": two parts, one campaign each', () => {
+    expect(calls('top campaign by revenue, and the bottom one by roas?')).toEqual([
+      expect.objectContaining({ order_by: 'revenue', order: 'desc', limit: 1 }),
+      expect.objectContaining({ order_by: 'roas', order: 'asc', limit: 1 }),
+    ]);
+  });
+  test('"Which one spent the most?" after last week\'s table: last week', () => {
+    expect(chain("each campaign's spend last week", 'Which one spent the most?')[0]).toMatchObject({
+      metric: 'mark_spent',
+      direction: 'top',
+      ...WEEK_4,
+    });
+  });
+  test('"and the cpc for week 2" after google_hot by week: google_hot\'s', () => {
+    expect(chain('google_hot revenue by week', 'and the cpc for week 2')).toEqual([
+      { tool: 'query_metrics', metrics: ['cpc'], campaigns: ['google_hot'], ...WEEK_2 },
+    ]);
+  });
+  test('« et le CA total ? » after google_hot: the whole account', () => {
+    expect(chain('google_hot revenue by week', 'et le CA total ?')).toEqual([
+      { tool: 'query_metrics', metrics: ['revenue'] },
+    ]);
+  });
+});
