@@ -23,7 +23,7 @@ import type { App } from '../app.js';
 // test are held out. dev7, dev20 and dev30 are fresh measures taken at the end of a session; dev11, dev13 and dev15 are
 // the other halves (by family) of dev10's, dev12's and dev14's writers; dev25 and dev29 were written beside the tuned
 // sets of their session and only their rates were read; so were dev33, dev36 (session 8), dev39 and dev42 (session 9),
-// dev47 and dev50 (session 10), dev53 and dev56 (session 11), dev61 and dev64 (session 12), dev70 and dev73 (session 13),
+// dev47 and dev50 (session 10), dev53 and dev56 (session 11), dev61 and dev64 (session 12), dev70, dev73 and dev78 (session 13),
 // chosen before any set was written.
 /** The splits tuned on: `--failures` lists their misses. */
 const TUNED_SPLITS = [
@@ -82,6 +82,11 @@ const TUNED_SPLITS = [
   'dev72',
   'dev74',
   'dev75',
+  'dev76',
+  'dev77',
+  'dev79',
+  'dev80',
+  'dev81',
 ] as const;
 /** The splits never tuned on: only their rates are printed, never their misses. */
 const HELD_OUT_SPLITS = [
@@ -105,6 +110,7 @@ const HELD_OUT_SPLITS = [
   'dev7',
   'dev70',
   'dev73',
+  'dev78',
   'test',
 ] as const;
 const SPLITS = [...TUNED_SPLITS, ...HELD_OUT_SPLITS];
