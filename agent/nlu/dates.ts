@@ -149,9 +149,9 @@ function relativeRange(text: string, lastDay: string): DateRange | undefined {
     )
   )
     return range(`${lastDay.slice(0, 8)}01`, lastDay);
-  // « le 10 février », « 20 fév », "(on) February 10"
+  // « le 10 février », « 20 fév », "(on) February 10", "the 14 of February"
   m = new RegExp(
-    String.raw`\b(?:(?:le|on|the)\s)?${DAY}\s${MONTH}${YEAR}|\b(?:on\s)?${MONTH}\s${DAY}\b(?![.,/]\d|\s?(?:-|–|to|au|until|through|thru|and|et)\s?(?:${MONTH}\s?)?\d)${YEAR}`,
+    String.raw`\b(?:(?:le|on|the)\s)?${DAY}\s(?:of\s)?${MONTH}${YEAR}|\b(?:on\s)?${MONTH}\s${DAY}\b(?![.,/]\d|\s?(?:-|–|to|au|until|through|thru|and|et)\s?(?:${MONTH}\s?)?\d)${YEAR}`,
   ).exec(text);
   if (m) {
     const day = dayIn(m[1] ?? m[5], m[2] ?? m[4], m[3] ?? m[6]);

@@ -91,7 +91,7 @@ export function findDayBound(text: string, lastDay: string): DateRange | undefin
   // « jusqu'au 10 », « CA au 15 février » (as at, the way a report reads), "until the 10th", "up to the 10th",
   // "through the 10th": from the month's start up to that day (after a day, "Feb 8 through 14", it ends a span).
   m = new RegExp(
-    String.raw`(?<!\d\s?)\b(?:jusqu'?(?:au|a)(?: le)?|until(?: the)?|till(?: the)?|up to(?: the)?|through(?: the)?|thru|as of(?: the)?|(?<!\b(?:du|from|entre)\s\S{1,12}(?:\s\S{1,12})?\s)au)\s(?:(?:fevr\w*|fev|feb\w*|february)\.?\s)?${DAY}${OWN_MONTH}`,
+    String.raw`(?<!\d(?:st|nd|rd|th|er|e)?\s?)\b(?:jusqu'?(?:au|a)(?: le)?|until(?: the)?|till(?: the)?|up to(?: the)?|through(?: the)?|thru|as of(?: the)?|(?<!\b(?:du|from|entre)\s\S{1,12}(?:\s\S{1,12})?\s)au)\s(?:(?:fevr\w*|fev|feb\w*|february)\.?\s)?${DAY}${OWN_MONTH}`,
   ).exec(text);
   day = m ? dayOf(Number(m[1]), lastDay) : undefined;
   if (day) return { date_from: monthStart(lastDay), date_to: day };

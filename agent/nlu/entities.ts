@@ -124,7 +124,8 @@ export function findCampaign(text: string, catalog: Catalog): CampaignMatch {
       const parts = tokens.slice(start, start + size);
       const first = parts[0];
       const last = parts.at(-1);
-      if (!first || !last || COMMON.test(first.word)) continue;
+      // (« facebook la semaine » is not facebook_lal: no function word inside a name.)
+      if (!first || !last || parts.some((part) => COMMON.test(part.word))) continue;
       const joined = parts.map((part) => part.word).join('');
       const span: [number, number] = [first.at, last.end];
       const exact = lookup.exact(joined);

@@ -108,7 +108,7 @@ export const METRIC_WORDS: Record<Metric, { fr: string; en: string }> = {
 
 /** « chacune séparément », "each": the members one row each, in one breakdown. */
 export const EACH =
-  /\bchacune?\b|\bseparement\b|\bseparately\b|\beach\b|\bindividuel\w*|\bindividually\b|\bune par une\b/;
+  /\bchacune?\b|\bseparement\b|\bseparately\b|\beach\b|\bevery (?:campaign|channel|category)\b|\bindividuel\w*|\bindividually\b|\bune par une\b/;
 
 /** « cumulé », « ensemble », "combined", « google + youtube »: the members added up, not side by side. */
 export const COMBINED =

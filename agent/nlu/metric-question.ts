@@ -123,6 +123,9 @@ export function readMetricQuestion(
   // « trois tops, trois flops »: a comma before the other end of a ranking joins two parts — unless it says the order
   // of one ranking (« classement CPA social, les pires d'abord », "worst first").
   const normalized = normalize(question)
+    // « 1) les 3 meilleures … 2) la pire … »: a numbered list of parts.
+    .replace(/(?:^|\s)1\)\s(?=.*\s2\)\s)/, ' ')
+    .replace(/\s[2-4]\)\s/g, ' et ')
     .replace(
       /\s*[,/]\s+(?=(?:les |the )?(?:\d+ |trois |three |deux |two |cinq |five )?(?:flops?|pires?|worst|bottom)\b(?! (?:d'abord|first|en premier|en tete|on top)\b))/,
       ' et ',
@@ -163,7 +166,12 @@ export function readMetricQuestion(
     /^\s*(?:la |the )?(?:(?:semaine|week|sem|wk|kw)\s?\d{1,2}|s\d\b|(?:2e|2eme|deuxieme|seconde?|second|2nd|3e|troisieme|third|derniere|last)\b)/.test(
       normalized.slice(split.index + split[0].length),
     );
-  if (split && !betweenDays && !betweenWeeks) {
+  // « chute du CA entre 1–7 et 22–28 février »: two day ranges of one comparison, not two parts.
+  const betweenRanges =
+    split !== null &&
+    /\b\d{1,2}-\d{1,2}\s*$/.test(normalized.slice(0, split.index)) &&
+    /^\s*(?:(?:le|du|the)\s)?\d{1,2}-\d{1,2}\b/.test(normalized.slice(split.index + split[0].length));
+  if (split && !betweenDays && !betweenWeeks && !betweenRanges) {
     const left = normalized.slice(0, split.index);
     const right = normalized.slice(split.index + split[0].length);
     // « … et celles qui ont un ROI sous zéro »: a pronoun stands for the campaigns of the other part.

@@ -28,6 +28,10 @@ export function normalize(text: string): string {
       .replace(/\s+/g, ' ')
       // « celle d avant », « prix d un lead », « qu en sem 1 », « c est »: the apostrophe left out (same length).
       .replace(/(?<!')\b(d|l|qu|j|n|c|m|t) (?=[aeiouyh][a-z])/g, "$1'")
+      // "week1 to week2", « sem3 »: the week's number apart.
+      .replace(/\b(week|semaine|sem|wk)([1-5])\b/g, '$1 $2')
+      // « top3 », « flop5 »: the count apart.
+      .replace(/\b(top|flop)(\d{1,2})\b/g, '$1 $2')
       // « fb t1 », « insta t2 »: the tier parts of the names.
       .replace(/\bt([1-3])\b/g, 'tier$1')
       .trim(),
@@ -114,6 +118,10 @@ export const ALIASES: Readonly<Record<string, string>> = {
   // Swiss-German words in a French or English message (not « alle », « hier », « die »: French and English words too).
   bitte: 'please', danke: 'thanks', genau: 'exactly', und: 'and', warum: 'why', welche: 'which', welcher: 'which', welches: 'which', unter: 'under', uber: 'over', zusammen: 'together', gegenuber: 'vs', schlechter: 'worse', gestiegen: 'increased', gesunken: 'decreased', wenig: 'few', gruppen: 'groups', zwei: 'two', drei: 'three', kannst: 'can', gruezi: 'hello', kanale: 'channels', dann: 'then', februar: 'february', woche: 'week', letzte: 'last', letzten: 'last', vergleich: 'comparison', fur: 'for', die: 'the', prasentation: 'presentation',
   umsaz: 'revenue', tuax: 'taux', overal: 'overall', cannal: 'canal',
+  // Italian words in a Ticino manager's French or English.
+  grazie: 'thanks', grazei: 'thanks', allora: 'alors', fatturato: 'revenue', favore: 'please', ciao: 'hello', settimana: 'semaine', perdita: 'perte', peggiore: 'pire', migliore: 'meilleure', quale: 'quel', quali: 'quels', uno: 'un', tasso: 'taux', di: 'de', quanto: 'combien', abbiamo: 'avons', speso: 'depense', perche: 'pourquoi', mese: 'mois', campagna: 'campagne', del: 'du', su: 'sur', scorsa: 'derniere', scorso: 'dernier', ultima: 'derniere', ultimi: 'derniers', giorni: 'jours',
+  // "the inversion" (Spanish inversión): the money put in.
+  inversion: 'depenses', inverstion: 'depenses', inversions: 'depenses', facturation: 'revenue', facturaton: 'revenue', mounth: 'month',
   daffaire: "d'affaires", daffaires: "d'affaires", mny: 'many', abvoe: 'above', dessu: 'dessus', avc: 'avec', hw: 'how', pasee: 'passee', booster: 'boost',
   lide: 'lead', lides: 'leads', lids: 'leads', lid: 'lead', whos: 'who', mosi: 'mois', waht: 'what', mcuh: 'much', semian: 'semaine', budjet: 'budget', budjets: 'budgets', leasd: 'leads', frs: 'francs', spnd: 'spend',
 }; // biome-ignore format: a table
@@ -250,6 +258,10 @@ export function prepare(text: string): string {
   const elided = expanded
     .replace(/\bs([1-5])\b(?=.*\bs[1-5]\b)/g, 'semaine $1')
     .replace(/(\bsemaine \d\b.*)\bs([1-5])\b/g, '$1semaine $2')
+    // « cpl fb s3 », « top3 ca s2 »: one week of the month, alone too.
+    .replace(/(?<!\b(?:top|flop|tier|t|[a-z]+_))\bs([1-4])\b(?!\s?(?:%|[.,]\d|chf|k\b))/g, 'semaine $1')
+    // « impr / sem »: per week (not the search channel, SEM).
+    .replace(/\s?\/\s?(?:sem|semaine|week|wk)\b/g, ' par semaine')
     // "what happens when we raise …": a hypothetical, as « if » reads.
     .replace(/\bwhat (happens|would happen) when\b/g, 'what $1 if')
     // « si j'ai bien compris », « si je ne me trompe pas »: a hedge, not a hypothesis (« si j'augmente … »).
@@ -285,6 +297,18 @@ export function prepare(text: string): string {
     .replace(/\bmonth-to-date\b|\bmtd\b/g, 'month to date')
     // "how's facebook_lal rev trending week over week?": its trend by week, not the last week against the one before.
     .replace(/\b(trend\w*) (?:week[- ]over[- ]week|wow|w\/w)\b/g, '$1 by week')
+    // "Monday the 8th through Friday the 12th", "the 8th to the 12th": one span of days (the weekdays say nothing more).
+    .replace(
+      /(?<![-/])\b(?:from\s)?(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\s)?(?:the\s)?(\d{1,2})(?:st|nd|rd|th)\s(?:through|thru|to|until|till|-)\s(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\s)?(?:the\s)?(\d{1,2})(?:st|nd|rd|th)\b(?!-)/g,
+      'from $1 through $2',
+    )
+    // « la première semaine (1er au 7 février) et la dernière (22 au 28) »: the days restated in brackets are the period.
+    .replace(
+      /\b(?:(?:la|the) )?(?:premiere|derniere|deuxieme|seconde|troisieme|quatrieme|first|last|second|third|fourth)(?: (?:semaine|week))? \((?:du |from )?(\d{1,2})(?:er|st|nd|rd|th)? (?:au|a|to|-) (\d{1,2})(?:er|st|nd|rd|th)?((?: (?:fevr\w*|fev|feb\w*))?)\)/g,
+      'du $1 au $2$3',
+    )
+    // « le w-e du 13 »: the weekend.
+    .replace(/\bw-e\b|\bw\.e\.?(?=\s)/g, 'week-end')
     // "compare w/ the second wk": with.
     .replace(/\bw\/(?=\s)/g, 'with')
     // « semaine un vs semaine deux », "week one": the week's number.
@@ -333,6 +357,8 @@ export function prepare(text: string): string {
     .replace(/\bhalf an? percent\b|\b(?:un )?demi[- ]pour ?cent\b/g, '0.5 %')
     // « le premier février »: the 1st.
     .replace(/\ble premier (?=(?:janv|fevr|fev|feb|mars)\w*)/g, 'le 1er ')
+    // "the 20 of february", "the 14th of Feb": the day and its month.
+    .replace(/\b(\d{1,2}(?:st|nd|rd|th)?) of (?=(?:jan|feb|fev|mar|march|apr|dec)\w*)/g, '$1 ')
     // « du premier au dix février »: from the 1st.
     .replace(/\bdu premier (?=(?:au|a|jusqu'au) (?!dernier))/g, 'du 1er ')
     // « weeek », « cliiics »: a letter held down.

@@ -13,10 +13,11 @@ const DECREASE =
   /\b(baiss|redui|reduc|diminu|coup|cut|reduc|decreas|lower|drop|retir|enlev|minus|moins|shrink|slash)\w*|\btrim(?:s|med|ming)?\b|\b(?:pull|pulls|pulling|scale|scaling|dial|dialing|throttle|rein)\w* (?:(?:our|the|social|search|media|influencer|spend|budget|it|them|that) )*back\b|\bback off\b|\bdown(?: by)?\s*$/;
 
 /** What follows a count that makes it something else (a period, a percentage, money, a date). */
-const NOT_A_COUNT = String.raw`(?!\s?(?:[\d.,]|%|pour|percent|last|jours?|days?|semaines?|weeks?|mois|months?|chf|fr|francs?|eur|h\b|:|janv|fevr|mars|avr|mai|juin|juil|aout|sept|oct|nov|dec|jan|feb|mar|apr|may|jun|jul|aug|sep|er\b|st\b|nd\b|rd\b|th\b))`;
+const NOT_A_COUNT = String.raw`(?!\s?(?:[\d.,]|%|of (?:jan|feb|fev|mar)|pour|percent|last|jours?|days?|semaines?|weeks?|mois|months?|chf|fr|francs?|eur|h\b|:|janv|fevr|mars|avr|mai|juin|juil|aout|sept|oct|nov|dec|jan|feb|mar|apr|may|jun|jul|aug|sep|er\b|st\b|nd\b|rd\b|th\b))`;
 const COUNT_PATTERNS = [
   new RegExp(
-    String.raw`\b(?:top ?|bottom ?|flop ?|worst ?|best ?|pires ?|meilleures? ?|les |the |des |aux |premiers? |premieres? |first |last |which |quelles |lesquelles )(\d{1,3})\b${NOT_A_COUNT}`,
+    // ("the week of the 15", "from the 8": a day.)
+    String.raw`\b(?:top ?|bottom ?|flop ?|worst ?|best ?|pires ?|meilleures? ?|(?<!\b(?:of|from|since|on|until|to|between|and) )the |(?<!\bentre )les |des |aux |premiers? |premieres? |first |last |which |quelles |lesquelles )(\d{1,3})\b${NOT_A_COUNT}`,
   ),
   /\b(\d{1,3})\s(?:meilleur|pire|premier|best|worst|tops?\b|flops?\b|bottom|campagnes?|campaigns?|lowest|highest|cheapest|most|least|plus|moins)/,
   // « montre m'en 5 », « élargis à 5 », "show me 5", "expand to 10": a new size for the ranking shown.
@@ -66,6 +67,15 @@ export function findPercentChange(text: string): number | undefined {
     const decreaseAfter =
       /^\W*(?:[\w']+\s){0,3}(cut|reduction|decrease|drop|baisse|diminution|moins|less|lower)\b/;
     return DECREASE.test(before) || decreaseAfter.test(after) ? -value : value;
+  }
+  // « sim +15 search », "simulate -20 social": a signed number in a simulation is a percentage.
+  const signedBare =
+    /\b(?:simul\w*|sim)\b.*?(?:^|\s)([+-])\s?(\d{1,3}(?:[.,]\d+)?)\b(?!\s?(?:[.,]\d|chf|k\b|fr\b|francs?|balles|mille|jours?|days?))/.exec(
+      text,
+    );
+  if (signedBare) {
+    const value = parseAmount(signedBare[2]!);
+    if (value !== undefined) return signedBare[1] === '-' ? -value : value;
   }
   // (« le budget social a plus que doublé entre … », "spend has tripled": a change that happened, not one to make.)
   const happened = PAST_MULTIPLE.test(text);
@@ -150,7 +160,7 @@ export function findVolume(text: string, unit: 'impressions' | 'clicks'): number
 /** A number of segments (« en 3 groupes », "4 clusters", "k=3"), clamped to 2..5. */
 export function findSegmentCount(text: string): number | undefined {
   const match =
-    /\b(\d{1,2})\s(?:segments?|clusters?|groupes?|groups?|categories de campagnes|profils?|types?|buckets?|familles?|paquets?|tiers)\b/.exec(
+    /\b(\d{1,2})\s(?:(?:performance|perf|de performance|similar|similaires?|distinct\w*|different\w*)\s)?(?:segments?|clusters?|groupes?|groups?|categories de campagnes|profils?|types?|buckets?|familles?|paquets?|tiers)\b/.exec(
       text,
     ) ??
     /\bk\s?=?\s?(\d{1,2})\b/.exec(text) ??

@@ -49,6 +49,23 @@ export function withPlainRegister(text: string): string {
       )
       // "how much have we blown on media", "what did we burn on search": spent.
       .replace(/\b(?:blown|blew|blow|burned|burnt|burn|splurged?) (?=(?:on|through) )/g, 'spent ')
+      // "channel-level ROI", « au niveau des canaux »: by channel (or by campaign).
+      .replace(
+        /\bchannel[- ]level\b|\bau niveau (?:des |de chaque )?canal\b|\bau niveau des canaux\b/g,
+        'by channel',
+      )
+      .replace(/\bcampaign[- ]level\b|\bau niveau (?:des |de chaque )campagnes?\b/g, 'by campaign')
+      // "weekly check-in with my boss", "daily standup": a meeting, not a grain of the answer.
+      .replace(
+        /\b(?:weekly|daily|monthly) (check-?ins?|meetings?|syncs?|calls?|reviews?|updates?|stand-?ups?|catch-?ups?|1:1s?|one-on-ones?)\b/g,
+        '$1',
+      )
+      // « pour la répartition du budget de mars », "for next month's budget allocation": why it is asked (March is not
+      // a period to read).
+      .replace(
+        /\bpour (?:la |le |l')?(?:repartition|planification|allocation|arbitrage|preparation)\b[^,.?!;]*|\bfor (?:the |our |next month's |march's )?(?:budget )?(?:allocation|planning|split)\b[^,.?!;]*/g,
+        ' ',
+      )
       // "returning more than 1.5x their spend": a ROAS.
       .replace(
         /\b(\d+(?:[.,]\d+)?) ?(?:x|times) (?:their|its|the|our|what (?:they|it|we) (?:cost|spent?)|(?:the )?(?:ad )?spend\b)(?: (?:ad )?spend| budget| cost)?\b/g,

@@ -45,7 +45,7 @@ const costPerUnit = (unit: string) =>
     String.raw`\b${unit}(?: [\w']+){0,2}? (?:au|at the|at|for the) (?:meilleur|moindre|plus bas|plus faible|lowest|best|cheapest) (?:cout|prix|cost|price)\b`,
     // "leads for less than 400 CHF a pop", « des commandes à moins de 50 balles pièce ».
     String.raw`\b${unit}(?: [\w']+){0,2}? (?:for|at|a|pour) (?:less|more|under|over|moins|plus)(?: than| de)? \d+(?:[.,]\d+)? ?(?:chf|francs?|balles)? (?:a pop|apiece|each|a head|per head|piece|la piece|chacune?|l'unite|par tete)\b`,
-    String.raw`\b${unit}(?: \(?[\w']+\)?){0,4} (?:(?:nous|vous|us|we) )?(?:coute\w*|cost\w*|revien\w*|sont|est|is|are)? ?${DEAR}\b`,
+    String.raw`\b${unit}(?: \(?[\w'-]+\)?){0,4} (?:(?:nous|vous|us|we) )?(?:coute\w*|cost\w*|revien\w*|sont|est|is|are)? ?${DEAR}\b`,
   ].join('|');
 
 /** Whoever clicks (« les gens qui cliquent », "people who click"), and whoever sees the ad. */

@@ -274,14 +274,12 @@ function routeKpi(f: Features, plan: PlanMaker): Routed | undefined {
       withCategory(f, { metric: metric ?? 'roi', grain: f.grain ?? 'day' }),
       metric ? 0.85 : 0.7,
     );
-  // « podium des leads par campagne », « top 4 dépenses par campagne », "highest cost per order by campaign": a ranking
-  // of the campaigns, not a breakdown.
+  // « podium des leads par campagne », « top 4 dépenses par campagne », "highest cost per order by campaign", "best
+  // CPL by campaign": a ranking of the campaigns, not a breakdown.
   const rankedBreakdown =
     metric !== undefined &&
     f.groupBy === 'campaign_name' &&
-    (f.count !== undefined ||
-      /\b(podium|top|flop)\b/.test(f.text) ||
-      /\b(?:highest|lowest|biggest|largest|smallest)\b/.test(f.text));
+    (f.count !== undefined || /\b(podium|top|flop)\b/.test(f.text) || f.directionWord !== undefined);
   if ((s.aggregate && !rankedBreakdown) || (f.groupBy && !s.rank && !f.directionWord))
     return call(
       'aggregate_by_dimension',

@@ -15,8 +15,8 @@ export interface Threshold {
 const COMPARATORS: [RegExp, Comparator][] = [
   [/>=|\bau moins\b|\bat least\b|\bminimum\b|\bou plus\b|\bor more\b|\bsuperieur\w* ou egal\w* (a|au)\b|\bno (less|lower|fewer) than\b/, '>='],
   [/<=|\bau plus\b|\bat most\b|\bmaximum\b|\bou moins\b|\bor less\b|\binferieur\w* ou egal\w* (a|au)\b|\bno (more|higher|greater) than\b|\bnot (more|higher) than\b|\bpas plus de\b/, '<='],
-  [/<|\bsous\b(?: la barre (?:des?|du))?|\ben dessous d\w*|\binferieur\w* (a|au)\b|\bmoins (de|d'|que)\b|\bbelow\b|\bunder\b|\bless than\b|\bfewer than\b|\blower than\b|\bsmaller than\b|\bplus (?:petit|bas|basse|faible)s? (?:que|qu')|\bsouth of\b|\bbeneath\b|\b(?:fell|falls?|falling) short of\b|\bshort of\b/, '<'],
-  [/>|\bau[- ]dessus d\w*|\ben dessus d\w*|\bau[- ]dela d\w*|\bsuperieur\w* (a|au)\b|\bplus (de|d'|que)\b|\babove\b|\bover\b|\bmore than\b|\bgreater than\b|\bhigher than\b|\bbigger than\b|\blarger than\b|\bplus (?:grande?|elevee?|haute?|forte?)s? (?:que|qu')|\bnorth of\b|\bbeyond\b|\bdepass\w*|\bexceed\w*/, '>'],
+  [/<|\bsous\b(?: la barre (?:des?|du))?|\ben dessous d\w*|\binferieur\w* (a|au)\b|\bmoins (de|d'|que)\b|\bbelow\b|\bunder\b|\bless than\b|\bfewer than\b|\blower than\b|\bsmaller than\b|\bmore (?:low|small|cheap) than\b|\bless (?:high|big|large) than\b|\bplus (?:petit|bas|basse|faible)s? (?:que|qu')|\bsouth of\b|\bbeneath\b|\b(?:fell|falls?|falling) short of\b|\bshort of\b/, '<'],
+  [/>|\bau[- ]dessus d\w*|\ben dessus d\w*|\bau[- ]dela d\w*|\bsuperieur\w* (a|au)\b|\bplus (de|d'|que)\b|\babove\b|\bover\b|\bmore than\b|\bgreater than\b|\bhigher than\b|\bbigger than\b|\blarger than\b|\bmore (?:high|big|large|great|expensive) than\b|\bplus (?:grande?|elevee?|haute?|forte?)s? (?:que|qu')|\bnorth of\b|\bbeyond\b|\bdepass\w*|\bexceed\w*/, '>'],
 ]; // biome-ignore format: a table
 
 /** A comparator whose direction depends on the metric: group 1 is "worse", otherwise "better". */

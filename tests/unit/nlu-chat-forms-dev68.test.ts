@@ -279,3 +279,162 @@ describe('left alone in session 12, read now', () => {
     ]);
   });
 });
+
+describe('dev76–dev81: custom periods, long messages, terse commands, English as a second language', () => {
+  test('« combien avons-nous mis sur facebook la semaine du 15 ? »: facebook\'s spend, not facebook_lal ("facebook la")', () => {
+    expect(calls('Combien avons-nous mis sur facebook la semaine du 15 ?')).toEqual([
+      { tool: 'query_metrics', metrics: ['mark_spent'], name_prefix: 'facebook', ...WEEK_3 },
+    ]);
+  });
+  test.each([
+    ['Où le clic était-il le moins cher entre le 1er et le 10 février (par campagne) ?', 'cpc'],
+    ['Best CPL by campaign over the weekend of the 13th?', 'cpl'],
+  ])("« %s »: a ranking from the cheapest, not every campaign's figures", (text, metric) => {
+    expect(calls(text)[0]).toMatchObject({ tool: 'rank_campaigns', metric, direction: 'bottom' });
+  });
+  test('« chute du CA entre 1–7 et 22–28 février : quelle campagne y contribue le plus ? »: one explanation', () => {
+    expect(calls('Chute du CA entre 1–7 et 22–28 février : quelle campagne y contribue le plus ?')).toEqual([
+      expect.objectContaining({ tool: 'explain_change', metric: 'revenue', before: WEEK_1, after: WEEK_4 }),
+    ]);
+  });
+  test.each([
+    ['How much revenue did we book Monday the 8th through Friday the 12th?', '2021-02-08', '2021-02-12'],
+    ['dépensse totale le w-e du 13 ?', '2021-02-13', '2021-02-14'],
+    ['how much orders in the week of the 15?', '2021-02-15', '2021-02-21'],
+  ])('« %s »: %s to %s', (text, from, to) => {
+    expect(calls(text)).toEqual([
+      expect.objectContaining({ tool: 'query_metrics', date_from: from, date_to: to }),
+    ]);
+  });
+  test.each([
+    ['cpl fb s3', { metrics: ['cpl'], name_prefix: 'facebook', ...WEEK_3 }],
+    ['leds youtub s3', { metrics: ['leads'], campaigns: ['youtube_blogger'], ...WEEK_3 }],
+  ])('« %s »: week 3', (text, args) => {
+    expect(calls(text)).toEqual([{ tool: 'query_metrics', ...args }]);
+  });
+  test('« impr / sem »: impressions per week, not the search channel (SEM)', () => {
+    expect(calls('impr / sem stp')).toEqual([{ tool: 'kpi_trend', metric: 'impressions', grain: 'week' }]);
+  });
+  test('« ca total + top3 camp en ca »: the total, then the top 3', () => {
+    expect(calls('ca total + top3 camp en ca')).toEqual([
+      { tool: 'query_metrics', metrics: ['revenue'] },
+      expect.objectContaining({ group_by: ['campaign_name'], order_by: 'revenue', limit: 3 }),
+    ]);
+  });
+  test('"the CPA more high than 5000 CHF": CPA above 5000, not the cheapest', () => {
+    expect(calls('Which campaigns have the CPA more high than 5000 CHF?')[0]).toMatchObject({
+      thresholds: [{ metric: 'cpa', op: '>', value: 5000 }],
+    });
+  });
+  test('"Which campaigns are not rentable?": the loss-makers, not the most profitable', () => {
+    expect(calls('Which campaigns are not rentable? I mean we lose money')).toEqual([
+      { tool: 'get_underperforming_campaigns', roi_threshold: 0 },
+    ]);
+  });
+  test('"from week1 to week2": weeks 1 and 2', () => {
+    expect(calls('search roi dropped from week1 to week2, explain me why (by campaign)')[0]).toMatchObject({
+      tool: 'explain_change',
+      before: WEEK_1,
+      after: WEEK_2,
+      categories: ['search'],
+    });
+  });
+  test('« la première semaine (1er au 7 février) et la dernière (22 au 28) »: week 4 against week 1', () => {
+    expect(
+      calls(
+        'Bonjour, la finance a remarqué que nos dépenses ont beaucoup varié au cours du mois. Pourriez-vous comparer le budget dépensé la première semaine (1er au 7 février) et la dernière (22 au 28) ? Merci.',
+      ),
+    ).toEqual([{ tool: 'query_metrics', metrics: ['mark_spent'], ...WEEK_4, compare_to: WEEK_1 }]);
+  });
+  test('« … pour la répartition du budget de mars »: why it is asked; March is not compared', () => {
+    expect(
+      calls(
+        'Bonjour, ma direction veut un classement des canaux par ROI sur février, du meilleur au moins bon, pour la répartition du budget de mars. Pourriez-vous me le faire ? Merci.',
+      ),
+    ).toEqual([
+      expect.objectContaining({ group_by: ['category'], order_by: 'roi', order: 'desc', ...FEBRUARY }),
+    ]);
+  });
+  test('"weekly check-in with my boss: which two campaigns …": a meeting, not a weekly trend', () => {
+    expect(
+      calls(
+        'Hi, weekly check-in with my boss this afternoon: which two campaigns generated the most orders last week? Thanks.',
+      ),
+    ).toEqual([{ tool: 'rank_campaigns', metric: 'orders', direction: 'top', limit: 2, ...WEEK_4 }]);
+  });
+  test('"three performance groups": k = 3', () => {
+    expect(calls('Hello, could you segment our campaigns into three performance groups? Thank you.')).toEqual(
+      [{ tool: 'segment_campaigns', k: 3 }],
+    );
+  });
+});
+
+describe('Italian words, a bare signed change, "less rentable"', () => {
+  test("« allora, fatturato youtube_blogger settimana scorsa? grazie »: last week's revenue", () => {
+    expect(calls('allora, fatturato youtube_blogger settimana scorsa? grazie')).toEqual([
+      { tool: 'query_metrics', metrics: ['revenue'], campaigns: ['youtube_blogger'], ...WEEK_4 },
+    ]);
+  });
+  test("« quanto abbiamo speso su search vs influencer? »: the two channels' spend", () => {
+    expect(calls('quanto abbiamo speso su search vs influencer?')).toEqual([
+      { tool: 'query_metrics', metrics: ['mark_spent'], categories: ['search'] },
+      { tool: 'query_metrics', metrics: ['mark_spent'], categories: ['influencer'] },
+    ]);
+  });
+  test.each([
+    ['sim +15 search', 15, 'search'],
+    ['sim -20 social', -20, 'social'],
+  ])('« %s »: %s %% on %s', (text, pct, category) => {
+    expect(calls(text)).toEqual([{ tool: 'simulate_budget', budget_increase_pct: pct, category }]);
+  });
+  test('"which is the less rentable campaign?": the lowest ROI, not the highest', () => {
+    expect(calls('which is the less rentable campaign?')[0]).toMatchObject({
+      metric: 'roi',
+      direction: 'bottom',
+    });
+  });
+});
+
+describe("a Spanish colleague's English", () => {
+  test.each([
+    ['what is the facturation total of february?', 'revenue'],
+    ['How much was the total inversion in February?', 'mark_spent'],
+  ])('« %s »: %s', (text, metric) => {
+    expect(calls(text)).toEqual([{ tool: 'query_metrics', metrics: [metric], ...FEBRUARY }]);
+  });
+  test('"How much facturation we made the 14 of February?": the 14th, not a top 14 nor the month', () => {
+    expect(calls('How much facturation we made the 14 of February?')).toEqual([
+      { tool: 'query_metrics', metrics: ['revenue'], date_from: '2021-02-14', date_to: '2021-02-14' },
+    ]);
+  });
+  test('"which channel brings the less facturation?": the lowest, not the highest', () => {
+    expect(calls('which channel brings the less facturation?')[0]).toMatchObject({
+      group_by: ['category'],
+      order_by: 'revenue',
+      order: 'asc',
+      limit: 1,
+    });
+  });
+});
+
+describe('numbered parts, « prix aux mille », "between the 10 and the 20 of february"', () => {
+  test('« 1) les 3 campagnes avec le plus de fatturato 2) la campagne au ROI le plus bas »: two parts', () => {
+    expect(
+      calls('Allora : 1) les 3 campagnes avec le plus de fatturato 2) la campagne au ROI le plus bas'),
+    ).toEqual([
+      expect.objectContaining({ order_by: 'revenue', order: 'desc', limit: 3 }),
+      expect.objectContaining({ order_by: 'roi', order: 'asc', limit: 1 }),
+    ]);
+  });
+  test('« social, le prix aux mille impressions »: the CPM', () => {
+    expect(calls('social, le prix aux mille impressions, grazie')[0]).toMatchObject({
+      metrics: expect.arrayContaining(['cpm']),
+      categories: ['social'],
+    });
+  });
+  test('"between the 10 and the 20 of february": the 10th to the 20th, not a top 10 of the 20th', () => {
+    expect(calls('total inversion between the 10 and the 20 of february?')).toEqual([
+      { tool: 'query_metrics', metrics: ['mark_spent'], date_from: '2021-02-10', date_to: '2021-02-20' },
+    ]);
+  });
+});
