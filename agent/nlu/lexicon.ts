@@ -13,6 +13,7 @@ const words = (text: string) => text.split(/\s+/).filter((word) => word.length >
 
 /** Politeness, chat and request verbs: « stp », « tu peux me sortir », "could you show me". */
 const CHAT = words(`
+counts principal principale main delivered delivre delivree delivres delivrees deliver seconde
 parfait perfect super great genial nickel transformation alle vielmal coup fyi happened until till adds trending amenent amene amener quasi quasiment divise
 stp svp merci im please pls plz thanks thank thx hello bonjour salut hey hi coucou hallo ok okay oui yes alors bon
 bah ben donc voila hmm euh dis dites donne donnes donnez donner montre montres montrez montrer affiche affiches

@@ -121,6 +121,7 @@ export const ALIASES: Readonly<Record<string, string>> = {
   // Italian words in a Ticino manager's French or English.
   grazie: 'thanks', grazei: 'thanks', allora: 'alors', fatturato: 'revenue', favore: 'please', ciao: 'hello', settimana: 'semaine', perdita: 'perte', peggiore: 'pire', migliore: 'meilleure', quale: 'quel', quali: 'quels', uno: 'un', tasso: 'taux', di: 'de', quanto: 'combien', abbiamo: 'avons', speso: 'depense', perche: 'pourquoi', mese: 'mois', campagna: 'campagne', del: 'du', su: 'sur', scorsa: 'derniere', scorso: 'dernier', ultima: 'derniere', ultimi: 'derniers', giorni: 'jours',
   // "the inversion" (Spanish inversión): the money put in.
+  wekend: 'weekend', weeekend: 'weekend', weeknd: 'weekend',
   inversion: 'depenses', inverstion: 'depenses', inversions: 'depenses', facturation: 'revenue', facturaton: 'revenue', mounth: 'month',
   daffaire: "d'affaires", daffaires: "d'affaires", mny: 'many', abvoe: 'above', dessu: 'dessus', avc: 'avec', hw: 'how', pasee: 'passee', booster: 'boost',
   lide: 'lead', lides: 'leads', lids: 'leads', lid: 'lead', whos: 'who', mosi: 'mois', waht: 'what', mcuh: 'much', semian: 'semaine', budjet: 'budget', budjets: 'budgets', leasd: 'leads', frs: 'francs', spnd: 'spend',

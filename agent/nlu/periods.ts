@@ -53,6 +53,30 @@ export function withBareDays(text: string): string {
 }
 
 export function findPeriod(raw: string, lastDay: string | null): DateRange | undefined {
+  const period = readPeriod(raw, lastDay);
+  return period && WEEKDAYS_ONLY.test(raw) ? (workingDaysOf(period) ?? period) : period;
+}
+
+/** « jours ouvrés », "weekdays", "Mon-Fri": Monday to Friday of the week read. */
+const WEEKDAYS_ONLY =
+  /\bjours? ouvr(?:e|es|able|ables)\b|\bweekdays\b|\bworking days\b|\bbusiness days\b|\b(?:mon|monday|lun|lundi)\s?(?:-|to|au|a|through)\s?(?:fri|friday|ven|vendredi)\b/;
+
+/** Monday to Friday of a period of one week at most that holds them all; undefined otherwise (a longer period is left
+ * as read, and the words stay unread: asked back). */
+function workingDaysOf(period: DateRange): DateRange | undefined {
+  const { date_from: from, date_to: to } = period;
+  if (!from || !to) return undefined;
+  const start = Date.parse(`${from}T00:00:00Z`);
+  const end = Date.parse(`${to}T00:00:00Z`);
+  if (end - start > 6 * 86_400_000) return undefined;
+  const monday = start + ((8 - new Date(start).getUTCDay()) % 7) * 86_400_000;
+  const friday = monday + 4 * 86_400_000;
+  if (friday > end) return undefined;
+  const day = (time: number) => new Date(time).toISOString().slice(0, 10);
+  return { date_from: day(monday), date_to: day(friday) };
+}
+
+function readPeriod(raw: string, lastDay: string | null): DateRange | undefined {
   if (!lastDay) return findDateRange(raw, lastDay);
   // A weekday alone with its day (« le samedi 20 ») is read below, on the raw text.
   // A weekday before a month and day ("Tuesday Feb 9th") is dropped too: the month-first rule reads the rest.

@@ -438,3 +438,36 @@ describe('numbered parts, « prix aux mille », "between the 10 and the 20 of fe
     ]);
   });
 });
+
+describe('a follow-up by « même indicateur »', () => {
+  test('« Même indicateur pour instagram_blogger » keeps the CPA and the 1st–10th', () => {
+    expect(
+      chain(
+        'Quel est le coût par commande de youtube_blogger du 1er au 10 février ?',
+        'Même indicateur pour instagram_blogger, je vous prie.',
+      ),
+    ).toEqual([
+      {
+        tool: 'query_metrics',
+        metrics: ['cpa'],
+        campaigns: ['instagram_blogger'],
+        date_from: '2021-02-01',
+        date_to: '2021-02-10',
+      },
+    ]);
+  });
+});
+
+describe('working days', () => {
+  test.each([['Revenue Mon-Fri of week 2?'], ['dépenses social semaine 2, jours ouvrés']])(
+    '« %s »: Monday the 8th to Friday the 12th',
+    (text) => {
+      expect(calls(text)).toEqual([
+        expect.objectContaining({ tool: 'query_metrics', date_from: '2021-02-08', date_to: '2021-02-12' }),
+      ]);
+    },
+  );
+  test('"revenue on weekdays in february": more than a week, so still asked about', () => {
+    expect(plan('revenue on weekdays in february').unexplained).toEqual(['weekdays']);
+  });
+});
