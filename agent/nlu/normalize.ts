@@ -1,9 +1,11 @@
 // Text normalization for the offline NLU: lower case without accents, one kind of apostrophe and dash,
 // number words turned into digits, and light typo correction against the words the planner looks for.
 import { distance } from 'fastest-levenshtein';
+import { FOREIGN_WORDS } from './foreign-words.js';
 import { withPlainRegister } from './plain-register.js';
 import { withSlashDates } from './slash-dates.js';
 import { spokenForms } from './spoken.js';
+import { withWrittenPeriods } from './written-periods.js';
 
 /** Inputs longer than this are cut before parsing: the graph refuses long inputs anyway, this bounds the work. */
 export const MAX_PARSED_CHARS = 1000;
@@ -107,6 +109,7 @@ const WEEKDAY_ABBREVIATIONS: Record<string, string> = {
 
 /** Chat abbreviations and slips too short or too far for the typo correction: « cmd », « koi », « pq », 'wek'. */
 export const ALIASES: Readonly<Record<string, string>> = {
+  ...FOREIGN_WORDS,
   cmb: 'combien', rois: 'roi', dep: 'depenses', deps: 'depenses', u: 'you', ur: 'your', pct: 'percent', metre: 'mettre', prev: 'previous', pr: 'pour', stoper: 'stopper', kel: 'quel', kelle: 'quelle', kels: 'quels', kelles: 'quelles', gugle: 'google', rio: 'roi', moth: 'month', evol: 'evolution', influ: 'influenceurs', dafaire: "d'affaires", bucks: 'francs',
   cmd: 'commandes', cmds: 'commandes', cde: 'commandes', cdes: 'commandes', nbr: 'nombre', nb: 'nombre',
   koi: 'quoi', pq: 'pourquoi', pk: 'pourquoi', pkoi: 'pourquoi', raos: 'roas', cmp: 'cpm', wek: 'week',
@@ -115,14 +118,8 @@ export const ALIASES: Readonly<Record<string, string>> = {
   bsa: 'bas', moin: 'moins', lw: 'last week', rat: 'rate', rev: 'revenue', camps: 'campaigns', camp: 'campaign', umsatz: 'revenue', klicks: 'clicks', kosten: 'spend',
   cmdes: 'commandes', imps: 'impressions', incl: 'inclus', inclu: 'inclus', dasy: 'days', wats: 'whats', gimme: 'give', sup: 'superieur', canl: 'canal', plese: 'please', provde: 'provide', seach: 'search', acqusition: 'acquisition', aquisition: 'acquisition', reveune: 'revenue', febuary: 'february',
   dern: 'derniere', fevr: 'fevrier', sim: 'simule', simu: 'simule', convs: 'conversions', qeul: 'quel', rentabel: 'rentable', bellow: 'below', dyas: 'days', googel: 'google', lst: 'last', cb: 'combien', bis: 'au', kampagne: 'campagne', kampagnen: 'campagnes', kanal: 'canal', pourqoui: 'pourquoi', pourquio: 'pourquoi', baise: 'baisse', tot: 'total', mnth: 'month', mnths: 'months',
-  // Swiss-German words in a French or English message (not « alle », « hier », « die »: French and English words too).
-  bitte: 'please', danke: 'thanks', genau: 'exactly', und: 'and', warum: 'why', welche: 'which', welcher: 'which', welches: 'which', unter: 'under', uber: 'over', zusammen: 'together', gegenuber: 'vs', schlechter: 'worse', gestiegen: 'increased', gesunken: 'decreased', wenig: 'few', gruppen: 'groups', zwei: 'two', drei: 'three', kannst: 'can', gruezi: 'hello', kanale: 'channels', dann: 'then', februar: 'february', woche: 'week', letzte: 'last', letzten: 'last', vergleich: 'comparison', fur: 'for', die: 'the', prasentation: 'presentation',
   umsaz: 'revenue', tuax: 'taux', overal: 'overall', cannal: 'canal',
-  // Italian words in a Ticino manager's French or English.
-  grazie: 'thanks', grazei: 'thanks', allora: 'alors', fatturato: 'revenue', favore: 'please', ciao: 'hello', settimana: 'semaine', perdita: 'perte', peggiore: 'pire', migliore: 'meilleure', quale: 'quel', quali: 'quels', uno: 'un', tasso: 'taux', di: 'de', quanto: 'combien', abbiamo: 'avons', speso: 'depense', perche: 'pourquoi', mese: 'mois', campagna: 'campagne', del: 'du', su: 'sur', scorsa: 'derniere', scorso: 'dernier', ultima: 'derniere', ultimi: 'derniers', giorni: 'jours',
-  // "the inversion" (Spanish inversión): the money put in.
   wekend: 'weekend', weeekend: 'weekend', weeknd: 'weekend',
-  inversion: 'depenses', inverstion: 'depenses', inversions: 'depenses', facturation: 'revenue', facturaton: 'revenue', mounth: 'month',
   daffaire: "d'affaires", daffaires: "d'affaires", mny: 'many', abvoe: 'above', dessu: 'dessus', avc: 'avec', hw: 'how', pasee: 'passee', booster: 'boost',
   lide: 'lead', lides: 'leads', lids: 'leads', lid: 'lead', whos: 'who', mosi: 'mois', waht: 'what', mcuh: 'much', semian: 'semaine', budjet: 'budget', budjets: 'budgets', leasd: 'leads', frs: 'francs', spnd: 'spend',
 }; // biome-ignore format: a table
@@ -290,48 +287,14 @@ export function prepare(text: string): string {
     // "w/c 8 Feb", "week commencing the 8th": the week that starts that day.
     .replace(/\bw\/[cb]\b|\bweek (?:commencing|beginning|starting)(?: on)?\b/g, 'week of');
   // "one percent", « un pour cent »: the one number word left as an article elsewhere; "yday": yesterday.
-  const spelled = elided
-    .replace(/\b(?:one|un) (percent|pour ?cent|%)/g, '1 $1')
-    .replace(/\byday\b|\bystrdy\b/g, 'yesterday')
-    // "L7D", "l30d": the last days.
-    .replace(/\bl(\d{1,2})d\b/g, 'the last $1 days')
-    .replace(/\bmonth-to-date\b|\bmtd\b/g, 'month to date')
-    // "how's facebook_lal rev trending week over week?": its trend by week, not the last week against the one before.
-    .replace(/\b(trend\w*) (?:week[- ]over[- ]week|wow|w\/w)\b/g, '$1 by week')
-    // "Monday the 8th through Friday the 12th", "the 8th to the 12th": one span of days (the weekdays say nothing more).
-    .replace(
-      /(?<![-/])\b(?:from\s)?(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\s)?(?:the\s)?(\d{1,2})(?:st|nd|rd|th)\s(?:through|thru|to|until|till|-)\s(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\s)?(?:the\s)?(\d{1,2})(?:st|nd|rd|th)\b(?!-)/g,
-      'from $1 through $2',
-    )
-    // « la première semaine (1er au 7 février) et la dernière (22 au 28) »: the days restated in brackets are the period.
-    .replace(
-      /\b(?:(?:la|the) )?(?:premiere|derniere|deuxieme|seconde|troisieme|quatrieme|first|last|second|third|fourth)(?: (?:semaine|week))? \((?:du |from )?(\d{1,2})(?:er|st|nd|rd|th)? (?:au|a|to|-) (\d{1,2})(?:er|st|nd|rd|th)?((?: (?:fevr\w*|fev|feb\w*))?)\)/g,
-      'du $1 au $2$3',
-    )
-    // « le w-e du 13 »: the weekend.
-    .replace(/\bw-e\b|\bw\.e\.?(?=\s)/g, 'week-end')
-    // "compare w/ the second wk": with.
-    .replace(/\bw\/(?=\s)/g, 'with')
-    // « semaine un vs semaine deux », "week one": the week's number.
-    .replace(
-      /\b(semaine|week|wk|sem) (un|une|one|deux|two|trois|three|quatre|four)\b/g,
-      (_, word: string, n: string) =>
-        `${word} ${{ un: 1, une: 1, one: 1, deux: 2, two: 2, trois: 3, three: 3, quatre: 4, four: 4 }[n]}`,
-    )
-    // « les semaines 1 et 2 », "weeks 1 and 2": one span, unless the two are compared (then each week by its name).
-    .replace(
-      /\b(semaines|weeks|wks) ([1-4]) (et|and|&|\+) ([1-4])\b/g,
-      (_, noun: string, a: string, joint: string, b: string, _at: number, text: string) => {
-        const compared =
-          /\bvs\b|\bversus\b|\bcompar\w*|\bcontre\b|\bpar rapport\b|\bthan\b|\bentre\b|\bbetween\b|\bevol\w*|\becart\b|\bdiff\w*|\bchang\w*|\bpourquoi\b|\bwhy\b/.test(
-            text,
-          );
-        const one = noun === 'semaines' ? 'semaine' : 'week';
-        return Number(b) === Number(a) + 1 && !compared
-          ? `${one} ${a} to ${b}`
-          : `${one} ${a} ${joint} ${one} ${b}`;
-      },
-    )
+  const spelled = withWrittenPeriods(
+    elided
+      .replace(/\b(?:one|un) (percent|pour ?cent|%)/g, '1 $1')
+      .replace(/\byday\b|\bystrdy\b/g, 'yesterday')
+      // "L7D", "l30d": the last days.
+      .replace(/\bl(\d{1,2})d\b/g, 'the last $1 days')
+      .replace(/\bmonth-to-date\b|\bmtd\b/g, 'month to date'),
+  )
     // "WoW revenue, all 4 weeks", "revenue week over week for feb": each week of the month, not the last two.
     .replace(
       /\b(?:wow|week[- ]over[- ]week|semaine (?:sur|apres) semaine)\b(?=.*\b(?:all (?:4|four|the) weeks|each week|every week|for (?:feb\w*|the month|this month)|(?:in|over|across) (?:feb\w*|the month)|(?:sur|pour) (?:le mois|fevrier)|toutes les semaines|chaque semaine)\b)|(?<=\b(?:all (?:4|four|the) weeks|each week|every week|toutes les semaines|chaque semaine)\b.*)\b(?:wow|week[- ]over[- ]week|semaine (?:sur|apres) semaine)\b/g,
